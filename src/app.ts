@@ -1,0 +1,76 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import { loadActor } from '#kernel/auth/session.ts';
+import type { AppDeps, AppEnv } from '#kernel/http/context.ts';
+import { csrf } from '#kernel/http/csrf.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { flash } from '#kernel/http/flash.ts';
+import { requestContext } from '#kernel/http/middleware.ts';
+import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
+import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
+import { adminPages } from '#modules/accounts/admin.pages.tsx';
+import { projectsPages } from '#modules/projects/projects.pages.tsx';
+import { sitePages } from '#modules/site/site.pages.tsx';
+import { supportPages } from '#modules/support/support.pages.tsx';
+import { api } from '#src/api.tsx';
+
+/**
+ * Builds the whole site from its dependencies; tests call it with an in-memory database.
+ * @example const app = createApp(deps); const res = await app.request('/du-an')
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext(deps));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(compress({ threshold: 1024 }));
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.use(
+    '/static/*',
+    async (c, next) => {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', 'public, max-age=3600');
+    },
+    serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError('payload_too_large');
+      },
+    }),
+  );
+  app.use(flash);
+  app.use(csrf);
+  app.use(loadActor);
+
+  app.route('/', sitePages);
+  app.route('/', accountsPages);
+  app.route('/', adminPages);
+  app.route('/', projectsPages);
+  app.route('/', supportPages);
+  app.route('/api/v1', api);
+
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { count } from 'drizzle-orm';
+import { createAuth } from '#kernel/auth/auth.ts';
+import { user } from '#kernel/auth/auth.sql.ts';
+import { type Database, openDatabase } from '#kernel/db/client.ts';
+import { lockDataDir } from '#kernel/db/lock.ts';
+import { migrate } from '#kernel/db/migrate.ts';
+import type { AppDeps } from '#kernel/http/context.ts';
+import { createLogger } from '#kernel/log.ts';
+import { createMailer } from '#kernel/mail/mailer.ts';
+import { bundledCommuneFile, commune, loadCommunes, provinceName, readCommuneFile } from '#modules/places/index.ts';
+import type { Config } from './config.ts';
+
+/** The session secret: from the environment, or made once and kept in the data folder. */
+function authSecret(config: Config): string {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  const dir = resolve(config.DATA_DIR);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'auth-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export interface Runtime {
+  deps: AppDeps;
+  database: Database;
+  close: () => Promise<void>;
+}
+
+/**
+ * Composition root: configuration → database (locked, migrated, units loaded) → services.
+ * Both `serve` and the CLI start here.
+ */
+export async function bootstrap(config: Config): Promise<Runtime> {
+  const logger = createLogger(config.LOG_LEVEL);
+  let unlock = () => {};
+  let dataDir: string | undefined;
+  if (!config.DATABASE_URL) {
+    mkdirSync(resolve(config.DATA_DIR), { recursive: true });
+    unlock = lockDataDir(resolve(config.DATA_DIR));
+    dataDir = join(resolve(config.DATA_DIR), 'pglite');
+  }
+  let database: Database;
+  try {
+    database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: config.DATABASE_POOL_SIZE });
+    await migrate(database);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+  const { db } = database;
+  const [units] = await db.select({ n: count() }).from(commune);
+  if (!units?.n) await loadCommunes(db, config.PROVINCE, readCommuneFile(bundledCommuneFile(config.PROVINCE)));
+
+  const mailer = createMailer({ db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
+  const auth = createAuth({ db, secret: authSecret(config), baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
+  const deps: AppDeps = { config, db, logger, mailer, auth, provinceName: provinceName(config.PROVINCE) };
+  let closed = false;
+  return {
+    deps,
+    database,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await database.close();
+      unlock();
+    },
+  };
+}
+
+export async function isEmpty(deps: AppDeps): Promise<boolean> {
+  const [row] = await deps.db.select({ n: count() }).from(user);
+  return !row?.n;
+}

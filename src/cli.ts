@@ -1,0 +1,64 @@
+import { parseArgs } from 'node:util';
+import { bootstrap } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './kernel/db/lock.ts';
+import { startServer } from './main.ts';
+import { loadCommunes, readCommuneFile } from './modules/places/index.ts';
+import { printDemoAccounts, resetDatabase, seedDemo } from './seed/demo.ts';
+
+const usage = `Kết Nối — command line
+
+  serve                         start the web site (default)
+  migrate                       apply the database migrations and exit
+  seed [--reset]                load the demo data (--reset empties the database first)
+  import-communes FILE [--province SLUG]
+                                load a province's commune-level units from a CSV file
+                                (slug,name,kind,former_district; kind is xã or phường)
+
+Configuration comes from the environment: see README.md.`;
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { reset: { type: 'boolean' }, province: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const command = positionals[0] ?? 'serve';
+  if (values.help || command === 'help') {
+    console.log(usage);
+    return;
+  }
+  const config = loadConfig(process.env);
+  if (command === 'serve') {
+    await startServer(config);
+    return;
+  }
+  const runtime = await bootstrap(config);
+  try {
+    if (command === 'migrate') {
+      console.log('Migrations applied.');
+    } else if (command === 'seed') {
+      if (values.reset) await resetDatabase(runtime.deps);
+      await seedDemo(runtime.deps);
+      printDemoAccounts();
+    } else if (command === 'import-communes') {
+      const file = positionals[1];
+      if (!file) throw new ConfigError('import-communes needs a CSV file');
+      const n = await loadCommunes(runtime.deps.db, values.province ?? config.PROVINCE, readCommuneFile(file));
+      console.log(`${n} units loaded.`);
+    } else {
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      process.exitCode = 2;
+    }
+  } finally {
+    await runtime.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

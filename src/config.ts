@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Turns "true"/"1"/"yes" into a boolean; anything else false. */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes'].includes(v.toLowerCase())));
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public address of the site, used in e-mails. */
+  BASE_URL: z.url().optional(),
+  /** PostgreSQL server; when absent the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('./data'),
+  /** Secret that signs sessions; generated and kept in DATA_DIR when absent. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** smtp://user:pass@host:port — when absent, e-mail goes to the outbox that admins read in the site. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Kết Nối <no-reply@ket-noi.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Province whose administrative units are loaded (a file in src/modules/places/data). */
+  PROVINCE: z.string().regex(/^[a-z-]+$/).default('lang-son'),
+  /** Load the demo data on first start with an empty database. */
+  SEED_DEMO: flag(true),
+  /** Send cookies with the Secure flag (set it behind HTTPS). */
+  SECURE_COOKIES: flag(false),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { BASE_URL: string };
+
+/**
+ * Reads the configuration from an environment once; the only reader of process.env.
+ * @example const config = loadConfig(process.env)
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = result.data;
+  return { ...c, BASE_URL: c.BASE_URL ?? `http://localhost:${c.PORT}` };
+}
+
+export class ConfigError extends Error {}

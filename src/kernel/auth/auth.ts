@@ -1,0 +1,62 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { admin } from 'better-auth/plugins';
+import type { Db } from '#kernel/db/client.ts';
+import { translator } from '#kernel/i18n/index.ts';
+import type { Mailer } from '#kernel/mail/mailer.ts';
+import { account, session, user, verification } from './auth.sql.ts';
+
+export interface AuthOptions {
+  db: Db;
+  secret: string;
+  baseUrl: string;
+  mailer: Mailer;
+  secureCookies: boolean;
+}
+
+/** Link a person opens to choose a new password (our own page, not better-auth's handler). */
+export const resetPasswordPath = (token: string) => `/dat-lai-mat-khau/${encodeURIComponent(token)}`;
+
+/**
+ * better-auth does passwords (scrypt), sessions and roles. Its HTTP handler is not mounted: the
+ * site's own HTML forms call `auth.api.*` on the server, so every journey works without JavaScript.
+ */
+export function createAuth({ db, secret, baseUrl, mailer, secureCookies }: AuthOptions) {
+  const t = translator('vi');
+  return betterAuth({
+    appName: 'Kết Nối',
+    secret,
+    baseURL: baseUrl,
+    basePath: '/api/auth',
+    database: drizzleAdapter(db, { provider: 'pg', schema: { user, session, account, verification } }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      resetPasswordTokenExpiresIn: 3600,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user: u, token }) => {
+        await mailer.send({
+          to: u.email,
+          subject: t('auth.mail.reset.subject'),
+          text: t('auth.mail.reset.body', { name: u.name, url: `${baseUrl}${resetPasswordPath(token)}` }),
+        });
+      },
+    },
+    user: {
+      additionalFields: { phone: { type: 'string', required: false } },
+    },
+    session: {
+      expiresIn: 30 * 86400,
+      // The session row's updatedAt moves at most once a minute: it is the "last seen" of the idle timeout.
+      updateAge: 60,
+    },
+    plugins: [admin({ defaultRole: 'founder', adminRoles: ['admin'] })],
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: { cookiePrefix: 'kn', useSecureCookies: secureCookies },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '#kernel/http/context.ts';
+import { session as sessionTable } from './auth.sql.ts';
+import { type Actor, isRole, sessionLimits } from './roles.ts';
+
+export const sessionCookieNames = ['kn.session_token', '__Secure-kn.session_token'];
+
+export function hasSessionCookie(cookies: Record<string, string>): boolean {
+  return sessionCookieNames.some((n) => n in cookies);
+}
+
+/** True when a session has outlived its role's idle or absolute limit. */
+export function sessionExpired(
+  role: Actor['role'],
+  s: { createdAt: Date; updatedAt: Date },
+  now = new Date(),
+): boolean {
+  const limit = sessionLimits[role];
+  const age = (now.getTime() - s.createdAt.getTime()) / 1000;
+  const idle = (now.getTime() - s.updatedAt.getTime()) / 1000;
+  return age > limit.absolute || idle > limit.idle;
+}
+
+/**
+ * Puts the signed-in person (or null) in `c.var.actor`. Anonymous requests cost no query.
+ * Sessions past their role's limits are ended here.
+ */
+export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('actor', null);
+  if (!hasSessionCookie(getCookie(c))) return next();
+  const { auth, db } = c.var.deps;
+  const { headers, response } = await auth.api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
+  for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+  if (response) {
+    const role = isRole(response.user.role) ? response.user.role : 'founder';
+    const s = response.session;
+    if (response.user.banned || sessionExpired(role, { createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt) })) {
+      await db.delete(sessionTable).where(eq(sessionTable.id, s.id));
+      for (const name of sessionCookieNames) c.header('set-cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`, { append: true });
+    } else {
+      c.set('actor', { id: response.user.id, name: response.user.name, email: response.user.email, role });
+    }
+  }
+  await next();
+  // Pages that show a signed-in person's data are never stored by a browser or a proxy.
+  if (c.var.actor) c.header('Cache-Control', 'no-store');
+});

@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { Database } from './client.ts';
+
+export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+/** Applies the committed migrations in `drizzle/` (drizzle-kit cannot open PGlite with extensions). */
+export async function migrate({ db, kind }: Database): Promise<void> {
+  // biome-ignore lint/suspicious/noExplicitAny: the two migrators want their own driver's type
+  const anyDb = db as any;
+  if (kind === 'postgres') await migrateNodePg(anyDb, { migrationsFolder });
+  else await migratePglite(anyDb, { migrationsFolder });
+}

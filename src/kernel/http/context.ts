@@ -1,0 +1,35 @@
+import type { Config } from '#src/config.ts';
+import type { Auth } from '#kernel/auth/auth.ts';
+import type { Actor } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import type { Lang, Translator } from '#kernel/i18n/index.ts';
+import type { Logger } from '#kernel/log.ts';
+import type { Mailer } from '#kernel/mail/mailer.ts';
+
+/** What the composition root hands to createApp; tests build the same with test doubles. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  mailer: Mailer;
+  auth: Auth;
+  /** Province name shown in the header and footer, e.g. "Lạng Sơn". */
+  provinceName: string;
+}
+
+export interface Flash {
+  kind: 'success' | 'info' | 'error';
+  text: string;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    actor: Actor | null;
+    lang: Lang;
+    t: Translator;
+    csrfToken: string;
+    flash: Flash | null;
+    requestId: string;
+  };
+}

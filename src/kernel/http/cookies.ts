@@ -1,0 +1,16 @@
+import type { Context } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { AppEnv } from './context.ts';
+
+type CookieOptions = Parameters<typeof setCookie>[3];
+
+/** Sets a cookie with the site's defaults: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
+export function setSiteCookie(c: Context<AppEnv>, name: string, value: string, options: CookieOptions = {}): void {
+  setCookie(c, name, value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.deps.config.SECURE_COOKIES,
+    ...options,
+  });
+}

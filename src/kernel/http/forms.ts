@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { AppEnv } from './context.ts';
+import { CSRF_FIELD } from './csrf.ts';
+import { type FieldErrors, fieldErrors } from './validation.ts';
+
+export type FormValues = Record<string, string | string[]>;
+
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
+
+/**
+ * Reads a submitted form and validates it; on failure gives the messages (in the user's
+ * language) and what the user typed, so the form can be shown again with nothing lost.
+ * @example const form = await readForm(c, ProjectInput); if (!form.ok) return renderForm(422, form)
+ */
+export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.output<S>>> {
+  const body = await c.req.parseBody({ all: true });
+  const values: FormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === CSRF_FIELD) continue;
+    if (Array.isArray(v)) values[k] = v.filter((x): x is string => typeof x === 'string');
+    else if (typeof v === 'string') values[k] = v;
+  }
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data, values };
+  return { ok: false, errors: fieldErrors(result.error, c.var.t), values };
+}
+
+/** Reads one form value as a string (the first when repeated). */
+export function valueOf(values: FormValues | undefined, name: string): string {
+  const v = values?.[name];
+  return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
+}
+
+export function valuesOf(values: FormValues | undefined, name: string): string[] {
+  const v = values?.[name];
+  return Array.isArray(v) ? v : v ? [v] : [];
+}

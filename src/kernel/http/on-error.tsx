@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ErrorPage } from '#kernel/ui/error-page.tsx';
+import type { AppEnv } from './context.ts';
+import { AppError } from './errors.ts';
+import { pageContext, render } from './render.tsx';
+
+export function wantsJson(c: Context<AppEnv>): boolean {
+  return c.req.path.startsWith('/api/');
+}
+
+/** The one place errors become responses: JSON for the API, a Vietnamese page for people. */
+export function handleError(err: Error, c: Context<AppEnv>) {
+  const t = c.var.t;
+  let appError: AppError | null = err instanceof AppError ? err : null;
+  if (!appError && err instanceof HTTPException && err.status === 413) appError = new AppError('payload_too_large');
+  if (!appError && err instanceof HTTPException && err.status < 500) appError = new AppError('bad_request');
+
+  if (!appError) {
+    c.var.deps?.logger.error({ reqId: c.var.requestId, err: { message: err.message, stack: err.stack } }, 'unhandled error');
+    if (wantsJson(c)) return c.json({ error: { code: 'server', message: t('errors.server') } }, 500);
+    return render(c, <ErrorPage ctx={pageContext(c)} status={500} message={t('errors.server')} />, 500);
+  }
+
+  const message = t(appError.messageKey, appError.params);
+  if (wantsJson(c)) {
+    const fields = Object.fromEntries(Object.entries(appError.fields).map(([k, v]) => [k, t(v)]));
+    return c.json({ error: { code: appError.code, message, fields } }, appError.status as 400);
+  }
+  if (appError.code === 'unauthenticated') {
+    const url = new URL(c.req.url);
+    const next = c.req.method === 'GET' ? url.pathname + url.search : '/';
+    return c.redirect(`/dang-nhap?next=${encodeURIComponent(next)}`, 303);
+  }
+  return render(c, <ErrorPage ctx={pageContext(c)} status={appError.status} message={message} />, appError.status as 400);
+}
+
+export function handleNotFound(c: Context<AppEnv>) {
+  return handleError(new AppError('not_found'), c);
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { isMessageKey, type MessageKey, type Translator } from '#kernel/i18n/index.ts';
+
+// Field builders shared by every form and API schema, so each rule is written once.
+
+/** UTF-8 Vietnamese read as Latin-1/Windows-1252 ("Æ°", "áº", "á»"), or the replacement character. */
+const brokenEncoding = /\uFFFD|Ã[\u0080-\u00BF\u2000-\u203A]|Æ°|Ä‘|áº|á»/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this is the list of characters we refuse
+const controlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** Normalises to NFC, removes control characters, trims; refuses mis-decoded text. */
+const cleanText = z
+  .string({ error: 'v.required' })
+  .transform((s) => s.normalize('NFC').replace(controlChars, '').trim())
+  .refine((s) => !brokenEncoding.test(s), { error: 'v.textEncoding' });
+
+export const text = {
+  required: (max: number, min = 1) =>
+    cleanText.pipe(
+      z
+        .string()
+        .min(1, { error: 'v.required' })
+        .min(min, { error: `v.tooShort|${min}` })
+        .max(max, { error: `v.tooLong|${max}` }),
+    ),
+  optional: (max: number) => cleanText.pipe(z.string().max(max, { error: `v.tooLong|${max}` })).optional().default(''),
+};
+
+export const email = () =>
+  cleanText.pipe(z.string().min(1, { error: 'v.required' }).max(254, { error: 'v.tooLong|254' }).pipe(z.email({ error: 'v.email' }))).transform((s) => s.toLowerCase());
+
+export const password = () => z.string({ error: 'v.required' }).min(8, { error: 'v.passwordLength' }).max(128, { error: 'v.passwordLength' });
+
+/** A value from a fixed list of codes (the labels live in i18n). */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
+
+export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .union([z.literal(''), z.enum(values, { error: 'v.choose' })], { error: 'v.choose' })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** Several values from a list (checkboxes); a lone string counts as one. */
+export const choices = <const T extends readonly [string, ...string[]]>(values: T, max = values.length) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.enum(values, { error: 'v.choose' })).max(max, { error: `v.tooMany|${max}` }))
+    .transform((v) => [...new Set(v)]);
+
+/** A checkbox: present means true. */
+export const checkbox = () =>
+  z
+    .union([z.string(), z.boolean()])
+    .optional()
+    .transform((v) => v === true || v === 'on' || v === 'true' || v === '1');
+
+/** A textarea of one item per line, each line checked by `item`. */
+export const lines = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
+  cleanText
+    .transform((s) =>
+      s
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(max, { error: `v.tooMany|${max}` }))
+    .optional()
+    .default([]);
+
+export const url = () => z.url({ protocol: /^https?$/, error: 'v.url' }).max(500, { error: 'v.tooLong|500' });
+
+/** yyyy-MM-dd, as <input type="date"> sends it, and a real calendar day. */
+export const isoDate = () =>
+  z
+    .string({ error: 'v.required' })
+    .trim()
+    .min(1, { error: 'v.required' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'v.date' })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+      error: 'v.date',
+    });
+
+export const optionalIsoDate = () =>
+  z
+    .union([z.literal(''), isoDate()])
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const optionalInt = (min: number, max: number) =>
+  z
+    .union([z.literal(''), z.coerce.number({ error: 'v.number' }).int({ error: 'v.number' }).min(min, { error: 'v.invalid' }).max(max, { error: 'v.invalid' })])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? undefined : v));
+
+export type FieldErrors = Record<string, string>;
+
+/** Our messages are i18n keys, optionally `key|max`; Zod's own defaults are mapped by code. */
+function messageOf(issue: z.core.$ZodIssue, t: Translator): string {
+  const [key, n] = issue.message.split('|');
+  if (key && isMessageKey(key)) return t(key, n ? { min: n, max: n } : undefined);
+  const fallback: Partial<Record<string, MessageKey>> = {
+    invalid_type: 'v.required',
+    too_small: 'v.required',
+    too_big: 'v.invalid',
+    invalid_format: 'v.invalid',
+    invalid_value: 'v.choose',
+  };
+  return t(fallback[issue.code] ?? 'v.invalid');
+}
+
+/** One message per field (the first), keyed by the top-level field name. */
+export function fieldErrors(error: z.ZodError, t: Translator): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    out[field] ??= messageOf(issue, t);
+  }
+  return out;
+}

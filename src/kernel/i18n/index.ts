@@ -1,0 +1,72 @@
+import { en } from './en.ts';
+import { vi } from './vi.ts';
+
+export const languages = ['vi', 'en'] as const;
+export type Lang = (typeof languages)[number];
+export type MessageKey = keyof typeof vi;
+export type Params = Record<string, string | number>;
+export type Translator = (key: MessageKey, params?: Params) => string;
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+export const timeZone = 'Asia/Ho_Chi_Minh';
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return value in vi;
+}
+
+/**
+ * A translator for one language; `{name}` placeholders are filled from params.
+ * @example translator('vi')('projects.count', { count: 3 })
+ */
+export function translator(lang: Lang): Translator {
+  const catalogue = catalogues[lang];
+  return (key, params) => {
+    const text = catalogue[key] ?? vi[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  };
+}
+
+const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** Formats a number the Vietnamese way (1.234.567) or the English way. */
+export function formatNumber(n: number, lang: Lang = 'vi'): string {
+  return new Intl.NumberFormat(locales[lang]).format(n);
+}
+
+/** dd/MM/yyyy in Vietnam's time zone, whatever the server's. Accepts Date or an ISO date string. */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00+07:00` : value) : value;
+  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+}
+
+/** dd/MM/yyyy HH:mm in Vietnam's time zone. */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const d = typeof value === 'string' ? new Date(value) : value;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
+  return parts.replace(',', '');
+}
+
+/** 1.500.000 ₫ */
+export function formatVnd(n: number, lang: Lang = 'vi'): string {
+  return `${formatNumber(Math.round(n), lang)} ₫`;
+}
+
+/** Today's date (yyyy-MM-dd) in Vietnam. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,195 @@
+import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { Translator } from '#kernel/i18n/index.ts';
+
+export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
+
+/** A POST form that carries the CSRF token; `novalidate` so the server's Vietnamese messages show. */
+export const PostForm: FC<PropsWithChildren<{ action: string; csrfToken: string; class?: string; id?: string }>> = ({
+  action,
+  csrfToken,
+  children,
+  ...rest
+}) => (
+  <form method="post" action={action} novalidate {...rest}>
+    <CsrfField token={csrfToken} />
+    {children}
+  </form>
+);
+
+export interface ErrorSummaryProps {
+  t: Translator;
+  errors: Record<string, string>;
+  /** Field name → label, so each message names its field. */
+  labels?: Record<string, string>;
+}
+
+/** The list of problems at the top of a failed form, each linking to its field (GOV.UK pattern). */
+export const ErrorSummary: FC<ErrorSummaryProps> = ({ t, errors, labels = {} }) => {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} data-module="error-summary">
+      <h2>{t('errors.summary')}</h2>
+      <ul>
+        {entries.map(([field, message]) =>
+          field === '_form' ? (
+            <li>{message}</li>
+          ) : (
+            <li>
+              <a href={`#f-${field}`}>{labels[field] ? `${labels[field]}: ${message}` : message}</a>
+            </li>
+          ),
+        )}
+      </ul>
+    </div>
+  );
+};
+
+interface FieldBase {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  optionalText?: string;
+}
+
+const Label: FC<FieldBase & { for?: string }> = ({ name, label, required, optionalText }) => (
+  <label for={`f-${name}`}>
+    {label}
+    {!required && optionalText ? <span class="optional"> {optionalText}</span> : null}
+  </label>
+);
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `h-${name}` : '', error ? `e-${name}` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+const HintAndError: FC<{ name: string; hint?: string; error?: string }> = ({ name, hint, error }) => (
+  <>
+    {hint && (
+      <p class="hint" id={`h-${name}`}>
+        {hint}
+      </p>
+    )}
+    {error && (
+      <p class="field-error" id={`e-${name}`}>
+        {error}
+      </p>
+    )}
+  </>
+);
+
+export interface InputProps extends FieldBase {
+  value?: string;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date' | 'number' | 'search';
+  autocomplete?: string;
+  inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'search';
+  maxlength?: number;
+}
+
+export const Input: FC<InputProps> = (p) => (
+  <div class={`field${p.error ? ' has-error' : ''}`}>
+    <Label {...p} />
+    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <input
+      id={`f-${p.name}`}
+      name={p.name}
+      type={p.type ?? 'text'}
+      value={p.type === 'password' ? '' : (p.value ?? '')}
+      autocomplete={p.autocomplete}
+      inputmode={p.inputmode}
+      maxlength={p.maxlength}
+      required={p.required}
+      aria-invalid={p.error ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.hint, p.error)}
+    />
+  </div>
+);
+
+export const TextArea: FC<FieldBase & { value?: string; rows?: number; maxlength?: number }> = (p) => (
+  <div class={`field${p.error ? ' has-error' : ''}`}>
+    <Label {...p} />
+    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <textarea
+      id={`f-${p.name}`}
+      name={p.name}
+      rows={p.rows ?? 4}
+      maxlength={p.maxlength}
+      required={p.required}
+      aria-invalid={p.error ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.hint, p.error)}
+    >
+      {p.value ?? ''}
+    </textarea>
+  </div>
+);
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export const Select: FC<FieldBase & { value?: string; options: Option[]; placeholder?: string }> = (p) => (
+  <div class={`field${p.error ? ' has-error' : ''}`}>
+    <Label {...p} />
+    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <select
+      id={`f-${p.name}`}
+      name={p.name}
+      required={p.required}
+      aria-invalid={p.error ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.hint, p.error)}
+    >
+      {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+      {p.options.map((o) => (
+        <option value={o.value} selected={o.value === p.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
+/** A group of checkboxes (several answers) in a fieldset with a legend. */
+export const Checkboxes: FC<FieldBase & { values?: string[]; options: Option[] }> = (p) => (
+  <fieldset class={`field checkboxes${p.error ? ' has-error' : ''}`} id={`f-${p.name}`} aria-describedby={describedBy(p.name, p.hint, p.error)}>
+    <legend>{p.label}</legend>
+    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    {p.options.map((o, i) => (
+      <div class="check">
+        <input type="checkbox" id={`f-${p.name}-${i}`} name={p.name} value={o.value} checked={p.values?.includes(o.value)} />
+        <label for={`f-${p.name}-${i}`}>{o.label}</label>
+      </div>
+    ))}
+  </fieldset>
+);
+
+/** One yes/no checkbox. */
+export const Checkbox: FC<FieldBase & { checked?: boolean }> = (p) => (
+  <div class={`field check single${p.error ? ' has-error' : ''}`}>
+    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <input
+      type="checkbox"
+      id={`f-${p.name}`}
+      name={p.name}
+      value="on"
+      checked={p.checked}
+      aria-invalid={p.error ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.hint, p.error)}
+    />
+    <label for={`f-${p.name}`}>{p.label}</label>
+  </div>
+);
+
+export const Button: FC<PropsWithChildren<{ kind?: 'primary' | 'secondary' | 'warning'; name?: string; value?: string }>> = ({
+  kind = 'primary',
+  children,
+  name,
+  value,
+}) => (
+  <button type="submit" class={`button button-${kind}`} name={name} value={value}>
+    {children}
+  </button>
+);

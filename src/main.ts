@@ -1,0 +1,30 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { bootstrap, isEmpty } from './bootstrap.ts';
+import type { Config } from './config.ts';
+import { printDemoAccounts, seedDemo } from './seed/demo.ts';
+
+/** Starts the site: bootstrap, demo data on an empty database, HTTP, clean shutdown. */
+export async function startServer(config: Config) {
+  const runtime = await bootstrap(config);
+  const { deps } = runtime;
+  if (config.SEED_DEMO && (await isEmpty(deps))) {
+    deps.logger.info('empty database: loading the demo data');
+    await seedDemo(deps);
+    printDemoAccounts();
+  }
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+    deps.logger.info({ port: info.port, database: runtime.database.kind }, `Kết Nối is listening on ${config.BASE_URL}`);
+  });
+
+  const shutdown = async (signal: string) => {
+    deps.logger.info({ signal }, 'shutting down');
+    server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return { server, runtime, app };
+}

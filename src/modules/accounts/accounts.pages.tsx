@@ -1,0 +1,128 @@
+import { Hono } from 'hono';
+import { requireActor, signedIn } from '#kernel/auth/access.ts';
+import type { AppEnv } from '#kernel/http/context.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
+import { readForm } from '#kernel/http/forms.ts';
+import { pageContext, render } from '#kernel/http/render.tsx';
+import { formErrors, passCookies, requestInfo } from './accounts.http.ts';
+import { ChangePasswordInput, ForgotPasswordInput, ResetPasswordInput, SignInInput, SignUpInput } from './accounts.schemas.ts';
+import {
+  changePassword,
+  getAccount,
+  requestPasswordReset,
+  resetLinkOwner,
+  resetPassword,
+  signIn,
+  signOut,
+  signUp,
+} from './accounts.service.ts';
+import { AccountPage, ChangePasswordPage } from './views/account.tsx';
+import { ForgotPasswordPage, ResetLinkInvalidPage, ResetPasswordPage } from './views/password-reset.tsx';
+import { SignInPage } from './views/sign-in.tsx';
+import { SignUpPage } from './views/sign-up.tsx';
+
+/** Sign in, sign up, sign out, forgotten and changed passwords, and the person's own account. */
+export const accountsPages = new Hono<AppEnv>();
+
+/** Statuses a refused sign-in is shown with; anything else is not the form's business. */
+const signInRefusals = { validation: 422, forbidden: 403, too_many_requests: 429 } as const;
+
+accountsPages.get('/dang-nhap', (c) => {
+  const next = c.req.query('next');
+  if (c.var.actor) return c.redirect(safeNext(next), 303);
+  return render(c, <SignInPage ctx={pageContext(c)} next={next} />);
+});
+
+accountsPages.post('/dang-nhap', async (c) => {
+  const next = c.req.query('next');
+  const form = await readForm(c, SignInInput);
+  if (!form.ok) return render(c, <SignInPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
+  try {
+    const { actor, cookies } = await signIn({ ...c.var.deps, input: form.data, request: requestInfo(c) });
+    passCookies(c, cookies);
+    return redirectWithFlash(c, safeNext(next), 'auth.signIn.welcome', { name: actor.name });
+  } catch (error) {
+    if (!(error instanceof AppError) || !(error.code in signInRefusals)) throw error;
+    const status = signInRefusals[error.code as keyof typeof signInRefusals];
+    return render(c, <SignInPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} next={next} />, status);
+  }
+});
+
+accountsPages.get('/dang-ky', (c) => {
+  const next = c.req.query('next');
+  if (c.var.actor) return c.redirect(safeNext(next), 303);
+  return render(c, <SignUpPage ctx={pageContext(c)} next={next} />);
+});
+
+accountsPages.post('/dang-ky', async (c) => {
+  const next = c.req.query('next');
+  const form = await readForm(c, SignUpInput);
+  if (!form.ok) return render(c, <SignUpPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
+  try {
+    const { cookies } = await signUp({ ...c.var.deps, input: form.data, request: requestInfo(c) });
+    passCookies(c, cookies);
+    return redirectWithFlash(c, safeNext(next), 'auth.signUp.done');
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+    return render(c, <SignUpPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} next={next} />, 422);
+  }
+});
+
+accountsPages.post('/dang-xuat', async (c) => {
+  const cookies = await signOut({ ...c.var.deps, actor: c.var.actor, request: requestInfo(c) });
+  passCookies(c, cookies);
+  return redirectWithFlash(c, '/', 'auth.signOut.done', undefined, 'info');
+});
+
+accountsPages.get('/quen-mat-khau', (c) => render(c, <ForgotPasswordPage ctx={pageContext(c)} />));
+
+accountsPages.post('/quen-mat-khau', async (c) => {
+  const form = await readForm(c, ForgotPasswordInput);
+  if (!form.ok) return render(c, <ForgotPasswordPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
+  await requestPasswordReset({ ...c.var.deps, input: form.data, request: requestInfo(c) });
+  return redirectWithFlash(c, '/quen-mat-khau', 'auth.forgot.sent', undefined, 'info');
+});
+
+accountsPages.get('/dat-lai-mat-khau/:token', async (c) => {
+  const token = c.req.param('token');
+  const owner = await resetLinkOwner({ ...c.var.deps, token });
+  if (!owner) return render(c, <ResetLinkInvalidPage ctx={pageContext(c)} />, 404);
+  return render(c, <ResetPasswordPage ctx={pageContext(c)} token={token} email={owner.email} />);
+});
+
+accountsPages.post('/dat-lai-mat-khau/:token', async (c) => {
+  const token = c.req.param('token');
+  const owner = await resetLinkOwner({ ...c.var.deps, token });
+  if (!owner) return render(c, <ResetLinkInvalidPage ctx={pageContext(c)} />, 404);
+  const form = await readForm(c, ResetPasswordInput);
+  if (!form.ok) return render(c, <ResetPasswordPage ctx={pageContext(c)} token={token} email={owner.email} errors={form.errors} />, 422);
+  try {
+    await resetPassword({ ...c.var.deps, token, input: form.data, request: requestInfo(c) });
+  } catch (error) {
+    if (error instanceof AppError && error.messageKey === 'errors.resetTokenInvalid') return render(c, <ResetLinkInvalidPage ctx={pageContext(c)} />, 404);
+    throw error;
+  }
+  return redirectWithFlash(c, '/dang-nhap', 'auth.reset.done');
+});
+
+accountsPages.get('/tai-khoan', signedIn, async (c) => {
+  const account = await getAccount(c.var.deps.db, requireActor(c).id);
+  return render(c, <AccountPage ctx={pageContext(c)} account={account} />);
+});
+
+accountsPages.get('/tai-khoan/mat-khau', signedIn, (c) => render(c, <ChangePasswordPage ctx={pageContext(c)} />));
+
+accountsPages.post('/tai-khoan/mat-khau', signedIn, async (c) => {
+  const actor = requireActor(c);
+  const form = await readForm(c, ChangePasswordInput);
+  if (!form.ok) return render(c, <ChangePasswordPage ctx={pageContext(c)} errors={form.errors} />, 422);
+  try {
+    const cookies = await changePassword({ ...c.var.deps, actor, input: form.data, request: requestInfo(c) });
+    passCookies(c, cookies);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+    return render(c, <ChangePasswordPage ctx={pageContext(c)} errors={formErrors(c, error)} />, 422);
+  }
+  return redirectWithFlash(c, '/tai-khoan', 'auth.change.done');
+});

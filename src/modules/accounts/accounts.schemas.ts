@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { roles } from '#kernel/auth/roles.ts';
+import { choice, email, optionalChoice, password, text } from '#kernel/http/validation.ts';
+
+/** Roles an admin hands out by invitation; founders sign themselves up. */
+export const invitableRoles = ['officer', 'expert', 'partner', 'admin'] as const;
+
+/**
+ * A Vietnamese phone number, typed with or without spaces, dots or dashes, stored as digits
+ * (a leading +84 becomes 0): "0912 345 678" → "0912345678".
+ */
+const phone = () =>
+  text
+    .optional(20)
+    .transform((s) => s.replace(/[\s.\-()]/g, '').replace(/^\+84/, '0'))
+    .refine((s) => s === '' || /^0\d{9,10}$/.test(s), { error: 'v.phone' });
+
+/** For sign-in, any non-empty password is tried: the length rule is for choosing one. */
+const anyPassword = () => z.string({ error: 'v.required' }).min(1, { error: 'v.required' }).max(128, { error: 'v.passwordLength' });
+
+function confirmed<T extends { [k: string]: unknown }>(a: keyof T & string, b: keyof T & string) {
+  return (v: T, ctx: z.core.$RefinementCtx<T>) => {
+    if (v[a] !== v[b]) ctx.addIssue({ code: 'custom', path: [b], message: 'v.passwordMismatch' });
+  };
+}
+
+export const SignInInput = z.object({ email: email(), password: anyPassword() });
+export type SignInInput = z.output<typeof SignInInput>;
+
+export const SignUpInput = z
+  .object({
+    name: text.required(100, 2),
+    email: email(),
+    phone: phone(),
+    password: password(),
+    passwordConfirm: z.string({ error: 'v.required' }).min(1, { error: 'v.required' }),
+  })
+  .superRefine(confirmed('password', 'passwordConfirm'));
+export type SignUpInput = z.output<typeof SignUpInput>;
+
+export const ForgotPasswordInput = z.object({ email: email() });
+export type ForgotPasswordInput = z.output<typeof ForgotPasswordInput>;
+
+export const ResetPasswordInput = z
+  .object({
+    password: password(),
+    passwordConfirm: z.string({ error: 'v.required' }).min(1, { error: 'v.required' }),
+  })
+  .superRefine(confirmed('password', 'passwordConfirm'));
+export type ResetPasswordInput = z.output<typeof ResetPasswordInput>;
+
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: anyPassword(),
+    newPassword: password(),
+    newPasswordConfirm: z.string({ error: 'v.required' }).min(1, { error: 'v.required' }),
+  })
+  .superRefine(confirmed('newPassword', 'newPasswordConfirm'));
+export type ChangePasswordInput = z.output<typeof ChangePasswordInput>;
+
+export const RoleInput = z.object({ role: choice(roles) });
+export type RoleInput = z.output<typeof RoleInput>;
+
+/** `disabled` says what the button asked for; without it the account's state is flipped. */
+export const DisableInput = z.object({ disabled: optionalChoice(['true', 'false']) });
+export type DisableInput = z.output<typeof DisableInput>;
+
+export const InviteInput = z.object({
+  name: text.required(100, 2),
+  email: email(),
+  role: choice(invitableRoles),
+});
+export type InviteInput = z.output<typeof InviteInput>;
+
+/** The user list's query string; anything unexpected is ignored rather than refused. */
+export const UserListQuery = z.object({
+  q: z.string().optional().catch(undefined),
+  role: z.enum(roles).optional().catch(undefined),
+  page: z.string().optional().catch(undefined),
+});
+export type UserListQuery = z.output<typeof UserListQuery>;

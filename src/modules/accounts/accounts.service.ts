@@ -1,0 +1,449 @@
+import { randomBytes } from 'node:crypto';
+import { APIError } from 'better-auth/api';
+import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { audit } from '#kernel/audit/audit.ts';
+import { auditLog } from '#kernel/audit/audit.sql.ts';
+import { resetPasswordPath } from '#kernel/auth/auth.ts';
+import { session, signInFailure, user } from '#kernel/auth/auth.sql.ts';
+import { type Actor, isRole, type Role } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import type { AppDeps } from '#kernel/http/context.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { type PageInfo, pageFrom, pageInfo } from '#kernel/http/pagination.ts';
+import { translator } from '#kernel/i18n/index.ts';
+import { mailOutbox } from '#kernel/mail/mail.sql.ts';
+import { matches } from '#kernel/search/search.ts';
+import type {
+  ChangePasswordInput,
+  DisableInput,
+  ForgotPasswordInput,
+  InviteInput,
+  ResetPasswordInput,
+  RoleInput,
+  SignInInput,
+  SignUpInput,
+  UserListQuery,
+} from './accounts.schemas.ts';
+
+type AuthDeps = Pick<AppDeps, 'db' | 'auth'>;
+
+/** Where a request came from, as far as the audit log and the throttle need to know. */
+export interface RequestInfo {
+  /** The request's headers, handed to better-auth (cookies, user agent). */
+  headers: Headers;
+  ip: string;
+}
+
+/** What a sign-in, sign-up or password change gives back: the browser's new cookies. */
+export interface SessionResult {
+  actor: Actor;
+  cookies: string[];
+}
+
+export const signInLimits = { perEmail: 50, perIp: 200, windowMinutes: 15 } as const;
+const inviteDays = 7;
+
+// ————— better-auth calls —————
+
+interface AuthOutcome {
+  ok: boolean;
+  status: number;
+  code: string | undefined;
+  cookies: string[];
+  body: unknown;
+}
+
+/**
+ * Runs one `auth.api.*` call made with `asResponse: true`. better-auth answers an error
+ * either with an error Response or by throwing APIError; both become one outcome here.
+ */
+async function callAuth(run: () => Promise<Response>): Promise<AuthOutcome> {
+  try {
+    const res = await run();
+    const body: unknown = await res
+      .clone()
+      .json()
+      .catch(() => null);
+    const code = res.ok ? undefined : codeOf(body);
+    return { ok: res.ok, status: res.status, code, cookies: res.headers.getSetCookie(), body };
+  } catch (error) {
+    if (!(error instanceof APIError)) throw error;
+    return { ok: false, status: error.statusCode, code: codeOf(error.body), cookies: [], body: error.body };
+  }
+}
+
+function codeOf(body: unknown): string | undefined {
+  return body && typeof body === 'object' && 'code' in body && typeof body.code === 'string' ? body.code : undefined;
+}
+
+function toActor(u: { id: string; name: string; email: string; role?: string | null }): Actor {
+  return { id: u.id, name: u.name, email: u.email, role: isRole(u.role) ? u.role : 'founder' };
+}
+
+// ————— sign-in throttle —————
+
+/** True when this e-mail or this address has failed too often in the last 15 minutes. */
+export async function isThrottled(db: Db, { email, ip }: { email: string; ip: string }): Promise<boolean> {
+  const since = sql`now() - make_interval(mins => ${signInLimits.windowMinutes})`;
+  const [byEmail] = await db
+    .select({ n: count() })
+    .from(signInFailure)
+    .where(and(eq(signInFailure.email, email), gte(signInFailure.at, since)));
+  if ((byEmail?.n ?? 0) >= signInLimits.perEmail) return true;
+  const [byIp] = await db
+    .select({ n: count() })
+    .from(signInFailure)
+    .where(and(eq(signInFailure.ip, ip), gte(signInFailure.at, since)));
+  return (byIp?.n ?? 0) >= signInLimits.perIp;
+}
+
+// ————— the signed-out journeys —————
+
+/**
+ * Signs in with e-mail and password, refusing after too many recent failures.
+ * @example const { actor, cookies } = await signIn({ db, auth, input, request })
+ * @throws AppError too_many_requests | validation (errors.badCredentials) | forbidden (errors.accountDisabled)
+ */
+export async function signIn({ db, auth, input, request }: AuthDeps & { input: SignInInput; request: RequestInfo }): Promise<SessionResult> {
+  const { email, password } = input;
+  const { ip } = request;
+  if (await isThrottled(db, { email, ip })) {
+    await audit(db, { actorId: null, action: 'auth.sign_in_failed', entity: 'user', data: { email, reason: 'throttled' }, ip });
+    throw new AppError('too_many_requests');
+  }
+  const outcome = await callAuth(() => auth.api.signInEmail({ body: { email, password }, headers: request.headers, asResponse: true }));
+  if (!outcome.ok) {
+    const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
+    if (outcome.code === 'BANNED_USER') {
+      await audit(db, { actorId: null, action: 'auth.sign_in_failed', entity: 'user', entityId: known?.id, data: { email, reason: 'disabled' }, ip });
+      throw new AppError('forbidden', 'errors.accountDisabled');
+    }
+    await db.insert(signInFailure).values({ email, ip });
+    await audit(db, { actorId: null, action: 'auth.sign_in_failed', entity: 'user', entityId: known?.id, data: { email, reason: 'credentials' }, ip });
+    throw new AppError('validation', 'errors.badCredentials');
+  }
+  const signedIn = (outcome.body as { user: { id: string; name: string; email: string; role?: string } }).user;
+  // removed
+  await audit(db, { actorId: signedIn.id, action: 'auth.sign_in', entity: 'user', entityId: signedIn.id, ip });
+  return { actor: toActor(signedIn), cookies: outcome.cookies };
+}
+
+/**
+ * Creates a founder's account and signs it in (better-auth's autoSignIn).
+ * @throws AppError validation with `email: errors.emailTaken`
+ */
+export async function signUp({ db, auth, input, request }: AuthDeps & { input: SignUpInput; request: RequestInfo }): Promise<SessionResult> {
+  const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });
+  const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
+  if (existing) throw emailTaken();
+  const outcome = await callAuth(() =>
+    auth.api.signUpEmail({
+      body: { name: input.name, email: input.email, password: input.password },
+      headers: request.headers,
+      asResponse: true,
+    }),
+  );
+  if (!outcome.ok) {
+    // Two sign-ups racing for one e-mail: the second lands here.
+    if (outcome.code?.startsWith('USER_ALREADY_EXISTS')) throw emailTaken();
+    throw new AppError('bad_request');
+  }
+  const created = (outcome.body as { user: { id: string; name: string; email: string } }).user;
+  // The role is set here, never taken from the form: whoever signs up is a founder.
+  await db
+    .update(user)
+    .set({ role: 'founder', phone: input.phone || null })
+    .where(eq(user.id, created.id));
+  await audit(db, { actorId: created.id, action: 'auth.sign_up', entity: 'user', entityId: created.id, data: { role: 'founder' }, ip: request.ip });
+  return { actor: { ...toActor(created), role: 'founder' }, cookies: outcome.cookies };
+}
+
+/** Ends the current session; gives the cookies that clear it in the browser. */
+export async function signOut({ db, auth, actor, request }: AuthDeps & { actor: Actor | null; request: RequestInfo }): Promise<string[]> {
+  const outcome = await callAuth(() => auth.api.signOut({ headers: request.headers, asResponse: true }));
+  if (actor) await audit(db, { actorId: actor.id, action: 'auth.sign_out', entity: 'user', entityId: actor.id, ip: request.ip });
+  return outcome.cookies;
+}
+
+/**
+ * Sends a reset link when the e-mail has an account (the mail is written by kernel/auth); says
+ * nothing either way, so the form cannot be used to learn who has an account.
+ */
+export async function requestPasswordReset({ db, auth, input, request }: AuthDeps & { input: ForgotPasswordInput; request: RequestInfo }): Promise<void> {
+  const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
+  await auth.api.requestPasswordReset({ body: { email: input.email } });
+  await audit(db, {
+    actorId: null,
+    action: 'auth.password_reset_request',
+    entity: 'user',
+    entityId: known?.id,
+    data: { email: input.email, known: Boolean(known) },
+    ip: request.ip,
+  });
+}
+
+/** The account a reset (or invitation) link is for, or null when the link is unknown or expired. */
+export async function resetLinkOwner({ db, auth, token }: AuthDeps & { token: string }): Promise<{ id: string; email: string } | null> {
+  if (!token || token.length > 200) return null;
+  const ctx = await auth.$context;
+  const verification = await ctx.internalAdapter.findVerificationValue(`reset-password:${token}`);
+  if (!verification || new Date(verification.expiresAt) < new Date()) return null;
+  const [owner] = await db.select({ id: user.id, email: user.email }).from(user).where(eq(user.id, verification.value));
+  return owner ?? null;
+}
+
+/**
+ * Sets a new password from a reset or invitation link; every session of the account ends.
+ * @throws AppError validation (errors.resetTokenInvalid) when the link is unknown, used or expired
+ */
+export async function resetPassword({
+  db,
+  auth,
+  token,
+  input,
+  request,
+}: AuthDeps & { token: string; input: ResetPasswordInput; request: RequestInfo }): Promise<void> {
+  const owner = await resetLinkOwner({ db, auth, token });
+  if (!owner) throw new AppError('validation', 'errors.resetTokenInvalid');
+  try {
+    await auth.api.resetPassword({ body: { newPassword: input.password, token } });
+  } catch (error) {
+    // Used by someone else between our check and now (a double submit).
+    if (error instanceof APIError) throw new AppError('validation', 'errors.resetTokenInvalid');
+    throw error;
+  }
+  // Opening the link proved the e-mail is theirs, and lifts a sign-in lock on it.
+  await db.update(user).set({ emailVerified: true }).where(eq(user.id, owner.id));
+  await db.delete(signInFailure).where(eq(signInFailure.email, owner.email));
+  await audit(db, { actorId: owner.id, action: 'auth.password_reset', entity: 'user', entityId: owner.id, ip: request.ip });
+}
+
+/**
+ * Changes the signed-in person's password; other sessions end and this one is renewed.
+ * @throws AppError validation with `currentPassword: errors.wrongPassword`
+ */
+export async function changePassword({
+  db,
+  auth,
+  actor,
+  input,
+  request,
+}: AuthDeps & { actor: Actor; input: ChangePasswordInput; request: RequestInfo }): Promise<string[]> {
+  const outcome = await callAuth(() =>
+    auth.api.changePassword({
+      body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
+      headers: request.headers,
+      asResponse: true,
+    }),
+  );
+  if (!outcome.ok) {
+    if (outcome.status === 401) throw new AppError('unauthenticated');
+    throw new AppError('validation', 'errors.validation', { currentPassword: 'errors.wrongPassword' });
+  }
+  await audit(db, { actorId: actor.id, action: 'auth.password_change', entity: 'user', entityId: actor.id, ip: request.ip });
+  return outcome.cookies;
+}
+
+export interface AccountView {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  role: Role;
+  createdAt: Date;
+}
+
+/** The signed-in person's own account, as the account page shows it. */
+export async function getAccount(db: Db, userId: string): Promise<AccountView> {
+  const [row] = await db
+    .select({ id: user.id, name: user.name, email: user.email, phone: user.phone, role: user.role, createdAt: user.createdAt })
+    .from(user)
+    .where(eq(user.id, userId));
+  if (!row) throw new AppError('not_found', 'errors.userNotFound');
+  return { ...row, role: isRole(row.role) ? row.role : 'founder' };
+}
+
+// ————— administration —————
+
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/**
+ * Users for the admin list: accent-insensitive search on name and e-mail, a role filter,
+ * 20 a page, newest first.
+ */
+export async function listUsers(db: Db, query: UserListQuery, perPage = 20): Promise<{ rows: UserRow[]; info: PageInfo }> {
+  const searchColumn = sql`lower(f_unaccent(${user.name} || ' ' || ${user.email}))`;
+  const where = and(query.q ? matches(searchColumn, query.q) : undefined, query.role ? eq(user.role, query.role) : undefined);
+  const page = pageFrom(query.page, perPage);
+  const [total] = await db.select({ n: count() }).from(user).where(where);
+  const rows = await db
+    .select({ id: user.id, name: user.name, email: user.email, role: user.role, banned: user.banned, createdAt: user.createdAt })
+    .from(user)
+    .where(where)
+    .orderBy(desc(user.createdAt), user.id)
+    .limit(page.perPage)
+    .offset(page.offset);
+  return {
+    rows: rows.map(({ banned, ...r }) => ({ ...r, role: isRole(r.role) ? r.role : 'founder', disabled: Boolean(banned) })),
+    info: pageInfo(page, total?.n ?? 0),
+  };
+}
+
+async function findUser(db: Db, id: string) {
+  const [row] = await db.select({ id: user.id, name: user.name, email: user.email, role: user.role, banned: user.banned }).from(user).where(eq(user.id, id));
+  if (!row) throw new AppError('not_found', 'errors.userNotFound');
+  return row;
+}
+
+/**
+ * An admin gives another person a new role (never their own: an admin cannot lock
+ * themselves out, and some other admin keeps the keys).
+ * @throws AppError forbidden (errors.ownRole) | not_found (errors.userNotFound)
+ */
+export async function changeRole({ db, actor, userId, input, ip }: { db: Db; actor: Actor; userId: string; input: RoleInput; ip?: string }) {
+  if (userId === actor.id) throw new AppError('forbidden', 'errors.ownRole');
+  const target = await findUser(db, userId);
+  if (target.role !== input.role) {
+    await db.transaction(async (tx) => {
+      await tx.update(user).set({ role: input.role, updatedAt: new Date() }).where(eq(user.id, userId));
+      await audit(tx, { actorId: actor.id, action: 'user.role_change', entity: 'user', entityId: userId, data: { from: target.role, to: input.role }, ip });
+    });
+  }
+  return { name: target.name, role: input.role };
+}
+
+/**
+ * Disables (or enables again) another person's account. Disabling ends their sessions at once;
+ * better-auth's admin plugin refuses their next sign-in.
+ * @throws AppError forbidden (errors.ownRole) | not_found (errors.userNotFound)
+ */
+export async function setDisabled({ db, actor, userId, input, ip }: { db: Db; actor: Actor; userId: string; input: DisableInput; ip?: string }) {
+  if (userId === actor.id) throw new AppError('forbidden', 'errors.ownRole');
+  const target = await findUser(db, userId);
+  const disabled = input.disabled === undefined ? !target.banned : input.disabled === 'true';
+  await db.transaction(async (tx) => {
+    await tx
+      .update(user)
+      .set({ banned: disabled, banReason: null, banExpires: null, updatedAt: new Date() })
+      .where(eq(user.id, userId));
+    if (disabled) await tx.delete(session).where(eq(session.userId, userId));
+    await audit(tx, { actorId: actor.id, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, ip });
+  });
+  return { name: target.name, disabled };
+}
+
+/**
+ * Creates an account for an officer, expert, partner or admin, and e-mails them a link
+ * (valid 7 days) to choose their own password. Nobody ever sees the random first password.
+ * @throws AppError validation with `email: errors.emailTaken`
+ */
+export async function inviteUser({
+  db,
+  auth,
+  mailer,
+  config,
+  actor,
+  input,
+  ip,
+}: Pick<AppDeps, 'db' | 'auth' | 'mailer' | 'config'> & { actor: Actor; input: InviteInput; ip?: string }): Promise<{ id: string }> {
+  const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });
+  const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
+  if (existing) throw emailTaken();
+  let created: { id: string };
+  try {
+    ({ user: created } = await auth.api.createUser({
+      // Our roles are not the admin plugin's typed pair (user/admin), so the role goes in `data`.
+      body: { email: input.email, password: randomBytes(24).toString('base64url'), name: input.name, data: { role: input.role } },
+    }));
+  } catch (error) {
+    if (error instanceof APIError && codeOf(error.body)?.startsWith('USER_ALREADY_EXISTS')) throw emailTaken();
+    throw error;
+  }
+
+  const token = randomBytes(24).toString('base64url');
+  const ctx = await auth.$context;
+  await ctx.internalAdapter.createVerificationValue({
+    value: created.id,
+    identifier: `reset-password:${token}`,
+    expiresAt: new Date(Date.now() + inviteDays * 86400_000),
+  });
+  // The invitee's language is not known yet: the site's default, Vietnamese.
+  const t = translator('vi');
+  await mailer.send({
+    to: input.email,
+    subject: t('auth.mail.invite.subject'),
+    text: t('auth.mail.invite.body', {
+      name: input.name,
+      inviter: actor.name,
+      role: t(`role.${input.role}`),
+      url: `${config.BASE_URL}${resetPasswordPath(token)}`,
+    }),
+  });
+  await audit(db, { actorId: actor.id, action: 'user.invite', entity: 'user', entityId: created.id, data: { email: input.email, role: input.role }, ip });
+  return { id: created.id };
+}
+
+export type OutboxRow = typeof mailOutbox.$inferSelect;
+
+/** The mail outbox, newest first. */
+export async function listOutbox(db: Db, rawPage: string | undefined, perPage = 20): Promise<{ rows: OutboxRow[]; info: PageInfo }> {
+  const page = pageFrom(rawPage, perPage);
+  const [total] = await db.select({ n: count() }).from(mailOutbox);
+  const rows = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(page.perPage).offset(page.offset);
+  return { rows, info: pageInfo(page, total?.n ?? 0) };
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  data: Record<string, unknown> | null;
+  ip: string | null;
+}
+
+/** The audit log, newest first, with the name of whoever acted. */
+export async function listAudit(db: Db, rawPage: string | undefined, perPage = 50): Promise<{ rows: AuditRow[]; info: PageInfo }> {
+  const page = pageFrom(rawPage, perPage);
+  const [total] = await db.select({ n: count() }).from(auditLog);
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorId: auditLog.actorId,
+      actorName: user.name,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      data: auditLog.data,
+      ip: auditLog.ip,
+    })
+    .from(auditLog)
+    .leftJoin(user, eq(user.id, auditLog.actorId))
+    .orderBy(desc(auditLog.id))
+    .limit(page.perPage)
+    .offset(page.offset);
+  return { rows, info: pageInfo(page, total?.n ?? 0) };
+}
+
+/**
+ * Officers and admins, by name: the people a project can be given to as case officer.
+ * @example const staff = await listStaff(db) // [{ id, name }]
+ */
+export async function listStaff(db: Db): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: user.id, name: user.name })
+    .from(user)
+    .where(and(inArray(user.role, ['officer', 'admin']), sql`coalesce(${user.banned}, false) = false`))
+    .orderBy(user.name, user.id);
+}

@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { allow, requireActor } from '#kernel/auth/access.ts';
+import type { AppEnv } from '#kernel/http/context.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
+import { readForm, valueOf } from '#kernel/http/forms.ts';
+import { pageContext, render } from '#kernel/http/render.tsx';
+import { clientIp, formErrors } from './accounts.http.ts';
+import { DisableInput, InviteInput, invitableRoles, RoleInput, UserListQuery } from './accounts.schemas.ts';
+import { changeRole, inviteUser, listAudit, listOutbox, listUsers, setDisabled } from './accounts.service.ts';
+import { AuditPage } from './views/admin-audit.tsx';
+import { InvitePage } from './views/admin-invite.tsx';
+import { OutboxPage } from './views/admin-outbox.tsx';
+import { UsersPage } from './views/admin-users.tsx';
+
+/** Accounts, invitations, the mail outbox and the audit log: admins only, each route guarded. */
+export const adminPages = new Hono<AppEnv>();
+
+const admin = allow();
+const usersPath = '/quan-tri/tai-khoan';
+
+/** Back to the list as it was (search, filter, page), never anywhere else. */
+function backToList(back: string): string {
+  const path = safeNext(back, usersPath);
+  return path === usersPath || path.startsWith(`${usersPath}?`) ? path : usersPath;
+}
+
+adminPages.get(usersPath, admin, async (c) => {
+  const query = UserListQuery.parse(c.req.query());
+  const { rows, info } = await listUsers(c.var.deps.db, query);
+  return render(c, <UsersPage ctx={pageContext(c)} rows={rows} info={info} query={{ q: query.q, role: query.role }} />);
+});
+
+adminPages.post(`${usersPath}/:id/vai-tro`, admin, async (c) => {
+  const form = await readForm(c, RoleInput);
+  if (!form.ok) throw new AppError('validation');
+  const { name } = await changeRole({ db: c.var.deps.db, actor: requireActor(c), userId: c.req.param('id'), input: form.data, ip: clientIp(c) });
+  return redirectWithFlash(c, backToList(valueOf(form.values, 'back')), 'admin.users.roleChanged', { name });
+});
+
+adminPages.post(`${usersPath}/:id/khoa`, admin, async (c) => {
+  const form = await readForm(c, DisableInput);
+  if (!form.ok) throw new AppError('validation');
+  const { name, disabled } = await setDisabled({ db: c.var.deps.db, actor: requireActor(c), userId: c.req.param('id'), input: form.data, ip: clientIp(c) });
+  return redirectWithFlash(c, backToList(valueOf(form.values, 'back')), disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name });
+});
+
+adminPages.get('/quan-tri/moi', admin, (c) => render(c, <InvitePage ctx={pageContext(c)} roles={invitableRoles} />));
+
+adminPages.post('/quan-tri/moi', admin, async (c) => {
+  const form = await readForm(c, InviteInput);
+  const page = (errors: Record<string, string>) => render(c, <InvitePage ctx={pageContext(c)} roles={invitableRoles} values={form.values} errors={errors} />, 422);
+  if (!form.ok) return page(form.errors);
+  try {
+    await inviteUser({ ...c.var.deps, actor: requireActor(c), input: form.data, ip: clientIp(c) });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+    return page(formErrors(c, error));
+  }
+  return redirectWithFlash(c, usersPath, 'admin.invite.done', { email: form.data.email });
+});
+
+adminPages.get('/quan-tri/hop-thu', admin, async (c) => {
+  const { rows, info } = await listOutbox(c.var.deps.db, c.req.query('page'));
+  return render(c, <OutboxPage ctx={pageContext(c)} rows={rows} info={info} />);
+});
+
+adminPages.get('/quan-tri/nhat-ky', admin, async (c) => {
+  const { rows, info } = await listAudit(c.var.deps.db, c.req.query('page'));
+  return render(c, <AuditPage ctx={pageContext(c)} rows={rows} info={info} />);
+});

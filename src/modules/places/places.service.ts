@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '#kernel/db/client.ts';
+import { slugify } from '#kernel/search/fold.ts';
+import { matches, rank } from '#kernel/search/search.ts';
+import { commune, formerDistrict } from './places.sql.ts';
+
+/** Provinces whose unit lists ship with the code (src/modules/places/data/<slug>.csv). */
+export const provinceNames: Record<string, string> = { 'lang-son': 'Lạng Sơn' };
+
+export interface Commune {
+  slug: string;
+  name: string;
+  kind: 'commune' | 'ward';
+  formerDistrictSlug: string | null;
+  formerDistrictName: string | null;
+}
+
+export interface CommuneRow {
+  slug: string;
+  name: string;
+  kind: 'xã' | 'phường';
+  former_district: string;
+}
+
+export function provinceName(province: string): string {
+  return provinceNames[province] ?? province;
+}
+
+/** Reads a units file: `slug,name,kind,former_district` with kind `xã` or `phường`. */
+export function readCommuneFile(path: string): CommuneRow[] {
+  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as CommuneRow[];
+  for (const [i, r] of rows.entries()) {
+    if (!r.slug || !r.name || !['xã', 'phường'].includes(r.kind)) {
+      throw new Error(`Line ${i + 2}: expected slug, name and kind "xã" or "phường"`);
+    }
+  }
+  return rows;
+}
+
+export const bundledCommuneFile = (province: string) => fileURLToPath(new URL(`./data/${province}.csv`, import.meta.url));
+
+/**
+ * Loads (or updates) a province's units and its former districts; safe to run again.
+ * @example await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')))
+ */
+export async function loadCommunes(db: Db, province: string, rows: CommuneRow[]): Promise<number> {
+  const districts = new Map<string, string>();
+  for (const r of rows) if (r.former_district) districts.set(slugify(r.former_district), r.former_district);
+  await db.transaction(async (tx) => {
+    if (districts.size > 0) {
+      await tx
+        .insert(formerDistrict)
+        .values([...districts].map(([slug, name]) => ({ province, slug, name })))
+        .onConflictDoUpdate({ target: [formerDistrict.province, formerDistrict.slug], set: { name: sql`excluded.name` } });
+    }
+    await tx
+      .insert(commune)
+      .values(
+        rows.map((r) => ({
+          slug: r.slug,
+          province,
+          name: r.name,
+          kind: r.kind === 'phường' ? ('ward' as const) : ('commune' as const),
+          formerDistrictSlug: r.former_district ? slugify(r.former_district) : null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: commune.slug,
+        set: { name: sql`excluded.name`, kind: sql`excluded.kind`, formerDistrictSlug: sql`excluded.former_district_slug`, province },
+      });
+  });
+  return rows.length;
+}
+
+const communeColumns = {
+  slug: commune.slug,
+  name: commune.name,
+  kind: commune.kind,
+  formerDistrictSlug: commune.formerDistrictSlug,
+  formerDistrictName: formerDistrict.name,
+};
+
+const withDistrict = and(eq(formerDistrict.province, commune.province), eq(formerDistrict.slug, commune.formerDistrictSlug));
+
+/** All units of the province, by name, each with the former district it mainly lies in. */
+export async function listCommunes(db: Db, province: string): Promise<Commune[]> {
+  return db.select(communeColumns).from(commune).leftJoin(formerDistrict, withDistrict).where(eq(commune.province, province)).orderBy(asc(commune.name));
+}
+
+export async function listFormerDistricts(db: Db, province: string) {
+  return db.select({ slug: formerDistrict.slug, name: formerDistrict.name }).from(formerDistrict).where(eq(formerDistrict.province, province)).orderBy(asc(formerDistrict.name));
+}
+
+export async function searchCommunes(db: Db, province: string, q: string, limit = 10): Promise<Commune[]> {
+  return db
+    .select(communeColumns)
+    .from(commune)
+    .leftJoin(formerDistrict, withDistrict)
+    .where(and(eq(commune.province, province), matches(commune.searchText, q)))
+    .orderBy(...rank(commune.name, commune.searchText, q))
+    .limit(limit);
+}
+
+/**
+ * Where a record that names only a former district ("Đình Lập") lands: the unit of the same
+ * name if there is one, else the first unit that mainly lies in that district.
+ */
+export async function communeForFormerDistrict(db: Db, province: string, districtName: string): Promise<string | null> {
+  const slug = slugify(districtName);
+  const rows = await db
+    .select({ slug: commune.slug })
+    .from(commune)
+    .where(and(eq(commune.province, province), eq(commune.formerDistrictSlug, slug)))
+    .orderBy(sql`${commune.slug} = ${slug} DESC`, asc(commune.slug))
+    .limit(1);
+  return rows[0]?.slug ?? null;
+}

@@ -1,0 +1,199 @@
+import { type Context, Hono } from 'hono';
+import { allow, requireActor } from '#kernel/auth/access.ts';
+import { isStaff } from '#kernel/auth/roles.ts';
+import type { AppEnv } from '#kernel/http/context.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { redirectWithFlash } from '#kernel/http/flash.ts';
+import { type FormValues, readForm } from '#kernel/http/forms.ts';
+import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
+import { pageContext, render } from '#kernel/http/render.tsx';
+import { listStaff } from '#modules/accounts/index.ts';
+import { listCommunes } from '#modules/places/index.ts';
+import { timelineFor } from '#modules/support/index.ts';
+import { ProjectFilters, ProjectInput } from './projects.schemas.ts';
+import { assignCaseOfficer, canEdit, createProject, getProject, listProjects, type ProjectDetail, updateProject } from './projects.service.ts';
+import { ProjectPage } from './views/project-detail.tsx';
+import { ProjectFormPage } from './views/project-form.tsx';
+import { ProjectListPage } from './views/project-list.tsx';
+
+export const projectsPages = new Hono<AppEnv>();
+
+/** What the edit form shows for a saved project. */
+function formValuesOf(p: ProjectDetail): FormValues {
+  return {
+    name: p.name,
+    summary: p.summary,
+    description: p.description,
+    type: p.type,
+    field: p.field,
+    stage: p.stage,
+    commune: p.communeSlug ?? '',
+    members: p.members
+      .filter((m) => m.role !== 'lead')
+      .map((m) => m.email ?? m.name)
+      .join('\n'),
+    needs: p.needs,
+    awards: p.awards.map((a) => `${a.year} - ${a.title}`).join('\n'),
+    links: p.links.join('\n'),
+    consentToPublish: p.consentToPublish ? 'on' : '',
+    isPublic: p.isPublic ? 'on' : '',
+  };
+}
+
+function communes(c: { var: AppEnv['Variables'] }) {
+  return listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE);
+}
+
+async function listPage(c: Context<AppEnv>, scope: 'directory' | 'mine') {
+  const { t } = c.var;
+  const query = c.req.query();
+  const filters = ProjectFilters.parse(query);
+  const page = pageFrom(query.page);
+  const actor = c.var.actor;
+  const { items, total } = await listProjects({ db: c.var.deps.db, actor, filters, page, scope });
+  const mine = scope === 'mine';
+  return render(
+    c,
+    <ProjectListPage
+      ctx={pageContext(c)}
+      title={mine ? t('projects.mine') : t('projects.title')}
+      lead={mine ? '' : t('projects.lead')}
+      path={mine ? '/du-an/cua-toi' : '/du-an'}
+      items={items}
+      info={pageInfo(page, total)}
+      filters={filters}
+      query={query}
+      communes={await communes(c)}
+      canCreate={!!actor && ['founder', 'officer', 'admin'].includes(actor.role)}
+      showVisibility={isStaff(actor) || mine}
+      emptyText={mine ? t('projects.mine.empty') : t('projects.empty')}
+    />,
+  );
+}
+
+projectsPages.get('/du-an', (c) => listPage(c, 'directory'));
+projectsPages.get('/du-an/cua-toi', allow(), (c) => listPage(c, 'mine'));
+
+projectsPages.get('/du-an/moi', allow('founder', 'officer', 'admin'), async (c) =>
+  render(
+    c,
+    <ProjectFormPage
+      ctx={pageContext(c)}
+      title={c.var.t('projects.form.title.new')}
+      action="/du-an/moi"
+      cancelHref="/du-an"
+      values={{}}
+      errors={{}}
+      communes={await communes(c)}
+    />,
+  ),
+);
+
+projectsPages.post('/du-an/moi', allow('founder', 'officer', 'admin'), async (c) => {
+  const actor = requireActor(c);
+  const form = await readForm(c, ProjectInput);
+  const showAgain = async (errors: Record<string, string>) =>
+    render(
+      c,
+      <ProjectFormPage
+        ctx={pageContext(c)}
+        title={c.var.t('projects.form.title.new')}
+        action="/du-an/moi"
+        cancelHref="/du-an"
+        values={form.values}
+        errors={errors}
+        communes={await communes(c)}
+      />,
+      422,
+    );
+  if (!form.ok) return showAgain(form.errors);
+  try {
+    const created = await createProject({ db: c.var.deps.db, actor, input: form.data });
+    return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created', { name: created.name });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation') {
+      return showAgain(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, c.var.t(v)])));
+    }
+    throw error;
+  }
+});
+
+projectsPages.get('/du-an/:slug', async (c) => {
+  const { db } = c.var.deps;
+  const actor = c.var.actor;
+  const project = await getProject({ db, actor, slug: c.req.param('slug') });
+  const editable = canEdit(actor, project.members);
+  const staff = isStaff(actor);
+  return render(
+    c,
+    <ProjectPage
+      ctx={pageContext(c)}
+      project={project}
+      timeline={await timelineFor(db, project.id)}
+      canEdit={editable}
+      isStaff={staff}
+      showOutcomes={editable}
+      staff={staff ? await listStaff(db) : []}
+    />,
+  );
+});
+
+projectsPages.get('/du-an/:slug/sua', allow(), async (c) => {
+  const actor = requireActor(c);
+  const project = await getProject({ db: c.var.deps.db, actor, slug: c.req.param('slug') });
+  if (!canEdit(actor, project.members)) throw new AppError('forbidden');
+  return render(
+    c,
+    <ProjectFormPage
+      ctx={pageContext(c)}
+      title={c.var.t('projects.form.title.edit', { name: project.name })}
+      action={`/du-an/${project.slug}/sua`}
+      cancelHref={`/du-an/${project.slug}`}
+      values={formValuesOf(project)}
+      errors={{}}
+      communes={await communes(c)}
+    />,
+  );
+});
+
+projectsPages.post('/du-an/:slug/sua', allow(), async (c) => {
+  const actor = requireActor(c);
+  const slug = c.req.param('slug');
+  const { db } = c.var.deps;
+  const project = await getProject({ db, actor, slug });
+  if (!canEdit(actor, project.members)) throw new AppError('forbidden');
+  const form = await readForm(c, ProjectInput);
+  const showAgain = async (errors: Record<string, string>) =>
+    render(
+      c,
+      <ProjectFormPage
+        ctx={pageContext(c)}
+        title={c.var.t('projects.form.title.edit', { name: project.name })}
+        action={`/du-an/${slug}/sua`}
+        cancelHref={`/du-an/${slug}`}
+        values={form.values}
+        errors={errors}
+        communes={await communes(c)}
+      />,
+      422,
+    );
+  if (!form.ok) return showAgain(form.errors);
+  try {
+    const updated = await updateProject({ db, actor, slug, input: form.data });
+    return redirectWithFlash(c, `/du-an/${updated.slug}`, 'projects.updated');
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation') {
+      return showAgain(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, c.var.t(v)])));
+    }
+    throw error;
+  }
+});
+
+projectsPages.post('/du-an/:slug/phu-trach', allow('officer', 'admin'), async (c) => {
+  const actor = requireActor(c);
+  const body = await c.req.parseBody();
+  const officerId = typeof body.officerId === 'string' && body.officerId ? body.officerId : actor.id;
+  const slug = c.req.param('slug');
+  const officer = await assignCaseOfficer({ db: c.var.deps.db, actor, slug, officerId });
+  return redirectWithFlash(c, `/du-an/${slug}`, 'projects.detail.assigned', { name: officer.name });
+});

@@ -1,0 +1,264 @@
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { audit } from '#kernel/audit/audit.ts';
+import { user } from '#kernel/auth/auth.sql.ts';
+import { type Actor, isStaff } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import type { Page } from '#kernel/http/pagination.ts';
+import { slugify } from '#kernel/search/fold.ts';
+import { matches, rank } from '#kernel/search/search.ts';
+import { commune } from '#modules/places/index.ts';
+import type { ProjectFilters, ProjectInput } from './projects.schemas.ts';
+import { project, projectMember } from './projects.sql.ts';
+
+export type Project = typeof project.$inferSelect;
+export type ProjectMember = typeof projectMember.$inferSelect & { email: string | null };
+
+export interface ProjectDetail extends Project {
+  members: ProjectMember[];
+  communeName: string | null;
+  formerDistrictSlug: string | null;
+  caseOfficerName: string | null;
+}
+
+export interface ProjectListItem {
+  id: string;
+  slug: string;
+  name: string;
+  summary: string;
+  type: string;
+  field: string;
+  stage: string;
+  communeSlug: string | null;
+  communeName: string | null;
+  isPublic: boolean;
+  needs: string[];
+  updatedAt: Date;
+}
+
+/** Team members with an account and staff may edit; nobody else. */
+export function canEdit(actor: Actor | null, members: Pick<ProjectMember, 'userId'>[]): boolean {
+  if (!actor) return false;
+  return isStaff(actor) || members.some((m) => m.userId === actor.id);
+}
+
+/** Public projects are for everyone; a private one only for its team and staff. */
+function canSee(actor: Actor | null, p: Pick<Project, 'isPublic'>, members: Pick<ProjectMember, 'userId'>[]): boolean {
+  return p.isPublic || canEdit(actor, members);
+}
+
+async function uniqueSlug(db: Db, name: string, ownId?: string): Promise<string> {
+  const base = slugify(name, 70);
+  const taken: { slug: string; id: string }[] = await db
+    .select({ slug: project.slug, id: project.id })
+    .from(project)
+    .where(sql`${project.slug} = ${base} OR ${project.slug} LIKE ${`${base}-%`}`);
+  const others = new Set(taken.filter((r) => r.id !== ownId).map((r) => r.slug));
+  if (!others.has(base)) return base;
+  for (let i = 2; ; i++) if (!others.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+async function assertCommune(db: Db, slug: string): Promise<void> {
+  const [row] = await db.select({ slug: commune.slug }).from(commune).where(eq(commune.slug, slug));
+  if (!row) throw new AppError('validation', 'errors.validation', { commune: 'v.choose' });
+}
+
+/** Members typed one per line: an e-mail of an existing account links that person, else a name. */
+async function resolveMembers(db: Db, lines: string[]) {
+  const emails = lines.filter((l) => l.includes('@')).map((l) => l.toLowerCase());
+  const accounts = emails.length
+    ? await db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(inArray(user.email, emails))
+    : [];
+  return lines.map((line) => {
+    const account = accounts.find((a) => a.email === line.toLowerCase());
+    return account ? { userId: account.id, name: account.name } : { userId: null, name: line };
+  });
+}
+
+function columnsFrom(input: ProjectInput) {
+  return {
+    name: input.name,
+    summary: input.summary,
+    description: input.description,
+    type: input.type,
+    field: input.field,
+    stage: input.stage,
+    communeSlug: input.commune,
+    needs: input.needs,
+    awards: input.awards,
+    links: input.links,
+    consentToPublish: input.consentToPublish,
+    isPublic: input.isPublic,
+  };
+}
+
+/**
+ * Registers a project; a founder who registers it becomes its lead member.
+ * @example const { slug } = await createProject({ db, actor, input })
+ */
+export async function createProject({ db, actor, input }: { db: Db; actor: Actor; input: ProjectInput }) {
+  if (!['founder', 'officer', 'admin'].includes(actor.role)) throw new AppError('forbidden');
+  await assertCommune(db, input.commune);
+  const others = await resolveMembers(db, input.members);
+  return db.transaction(async (tx) => {
+    const slug = await uniqueSlug(tx, input.name);
+    const [created] = await tx
+      .insert(project)
+      .values({ ...columnsFrom(input), slug, createdBy: actor.id })
+      .returning({ id: project.id, slug: project.slug, name: project.name });
+    if (!created) throw new Error('insert returned nothing');
+    const lead = actor.role === 'founder' ? [{ userId: actor.id, name: actor.name, role: 'lead' as const }] : [];
+    const members = [...lead, ...others.filter((m) => m.userId !== actor.id).map((m) => ({ ...m, role: 'member' as const }))];
+    if (members.length) {
+      await tx.insert(projectMember).values(members.map((m, position) => ({ ...m, projectId: created.id, position })));
+    }
+    await audit(tx, { actorId: actor.id, action: 'project.create', entity: 'project', entityId: created.id, data: { name: input.name } });
+    return created;
+  });
+}
+
+async function membersOf(db: Db, projectId: string): Promise<ProjectMember[]> {
+  const rows = await db
+    .select({ member: projectMember, email: user.email })
+    .from(projectMember)
+    .leftJoin(user, eq(user.id, projectMember.userId))
+    .where(eq(projectMember.projectId, projectId))
+    .orderBy(asc(projectMember.position));
+  return rows.map((r) => ({ ...r.member, email: r.email }));
+}
+
+/** A project as its page shows it; 404 for anyone who may not see it. */
+export async function getProject({ db, actor, slug }: { db: Db; actor: Actor | null; slug: string }): Promise<ProjectDetail> {
+  const [row] = await db
+    .select({
+      project,
+      communeName: commune.name,
+      formerDistrictSlug: commune.formerDistrictSlug,
+      caseOfficerName: user.name,
+    })
+    .from(project)
+    .leftJoin(commune, eq(commune.slug, project.communeSlug))
+    .leftJoin(user, eq(user.id, project.caseOfficerId))
+    .where(eq(project.slug, slug));
+  if (!row) throw new AppError('not_found', 'errors.projectNotFound');
+  const members = await membersOf(db, row.project.id);
+  if (!canSee(actor, row.project, members)) throw new AppError('not_found', 'errors.projectNotFound');
+  return { ...row.project, members, communeName: row.communeName, formerDistrictSlug: row.formerDistrictSlug, caseOfficerName: row.caseOfficerName };
+}
+
+/** Same rule by id, for the API and for other modules. */
+export async function getProjectById({ db, actor, id }: { db: Db; actor: Actor | null; id: string }): Promise<ProjectDetail> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found', 'errors.projectNotFound');
+  const [row] = await db.select({ slug: project.slug }).from(project).where(eq(project.id, id));
+  if (!row) throw new AppError('not_found', 'errors.projectNotFound');
+  return getProject({ db, actor, slug: row.slug });
+}
+
+/** Editing: the team and staff; others get 403 on a project they can see, 404 otherwise. */
+export async function updateProject({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: ProjectInput }) {
+  const current = await getProject({ db, actor, slug });
+  if (!canEdit(actor, current.members)) throw new AppError('forbidden');
+  await assertCommune(db, input.commune);
+  const named = await resolveMembers(db, input.members);
+  return db.transaction(async (tx) => {
+    const newSlug = input.name === current.name ? current.slug : await uniqueSlug(tx, input.name, current.id);
+    await tx
+      .update(project)
+      .set({ ...columnsFrom(input), slug: newSlug, updatedAt: new Date() })
+      .where(eq(project.id, current.id));
+    // The lead stays; the other members are the list as typed.
+    await tx.delete(projectMember).where(and(eq(projectMember.projectId, current.id), eq(projectMember.role, 'member')));
+    const lead = current.members.find((m) => m.role === 'lead');
+    const others = named.filter((m) => !m.userId || m.userId !== lead?.userId);
+    if (others.length) {
+      await tx.insert(projectMember).values(others.map((m, i) => ({ ...m, projectId: current.id, role: 'member' as const, position: i + 1 })));
+    }
+    await audit(tx, { actorId: actor.id, action: 'project.update', entity: 'project', entityId: current.id });
+    return { id: current.id, slug: newSlug, name: input.name };
+  });
+}
+
+/** Staff assign a case officer (themself or a colleague). */
+export async function assignCaseOfficer({ db, actor, slug, officerId }: { db: Db; actor: Actor; slug: string; officerId: string }) {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const current = await getProject({ db, actor, slug });
+  const [officer] = await db.select({ id: user.id, name: user.name, role: user.role }).from(user).where(eq(user.id, officerId));
+  if (!officer || !['officer', 'admin'].includes(officer.role)) throw new AppError('validation', 'errors.notCaseOfficer');
+  await db.transaction(async (tx) => {
+    await tx.update(project).set({ caseOfficerId: officer.id, updatedAt: new Date() }).where(eq(project.id, current.id));
+    await audit(tx, { actorId: actor.id, action: 'project.assign', entity: 'project', entityId: current.id, data: { caseOfficerId: officer.id } });
+  });
+  return officer;
+}
+
+export type ProjectScope = 'directory' | 'mine';
+
+/**
+ * The directory (public projects; staff also see private ones) or "my projects"
+ * (where I am a member, or the case officer), filtered, searched, one page at a time.
+ */
+export async function listProjects({
+  db,
+  actor,
+  filters,
+  page,
+  scope = 'directory',
+}: {
+  db: Db;
+  actor: Actor | null;
+  filters: ProjectFilters;
+  page: Page;
+  scope?: ProjectScope;
+}): Promise<{ items: ProjectListItem[]; total: number }> {
+  const where: SQL[] = [];
+  if (scope === 'mine') {
+    if (!actor) throw new AppError('unauthenticated');
+    where.push(
+      sql`(${project.caseOfficerId} = ${actor.id} OR EXISTS (SELECT 1 FROM ${projectMember} WHERE ${projectMember.projectId} = ${project.id} AND ${projectMember.userId} = ${actor.id}))`,
+    );
+  } else if (!isStaff(actor)) {
+    where.push(eq(project.isPublic, true));
+  } else if (filters.visibility) {
+    where.push(eq(project.isPublic, filters.visibility === 'public'));
+  }
+  if (filters.field) where.push(eq(project.field, filters.field));
+  if (filters.stage) where.push(eq(project.stage, filters.stage));
+  if (filters.commune) where.push(eq(project.communeSlug, filters.commune));
+  if (filters.need) where.push(sql`${project.needs} @> ARRAY[${filters.need}]::text[]`);
+  const q = filters.q?.trim();
+  if (q) where.push(matches(project.searchText, q));
+  const condition = where.length ? and(...where) : undefined;
+
+  const [totalRow] = await db.select({ n: count() }).from(project).where(condition);
+  const items = await db
+    .select({
+      id: project.id,
+      slug: project.slug,
+      name: project.name,
+      summary: project.summary,
+      type: project.type,
+      field: project.field,
+      stage: project.stage,
+      communeSlug: project.communeSlug,
+      communeName: commune.name,
+      isPublic: project.isPublic,
+      needs: project.needs,
+      updatedAt: project.updatedAt,
+    })
+    .from(project)
+    .leftJoin(commune, eq(commune.slug, project.communeSlug))
+    .where(condition)
+    .orderBy(...(q ? rank(project.name, project.searchText, q) : []), desc(project.updatedAt), asc(project.id))
+    .limit(page.perPage)
+    .offset(page.offset);
+  return { items, total: totalRow?.n ?? 0 };
+}
+
+/** Counts for the home page. */
+export async function projectFigures(db: Db) {
+  const [row] = await db
+    .select({ projects: count(), communes: sql<number>`count(DISTINCT ${project.communeSlug})::int` })
+    .from(project)
+    .where(eq(project.isPublic, true));
+  return { projects: row?.projects ?? 0, communes: row?.communes ?? 0 };
+}

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from '#kernel/auth/auth.sql.ts';
+import { commune } from '#modules/places/index.ts';
+
+export interface Award {
+  title: string;
+  year: number;
+}
+
+export const project = pgTable(
+  'project',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    summary: text().notNull(),
+    description: text().notNull().default(''),
+    type: text().notNull(),
+    field: text().notNull(),
+    stage: text().notNull(),
+    communeSlug: text().references(() => commune.slug),
+    needs: text().array().notNull().default(sql`'{}'::text[]`),
+    awards: jsonb().$type<Award[]>().notNull().default([]),
+    links: text().array().notNull().default(sql`'{}'::text[]`),
+    isPublic: boolean().notNull().default(false),
+    consentToPublish: boolean().notNull().default(false),
+    caseOfficerId: text().references(() => user.id, { onDelete: 'set null' }),
+    createdBy: text().references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Lower-case, accent-free name and summary: what search matches against. */
+    searchText: text()
+      .notNull()
+      .generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || summary))`),
+  },
+  (t) => [
+    index('project_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index().on(t.isPublic, t.createdAt),
+    index().on(t.field),
+    index().on(t.stage),
+    index().on(t.communeSlug),
+    index().on(t.caseOfficerId),
+    index('project_needs_gin').using('gin', t.needs),
+  ],
+);
+
+export const projectMember = pgTable(
+  'project_member',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    /** A member with an account can edit the project; a named member is shown only. */
+    userId: text().references(() => user.id, { onDelete: 'set null' }),
+    name: text().notNull(),
+    role: text({ enum: ['lead', 'member'] }).notNull().default('member'),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index().on(t.projectId), index().on(t.userId)],
+);

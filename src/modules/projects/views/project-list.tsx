@@ -1,0 +1,103 @@
+import type { FC } from 'hono/jsx';
+import type { PageInfo } from '#kernel/http/pagination.ts';
+import { formatDate } from '#kernel/i18n/index.ts';
+import { Badge, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
+import type { PageContext } from '#kernel/ui/context.ts';
+import { Input, Select } from '#kernel/ui/form.tsx';
+import { Layout } from '#kernel/ui/layout.tsx';
+import type { ProjectFilters } from '../projects.schemas.ts';
+import type { ProjectListItem } from '../projects.service.ts';
+import { projectFields, projectStages, supportNeeds } from '../projects.taxonomy.ts';
+import { type CommuneOption, communeOptions, labelOf, optionsOf } from './labels.ts';
+
+export interface ProjectListProps {
+  ctx: PageContext;
+  title: string;
+  lead: string;
+  path: string;
+  items: ProjectListItem[];
+  info: PageInfo;
+  filters: ProjectFilters;
+  query: Record<string, string>;
+  communes: CommuneOption[];
+  canCreate: boolean;
+  showVisibility: boolean;
+  emptyText: string;
+}
+
+export const ProjectListPage: FC<ProjectListProps> = (p) => {
+  const { t, lang } = p.ctx;
+  const all = t('projects.filter.all');
+  const filtered = Object.values(p.query).some((v) => v && v !== p.query.page);
+  return (
+    <Layout ctx={p.ctx} title={p.title} description={p.lead}>
+      <div class="page-head">
+        <h1>{p.title}</h1>
+        {p.canCreate && (
+          <a class="button button-primary" href="/du-an/moi">
+            {t('projects.new')}
+          </a>
+        )}
+      </div>
+      <p class="lead">{p.lead}</p>
+      <form method="get" action={p.path} class="filters" role="search">
+        <Input name="q" type="search" label={t('projects.filter.q')} hint={t('projects.filter.qHint')} value={p.filters.q ?? ''} maxlength={100} />
+        <Select name="field" label={t('projects.filter.field')} value={p.filters.field} placeholder={all} options={optionsOf(t, 'project.field', projectFields)} />
+        <Select name="stage" label={t('projects.filter.stage')} value={p.filters.stage} placeholder={all} options={optionsOf(t, 'project.stage', projectStages)} />
+        <Select name="commune" label={t('projects.filter.commune')} value={p.filters.commune} placeholder={all} options={communeOptions(t, p.communes)} />
+        <Select name="need" label={t('projects.filter.need')} value={p.filters.need} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
+        {p.showVisibility && (
+          <Select
+            name="visibility"
+            label={t('projects.filter.visibility')}
+            value={p.filters.visibility}
+            placeholder={all}
+            options={[
+              { value: 'public', label: t('projects.public') },
+              { value: 'private', label: t('projects.private') },
+            ]}
+          />
+        )}
+        <div class="filter-actions">
+          <button type="submit" class="button button-secondary">
+            {t('form.filter')}
+          </button>
+          {filtered && <a href={p.path}>{t('form.clear')}</a>}
+        </div>
+      </form>
+      {p.items.length === 0 ? (
+        <EmptyState title={filtered ? t('list.noResults') : p.emptyText} />
+      ) : (
+        <>
+          <Table
+            caption={p.title}
+            rows={p.items}
+            columns={[
+              {
+                label: t('projects.col.name'),
+                primary: true,
+                cell: (r) => (
+                  <>
+                    <a href={`/du-an/${r.slug}`}>{r.name}</a>
+                    {!r.isPublic && (
+                      <>
+                        {' '}
+                        <Badge tone="warning">{t('projects.private')}</Badge>
+                      </>
+                    )}
+                    <span class="summary">{r.summary}</span>
+                  </>
+                ),
+              },
+              { label: t('projects.col.field'), cell: (r) => labelOf(t, 'project.field', r.field) },
+              { label: t('projects.col.stage'), cell: (r) => <Badge tone="info">{labelOf(t, 'project.stage', r.stage)}</Badge> },
+              { label: t('projects.col.commune'), cell: (r) => r.communeName ?? '' },
+              { label: t('projects.col.updated'), cell: (r) => formatDate(r.updatedAt) },
+            ]}
+          />
+          <Pagination t={t} lang={lang} info={p.info} path={p.path} query={p.query} />
+        </>
+      )}
+    </Layout>
+  );
+};

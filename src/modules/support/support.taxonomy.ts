@@ -1,0 +1,19 @@
+/** Kinds of support; every module that helps a project writes one of these to the ledger. */
+export const supportKinds = [
+  'consulting',
+  'training',
+  'space',
+  'market_connection',
+  'connection',
+  'platform_listing',
+  'event_introduction',
+  'funding',
+  'other',
+] as const;
+export type SupportKind = (typeof supportKinds)[number];
+
+export const providerKinds = ['officer', 'expert', 'partner', 'organisation'] as const;
+export type ProviderKind = (typeof providerKinds)[number];
+
+export const supportStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export type SupportStatus = (typeof supportStatuses)[number];

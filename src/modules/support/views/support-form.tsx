@@ -1,0 +1,78 @@
+import type { FC } from 'hono/jsx';
+import { type FormValues, valueOf } from '#kernel/http/forms.ts';
+import type { MessageKey, Translator } from '#kernel/i18n/index.ts';
+import type { PageContext } from '#kernel/ui/context.ts';
+import { Button, ErrorSummary, Input, type Option, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import { Layout } from '#kernel/ui/layout.tsx';
+import { providerKinds, supportKinds, supportStatuses } from '../support.taxonomy.ts';
+
+export function codeOptions(t: Translator, prefix: string, codes: readonly string[]): Option[] {
+  return codes.map((code) => ({ value: code, label: t(`${prefix}.${code}` as MessageKey) }));
+}
+
+export interface SupportFormProps {
+  ctx: PageContext;
+  projectName: string;
+  projectSlug: string;
+  values: FormValues;
+  errors: Record<string, string>;
+}
+
+export const SupportFormPage: FC<SupportFormProps> = ({ ctx, projectName, projectSlug, values, errors }) => {
+  const { t } = ctx;
+  const opt = t('form.optional');
+  const labels: Record<string, string> = {
+    kind: t('support.field.kind'),
+    title: t('support.field.title'),
+    providerKind: t('support.field.providerKind'),
+    providerName: t('support.field.providerName'),
+    startedOn: t('support.field.startedOn'),
+    endedOn: t('support.field.endedOn'),
+    status: t('support.field.status'),
+    outcome: t('support.field.outcome'),
+    participants: t('support.field.participants'),
+    contractValueVnd: t('support.field.contractValue'),
+    salesGrowthPercent: t('support.field.salesGrowth'),
+    evidence: t('support.field.evidence'),
+  };
+  const title = t('support.new.forProject', { name: projectName });
+  const l = (k: string) => labels[k] ?? k;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <nav class="breadcrumbs" aria-label="breadcrumb">
+        <a href={`/du-an/${projectSlug}`}>{projectName}</a>
+      </nav>
+      <h1>{title}</h1>
+      <ErrorSummary t={t} errors={errors} labels={labels} />
+      <PostForm action={`/du-an/${projectSlug}/ho-tro/moi`} csrfToken={ctx.csrfToken} class="form">
+        <Select name="kind" label={l('kind')} value={valueOf(values, 'kind')} placeholder={t('form.choose')} options={codeOptions(t, 'support.kind', supportKinds)} error={errors.kind} required />
+        <Input name="title" label={l('title')} hint={t('support.field.titleHint')} value={valueOf(values, 'title')} error={errors.title} required maxlength={300} />
+        <Select
+          name="providerKind"
+          label={l('providerKind')}
+          value={valueOf(values, 'providerKind') || 'officer'}
+          options={codeOptions(t, 'support.provider', providerKinds)}
+          error={errors.providerKind}
+          required
+        />
+        <Input name="providerName" label={l('providerName')} value={valueOf(values, 'providerName')} error={errors.providerName} required maxlength={200} />
+        <div class="row">
+          <Input name="startedOn" type="date" label={l('startedOn')} value={valueOf(values, 'startedOn')} error={errors.startedOn} required />
+          <Input name="endedOn" type="date" label={l('endedOn')} value={valueOf(values, 'endedOn')} error={errors.endedOn} optionalText={opt} />
+        </div>
+        <Select name="status" label={l('status')} value={valueOf(values, 'status') || 'done'} options={codeOptions(t, 'support.status', supportStatuses)} error={errors.status} required />
+        <TextArea name="outcome" label={l('outcome')} value={valueOf(values, 'outcome')} error={errors.outcome} optionalText={opt} rows={3} />
+        <div class="row">
+          <Input name="participants" type="number" inputmode="numeric" label={l('participants')} value={valueOf(values, 'participants')} error={errors.participants} optionalText={opt} />
+          <Input name="contractValueVnd" type="number" inputmode="numeric" label={l('contractValueVnd')} value={valueOf(values, 'contractValueVnd')} error={errors.contractValueVnd} optionalText={opt} />
+          <Input name="salesGrowthPercent" type="number" inputmode="numeric" label={l('salesGrowthPercent')} value={valueOf(values, 'salesGrowthPercent')} error={errors.salesGrowthPercent} optionalText={opt} />
+        </div>
+        <TextArea name="evidence" label={l('evidence')} hint={t('form.hintOnePerLine')} value={valueOf(values, 'evidence')} error={errors.evidence} optionalText={opt} rows={2} />
+        <div class="form-actions">
+          <Button>{t('form.save')}</Button>
+          <a href={`/du-an/${projectSlug}`}>{t('form.cancel')}</a>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+};

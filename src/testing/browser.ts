@@ -1,0 +1,60 @@
+import type { App } from '#src/app.ts';
+
+/**
+ * A tiny in-process browser over `app.request()`: keeps cookies, repeats the CSRF token in
+ * forms like a real page does, and never follows redirects (tests assert them).
+ * @example const b = new TestBrowser(app); await b.get('/'); const res = await b.post('/dang-nhap', { email, password })
+ */
+export class TestBrowser {
+  cookies = new Map<string, string>();
+  constructor(readonly app: App) {}
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  private remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = line.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i).trim();
+      const value = pair.slice(i + 1).trim();
+      const expired = attrs.some((a) => /max-age=0/i.test(a.trim())) || value === '';
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', this.cookieHeader());
+    const res = await this.app.request(path, { ...init, headers });
+    this.remember(res);
+    return res;
+  }
+
+  get(path: string) {
+    return this.request(path);
+  }
+
+  /** The CSRF token the site gave this browser (visiting a page first if needed). */
+  async csrfToken(): Promise<string> {
+    if (!this.cookies.has('kn_csrf')) await this.get('/');
+    return decodeURIComponent(this.cookies.get('kn_csrf') ?? '');
+  }
+
+  /** Submits a form as a browser would (urlencoded), with the CSRF token unless told otherwise. */
+  async post(path: string, fields: Record<string, string | string[]> = {}, { csrf = true } = {}): Promise<Response> {
+    const body = new URLSearchParams();
+    if (csrf) body.append('_csrf', await this.csrfToken());
+    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+
+  /** Signs in through the real form. */
+  async signIn(email: string, password: string): Promise<Response> {
+    const res = await this.post('/dang-nhap', { email, password });
+    if (res.status !== 303) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+    return res;
+  }
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createAuth } from '#kernel/auth/auth.ts';
+import { openDatabase } from '#kernel/db/client.ts';
+import { migrate } from '#kernel/db/migrate.ts';
+import type { AppDeps } from '#kernel/http/context.ts';
+import { createLogger } from '#kernel/log.ts';
+import { createMailer } from '#kernel/mail/mailer.ts';
+import { bundledCommuneFile, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
+import { createApp } from '#src/app.ts';
+import { loadConfig } from '#src/config.ts';
+
+/**
+ * A fresh database built from the committed migrations, and the app on it: in-memory PGlite,
+ * or a new database on the PostgreSQL server named by TEST_DATABASE_URL.
+ * @example const { app, deps, close } = await testRuntime(); afterAll(close)
+ */
+export async function testRuntime() {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let url: string | undefined;
+  let dropDatabase = async () => {};
+  if (serverUrl) {
+    const name = `kn_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const database = await openDatabase({ url, poolSize: 4 });
+  await migrate(database);
+  const { db } = database;
+  await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), BASE_URL: 'http://localhost' };
+  const logger = createLogger('silent');
+  const mailer = createMailer({ db, from: config.MAIL_FROM, logger });
+  const auth = createAuth({ db, secret: 'test-secret-test-secret-test-secret-0123', baseUrl: config.BASE_URL, mailer, secureCookies: false });
+  const deps: AppDeps = { config, db, logger, mailer, auth, provinceName: 'Lạng Sơn' };
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    db,
+    kind: database.kind,
+    close: async () => {
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+export type TestRuntime = Awaited<ReturnType<typeof testRuntime>>;
