@@ -27,12 +27,12 @@ export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: 
 }
 
 /** Reads one form value as a string (the first when repeated). */
-export function valueOf(values: FormValues | undefined, name: string): string {
+export function formValue(values: FormValues | undefined, name: string): string {
   const v = values?.[name];
   return Array.isArray(v) ? (v[0] ?? '') : (v ?? '');
 }
 
-export function valuesOf(values: FormValues | undefined, name: string): string[] {
+export function formValues(values: FormValues | undefined, name: string): string[] {
   const v = values?.[name];
   return Array.isArray(v) ? v : v ? [v] : [];
 }

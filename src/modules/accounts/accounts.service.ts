@@ -40,7 +40,7 @@ export interface SessionResult {
   cookies: string[];
 }
 
-export const signInLimits = { perEmail: 50, perIp: 200, windowMinutes: 15 } as const;
+export const signInLimits = { perEmail: 5, perIp: 20, windowMinutes: 15 } as const;
 const inviteDays = 7;
 
 // ————— better-auth calls —————
@@ -123,7 +123,7 @@ export async function signIn({ db, auth, input, request }: AuthDeps & { input: S
     throw new AppError('validation', 'errors.badCredentials');
   }
   const signedIn = (outcome.body as { user: { id: string; name: string; email: string; role?: string } }).user;
-  // removed
+  await db.delete(signInFailure).where(eq(signInFailure.email, email));
   await audit(db, { actorId: signedIn.id, action: 'auth.sign_in', entity: 'user', entityId: signedIn.id, ip });
   return { actor: toActor(signedIn), cookies: outcome.cookies };
 }

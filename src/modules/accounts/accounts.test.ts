@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
-import { user } from '#kernel/auth/auth.sql.ts';
+import { session, user } from '#kernel/auth/auth.sql.ts';
 import type { Role } from '#kernel/auth/roles.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { createUser, defaultPassword } from '#seed/factories.ts';
@@ -398,6 +398,7 @@ describe('administration', () => {
     const res = await b.post(`/quan-tri/tai-khoan/${p.id}/khoa`, { disabled: 'true' });
     expect(res.status).toBe(303);
     expect(await (await b.get('/quan-tri/tai-khoan')).text()).toContain('Đã khóa tài khoản Mã Thị Khóa.');
+    expect(await rt.db.select().from(session).where(eq(session.userId, p.id))).toHaveLength(0);
 
     expect((await theirs.get('/tai-khoan')).status).toBe(303);
     const again = await browser();

@@ -3,7 +3,7 @@ import { allow, requireActor } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
-import { readForm, valueOf } from '#kernel/http/forms.ts';
+import { formValue, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { clientIp, formErrors } from './accounts.http.ts';
 import { DisableInput, InviteInput, invitableRoles, RoleInput, UserListQuery } from './accounts.schemas.ts';
@@ -16,7 +16,7 @@ import { UsersPage } from './views/admin-users.tsx';
 /** Accounts, invitations, the mail outbox and the audit log: admins only, each route guarded. */
 export const adminPages = new Hono<AppEnv>();
 
-const admin = allow();
+const admin = allow('admin');
 const usersPath = '/quan-tri/tai-khoan';
 
 /** Back to the list as it was (search, filter, page), never anywhere else. */
@@ -35,14 +35,14 @@ adminPages.post(`${usersPath}/:id/vai-tro`, admin, async (c) => {
   const form = await readForm(c, RoleInput);
   if (!form.ok) throw new AppError('validation');
   const { name } = await changeRole({ db: c.var.deps.db, actor: requireActor(c), userId: c.req.param('id'), input: form.data, ip: clientIp(c) });
-  return redirectWithFlash(c, backToList(valueOf(form.values, 'back')), 'admin.users.roleChanged', { name });
+  return redirectWithFlash(c, backToList(formValue(form.values, 'back')), 'admin.users.roleChanged', { name });
 });
 
 adminPages.post(`${usersPath}/:id/khoa`, admin, async (c) => {
   const form = await readForm(c, DisableInput);
   if (!form.ok) throw new AppError('validation');
   const { name, disabled } = await setDisabled({ db: c.var.deps.db, actor: requireActor(c), userId: c.req.param('id'), input: form.data, ip: clientIp(c) });
-  return redirectWithFlash(c, backToList(valueOf(form.values, 'back')), disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name });
+  return redirectWithFlash(c, backToList(formValue(form.values, 'back')), disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name });
 });
 
 adminPages.get('/quan-tri/moi', admin, (c) => render(c, <InvitePage ctx={pageContext(c)} roles={invitableRoles} />));

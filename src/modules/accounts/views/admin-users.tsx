@@ -93,7 +93,7 @@ export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
           {t('admin.invite.title')}
         </a>
       </p>
-      <form method="get" action="/quan-tri/tai-khoan" class="filters" role="search" aria-label={t('accounts.users.filters')}>
+      <form method="get" action="/quan-tri/tai-khoan" class="filters" aria-label={t('accounts.users.filters')}>
         <Input name="q" type="search" label={t('admin.users.search')} value={query.q ?? ''} maxlength={100} />
         <Select
           name="role"

@@ -1,0 +1,445 @@
+/**
+ * Fills a database at scale for the benchmarks.
+ *
+ *   tsx bench/generate.ts                         # full scale into PGlite at bench/.data/full
+ *   tsx bench/generate.ts --scale small           # 5k projects, 20k people, 100k support
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/kn_bench tsx bench/generate.ts --reset
+ *   tsx bench/generate.ts --data-dir /tmp/kn --projects 20000 --people 80000 --support 400000
+ *
+ * The rows are made inside the database with `INSERT … SELECT generate_series` and a hash of the
+ * row number (`hashint8`), so the same numbers give the same data on PGlite and PostgreSQL.
+ * `--data-dir` is the app's DATA_DIR: PGlite lives in `<dir>/pglite`, as `serve` expects.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { type Database, openDatabase } from '#kernel/db/client.ts';
+import { lockDataDir } from '#kernel/db/lock.ts';
+import { migrate } from '#kernel/db/migrate.ts';
+import { rows } from '#kernel/db/rows.ts';
+import { bundledCommuneFile, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
+import { projectStages, supportNeeds } from '#modules/projects/index.ts';
+import { supportKinds } from '#modules/support/index.ts';
+import {
+  awardTitles,
+  brandNames,
+  descriptionParagraphs,
+  familyNames,
+  femaleGivenNames,
+  femaleMiddleNames,
+  maleGivenNames,
+  maleMiddleNames,
+  organisations,
+  outcomes,
+  partners,
+  products,
+  summaryTemplates,
+  supportTitles,
+} from './names.ts';
+
+export interface Scale {
+  projects: number;
+  people: number;
+  support: number;
+  users: number;
+}
+
+export const scales = {
+  full: { projects: 50_000, people: 200_000, support: 1_000_000, users: 2_000 },
+  small: { projects: 5_000, people: 20_000, support: 100_000, users: 2_000 },
+} satisfies Record<string, Scale>;
+
+export type ScaleName = keyof typeof scales;
+
+/** Officers (the first 5 of them admins); the other users are founders who lead a project. */
+const OFFICERS = 100;
+const PROVINCE = 'lang-son';
+
+export const benchDir = fileURLToPath(new URL('.', import.meta.url));
+export const defaultDataDir = (label: string) => join(benchDir, '.data', label);
+export const metaFile = (dataDir: string) => join(dataDir, 'bench-meta.json');
+
+export interface GenerateOptions {
+  scale: Scale;
+  /** postgres://… ; otherwise PGlite in `<dataDir>/pglite`. */
+  url?: string;
+  dataDir?: string;
+  /** Replace earlier benchmark rows instead of refusing to touch a non-empty database. */
+  reset?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface GenerateResult {
+  kind: 'pglite' | 'postgres';
+  scale: Scale;
+  seconds: number;
+  phases: Record<string, number>;
+  counts: Record<string, number>;
+  generatedAt: string;
+}
+
+// ---------------------------------------------------------------- SQL building blocks
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const arr = (list: readonly string[]) => `ARRAY[${list.map(lit).join(',')}]::text[]`;
+
+/** A deterministic number in [0, n) for row key `key` and salt `salt`. */
+const h = (key: string, salt: number, n: number) => `((hashint8((${key})::bigint * 1009 + ${salt})::bigint + 2147483648) % ${n})`;
+/** One element of a list, chosen by hash. */
+const pick = (list: readonly string[], key: string, salt: number) => `(${arr(list)})[(1 + ${h(key, salt, list.length)})::int]`;
+
+/** A full Vietnamese name (family, middle, given) for a numeric key; the same key, the same name. */
+function personName(key: string): string {
+  const male = `${pick(familyNames, key, 71)} || ' ' || ${pick(maleMiddleNames, key, 72)} || ' ' || ${pick(maleGivenNames, key, 73)}`;
+  const female = `${pick(familyNames, key, 71)} || ' ' || ${pick(femaleMiddleNames, key, 74)} || ' ' || ${pick(femaleGivenNames, key, 75)}`;
+  return `(CASE WHEN ${h(key, 70, 2)} = 0 THEN ${male} ELSE ${female} END)`;
+}
+
+/** Key spaces, so that people, users and experts do not share names by construction. */
+const USER_KEY = 50_000_000;
+const EXPERT_KEY = 90_000_000;
+const userId = (n: string) => `('bench-u-' || (${n}))`;
+const projectId = (n: string) => `md5('kn-bench-p' || (${n}))::uuid`;
+
+function weighted(entries: [string, number][]): string[] {
+  return entries.flatMap(([v, w]) => Array.from({ length: w }, () => v));
+}
+
+const daysSince2021 = () => Math.floor((Date.now() - Date.UTC(2021, 0, 1)) / 86_400_000);
+
+// ---------------------------------------------------------------- statements
+
+function usersSql(scale: Scale): string {
+  const u = 'u';
+  return `INSERT INTO "user" (id, name, email, email_verified, role, created_at, updated_at)
+SELECT ${userId(u)}, ${personName(`${USER_KEY} + ${u}`)}, 'bench.u' || ${u} || '@ket-noi.test', true,
+  CASE WHEN ${u} <= 5 THEN 'admin' WHEN ${u} <= ${OFFICERS} THEN 'officer' ELSE 'founder' END,
+  timestamptz '2021-01-04 08:00+07' + (${h(u, 1, 1500)})::int * interval '1 day',
+  timestamptz '2021-01-04 08:00+07' + (${h(u, 1, 1500)})::int * interval '1 day'
+FROM generate_series(1, ${scale.users}) ${u}`;
+}
+
+function projectsSql(scale: Scale, communes: { slug: string; name: string }[], from: number, to: number): string {
+  const g = 'g';
+  const founders = scale.users - OFFICERS;
+  const productNames = products.map((p) => p.name);
+  const productLower = products.map((p) => p.name.charAt(0).toLocaleLowerCase('vi') + p.name.slice(1));
+  const stages = weighted([
+    [projectStages[0], 5],
+    [projectStages[1], 6],
+    [projectStages[2], 6],
+    [projectStages[3], 3],
+  ]);
+  const days = daysSince2021();
+  const description = [0, 1, 2].map((i) => pick(descriptionParagraphs, g, 40 + i)).join(` || ' ' || `);
+  const summary = summaryTemplates
+    .map((t, i) => {
+      const parts = t.split(/(\{p\}|\{c\})/).map((part) => (part === '{p}' ? 'pl' : part === '{c}' ? 'cn' : lit(part)));
+      return `WHEN ${i} THEN ${parts.filter((p) => p !== "''").join(' || ')}`;
+    })
+    .join(' ');
+  return `INSERT INTO project (id, slug, name, summary, description, type, field, stage, commune_slug, needs, awards,
+  is_public, consent_to_publish, case_officer_id, created_by, created_at, updated_at)
+SELECT ${projectId(g)}, regexp_replace(lower(f_unaccent(name)), '[^a-z0-9]+', '-', 'g') || '-' || g,
+  name, summary, description, type, field, stage, commune_slug, needs, awards,
+  is_public, is_public OR ${h(g, 20, 5)} = 0, case_officer_id, created_by, created_at,
+  LEAST(created_at + (${h(g, 21, 400)})::int * interval '1 day', now())
+FROM (
+  SELECT g, pn || ' ' || CASE WHEN ${h(g, 3, 5)} < 3 THEN cn ELSE ${pick(brandNames, g, 4)} END AS name,
+    CASE ${h(g, 5, summaryTemplates.length)} ${summary} END AS summary,
+    ${description} AS description,
+    type, field, ${pick(stages, g, 6)} AS stage,
+    CASE WHEN ${h(g, 7, 100)} < 97 THEN cs END AS commune_slug,
+    CASE WHEN ${h(g, 8, 10)} < 3 THEN '{}'::text[]
+         WHEN ${h(g, 8, 10)} < 7 THEN ARRAY[${pick(supportNeeds, g, 9)}]
+         ELSE ARRAY[${pick(supportNeeds, g, 9)}, ${pick(supportNeeds, g, 10)}] END AS needs,
+    CASE WHEN ${h(g, 11, 10)} = 0
+         THEN jsonb_build_array(jsonb_build_object('title', ${pick(awardTitles, g, 12)}, 'year', 2021 + ${h(g, 13, 5)}))
+         ELSE '[]'::jsonb END AS awards,
+    ${h(g, 14, 100)} < 70 AS is_public,
+    CASE WHEN ${h(g, 15, 10)} < 6 THEN ${userId(`1 + ${h(g, 16, OFFICERS)}`)} END AS case_officer_id,
+    CASE WHEN g <= ${founders} THEN ${userId(`${OFFICERS} + g`)} END AS created_by,
+    timestamptz '2021-01-01 08:00+07' + (${h(g, 17, days)})::int * interval '1 day' + (${h(g, 18, 36_000)})::int * interval '1 second' AS created_at
+  FROM (
+    SELECT g, (${arr(productNames)})[pi] AS pn, (${arr(productLower)})[pi] AS pl,
+      (${arr(products.map((p) => p.type))})[pi] AS type, (${arr(products.map((p) => p.field))})[pi] AS field,
+      (${arr(communes.map((c) => c.slug))})[ci] AS cs, (${arr(communes.map((c) => c.name))})[ci] AS cn
+    FROM (SELECT g, (1 + ${h(g, 1, products.length)})::int AS pi, (1 + ${h(g, 2, communes.length)})::int AS ci
+          FROM generate_series(${from}, ${to}) g) s0
+  ) s1
+) s2`;
+}
+
+/** Team members: project n gets people n, n+P, n+2P, …; the first is the lead (a founder's account for the first projects). */
+function membersSql(scale: Scale, from: number, to: number): string {
+  const g = 'g';
+  const founders = scale.users - OFFICERS;
+  return `INSERT INTO project_member (project_id, user_id, name, role, position)
+SELECT ${projectId('p')}, CASE WHEN pos = 0 AND p <= ${founders} THEN ${userId(`${OFFICERS} + p`)} END,
+  CASE WHEN pos = 0 AND p <= ${founders} THEN ${personName(`${USER_KEY} + ${OFFICERS} + p`)} ELSE ${personName(g)} END,
+  CASE WHEN pos = 0 THEN 'lead' ELSE 'member' END, pos
+FROM (SELECT g, 1 + (g - 1) % ${scale.projects} AS p, ((g - 1) / ${scale.projects})::int AS pos
+      FROM generate_series(${from}, ${to}) g) s`;
+}
+
+function supportSql(scale: Scale, from: number, to: number): string {
+  const g = 'g';
+  const kinds = weighted([
+    ['consulting', 30],
+    ['training', 25],
+    ['connection', 10],
+    ['market_connection', 10],
+    ['event_introduction', 8],
+    ['platform_listing', 7],
+    ['space', 5],
+    ['funding', 3],
+    ['other', 2],
+  ]);
+  for (const k of kinds) if (!(supportKinds as readonly string[]).includes(k)) throw new Error(`unknown support kind ${k}`);
+  const titleCases = Object.entries(supportTitles)
+    .map(([kind, titles]) => `WHEN ${lit(kind)} THEN ${pick(titles, g, 30)}`)
+    .join(' ');
+  const officer = `(1 + ${h(g, 5, OFFICERS)})`;
+  return `INSERT INTO support (project_id, kind, provider_kind, provider_user_id, provider_name, title, started_on, ended_on,
+  status, outcome, figures, recorded_by, created_at, updated_at)
+SELECT ${projectId('p')}, kind, provider_kind,
+  CASE WHEN provider_kind = 'officer' THEN ${userId(officer)} END,
+  CASE provider_kind WHEN 'officer' THEN ${personName(`${USER_KEY} + ${officer}`)}
+    WHEN 'expert' THEN (CASE WHEN ${h(g, 6, 2)} = 0 THEN 'TS. ' ELSE 'ThS. ' END) || ${personName(`${EXPERT_KEY} + ${h(g, 7, 500)}`)}
+    WHEN 'partner' THEN ${pick(partners, g, 8)}
+    ELSE ${pick(organisations, g, 9)} END,
+  CASE kind ${titleCases} END,
+  started_on, ended_on, status,
+  CASE WHEN status = 'done' THEN ${pick(outcomes, g, 10)} ELSE '' END,
+  CASE kind
+    WHEN 'training' THEN jsonb_build_object('participants', 10 + ${h(g, 11, 60)}, 'hours', 4 + ${h(g, 12, 20)})
+    WHEN 'consulting' THEN jsonb_build_object('hours', 2 + ${h(g, 12, 40)})
+    WHEN 'market_connection' THEN jsonb_build_object('contractValueVnd', (10 + ${h(g, 13, 500)}) * 1000000)
+    WHEN 'funding' THEN jsonb_build_object('contractValueVnd', (5 + ${h(g, 13, 100)}) * 1000000)
+    WHEN 'space' THEN jsonb_build_object('days', 1 + ${h(g, 14, 30)})
+    ELSE '{}'::jsonb END,
+  ${userId(`1 + ${h(g, 15, OFFICERS)}`)},
+  started_on + time '09:00', started_on + time '09:00'
+FROM (
+  SELECT g, p, kind, provider_kind, started_on, ended_on,
+    CASE WHEN started_on > current_date THEN 'planned'
+         WHEN ended_on IS NULL OR ended_on >= current_date THEN 'in_progress'
+         WHEN ${h(g, 16, 100)} < 4 THEN 'cancelled'
+         ELSE 'done' END AS status
+  FROM (
+    SELECT g, 1 + ${h(g, 1, scale.projects)} AS p, ${pick(kinds, g, 2)} AS kind,
+      ${pick(weighted([['officer', 8], ['expert', 6], ['partner', 3], ['organisation', 3]]), g, 3)} AS provider_kind,
+      date '2021-01-01' + (${h(g, 4, 2191)})::int AS started_on,
+      CASE WHEN ${h(g, 17, 10)} > 0 THEN date '2021-01-01' + (${h(g, 4, 2191)})::int + (1 + ${h(g, 18, 120)})::int END AS ended_on
+    FROM generate_series(${from}, ${to}) g
+  ) s0
+) s1`;
+}
+
+// ---------------------------------------------------------------- running
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+async function count(db: Database['db'], table: string): Promise<number> {
+  const [row] = await rows<{ n: string | number }>(db, sql.raw(`SELECT count(*) AS n FROM ${table}`));
+  return Number(row?.n ?? 0);
+}
+
+/** Runs `make(from, to)` over 1..total in batches, yielding to the event loop between them. */
+async function batched(
+  database: Database,
+  label: string,
+  total: number,
+  batch: number,
+  make: (from: number, to: number) => string,
+  log: (line: string) => void,
+) {
+  const started = performance.now();
+  let lastLog = started;
+  for (let from = 1; from <= total; from += batch) {
+    const to = Math.min(total, from + batch - 1);
+    await database.db.execute(sql.raw(make(from, to)));
+    await yieldToLoop();
+    const now = performance.now();
+    if (now - lastLog > 5_000 || to === total) {
+      lastLog = now;
+      const rate = Math.round(to / ((now - started) / 1000));
+      log(`  ${label}: ${to.toLocaleString('en')}/${total.toLocaleString('en')} (${rate.toLocaleString('en')} rows/s)`);
+    }
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Migrates, loads the communes and fills the database.
+ * @example await generate({ scale: scales.small, dataDir: '/tmp/kn' })
+ */
+export async function generate({ scale, url, dataDir, reset = false, log = console.log }: GenerateOptions): Promise<GenerateResult> {
+  const t0 = performance.now();
+  const phases: Record<string, number> = {};
+  let unlock = () => {};
+  if (!url) {
+    if (!dataDir) throw new Error('a PGlite run needs a data folder');
+    mkdirSync(resolve(dataDir), { recursive: true });
+    unlock = lockDataDir(resolve(dataDir));
+  }
+  const mark = (name: string, since: number) => {
+    phases[name] = Math.round((performance.now() - since) / 10) / 100;
+  };
+  let t = performance.now();
+  const database = await openDatabase({ url, dataDir: url ? undefined : join(resolve(dataDir as string), 'pglite'), poolSize: 2 });
+  const { db } = database;
+  mark('open', t);
+  let closed = false;
+  try {
+    t = performance.now();
+    await migrate(database);
+    const communeCount = await loadCommunes(db, PROVINCE, readCommuneFile(bundledCommuneFile(PROVINCE)));
+    mark('migrate+communes', t);
+    log(`${database.kind}: migrated, ${communeCount} communes loaded (${phases['migrate+communes']} s)`);
+
+    const existing = await count(db, 'project');
+    if (existing > 0) {
+      if (!reset) {
+        throw new Error(`The database already has ${existing} projects. Pass --reset to replace them with benchmark data.`);
+      }
+      t = performance.now();
+      await db.execute(sql.raw('TRUNCATE support, project_member, project CASCADE'));
+      await db.execute(sql.raw(`DELETE FROM "user" WHERE id LIKE 'bench-u-%'`));
+      mark('reset', t);
+      log(`  emptied the earlier data (${phases.reset} s)`);
+    }
+
+    const communes = await rows<{ slug: string; name: string }>(
+      db,
+      sql`SELECT slug, name FROM commune WHERE province = ${PROVINCE} ORDER BY slug`,
+    );
+    if (communes.length === 0) throw new Error('no communes loaded');
+
+    // PGlite runs queries on this thread: smaller statements let the event loop breathe.
+    const big = database.kind === 'postgres';
+    t = performance.now();
+    await db.execute(sql.raw(usersSql(scale)));
+    mark('users', t);
+    log(`  users: ${scale.users.toLocaleString('en')} (${phases.users} s)`);
+    const round = (s: number) => Math.round(s * 100) / 100;
+    phases.projects = round(await batched(database, 'projects', scale.projects, big ? 10_000 : 5_000, (a, b) => projectsSql(scale, communes, a, b), log));
+    phases.members = round(await batched(database, 'people', scale.people, big ? 50_000 : 10_000, (a, b) => membersSql(scale, a, b), log));
+    phases.support = round(await batched(database, 'support', scale.support, big ? 50_000 : 10_000, (a, b) => supportSql(scale, a, b), log));
+
+    t = performance.now();
+    for (const table of ['"user"', 'project', 'project_member', 'support']) {
+      await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
+      await yieldToLoop();
+    }
+    mark('vacuum+analyze', t);
+    log(`  vacuum analyze (${phases['vacuum+analyze']} s)`);
+
+    const counts: Record<string, number> = {};
+    for (const table of ['"user"', 'project', 'project_member', 'support', 'commune']) counts[table.replace(/"/g, '')] = await count(db, table);
+    const [publicRow] = await rows<{ n: string | number }>(db, sql.raw('SELECT count(*) AS n FROM project WHERE is_public'));
+    counts.public_projects = Number(publicRow?.n ?? 0);
+
+    // PGlite writes its files on close: part of the time it takes.
+    t = performance.now();
+    closed = true;
+    await database.close();
+    mark('close', t);
+    const result: GenerateResult = {
+      kind: database.kind,
+      scale,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+      phases,
+      counts,
+      generatedAt: new Date().toISOString(),
+    };
+    if (!url && dataDir) writeFileSync(metaFile(dataDir), `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    if (!closed) await database.close();
+    unlock();
+  }
+}
+
+/** The meta file the generator leaves in a PGlite data folder, or null. */
+export function readMeta(dataDir: string): GenerateResult | null {
+  const file = metaFile(dataDir);
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as GenerateResult;
+  } catch {
+    return null;
+  }
+}
+
+export const sameScale = (a: Scale, b: Scale) => a.projects === b.projects && a.people === b.people && a.support === b.support && a.users === b.users;
+
+export function scaleLabel(scale: Scale): string {
+  for (const [name, s] of Object.entries(scales)) if (sameScale(s, scale)) return name;
+  return `p${scale.projects}-m${scale.people}-s${scale.support}`;
+}
+
+// ---------------------------------------------------------------- command line
+
+function positiveInt(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string' },
+      projects: { type: 'string' },
+      people: { type: 'string' },
+      support: { type: 'string' },
+      users: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'database-url': { type: 'string' },
+      reset: { type: 'boolean' },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(`tsx bench/generate.ts [--scale full|small] [--projects N] [--people N] [--support N] [--users N]
+                    [--database-url URL | --data-dir DIR] [--reset] [--json FILE]
+Environment: DATABASE_URL (PostgreSQL target), DATA_DIR, BENCH_SCALE, BENCH_PROJECTS, BENCH_PEOPLE, BENCH_SUPPORT.
+Without a URL the target is PGlite in <data-dir>/pglite (default bench/.data/<scale>).`);
+    return;
+  }
+  const env = process.env;
+  const scaleName = (values.scale ?? env.BENCH_SCALE ?? 'full') as string;
+  if (!(scaleName in scales)) throw new Error(`--scale must be one of ${Object.keys(scales).join(', ')}`);
+  const base = scales[scaleName as ScaleName];
+  const scale: Scale = {
+    projects: positiveInt('--projects', values.projects ?? env.BENCH_PROJECTS) ?? base.projects,
+    people: positiveInt('--people', values.people ?? env.BENCH_PEOPLE) ?? base.people,
+    support: positiveInt('--support', values.support ?? env.BENCH_SUPPORT) ?? base.support,
+    users: positiveInt('--users', values.users) ?? base.users,
+  };
+  if (scale.users <= OFFICERS) throw new Error(`--users must be more than ${OFFICERS}`);
+  const url = values['database-url'] ?? env.DATABASE_URL;
+  const dataDir = url ? undefined : resolve(values['data-dir'] ?? env.DATA_DIR ?? defaultDataDir(scaleLabel(scale)));
+  console.log(
+    `Generating ${scale.projects.toLocaleString('en')} projects, ${scale.people.toLocaleString('en')} people, ` +
+      `${scale.support.toLocaleString('en')} support entries, ${scale.users.toLocaleString('en')} users into ` +
+      `${url ? url.replace(/\/\/[^@]*@/, '//…@') : `PGlite at ${dataDir}`}`,
+  );
+  const result = await generate({ scale, url, dataDir, reset: values.reset ?? false });
+  console.log(`Done in ${result.seconds} s  ${JSON.stringify(result.phases)}`);
+  console.log(`Rows: ${JSON.stringify(result.counts)}`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    if (error instanceof Error && !/already has|must be/.test(error.message)) console.error(error.stack);
+    process.exit(1);
+  });
+}

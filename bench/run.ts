@@ -1,0 +1,665 @@
+/**
+ * `npm run bench` — load, page-weight and query benchmarks against the budgets in ARCHITECTURE.md.
+ *
+ *   npm run bench                      # full: PGlite + PostgreSQL (when a server answers)
+ *   npm run bench -- --quick           # small data set, 3 s runs: checks the harness works
+ *   npm run bench -- --only postgres   # one database mode
+ *
+ * Options: --quick, --only pglite|postgres, --duration S, --warmup S, --connections 10,50,
+ *          --pglite-scale full|small, --regenerate, --no-gzip.
+ * Environment: BENCH_DATABASE_URL (a PostgreSQL database to use instead of the local kn_bench).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import autocannon, { type Result } from 'autocannon';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase } from '#kernel/db/client.ts';
+import { lockDataDir } from '#kernel/db/lock.ts';
+import { rows } from '#kernel/db/rows.ts';
+import { listProjects } from '#modules/projects/index.ts';
+import { benchDir, defaultDataDir, type GenerateResult, readMeta, type Scale, sameScale, type ScaleName, scaleLabel, scales } from './generate.ts';
+
+const root = resolve(benchDir, '..');
+const resultsDir = join(benchDir, 'results');
+
+// ---------------------------------------------------------------- options
+
+const { values: opt } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    'pglite-scale': { type: 'string' },
+    regenerate: { type: 'boolean' },
+    'no-gzip': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (opt.help) {
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]);
+  process.exit(0);
+}
+
+const quick = opt.quick ?? false;
+const duration = Number(opt.duration ?? (quick ? 3 : 10));
+const warmup = Number(opt.warmup ?? (quick ? 0.5 : 1));
+const connectionLevels = (opt.connections ?? '10,50').split(',').map(Number);
+const gzip = !opt['no-gzip'];
+/**
+ * PGlite builds the full data set in about 6–12 minutes on these two-core machines (it runs in
+ * one WASM thread); a data folder that is already there is reused, so only the first run pays.
+ */
+const pgliteScaleName = (opt['pglite-scale'] ?? (quick ? 'small' : 'full')) as ScaleName;
+const postgresScaleName: ScaleName = quick ? 'small' : 'full';
+if (!(pgliteScaleName in scales)) throw new Error(`--pglite-scale must be one of ${Object.keys(scales).join(', ')}`);
+const modes = (opt.only ? [opt.only] : ['pglite', 'postgres']) as ('pglite' | 'postgres')[];
+for (const m of modes) if (m !== 'pglite' && m !== 'postgres') throw new Error('--only must be pglite or postgres');
+
+const headers: Record<string, string> = gzip ? { 'accept-encoding': 'gzip' } : {};
+
+// ---------------------------------------------------------------- small helpers
+
+const log = (line = '') => console.log(line);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)] as number;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** GET with the raw bytes as they came over the wire (no decompression). */
+function rawGet(url: string, extra: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((res, rej) => {
+    const req = request(url, { headers: extra }, (r) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => res({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
+      r.on('error', rej);
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error(`timeout ${url}`)));
+    req.on('error', rej);
+    req.end();
+  });
+}
+
+function runChild(args: string[], env: NodeJS.ProcessEnv, prefix: string): Promise<number> {
+  return new Promise((res) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const relay = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) log(`${prefix}${line}`);
+    };
+    child.stdout.on('data', relay);
+    child.stderr.on('data', relay);
+    child.on('exit', (code) => res(code ?? 1));
+  });
+}
+
+function readRss(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return { rssMb: round(kb('VmRSS') / 1024), peakMb: round(kb('VmHWM') / 1024) };
+}
+
+// ---------------------------------------------------------------- child servers
+
+interface Server {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  output: string[];
+  startMs: number;
+  firstPageMs: number;
+}
+
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'SEED_DEMO', 'LOG_LEVEL', 'AUTH_SECRET']) delete env[key];
+  return env;
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (res.ok) {
+        await res.arrayBuffer();
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(20);
+  }
+  throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
+}
+
+async function startChild(args: string[], env: NodeJS.ProcessEnv, readyPath: string, firstPage?: string): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) output.push(line);
+    if (output.length > 200) output.splice(0, output.length - 200);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  try {
+    await waitFor(url + readyPath, child, 60_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${args.join(' ')} did not start: ${(error as Error).message}\n${output.slice(-30).join('\n')}`);
+  }
+  const startMs = performance.now() - t0;
+  let firstPageMs = startMs;
+  if (firstPage) {
+    const res = await fetch(url + firstPage);
+    await res.arrayBuffer();
+    firstPageMs = performance.now() - t0;
+  }
+  return { child, port, url, output, startMs, firstPageMs };
+}
+
+/** Starts the real site; a start that fails (a half-saved file in src/?) is tried again after a minute. */
+async function startApp(env: NodeJS.ProcessEnv): Promise<Server> {
+  const fullEnv = { ...baseEnv(), ...env, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startChild(['src/cli.ts', 'serve'], fullEnv, '/healthz', '/du-an');
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`  ! the server did not start (attempt ${attempt}); trying again in 60 s:\n${(error as Error).message}`);
+      await sleep(60_000);
+    }
+  }
+}
+
+async function stop(server: Server): Promise<void> {
+  const { child } = server;
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------- measurements
+
+interface LoadRow {
+  mode: string;
+  target: string;
+  path: string;
+  kind: 'hello' | 'list' | 'detail' | 'search' | 'api';
+  connections: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  ratioToHello: number | null;
+  non2xx: number;
+  errors: number;
+  total: number;
+}
+
+async function load(url: string, connections: number): Promise<Result> {
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
+  return autocannon({ url, connections, duration, headers });
+}
+
+interface Weight {
+  mode: string;
+  path: string;
+  status: number;
+  htmlBytes: number;
+  htmlRawBytes: number;
+  cssBytes: number;
+  jsBytes: number;
+  totalBytes: number;
+  encoding: string;
+}
+
+async function pageWeight(base: string, path: string, mode: string): Promise<Weight> {
+  const h = { 'accept-encoding': 'gzip' };
+  const [html, css, js] = await Promise.all([rawGet(base + path, h), rawGet(`${base}/static/app.css`, h), rawGet(`${base}/static/app.js`, h)]);
+  const raw = html.headers['content-encoding'] === 'gzip' ? gunzipSync(html.body).length : html.body.length;
+  const enc = [html, css, js].map((r) => String(r.headers['content-encoding'] ?? 'identity')).join('/');
+  return {
+    mode,
+    path,
+    status: html.status,
+    htmlBytes: html.body.length,
+    htmlRawBytes: raw,
+    cssBytes: css.body.length,
+    jsBytes: js.body.length,
+    totalBytes: html.body.length + css.body.length + js.body.length,
+    encoding: enc,
+  };
+}
+
+interface DbFigures {
+  yearlyMs: number[];
+  yearlyRows: unknown[];
+  searchMs: { p50: number; p95: number; max: number; runs: number; total: number };
+  detailSlug: string;
+  detailFacts: { members: number; support: number };
+  serverVersion: string;
+  counts: Record<string, number>;
+}
+
+const YEARLY_SQL = `SELECT kind, count(*), count(DISTINCT project_id) FROM support WHERE started_on BETWEEN '2022-01-01' AND '2022-12-31' GROUP BY kind`;
+
+/** Straight against the database, with no server running (PGlite has one connection). */
+async function measureDb(target: { url?: string; dataDir?: string }): Promise<DbFigures> {
+  let unlock = () => {};
+  if (target.dataDir) unlock = lockDataDir(target.dataDir);
+  const database = await openDatabase({ url: target.url, dataDir: target.dataDir ? join(target.dataDir, 'pglite') : undefined, poolSize: 2 });
+  const { db } = database;
+  try {
+    const [version] = await rows<{ v: string }>(db, sql`SELECT version() AS v`);
+    const counts: Record<string, number> = {};
+    for (const table of ['project', 'project_member', 'support', '"user"']) {
+      const [r] = await rows<{ n: string }>(db, sql.raw(`SELECT count(*) AS n FROM ${table}`));
+      counts[table.replace(/"/g, '')] = Number(r?.n ?? 0);
+    }
+    const yearlyMs: number[] = [];
+    let yearlyRows: unknown[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      yearlyRows = await rows(db, sql.raw(YEARLY_SQL));
+      yearlyMs.push(round(performance.now() - t));
+    }
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      const r = await listProjects({ db, actor: null, filters: { q: 'thach den' }, page: { page: 1, perPage: 20, offset: 0 } });
+      times.push(performance.now() - t);
+      total = r.total;
+    }
+    times.sort((a, b) => a - b);
+    const [pick] = await rows<{ slug: string; members: string; support: string }>(
+      db,
+      sql`SELECT p.slug,
+            (SELECT count(*) FROM project_member m WHERE m.project_id = p.id) AS members,
+            (SELECT count(*) FROM support s WHERE s.project_id = p.id) AS support
+          FROM project p WHERE p.is_public AND p.search_text LIKE '%thach den%' ORDER BY p.slug LIMIT 1`,
+    );
+    if (!pick) throw new Error('no public project to open: is the database filled?');
+    return {
+      yearlyMs,
+      yearlyRows,
+      searchMs: { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1) ?? 0, 2), runs: times.length, total },
+      detailSlug: pick.slug,
+      detailFacts: { members: Number(pick.members), support: Number(pick.support) },
+      serverVersion: version?.v ?? '?',
+      counts,
+    };
+  } finally {
+    await database.close();
+    unlock();
+  }
+}
+
+// ---------------------------------------------------------------- data sets
+
+async function generateInto(scale: Scale, target: { url?: string; dataDir?: string }, reset: boolean): Promise<GenerateResult> {
+  const json = join(tmpdir(), `kn-bench-gen-${process.pid}-${Date.now()}.json`);
+  const args = ['bench/generate.ts', '--projects', String(scale.projects), '--people', String(scale.people), '--support', String(scale.support), '--users', String(scale.users), '--json', json];
+  if (reset) args.push('--reset');
+  const env = baseEnv();
+  if (target.url) args.push('--database-url', target.url);
+  else args.push('--data-dir', target.dataDir as string);
+  const code = await runChild(args, env, '  | ');
+  if (code !== 0) throw new Error(`the generator failed (exit ${code})`);
+  const result = JSON.parse(readFileSync(json, 'utf8')) as GenerateResult;
+  rmSync(json, { force: true });
+  return result;
+}
+
+async function preparePglite(scale: Scale): Promise<{ dataDir: string; generated: GenerateResult | null; meta: GenerateResult | null }> {
+  const dataDir = defaultDataDir(scaleLabel(scale));
+  const meta = readMeta(dataDir);
+  if (!opt.regenerate && meta && sameScale(meta.scale, scale) && existsSync(join(dataDir, 'pglite'))) {
+    log(`  reusing the PGlite data in ${dataDir} (generated ${meta.generatedAt} in ${meta.seconds} s)`);
+    return { dataDir, generated: null, meta };
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  log(`  generating the PGlite data set into ${dataDir} …`);
+  const generated = await generateInto(scale, { dataDir }, false);
+  return { dataDir, generated, meta: generated };
+}
+
+async function postgresUrl(): Promise<{ url: string; own: boolean } | null> {
+  const given = process.env.BENCH_DATABASE_URL;
+  if (given) return { url: given, own: false };
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 2_000 });
+  const name = quick ? 'kn_bench_small' : 'kn_bench';
+  try {
+    await admin.connect();
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${name}`);
+    return { url: `postgres://postgres@127.0.0.1:5432/${name}`, own: true };
+  } catch (error) {
+    log(`  no PostgreSQL server at 127.0.0.1:5432 (${(error as Error).message}): PostgreSQL mode skipped`);
+    return null;
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
+
+async function preparePostgres(scale: Scale, url: string, own: boolean): Promise<GenerateResult | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  let counts = { project: 0, project_member: 0, support: 0 };
+  try {
+    const has = await client.query(`SELECT to_regclass('public.project') IS NOT NULL AND to_regclass('public.support') IS NOT NULL AS ok`);
+    if (has.rows[0]?.ok) {
+      const r = await client.query(
+        'SELECT (SELECT count(*) FROM project)::int AS project, (SELECT count(*) FROM project_member)::int AS project_member, (SELECT count(*) FROM support)::int AS support',
+      );
+      counts = r.rows[0];
+    }
+  } finally {
+    await client.end();
+  }
+  const matches = counts.project === scale.projects && counts.project_member === scale.people && counts.support === scale.support;
+  if (matches && !opt.regenerate) {
+    log(`  reusing ${url.replace(/\/\/[^@]*@/, '//…@')}: ${fmt(counts.project)} projects, ${fmt(counts.support)} support entries`);
+    return null;
+  }
+  if (counts.project > 0 && !own && !opt.regenerate) {
+    log(`  ! ${url} holds ${fmt(counts.project)} projects, not the ${fmt(scale.projects)} of the benchmark: used as it is (--regenerate replaces them)`);
+    return null;
+  }
+  log(`  generating the PostgreSQL data set into ${url.replace(/\/\/[^@]*@/, '//…@')} …`);
+  return generateInto(scale, { url }, counts.project > 0);
+}
+
+// ---------------------------------------------------------------- one database mode
+
+interface ModeResult {
+  mode: 'pglite' | 'postgres';
+  scale: Scale;
+  generation: GenerateResult | null;
+  previousGeneration: GenerateResult | null;
+  db: DbFigures;
+  startMs: number;
+  firstPageMs: number;
+  rss: { rssMb: number; peakMb: number };
+  load: LoadRow[];
+  weights: Weight[];
+  serverLog: string[];
+}
+
+async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<ModeResult | null> {
+  log(`\n=== ${mode} ===`);
+  const scale = scales[mode === 'pglite' ? pgliteScaleName : postgresScaleName];
+  let target: { url?: string; dataDir?: string };
+  let generation: GenerateResult | null = null;
+  let previousGeneration: GenerateResult | null = null;
+  if (mode === 'pglite') {
+    const prepared = await preparePglite(scale);
+    target = { dataDir: prepared.dataDir };
+    generation = prepared.generated;
+    previousGeneration = prepared.generated ? null : prepared.meta;
+  } else {
+    const pgTarget = await postgresUrl();
+    if (!pgTarget) return null;
+    target = { url: pgTarget.url };
+    generation = await preparePostgres(scale, pgTarget.url, pgTarget.own);
+  }
+
+  log('  database: yearly report query ×3, search via listProjects ×50 …');
+  const db = await measureDb(target);
+  log(`  yearly report: ${db.yearlyMs.join(' / ')} ms; search "thach den": p50 ${db.searchMs.p50} ms, p95 ${db.searchMs.p95} ms (${db.searchMs.total} matches)`);
+
+  const env: NodeJS.ProcessEnv = target.url ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir };
+  const app = await startApp(env);
+  log(`  server up: /healthz after ${fmt(app.startMs)} ms, first page (/du-an) after ${fmt(app.firstPageMs)} ms`);
+
+  const detail = `/du-an/${db.detailSlug}`;
+  const targets: { target: string; path: string; kind: LoadRow['kind'] }[] = [
+    { target: '/du-an', path: '/du-an', kind: 'list' },
+    { target: '/du-an?field=food&stage=market', path: '/du-an?field=food&stage=market', kind: 'list' },
+    { target: '/du-an/<slug>', path: detail, kind: 'detail' },
+    { target: '/tim-kiem?q=thach den', path: '/tim-kiem?q=thach%20den', kind: 'search' },
+    { target: '/api/v1/projects?q=thach', path: '/api/v1/projects?q=thach', kind: 'api' },
+  ];
+
+  const loadRows: LoadRow[] = [];
+  const helloRps = new Map<number, number>();
+  const row = (target: string, path: string, kind: LoadRow['kind'], connections: number, r: Result): LoadRow => {
+    const base = helloRps.get(connections);
+    return {
+      mode,
+      target,
+      path,
+      kind,
+      connections,
+      reqPerSec: round(r.requests.average, 0),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      ratioToHello: kind === 'hello' || !base ? null : round((r.requests.average / base) * 100, 2),
+      non2xx: r.non2xx,
+      errors: r.errors + r.timeouts,
+      total: r.requests.total,
+    };
+  };
+  try {
+    for (const connections of connectionLevels) {
+      const r = await load(`${hello.url}/`, connections);
+      helloRps.set(connections, r.requests.average);
+      const lr = row('hello-world', '/', 'hello', connections, r);
+      loadRows.push(lr);
+      log(`  hello-world        c=${connections}: ${fmt(lr.reqPerSec)} req/s, p50 ${lr.p50} ms, p99 ${lr.p99} ms`);
+    }
+    for (const t of targets) {
+      for (const connections of connectionLevels) {
+        const r = await load(app.url + t.path, connections);
+        const lr = row(t.target, t.path, t.kind, connections, r);
+        loadRows.push(lr);
+        log(
+          `  ${t.target.padEnd(30)} c=${connections}: ${fmt(lr.reqPerSec)} req/s, p50 ${lr.p50} ms, p99 ${lr.p99} ms, ` +
+            `${lr.ratioToHello}% of hello, non-2xx ${lr.non2xx}, errors ${lr.errors}`,
+        );
+      }
+    }
+    const rss = readRss(app.child.pid as number);
+    log(`  server RSS after the runs: ${rss.rssMb} MB (peak ${rss.peakMb} MB)`);
+    const weights: Weight[] = [];
+    for (const t of targets.filter((x) => x.kind !== 'api')) {
+      const w = await pageWeight(app.url, t.path, mode);
+      weights.push({ ...w, path: t.target });
+    }
+    return {
+      mode,
+      scale,
+      generation,
+      previousGeneration,
+      db,
+      startMs: round(app.startMs, 0),
+      firstPageMs: round(app.firstPageMs, 0),
+      rss,
+      load: loadRows,
+      weights,
+      serverLog: app.output.slice(-20),
+    };
+  } finally {
+    await stop(app);
+  }
+}
+
+// ---------------------------------------------------------------- budgets
+
+interface Check {
+  budget: string;
+  mode: string;
+  measured: string;
+  limit: string;
+  pass: boolean;
+}
+
+function checks(results: ModeResult[]): Check[] {
+  const out: Check[] = [];
+  const add = (budget: string, mode: string, measured: string, limit: string, pass: boolean) => out.push({ budget, mode, measured, limit, pass });
+  for (const r of results) {
+    for (const w of r.weights) add(`page weight ${w.path}`, r.mode, `${round(w.totalBytes / 1024)} KB`, '≤ 50 KB', w.totalBytes <= 50 * 1024);
+    const pages = r.load.filter((l) => l.kind === 'list' || l.kind === 'detail');
+    if (r.mode === 'postgres') {
+      for (const l of pages.filter((x) => x.connections === 50)) {
+        add(`p99 ${l.target} @50`, r.mode, `${l.p99} ms`, '≤ 100 ms', l.p99 <= 100);
+        add(`throughput ${l.target} @50`, r.mode, `${l.ratioToHello}% of hello`, '≥ 6 %', (l.ratioToHello ?? 0) >= 6);
+      }
+      add('yearly report (slowest of 3)', r.mode, `${Math.max(...r.db.yearlyMs)} ms`, '≤ 1000 ms', Math.max(...r.db.yearlyMs) <= 1000);
+      add('server RSS after load', r.mode, `${r.rss.rssMb} MB`, '≤ 250 MB', r.rss.rssMb <= 250);
+    } else {
+      for (const l of pages.filter((x) => x.connections === 10)) add(`p99 ${l.target} @10`, r.mode, `${l.p99} ms`, '≤ 150 ms', l.p99 <= 150);
+      add('yearly report (slowest of 3)', r.mode, `${Math.max(...r.db.yearlyMs)} ms`, '≤ 3000 ms', Math.max(...r.db.yearlyMs) <= 3000);
+    }
+    add('search "thach den" p95 (listProjects ×50)', r.mode, `${r.db.searchMs.p95} ms`, '≤ 20 ms', r.db.searchMs.p95 <= 20);
+    add('start → /healthz', r.mode, `${r.startMs} ms`, '≤ 3000 ms', r.startMs <= 3000);
+    add('start → first page /du-an', r.mode, `${r.firstPageMs} ms`, '≤ 3000 ms', r.firstPageMs <= 3000);
+    const bad = r.load.filter((l) => l.non2xx > 0 || l.errors > 0);
+    add('every response 2xx, no errors', r.mode, bad.length ? bad.map((l) => `${l.target}@${l.connections}`).join(', ') : 'all 2xx', '0 failures', bad.length === 0);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- report
+
+function markdown(report: Report): string {
+  const lines: string[] = [];
+  lines.push(`# Kết Nối benchmark — ${report.startedAt}${report.quick ? ' (quick: small data set, indicative only)' : ''}`, '');
+  lines.push(`Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; load average at start ${report.machine.loadStart.join(' / ')}, at end ${report.machine.loadEnd.join(' / ')}.`);
+  lines.push(`Runs: ${report.duration} s each after a ${report.warmup} s warm-up, autocannon in the harness process, ${report.gzip ? '`accept-encoding: gzip`' : 'no compression'}. Total time ${report.totalSeconds} s.`, '');
+  for (const r of report.modes) {
+    const s = r.scale;
+    lines.push(`## ${r.mode} — ${fmt(s.projects)} projects, ${fmt(s.people)} people, ${fmt(s.support)} support entries`, '');
+    lines.push(`Database: ${r.db.serverVersion.split(' on ')[0]}. Rows: ${Object.entries(r.db.counts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}.`);
+    if (r.generation) lines.push(`Generated in this run: ${r.generation.seconds} s (${Object.entries(r.generation.phases).map(([k, v]) => `${k} ${v} s`).join(', ')}).`);
+    else if (r.previousGeneration) lines.push(`Data reused (generated earlier in ${r.previousGeneration.seconds} s).`);
+    lines.push(
+      `Start → /healthz ${r.startMs} ms, → first page ${r.firstPageMs} ms. Server RSS after the runs ${r.rss.rssMb} MB (peak ${r.rss.peakMb} MB).`,
+      `Yearly report query: ${r.db.yearlyMs.join(' / ')} ms. Search "thach den" via listProjects ×50: p50 ${r.db.searchMs.p50} ms, p95 ${r.db.searchMs.p95} ms, max ${r.db.searchMs.max} ms (${r.db.searchMs.total} matches).`,
+      `Detail page: /du-an/${r.db.detailSlug} (${r.db.detailFacts.members} members, ${r.db.detailFacts.support} support entries).`,
+      '',
+    );
+    lines.push('| path | conns | req/s | p50 ms | p99 ms | % of hello | non-2xx | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const l of r.load) {
+      lines.push(`| ${l.target} | ${l.connections} | ${fmt(l.reqPerSec)} | ${l.p50} | ${l.p99} | ${l.ratioToHello ?? '—'} | ${l.non2xx} | ${l.errors} |`);
+    }
+    lines.push('', '| page (gzip) | HTML | CSS | JS | total | HTML uncompressed |', '|---|---:|---:|---:|---:|---:|');
+    for (const w of r.weights) {
+      lines.push(`| ${w.path} | ${fmt(w.htmlBytes)} B | ${fmt(w.cssBytes)} B | ${fmt(w.jsBytes)} B | ${round(w.totalBytes / 1024)} KB | ${round(w.htmlRawBytes / 1024)} KB |`);
+    }
+    lines.push('');
+  }
+  lines.push('## Budgets (ARCHITECTURE.md)', '', '| budget | mode | measured | limit | result |', '|---|---|---|---|---|');
+  for (const c of report.checks) lines.push(`| ${c.budget} | ${c.mode} | ${c.measured} | ${c.limit} | ${c.pass ? 'PASS' : '**FAIL**'} |`);
+  lines.push('');
+  for (const note of report.notes) lines.push(`- ${note}`);
+  return `${lines.join('\n')}\n`;
+}
+
+interface Report {
+  startedAt: string;
+  quick: boolean;
+  duration: number;
+  warmup: number;
+  gzip: boolean;
+  totalSeconds: number;
+  machine: { cpus: number; cpuModel: string; node: string; loadStart: number[]; loadEnd: number[] };
+  modes: ModeResult[];
+  checks: Check[];
+  notes: string[];
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const started = new Date();
+  const t0 = performance.now();
+  const loadStart = loadavg().map((n) => round(n, 2));
+  log(`Kết Nối benchmark${quick ? ' (quick)' : ''}: ${duration} s runs at ${connectionLevels.join(' and ')} connections; modes ${modes.join(', ')}`);
+  if (modes.includes('pglite') && pgliteScaleName !== postgresScaleName) {
+    log(`PGlite uses the ${pgliteScaleName} data set (${fmt(scales[pgliteScaleName].projects)} projects).`);
+  }
+  const hello = await startChild(['bench/hello.ts'], baseEnv(), '/');
+  const results: ModeResult[] = [];
+  try {
+    for (const mode of modes) {
+      const r = await runMode(mode, hello);
+      if (r) results.push(r);
+    }
+  } finally {
+    await stop(hello);
+  }
+  const notes = [
+    'Budgets are for the scale data set (50k projects, 200k people, 1M support entries); in quick mode they are indicative only.',
+    'The search budget in ARCHITECTURE.md is over 100k projects+products; there is no products module yet, so it is measured over the projects only.',
+    'autocannon runs in the harness process on the same machine as the servers (2 cores here): the figures are relative, not absolute capacity.',
+  ];
+  if (pgliteScaleName !== 'full' && modes.includes('pglite')) notes.push(`PGlite ran on the ${pgliteScaleName} data set, not the full one.`);
+  const report: Report = {
+    startedAt: started.toISOString(),
+    quick,
+    duration,
+    warmup,
+    gzip,
+    totalSeconds: round((performance.now() - t0) / 1000, 0),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version, loadStart, loadEnd: loadavg().map((n) => round(n, 2)) },
+    modes: results,
+    checks: checks(results),
+    notes,
+  };
+  const md = markdown(report);
+  mkdirSync(resultsDir, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-').replace(/Z$/, '');
+  const base = join(resultsDir, `${stamp}${quick ? '-quick' : ''}`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(`${base}.md`, md);
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(resultsDir, 'latest.md'), md);
+  log(`\n${md}`);
+  for (const c of report.checks) log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.mode.padEnd(8)} ${c.budget}: ${c.measured} (${c.limit})`);
+  log(`\nResults written to ${base}.json and .md (and bench/results/latest.*).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+/** The address of the server the global setup started. */
+export const baseUrl = (): string => inject('baseUrl');
+
+export const phone = { width: 360, height: 740 } as const;
+export const desktop = { width: 1280, height: 800 } as const;
+
+/** Headless Chromium from the system (never downloaded): CHROMIUM_PATH or /usr/bin/chromium. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface PageOptions {
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** A page in a fresh context (its own cookies), pointed at the server, in Vietnamese. */
+export async function newPage(browser: Browser, { javaScriptEnabled = true, viewport = desktop }: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    javaScriptEnabled,
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    isMobile: viewport.width < 600,
+    hasTouch: viewport.width < 600,
+  });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  const page = await context.newPage();
+  // Nothing may go to another host (the budgets forbid third-party requests): block and remember.
+  const origin = new URL(baseUrl()).origin;
+  const blocked: string[] = [];
+  thirdParty.set(page, blocked);
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => {
+      blocked.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  return { context, page };
+}
+
+const thirdParty = new WeakMap<Page, string[]>();
+
+/** Fails on any axe violation of impact serious or critical, listing each rule and element. */
+export async function checkA11y(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 10)
+        .map((n) => `    - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+  expect(thirdParty.get(page) ?? [], `third-party requests from ${page.url()}`).toEqual([]);
+  expect(bad, `axe found ${bad.length} serious/critical violation(s) on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/** A full-page PNG under test-results/screenshots/ (or wherever `path` says). */
+export async function screenshot(page: Page, path: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
+}

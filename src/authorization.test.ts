@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProject } from '#modules/projects/index.ts';
+import { createUser } from '#seed/factories.ts';
+import { TestBrowser } from '#src/testing/browser.ts';
+import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+
+// Every route × every kind of visitor, with the status each must get. A route added to the app
+// without a line here fails the first test: access is decided on purpose, never by accident.
+// Target: a PRIVATE project owned by "owner"; "other" is a founder outside its team.
+
+const who = ['anon', 'owner', 'other', 'expert', 'partner', 'officer', 'admin'] as const;
+type Who = (typeof who)[number];
+type Row = [method: 'GET' | 'POST', route: string, url: string, statuses: Record<Who, number>];
+
+const all = (s: number) => Object.fromEntries(who.map((w) => [w, s])) as Record<Who, number>;
+const s = (anon: number, owner: number, other: number, expert: number, partner: number, officer: number, admin: number) => ({
+  anon,
+  owner,
+  other,
+  expert,
+  partner,
+  officer,
+  admin,
+});
+
+const P = '{slug}';
+const matrix: Row[] = [
+  ['GET', '/healthz', '/healthz', all(200)],
+  ['GET', '/', '/', all(200)],
+  ['GET', '/tim-kiem', '/tim-kiem?q=thach', all(200)],
+  ['GET', '/ngon-ngu/:lang', '/ngon-ngu/en?next=/du-an', all(303)],
+  ['GET', '/dang-nhap', '/dang-nhap', s(200, 303, 303, 303, 303, 303, 303)],
+  ['POST', '/dang-nhap', '/dang-nhap', all(422)],
+  ['GET', '/dang-ky', '/dang-ky', s(200, 303, 303, 303, 303, 303, 303)],
+  ['POST', '/dang-ky', '/dang-ky', all(422)],
+  ['POST', '/dang-xuat', '/dang-xuat', all(303)],
+  ['GET', '/quen-mat-khau', '/quen-mat-khau', all(200)],
+  ['POST', '/quen-mat-khau', '/quen-mat-khau', all(422)],
+  ['GET', '/dat-lai-mat-khau/:token', '/dat-lai-mat-khau/not-a-token', all(404)],
+  ['POST', '/dat-lai-mat-khau/:token', '/dat-lai-mat-khau/not-a-token', all(404)],
+  ['GET', '/tai-khoan', '/tai-khoan', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 200, 200, 200, 200, 200, 200)],
+  ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
+  ['GET', '/quan-tri/tai-khoan', '/quan-tri/tai-khoan', s(303, 403, 403, 403, 403, 403, 200)],
+  ['POST', '/quan-tri/tai-khoan/:id/vai-tro', '/quan-tri/tai-khoan/{partnerId}/vai-tro', s(303, 403, 403, 403, 403, 403, 422)],
+  ['POST', '/quan-tri/tai-khoan/:id/khoa', '/quan-tri/tai-khoan/no-such-user/khoa', s(303, 403, 403, 403, 403, 403, 404)],
+  ['GET', '/quan-tri/moi', '/quan-tri/moi', s(303, 403, 403, 403, 403, 403, 200)],
+  ['POST', '/quan-tri/moi', '/quan-tri/moi', s(303, 403, 403, 403, 403, 403, 422)],
+  ['GET', '/quan-tri/hop-thu', '/quan-tri/hop-thu', s(303, 403, 403, 403, 403, 403, 200)],
+  ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', s(303, 403, 403, 403, 403, 403, 200)],
+  ['GET', '/du-an', '/du-an', all(200)],
+  ['GET', '/du-an/cua-toi', '/du-an/cua-toi', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/du-an/moi', '/du-an/moi', s(303, 200, 200, 403, 403, 200, 200)],
+  ['POST', '/du-an/moi', '/du-an/moi', s(303, 422, 422, 403, 403, 422, 422)],
+  ['GET', '/du-an/:slug', `/du-an/${P}`, s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/du-an/:slug/sua', `/du-an/${P}/sua`, s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/du-an/:slug/sua', `/du-an/${P}/sua`, s(303, 422, 404, 404, 404, 422, 422)],
+  ['POST', '/du-an/:slug/phu-trach', `/du-an/${P}/phu-trach`, s(303, 403, 403, 403, 403, 303, 303)],
+  ['GET', '/du-an/:slug/ho-tro/moi', `/du-an/${P}/ho-tro/moi`, s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/du-an/:slug/ho-tro/moi', `/du-an/${P}/ho-tro/moi`, s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/ho-tro', '/ho-tro', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/ho-tro.csv', '/ho-tro.csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/api/v1/projects', '/api/v1/projects', all(200)],
+  ['GET', '/api/v1/projects/:id', '/api/v1/projects/{id}', s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/api/v1/openapi.json', '/api/v1/openapi.json', all(200)],
+  ['GET', '/api/v1/docs', '/api/v1/docs', all(200)],
+];
+
+let rt: TestRuntime;
+const browsers = {} as Record<Who, TestBrowser>;
+const ids: Record<string, string> = {};
+const password = 'mat-khau-ma-tran';
+
+beforeAll(async () => {
+  rt = await testRuntime();
+  const people: Partial<Record<Who, Awaited<ReturnType<typeof createUser>>>> = {};
+  for (const w of who) {
+    if (w === 'anon') continue;
+    const role = w === 'owner' || w === 'other' ? 'founder' : w;
+    people[w] = await createUser(rt.deps, { name: `Người ${w}`, email: `${w}@matrix.vn`, password, role });
+  }
+  const owner = people.owner;
+  if (!owner || !people.partner) throw new Error('setup failed');
+  const project = await createProject({
+    db: rt.db,
+    actor: owner,
+    input: {
+      name: 'Dự án riêng tư',
+      summary: 'Chỉ nhóm và cán bộ Sở được xem.',
+      description: '',
+      type: 'product',
+      field: 'food',
+      stage: 'idea',
+      commune: 'that-khe',
+      members: [],
+      needs: [],
+      awards: [],
+      links: [],
+      consentToPublish: false,
+      isPublic: false,
+    },
+  });
+  ids.slug = project.slug;
+  ids.id = project.id;
+  ids.partnerId = people.partner.id;
+  for (const w of who) {
+    browsers[w] = new TestBrowser(rt.app);
+    await browsers[w].get('/');
+    if (w !== 'anon') await browsers[w].signIn(`${w}@matrix.vn`, password);
+  }
+});
+afterAll(() => rt.close());
+
+describe('authorization matrix', () => {
+  it('lists every route of the app', () => {
+    const routes = new Set(rt.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    const listed = new Set(matrix.map(([m, r]) => `${m} ${r}`));
+    expect([...routes].filter((r) => !listed.has(r))).toEqual([]);
+    expect([...listed].filter((r) => !routes.has(r))).toEqual([]);
+  });
+
+  for (const [method, route, url, expected] of matrix) {
+    it(`${method} ${route}`, async () => {
+      const actual: Record<string, number> = {};
+      for (const w of who) {
+        const path = url.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? '');
+        const res = method === 'GET' ? await browsers[w].get(path) : await browsers[w].post(path, {});
+        actual[w] = res.status;
+        // signing out ends the session: sign back in for the next rows
+        if (route === '/dang-xuat' && w !== 'anon') await browsers[w].signIn(`${w}@matrix.vn`, password);
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+
+  it('anonymous visitors are sent to sign in, and come back where they were', async () => {
+    const res = await browsers.anon.get('/ho-tro');
+    expect(res.headers.get('location')).toBe('/dang-nhap?next=%2Fho-tro');
+  });
+
+  it('signed-in pages are never cached; every page has security headers', async () => {
+    const res = await browsers.owner.get('/du-an/cua-toi');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Files one after another, by name: founder.e2e.ts first takes the README's home-page shot on demo data only. */
+class ByName extends BaseSequencer {
+  override async sort(files: TestSpecification[]) {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
+
+/**
+ * Whole journeys in headless Chromium against the real server (started once by the global
+ * setup on a fresh data folder with the demo data). Run with `npm run test:e2e`.
+ */
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    globalSetup: 'e2e/global-setup.ts',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    pool: 'forks',
+    sequence: { sequencer: ByName },
+  },
+});
