@@ -55,6 +55,7 @@ export function createAuth({ db, secret, baseUrl, mailer, secureCookies }: AuthO
     plugins: [admin({ defaultRole: 'founder', adminRoles: ['admin'] })],
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    logger: { level: 'error' },
     advanced: { cookiePrefix: 'kn', useSecureCookies: secureCookies },
   });
 }
