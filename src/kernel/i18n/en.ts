@@ -255,6 +255,7 @@ export const en: Record<keyof typeof vi, string> = {
   'projects.filter.stage': 'Stage',
   'projects.filter.commune': 'Commune/ward',
   'projects.filter.need': 'Support needed',
+  'projects.filter.more': 'Filter by field, stage, commune, need',
   'projects.filter.all': 'All',
   'projects.filter.visibility': 'Visibility',
   'projects.filter.mine': 'Assigned to me',

@@ -254,6 +254,7 @@ export const vi = {
   'projects.filter.stage': 'Giai đoạn',
   'projects.filter.commune': 'Xã, phường',
   'projects.filter.need': 'Nhu cầu hỗ trợ',
+  'projects.filter.more': 'Lọc theo lĩnh vực, giai đoạn, xã phường, nhu cầu',
   'projects.filter.all': 'Tất cả',
   'projects.filter.visibility': 'Hiển thị',
   'projects.filter.mine': 'Tôi phụ trách',

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
-import { formatDate } from '#kernel/i18n/index.ts';
+import { formatDate, formatNumber } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Input, Select } from '#kernel/ui/form.tsx';
@@ -28,7 +28,8 @@ export interface ProjectListProps {
 export const ProjectListPage: FC<ProjectListProps> = (p) => {
   const { t, lang } = p.ctx;
   const all = t('projects.filter.all');
-  const filtered = Object.values(p.query).some((v) => v && v !== p.query.page);
+  const filtered = Object.entries(p.query).some(([k, v]) => v && k !== 'page');
+  const moreFilters = Boolean(p.filters.field || p.filters.stage || p.filters.commune || p.filters.need || p.filters.visibility);
   return (
     <Layout ctx={p.ctx} title={p.title} description={p.lead}>
       <div class="page-head">
@@ -42,10 +43,13 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
       <p class="lead">{p.lead}</p>
       <form method="get" action={p.path} class="filters" role="search">
         <Input name="q" type="search" label={t('projects.filter.q')} hint={t('projects.filter.qHint')} value={p.filters.q ?? ''} maxlength={100} />
-        <Select name="field" label={t('projects.filter.field')} value={p.filters.field} placeholder={all} options={optionsOf(t, 'project.field', projectFields)} />
-        <Select name="stage" label={t('projects.filter.stage')} value={p.filters.stage} placeholder={all} options={optionsOf(t, 'project.stage', projectStages)} />
-        <Select name="commune" label={t('projects.filter.commune')} value={p.filters.commune} placeholder={all} options={communeOptions(t, p.communes)} />
-        <Select name="need" label={t('projects.filter.need')} value={p.filters.need} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
+        <details class="more-filters" open={moreFilters}>
+          <summary>{t('projects.filter.more')}</summary>
+          <div class="filters-grid">
+            <Select name="field" label={t('projects.filter.field')} value={p.filters.field} placeholder={all} options={optionsOf(t, 'project.field', projectFields)} />
+            <Select name="stage" label={t('projects.filter.stage')} value={p.filters.stage} placeholder={all} options={optionsOf(t, 'project.stage', projectStages)} />
+            <Select name="commune" label={t('projects.filter.commune')} value={p.filters.commune} placeholder={all} options={communeOptions(t, p.communes)} />
+            <Select name="need" label={t('projects.filter.need')} value={p.filters.need} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
         {p.showVisibility && (
           <Select
             name="visibility"
@@ -58,6 +62,8 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
             ]}
           />
         )}
+          </div>
+        </details>
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
             {t('form.filter')}
@@ -69,6 +75,9 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
         <EmptyState title={filtered ? t('list.noResults') : p.emptyText} />
       ) : (
         <>
+          <p class="result-count" role="status">
+            {t('list.count', { count: formatNumber(p.info.total, lang) })}
+          </p>
           <Table
             caption={p.title}
             rows={p.items}
