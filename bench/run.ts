@@ -9,7 +9,7 @@
  *          --pglite-scale full|small, --regenerate, --no-gzip.
  * Environment: BENCH_DATABASE_URL (a PostgreSQL database to use instead of the local kn_bench).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -56,7 +56,7 @@ const warmup = Number(opt.warmup ?? (quick ? 0.5 : 1));
 const connectionLevels = (opt.connections ?? '10,50').split(',').map(Number);
 const gzip = !opt['no-gzip'];
 /**
- * PGlite builds the full data set in about 6–12 minutes on these two-core machines (it runs in
+ * PGlite builds the full data set in about 4 minutes on these two-core machines (it runs in
  * one WASM thread); a data folder that is already there is reused, so only the first run pays.
  */
 const pgliteScaleName = (opt['pglite-scale'] ?? (quick ? 'small' : 'full')) as ScaleName;
@@ -118,6 +118,26 @@ function runChild(args: string[], env: NodeJS.ProcessEnv, prefix: string): Promi
     child.stderr.on('data', relay);
     child.on('exit', (code) => res(code ?? 1));
   });
+}
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time (user + system) a process has used so far, in ms: robust to a busy machine, unlike req/s. */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function readRss(pid: number): { rssMb: number; peakMb: number } {
@@ -232,11 +252,16 @@ interface LoadRow {
   non2xx: number;
   errors: number;
   total: number;
+  /** Server CPU time per request (user + system), ms. */
+  cpuMsPerReq: number;
 }
 
-async function load(url: string, connections: number): Promise<Result> {
+async function load(url: string, connections: number, pid: number | undefined): Promise<Result & { cpuMsPerReq: number }> {
   if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
-  return autocannon({ url, connections, duration, headers });
+  const before = cpuMs(pid);
+  const result = await autocannon({ url, connections, duration, headers });
+  const used = cpuMs(pid) - before;
+  return { ...result, cpuMsPerReq: result.requests.total ? round(used / result.requests.total, 3) : Number.NaN };
 }
 
 interface Weight {
@@ -462,7 +487,7 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
 
   const loadRows: LoadRow[] = [];
   const helloRps = new Map<number, number>();
-  const row = (target: string, path: string, kind: LoadRow['kind'], connections: number, r: Result): LoadRow => {
+  const row = (target: string, path: string, kind: LoadRow['kind'], connections: number, r: Result & { cpuMsPerReq: number }): LoadRow => {
     const base = helloRps.get(connections);
     return {
       mode,
@@ -477,24 +502,25 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
       non2xx: r.non2xx,
       errors: r.errors + r.timeouts,
       total: r.requests.total,
+      cpuMsPerReq: r.cpuMsPerReq,
     };
   };
   try {
     for (const connections of connectionLevels) {
-      const r = await load(`${hello.url}/`, connections);
+      const r = await load(`${hello.url}/`, connections, hello.child.pid);
       helloRps.set(connections, r.requests.average);
       const lr = row('hello-world', '/', 'hello', connections, r);
       loadRows.push(lr);
-      log(`  hello-world        c=${connections}: ${fmt(lr.reqPerSec)} req/s, p50 ${lr.p50} ms, p99 ${lr.p99} ms`);
+      log(`  ${'hello-world'.padEnd(30)} c=${connections}: ${fmt(lr.reqPerSec)} req/s, p50 ${lr.p50} ms, p99 ${lr.p99} ms, ${lr.cpuMsPerReq} CPU ms/req`);
     }
     for (const t of targets) {
       for (const connections of connectionLevels) {
-        const r = await load(app.url + t.path, connections);
+        const r = await load(app.url + t.path, connections, app.child.pid);
         const lr = row(t.target, t.path, t.kind, connections, r);
         loadRows.push(lr);
         log(
           `  ${t.target.padEnd(30)} c=${connections}: ${fmt(lr.reqPerSec)} req/s, p50 ${lr.p50} ms, p99 ${lr.p99} ms, ` +
-            `${lr.ratioToHello}% of hello, non-2xx ${lr.non2xx}, errors ${lr.errors}`,
+            `${lr.ratioToHello}% of hello, ${lr.cpuMsPerReq} CPU ms/req, non-2xx ${lr.non2xx}, errors ${lr.errors}`,
         );
       }
     }
@@ -578,9 +604,14 @@ function markdown(report: Report): string {
       `Detail page: /du-an/${r.db.detailSlug} (${r.db.detailFacts.members} members, ${r.db.detailFacts.support} support entries).`,
       '',
     );
-    lines.push('| path | conns | req/s | p50 ms | p99 ms | % of hello | non-2xx | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| path | conns | req/s | p50 ms | p99 ms | % of hello | server CPU ms/req | non-2xx | errors |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const l of r.load) {
-      lines.push(`| ${l.target} | ${l.connections} | ${fmt(l.reqPerSec)} | ${l.p50} | ${l.p99} | ${l.ratioToHello ?? '—'} | ${l.non2xx} | ${l.errors} |`);
+      lines.push(
+        `| ${l.target} | ${l.connections} | ${fmt(l.reqPerSec)} | ${l.p50} | ${l.p99} | ${l.ratioToHello ?? '—'} | ${l.cpuMsPerReq} | ${l.non2xx} | ${l.errors} |`,
+      );
     }
     lines.push('', '| page (gzip) | HTML | CSS | JS | total | HTML uncompressed |', '|---|---:|---:|---:|---:|---:|');
     for (const w of r.weights) {
@@ -631,7 +662,7 @@ async function main() {
   const notes = [
     'Budgets are for the scale data set (50k projects, 200k people, 1M support entries); in quick mode they are indicative only.',
     'The search budget in ARCHITECTURE.md is over 100k projects+products; there is no products module yet, so it is measured over the projects only.',
-    'autocannon runs in the harness process on the same machine as the servers (2 cores here): the figures are relative, not absolute capacity.',
+    'autocannon runs in the harness process on the same machine as the servers: req/s and latency are relative to this machine and to whatever else it was running (see the load average); "server CPU ms/req" (user + system time of the server process divided by the requests served) is the figure least disturbed by a busy machine.',
   ];
   if (pgliteScaleName !== 'full' && modes.includes('pglite')) notes.push(`PGlite ran on the ${pgliteScaleName} data set, not the full one.`);
   const report: Report = {

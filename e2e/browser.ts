@@ -51,6 +51,7 @@ export async function newPage(browser: Browser, { javaScriptEnabled = true, view
   const origin = new URL(baseUrl()).origin;
   const blocked: string[] = [];
   thirdParty.set(page, blocked);
+  if (!javaScriptEnabled) noScript.add(page);
   await context.route(
     (url) => url.origin !== origin,
     (route) => {
@@ -63,9 +64,42 @@ export async function newPage(browser: Browser, { javaScriptEnabled = true, view
 
 const thirdParty = new WeakMap<Page, string[]>();
 
+/**
+ * Runs axe on the page as it is. With JavaScript off, Chromium runs no timers, so axe cannot
+ * finish there: it runs instead on a copy of the same DOM (same address, same CSS, no scripts)
+ * in a page where JavaScript is on.
+ */
+async function analyze(page: Page) {
+  if (!noScript.has(page)) return new AxeBuilder({ page }).analyze();
+  const browser = page.context().browser();
+  if (!browser) throw new Error('no browser');
+  const url = page.url();
+  const html = await page.content();
+  const context = await browser.newContext({ viewport: page.viewportSize() ?? desktop, locale: 'vi-VN', javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route('**/*', (route) => {
+      const request = route.request();
+      if (request.isNavigationRequest() && request.frame() === copy.mainFrame()) {
+        return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      }
+      if (request.resourceType() === 'script') return route.abort('blockedbyclient');
+      return route.continue();
+    });
+    await copy.goto(url);
+    return await new AxeBuilder({ page: copy }).analyze();
+  } finally {
+    await context.close();
+  }
+}
+
+const noScript = new WeakSet<Page>();
+
 /** Fails on any axe violation of impact serious or critical, listing each rule and element. */
 export async function checkA11y(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const t0 = Date.now();
+  const results = await analyze(page);
+  console.log('axe', page.url(), Date.now() - t0, 'ms');
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad
     .map((v) => {

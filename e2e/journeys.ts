@@ -9,6 +9,7 @@ export const demoOfficer = { email: 'canbo@ketnoi.demo', name: 'Hoàng Thị Thu
 
 /** Opens a path, checks it answered 2xx and passes axe. */
 export async function visit(page: Page, path: string): Promise<void> {
+  console.log("visit", path);
   const response = await page.goto(path);
   expect(response?.status(), `GET ${path}`).toBeLessThan(400);
   await checkA11y(page);
@@ -16,6 +17,7 @@ export async function visit(page: Page, path: string): Promise<void> {
 
 /** Waits for the page a form submission leads to. */
 async function submitAndWait(page: Page, buttonName: string | RegExp, scope = page.locator('main')): Promise<void> {
+  console.log("submit", buttonName, page.url());
   const loaded = page.waitForEvent('load');
   await scope.getByRole('button', { name: buttonName, exact: true }).click();
   await loaded;

@@ -39,7 +39,7 @@ describe.each(journeys)('the case officer $label', ({ javaScriptEnabled, viewpor
     try {
       await signIn(page, demoOfficer.email, defaultPassword);
 
-      const link = await searchFor(page, `mien dong binh gia – lo ${runId} ${tag}`, projectName);
+      const link = await searchFor(page, `mien dong binh gia lo ${runId} ${tag}`, projectName);
       const projectPath = (await link.getAttribute('href')) ?? '';
       await visit(page, projectPath);
       const main = page.locator('main');

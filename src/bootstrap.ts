@@ -52,11 +52,15 @@ export async function bootstrap(config: Config): Promise<Runtime> {
   }
   const { db } = database;
   const [units] = await db.select({ n: count() }).from(commune);
-  if (!units?.n) await loadCommunes(db, config.PROVINCE, readCommuneFile(bundledCommuneFile(config.PROVINCE)));
+  if (!units?.n) {
+    const file = bundledCommuneFile(config.PROVINCE);
+    if (existsSync(file)) await loadCommunes(db, config.PROVINCE, readCommuneFile(file));
+    else logger.warn({ province: config.PROVINCE }, 'no commune list for this province yet: load one with `npm run cli -- import-communes FILE`');
+  }
 
   const mailer = createMailer({ db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
   const auth = createAuth({ db, secret: authSecret(config), baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
-  const deps: AppDeps = { config, db, logger, mailer, auth, provinceName: provinceName(config.PROVINCE) };
+  const deps: AppDeps = { config, db, logger, mailer, auth, provinceName: config.PROVINCE_NAME ?? provinceName(config.PROVINCE) };
   let closed = false;
   return {
     deps,

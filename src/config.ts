@@ -24,7 +24,9 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('Kết Nối <no-reply@ket-noi.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Province whose administrative units are loaded (a file in src/modules/places/data). */
-  PROVINCE: z.string().regex(/^[a-z-]+$/).default('lang-son'),
+  PROVINCE: z.string().regex(/^[a-z-]+$/, 'lower-case letters and hyphens, e.g. lang-son').default('lang-son'),
+  /** Name shown in the header and footer; known for the provinces whose lists ship with the code. */
+  PROVINCE_NAME: z.string().min(2).optional(),
   /** Load the demo data on first start with an empty database. */
   SEED_DEMO: flag(true),
   /** Send cookies with the Secure flag (set it behind HTTPS). */
