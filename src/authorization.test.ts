@@ -49,6 +49,7 @@ const matrix: Row[] = [
   ['GET', '/quan-tri/hop-thu', '/quan-tri/hop-thu', s(303, 403, 403, 403, 403, 403, 200)],
   ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', s(303, 403, 403, 403, 403, 403, 200)],
   ['GET', '/du-an', '/du-an', all(200)],
+  ['GET', '/du-an.csv', '/du-an.csv', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/du-an/cua-toi', '/du-an/cua-toi', s(303, 200, 200, 200, 200, 200, 200)],
   ['GET', '/du-an/moi', '/du-an/moi', s(303, 200, 200, 403, 403, 200, 200)],
   ['POST', '/du-an/moi', '/du-an/moi', s(303, 422, 422, 403, 403, 422, 422)],

@@ -7,6 +7,9 @@ import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { type FormValues, readForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
+import { toCsv } from '#kernel/http/csv.ts';
+import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
+import { withQuery } from '#kernel/ui/components.tsx';
 import { listStaff } from '#modules/accounts/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { timelineFor } from '#modules/support/index.ts';
@@ -14,6 +17,7 @@ import { ProjectFilters, ProjectInput } from './projects.schemas.ts';
 import { assignCaseOfficer, canEdit, createProject, getProject, listProjects, type ProjectDetail, updateProject } from './projects.service.ts';
 import { ProjectPage } from './views/project-detail.tsx';
 import { ProjectFormPage } from './views/project-form.tsx';
+import { labelOf } from './views/labels.ts';
 import { ProjectListPage } from './views/project-list.tsx';
 
 export const projectsPages = new Hono<AppEnv>();
@@ -66,6 +70,7 @@ async function listPage(c: Context<AppEnv>, scope: 'directory' | 'mine') {
       communes={await communes(c)}
       canCreate={!!actor && ['founder', 'officer', 'admin'].includes(actor.role)}
       showVisibility={isStaff(actor) || mine}
+      exportHref={isStaff(actor) && !mine ? withQuery('/du-an.csv', query, { page: undefined }) : undefined}
       emptyText={mine ? t('projects.mine.empty') : t('projects.empty')}
     />,
   );
@@ -73,6 +78,31 @@ async function listPage(c: Context<AppEnv>, scope: 'directory' | 'mine') {
 
 projectsPages.get('/du-an', (c) => listPage(c, 'directory'));
 projectsPages.get('/du-an/cua-toi', allow(), (c) => listPage(c, 'mine'));
+
+/** The directory as filtered, for staff who work in Excel (UTF-8 with BOM). */
+projectsPages.get('/du-an.csv', allow('officer', 'admin'), async (c) => {
+  const { t } = c.var;
+  const filters = ProjectFilters.parse(c.req.query());
+  const { items } = await listProjects({ db: c.var.deps.db, actor: c.var.actor, filters, page: { page: 1, perPage: 100_000, offset: 0 } });
+  const csv = toCsv(
+    [t('projects.col.name'), t('projects.field.summary'), t('projects.field.type'), t('projects.col.field'), t('projects.col.stage'), t('projects.col.commune'), t('projects.field.needs'), t('projects.filter.visibility'), t('projects.col.updated'), 'URL'],
+    items.map((p) => [
+      p.name,
+      p.summary,
+      labelOf(t, 'project.type', p.type),
+      labelOf(t, 'project.field', p.field),
+      labelOf(t, 'project.stage', p.stage),
+      p.communeName,
+      p.needs.map((n) => labelOf(t, 'project.need', n)).join('; '),
+      p.isPublic ? t('projects.public') : t('projects.private'),
+      formatDate(p.updatedAt),
+      `${c.var.deps.config.BASE_URL}/du-an/${p.slug}`,
+    ]),
+  );
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="du-an-${todayInVietnam()}.csv"`);
+  return c.body(csv);
+});
 
 projectsPages.get('/du-an/moi', allow('founder', 'officer', 'admin'), async (c) =>
   render(

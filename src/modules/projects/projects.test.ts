@@ -199,6 +199,19 @@ describe('editing and case officers', () => {
     expect(html).toContain('Tư vấn nhãn hiệu');
   });
 
+  it('staff download the filtered directory as CSV that Excel reads in Vietnamese', async () => {
+    const officer = new TestBrowser(rt.app);
+    await officer.signIn('officer@test.vn', password);
+    const res = await officer.get('/du-an.csv?field=food');
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the byte-order mark Excel needs
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv).toContain('Thạch đen Hồng Nhung');
+    expect(csv).toContain('Chế biến thực phẩm');
+    expect(csv).toContain('Không công khai'); // staff also get private projects
+  });
+
   it('a founder cannot record support (403)', async () => {
     const b = await founder();
     const res = await b.post('/du-an/thach-den-hong-nhung/ho-tro/moi', { kind: 'other', title: 'Tự ghi', providerKind: 'officer', providerName: 'x', startedOn: '2022-01-01', status: 'done' });

@@ -23,6 +23,8 @@ export interface ProjectListProps {
   canCreate: boolean;
   showVisibility: boolean;
   emptyText: string;
+  /** Staff get the filtered list as CSV. */
+  exportHref?: string;
 }
 
 export const ProjectListPage: FC<ProjectListProps> = (p) => {
@@ -69,6 +71,7 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
             {t('form.filter')}
           </button>
           {filtered && <a href={p.path}>{t('form.clear')}</a>}
+          {p.exportHref && <a href={p.exportHref}>{t('list.export')}</a>}
         </div>
       </form>
       {p.items.length === 0 ? (
