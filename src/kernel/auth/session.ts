@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '#kernel/http/context.ts';
+import { passCookies } from '#kernel/http/cookies.ts';
 import { session as sessionTable } from './auth.sql.ts';
 import { type Actor, isRole, sessionLimits } from './roles.ts';
 
@@ -32,7 +33,7 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   if (!hasSessionCookie(getCookie(c))) return next();
   const { auth, db } = c.var.deps;
   const { headers, response } = await auth.api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
-  for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+  passCookies(c, headers.getSetCookie());
   if (response) {
     const role = isRole(response.user.role) ? response.user.role : 'founder';
     const s = response.session;

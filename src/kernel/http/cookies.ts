@@ -14,3 +14,8 @@ export function setSiteCookie(c: Context<AppEnv>, name: string, value: string, o
     ...options,
   });
 }
+
+/** Copies Set-Cookie lines from another response (better-auth's) onto ours. */
+export function passCookies(c: Context<AppEnv>, cookies: string[]): void {
+  for (const cookie of cookies) c.header('set-cookie', cookie, { append: true });
+}

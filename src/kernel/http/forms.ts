@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './context.ts';
+import type { AppError } from './errors.ts';
 import { CSRF_FIELD } from './csrf.ts';
 import { type FieldErrors, fieldErrors } from './validation.ts';
 
@@ -35,4 +36,11 @@ export function formValue(values: FormValues | undefined, name: string): string 
 export function formValues(values: FormValues | undefined, name: string): string[] {
   const v = values?.[name];
   return Array.isArray(v) ? v : v ? [v] : [];
+}
+
+/** A service's refusal as a form shows it: per-field messages, else one message at the top. */
+export function formErrors(c: Context<AppEnv>, error: AppError): FieldErrors {
+  const fields = Object.entries(error.fields).map(([name, key]) => [name, c.var.t(key)] as const);
+  if (fields.length > 0) return Object.fromEntries(fields);
+  return { _form: c.var.t(error.messageKey, error.params) };
 }

@@ -5,7 +5,9 @@ import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
 import { readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
-import { formErrors, passCookies, requestInfo } from './accounts.http.ts';
+import { formErrors } from '#kernel/http/forms.ts';
+import { passCookies } from '#kernel/http/cookies.ts';
+import { requestInfo } from './accounts.http.ts';
 import { ChangePasswordInput, ForgotPasswordInput, ResetPasswordInput, SignInInput, SignUpInput } from './accounts.schemas.ts';
 import {
   changePassword,

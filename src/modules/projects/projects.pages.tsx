@@ -4,7 +4,7 @@ import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { toCsv } from '#kernel/http/csv.ts';
@@ -142,7 +142,7 @@ projectsPages.post('/du-an/moi', allow('founder', 'officer', 'admin'), async (c)
     return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created', { name: created.name });
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation') {
-      return showAgain(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, c.var.t(v)])));
+      return showAgain(formErrors(c, error));
     }
     throw error;
   }
@@ -213,7 +213,7 @@ projectsPages.post('/du-an/:slug/sua', allow(), async (c) => {
     return redirectWithFlash(c, `/du-an/${updated.slug}`, 'projects.updated');
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation') {
-      return showAgain(Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, c.var.t(v)])));
+      return showAgain(formErrors(c, error));
     }
     throw error;
   }
