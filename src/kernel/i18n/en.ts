@@ -92,6 +92,7 @@ export const en: Record<keyof typeof vi, string> = {
   'list.empty': 'There is nothing here yet.',
   'list.noResults': 'No matching results. Try removing some filters or searching with different keywords.',
   'list.count': '{count} results',
+  'list.countMore': 'More than {count} results',
   'list.prev': 'Previous page',
   'list.next': 'Next page',
   'list.page': 'Page {page} of {pages}',

@@ -91,6 +91,7 @@ export const vi = {
   'list.empty': 'Chưa có mục nào.',
   'list.noResults': 'Không có kết quả phù hợp. Hãy thử bỏ bớt bộ lọc hoặc tìm bằng từ khóa khác.',
   'list.count': '{count} kết quả',
+  'list.countMore': 'Hơn {count} kết quả',
   'list.prev': 'Trang trước',
   'list.next': 'Trang sau',
   'list.page': 'Trang {page} / {pages}',

@@ -71,10 +71,13 @@ export const Pagination: FC<{
   info: PageInfo;
   path: string;
   query: Record<string, string | string[] | undefined>;
-}> = ({ t, lang, info, path, query }) => (
+  /** The count stopped at a cap: say "more than". */
+  more?: boolean;
+}> = ({ t, lang, info, path, query, more }) => (
   <nav class="pagination" aria-label={t('list.pagination')}>
     <p>
-      {t('list.count', { count: formatNumber(info.total, lang) })} · {t('list.page', { page: info.page, pages: formatNumber(info.pages, lang) })}
+      {t(more ? 'list.countMore' : 'list.count', { count: formatNumber(info.total, lang) })} ·{' '}
+      {t('list.page', { page: info.page, pages: formatNumber(info.pages, lang) })}
     </p>
     <ul>
       {info.page > 1 && (

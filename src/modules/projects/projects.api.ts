@@ -84,7 +84,13 @@ projectsApi.openapi(
         description: 'One page of projects',
         content: {
           'application/json': {
-            schema: z.object({ items: z.array(ProjectSummary), total: z.number().int(), page: z.number().int(), perPage: z.number().int() }),
+            schema: z.object({
+              items: z.array(ProjectSummary),
+              total: z.number().int().openapi({ description: 'Matches, counted up to 1,000' }),
+              more: z.boolean().openapi({ description: 'True when there are more than 1,000 matches' }),
+              page: z.number().int(),
+              perPage: z.number().int(),
+            }),
           },
         },
       },
@@ -95,8 +101,8 @@ projectsApi.openapi(
     const query = c.req.valid('query');
     const page = pageFrom(String(query.page ?? 1), PER_PAGE);
     const filters = ProjectFilters.parse(query);
-    const { items, total } = await listProjects({ db: c.var.deps.db, actor: c.var.actor, filters, page });
-    return c.json({ items: items.map(summaryOf), total, page: page.page, perPage: PER_PAGE }, 200);
+    const { items, total, more } = await listProjects({ db: c.var.deps.db, actor: c.var.actor, filters, page });
+    return c.json({ items: items.map(summaryOf), total, more, page: page.page, perPage: PER_PAGE }, 200);
   },
 );
 

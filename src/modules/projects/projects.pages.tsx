@@ -54,7 +54,7 @@ async function listPage(c: Context<AppEnv>, scope: 'directory' | 'mine') {
   const filters = ProjectFilters.parse(query);
   const page = pageFrom(query.page);
   const actor = c.var.actor;
-  const { items, total } = await listProjects({ db: c.var.deps.db, actor, filters, page, scope });
+  const { items, total, more } = await listProjects({ db: c.var.deps.db, actor, filters, page, scope });
   const mine = scope === 'mine';
   return render(
     c,
@@ -65,6 +65,7 @@ async function listPage(c: Context<AppEnv>, scope: 'directory' | 'mine') {
       path={mine ? '/du-an/cua-toi' : '/du-an'}
       items={items}
       info={pageInfo(page, total)}
+      more={more}
       filters={filters}
       query={query}
       communes={await communes(c)}

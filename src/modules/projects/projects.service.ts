@@ -209,7 +209,7 @@ export async function listProjects({
   filters: ProjectFilters;
   page: Page;
   scope?: ProjectScope;
-}): Promise<{ items: ProjectListItem[]; total: number }> {
+}): Promise<{ items: ProjectListItem[]; total: number; more: boolean }> {
   const where: SQL[] = [];
   if (scope === 'mine') {
     if (!actor) throw new AppError('unauthenticated');
@@ -229,7 +229,10 @@ export async function listProjects({
   if (q) where.push(matches(project.searchText, q));
   const condition = where.length ? and(...where) : undefined;
 
-  const [totalRow] = await db.select({ n: count() }).from(project).where(condition);
+  // Counting every match of a broad search over a large registry is most of the cost of a page:
+  // count up to a cap; the page then says "more than 1,000".
+  const matching = db.select({ one: sql`1` }).from(project).where(condition).limit(COUNT_CAP + 1).as('matching');
+  const [totalRow] = await db.select({ n: count() }).from(matching);
   const items = await db
     .select({
       id: project.id,
@@ -248,11 +251,14 @@ export async function listProjects({
     .from(project)
     .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(condition)
-    .orderBy(...(q ? rank(project.name, project.searchText, q) : []), desc(project.updatedAt), asc(project.id))
+    .orderBy(...(q ? rank(project.name, project.searchText, q) : []), sql`${project.updatedAt} DESC NULLS LAST`, asc(project.id))
     .limit(page.perPage)
     .offset(page.offset);
-  return { items, total: totalRow?.n ?? 0 };
+  return { items, total: Math.min(totalRow?.n ?? 0, COUNT_CAP), more: (totalRow?.n ?? 0) > COUNT_CAP };
 }
+
+/** Lists count their matches up to this many. */
+export const COUNT_CAP = 1_000;
 
 /** Counts for the home page. */
 export async function projectFigures(db: Db) {

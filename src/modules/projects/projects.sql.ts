@@ -36,7 +36,9 @@ export const project = pgTable(
   },
   (t) => [
     index('project_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index().on(t.isPublic, t.createdAt),
+    // The directory's two orders: public projects newest first (everyone), all projects (staff).
+    index('project_public_updated').on(t.isPublic, t.updatedAt.desc(), t.id),
+    index('project_updated').on(t.updatedAt.desc(), t.id),
     index().on(t.field),
     index().on(t.stage),
     index().on(t.communeSlug),

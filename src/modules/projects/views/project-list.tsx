@@ -17,6 +17,7 @@ export interface ProjectListProps {
   path: string;
   items: ProjectListItem[];
   info: PageInfo;
+  more: boolean;
   filters: ProjectFilters;
   query: Record<string, string>;
   communes: CommuneOption[];
@@ -79,7 +80,7 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
       ) : (
         <>
           <p class="result-count" role="status">
-            {t('list.count', { count: formatNumber(p.info.total, lang) })}
+            {t(p.more ? 'list.countMore' : 'list.count', { count: formatNumber(p.info.total, lang) })}
           </p>
           <Table
             caption={p.title}
@@ -107,7 +108,7 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
               { label: t('projects.col.updated'), cell: (r) => formatDate(r.updatedAt) },
             ]}
           />
-          <Pagination t={t} lang={lang} info={p.info} path={p.path} query={p.query} />
+          <Pagination t={t} lang={lang} info={p.info} path={p.path} query={p.query} more={p.more} />
         </>
       )}
     </Layout>
