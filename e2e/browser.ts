@@ -71,13 +71,10 @@ const thirdParty = new WeakMap<Page, string[]>();
  */
 async function analyze(page: Page) {
   if (!noScript.has(page)) return new AxeBuilder({ page }).analyze();
-  const browser = page.context().browser();
-  if (!browser) throw new Error('no browser');
   const url = page.url();
   const html = await page.content();
-  const context = await browser.newContext({ viewport: page.viewportSize() ?? desktop, locale: 'vi-VN', javaScriptEnabled: true });
+  const copy = await (await mirrorOf(page)).newPage();
   try {
-    const copy = await context.newPage();
     await copy.route('**/*', (route) => {
       const request = route.request();
       if (request.isNavigationRequest() && request.frame() === copy.mainFrame()) {
@@ -89,17 +86,30 @@ async function analyze(page: Page) {
     await copy.goto(url);
     return await new AxeBuilder({ page: copy }).analyze();
   } finally {
-    await context.close();
+    await copy.close();
   }
+}
+
+/** One JavaScript-enabled context per JavaScript-off context, closed with it. */
+const mirrors = new WeakMap<BrowserContext, Promise<BrowserContext>>();
+function mirrorOf(page: Page): Promise<BrowserContext> {
+  const source = page.context();
+  let mirror = mirrors.get(source);
+  if (!mirror) {
+    const browser = source.browser();
+    if (!browser) throw new Error('no browser');
+    mirror = browser.newContext({ viewport: page.viewportSize() ?? desktop, locale: 'vi-VN', javaScriptEnabled: true });
+    mirrors.set(source, mirror);
+    source.once('close', () => void mirror?.then((c) => c.close()).catch(() => {}));
+  }
+  return mirror;
 }
 
 const noScript = new WeakSet<Page>();
 
 /** Fails on any axe violation of impact serious or critical, listing each rule and element. */
 export async function checkA11y(page: Page): Promise<void> {
-  const t0 = Date.now();
   const results = await analyze(page);
-  console.log('axe', page.url(), Date.now() - t0, 'ms');
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad
     .map((v) => {

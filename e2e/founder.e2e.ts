@@ -1,17 +1,14 @@
-import type { Browser } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { desktop, launchBrowser, newPage, phone, screenshot } from './browser.ts';
-import { newFounder, registerProject, runId, searchFor, signUp, visit } from './journeys.ts';
+import { newFounder, pathOf, registerProject, runId, searchFor, signUp, visit } from './journeys.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
+const browser = await launchBrowser();
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
-// Runs first (files are ordered by name, tests in order): only the demo data is on the home page.
+// Runs first (files are ordered by name, tests in order), so only the demo data is on the home page.
 test('the home page on a desktop, for the README', async () => {
   const { context, page } = await newPage(browser, { viewport: desktop });
   try {
@@ -27,37 +24,53 @@ const journeys = [
   { label: 'without JavaScript, on a desktop', javaScriptEnabled: false, viewport: desktop, tag: 'nojs' },
 ];
 
+// One journey, one page: each step starts where the previous one ended.
 describe.each(journeys)('a founder $label', ({ javaScriptEnabled, viewport, tag }) => {
-  test('signs up, registers a project in Vietnamese and finds it by searching without accents', async () => {
-    const { context, page } = await newPage(browser, { javaScriptEnabled, viewport });
-    try {
-      await visit(page, '/');
-      const hasJs = await page.evaluate(() => document.documentElement.classList.contains('js')).catch(() => false);
-      expect(hasJs, 'app.js ran').toBe(javaScriptEnabled);
+  const name = `Miến dong Bình Gia – lô ${runId} ${tag}`;
+  let context: BrowserContext;
+  let page: Page;
+  let projectPath = '';
 
-      await signUp(page, newFounder(tag));
+  beforeAll(async () => {
+    ({ context, page } = await newPage(browser, { javaScriptEnabled, viewport }));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
 
-      const name = `Miến dong Bình Gia – lô ${runId} ${tag}`;
-      const projectPath = await registerProject(page, name);
+  test('opens the home page', async () => {
+    await visit(page, '/');
+    const hasJs = await page.evaluate(() => document.documentElement.classList.contains('js'));
+    expect(hasJs, 'app.js ran').toBe(javaScriptEnabled);
+    if (viewport === phone) await screenshot(page, 'test-results/screenshots/home-360.png');
+  });
 
-      const link = await searchFor(page, `mien dong binh gia lo ${runId} ${tag}`, name);
-      expect(await link.getAttribute('href')).toBe(projectPath);
-      // The plain words too, as people type them on a phone keyboard without Vietnamese input.
-      await searchFor(page, 'mien dong binh gia', name);
+  test('signs up at /dang-ky', async () => {
+    await signUp(page, newFounder(tag));
+  });
 
-      await link.click();
-      await page.waitForURL((url) => url.pathname === projectPath);
-      await visit(page, projectPath);
+  test('registers a project with Vietnamese text at /du-an/moi and lands on its page', async () => {
+    projectPath = await registerProject(page, name);
+  });
 
-      if (viewport.width === phone.width) {
-        await screenshot(page, 'test-results/screenshots/project-360.png');
-        await visit(page, '/');
-        await screenshot(page, 'test-results/screenshots/home-360.png');
-        await visit(page, '/du-an');
-        await screenshot(page, 'test-results/screenshots/du-an-360.png');
-      }
-    } finally {
-      await context.close();
-    }
+  test('finds it at /tim-kiem, typing without diacritics', async () => {
+    expect(projectPath).not.toBe('');
+    const link = await searchFor(page, `mien dong binh gia lo ${runId} ${tag}`, name);
+    expect(await link.getAttribute('href')).toBe(projectPath);
+    // The plain words too, as typed on a phone keyboard without Vietnamese input.
+    await searchFor(page, 'mien dong binh gia', name);
+  });
+
+  test('opens it from the results and from the directory', async () => {
+    const loaded = page.waitForEvent('load');
+    await page.locator('main ul.results a', { hasText: name }).click();
+    await loaded;
+    expect(pathOf(page)).toBe(projectPath);
+    await page.locator('main h1', { hasText: name }).waitFor();
+    await visit(page, projectPath);
+    if (viewport === phone) await screenshot(page, 'test-results/screenshots/project-360.png');
+
+    await visit(page, '/du-an');
+    if (viewport === phone) await screenshot(page, 'test-results/screenshots/du-an-360.png');
   });
 });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { checkA11y } from './browser.ts';
 
@@ -7,21 +7,29 @@ export const runId = `${Date.now().toString(36)}${Math.random().toString(36).sli
 
 export const demoOfficer = { email: 'canbo@ketnoi.demo', name: 'Hoàng Thị Thu Hà' };
 
-/** Opens a path, checks it answered 2xx and passes axe. */
-export async function visit(page: Page, path: string): Promise<void> {
-  console.log("visit", path);
-  const response = await page.goto(path);
-  expect(response?.status(), `GET ${path}`).toBeLessThan(400);
-  await checkA11y(page);
+/** Whether each page reached is checked with axe (off when a journey only prepares data). */
+export interface Check {
+  a11y?: boolean;
 }
 
-/** Waits for the page a form submission leads to. */
-async function submitAndWait(page: Page, buttonName: string | RegExp, scope = page.locator('main')): Promise<void> {
-  console.log("submit", buttonName, page.url());
+/** Opens a path, checks it answered 2xx and passes axe. */
+export async function visit(page: Page, path: string, { a11y = true }: Check = {}): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `GET ${path}`).toBeLessThan(400);
+  if (a11y) await checkA11y(page);
+}
+
+/** Clicks a submit button (in `main` unless told) and waits for the page the form leads to. */
+export async function submit(page: Page, buttonName: string, scope = page.locator('main')): Promise<void> {
   const loaded = page.waitForEvent('load');
   await scope.getByRole('button', { name: buttonName, exact: true }).click();
   await loaded;
 }
+
+/** The text of an element with its white space collapsed. */
+export const textOf = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
+export const pathOf = (page: Page): string => new URL(page.url()).pathname;
 
 export interface Founder {
   name: string;
@@ -34,34 +42,34 @@ export function newFounder(tag: string): Founder {
 }
 
 /** /dang-ky: creates the account and ends signed in. */
-export async function signUp(page: Page, f: Founder): Promise<void> {
-  await visit(page, '/dang-ky');
+export async function signUp(page: Page, f: Founder, check: Check = {}): Promise<void> {
+  await visit(page, '/dang-ky', check);
   const main = page.locator('main');
   await main.locator('#f-name').fill(f.name);
   await main.locator('#f-email').fill(f.email);
   await main.locator('#f-password').fill(f.password);
   await main.locator('#f-passwordConfirm').fill(f.password);
-  await submitAndWait(page, 'Tạo tài khoản');
-  expect(new URL(page.url()).pathname, await page.locator('main').innerText()).not.toBe('/dang-ky');
-  await checkA11y(page);
+  await submit(page, 'Tạo tài khoản');
+  expect(pathOf(page), await textOf(main)).not.toBe('/dang-ky');
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  if (check.a11y !== false) await checkA11y(page);
 }
 
-/** /dang-nhap: signs in and lands where `next` points (home by default). */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await visit(page, '/dang-nhap');
+/** /dang-nhap: signs in and lands on the home page. */
+export async function signIn(page: Page, email: string, password: string, check: Check = {}): Promise<void> {
+  await visit(page, '/dang-nhap', check);
   const main = page.locator('main');
   await main.locator('#f-email').fill(email);
   await main.locator('#f-password').fill(password);
-  await submitAndWait(page, 'Đăng nhập');
-  expect(new URL(page.url()).pathname, await main.innerText()).not.toBe('/dang-nhap');
-  await checkA11y(page);
+  await submit(page, 'Đăng nhập');
+  expect(pathOf(page), await textOf(main)).not.toBe('/dang-nhap');
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  if (check.a11y !== false) await checkA11y(page);
 }
 
 /** /du-an/moi: registers a project in Lạng Sơn and lands on its page; returns its path. */
-export async function registerProject(page: Page, name: string): Promise<string> {
-  await visit(page, '/du-an/moi');
+export async function registerProject(page: Page, name: string, check: Check = {}): Promise<string> {
+  await visit(page, '/du-an/moi', check);
   const main = page.locator('main');
   await main.locator('#f-name').fill(name);
   await main
@@ -73,32 +81,38 @@ export async function registerProject(page: Page, name: string): Promise<string>
   await main.locator('#f-type').selectOption({ index: 1 });
   await main.locator('#f-field').selectOption({ index: 1 });
   await main.locator('#f-stage').selectOption({ index: 1 });
+  // A commune of the former Bình Gia district when the list has one, else the first.
   const commune = main.locator('#f-commune');
   const binhGia = commune.locator('option', { hasText: 'Bình Gia' }).first();
-  await commune.selectOption((await binhGia.count()) > 0 ? { label: (await binhGia.innerText()).trim() } : { index: 1 });
+  const value = (await binhGia.count()) > 0 ? await binhGia.getAttribute('value') : null;
+  await commune.selectOption(value ? { value } : { index: 1 });
   await main.locator('#f-awards').fill('2025 - Giải Khuyến khích cuộc thi khởi nghiệp tỉnh Lạng Sơn');
   await main.locator('input[name="needs"]').first().check();
   await main.locator('#f-consentToPublish').check();
   await main.locator('#f-isPublic').check();
-  await submitAndWait(page, 'Lưu');
-  const path = new URL(page.url()).pathname;
-  expect(path, await main.innerText()).toMatch(/^\/du-an\/[a-z0-9-]+$/);
+  await submit(page, 'Lưu');
+  const path = pathOf(page);
+  expect(path, await textOf(main)).toMatch(/^\/du-an\/[a-z0-9-]+$/);
   expect(path).not.toBe('/du-an/moi');
   await main.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-  expect(await main.locator('.flash').innerText()).toContain(name);
-  await checkA11y(page);
+  expect(await textOf(main.locator('.flash'))).toContain(name);
+  if (check.a11y !== false) await checkA11y(page);
   return path;
 }
 
-/** /tim-kiem: searches, then returns the result link for `name` (asserted present). */
+/**
+ * Searches with the form at /tim-kiem (opening it first unless already there), checks the
+ * results page, and returns the link to `name` (asserted to be there once).
+ */
 export async function searchFor(page: Page, query: string, name: string) {
-  await visit(page, '/tim-kiem');
-  const main = page.locator('main');
-  await main.locator('#f-q').fill(query);
-  await submitAndWait(page, 'Tìm', main.locator('form[role="search"]'));
+  if (pathOf(page) !== '/tim-kiem') await visit(page, '/tim-kiem');
+  const form = page.locator('main form[role="search"]');
+  await form.locator('#f-q').fill(query);
+  await submit(page, 'Tìm', form);
   expect(new URL(page.url()).searchParams.get('q')).toBe(query);
+  const main = page.locator('main');
   const link = main.locator('ul.results a', { hasText: name });
-  expect(await link.count(), `results for "${query}":\n${await main.innerText()}`).toBe(1);
+  expect(await link.count(), `results for "${query}":\n${await textOf(main)}`).toBe(1);
   await checkA11y(page);
   return link;
 }

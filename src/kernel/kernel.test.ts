@@ -14,6 +14,7 @@ import { pageFrom } from './http/pagination.ts';
 import { fieldErrors, text } from './http/validation.ts';
 import { formatDate, formatNumber, formatVnd, translator } from './i18n/index.ts';
 import { fold, slugify } from './search/fold.ts';
+import { searchTerm } from './search/search.ts';
 
 let rt: TestRuntime;
 beforeAll(async () => {
@@ -27,6 +28,7 @@ describe('Vietnamese text', () => {
     const [row] = await rows<{ x: string }>(rt.db, sql`select lower(f_unaccent(${'Thạch đen Đình Lập'})) as x`);
     expect(row?.x).toBe(fold('Thạch đen Đình Lập'));
     expect(slugify('Bún ngô Thuận Anh!')).toBe('bun-ngo-thuan-anh');
+    expect(searchTerm('  Miến dong – lô “số 1”… ')).toBe('mien dong lo so 1');
   });
 
   it('formats numbers, money and dates the Vietnamese way, in Vietnam time', () => {

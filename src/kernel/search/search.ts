@@ -6,9 +6,15 @@ function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-/** Normalises a query the way the search columns are normalised; empty means "no search". */
+/**
+ * Normalises a query the way the search columns are normalised; empty means "no search".
+ * Punctuation separates words (unaccent maps "–" or "…" differently from a plain fold).
+ */
 export function searchTerm(q: string | undefined): string {
-  return fold((q ?? '').normalize('NFC').trim().replace(/\s+/g, ' ')).slice(0, 100);
+  return fold((q ?? '').normalize('NFC'))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .slice(0, 100);
 }
 
 /**
