@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,6 +10,7 @@ import { csrf } from '#kernel/http/csrf.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { flash } from '#kernel/http/flash.ts';
 import { requestContext } from '#kernel/http/middleware.ts';
+import { fromRoot } from '#kernel/paths.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
 import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
 import { adminPages } from '#modules/accounts/admin.pages.tsx';
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps) {
       await next();
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=3600');
     },
-    serveStatic({ root: './public', rewriteRequestPath: (p) => p.replace(/^\/static/, '') }),
+    serveStatic({ root: relative(process.cwd(), fromRoot('public')), rewriteRequestPath: (p) => p.replace(/^\/static/, '') }),
   );
   app.use(
     bodyLimit({

@@ -27,7 +27,7 @@ async function main() {
     console.log(usage);
     return;
   }
-  const config = loadConfig(process.env);
+  const config = loadConfig();
   if (command === 'serve') {
     await startServer(config);
     return;

@@ -15,7 +15,8 @@ export async function startServer(config: Config) {
   }
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
-    deps.logger.info({ port: info.port, database: runtime.database.kind }, `Kết Nối is listening on ${config.BASE_URL}`);
+    const startedInMs = Math.round(process.uptime() * 1000);
+    deps.logger.info({ port: info.port, database: runtime.database.kind, startedInMs }, `Kết Nối is listening on ${config.BASE_URL}`);
   });
 
   const shutdown = async (signal: string) => {

@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { fromRoot } from '#kernel/paths.ts';
 import type { Database } from './client.ts';
 
-export const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+export const migrationsFolder = fromRoot('drizzle');
 
 /** Applies the committed migrations in `drizzle/` (drizzle-kit cannot open PGlite with extensions). */
 export async function migrate({ db, kind }: Database): Promise<void> {

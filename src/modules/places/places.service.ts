@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
+import { fromRoot } from '#kernel/paths.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { matches, rank } from '#kernel/search/search.ts';
 import { commune, formerDistrict } from './places.sql.ts';
@@ -40,7 +40,7 @@ export function readCommuneFile(path: string): CommuneRow[] {
   return rows;
 }
 
-export const bundledCommuneFile = (province: string) => fileURLToPath(new URL(`./data/${province}.csv`, import.meta.url));
+export const bundledCommuneFile = (province: string) => fromRoot('src/modules/places/data', `${province}.csv`);
 
 /**
  * Loads (or updates) a province's units and its former districts; safe to run again.
