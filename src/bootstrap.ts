@@ -4,11 +4,11 @@ import { join, resolve } from 'node:path';
 import { count } from 'drizzle-orm';
 import { createAuth } from '#kernel/auth/auth.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
-import { type Database, openDatabase } from '#kernel/db/client.ts';
+import { type Database, type Db, openDatabase } from '#kernel/db/client.ts';
 import { lockDataDir } from '#kernel/db/lock.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
-import { createLogger } from '#kernel/log.ts';
+import { createLogger, type Logger } from '#kernel/log.ts';
 import { createMailer } from '#kernel/mail/mailer.ts';
 import { bundledCommuneFile, commune, loadCommunes, provinceName, readCommuneFile } from '#modules/places/index.ts';
 import type { Config } from './config.ts';
@@ -58,9 +58,7 @@ export async function bootstrap(config: Config): Promise<Runtime> {
     else logger.warn({ province: config.PROVINCE }, 'no commune list for this province yet: load one with `npm run cli -- import-communes FILE`');
   }
 
-  const mailer = createMailer({ db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
-  const auth = createAuth({ db, secret: authSecret(config), baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
-  const deps: AppDeps = { config, db, logger, mailer, auth, provinceName: config.PROVINCE_NAME ?? provinceName(config.PROVINCE) };
+  const deps = createDeps({ config, db, logger, secret: authSecret(config) });
   let closed = false;
   return {
     deps,
@@ -72,6 +70,13 @@ export async function bootstrap(config: Config): Promise<Runtime> {
       unlock();
     },
   };
+}
+
+/** The services every request uses, built on an open database; tests build theirs the same way. */
+export function createDeps({ config, db, logger, secret }: { config: Config; db: Db; logger: Logger; secret: string }): AppDeps {
+  const mailer = createMailer({ db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
+  const auth = createAuth({ db, secret, baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
+  return { config, db, logger, mailer, auth, provinceName: config.PROVINCE_NAME ?? provinceName(config.PROVINCE) };
 }
 
 export async function isEmpty(deps: AppDeps): Promise<boolean> {

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createAuth } from '#kernel/auth/auth.ts';
 import { openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
-import type { AppDeps } from '#kernel/http/context.ts';
 import { createLogger } from '#kernel/log.ts';
-import { createMailer } from '#kernel/mail/mailer.ts';
 import { bundledCommuneFile, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
 import { createApp } from '#src/app.ts';
+import { createDeps } from '#src/bootstrap.ts';
 import { loadConfig } from '#src/config.ts';
 
 /**
@@ -40,10 +38,7 @@ export async function testRuntime() {
   const { db } = database;
   await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), BASE_URL: 'http://localhost' };
-  const logger = createLogger('silent');
-  const mailer = createMailer({ db, from: config.MAIL_FROM, logger });
-  const auth = createAuth({ db, secret: 'test-secret-test-secret-test-secret-0123', baseUrl: config.BASE_URL, mailer, secureCookies: false });
-  const deps: AppDeps = { config, db, logger, mailer, auth, provinceName: 'Lạng Sơn' };
+  const deps = createDeps({ config, db, logger: createLogger('silent'), secret: 'test-secret-test-secret-test-secret-0123' });
   const app = createApp(deps);
   return {
     app,
