@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { count } from 'drizzle-orm';
-import { createAuth } from '#kernel/auth/auth.ts';
+import { lazyAuth } from '#kernel/auth/auth.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Database, type Db, openDatabase } from '#kernel/db/client.ts';
 import { lockDataDir } from '#kernel/db/lock.ts';
@@ -44,8 +44,11 @@ export async function bootstrap(config: Config): Promise<Runtime> {
   }
   let database: Database;
   try {
+    const t0 = performance.now();
     database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: config.DATABASE_POOL_SIZE });
+    const t1 = performance.now();
     await migrate(database);
+    logger.debug({ openMs: Math.round(t1 - t0), migrateMs: Math.round(performance.now() - t1), sinceProcessStartMs: Math.round(process.uptime() * 1000) }, 'database ready');
   } catch (error) {
     unlock();
     throw error;
@@ -75,7 +78,7 @@ export async function bootstrap(config: Config): Promise<Runtime> {
 /** The services every request uses, built on an open database; tests build theirs the same way. */
 export function createDeps({ config, db, logger, secret }: { config: Config; db: Db; logger: Logger; secret: string }): AppDeps {
   const mailer = createMailer({ db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
-  const auth = createAuth({ db, secret, baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
+  const auth = lazyAuth({ db, secret, baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
   return { config, db, logger, mailer, auth, provinceName: config.PROVINCE_NAME ?? provinceName(config.PROVINCE) };
 }
 

@@ -18,7 +18,7 @@ export const defaultPassword = 'KetNoi@2026';
  * Shared by the demo data and the tests.
  */
 export async function createUser(deps: Pick<AppDeps, 'auth' | 'db'>, input: NewUser): Promise<Actor> {
-  const { user: created } = await deps.auth.api.signUpEmail({
+  const { user: created } = await (await deps.auth()).api.signUpEmail({
     body: { name: input.name, email: input.email, password: input.password ?? defaultPassword },
   });
   const role = input.role ?? 'founder';

@@ -1,6 +1,3 @@
-import { betterAuth } from 'better-auth';
-import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { admin } from 'better-auth/plugins';
 import type { Db } from '#kernel/db/client.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import type { Mailer } from '#kernel/mail/mailer.ts';
@@ -21,7 +18,12 @@ export const resetPasswordPath = (token: string) => `/dat-lai-mat-khau/${encodeU
  * better-auth does passwords (scrypt), sessions and roles. Its HTTP handler is not mounted: the
  * site's own HTML forms call `auth.api.*` on the server, so every journey works without JavaScript.
  */
-export function createAuth({ db, secret, baseUrl, mailer, secureCookies }: AuthOptions) {
+export async function createAuth({ db, secret, baseUrl, mailer, secureCookies }: AuthOptions) {
+  const [{ betterAuth }, { drizzleAdapter }, { admin }] = await Promise.all([
+    import('better-auth'),
+    import('better-auth/adapters/drizzle'),
+    import('better-auth/plugins'),
+  ]);
   const t = translator('vi');
   return betterAuth({
     appName: 'Kết Nối',
@@ -60,4 +62,20 @@ export function createAuth({ db, secret, baseUrl, mailer, secureCookies }: AuthO
   });
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+export type Auth = Awaited<ReturnType<typeof createAuth>>;
+
+/** How services reach better-auth: loaded on first use, so the site starts without it. */
+export type AuthLoader = () => Promise<Auth>;
+
+/**
+ * better-auth is the heaviest module the site loads; anonymous pages never need it, so it loads
+ * when the first sign-in or session cookie arrives (and once only).
+ * @example const auth = await deps.auth(); await auth.api.getSession({ headers })
+ */
+export function lazyAuth(options: AuthOptions): AuthLoader {
+  let loading: Promise<Auth> | undefined;
+  return () => {
+    loading ??= createAuth(options);
+    return loading;
+  };
+}

@@ -32,7 +32,7 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   c.set('actor', null);
   if (!hasSessionCookie(getCookie(c))) return next();
   const { auth, db } = c.var.deps;
-  const { headers, response } = await auth.api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
+  const { headers, response } = await (await auth()).api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
   passCookies(c, headers.getSetCookie());
   if (response) {
     const role = isRole(response.user.role) ? response.user.role : 'founder';

@@ -1,5 +1,5 @@
 import type { Config } from '#src/config.ts';
-import type { Auth } from '#kernel/auth/auth.ts';
+import type { AuthLoader } from '#kernel/auth/auth.ts';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import type { Lang, Translator } from '#kernel/i18n/index.ts';
@@ -12,7 +12,8 @@ export interface AppDeps {
   db: Db;
   logger: Logger;
   mailer: Mailer;
-  auth: Auth;
+  /** better-auth, loaded on first use. */
+  auth: AuthLoader;
   /** Province name shown in the header and footer, e.g. "Lạng Sơn". */
   provinceName: string;
 }

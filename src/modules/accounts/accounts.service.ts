@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { APIError } from 'better-auth/api';
+import type { APIError } from 'better-auth/api';
 import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
@@ -54,7 +54,7 @@ interface AuthOutcome {
 }
 
 /**
- * Runs one `auth.api.*` call made with `asResponse: true`. better-auth answers an error
+ * Runs one `(await auth()).api.*` call made with `asResponse: true`. better-auth answers an error
  * either with an error Response or by throwing APIError; both become one outcome here.
  */
 async function callAuth(run: () => Promise<Response>): Promise<AuthOutcome> {
@@ -67,9 +67,16 @@ async function callAuth(run: () => Promise<Response>): Promise<AuthOutcome> {
     const code = res.ok ? undefined : codeOf(body);
     return { ok: res.ok, status: res.status, code, cookies: res.headers.getSetCookie(), body };
   } catch (error) {
-    if (!(error instanceof APIError)) throw error;
-    return { ok: false, status: error.statusCode, code: codeOf(error.body), cookies: [], body: error.body };
+    const apiError = await asApiError(error);
+    if (!apiError) throw error;
+    return { ok: false, status: apiError.statusCode, code: codeOf(apiError.body), cookies: [], body: apiError.body };
   }
+}
+
+/** better-auth's own error type, without loading better-auth before it is needed. */
+async function asApiError(error: unknown): Promise<APIError | null> {
+  const { APIError } = await import('better-auth/api');
+  return error instanceof APIError ? error : null;
 }
 
 function codeOf(body: unknown): string | undefined {
@@ -111,7 +118,7 @@ export async function signIn({ db, auth, input, request }: AuthDeps & { input: S
     await audit(db, { actorId: null, action: 'auth.sign_in_failed', entity: 'user', data: { email, reason: 'throttled' }, ip });
     throw new AppError('too_many_requests');
   }
-  const outcome = await callAuth(() => auth.api.signInEmail({ body: { email, password }, headers: request.headers, asResponse: true }));
+  const outcome = await callAuth(async () => (await auth()).api.signInEmail({ body: { email, password }, headers: request.headers, asResponse: true }));
   if (!outcome.ok) {
     const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
     if (outcome.code === 'BANNED_USER') {
@@ -136,8 +143,8 @@ export async function signUp({ db, auth, input, request }: AuthDeps & { input: S
   const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   if (existing) throw emailTaken();
-  const outcome = await callAuth(() =>
-    auth.api.signUpEmail({
+  const outcome = await callAuth(async () =>
+    (await auth()).api.signUpEmail({
       body: { name: input.name, email: input.email, password: input.password },
       headers: request.headers,
       asResponse: true,
@@ -160,7 +167,7 @@ export async function signUp({ db, auth, input, request }: AuthDeps & { input: S
 
 /** Ends the current session; gives the cookies that clear it in the browser. */
 export async function signOut({ db, auth, actor, request }: AuthDeps & { actor: Actor | null; request: RequestInfo }): Promise<string[]> {
-  const outcome = await callAuth(() => auth.api.signOut({ headers: request.headers, asResponse: true }));
+  const outcome = await callAuth(async () => (await auth()).api.signOut({ headers: request.headers, asResponse: true }));
   if (actor) await audit(db, { actorId: actor.id, action: 'auth.sign_out', entity: 'user', entityId: actor.id, ip: request.ip });
   return outcome.cookies;
 }
@@ -171,7 +178,7 @@ export async function signOut({ db, auth, actor, request }: AuthDeps & { actor: 
  */
 export async function requestPasswordReset({ db, auth, input, request }: AuthDeps & { input: ForgotPasswordInput; request: RequestInfo }): Promise<void> {
   const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
-  await auth.api.requestPasswordReset({ body: { email: input.email } });
+  await (await auth()).api.requestPasswordReset({ body: { email: input.email } });
   await audit(db, {
     actorId: null,
     action: 'auth.password_reset_request',
@@ -185,7 +192,7 @@ export async function requestPasswordReset({ db, auth, input, request }: AuthDep
 /** The account a reset (or invitation) link is for, or null when the link is unknown or expired. */
 export async function resetLinkOwner({ db, auth, token }: AuthDeps & { token: string }): Promise<{ id: string; email: string } | null> {
   if (!token || token.length > 200) return null;
-  const ctx = await auth.$context;
+  const ctx = await (await auth()).$context;
   const verification = await ctx.internalAdapter.findVerificationValue(`reset-password:${token}`);
   if (!verification || new Date(verification.expiresAt) < new Date()) return null;
   const [owner] = await db.select({ id: user.id, email: user.email }).from(user).where(eq(user.id, verification.value));
@@ -206,10 +213,10 @@ export async function resetPassword({
   const owner = await resetLinkOwner({ db, auth, token });
   if (!owner) throw new AppError('validation', 'errors.resetTokenInvalid');
   try {
-    await auth.api.resetPassword({ body: { newPassword: input.password, token } });
+    await (await auth()).api.resetPassword({ body: { newPassword: input.password, token } });
   } catch (error) {
     // Used by someone else between our check and now (a double submit).
-    if (error instanceof APIError) throw new AppError('validation', 'errors.resetTokenInvalid');
+    if (await asApiError(error)) throw new AppError('validation', 'errors.resetTokenInvalid');
     throw error;
   }
   // Opening the link proved the e-mail is theirs, and lifts a sign-in lock on it.
@@ -229,8 +236,8 @@ export async function changePassword({
   input,
   request,
 }: AuthDeps & { actor: Actor; input: ChangePasswordInput; request: RequestInfo }): Promise<string[]> {
-  const outcome = await callAuth(() =>
-    auth.api.changePassword({
+  const outcome = await callAuth(async () =>
+    (await auth()).api.changePassword({
       body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true },
       headers: request.headers,
       asResponse: true,
@@ -358,17 +365,17 @@ export async function inviteUser({
   if (existing) throw emailTaken();
   let created: { id: string };
   try {
-    ({ user: created } = await auth.api.createUser({
+    ({ user: created } = await (await auth()).api.createUser({
       // Our roles are not the admin plugin's typed pair (user/admin), so the role goes in `data`.
       body: { email: input.email, password: randomBytes(24).toString('base64url'), name: input.name, data: { role: input.role } },
     }));
   } catch (error) {
-    if (error instanceof APIError && codeOf(error.body)?.startsWith('USER_ALREADY_EXISTS')) throw emailTaken();
+    if (codeOf((await asApiError(error))?.body)?.startsWith('USER_ALREADY_EXISTS')) throw emailTaken();
     throw error;
   }
 
   const token = randomBytes(24).toString('base64url');
-  const ctx = await auth.$context;
+  const ctx = await (await auth()).$context;
   await ctx.internalAdapter.createVerificationValue({
     value: created.id,
     identifier: `reset-password:${token}`,
