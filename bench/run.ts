@@ -6,7 +6,7 @@
  *   npm run bench -- --only postgres   # one database mode
  *
  * Options: --quick, --only pglite|postgres, --duration S, --warmup S, --connections 10,50,
- *          --pglite-scale full|small, --regenerate, --no-gzip.
+ *          --pglite-scale full|small, --regenerate, --no-gzip, --server bundle|tsx.
  * Environment: BENCH_DATABASE_URL (a PostgreSQL database to use instead of the local kn_bench).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -39,6 +39,7 @@ const { values: opt } = parseArgs({
     warmup: { type: 'string' },
     connections: { type: 'string' },
     'pglite-scale': { type: 'string' },
+    server: { type: 'string' },
     regenerate: { type: 'boolean' },
     'no-gzip': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -64,6 +65,9 @@ const postgresScaleName: ScaleName = quick ? 'small' : 'full';
 if (!(pgliteScaleName in scales)) throw new Error(`--pglite-scale must be one of ${Object.keys(scales).join(', ')}`);
 const modes = (opt.only ? [opt.only] : ['pglite', 'postgres']) as ('pglite' | 'postgres')[];
 for (const m of modes) if (m !== 'pglite' && m !== 'postgres') throw new Error('--only must be pglite or postgres');
+
+const serverMode = opt.server ?? (existsSync(join(root, 'scripts', 'build.mjs')) ? 'bundle' : 'tsx');
+if (serverMode !== 'bundle' && serverMode !== 'tsx') throw new Error('--server must be bundle or tsx');
 
 const headers: Record<string, string> = gzip ? { 'accept-encoding': 'gzip' } : {};
 
@@ -204,7 +208,7 @@ async function startChild(args: string[], env: NodeJS.ProcessEnv, readyPath: str
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -232,11 +236,43 @@ async function startChild(args: string[], env: NodeJS.ProcessEnv, readyPath: str
 }
 
 /** Starts the real site; a start that fails (a half-saved file in src/?) is tried again after a minute. */
+/** How the site is started: set by `prepareServer`. */
+let serverCommand: string[] = ['--import', 'tsx', 'src/cli.ts'];
+
+/**
+ * `npm start` runs an esbuild bundle of src/ (scripts/build.mjs). The benchmark builds the same
+ * bundle into bench/.data/dist (so that it never races a `npm start` writing dist/) and starts it
+ * the same way; `--server tsx` starts `node --import tsx src/cli.ts` instead.
+ */
+async function prepareServer(): Promise<string[]> {
+  const tsx = ['--import', 'tsx', 'src/cli.ts'];
+  if (serverMode === 'tsx') return tsx;
+  const outfile = join(benchDir, '.data', 'dist', 'cli.js');
+  try {
+    const { build } = await import('esbuild');
+    await build({
+      entryPoints: [join(root, 'src/cli.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: true,
+      outfile,
+      logLevel: 'warning',
+    });
+    return ['--enable-source-maps', outfile];
+  } catch (error) {
+    log(`  ! could not bundle src/ (${(error as Error).message.split('\n')[0]}): starting with tsx instead`);
+    return tsx;
+  }
+}
+
 async function startApp(env: NodeJS.ProcessEnv): Promise<Server> {
   const fullEnv = { ...baseEnv(), ...env, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startChild(['src/cli.ts', 'serve'], fullEnv, '/healthz', '/du-an');
+      return await startChild([...serverCommand, 'serve'], fullEnv, '/healthz', '/du-an');
     } catch (error) {
       if (attempt >= 3) throw error;
       log(`  ! the server did not start (attempt ${attempt}); trying again in 60 s:\n${(error as Error).message}`);
@@ -664,7 +700,7 @@ function markdown(report: Report): string {
   const lines: string[] = [];
   lines.push(`# Kết Nối benchmark — ${report.startedAt}${report.quick ? ' (quick: small data set, indicative only)' : ''}`, '');
   lines.push(`Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; load average at start ${report.machine.loadStart.join(' / ')}, at end ${report.machine.loadEnd.join(' / ')}.`);
-  lines.push(`Runs: ${report.duration} s each after a ${report.warmup} s warm-up, autocannon in the harness process, ${report.gzip ? '`accept-encoding: gzip`' : 'no compression'}. Total time ${report.totalSeconds} s.`, '');
+  lines.push(`Runs: ${report.duration} s each after a ${report.warmup} s warm-up, autocannon in the harness process, ${report.gzip ? '`accept-encoding: gzip`' : 'no compression'}. Site started as \`${report.server}\`. Total time ${report.totalSeconds} s.`, '');
   for (const r of report.modes) {
     const s = r.scale;
     lines.push(`## ${r.mode} — ${fmt(s.projects)} projects, ${fmt(s.people)} people, ${fmt(s.support)} support entries`, '');
@@ -705,6 +741,7 @@ interface Report {
   duration: number;
   warmup: number;
   gzip: boolean;
+  server: string;
   totalSeconds: number;
   machine: { cpus: number; cpuModel: string; node: string; loadStart: number[]; loadEnd: number[] };
   modes: ModeResult[];
@@ -722,7 +759,9 @@ async function main() {
   if (modes.includes('pglite') && pgliteScaleName !== postgresScaleName) {
     log(`PGlite uses the ${pgliteScaleName} data set (${fmt(scales[pgliteScaleName].projects)} projects).`);
   }
-  const hello = await startChild(['bench/hello.ts'], baseEnv(), '/');
+  serverCommand = await prepareServer();
+  log(`Site started as: node ${serverCommand.join(' ')} serve`);
+  const hello = await startChild(['--import', 'tsx', 'bench/hello.ts'], baseEnv(), '/');
   const results: ModeResult[] = [];
   try {
     for (const mode of modes) {
@@ -744,6 +783,7 @@ async function main() {
     duration,
     warmup,
     gzip,
+    server: `node ${serverCommand.join(' ')} serve`,
     totalSeconds: round((performance.now() - t0) / 1000, 0),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version, loadStart, loadEnd: loadavg().map((n) => round(n, 2)) },
     modes: results,

@@ -16,7 +16,7 @@ export const vi = {
   'nav.search': 'Tìm kiếm',
   'nav.myProjects': 'Dự án của tôi',
   'nav.support': 'Sổ hỗ trợ',
-  'nav.users': 'Tài khoản',
+  'nav.users': 'Người dùng',
   'nav.outbox': 'Hộp thư đi',
   'nav.audit': 'Nhật ký',
   'nav.account': 'Tài khoản của tôi',
