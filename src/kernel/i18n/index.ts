@@ -31,34 +31,37 @@ export function translator(lang: Lang): Translator {
   };
 }
 
-const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+// Intl formatters are costly to build (and their memory is slow to come back): build each once.
+const numberFormats: Record<Lang, Intl.NumberFormat> = { vi: new Intl.NumberFormat('vi-VN'), en: new Intl.NumberFormat('en-GB') };
+const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const isoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Formats a number the Vietnamese way (1.234.567) or the English way. */
 export function formatNumber(n: number, lang: Lang = 'vi'): string {
-  return new Intl.NumberFormat(locales[lang]).format(n);
+  return numberFormats[lang].format(n);
 }
 
 /** dd/MM/yyyy in Vietnam's time zone, whatever the server's. Accepts Date or an ISO date string. */
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return '';
   const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00+07:00` : value) : value;
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(d);
+  return dateFormat.format(d);
 }
 
 /** dd/MM/yyyy HH:mm in Vietnam's time zone. */
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return '';
   const d = typeof value === 'string' ? new Date(value) : value;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
-  return parts.replace(',', '');
+  return dateTimeFormat.format(d).replace(',', '');
 }
 
 /** 1.500.000 ₫ */
@@ -68,5 +71,5 @@ export function formatVnd(n: number, lang: Lang = 'vi'): string {
 
 /** Today's date (yyyy-MM-dd) in Vietnam. */
 export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return isoDayFormat.format(now);
 }

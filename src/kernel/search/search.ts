@@ -32,14 +32,16 @@ export function matches(searchColumn: AnyColumn | SQL, q: string): SQL {
 
 /**
  * Ranking for matched rows: the name written exactly as typed (with its diacritics) first,
- * then names that start with the query, then the closest by trigram word similarity.
+ * then names that start with the query, then the closest names by trigram word similarity.
+ * `foldedName` is `lower(f_unaccent(name))`; ranking on the short name, not the summary, keeps
+ * it cheap over thousands of matches.
  */
-export function rank(nameColumn: AnyColumn | SQL, searchColumn: AnyColumn | SQL, q: string): SQL[] {
+export function rank(nameColumn: AnyColumn | SQL, foldedName: AnyColumn | SQL, q: string): SQL[] {
   const typed = q.normalize('NFC').trim().toLowerCase();
   const term = searchTerm(q);
   return [
     sql`(lower(${nameColumn}) LIKE ${`%${likeEscape(typed)}%`}) DESC`,
-    sql`(${searchColumn} LIKE ${`${likeEscape(term)}%`}) DESC`,
-    sql`word_similarity(${term}, ${searchColumn}) DESC`,
+    sql`(${foldedName} LIKE ${`${likeEscape(term)}%`}) DESC`,
+    sql`word_similarity(${term}, ${foldedName}) DESC`,
   ];
 }

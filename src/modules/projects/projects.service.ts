@@ -251,7 +251,7 @@ export async function listProjects({
     .from(project)
     .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(condition)
-    .orderBy(...(q ? rank(project.name, project.searchText, q) : []), sql`${project.updatedAt} DESC NULLS LAST`, asc(project.id))
+    .orderBy(...(q ? rank(project.name, project.nameSearch, q) : []), sql`${project.updatedAt} DESC NULLS LAST`, asc(project.id))
     .limit(page.perPage)
     .offset(page.offset);
   return { items, total: Math.min(totalRow?.n ?? 0, COUNT_CAP), more: (totalRow?.n ?? 0) > COUNT_CAP };

@@ -29,6 +29,10 @@ export const project = pgTable(
     createdBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Lower-case, accent-free name: what search results are ranked by. */
+    nameSearch: text()
+      .notNull()
+      .generatedAlwaysAs(sql`lower(f_unaccent(name))`),
     /** Lower-case, accent-free name and summary: what search matches against. */
     searchText: text()
       .notNull()

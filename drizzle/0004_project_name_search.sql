@@ -1,0 +1,1 @@
+ALTER TABLE "project" ADD COLUMN "name_search" text GENERATED ALWAYS AS (lower(f_unaccent(name))) STORED NOT NULL;
