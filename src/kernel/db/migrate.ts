@@ -1,5 +1,3 @@
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { fromRoot } from '#kernel/paths.ts';
 import type { Database } from './client.ts';
 
@@ -9,6 +7,11 @@ export const migrationsFolder = fromRoot('drizzle');
 export async function migrate({ db, kind }: Database): Promise<void> {
   // biome-ignore lint/suspicious/noExplicitAny: the two migrators want their own driver's type
   const anyDb = db as any;
-  if (kind === 'postgres') await migrateNodePg(anyDb, { migrationsFolder });
-  else await migratePglite(anyDb, { migrationsFolder });
+  if (kind === 'postgres') {
+    const { migrate: migrateNodePg } = await import('drizzle-orm/node-postgres/migrator');
+    await migrateNodePg(anyDb, { migrationsFolder });
+  } else {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
+    await migratePglite(anyDb, { migrationsFolder });
+  }
 }

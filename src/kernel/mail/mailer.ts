@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '#kernel/db/client.ts';
 import type { Logger } from '#kernel/log.ts';
 import { mailOutbox } from './mail.sql.ts';
@@ -18,15 +18,16 @@ export interface Mailer {
  * configured it is also sent and marked sent (or failed, without losing it).
  */
 export function createMailer({ db, smtpUrl, from, logger }: { db: Db; smtpUrl?: string; from: string; logger: Logger }): Mailer {
-  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
+  let transport: Transporter | undefined;
   return {
     async send(mail) {
-      if (!transport) {
+      if (!smtpUrl) {
         await db.insert(mailOutbox).values({ ...mail, status: 'outbox' });
         logger.info({ to: mail.to, subject: mail.subject }, 'mail kept in outbox (no SMTP configured)');
         return;
       }
       try {
+        transport ??= (await import('nodemailer')).default.createTransport(smtpUrl);
         await transport.sendMail({ from, ...mail });
         await db.insert(mailOutbox).values({ ...mail, status: 'sent' });
       } catch (error) {
