@@ -21,6 +21,7 @@ import autocannon, { type Result } from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '#kernel/db/client.ts';
+import { migrate } from '#kernel/db/migrate.ts';
 import { lockDataDir } from '#kernel/db/lock.ts';
 import { rows } from '#kernel/db/rows.ts';
 import { listProjects } from '#modules/projects/index.ts';
@@ -394,6 +395,8 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
   let unlock = () => {};
   if (target.dataDir) unlock = lockDataDir(target.dataDir);
   const database = await openDatabase({ url: target.url, dataDir: target.dataDir ? join(target.dataDir, 'pglite') : undefined, poolSize: 2 });
+  // Data made by an earlier version of the code gets the migrations added since.
+  await migrate(database);
   const { db } = database;
   try {
     const [version] = await rows<{ v: string }>(db, sql`SELECT version() AS v`);

@@ -79,6 +79,17 @@ describe('HTTP helpers', () => {
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 
+  it('gzips pages for browsers that accept it, and says so to caches', async () => {
+    const zipped = await rt.app.request('/du-an', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toContain('<!doctype html>');
+    const plain = await rt.app.request('/du-an');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain('<!doctype html>');
+  });
+
   it('refuses a body over the limit with 413, not a crash', async () => {
     const big = 'x'.repeat(rt.deps.config.BODY_LIMIT_BYTES + 10);
     const res = await rt.app.request('/dang-nhap', { method: 'POST', body: big, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length) } });
