@@ -47,6 +47,7 @@ export const bundledCommuneFile = (province: string) => fromRoot('src/modules/pl
  * @example await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')))
  */
 export async function loadCommunes(db: Db, province: string, rows: CommuneRow[]): Promise<number> {
+  cache.get(db)?.delete(province);
   const districts = new Map<string, string>();
   for (const r of rows) if (r.former_district) districts.set(slugify(r.former_district), r.former_district);
   await db.transaction(async (tx) => {
@@ -85,9 +86,28 @@ const communeColumns = {
 
 const withDistrict = and(eq(formerDistrict.province, commune.province), eq(formerDistrict.slug, commune.formerDistrictSlug));
 
+// The unit list changes only when an administrator loads a new file, yet every form and filter
+// shows it: keep it in memory for a few minutes. Loading a list here clears it at once; another
+// process sees the change within CACHE_MS.
+const CACHE_MS = 5 * 60_000;
+const cache = new WeakMap<Db, Map<string, { at: number; rows: Promise<Commune[]> }>>();
+
 /** All units of the province, by name, each with the former district it mainly lies in. */
-export async function listCommunes(db: Db, province: string): Promise<Commune[]> {
-  return db.select(communeColumns).from(commune).leftJoin(formerDistrict, withDistrict).where(eq(commune.province, province)).orderBy(asc(commune.name));
+export function listCommunes(db: Db, province: string): Promise<Commune[]> {
+  let byProvince = cache.get(db);
+  if (!byProvince) cache.set(db, (byProvince = new Map()));
+  const hit = byProvince.get(province);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.rows;
+  const rows = db
+    .select(communeColumns)
+    .from(commune)
+    .leftJoin(formerDistrict, withDistrict)
+    .where(eq(commune.province, province))
+    .orderBy(asc(commune.name))
+    .then((r) => r as Commune[]);
+  rows.catch(() => byProvince.delete(province));
+  byProvince.set(province, { at: Date.now(), rows });
+  return rows;
 }
 
 export async function listFormerDistricts(db: Db, province: string) {
