@@ -95,7 +95,10 @@ const cache = new WeakMap<Db, Map<string, { at: number; rows: Promise<Commune[]>
 /** All units of the province, by name, each with the former district it mainly lies in. */
 export function listCommunes(db: Db, province: string): Promise<Commune[]> {
   let byProvince = cache.get(db);
-  if (!byProvince) cache.set(db, (byProvince = new Map()));
+  if (!byProvince) {
+    byProvince = new Map();
+    cache.set(db, byProvince);
+  }
   const hit = byProvince.get(province);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.rows;
   const rows = db
@@ -105,7 +108,8 @@ export function listCommunes(db: Db, province: string): Promise<Commune[]> {
     .where(eq(commune.province, province))
     .orderBy(asc(commune.name))
     .then((r) => r as Commune[]);
-  rows.catch(() => byProvince.delete(province));
+  const entries = byProvince;
+  rows.catch(() => entries.delete(province));
   byProvince.set(province, { at: Date.now(), rows });
   return rows;
 }
