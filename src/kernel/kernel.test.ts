@@ -85,6 +85,11 @@ describe('HTTP helpers', () => {
     expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
     const { gunzipSync } = await import('node:zlib');
     expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toContain('<!doctype html>');
+    // the length sent is the compressed length, or a browser waits for bytes that never come
+    const css = await rt.app.request('/static/app.css', { headers: { 'accept-encoding': 'gzip' } });
+    const cssBytes = (await css.arrayBuffer()).byteLength;
+    expect(css.headers.get('content-encoding')).toBe('gzip');
+    expect(css.headers.get('content-length') ?? String(cssBytes)).toBe(String(cssBytes));
     const plain = await rt.app.request('/du-an');
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(await plain.text()).toContain('<!doctype html>');

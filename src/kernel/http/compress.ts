@@ -18,14 +18,15 @@ export const compress = ({ threshold = 1024 }: { threshold?: number } = {}) =>
     if (!compressible.test(res.headers.get('content-type') ?? '')) return;
     res.headers.append('Vary', 'Accept-Encoding');
     if (!/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) return;
+    const declared = Number(res.headers.get('content-length') ?? Number.NaN);
+    if (declared < threshold) return;
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
-    if (body.length < threshold) {
-      c.res = new Response(body, { status: res.status, headers });
-      return;
-    }
-    const zipped = await gzipAsync(body);
-    headers.set('Content-Encoding', 'gzip');
-    headers.set('Content-Length', String(zipped.length));
-    c.res = new Response(zipped, { status: res.status, headers });
+    headers.delete('content-length');
+    const small = body.length < threshold;
+    if (!small) headers.set('content-encoding', 'gzip');
+    // Hono copies the previous response's headers onto a new one (a stale Content-Length would
+    // make browsers wait for bytes that never come): let go of the old response first.
+    c.res = undefined;
+    c.res = new Response(small ? body : await gzipAsync(body), { status: res.status, headers });
   });
