@@ -250,18 +250,8 @@ async function prepareServer(): Promise<string[]> {
   if (serverMode === 'tsx') return tsx;
   const outfile = join(benchDir, '.data', 'dist', 'cli.js');
   try {
-    const { build } = await import('esbuild');
-    await build({
-      entryPoints: [join(root, 'src/cli.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      sourcemap: true,
-      outfile,
-      logLevel: 'warning',
-    });
+    // The same bundle as `npm start` (scripts/build.mjs), written to the benchmark's own folder.
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--force', '--outfile', outfile], { cwd: root, stdio: 'inherit' });
     return ['--enable-source-maps', outfile];
   } catch (error) {
     log(`  ! could not bundle src/ (${(error as Error).message.split('\n')[0]}): starting with tsx instead`);

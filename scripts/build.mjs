@@ -3,7 +3,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const outfile = 'dist/cli.js';
+// `--outfile PATH` bundles elsewhere (the benchmark keeps its own copy); `--force` always rebuilds.
+const at = process.argv.indexOf('--outfile');
+const outfile = at > 0 && process.argv[at + 1] ? process.argv[at + 1] : 'dist/cli.js';
 
 function newestSource() {
   let newest = Math.max(statSync('package.json').mtimeMs, statSync('tsconfig.json').mtimeMs);
