@@ -4,7 +4,6 @@ export {
   type Commune,
   communeForFormerDistrict,
   listCommunes,
-  listFormerDistricts,
   loadCommunes,
   provinceName,
   readCommuneFile,

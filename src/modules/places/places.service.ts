@@ -114,10 +114,6 @@ export function listCommunes(db: Db, province: string): Promise<Commune[]> {
   return rows;
 }
 
-export async function listFormerDistricts(db: Db, province: string) {
-  return db.select({ slug: formerDistrict.slug, name: formerDistrict.name }).from(formerDistrict).where(eq(formerDistrict.province, province)).orderBy(asc(formerDistrict.name));
-}
-
 export async function searchCommunes(db: Db, province: string, q: string, limit = 10): Promise<Commune[]> {
   return db
     .select(communeColumns)

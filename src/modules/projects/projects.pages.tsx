@@ -17,7 +17,7 @@ import { ProjectFilters, ProjectInput } from './projects.schemas.ts';
 import { assignCaseOfficer, canEdit, createProject, getProject, listProjects, type ProjectDetail, updateProject } from './projects.service.ts';
 import { ProjectPage } from './views/project-detail.tsx';
 import { ProjectFormPage } from './views/project-form.tsx';
-import { labelOf } from './views/labels.ts';
+import { labelOf } from '#kernel/ui/labels.ts';
 import { ProjectListPage } from './views/project-list.tsx';
 
 export const projectsPages = new Hono<AppEnv>();

@@ -3,7 +3,6 @@ export {
   type LedgerRow,
   listSupport,
   type NewSupport,
-  projectsSupported,
   recordManualSupport,
   recordSupport,
   type SupportEntry,

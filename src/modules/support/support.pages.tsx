@@ -5,7 +5,8 @@ import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { readForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
-import { formatDate, type MessageKey, todayInVietnam } from '#kernel/i18n/index.ts';
+import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
+import { labelOf } from '#kernel/ui/labels.ts';
 import { toCsv } from '#kernel/http/csv.ts';
 import { getProject } from '#modules/projects/index.ts';
 import { SupportFilters, SupportInput } from './support.schemas.ts';
@@ -76,10 +77,10 @@ supportPages.get('/ho-tro.csv', staffOnly, async (c) => {
     items.map((r) => [
       formatDate(r.startedOn),
       r.projectName,
-      t(`support.kind.${r.kind}` as MessageKey),
+      labelOf(t, 'support.kind', r.kind),
       r.title,
       r.providerName,
-      t(`support.status.${r.status}` as MessageKey),
+      labelOf(t, 'support.status', r.status),
     ]),
   );
   c.header('Content-Type', 'text/csv; charset=utf-8');

@@ -122,12 +122,3 @@ export async function supportCount(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(support).where(sql`${support.status} <> 'cancelled'`);
   return row?.n ?? 0;
 }
-
-/** Support for one kind in a period, counted once per project: what a report line needs. */
-export async function projectsSupported(db: Db, kind: SupportKind, from: string, to: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(DISTINCT ${support.projectId})::int` })
-    .from(support)
-    .where(and(eq(support.kind, kind), sql`${support.status} <> 'cancelled'`, sql`${support.startedOn} BETWEEN ${from} AND ${to}`));
-  return row?.n ?? 0;
-}

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
-import { formatDateTime, isMessageKey, type Translator } from '#kernel/i18n/index.ts';
+import { formatDateTime } from '#kernel/i18n/index.ts';
+import { labelOf } from '#kernel/ui/labels.ts';
 import { type Column, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
@@ -17,12 +18,6 @@ export interface AuditLine {
   ip: string | null;
 }
 
-/** Actions with a label (`audit.<action>`) are shown in words; others by their code. */
-function actionLabel(t: Translator, action: string): string {
-  const key = `audit.${action}`;
-  return isMessageKey(key) ? t(key) : action;
-}
-
 function details(data: Record<string, unknown> | null): string {
   if (!data) return '';
   return Object.entries(data)
@@ -35,7 +30,7 @@ export const AuditPage: FC<{ ctx: PageContext; rows: AuditLine[]; info: PageInfo
   const columns: Column<AuditLine>[] = [
     { label: t('admin.audit.at'), cell: (r) => <time datetime={r.at.toISOString()}>{formatDateTime(r.at)}</time> },
     { label: t('admin.audit.actor'), cell: (r) => r.actorName ?? r.actorId ?? t('admin.audit.system') },
-    { label: t('admin.audit.action'), primary: true, cell: (r) => actionLabel(t, r.action) },
+    { label: t('admin.audit.action'), primary: true, cell: (r) => labelOf(t, 'audit', r.action) },
     { label: t('admin.audit.entity'), cell: (r) => (r.entityId ? `${r.entity} · ${r.entityId}` : r.entity) },
     { label: t('accounts.audit.details'), cell: (r) => details(r.data) },
     { label: t('accounts.audit.ip'), cell: (r) => r.ip ?? '' },

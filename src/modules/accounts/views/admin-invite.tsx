@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { Button, ErrorSummary, Input, PostForm, Select } from '#kernel/ui/form.tsx';
+import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { type FormPageProps, typed } from './form-state.ts';
 
@@ -34,7 +35,7 @@ export const InvitePage: FC<FormPageProps & { roles: readonly ('officer' | 'expe
               value={typed(values, 'role')}
               error={errors.role}
               placeholder={t('form.choose')}
-              options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+              options={optionsOf(t, 'role', roles)}
               required
             />
           </fieldset>

@@ -5,6 +5,7 @@ import { formatDate } from '#kernel/i18n/index.ts';
 import { Badge, type Column, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, CsrfField, Input, Select } from '#kernel/ui/form.tsx';
+import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 
 export interface UserListRow {
@@ -100,7 +101,7 @@ export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
           label={t('admin.users.role')}
           value={query.role ?? ''}
           placeholder={t('accounts.users.allRoles')}
-          options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          options={optionsOf(t, 'role', roles)}
         />
         <div class="filter-actions">
           <Button kind="secondary">{t('form.filter')}</Button>

@@ -6,7 +6,7 @@ import { Button, PostForm, Select } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { SupportEntry } from '#modules/support/index.ts';
 import type { ProjectDetail } from '../projects.service.ts';
-import { labelOf } from './labels.ts';
+import { labelOf } from '#kernel/ui/labels.ts';
 
 export interface ProjectPageProps {
   ctx: PageContext;

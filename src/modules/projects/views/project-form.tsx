@@ -4,7 +4,8 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { projectFields, projectStages, projectTypes, supportNeeds } from '../projects.taxonomy.ts';
-import { type CommuneOption, communeOptions, optionsOf } from './labels.ts';
+import { optionsOf } from '#kernel/ui/labels.ts';
+import { type CommuneOption, communeOptions } from './commune-options.ts';
 
 export interface ProjectFormProps {
   ctx: PageContext;

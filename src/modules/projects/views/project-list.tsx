@@ -8,7 +8,8 @@ import { Layout } from '#kernel/ui/layout.tsx';
 import type { ProjectFilters } from '../projects.schemas.ts';
 import type { ProjectListItem } from '../projects.service.ts';
 import { projectFields, projectStages, supportNeeds } from '../projects.taxonomy.ts';
-import { type CommuneOption, communeOptions, labelOf, optionsOf } from './labels.ts';
+import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
+import { type CommuneOption, communeOptions } from './commune-options.ts';
 
 export interface ProjectListProps {
   ctx: PageContext;

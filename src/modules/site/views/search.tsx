@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
-import type { MessageKey } from '#kernel/i18n/index.ts';
 import { EmptyState } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Input } from '#kernel/ui/form.tsx';
+import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 
 export interface SearchProps {
@@ -57,7 +57,7 @@ export const SearchPage: FC<SearchProps> = ({ ctx, q, projects, projectTotal, co
             {communes.map((c) => (
               <li>
                 <a href={`/du-an?commune=${c.slug}`}>
-                  {t(`commune.kind.${c.kind}` as MessageKey)} {c.name}
+                  {labelOf(t, 'commune.kind', c.kind)} {c.name}
                 </a>
                 {c.formerDistrictName && <span class="muted"> · {t('projects.detail.formerDistrict', { name: c.formerDistrictName })}</span>}
               </li>

@@ -1,14 +1,14 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
-import { formatDate, type MessageKey } from '#kernel/i18n/index.ts';
+import { formatDate } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, Pagination, Table, withQuery } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Input, Select } from '#kernel/ui/form.tsx';
+import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { SupportFilters } from '../support.schemas.ts';
 import type { LedgerRow } from '../support.service.ts';
 import { supportKinds } from '../support.taxonomy.ts';
-import { codeOptions } from './support-form.tsx';
 
 export interface LedgerProps {
   ctx: PageContext;
@@ -28,7 +28,7 @@ export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, filters, query, 
       <p class="lead">{t('support.lead')}</p>
       <form method="get" action="/ho-tro" class="filters" role="search">
         <Input name="q" type="search" label={t('support.field.project')} value={filters.q ?? ''} maxlength={100} />
-        <Select name="kind" label={t('support.filter.kind')} value={filters.kind} placeholder={all} options={codeOptions(t, 'support.kind', supportKinds)} />
+        <Select name="kind" label={t('support.filter.kind')} value={filters.kind} placeholder={all} options={optionsOf(t, 'support.kind', supportKinds)} />
         <Select name="year" label={t('support.filter.year')} value={filters.year ? String(filters.year) : ''} placeholder={all} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
@@ -47,10 +47,10 @@ export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, filters, query, 
             columns={[
               { label: t('support.col.date'), cell: (r) => formatDate(r.startedOn) },
               { label: t('support.col.project'), primary: true, cell: (r) => <a href={`/du-an/${r.projectSlug}`}>{r.projectName}</a> },
-              { label: t('support.col.kind'), cell: (r) => <Badge tone="info">{t(`support.kind.${r.kind}` as MessageKey)}</Badge> },
+              { label: t('support.col.kind'), cell: (r) => <Badge tone="info">{labelOf(t, 'support.kind', r.kind)}</Badge> },
               { label: t('support.col.title'), cell: (r) => r.title },
               { label: t('support.col.provider'), cell: (r) => r.providerName },
-              { label: t('support.col.status'), cell: (r) => t(`support.status.${r.status}` as MessageKey) },
+              { label: t('support.col.status'), cell: (r) => labelOf(t, 'support.status', r.status) },
             ]}
           />
           <Pagination t={t} lang={lang} info={info} path="/ho-tro" query={query} />

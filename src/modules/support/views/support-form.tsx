@@ -1,14 +1,10 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
-import type { MessageKey, Translator } from '#kernel/i18n/index.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Button, ErrorSummary, Input, type Option, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import { Button, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { providerKinds, supportKinds, supportStatuses } from '../support.taxonomy.ts';
-
-export function codeOptions(t: Translator, prefix: string, codes: readonly string[]): Option[] {
-  return codes.map((code) => ({ value: code, label: t(`${prefix}.${code}` as MessageKey) }));
-}
 
 export interface SupportFormProps {
   ctx: PageContext;
@@ -45,13 +41,13 @@ export const SupportFormPage: FC<SupportFormProps> = ({ ctx, projectName, projec
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <PostForm action={`/du-an/${projectSlug}/ho-tro/moi`} csrfToken={ctx.csrfToken} class="form">
-        <Select name="kind" label={l('kind')} value={formValue(values, 'kind')} placeholder={t('form.choose')} options={codeOptions(t, 'support.kind', supportKinds)} error={errors.kind} required />
+        <Select name="kind" label={l('kind')} value={formValue(values, 'kind')} placeholder={t('form.choose')} options={optionsOf(t, 'support.kind', supportKinds)} error={errors.kind} required />
         <Input name="title" label={l('title')} hint={t('support.field.titleHint')} value={formValue(values, 'title')} error={errors.title} required maxlength={300} />
         <Select
           name="providerKind"
           label={l('providerKind')}
           value={formValue(values, 'providerKind') || 'officer'}
-          options={codeOptions(t, 'support.provider', providerKinds)}
+          options={optionsOf(t, 'support.provider', providerKinds)}
           error={errors.providerKind}
           required
         />
@@ -60,7 +56,7 @@ export const SupportFormPage: FC<SupportFormProps> = ({ ctx, projectName, projec
           <Input name="startedOn" type="date" label={l('startedOn')} value={formValue(values, 'startedOn')} error={errors.startedOn} required />
           <Input name="endedOn" type="date" label={l('endedOn')} value={formValue(values, 'endedOn')} error={errors.endedOn} optionalText={opt} />
         </div>
-        <Select name="status" label={l('status')} value={formValue(values, 'status') || 'done'} options={codeOptions(t, 'support.status', supportStatuses)} error={errors.status} required />
+        <Select name="status" label={l('status')} value={formValue(values, 'status') || 'done'} options={optionsOf(t, 'support.status', supportStatuses)} error={errors.status} required />
         <TextArea name="outcome" label={l('outcome')} value={formValue(values, 'outcome')} error={errors.outcome} optionalText={opt} rows={3} />
         <div class="row">
           <Input name="participants" type="number" inputmode="numeric" label={l('participants')} value={formValue(values, 'participants')} error={errors.participants} optionalText={opt} />
