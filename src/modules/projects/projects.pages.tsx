@@ -105,49 +105,43 @@ projectsPages.get('/du-an.csv', allow('officer', 'admin'), async (c) => {
   return c.body(csv);
 });
 
-projectsPages.get('/du-an/moi', allow('founder', 'officer', 'admin'), async (c) =>
-  render(
-    c,
-    <ProjectFormPage
-      ctx={pageContext(c)}
-      title={c.var.t('projects.form.title.new')}
-      action="/du-an/moi"
-      cancelHref="/du-an"
-      values={{}}
-      errors={{}}
-      communes={await communes(c)}
-    />,
-  ),
-);
+interface FormTarget {
+  title: string;
+  action: string;
+  cancelHref: string;
+}
 
-projectsPages.post('/du-an/moi', allow('founder', 'officer', 'admin'), async (c) => {
-  const actor = requireActor(c);
+const newTarget = (c: Context<AppEnv>): FormTarget => ({ title: c.var.t('projects.form.title.new'), action: '/du-an/moi', cancelHref: '/du-an' });
+const editTarget = (c: Context<AppEnv>, p: ProjectDetail): FormTarget => ({
+  title: c.var.t('projects.form.title.edit', { name: p.name }),
+  action: `/du-an/${p.slug}/sua`,
+  cancelHref: `/du-an/${p.slug}`,
+});
+
+async function projectForm(c: Context<AppEnv>, target: FormTarget, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+  return render(c, <ProjectFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} communes={await communes(c)} />, status);
+}
+
+/** Validates the project form and saves it; any refusal shows the form again with what was typed. */
+async function submitProjectForm(c: Context<AppEnv>, target: FormTarget, save: (input: ProjectInput) => Promise<Response>) {
   const form = await readForm(c, ProjectInput);
-  const showAgain = async (errors: Record<string, string>) =>
-    render(
-      c,
-      <ProjectFormPage
-        ctx={pageContext(c)}
-        title={c.var.t('projects.form.title.new')}
-        action="/du-an/moi"
-        cancelHref="/du-an"
-        values={form.values}
-        errors={errors}
-        communes={await communes(c)}
-      />,
-      422,
-    );
-  if (!form.ok) return showAgain(form.errors);
+  if (!form.ok) return projectForm(c, target, form.values, form.errors, 422);
   try {
-    const created = await createProject({ db: c.var.deps.db, actor, input: form.data });
-    return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created', { name: created.name });
+    return await save(form.data);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') {
-      return showAgain(formErrors(c, error));
-    }
+    if (error instanceof AppError && error.code === 'validation') return projectForm(c, target, form.values, formErrors(c, error), 422);
     throw error;
   }
-});
+}
+
+projectsPages.get('/du-an/moi', allow('founder', 'officer', 'admin'), (c) => projectForm(c, newTarget(c), {}));
+
+projectsPages.post('/du-an/moi', allow('founder', 'officer', 'admin'), (c) =>
+  submitProjectForm(c, newTarget(c), async (input) => {
+    const created = await createProject({ db: c.var.deps.db, actor: requireActor(c), input });
+    return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created', { name: created.name });
+  }),
+);
 
 projectsPages.get('/du-an/:slug', async (c) => {
   const { db } = c.var.deps;
@@ -169,55 +163,25 @@ projectsPages.get('/du-an/:slug', async (c) => {
   );
 });
 
-projectsPages.get('/du-an/:slug/sua', allow(), async (c) => {
+/** The project, if this person may edit it: 404 when they may not see it, 403 when they may only look. */
+async function editableProject(c: Context<AppEnv>): Promise<ProjectDetail> {
   const actor = requireActor(c);
-  const project = await getProject({ db: c.var.deps.db, actor, slug: c.req.param('slug') });
+  const project = await getProject({ db: c.var.deps.db, actor, slug: c.req.param('slug') ?? '' });
   if (!canEdit(actor, project.members)) throw new AppError('forbidden');
-  return render(
-    c,
-    <ProjectFormPage
-      ctx={pageContext(c)}
-      title={c.var.t('projects.form.title.edit', { name: project.name })}
-      action={`/du-an/${project.slug}/sua`}
-      cancelHref={`/du-an/${project.slug}`}
-      values={formValuesOf(project)}
-      errors={{}}
-      communes={await communes(c)}
-    />,
-  );
+  return project;
+}
+
+projectsPages.get('/du-an/:slug/sua', allow(), async (c) => {
+  const project = await editableProject(c);
+  return projectForm(c, editTarget(c, project), formValuesOf(project));
 });
 
 projectsPages.post('/du-an/:slug/sua', allow(), async (c) => {
-  const actor = requireActor(c);
-  const slug = c.req.param('slug');
-  const { db } = c.var.deps;
-  const project = await getProject({ db, actor, slug });
-  if (!canEdit(actor, project.members)) throw new AppError('forbidden');
-  const form = await readForm(c, ProjectInput);
-  const showAgain = async (errors: Record<string, string>) =>
-    render(
-      c,
-      <ProjectFormPage
-        ctx={pageContext(c)}
-        title={c.var.t('projects.form.title.edit', { name: project.name })}
-        action={`/du-an/${slug}/sua`}
-        cancelHref={`/du-an/${slug}`}
-        values={form.values}
-        errors={errors}
-        communes={await communes(c)}
-      />,
-      422,
-    );
-  if (!form.ok) return showAgain(form.errors);
-  try {
-    const updated = await updateProject({ db, actor, slug, input: form.data });
+  const project = await editableProject(c);
+  return submitProjectForm(c, editTarget(c, project), async (input) => {
+    const updated = await updateProject({ db: c.var.deps.db, actor: requireActor(c), slug: project.slug, input });
     return redirectWithFlash(c, `/du-an/${updated.slug}`, 'projects.updated');
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') {
-      return showAgain(formErrors(c, error));
-    }
-    throw error;
-  }
+  });
 });
 
 projectsPages.post('/du-an/:slug/phu-trach', allow('officer', 'admin'), async (c) => {
