@@ -6,7 +6,14 @@ module.exports = {
       comment: 'The kernel is what every module shares; it never depends on a module.',
       severity: 'error',
       from: { path: '^src/kernel/' },
-      to: { path: '^src/modules/' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/([^/]+)/\\1\\.i18n\\.ts$' },
+    },
+    {
+      name: 'module-words-import-nothing',
+      comment: "A module's i18n catalogue is plain data: the kernel's catalogue gathers it, so it may import nothing.",
+      severity: 'error',
+      from: { path: '\\.i18n\\.ts$' },
+      to: {},
     },
     {
       name: 'modules-only-through-index',

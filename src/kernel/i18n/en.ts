@@ -1,3 +1,9 @@
+import { en as requestsEn } from '#modules/requests/requests.i18n.ts';
+import { en as expertsEn } from '#modules/experts/experts.i18n.ts';
+import { en as partnersEn } from '#modules/partners/partners.i18n.ts';
+import { en as matchingEn } from '#modules/matching/matching.i18n.ts';
+import { en as eventsEn } from '#modules/events/events.i18n.ts';
+import { en as productsEn } from '#modules/products/products.i18n.ts';
 import type { vi } from './vi.ts';
 /** English: every key of the Vietnamese catalogue. */
 export const en: Record<keyof typeof vi, string> = {
@@ -372,4 +378,10 @@ export const en: Record<keyof typeof vi, string> = {
   'api.lead': 'The Kết Nối JSON API, described in OpenAPI 3.1. Machine-readable documentation:',
   'api.params': 'Parameters',
   'api.responses': 'Responses',
+  ...requestsEn,
+  ...expertsEn,
+  ...partnersEn,
+  ...matchingEn,
+  ...eventsEn,
+  ...productsEn,
 };

@@ -1,4 +1,14 @@
-/** Vietnamese: the default language and the source of every message key. */
+import { vi as requestsVi } from '#modules/requests/requests.i18n.ts';
+import { vi as expertsVi } from '#modules/experts/experts.i18n.ts';
+import { vi as partnersVi } from '#modules/partners/partners.i18n.ts';
+import { vi as matchingVi } from '#modules/matching/matching.i18n.ts';
+import { vi as eventsVi } from '#modules/events/events.i18n.ts';
+import { vi as productsVi } from '#modules/products/products.i18n.ts';
+
+/**
+ * Vietnamese: the default language and the source of every message key. Words shared by the
+ * whole site live here; a module keeps its own words in `src/modules/<name>/<name>.i18n.ts`.
+ */
 export const vi = {
   'site.name': 'Kết Nối',
   'site.tagline': 'Mạng lưới khởi nghiệp đổi mới sáng tạo',
@@ -371,4 +381,10 @@ export const vi = {
   'api.lead': 'API JSON của Kết Nối, mô tả theo OpenAPI 3.1. Tài liệu máy đọc được:',
   'api.params': 'Tham số',
   'api.responses': 'Phản hồi',
+  ...requestsVi,
+  ...expertsVi,
+  ...partnersVi,
+  ...matchingVi,
+  ...eventsVi,
+  ...productsVi,
 } as const satisfies Record<string, string>;
