@@ -11,6 +11,19 @@ import { createUser } from './factories.ts';
 
 export { demoAccounts } from './demo-data.ts';
 
+/** What a module's demo seeder gets: the app's dependencies, the demo accounts and projects. */
+export interface DemoContext {
+  deps: AppDeps;
+  account: (role: DemoRole | 'admin') => Actor;
+  project: (key: string) => { id: string; slug: string };
+}
+
+/**
+ * Each module's part of the story, in order (a later one may use an earlier one's rows). A module
+ * keeps its demo data in `src/seed/demo-<module>.ts`, exporting `seed<Module>(ctx)`.
+ */
+const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [];
+
 /** The demo accounts, shown on first start and after `seed`. */
 export function printDemoAccounts(): void {
   const rows = demoAccounts.map((a) => [a.email, a.role, a.password, a.name]);
@@ -90,5 +103,15 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
       },
     });
   }
+  const ctx: DemoContext = {
+    deps,
+    account,
+    project: (key) => {
+      const found = projects.get(key);
+      if (!found) throw new Error(`No demo project ${key}`);
+      return found;
+    },
+  };
+  for (const seedModule of moduleSeeds) await seedModule(ctx);
   deps.logger.info({ accounts: accounts.size, projects: projects.size, support: demoSupport.length }, 'demo data loaded');
 }
