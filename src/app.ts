@@ -51,14 +51,12 @@ export function createApp(deps: AppDeps) {
     },
     serveStatic({ root: relative(process.cwd(), fromRoot('public')), rewriteRequestPath: (p) => p.replace(/^\/static/, '') }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: deps.config.BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError('payload_too_large');
-      },
-    }),
-  );
+  const tooLarge = () => {
+    throw new AppError('payload_too_large');
+  };
+  const formLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: deps.config.UPLOAD_LIMIT_BYTES, onError: tooLarge });
+  app.use((c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : formLimit(c, next)));
   app.use(flash);
   app.use(csrf);
   app.use(loadActor);

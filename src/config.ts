@@ -32,6 +32,8 @@ const ConfigSchema = z.object({
   /** Send cookies with the Secure flag (set it behind HTTPS). */
   SECURE_COOKIES: flag(false),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Forms with files (multipart): each file has its own, smaller limit, checked with a clear message. */
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { BASE_URL: string };

@@ -7,7 +7,10 @@ import { type FieldErrors, fieldErrors } from './validation.ts';
 
 export type FormValues = Record<string, string | string[]>;
 
-export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
+/** Files chosen in the form's file fields (empty file inputs are left out). */
+export type FormFiles = Record<string, File[]>;
+
+export type FormResult<T> = { ok: true; data: T; values: FormValues; files: FormFiles } | { ok: false; errors: FieldErrors; values: FormValues; files: FormFiles };
 
 /**
  * Reads a submitted form and validates it; on failure gives the messages (in the user's
@@ -17,14 +20,18 @@ export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: fa
 export async function readForm<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<FormResult<z.output<S>>> {
   const body = await c.req.parseBody({ all: true });
   const values: FormValues = {};
+  const files: FormFiles = {};
   for (const [k, v] of Object.entries(body)) {
     if (k === CSRF_FIELD) continue;
+    const all = Array.isArray(v) ? v : [v];
+    const chosen = all.filter((x): x is File => typeof x !== 'string' && (x.size > 0 || x.name !== ''));
+    if (chosen.length > 0) files[k] = chosen;
     if (Array.isArray(v)) values[k] = v.filter((x): x is string => typeof x === 'string');
     else if (typeof v === 'string') values[k] = v;
   }
   const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data, values };
-  return { ok: false, errors: fieldErrors(result.error, c.var.t), values };
+  if (result.success) return { ok: true, data: result.data, values, files };
+  return { ok: false, errors: fieldErrors(result.error, c.var.t), values, files };
 }
 
 /** Reads one form value as a string (the first when repeated). */
@@ -40,7 +47,7 @@ export function formValues(values: FormValues | undefined, name: string): string
 
 /** A service's refusal as a form shows it: per-field messages, else one message at the top. */
 export function formErrors(c: Context<AppEnv>, error: AppError): FieldErrors {
-  const fields = Object.entries(error.fields).map(([name, key]) => [name, c.var.t(key)] as const);
+  const fields = Object.entries(error.fields).map(([name, key]) => [name, c.var.t(key, error.params)] as const);
   if (fields.length > 0) return Object.fromEntries(fields);
   return { _form: c.var.t(error.messageKey, error.params) };
 }

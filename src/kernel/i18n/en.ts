@@ -82,6 +82,13 @@ export const en: Record<keyof typeof vi, string> = {
   'v.phone': 'Enter a Vietnamese phone number, for example: 0912 345 678.',
   'v.consent': 'You need to give your consent for the profile to be made public.',
   'v.textEncoding': 'The text contains characters that cannot be read. Please retype it using a Vietnamese (Unicode) keyboard.',
+  'v.fileEmpty': 'The chosen file is empty. Please choose it again.',
+  'v.fileTooLarge': 'The file is too large: at most {max} MB per file.',
+  'v.fileType': 'Only PDF files or JPEG, PNG, WebP images are accepted. This file is none of these (its content was checked).',
+  'v.fileNotImage': 'Only JPEG, PNG or WebP images are accepted. This file is not an image (its content was checked).',
+  'v.fileBroken': 'The file is damaged or incomplete and cannot be opened. Please check it and choose it again.',
+  'v.imageTooManyPixels': 'The image is too large in size (at most 40 million pixels). Please make it smaller and upload it again.',
+  'v.tooManyFiles': 'Choose at most {max} files.',
   'v.award': 'One award per line as: year - award name, e.g. 2021 - Third prize, provincial innovation startup contest.',
 
   'form.save': 'Save',

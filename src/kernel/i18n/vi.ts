@@ -85,6 +85,13 @@ export const vi = {
   'v.phone': 'Nhập số điện thoại Việt Nam, ví dụ: 0912 345 678.',
   'v.consent': 'Bạn cần đồng ý để hồ sơ được công khai.',
   'v.textEncoding': 'Văn bản có ký tự không đọc được. Vui lòng gõ lại bằng bàn phím tiếng Việt (Unicode).',
+  'v.fileEmpty': 'Tệp đã chọn trống. Vui lòng chọn lại tệp.',
+  'v.fileTooLarge': 'Tệp quá lớn: tối đa {max} MB mỗi tệp.',
+  'v.fileType': 'Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG, WebP. Tệp này không phải loại đó (đã kiểm tra nội dung tệp).',
+  'v.fileNotImage': 'Chỉ nhận ảnh JPEG, PNG hoặc WebP. Tệp này không phải ảnh (đã kiểm tra nội dung tệp).',
+  'v.fileBroken': 'Tệp bị hỏng hoặc chưa tải lên đủ, không mở được. Vui lòng kiểm tra rồi chọn lại.',
+  'v.imageTooManyPixels': 'Ảnh quá lớn về kích thước (tối đa 40 triệu điểm ảnh). Vui lòng thu nhỏ ảnh rồi tải lên lại.',
+  'v.tooManyFiles': 'Chọn tối đa {max} tệp.',
   'v.award': 'Mỗi dòng theo dạng: năm - tên giải, ví dụ: 2021 - Giải Ba cuộc thi KNĐMST tỉnh.',
 
   'form.save': 'Lưu',

@@ -3,14 +3,18 @@ import type { Translator } from '#kernel/i18n/index.ts';
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
 
-/** A POST form that carries the CSRF token; `novalidate` so the server's Vietnamese messages show. */
-export const PostForm: FC<PropsWithChildren<{ action: string; csrfToken: string; class?: string; id?: string }>> = ({
+/**
+ * A POST form that carries the CSRF token; `novalidate` so the server's Vietnamese messages show.
+ * `multipart` for forms with file fields.
+ */
+export const PostForm: FC<PropsWithChildren<{ action: string; csrfToken: string; class?: string; id?: string; multipart?: boolean }>> = ({
   action,
   csrfToken,
   children,
+  multipart,
   ...rest
 }) => (
-  <form method="post" action={action} novalidate {...rest}>
+  <form method="post" action={action} novalidate enctype={multipart ? 'multipart/form-data' : undefined} {...rest}>
     <CsrfField token={csrfToken} />
     {children}
   </form>
@@ -102,6 +106,26 @@ export const Input: FC<InputProps> = (p) => (
       inputmode={p.inputmode}
       maxlength={p.maxlength}
       required={p.required}
+      aria-invalid={p.error ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.hint, p.error)}
+    />
+  </div>
+);
+
+/**
+ * A file field. Browsers cannot keep a chosen file after a failed submit, so the hint says what
+ * is accepted and the page re-asks only for the file (everything typed is kept).
+ */
+export const FileInput: FC<FieldBase & { accept: string; multiple?: boolean }> = (p) => (
+  <div class={`field${p.error ? ' has-error' : ''}`}>
+    <Label {...p} />
+    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <input
+      id={`f-${p.name}`}
+      name={p.name}
+      type="file"
+      accept={p.accept}
+      multiple={p.multiple}
       aria-invalid={p.error ? 'true' : undefined}
       aria-describedby={describedBy(p.name, p.hint, p.error)}
     />
