@@ -14,6 +14,8 @@ import { fromRoot } from '#kernel/paths.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
 import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
 import { adminPages } from '#modules/accounts/admin.pages.tsx';
+import { expertsPages } from '#modules/experts/experts.pages.tsx';
+import { partnersPages } from '#modules/partners/partners.pages.tsx';
 import { projectsPages } from '#modules/projects/projects.pages.tsx';
 import { sitePages } from '#modules/site/site.pages.tsx';
 import { supportPages } from '#modules/support/support.pages.tsx';
@@ -65,6 +67,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountsPages);
   app.route('/', adminPages);
   app.route('/', projectsPages);
+  app.route('/', partnersPages);
+  app.route('/', expertsPages);
   app.route('/', supportPages);
   app.route('/api/v1', api);
 
