@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveOwnProfile } from '#modules/experts/index.ts';
+import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
@@ -65,6 +67,31 @@ const matrix: Row[] = [
   ['GET', '/api/v1/projects/:id', '/api/v1/projects/{id}', s(404, 200, 404, 404, 404, 200, 200)],
   ['GET', '/api/v1/openapi.json', '/api/v1/openapi.json', all(200)],
   ['GET', '/api/v1/docs', '/api/v1/docs', all(200)],
+  // partners & experts
+  ['GET', '/doi-tac', '/doi-tac', all(200)],
+  ['GET', '/doi-tac.csv', '/doi-tac.csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/doi-tac/moi', '/doi-tac/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/doi-tac/moi', '/doi-tac/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/doi-tac/cua-toi', '/doi-tac/cua-toi', s(303, 403, 403, 403, 303, 403, 403)],
+  ['GET', '/doi-tac/:slug', '/doi-tac/{partnerSlug}', s(404, 404, 404, 404, 200, 200, 200)],
+  ['GET', '/doi-tac/:slug/sua', '/doi-tac/{partnerSlug}/sua', s(303, 404, 404, 404, 200, 200, 200)],
+  ['POST', '/doi-tac/:slug/sua', '/doi-tac/{partnerSlug}/sua', s(303, 404, 404, 404, 422, 422, 422)],
+  ['POST', '/doi-tac/:slug/thanh-vien', '/doi-tac/{partnerSlug}/thanh-vien', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/doi-tac/:slug/thanh-vien/:userId/xoa', '/doi-tac/{partnerSlug}/thanh-vien/no-such-user/xoa', s(303, 403, 403, 403, 403, 404, 404)],
+  ['POST', '/doi-tac/:slug/gioi-thieu', '/doi-tac/{partnerSlug}/gioi-thieu', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/gioi-thieu/:id', '/gioi-thieu/{introductionId}', s(303, 200, 404, 404, 200, 200, 200)],
+  ['POST', '/gioi-thieu/:id/tra-loi', '/gioi-thieu/{introductionId}/tra-loi', s(303, 403, 404, 404, 422, 422, 422)],
+  ['GET', '/chuyen-gia', '/chuyen-gia', all(200)],
+  ['GET', '/chuyen-gia.csv', '/chuyen-gia.csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/chuyen-gia/ho-so', '/chuyen-gia/ho-so', s(303, 403, 403, 200, 403, 403, 403)],
+  ['POST', '/chuyen-gia/ho-so', '/chuyen-gia/ho-so', s(303, 403, 403, 422, 403, 403, 403)],
+  ['GET', '/chuyen-gia/:slug', '/chuyen-gia/{expertSlug}', s(404, 404, 404, 200, 404, 200, 200)],
+  ['GET', '/chuyen-gia/:slug/sua', '/chuyen-gia/{expertSlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/chuyen-gia/:slug/sua', '/chuyen-gia/{expertSlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/api/v1/partners', '/api/v1/partners', all(200)],
+  ['GET', '/api/v1/partners/:slug', '/api/v1/partners/{partnerSlug}', s(404, 404, 404, 404, 200, 200, 200)],
+  ['GET', '/api/v1/experts', '/api/v1/experts', all(200)],
+  ['GET', '/api/v1/experts/:slug', '/api/v1/experts/{expertSlug}', s(404, 404, 404, 200, 404, 200, 200)],
 ];
 
 let rt: TestRuntime;
@@ -109,6 +136,42 @@ beforeAll(async () => {
     await browsers[w].get('/');
     if (w !== 'anon') await browsers[w].signIn(`${w}@matrix.vn`, password);
   }
+  // partners & experts: a hidden organisation the partner speaks for, the private project
+  // introduced to it, and the expert's hidden profile.
+  if (!people.officer || !people.expert) throw new Error('setup failed');
+  const org = await createPartner({
+    db: rt.db,
+    actor: people.officer,
+    input: {
+      name: 'Tổ chức ẩn của ma trận',
+      slug: '',
+      kind: 'distributor',
+      summary: 'Chỉ cán bộ Sở và thành viên được xem.',
+      description: '',
+      offers: [],
+      fields: [],
+      communes: [],
+      anywhere: true,
+      address: '',
+      website: '',
+      contactName: '',
+      contactPhone: '',
+      contactEmail: '',
+      isPublic: false,
+    },
+  });
+  await addMember({ db: rt.db, actor: people.officer, slug: org.slug, email: 'partner@matrix.vn' });
+  ids.partnerSlug = org.slug;
+  ids.introductionId = (
+    await introduceProject({ db: rt.db, mailer: rt.deps.mailer, actor: people.officer, partnerId: org.id, projectId: project.id, message: 'Giới thiệu dự án riêng tư.' })
+  ).id;
+  ids.expertSlug = (
+    await saveOwnProfile({
+      db: rt.db,
+      actor: people.expert,
+      input: { name: 'Người expert', headline: 'Hồ sơ chưa công khai.', organisation: '', bio: '', specialties: ['legal'], fields: [], communes: [], anywhere: true, isPublic: false },
+    })
+  ).slug;
 });
 afterAll(() => rt.close());
 

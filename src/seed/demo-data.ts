@@ -942,28 +942,8 @@ const others: DemoSupport[] = [
     outcome: 'Doanh số bán hàng tăng 30% so với năm 2020 nhờ tham gia các hội chợ, triển lãm giới thiệu sản phẩm.',
     figures: { salesGrowthPercent: 30 },
   },
-  {
-    id: 'connection-vit-quay-clb-dau-tu',
-    project: 'vit-quay',
-    kind: 'connection',
-    title: 'Giới thiệu dự án với Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn',
-    providerKind: 'organisation',
-    provider: { name: 'Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn' },
-    startedOn: '2022-03-25',
-    status: 'done',
-    outcome: 'Trình bày dự án tại buổi gặp gỡ nhà đầu tư của Câu lạc bộ; hai bên tiếp tục trao đổi về góp vốn mở điểm bán tại Hà Nội.',
-  },
-  {
-    id: 'connection-khau-nhuc-phan-phoi',
-    project: 'khau-nhuc',
-    kind: 'connection',
-    title: 'Kết nối với nhà phân phối nông sản để bán thử tại chuỗi cửa hàng đặc sản',
-    providerKind: 'partner',
-    provider: { account: 'partner' },
-    startedOn: '2022-05-12',
-    status: 'in_progress',
-    outcome: 'Đang bán thử tại 5 cửa hàng của nhà phân phối.',
-  },
+  // The introductions to the Investment & Startup Club (vịt quay) and to the distributor (khau
+  // nhục) are made through the partners module: src/seed/demo-partners.ts.
 ];
 
 export const demoSupport: DemoSupport[] = [...training, ...consulting, ...listings, ...startupDay, ...others];
