@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedFile } from '#kernel/files/files.sql.ts';
+import { readUpload } from '#kernel/files/files.ts';
+import { proposeEngagement } from '#modules/engagements/index.ts';
+import { fileRequest } from '#modules/requests/index.ts';
+import { fileOf, pdfBytes } from '#src/testing/files.ts';
 import { saveOwnProfile } from '#modules/experts/index.ts';
 import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
 import { createProject } from '#modules/projects/index.ts';
@@ -92,6 +97,33 @@ const matrix: Row[] = [
   ['GET', '/api/v1/partners/:slug', '/api/v1/partners/{partnerSlug}', s(404, 404, 404, 404, 200, 200, 200)],
   ['GET', '/api/v1/experts', '/api/v1/experts', all(200)],
   ['GET', '/api/v1/experts/:slug', '/api/v1/experts/{expertSlug}', s(404, 404, 404, 200, 404, 200, 200)],
+  // requests, engagements, matching: the owner's request on the private project (with a file),
+  // and an engagement proposed to the expert on it.
+  ['GET', '/yeu-cau', '/yeu-cau', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/yeu-cau/moi', '/yeu-cau/moi', s(303, 200, 200, 403, 403, 403, 403)],
+  ['POST', '/yeu-cau/moi', '/yeu-cau/moi', s(303, 422, 422, 403, 403, 403, 403)],
+  ['GET', '/yeu-cau/:number', '/yeu-cau/{requestNumber}', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/yeu-cau/:number/tin-nhan', '/yeu-cau/{requestNumber}/tin-nhan', s(303, 422, 404, 404, 404, 422, 422)],
+  ['GET', '/yeu-cau/:number/tep/:fileId', '/yeu-cau/{requestNumber}/tep/{requestFileId}', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/yeu-cau/:number/trang-thai', '/yeu-cau/{requestNumber}/trang-thai', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/yeu-cau/:number/ket-noi', '/yeu-cau/{requestNumber}/ket-noi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/yeu-cau/:number/nhan', '/yeu-cau/{requestNumber}/nhan', s(303, 403, 403, 403, 403, 303, 303)],
+  ['GET', '/quan-ly/yeu-cau', '/quan-ly/yeu-cau', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/yeu-cau.csv', '/quan-ly/yeu-cau.csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/quan-ly/yeu-cau/phan-cong', '/quan-ly/yeu-cau/phan-cong', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/quan-ly/yeu-cau/moi', '/quan-ly/yeu-cau/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/quan-ly/yeu-cau/moi', '/quan-ly/yeu-cau/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/tu-van', '/tu-van', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/tu-van/:id', '/tu-van/{engagementId}', s(303, 200, 404, 200, 404, 200, 200)],
+  ['POST', '/tu-van/:id/tra-loi', '/tu-van/{engagementId}/tra-loi', s(303, 403, 404, 422, 404, 403, 403)],
+  ['POST', '/tu-van/:id/buoi', '/tu-van/{engagementId}/buoi', s(303, 403, 404, 422, 404, 422, 422)],
+  ['POST', '/tu-van/:id/ket-thuc', '/tu-van/{engagementId}/ket-thuc', s(303, 403, 404, 422, 404, 422, 422)],
+  ['GET', '/tu-van/:id/tep/:fileId', '/tu-van/{engagementId}/tep/00000000-0000-0000-0000-000000000000', s(303, 404, 404, 404, 404, 404, 404)],
+  ['GET', '/du-an/:slug/goi-y', `/du-an/${P}/goi-y`, s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/du-an/:slug/goi-y/chuyen-gia', `/du-an/${P}/goi-y/chuyen-gia`, s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/du-an/:slug/goi-y/doi-tac', `/du-an/${P}/goi-y/doi-tac`, s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/chuyen-gia/:slug/du-an-phu-hop', '/chuyen-gia/{expertSlug}/du-an-phu-hop', s(303, 403, 403, 200, 403, 200, 200)],
+  ['GET', '/doi-tac/:slug/du-an-phu-hop', '/doi-tac/{partnerSlug}/du-an-phu-hop', s(303, 403, 403, 403, 200, 200, 200)],
 ];
 
 let rt: TestRuntime;
@@ -172,6 +204,19 @@ beforeAll(async () => {
       input: { name: 'Người expert', headline: 'Hồ sơ chưa công khai.', organisation: '', bio: '', specialties: ['legal'], fields: [], communes: [], anywhere: true, isPublic: false },
     })
   ).slug;
+  const context = { db: rt.db, mailer: rt.deps.mailer, baseUrl: 'http://localhost' };
+  const filed = await fileRequest({
+    ...context,
+    actor: owner,
+    input: { project: project.slug, kind: 'consulting_ip', body: 'Yêu cầu hỗ trợ của dự án riêng tư trong ma trận.', urgency: 'normal' },
+    files: [await readUpload(fileOf(pdfBytes(), 'ho-so.pdf'), 'files', { accept: 'document', maxBytes: 1024 * 1024 })],
+  });
+  ids.requestNumber = String(filed.number);
+  const [file] = await rt.db.select({ id: storedFile.id }).from(storedFile);
+  ids.requestFileId = file?.id ?? '';
+  ids.engagementId = (
+    await proposeEngagement({ ...context, actor: people.officer, input: { expertId: people.expert.id, projectId: project.id, topic: 'Tư vấn trong ma trận', brief: '' } })
+  ).id;
 });
 afterAll(() => rt.close());
 

@@ -32,9 +32,16 @@ async function engagementPage(c: Context<AppEnv>, failed?: EngagementPageProps['
 engagementsPages.get('/tu-van/:id', allow(), (c) => engagementPage(c));
 
 /** A form posted from the engagement page; a refusal shows the page again with that form filled in. */
-async function onEngagementPage<S extends z.ZodType>(c: Context<AppEnv>, form: 'respond' | 'session' | 'close', schema: S, act: (data: z.output<S>, files: Record<string, File[]>) => Promise<Response>) {
-  // Who may post is checked before anything is read: strangers get 404.
-  await getEngagement({ db: c.var.deps.db, actor: c.var.actor, id: c.req.param('id') ?? '' });
+async function onEngagementPage<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  form: 'respond' | 'session' | 'close',
+  parties: readonly ('expert' | 'staff' | 'team')[],
+  schema: S,
+  act: (data: z.output<S>, files: Record<string, File[]>) => Promise<Response>,
+) {
+  // Who may post is checked before anything is read: strangers get 404, other parties 403.
+  const { party } = await getEngagement({ db: c.var.deps.db, actor: c.var.actor, id: c.req.param('id') ?? '' });
+  if (!parties.includes(party)) throw new AppError('forbidden');
   const read = await readForm(c, schema);
   if (!read.ok) return engagementPage(c, { form, values: read.values, errors: read.errors }, 422);
   try {
@@ -47,7 +54,7 @@ async function onEngagementPage<S extends z.ZodType>(c: Context<AppEnv>, form: '
 }
 
 engagementsPages.post('/tu-van/:id/tra-loi', allow(), (c) =>
-  onEngagementPage(c, 'respond', RespondForm, async (data) => {
+  onEngagementPage(c, 'respond', ['expert'], RespondForm, async (data) => {
     const id = c.req.param('id');
     const accept = data.decision === 'accept';
     await respondToEngagement({ db: c.var.deps.db, mailer: c.var.deps.mailer, actor: requireActor(c), baseUrl: c.var.deps.config.BASE_URL, id, accept, reason: data.reason });
@@ -56,7 +63,7 @@ engagementsPages.post('/tu-van/:id/tra-loi', allow(), (c) =>
 );
 
 engagementsPages.post('/tu-van/:id/buoi', allow(), (c) =>
-  onEngagementPage(c, 'session', SessionInput, async (data, files) => {
+  onEngagementPage(c, 'session', ['expert', 'staff'], SessionInput, async (data, files) => {
     const id = c.req.param('id');
     const uploads = await readUploads(files.files, 'files', fileRules);
     await logSession({ db: c.var.deps.db, actor: requireActor(c), id, input: data, files: uploads });
@@ -65,7 +72,7 @@ engagementsPages.post('/tu-van/:id/buoi', allow(), (c) =>
 );
 
 engagementsPages.post('/tu-van/:id/ket-thuc', allow(), (c) =>
-  onEngagementPage(c, 'close', CloseForm, async (data) => {
+  onEngagementPage(c, 'close', ['expert', 'staff'], CloseForm, async (data) => {
     const id = c.req.param('id');
     await closeEngagement({ db: c.var.deps.db, actor: requireActor(c), id, outcome: data.outcome });
     return redirectWithFlash(c, `/tu-van/${id}`, 'engagements.closedOk');
