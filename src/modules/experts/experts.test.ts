@@ -63,6 +63,7 @@ describe('an expert’s own profile', () => {
     const unknownCommune = await b.post('/chuyen-gia/ho-so', { ...thao, communes: ['khong-co-xa-nay'] });
     expect(unknownCommune.status).toBe(422);
     expect((await b.post('/chuyen-gia/ho-so', {})).status).toBe(422);
+    expect((await b.post('/chuyen-gia/ho-so', { ...thao, name: ['A', 'B'], anywhere: ['on', 'x'], communes: ['that-khe', 'Ý'] })).status).toBe(422);
     expect(await getExpertByUserId(rt.db, thaoId)).toBeNull();
   });
 

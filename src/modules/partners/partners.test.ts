@@ -127,6 +127,15 @@ describe('the partner directory', () => {
     expect((await rt.db.select({ id: partner.id }).from(partner)).length).toBe(1);
   });
 
+  it('repeated or odd-typed fields are refused with 422, never a 500', async () => {
+    const officer = await as('officer@test.vn');
+    const odd = { ...happyMart, slug: '', name: ['Một', 'Hai'], anywhere: ['on', 'on'], isPublic: ['x', 'y'], offers: ['funding', 'funding', 'nope'] };
+    expect((await officer.post('/doi-tac/moi', odd)).status).toBe(422);
+    expect((await officer.post('/doi-tac/happy-mart/gioi-thieu', { project: ['a', 'b'], message: ['x', 'y'] })).status).toBe(422);
+    expect((await officer.post('/doi-tac/happy-mart/thanh-vien', { email: ['a@b.vn', 'c@d.vn'] })).status).toBe(422);
+    expect((await rt.db.select({ id: partner.id }).from(partner)).length).toBe(1);
+  });
+
   it('script tags are shown as text', async () => {
     const officer = await as('officer@test.vn');
     const res = await officer.post('/doi-tac/moi', {
