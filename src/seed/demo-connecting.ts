@@ -176,7 +176,7 @@ export async function seedConnecting(ctx: DemoContext): Promise<void> {
   await fileWalkIn({
     ...base,
     actor: officer,
-    now: daysAgo(12),
+    now: daysAgo(25),
     input: {
       contactName: 'Hoàng Văn Sơn',
       contactPhone: '0915 226 341',
