@@ -340,3 +340,45 @@ describe('the API and hostile input', () => {
     expect(await res.text()).toContain('bàn phím tiếng Việt');
   });
 });
+
+describe('no form of the connecting pages answers 500 to bad input', () => {
+  const fields = ['project', 'kind', 'body', 'urgency', 'contactName', 'contactPhone', 'contactEmail', 'commune', 'to', 'note', 'target', 'targetId', 'message', 'numbers', 'assigneeId', 'decision', 'reason', 'heldOn', 'hours', 'summary', 'nextSteps', 'outcome', 'expertId', 'topic', 'brief', 'partnerId'];
+  const payloads: Record<string, (f: string) => string | string[]> = {
+    huge: () => 'Đ'.repeat(20_000),
+    arrays: () => ['a', 'b', 'c'],
+    script: () => '<script>alert(1)</script>',
+    encoding: () => 'Há»— trá»£ Ä‘Äƒng kÃ½',
+    numbers: () => '-1e309',
+  };
+
+  it('every POST route, for the officer and the expert, with every kind of garbage', async () => {
+    const routes = [
+      '/yeu-cau/moi',
+      `/yeu-cau/${ids.request}/tin-nhan`,
+      `/yeu-cau/${ids.request}/trang-thai`,
+      `/yeu-cau/${ids.request}/ket-noi`,
+      '/quan-ly/yeu-cau/phan-cong',
+      '/quan-ly/yeu-cau/moi',
+      `/tu-van/${ids.engagement}/tra-loi`,
+      `/tu-van/${ids.engagement}/buoi`,
+      `/tu-van/${ids.engagement}/ket-thuc`,
+      '/du-an/thach-den-hong-nhung/goi-y/chuyen-gia',
+      '/du-an/thach-den-hong-nhung/goi-y/doi-tac',
+      '/tu-van/not-a-uuid/buoi',
+      '/yeu-cau/99999999999/tin-nhan',
+    ];
+    const before = await requestsCount();
+    const failures: string[] = [];
+    for (const email of ['officer@test.vn', 'hai@test.vn', 'nhung@test.vn']) {
+      const b = await as(email);
+      for (const route of routes) {
+        for (const [name, make] of Object.entries(payloads)) {
+          const res = await b.post(route, Object.fromEntries(fields.map((f) => [f, make(f)])));
+          if (res.status >= 500) failures.push(`${email} ${name} ${route} → ${res.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await requestsCount()).toBe(before);
+  }, 180_000);
+});
