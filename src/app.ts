@@ -14,6 +14,7 @@ import { fromRoot } from '#kernel/paths.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
 import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
 import { adminPages } from '#modules/accounts/admin.pages.tsx';
+import { eventsPages } from '#modules/events/events.pages.tsx';
 import { projectsPages } from '#modules/projects/projects.pages.tsx';
 import { sitePages } from '#modules/site/site.pages.tsx';
 import { supportPages } from '#modules/support/support.pages.tsx';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminPages);
   app.route('/', projectsPages);
   app.route('/', supportPages);
+  app.route('/', eventsPages);
   app.route('/api/v1', api);
 
   app.onError(handleError);
