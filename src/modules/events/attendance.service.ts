@@ -126,6 +126,29 @@ export async function checkInWalkIn({ db, actor, slug, input }: { db: Db; actor:
   });
 }
 
+/**
+ * Records (again) the ledger entry of every attended seat of the event that counts for a project,
+ * e.g. after attendance was loaded in bulk.
+ */
+export async function recordEventSupport({ db, actor, eventId }: { db: Db; actor: Actor; eventId: string }): Promise<number> {
+  const e = await eventDetailById(db, eventId);
+  const seats = await db
+    .select({ id: registration.id, name: registration.name, projectId: registration.projectId })
+    .from(registration)
+    .where(
+      and(
+        eq(registration.eventId, eventId),
+        eq(registration.status, 'confirmed'),
+        sql`${registration.projectId} IS NOT NULL`,
+        sql`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id})`,
+      ),
+    );
+  await db.transaction(async (tx) => {
+    for (const r of seats) await recordSeat(tx, actor, e, r);
+  });
+  return seats.length;
+}
+
 /** Whether a person attended enough sessions for a certificate under the event's rule. */
 export function eligible(attendedSessions: number, totalSessions: number, percent: number): boolean {
   return totalSessions > 0 && attendedSessions * 100 >= percent * totalSessions;
@@ -140,10 +163,21 @@ async function attendanceCounts(db: Db, eventId: string) {
     .groupBy(attendance.registrationId);
 }
 
-async function attendedHours(db: Db, e: EventDetail, registrationId: string) {
-  const rows = await db.select({ sessionId: attendance.sessionId }).from(attendance).where(eq(attendance.registrationId, registrationId));
-  const attended = e.sessions.filter((s) => rows.some((a) => a.sessionId === s.id));
-  return { sessions: attended.length, hours: Math.round(hoursOf(attended)) };
+/** Sessions attended and hours, per registration, for the whole event in one query. */
+async function attendanceByPerson(db: Db, e: EventDetail): Promise<Map<string, { sessions: number; hours: number }>> {
+  const rows = await db
+    .select({ registrationId: attendance.registrationId, sessionId: attendance.sessionId })
+    .from(attendance)
+    .innerJoin(eventSession, eq(eventSession.id, attendance.sessionId))
+    .where(eq(eventSession.eventId, e.id));
+  const byPerson = new Map<string, string[]>();
+  for (const r of rows) byPerson.set(r.registrationId, [...(byPerson.get(r.registrationId) ?? []), r.sessionId]);
+  const out = new Map<string, { sessions: number; hours: number }>();
+  for (const [id, ids] of byPerson) {
+    const attended = e.sessions.filter((s) => ids.includes(s.id));
+    out.set(id, { sessions: attended.length, hours: Math.round(hoursOf(attended)) });
+  }
+  return out;
 }
 
 /**
@@ -153,7 +187,7 @@ async function attendedHours(db: Db, e: EventDetail, registrationId: string) {
 export async function issueCertificates({ db, actor, slug }: { db: Db; actor: Actor; slug: string }): Promise<number> {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const e = await getEvent({ db, actor, slug });
-  const counts = await attendanceCounts(db, e.id);
+  const attended = await attendanceByPerson(db, e);
   const holders = await db
     .select({ registrationId: certificate.registrationId })
     .from(certificate)
@@ -165,15 +199,15 @@ export async function issueCertificates({ db, actor, slug }: { db: Db; actor: Ac
     .from(registration)
     .where(and(eq(registration.eventId, e.id), eq(registration.status, 'confirmed')))
     .orderBy(asc(registration.number));
-  const due = people.filter((p) => !has.has(p.id) && eligible(counts.find((c) => c.registrationId === p.id)?.n ?? 0, e.sessions.length, e.certificatePercent));
+  const none = { sessions: 0, hours: 0 };
+  const due = people.filter((p) => !has.has(p.id) && eligible((attended.get(p.id) ?? none).sessions, e.sessions.length, e.certificatePercent));
   if (due.length === 0) return 0;
-  const rows: { registrationId: string; code: string; holderName: string; sessions: number; hours: number; issuedBy: string }[] = [];
-  for (const p of due) rows.push({ registrationId: p.id, code: randomCode(10), holderName: p.name, ...(await attendedHours(db, e, p.id)), issuedBy: actor.id });
+  const rows = due.map((p) => {
+    const done = attended.get(p.id) ?? none;
+    return { registrationId: p.id, code: randomCode(10), holderName: p.name, sessionsAttended: done.sessions, hours: done.hours, issuedBy: actor.id };
+  });
   await db.transaction(async (tx) => {
-    await tx
-      .insert(certificate)
-      .values(rows.map(({ sessions, ...r }) => ({ ...r, sessionsAttended: sessions })))
-      .onConflictDoNothing();
+    await tx.insert(certificate).values(rows).onConflictDoNothing();
     await audit(tx, { actorId: actor.id, action: 'event.certificates', entity: 'event', entityId: e.id, data: { count: rows.length } });
   });
   return rows.length;
@@ -186,7 +220,7 @@ export async function reissueCertificate({ db, actor, slug, registrationId }: { 
   if (!isUuid(registrationId)) throw new AppError('not_found', 'events.ticketNotFound');
   const [r] = await db.select().from(registration).where(and(eq(registration.id, registrationId), eq(registration.eventId, e.id)));
   if (!r) throw new AppError('not_found', 'events.ticketNotFound');
-  const done = await attendedHours(db, e, r.id);
+  const done = (await attendanceByPerson(db, e)).get(r.id) ?? { sessions: 0, hours: 0 };
   if (r.status !== 'confirmed' || !eligible(done.sessions, e.sessions.length, e.certificatePercent)) throw new AppError('conflict', 'events.certificate.notEligible');
   const code = randomCode(10);
   await db.transaction(async (tx) => {
