@@ -29,8 +29,6 @@ export const TicketPage: FC<TicketPageProps> = ({ ctx, ticket, qrSvg, canCancel,
   return (
     <Layout ctx={ctx} title={t('events.ticket.title')}>
       <h1>{t('events.ticket.title')}</h1>
-      <div class="columns">
-        <div class="col-main">
           <h2>
             <a href={`/su-kien/${e.slug}`}>{e.title}</a>
           </h2>
@@ -56,6 +54,20 @@ export const TicketPage: FC<TicketPageProps> = ({ ctx, ticket, qrSvg, canCancel,
               </>
             )}
           </dl>
+          <section class="card ticket" aria-label={t('events.ticket.code')}>
+          {r.status === 'confirmed' ? (
+            <>
+              <h2>{t('events.ticket.code')}</h2>
+              <p class="ticket-code">{formatCode(r.code)}</p>
+              <QrCode svg={qrSvg} label={t('events.ticket.qrLabel', { code: formatCode(r.code) })} />
+              <p class="hint">{t('events.ticket.show')}</p>
+            </>
+          ) : r.status === 'waitlisted' ? (
+            <p>{t('events.ticket.waitlisted')}</p>
+          ) : (
+            <p>{t('events.ticket.cancelled', { date: r.cancelledAt ? formatDate(r.cancelledAt) : '' })}</p>
+          )}
+          </section>
           <h2>{t('events.sessions')}</h2>
           <SessionList t={t} sessions={e.sessions} attended={ticket.attendedSessionIds} />
           {ticket.certificateCode && (
@@ -80,20 +92,6 @@ export const TicketPage: FC<TicketPageProps> = ({ ctx, ticket, qrSvg, canCancel,
               </PostForm>
             </section>
           )}
-        </div>
-        <aside class="col-side card">
-          {r.status === 'confirmed' ? (
-            <>
-              <h2>{t('events.ticket.code')}</h2>
-              <p class="ticket-code">{formatCode(r.code)}</p>
-              <QrCode svg={qrSvg} label={t('events.ticket.qrLabel', { code: formatCode(r.code) })} />
-              <p class="hint">{t('events.ticket.show')}</p>
-            </>
-          ) : r.status === 'waitlisted' ? (
-            <p>{t('events.ticket.waitlisted')}</p>
-          ) : (
-            <p>{t('events.ticket.cancelled', { date: r.cancelledAt ? formatDate(r.cancelledAt) : '' })}</p>
-          )}
           <p class="hint">{t('events.ticket.keepLink')}</p>
           {canCancel && (
             <PostForm action={`${base}/huy`} csrfToken={ctx.csrfToken}>
@@ -101,8 +99,6 @@ export const TicketPage: FC<TicketPageProps> = ({ ctx, ticket, qrSvg, canCancel,
               <Button kind="warning">{t('events.ticket.cancel')}</Button>
             </PostForm>
           )}
-        </aside>
-      </div>
     </Layout>
   );
 };
