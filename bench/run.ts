@@ -330,7 +330,8 @@ interface RequestShape {
 async function load(url: string, connections: number, pid: number | undefined, dbClient: pg.Client | null = null, shape: RequestShape = {}): Promise<Measured> {
   const waited = await settle(pid);
   if (waited > 2_000) log(`  (waited ${fmt(waited)} ms for the server to finish earlier requests)`);
-  const options = { url, connections, method: shape.method, body: shape.body, headers: { ...headers, ...shape.headers } };
+  // autocannon refuses keys present but undefined: add the method and body only when there are some.
+  const options = { url, connections, headers: { ...headers, ...shape.headers }, ...(shape.method ? { method: shape.method } : {}), ...(shape.body ? { body: shape.body } : {}) };
   if (warmup > 0) await autocannon({ ...options, duration: warmup });
   const dbBefore = dbClient ? await backendCpu(dbClient) : null;
   const before = cpuMs(pid);
