@@ -16,7 +16,7 @@ import {
   registration,
   updateNomination,
 } from '#modules/events/index.ts';
-import type { DemoContext } from './demo.ts';
+import type { DemoContext } from './demo-context.ts';
 import { demoProjects } from './demo-data.ts';
 
 // The article's training story as real events: five courses since 2021 with 216 people

@@ -12,12 +12,9 @@ import { createUser } from './factories.ts';
 
 export { demoAccounts } from './demo-data.ts';
 
-/** What a module's demo seeder gets: the app's dependencies, the demo accounts and projects. */
-export interface DemoContext {
-  deps: AppDeps;
-  account: (role: DemoRole | 'admin') => Actor;
-  project: (key: string) => { id: string; slug: string };
-}
+import type { DemoContext } from './demo-context.ts';
+
+export type { DemoContext } from './demo-context.ts';
 
 /**
  * Each module's part of the story, in order (a later one may use an earlier one's rows). A module
