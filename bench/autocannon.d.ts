@@ -30,6 +30,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    method?: 'GET' | 'POST';
+    body?: string;
     timeout?: number;
     pipelining?: number;
   }

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Database, openDatabase } from '#kernel/db/client.ts';
 import { lockDataDir } from '#kernel/db/lock.ts';
 import { migrate } from '#kernel/db/migrate.ts';
@@ -44,12 +44,19 @@ export interface Scale {
   people: number;
   support: number;
   users: number;
+  /** Courses, workshops… (a third upcoming, the rest past with attendance), two sessions each. */
+  events: number;
+  /** Seats, spread evenly over the events. */
+  registrations: number;
 }
 
 export const scales = {
-  full: { projects: 50_000, people: 200_000, support: 1_000_000, users: 2_000 },
-  small: { projects: 5_000, people: 20_000, support: 100_000, users: 2_000 },
+  full: { projects: 50_000, people: 200_000, support: 1_000_000, users: 2_000, events: 2_000, registrations: 200_000 },
+  small: { projects: 5_000, people: 20_000, support: 100_000, users: 2_000, events: 200, registrations: 20_000 },
 } satisfies Record<string, Scale>;
+
+/** An officer account with a password, so that the benchmark can open staff pages (the check-in page). */
+export const benchOfficer = { id: 'bench-u-officer', email: 'bench.officer@ket-noi.test', password: 'BenchOfficer@2026' } as const;
 
 export type ScaleName = keyof typeof scales;
 
@@ -100,6 +107,7 @@ function personName(key: string): string {
 /** Key spaces, so that people, users and experts do not share names by construction. */
 const USER_KEY = 50_000_000;
 const EXPERT_KEY = 90_000_000;
+const REGISTRATION_KEY = 120_000_000;
 const userId = (n: string) => `('bench-u-' || (${n}))`;
 const projectId = (n: string) => `md5('kn-bench-p' || (${n}))::uuid`;
 
@@ -238,6 +246,63 @@ FROM (
 ) s1`;
 }
 
+const eventId = (n: string) => `md5('kn-bench-e' || (${n}))::uuid`;
+
+/** A third of the events are upcoming (published, public, open); the rest happened since 2021. */
+function eventsSql(scale: Scale): string {
+  const g = 'g';
+  const titles = supportTitles.training ?? ['Tập huấn khởi nghiệp đổi mới sáng tạo'];
+  const perEvent = Math.ceil(scale.registrations / scale.events);
+  return `INSERT INTO event (id, slug, kind, title, description, organiser, venue, capacity, audience, published, starts_on, ends_on, created_at, updated_at)
+SELECT ${eventId(g)}, 'su-kien-bench-' || g, ${pick(['course', 'course', 'workshop', 'fair', 'pitching', 'contest'], g, 80)},
+  ${pick(titles, g, 81)} || ' (đợt ' || g || ')', ${pick(descriptionParagraphs, g, 82)}, ${pick(organisations, g, 83)},
+  'Hội trường khu làm việc chung KNĐMST', ${perEvent + 20}, 'public', true, d, d + 1, now(), now()
+FROM (SELECT g, CASE WHEN g % 3 = 0 THEN current_date + (1 + ${h(g, 84, 120)})::int
+                     ELSE date '2021-01-04' + (${h(g, 85, Math.max(1, daysSince2021() - 10))})::int END AS d
+      FROM generate_series(1, ${scale.events}) g) s`;
+}
+
+function sessionsSql(scale: Scale): string {
+  return `INSERT INTO event_session (event_id, position, day, start_time, end_time)
+SELECT e.id, p, e.starts_on + p, CASE WHEN p = 0 THEN '08:00' ELSE '13:30' END, CASE WHEN p = 0 THEN '11:30' ELSE '17:00' END
+FROM event e CROSS JOIN generate_series(0, 1) p
+WHERE e.id IN (SELECT ${eventId('g')} FROM generate_series(1, ${scale.events}) g)`;
+}
+
+function registrationsSql(scale: Scale, communes: { slug: string }[], from: number, to: number): string {
+  const g = 'g';
+  return `INSERT INTO event_registration (event_id, status, name, phone, email, commune_slug, organisation, organisation_type, sex, ethnicity, birth_year, consent, code, token, created_at)
+SELECT ${eventId(`1 + (g - 1) % ${scale.events}`)}, 'confirmed', ${personName(`${REGISTRATION_KEY} + g`)},
+  '09' || lpad(((${h(g, 90, 100_000_000)}))::text, 8, '0'), '',
+  ${pick(
+    communes.map((c) => c.slug),
+    g,
+    91,
+  )}, ${pick(organisations, g, 92)},
+  ${pick(['individual', 'household', 'cooperative', 'business', 'school', 'agency'], g, 93)},
+  ${pick(['female', 'male'], g, 94)}, ${pick(weighted([['nung', 4], ['tay', 4], ['kinh', 2], ['dao', 1]]), g, 95)},
+  1960 + (${h(g, 96, 45)})::int, true, 'B' || lpad(g::text, 7, '0'), md5('kn-bench-t' || g), now()
+FROM generate_series(${from}, ${to}) g`;
+}
+
+/** Everyone at a past event came to both sessions. */
+function attendanceSql(from: number, to: number): string {
+  return `INSERT INTO event_attendance (registration_id, session_id, method, checked_in_at)
+SELECT r.id, s.id, 'list', s.day + time '08:00'
+FROM event_registration r JOIN event e ON e.id = r.event_id JOIN event_session s ON s.event_id = e.id
+WHERE e.ends_on < current_date AND r.number BETWEEN ${from} AND ${to}`;
+}
+
+async function benchOfficerSql(): Promise<SQL> {
+  const { hashPassword } = await import('better-auth/crypto');
+  const hash = await hashPassword(benchOfficer.password);
+  return sql`WITH u AS (
+    INSERT INTO "user" (id, name, email, email_verified, role, created_at, updated_at)
+    VALUES (${benchOfficer.id}, 'Cán bộ đo hiệu năng', ${benchOfficer.email}, true, 'officer', now(), now()) RETURNING id)
+  INSERT INTO account (id, account_id, provider_id, user_id, password, created_at, updated_at)
+  SELECT 'bench-a-officer', id, 'credential', id, ${hash}, now(), now() FROM u`;
+}
+
 // ---------------------------------------------------------------- connecting: experts, partners, requests, engagements
 
 /** How many of each, from the scale: one expert per 50 projects, a partner per 25, two requests and half an engagement per project. */
@@ -374,7 +439,7 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
         throw new Error(`The database already has ${existing} projects. Pass --reset to replace them with benchmark data.`);
       }
       t = performance.now();
-      await db.execute(sql.raw('TRUNCATE support, project_member, project, support_request, engagement, partner, expert_profile CASCADE'));
+      await db.execute(sql.raw('TRUNCATE support, project_member, project, event, external_event, support_request, engagement, partner, expert_profile CASCADE'));
       await db.execute(sql.raw(`DELETE FROM "user" WHERE id LIKE 'bench-u-%' OR id LIKE 'bench-e-%'`));
       mark('reset', t);
       log(`  emptied the earlier data (${phases.reset} s)`);
@@ -397,6 +462,19 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     phases.members = round(await batched(database, 'people', scale.people, big ? 50_000 : 10_000, (a, b) => membersSql(scale, a, b), log));
     phases.support = round(await batched(database, 'support', scale.support, big ? 50_000 : 10_000, (a, b) => supportSql(scale, a, b), log));
     t = performance.now();
+    await db.execute(await benchOfficerSql());
+    await db.execute(sql.raw(eventsSql(scale)));
+    await db.execute(sql.raw(sessionsSql(scale)));
+    mark('events', t);
+    log(`  events: ${scale.events.toLocaleString('en')} with 2 sessions each (${phases.events} s)`);
+    phases.registrations = round(await batched(database, 'registrations', scale.registrations, big ? 50_000 : 10_000, (a, b) => registrationsSql(scale, communes, a, b), log));
+    // Registration numbers start where the identity is: read them rather than assume 1.
+    const [span] = await rows<{ lo: string | number; hi: string | number }>(db, sql.raw('SELECT min(number) AS lo, max(number) AS hi FROM event_registration'));
+    const lo = Number(span?.lo ?? 1);
+    const hi = Number(span?.hi ?? 0);
+    phases.attendance = round(await batched(database, 'attendance (by registration)', Math.max(0, hi - lo + 1), big ? 50_000 : 10_000, (a, b) => attendanceSql(lo + a - 1, lo + b - 1), log));
+
+    t = performance.now();
     for (const statement of connectingSql(scale, communes)) {
       await db.execute(sql.raw(statement));
       await yieldToLoop();
@@ -405,7 +483,7 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     log(`  experts, partners, requests, engagements: ${JSON.stringify(connectingCounts(scale))} (${phases.connecting} s)`);
 
     t = performance.now();
-    for (const table of ['"user"', 'project', 'project_member', 'support', 'support_request', 'engagement', 'partner', 'expert_profile']) {
+    for (const table of ['"user"', 'project', 'project_member', 'support', 'event', 'event_session', 'event_registration', 'event_attendance', 'support_request', 'engagement', 'partner', 'expert_profile']) {
       await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
       await yieldToLoop();
     }
@@ -413,7 +491,7 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     log(`  vacuum analyze (${phases['vacuum+analyze']} s)`);
 
     const counts: Record<string, number> = {};
-    for (const table of ['"user"', 'project', 'project_member', 'support', 'commune', 'support_request', 'engagement', 'partner', 'expert_profile']) counts[table.replace(/"/g, '')] = await count(db, table);
+    for (const table of ['"user"', 'project', 'project_member', 'support', 'commune', 'event', 'event_registration', 'event_attendance', 'support_request', 'engagement', 'partner', 'expert_profile']) counts[table.replace(/"/g, '')] = await count(db, table);
     const [publicRow] = await rows<{ n: string | number }>(db, sql.raw('SELECT count(*) AS n FROM project WHERE is_public'));
     counts.public_projects = Number(publicRow?.n ?? 0);
 
@@ -449,11 +527,12 @@ export function readMeta(dataDir: string): GenerateResult | null {
   }
 }
 
-export const sameScale = (a: Scale, b: Scale) => a.projects === b.projects && a.people === b.people && a.support === b.support && a.users === b.users;
+export const sameScale = (a: Scale, b: Scale) =>
+  a.projects === b.projects && a.people === b.people && a.support === b.support && a.users === b.users && a.events === b.events && a.registrations === b.registrations;
 
 export function scaleLabel(scale: Scale): string {
   for (const [name, s] of Object.entries(scales)) if (sameScale(s, scale)) return name;
-  return `p${scale.projects}-m${scale.people}-s${scale.support}`;
+  return `p${scale.projects}-m${scale.people}-s${scale.support}-e${scale.events}-r${scale.registrations}`;
 }
 
 // ---------------------------------------------------------------- command line
@@ -473,6 +552,8 @@ async function main() {
       people: { type: 'string' },
       support: { type: 'string' },
       users: { type: 'string' },
+      events: { type: 'string' },
+      registrations: { type: 'string' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       reset: { type: 'boolean' },
@@ -481,9 +562,9 @@ async function main() {
     },
   });
   if (values.help) {
-    console.log(`tsx bench/generate.ts [--scale full|small] [--projects N] [--people N] [--support N] [--users N]
+    console.log(`tsx bench/generate.ts [--scale full|small] [--projects N] [--people N] [--support N] [--users N] [--events N] [--registrations N]
                     [--database-url URL | --data-dir DIR] [--reset] [--json FILE]
-Environment: DATABASE_URL (PostgreSQL target), DATA_DIR, BENCH_SCALE, BENCH_PROJECTS, BENCH_PEOPLE, BENCH_SUPPORT.
+Environment: DATABASE_URL (PostgreSQL target), DATA_DIR, BENCH_SCALE, BENCH_PROJECTS, BENCH_PEOPLE, BENCH_SUPPORT, BENCH_EVENTS, BENCH_REGISTRATIONS.
 Without a URL the target is PGlite in <data-dir>/pglite (default bench/.data/<scale>).`);
     return;
   }
@@ -496,13 +577,16 @@ Without a URL the target is PGlite in <data-dir>/pglite (default bench/.data/<sc
     people: positiveInt('--people', values.people ?? env.BENCH_PEOPLE) ?? base.people,
     support: positiveInt('--support', values.support ?? env.BENCH_SUPPORT) ?? base.support,
     users: positiveInt('--users', values.users) ?? base.users,
+    events: positiveInt('--events', values.events ?? env.BENCH_EVENTS) ?? base.events,
+    registrations: positiveInt('--registrations', values.registrations ?? env.BENCH_REGISTRATIONS) ?? base.registrations,
   };
   if (scale.users <= OFFICERS) throw new Error(`--users must be more than ${OFFICERS}`);
   const url = values['database-url'] ?? env.DATABASE_URL;
   const dataDir = url ? undefined : resolve(values['data-dir'] ?? env.DATA_DIR ?? defaultDataDir(scaleLabel(scale)));
   console.log(
     `Generating ${scale.projects.toLocaleString('en')} projects, ${scale.people.toLocaleString('en')} people, ` +
-      `${scale.support.toLocaleString('en')} support entries, ${scale.users.toLocaleString('en')} users into ` +
+      `${scale.support.toLocaleString('en')} support entries, ${scale.users.toLocaleString('en')} users, ` +
+      `${scale.events.toLocaleString('en')} events with ${scale.registrations.toLocaleString('en')} registrations into ` +
       `${url ? url.replace(/\/\/[^@]*@/, '//…@') : `PGlite at ${dataDir}`}`,
   );
   const result = await generate({ scale, url, dataDir, reset: values.reset ?? false });

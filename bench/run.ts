@@ -24,15 +24,10 @@ import { openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import { lockDataDir } from '#kernel/db/lock.ts';
 import { rows } from '#kernel/db/rows.ts';
-import { createAuth } from '#kernel/auth/auth.ts';
-import { user } from '#kernel/auth/auth.sql.ts';
-import { createMailer } from '#kernel/mail/mailer.ts';
-import { createLogger } from '#kernel/log.ts';
 import { suggestFor } from '#modules/matching/index.ts';
 import { listProjects, type SupportNeed } from '#modules/projects/index.ts';
 import { listInbox } from '#modules/requests/index.ts';
-import { createUser } from '#seed/factories.ts';
-import { benchDir, defaultDataDir, type GenerateResult, readMeta, type Scale, sameScale, type ScaleName, scaleLabel, scales } from './generate.ts';
+import { benchDir, benchOfficer, defaultDataDir, type GenerateResult, readMeta, type Scale, sameScale, type ScaleName, scaleLabel, scales } from './generate.ts';
 
 const root = resolve(benchDir, '..');
 const resultsDir = join(benchDir, 'results');
@@ -295,7 +290,7 @@ interface LoadRow {
   mode: string;
   target: string;
   path: string;
-  kind: 'hello' | 'list' | 'detail' | 'search' | 'api';
+  kind: 'hello' | 'list' | 'detail' | 'search' | 'api' | 'event' | 'post' | 'staff';
   connections: number;
   reqPerSec: number;
   p50: number;
@@ -327,14 +322,25 @@ async function settle(pid: number | undefined): Promise<number> {
   return Math.round(performance.now() - t0);
 }
 
-async function load(url: string, connections: number, pid: number | undefined, dbClient: pg.Client | null = null, cookie?: string): Promise<Measured> {
+/** What a request needs beyond a GET: a form body (POST), cookies of a signed-in officer. */
+interface RequestShape {
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+async function load(url: string, connections: number, pid: number | undefined, dbClient: pg.Client | null = null, shape: RequestShape = {}): Promise<Measured> {
   const waited = await settle(pid);
   if (waited > 2_000) log(`  (waited ${fmt(waited)} ms for the server to finish earlier requests)`);
-  const sent = cookie ? { ...headers, cookie } : headers;
-  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers: sent });
+  // autocannon refuses keys present but undefined: add the method and body only when there are some.
+  const options = { url, connections, headers: { ...headers, ...shape.headers }, ...(shape.method ? { method: shape.method } : {}), ...(shape.body ? { body: shape.body } : {}) };
+  if (warmup > 0) await autocannon({ ...options, duration: warmup });
   const dbBefore = dbClient ? await backendCpu(dbClient) : null;
   const before = cpuMs(pid);
-  const result = await autocannon({ url, connections, duration, headers: sent });
+  const raw = await autocannon({ ...options, duration });
+  // A form POST answers 303 (then the browser GETs the next page): count only 4xx/5xx as failures there.
+  const failed = Object.entries(raw.statusCodeStats ?? {}).reduce((n, [code, v]) => n + (/^[23]/.test(code) ? 0 : v.count), 0);
+  const result = shape.method === 'POST' ? { ...raw, non2xx: failed } : raw;
   const used = cpuMs(pid) - before;
   const dbUsed = dbClient && dbBefore ? cpuBetween(dbBefore, await backendCpu(dbClient)) : null;
   const n = result.requests.total;
@@ -357,25 +363,8 @@ interface Weight {
   encoding: string;
 }
 
-/** Signs in through the real form (CSRF cookie and field, like a browser) and returns the cookies. */
-async function signInCookie(base: string, email: string, password: string): Promise<string> {
-  const page = await fetch(`${base}/dang-nhap`);
-  await page.arrayBuffer();
-  const jar = page.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const csrf = decodeURIComponent(jar.find((c) => c.startsWith('kn_csrf='))?.slice('kn_csrf='.length) ?? '');
-  const res = await fetch(`${base}/dang-nhap`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: jar.join('; '), 'content-type': 'application/x-www-form-urlencoded', origin: base },
-    body: new URLSearchParams({ _csrf: csrf, email, password }),
-  });
-  await res.arrayBuffer();
-  if (res.status !== 303) throw new Error(`signing in as ${email} answered ${res.status}`);
-  return [...jar, ...res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '')].join('; ');
-}
-
-async function pageWeight(base: string, path: string, mode: string, cookie?: string): Promise<Weight> {
-  const h: Record<string, string> = cookie ? { 'accept-encoding': 'gzip', cookie } : { 'accept-encoding': 'gzip' };
+async function pageWeight(base: string, path: string, mode: string): Promise<Weight> {
+  const h = { 'accept-encoding': 'gzip' };
   const [html, css, js] = await Promise.all([rawGet(base + path, h), rawGet(`${base}/static/app.css`, h), rawGet(`${base}/static/app.js`, h)]);
   const raw = html.headers['content-encoding'] === 'gzip' ? gunzipSync(html.body).length : html.body.length;
   const enc = [html, css, js].map((r) => String(r.headers['content-encoding'] ?? 'identity')).join('/');
@@ -399,6 +388,9 @@ interface DbFigures {
   searchMs: { first: number; p50: number; p95: number; max: number; runs: number; total: number };
   detailSlug: string;
   detailFacts: { members: number; support: number };
+  /** An upcoming public event (its page, its registration form, its check-in page), with its seats taken. */
+  eventSlug: string;
+  eventFacts: { registrations: number };
   /** Connecting, straight through the services: the inbox's first page and the suggestions for one open request. */
   inboxMs: Timing;
   matchingMs: Timing;
@@ -413,9 +405,6 @@ interface Timing {
   max: number;
   runs: number;
 }
-
-/** The officer the benchmark signs in as, for the officers' pages. */
-export const benchOfficer = { email: 'bench.officer@ket-noi.test', password: 'Bench@Officer2026', name: 'Cán bộ đo tải' };
 
 async function timed(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
   for (let i = 0; i < 2; i++) await fn();
@@ -442,7 +431,7 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
   try {
     const [version] = await rows<{ v: string }>(db, sql`SELECT version() AS v`);
     const counts: Record<string, number> = {};
-    for (const table of ['project', 'project_member', 'support', '"user"']) {
+    for (const table of ['project', 'project_member', 'support', '"user"', 'event', 'event_registration', 'event_attendance']) {
       const [r] = await rows<{ n: string }>(db, sql.raw(`SELECT count(*) AS n FROM ${table}`));
       counts[table.replace(/"/g, '')] = Number(r?.n ?? 0);
     }
@@ -476,21 +465,18 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
           FROM project p WHERE p.is_public AND p.search_text LIKE '%thach den%' ORDER BY p.slug LIMIT 1`,
     );
     if (!pick) throw new Error('no public project to open: is the database filled?');
-    // The officer account (a password, so the harness signs in through the real form).
-    let [officer] = await db.select({ id: user.id, name: user.name, email: user.email, role: user.role }).from(user).where(sql`${user.email} = ${benchOfficer.email}`);
-    if (!officer) {
-      const logger = createLogger('warn');
-      const mailer = createMailer({ db, from: 'bench@ket-noi.test', logger });
-      const auth = await createAuth({ db, secret: 'bench-only-secret-bench-only-secret!', baseUrl: 'http://127.0.0.1', mailer, secureCookies: false });
-      const created = await createUser({ db, auth: async () => auth }, { name: benchOfficer.name, email: benchOfficer.email, password: benchOfficer.password, role: 'officer' });
-      officer = { ...created };
-    }
-    const actor = { id: officer.id, name: officer.name, email: officer.email, role: 'officer' as const };
+    const [upcoming] = await rows<{ slug: string; registrations: string }>(
+      db,
+      sql`SELECT e.slug, (SELECT count(*) FROM event_registration r WHERE r.event_id = e.id) AS registrations
+          FROM event e WHERE e.published AND e.audience = 'public' AND e.starts_on > current_date ORDER BY e.slug LIMIT 1`,
+    );
+    if (!upcoming) throw new Error('no upcoming event: generate the data again (bench/generate.ts adds events)');
     const [open] = await rows<{ number: number; kind: string; project_id: string; commune_slug: string | null; body: string }>(
       db,
       sql`SELECT number, kind, project_id, commune_slug, body FROM support_request WHERE status = 'accepted' AND project_id IS NOT NULL ORDER BY number LIMIT 1`,
     );
-    if (!open) throw new Error('no open request: is the database filled with the connecting data?');
+    if (!open) throw new Error('no open support request: generate the data again (bench/generate.ts adds requests)');
+    const actor = { id: benchOfficer.id, name: 'Cán bộ đo hiệu năng', email: benchOfficer.email, role: 'officer' as const };
     const inboxMs = await timed(30, () => listInbox({ db, actor, filters: { view: 'open', kind: undefined, status: undefined }, page: { page: 1, perPage: 20, offset: 0 } }));
     const matchingMs = await timed(30, () =>
       suggestFor(db, 'lang-son', { needs: [open.kind as SupportNeed], projectId: open.project_id, communeSlug: open.commune_slug, text: open.body }),
@@ -504,6 +490,8 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
       searchMs: { first: firstMs, p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1) ?? 0, 2), runs: times.length, total },
       detailSlug: pick.slug,
       detailFacts: { members: Number(pick.members), support: Number(pick.support) },
+      eventSlug: upcoming.slug,
+      eventFacts: { registrations: Number(upcoming.registrations) },
       serverVersion: version?.v ?? '?',
       counts,
     };
@@ -517,7 +505,7 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
 
 async function generateInto(scale: Scale, target: { url?: string; dataDir?: string }, reset: boolean): Promise<GenerateResult> {
   const json = join(tmpdir(), `kn-bench-gen-${process.pid}-${Date.now()}.json`);
-  const args = ['bench/generate.ts', '--projects', String(scale.projects), '--people', String(scale.people), '--support', String(scale.support), '--users', String(scale.users), '--json', json];
+  const args = ['bench/generate.ts', '--projects', String(scale.projects), '--people', String(scale.people), '--support', String(scale.support), '--users', String(scale.users), '--events', String(scale.events), '--registrations', String(scale.registrations), '--json', json];
   if (reset) args.push('--reset');
   const env = baseEnv();
   if (target.url) args.push('--database-url', target.url);
@@ -564,19 +552,21 @@ async function postgresUrl(): Promise<{ url: string; own: boolean } | null> {
 async function preparePostgres(scale: Scale, url: string, own: boolean): Promise<GenerateResult | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
-  let counts = { project: 0, project_member: 0, support: 0 };
+  let counts = { project: 0, project_member: 0, support: 0, registrations: 0 };
   try {
-    const has = await client.query(`SELECT to_regclass('public.project') IS NOT NULL AND to_regclass('public.support') IS NOT NULL AS ok`);
+    const has = await client.query(`SELECT to_regclass('public.project') IS NOT NULL AND to_regclass('public.support') IS NOT NULL AS ok, to_regclass('public.event_registration') IS NOT NULL AS events`);
     if (has.rows[0]?.ok) {
       const r = await client.query(
-        'SELECT (SELECT count(*) FROM project)::int AS project, (SELECT count(*) FROM project_member)::int AS project_member, (SELECT count(*) FROM support)::int AS support',
+        `SELECT (SELECT count(*) FROM project)::int AS project, (SELECT count(*) FROM project_member)::int AS project_member, (SELECT count(*) FROM support)::int AS support,
+           ${has.rows[0]?.events ? "(SELECT count(*) FROM event_registration WHERE token ~ '^[0-9a-f]{32}$')::int" : '0'} AS registrations`,
       );
       counts = r.rows[0];
     }
   } finally {
     await client.end();
   }
-  const matches = counts.project === scale.projects && counts.project_member === scale.people && counts.support === scale.support;
+  // Registrations made by an earlier run's POSTs are not the generator's: only the generated ones count.
+  const matches = counts.project === scale.projects && counts.project_member === scale.people && counts.support === scale.support && counts.registrations === scale.registrations;
   if (matches && !opt.regenerate) {
     log(`  reusing ${url.replace(/\/\/[^@]*@/, '//…@')}: ${fmt(counts.project)} projects, ${fmt(counts.support)} support entries`);
     return null;
@@ -648,16 +638,19 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
   }
 
   const detail = `/du-an/${db.detailSlug}`;
-  const officerCookie = await signInCookie(app.url, benchOfficer.email, benchOfficer.password);
-  const targets: { target: string; path: string; kind: LoadRow['kind']; cookie?: string }[] = [
+  const targets: { target: string; path: string; kind: LoadRow['kind'] }[] = [
     { target: '/du-an', path: '/du-an', kind: 'list' },
     { target: '/du-an?field=food&stage=market', path: '/du-an?field=food&stage=market', kind: 'list' },
     { target: '/du-an/<slug>', path: detail, kind: 'detail' },
     { target: '/tim-kiem?q=thach den', path: '/tim-kiem?q=thach%20den', kind: 'search' },
     { target: '/api/v1/projects?q=thach', path: '/api/v1/projects?q=thach', kind: 'api' },
-    { target: '/quan-ly/yeu-cau (officer)', path: '/quan-ly/yeu-cau', kind: 'list', cookie: officerCookie },
-    { target: '/yeu-cau/<n> + matching (officer)', path: `/yeu-cau/${db.requestNumber}`, kind: 'detail', cookie: officerCookie },
+    { target: '/su-kien/<slug>', path: `/su-kien/${db.eventSlug}`, kind: 'event' },
+    { target: 'POST /su-kien/<slug>/dang-ky', path: `/su-kien/${db.eventSlug}/dang-ky`, kind: 'post' },
+    { target: '/su-kien/<slug>/diem-danh', path: `/su-kien/${db.eventSlug}/diem-danh`, kind: 'staff' },
+    { target: '/quan-ly/yeu-cau (inbox)', path: '/quan-ly/yeu-cau', kind: 'staff' },
+    { target: '/yeu-cau/<n> (with matching)', path: `/yeu-cau/${db.requestNumber}`, kind: 'staff' },
   ];
+  const shapes = await requestShapes(app.url);
 
   const loadRows: LoadRow[] = [];
   const helloRps = new Map<number, number>();
@@ -691,7 +684,7 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     for (const t of targets) {
       for (const connections of connectionLevels) {
         // The warm-up runs first, so the pool's backends exist when the window opens.
-        const r = await load(app.url + t.path, connections, app.child.pid, dbClient, t.cookie);
+        const r = await load(app.url + t.path, connections, app.child.pid, dbClient, t.kind === 'post' ? shapes.registration : t.kind === 'staff' ? shapes.officer : {});
         const lr = row(t.target, t.path, t.kind, connections, r);
         loadRows.push(lr);
         log(
@@ -703,8 +696,8 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     const rss = readRss(app.child.pid as number);
     log(`  server RSS after the runs: ${rss.rssMb} MB (peak ${rss.peakMb} MB)`);
     const weights: Weight[] = [];
-    for (const t of targets.filter((x) => x.kind !== 'api')) {
-      const w = await pageWeight(app.url, t.path, mode, t.cookie);
+    for (const t of targets.filter((x) => x.kind !== 'api' && x.kind !== 'post' && x.kind !== 'staff')) {
+      const w = await pageWeight(app.url, t.path, mode);
       weights.push({ ...w, path: t.target });
     }
     return {
@@ -726,6 +719,46 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     await dbClient?.end().catch(() => {});
     await stop(app);
   }
+}
+
+/** Cookies a response sets, as one Cookie header. */
+function cookiesOf(res: Response, jar: Map<string, string>): string {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair = ''] = line.split(';');
+    const i = pair.indexOf('=');
+    jar.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
+  }
+  return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
+/**
+ * The registration form as a browser sends it (CSRF cookie and field; no e-mail, so every request
+ * is a new seat), and the cookies of the benchmark's officer, signed in through the real form.
+ */
+async function requestShapes(base: string): Promise<{ registration: RequestShape; officer: RequestShape }> {
+  const jar = new Map<string, string>();
+  let cookie = cookiesOf(await fetch(`${base}/`), jar);
+  const csrf = decodeURIComponent(jar.get('kn_csrf') ?? '');
+  const form = new URLSearchParams({
+    _csrf: csrf,
+    name: 'Nông Thị Hạnh',
+    phone: '0912345678',
+    organisationType: 'cooperative',
+    sex: 'female',
+    ethnicity: 'tay',
+    birthYear: '1990',
+    consent: 'on',
+  }).toString();
+  const registration: RequestShape = { method: 'POST', body: form, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } };
+  const signIn = await fetch(`${base}/dang-nhap`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email: benchOfficer.email, password: benchOfficer.password }).toString(),
+  });
+  if (signIn.status !== 303) throw new Error(`the benchmark officer could not sign in (${signIn.status}): generate the data again`);
+  cookie = cookiesOf(signIn, jar);
+  return { registration, officer: { headers: { cookie } } };
 }
 
 // ---------------------------------------------------------------- budgets
@@ -781,7 +814,9 @@ function markdown(report: Report): string {
       `Starts (two): ${r.starts.map((x) => `/healthz ${x.healthzMs} ms, first page ${x.firstPageMs} ms`).join('; ')}. Server RSS after the runs ${r.rss.rssMb} MB (peak ${r.rss.peakMb} MB). Load average during the runs: ${r.loadAverage.start.join(' / ')} → ${r.loadAverage.end.join(' / ')}.`,
       `Yearly report query: ${r.db.yearlyMs.join(' / ')} ms. Search "thach den" via listProjects: first call ${r.db.searchMs.first} ms, then ×50: p50 ${r.db.searchMs.p50} ms, p95 ${r.db.searchMs.p95} ms, max ${r.db.searchMs.max} ms (${r.db.searchMs.total} matches).`,
       `Officers' inbox (listInbox, first page of open requests) ×${r.db.inboxMs.runs}: p50 ${r.db.inboxMs.p50} ms, p95 ${r.db.inboxMs.p95} ms. Matching for request YC-${r.db.requestNumber} (suggestFor) ×${r.db.matchingMs.runs}: p50 ${r.db.matchingMs.p50} ms, p95 ${r.db.matchingMs.p95} ms.`,
-      `Detail page: /du-an/${r.db.detailSlug} (${r.db.detailFacts.members} members, ${r.db.detailFacts.support} support entries).`,
+      `Detail page: /du-an/${r.db.detailSlug} (${r.db.detailFacts.members} members, ${r.db.detailFacts.support} support entries). ` +
+        `Event: /su-kien/${r.db.eventSlug} (${r.db.eventFacts.registrations} registrations before the run; the registration POST adds one per request, ` +
+        'anonymous, without e-mail; the check-in page is opened by a signed-in officer).',
       '',
     );
     lines.push(

@@ -5,6 +5,7 @@ import { ApiDocsPage } from '#kernel/ui/api-docs.tsx';
 import { expertsApi } from '#modules/experts/experts.api.ts';
 import { partnersApi } from '#modules/partners/partners.api.ts';
 import { engagementsApi } from '#modules/engagements/engagements.api.ts';
+import { eventsApi } from '#modules/events/events.api.ts';
 import { projectsApi } from '#modules/projects/projects.api.ts';
 import { requestsApi } from '#modules/requests/requests.api.ts';
 
@@ -15,6 +16,7 @@ api.route('/', partnersApi);
 api.route('/', expertsApi);
 api.route('/', requestsApi);
 api.route('/', engagementsApi);
+api.route('/', eventsApi);
 
 const documentConfig = {
   openapi: '3.1.0',

@@ -6,6 +6,7 @@ import { fileRequest } from '#modules/requests/index.ts';
 import { fileOf, pdfBytes } from '#src/testing/files.ts';
 import { saveOwnProfile } from '#modules/experts/index.ts';
 import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
+import { createEvent, createExternalEvent, EventInput, ExternalEventInput, nominate, nomination, RegistrationInput, register } from '#modules/events/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
@@ -129,6 +130,43 @@ const matrix: Row[] = [
   ['GET', '/api/v1/engagements', '/api/v1/engagements', s(401, 200, 200, 200, 200, 200, 200)],
   ['GET', '/api/v1/engagements/:id', '/api/v1/engagements/{engagementId}', s(401, 200, 404, 200, 404, 200, 200)],
   ['GET', '/doi-tac/:slug/du-an-phu-hop', '/doi-tac/{partnerSlug}/du-an-phu-hop', s(303, 403, 403, 403, 200, 200, 200)],
+  // events
+  ['GET', '/su-kien', '/su-kien', all(200)],
+  ['GET', '/su-kien/cua-toi', '/su-kien/cua-toi', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/su-kien/moi', '/su-kien/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/su-kien/moi', '/su-kien/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/su-kien/:slug', '/su-kien/{eventSlug}', all(200)],
+  ['GET', '/su-kien/:slug/lich.ics', '/su-kien/{eventSlug}/lich.ics', all(200)],
+  ['GET', '/su-kien/:slug/dang-ky', '/su-kien/{eventSlug}/dang-ky', all(200)],
+  ['POST', '/su-kien/:slug/dang-ky', '/su-kien/{eventSlug}/dang-ky', all(422)],
+  ['GET', '/ve/:token', '/ve/{ticket}', all(200)],
+  ['POST', '/ve/:token/huy', '/ve/not-a-ticket-not-a-ticket/huy', all(404)],
+  ['GET', '/ve/:token/chung-nhan.pdf', '/ve/{ticket}/chung-nhan.pdf', all(404)],
+  ['POST', '/ve/:token/gop-y', '/ve/not-a-ticket-not-a-ticket/gop-y', all(404)],
+  ['GET', '/chung-nhan', '/chung-nhan', all(200)],
+  ['GET', '/chung-nhan/:code', '/chung-nhan/KHONGCOMA99', all(404)],
+  ['GET', '/su-kien/:slug/sua', '/su-kien/{eventSlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/su-kien/:slug/sua', '/su-kien/{eventSlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/su-kien/:slug/nguoi-dang-ky', '/su-kien/{eventSlug}/nguoi-dang-ky', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/su-kien/:slug/nguoi-dang-ky.xlsx', '/su-kien/{eventSlug}/nguoi-dang-ky.xlsx', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/su-kien/:slug/diem-danh', '/su-kien/{eventSlug}/diem-danh', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/su-kien/:slug/diem-danh', '/su-kien/{eventSlug}/diem-danh', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/su-kien/:slug/khach-vang-lai', '/su-kien/{eventSlug}/khach-vang-lai', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/su-kien/:slug/ket-qua', '/su-kien/{eventSlug}/ket-qua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/su-kien/:slug/chung-nhan', '/su-kien/{eventSlug}/chung-nhan', s(303, 403, 403, 403, 403, 303, 303)],
+  ['POST', '/su-kien/:slug/chung-nhan/:id/cap-lai', '/su-kien/{eventSlug}/chung-nhan/{registrationId}/cap-lai', s(303, 403, 403, 403, 403, 409, 409)],
+  ['GET', '/su-kien-ngoai', '/su-kien-ngoai', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/su-kien-ngoai/moi', '/su-kien-ngoai/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/su-kien-ngoai/moi', '/su-kien-ngoai/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/su-kien-ngoai/:slug', '/su-kien-ngoai/{externalSlug}', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/su-kien-ngoai/:slug/de-cu', '/su-kien-ngoai/{externalSlug}/de-cu', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/su-kien-ngoai/:slug/de-cu', '/su-kien-ngoai/{externalSlug}/de-cu', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/su-kien-ngoai/:slug/de-cu/:id', '/su-kien-ngoai/{externalSlug}/de-cu/{nominationId}', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/api/v1/events', '/api/v1/events', all(200)],
+  ['GET', '/api/v1/events/:id', '/api/v1/events/{eventId}', all(200)],
+  ['GET', '/api/v1/events/:id/sessions', '/api/v1/events/{eventId}/sessions', all(200)],
+  ['GET', '/api/v1/registrations', '/api/v1/registrations', s(401, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/api/v1/nominations', '/api/v1/nominations', s(401, 403, 403, 403, 403, 200, 200)],
 ];
 
 let rt: TestRuntime;
@@ -222,6 +260,30 @@ beforeAll(async () => {
   ids.engagementId = (
     await proposeEngagement({ ...context, actor: people.officer, input: { expertId: people.expert.id, projectId: project.id, topic: 'Tư vấn trong ma trận', brief: '' } })
   ).id;
+  // events: a published public course with one anonymous registration; an external event nominating the project
+  const officer = people.officer;
+  if (!officer) throw new Error('setup failed');
+  const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const course = await createEvent({
+    db: rt.db,
+    actor: officer,
+    input: EventInput.parse({ kind: 'course', title: 'Khóa học ma trận', organiser: 'Sở KHCN', venue: 'Hội trường', sessions: `${soon} 08:00-11:00`, capacity: '10', audience: 'public', published: 'on' }),
+  });
+  ids.eventSlug = course.slug;
+  ids.eventId = course.id;
+  const seat = await register({
+    deps: rt.deps,
+    actor: null,
+    slug: course.slug,
+    input: RegistrationInput.parse({ name: 'Người đăng ký', phone: '0912345678', organisationType: 'individual', sex: 'female', ethnicity: 'tay', birthYear: '1990', consent: 'on' }),
+  });
+  ids.ticket = seat.registration.token;
+  ids.registrationId = seat.registration.id;
+  const external = await createExternalEvent({ db: rt.db, actor: officer, input: ExternalEventInput.parse({ kind: 'event', title: 'Ngày hội ma trận', organiser: 'Bộ KHCN', startsOn: soon }) });
+  ids.externalSlug = external.slug;
+  await nominate({ deps: rt.deps, actor: officer, slug: external.slug, input: { projects: [project.id], message: '' } });
+  const [n] = await rt.db.select({ id: nomination.id }).from(nomination);
+  ids.nominationId = n?.id ?? '';
 });
 afterAll(() => rt.close());
 

@@ -4,13 +4,22 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './kernel/db/lock.ts';
 import { startServer } from './main.ts';
 import { loadCommunes, readCommuneFile } from './modules/places/index.ts';
+import { todayInVietnam } from './kernel/i18n/index.ts';
+import { sendReminders } from './modules/events/index.ts';
 import { printDemoAccounts, resetDatabase, seedDemo } from './seed/demo.ts';
+
+function dayBefore(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new ConfigError('--date must be YYYY-MM-DD');
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
 
 const usage = `Kết Nối — command line
 
   serve                         start the web site (default)
   migrate                       apply the database migrations and exit
   seed [--reset]                load the demo data (--reset empties the database first)
+  remind [--date YYYY-MM-DD]    e-mail everyone with a seat at an event that starts the next
+                                day (default: tomorrow); never sends the same reminder twice
   import-communes FILE [--province SLUG]
                                 load a province's commune-level units from a CSV file
                                 (slug,name,kind,former_district; kind is xã or phường)
@@ -20,7 +29,7 @@ Configuration comes from the environment: see README.md.`;
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { reset: { type: 'boolean' }, province: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { reset: { type: 'boolean' }, province: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') {
@@ -40,6 +49,11 @@ async function main() {
       if (values.reset) await resetDatabase(runtime.deps);
       await seedDemo(runtime.deps);
       printDemoAccounts();
+    } else if (command === 'remind') {
+      // --date is the day of the events; reminders go out the day before it.
+      const today = values.date ? dayBefore(values.date) : todayInVietnam();
+      const sent = await sendReminders(runtime.deps, today);
+      console.log(`${sent} reminders sent.`);
     } else if (command === 'import-communes') {
       const file = positionals[1];
       if (!file) throw new ConfigError('import-communes needs a CSV file');

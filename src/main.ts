@@ -2,6 +2,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { bootstrap, isEmpty } from './bootstrap.ts';
 import type { Config } from './config.ts';
+import { todayInVietnam } from './kernel/i18n/index.ts';
+import { sendReminders } from './modules/events/index.ts';
 import { printDemoAccounts, seedDemo } from './seed/demo.ts';
 
 /** Starts the site: bootstrap, demo data on an empty database, HTTP, clean shutdown. */
@@ -19,8 +21,19 @@ export async function startServer(config: Config) {
     deps.logger.info({ port: info.port, database: runtime.database.kind, startedInMs }, `Kết Nối is listening on ${config.BASE_URL}`);
   });
 
+  // Event reminders go out the day before; sending is recorded, so checking every hour (and at
+  // start, after a stop) never sends twice and never misses a day.
+  const remind = () =>
+    sendReminders(deps, todayInVietnam())
+      .then((sent) => sent && deps.logger.info({ sent }, 'event reminders sent'))
+      .catch((err: Error) => deps.logger.error({ err: err.message }, 'event reminders failed'));
+  const reminders = setInterval(remind, 60 * 60_000);
+  reminders.unref();
+  void remind();
+
   const shutdown = async (signal: string) => {
     deps.logger.info({ signal }, 'shutting down');
+    clearInterval(reminders);
     server.close();
     await runtime.close();
     process.exit(0);

@@ -689,74 +689,7 @@ export interface DemoSupport {
 
 const department = 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn';
 
-/** Five courses since 2021, 216 learners in all; one entry each, on a project that sent people. */
-const training: DemoSupport[] = [
-  {
-    id: 'training-2021-he-sinh-thai',
-    project: 'na-chi-lang',
-    kind: 'training',
-    title: 'Tập huấn nâng cao năng lực hệ sinh thái khởi nghiệp đổi mới sáng tạo tỉnh Lạng Sơn năm 2021',
-    providerKind: 'organisation',
-    provider: { name: department },
-    startedOn: '2021-06-15',
-    endedOn: '2021-06-16',
-    status: 'done',
-    outcome: 'Khóa tập huấn có 38 học viên là tác giả, nhóm tác giả và cán bộ làm công tác hỗ trợ KNĐMST; hợp tác xã cử 2 thành viên tham dự.',
-    figures: { participants: 38 },
-  },
-  {
-    id: 'training-2021-so-huu-tri-tue',
-    project: 'bun-ngo',
-    kind: 'training',
-    title: 'Tập huấn sở hữu trí tuệ và đăng ký nhãn hiệu cho sản phẩm khởi nghiệp',
-    providerKind: 'organisation',
-    provider: { name: `${department} phối hợp chuyên gia sở hữu trí tuệ` },
-    startedOn: '2021-09-22',
-    endedOn: '2021-09-23',
-    status: 'done',
-    outcome: 'Khóa tập huấn có 41 học viên; nhóm tác giả bún ngô Thuận Anh chuẩn bị được hồ sơ đăng ký nhãn hiệu ngay sau khóa học.',
-    figures: { participants: 41 },
-  },
-  {
-    id: 'training-2021-bo-khcn',
-    project: 'tumany',
-    kind: 'training',
-    title: 'Khóa đào tạo khởi nghiệp đổi mới sáng tạo do Bộ Khoa học và Công nghệ tổ chức',
-    providerKind: 'organisation',
-    provider: { name: 'Bộ Khoa học và Công nghệ' },
-    startedOn: '2021-12-06',
-    endedOn: '2021-12-10',
-    status: 'done',
-    outcome: 'Khóa đào tạo có 45 học viên từ các tỉnh; nhóm Tumany được Sở KHCN giới thiệu tham gia sau khi đạt giải cuộc thi KNĐMST tỉnh năm 2021.',
-    figures: { participants: 45 },
-  },
-  {
-    id: 'training-2022-chuyen-doi-so',
-    project: 'cho-nong-san-so',
-    kind: 'training',
-    title: 'Tập huấn chuyển đổi số và bán hàng trên sàn thương mại điện tử cho chủ thể khởi nghiệp, OCOP',
-    providerKind: 'organisation',
-    provider: { name: department },
-    startedOn: '2022-04-14',
-    endedOn: '2022-04-15',
-    status: 'done',
-    outcome: 'Khóa tập huấn có 40 học viên; nhóm thực hành mở gian hàng và đăng sản phẩm ngay tại lớp.',
-    figures: { participants: 40 },
-  },
-  {
-    id: 'training-2022-mo-hinh-kinh-doanh',
-    project: 'homestay-bac-son',
-    kind: 'training',
-    title: 'Tập huấn xây dựng mô hình kinh doanh và kỹ năng gọi vốn cho dự án khởi nghiệp',
-    providerKind: 'organisation',
-    provider: { name: department },
-    startedOn: '2022-06-09',
-    endedOn: '2022-06-10',
-    status: 'done',
-    outcome: 'Khóa tập huấn có 52 học viên tại hội trường khu làm việc chung KNĐMST; nhóm homestay hoàn thiện bản mô hình kinh doanh một trang.',
-    figures: { participants: 52 },
-  },
-];
+// The five courses (216 learners) are real events with their people: see demo-events.ts.
 
 /** 21 products put on the national "techfest 247" digital space, on 16 projects. */
 const listedProducts: [project: string, product: string, on: string][] = [
@@ -796,32 +729,7 @@ const listings: DemoSupport[] = listedProducts.map(([project, product, on], i) =
   outcome: 'Sản phẩm có gian hàng trên techfest 247 với hình ảnh, mô tả, thông tin truy xuất nguồn gốc và liên hệ đặt hàng.',
 }));
 
-/** Ten projects, ideas and OCOP products invited to the National Startup Day 2022 (Lai Châu). */
-const invitedToStartupDay = [
-  'thach-den',
-  'bun-ngo',
-  'tumany',
-  'na-chi-lang',
-  'tra-hoa-vang',
-  'ruou-mau-son',
-  'mat-ong',
-  'hoi',
-  'truy-xuat-qr',
-  'homestay-bac-son',
-];
-
-const startupDay: DemoSupport[] = invitedToStartupDay.map((project) => ({
-  id: `event-startup-day-2022-${project}`,
-  project,
-  kind: 'event_introduction',
-  title: 'Giới thiệu tham dự hội thảo kết nối tiêu thụ sản phẩm tại Ngày hội Khởi nghiệp quốc gia 2022 (Lai Châu)',
-  providerKind: 'officer',
-  provider: { account: 'officer' },
-  startedOn: '2022-08-18',
-  endedOn: '2022-08-20',
-  status: 'done',
-  outcome: 'Giới thiệu sản phẩm tại khu trưng bày của tỉnh Lạng Sơn và tham dự hội thảo kết nối tiêu thụ sản phẩm.',
-}));
+// The ten projects invited to the National Startup Day 2022 (Lai Châu) are nominations: see demo-events.ts.
 
 const others: DemoSupport[] = [
   {
@@ -867,4 +775,4 @@ const others: DemoSupport[] = [
   // nhục) are made through the partners module: src/seed/demo-partners.ts.
 ];
 
-export const demoSupport: DemoSupport[] = [...training, ...listings, ...startupDay, ...others];
+export const demoSupport: DemoSupport[] = [...listings, ...others];

@@ -9,6 +9,7 @@ import { recordSupport } from '#modules/support/index.ts';
 import { type DemoProject, type DemoProvider, type DemoRole, demoAccounts, demoProjects, demoSupport } from './demo-data.ts';
 import { seedConnecting } from './demo-connecting.ts';
 import type { DemoContext } from './demo-context.ts';
+import { seedEvents } from './demo-events.ts';
 import { seedExperts } from './demo-experts.ts';
 import { seedPartners } from './demo-partners.ts';
 import { createUser } from './factories.ts';
@@ -21,7 +22,7 @@ export type { DemoContext } from './demo-context.ts';
  * Each module's part of the story, in order (a later one may use an earlier one's rows). A module
  * keeps its demo data in `src/seed/demo-<module>.ts`, exporting `seed<Module>(ctx)`.
  */
-const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedExperts, seedPartners, seedConnecting];
+const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedExperts, seedPartners, seedConnecting, seedEvents];
 
 /** The demo accounts, shown on first start and after `seed`. */
 export function printDemoAccounts(): void {

@@ -11,7 +11,7 @@ interface NavItem {
 
 /** The menu for each kind of visitor: what they come for, nothing they cannot open. */
 export function navFor(actor: Actor | null): NavItem[] {
-  const items: NavItem[] = [{ href: '/du-an', label: 'nav.projects' }];
+  const items: NavItem[] = [{ href: '/du-an', label: 'nav.projects' }, { href: '/su-kien', label: 'events.nav' }];
   if (actor?.role === 'founder') items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' }, { href: '/yeu-cau', label: 'nav.requests' });
   if (actor?.role === 'expert') items.push({ href: '/tu-van', label: 'nav.engagements' });
   if (actor?.role === 'officer' || actor?.role === 'admin') items.push({ href: '/quan-ly/yeu-cau', label: 'nav.inbox' }, { href: '/tu-van', label: 'nav.engagements' });

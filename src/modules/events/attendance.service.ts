@@ -1,0 +1,482 @@
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { audit } from '#kernel/audit/audit.ts';
+import { type Actor, isStaff } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
+import { fold } from '#kernel/search/fold.ts';
+import { commune } from '#modules/places/index.ts';
+import { recordSupport } from '#modules/support/index.ts';
+import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.ts';
+import { type EventDetail, eventDetailById, getEvent, hoursOf, randomCode } from './events.service.ts';
+import { attendance, certificate, event, eventSession, feedback, registration } from './events.sql.ts';
+import { supportKindOf } from './events.taxonomy.ts';
+import { assertCommune, getTicket, isUuid, newToken, type Registration } from './registrations.service.ts';
+
+const ledgerT = translator('vi');
+
+/**
+ * A seat attended by someone who counts for a project is support given to that project: one
+ * ledger entry per registration, recorded again (same row) at each check-in with the hours so far.
+ */
+async function recordSeat(tx: Db, actor: Actor, e: EventDetail, r: Pick<Registration, 'id' | 'name' | 'projectId'>) {
+  if (!r.projectId) return;
+  const rows = await tx.select({ sessionId: attendance.sessionId }).from(attendance).where(eq(attendance.registrationId, r.id));
+  const attended = e.sessions.filter((s) => rows.some((a) => a.sessionId === s.id));
+  await recordSupport({
+    db: tx,
+    actor,
+    input: {
+      projectId: r.projectId,
+      kind: supportKindOf(e.kind),
+      title: e.title,
+      providerKind: 'organisation',
+      providerName: e.organiser,
+      startedOn: e.startsOn,
+      endedOn: e.endsOn,
+      status: 'done',
+      outcome: ledgerT('events.ledger.seat', { name: r.name, attended: attended.length, total: e.sessions.length }),
+      figures: { hours: hoursOf(attended) },
+      source: { module: 'events', id: r.id },
+    },
+  });
+}
+
+function sessionOf(e: EventDetail, id: string) {
+  const s = isUuid(id) ? e.sessions.find((x) => x.id === id) : undefined;
+  if (!s) throw new AppError('validation', 'errors.validation', { session: 'events.v.sessionPick' });
+  return s;
+}
+
+async function markPresent(tx: Db, actor: Actor, e: EventDetail, sessionId: string, people: Registration[], method: 'code' | 'list' | 'walk_in') {
+  if (people.length === 0) return [];
+  const added = await tx
+    .insert(attendance)
+    .values(people.map((r) => ({ registrationId: r.id, sessionId, method, checkedInBy: actor.id })))
+    .onConflictDoNothing()
+    .returning({ registrationId: attendance.registrationId });
+  const fresh = people.filter((r) => added.some((a) => a.registrationId === r.id));
+  for (const r of fresh) await recordSeat(tx, actor, e, r);
+  if (fresh.length) {
+    await audit(tx, { actorId: actor.id, action: 'event.check_in', entity: 'event', entityId: e.id, data: { sessionId, method, count: fresh.length } });
+  }
+  return fresh;
+}
+
+/**
+ * Checks people in to one session: by their code (typed, or from the QR the officer's phone
+ * opened) or by the names ticked in the list. Checking someone in twice changes nothing.
+ */
+export async function checkIn({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: CheckInInput }) {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const e = await getEvent({ db, actor, slug });
+  const session = sessionOf(e, input.session);
+  let people: Registration[] = [];
+  if (input.code) {
+    const [r] = await db.select().from(registration).where(and(eq(registration.eventId, e.id), eq(registration.code, input.code)));
+    if (!r) throw new AppError('validation', 'errors.validation', { code: 'events.v.codeUnknown' });
+    if (r.status !== 'confirmed') throw new AppError('validation', 'errors.validation', { code: r.status === 'waitlisted' ? 'events.v.codeWaitlisted' : 'events.v.codeCancelled' });
+    people = [r];
+  } else {
+    const ids = input.ids.filter(isUuid);
+    people = ids.length
+      ? await db
+          .select()
+          .from(registration)
+          .where(and(eq(registration.eventId, e.id), eq(registration.status, 'confirmed'), inArray(registration.id, ids)))
+      : [];
+  }
+  const fresh = await db.transaction((tx) => markPresent(tx, actor, e, session.id, people, input.code ? 'code' : 'list'));
+  return { session, checkedIn: fresh.map((r) => r.name), already: people.filter((p) => !fresh.includes(p)).map((r) => r.name) };
+}
+
+/**
+ * Someone came without registering: they are registered (as a walk-in, confirmed even when the
+ * event is full — they are in the room) and checked in to the session at once.
+ */
+export async function checkInWalkIn({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: WalkInInput }) {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const e = await getEvent({ db, actor, slug });
+  const session = sessionOf(e, input.session);
+  await assertCommune(db, input.commune);
+  return db.transaction(async (tx) => {
+    const [r] = await tx
+      .insert(registration)
+      .values({
+        eventId: e.id,
+        status: 'confirmed',
+        name: input.name,
+        phone: input.phone,
+        email: input.email,
+        communeSlug: input.commune ?? null,
+        organisation: input.organisation,
+        organisationType: input.organisationType,
+        sex: input.sex,
+        ethnicity: input.ethnicity,
+        birthYear: input.birthYear,
+        consent: true,
+        walkIn: true,
+        code: randomCode(8),
+        token: newToken(),
+      })
+      .returning();
+    if (!r) throw new Error('insert returned nothing');
+    await markPresent(tx, actor, e, session.id, [r], 'walk_in');
+    return { session, registration: r };
+  });
+}
+
+/**
+ * Records (again) the ledger entry of every attended seat of the event that counts for a project,
+ * e.g. after attendance was loaded in bulk.
+ */
+export async function recordEventSupport({ db, actor, eventId }: { db: Db; actor: Actor; eventId: string }): Promise<number> {
+  const e = await eventDetailById(db, eventId);
+  const seats = await db
+    .select({ id: registration.id, name: registration.name, projectId: registration.projectId })
+    .from(registration)
+    .where(
+      and(
+        eq(registration.eventId, eventId),
+        eq(registration.status, 'confirmed'),
+        sql`${registration.projectId} IS NOT NULL`,
+        sql`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id})`,
+      ),
+    );
+  await db.transaction(async (tx) => {
+    for (const r of seats) await recordSeat(tx, actor, e, r);
+  });
+  return seats.length;
+}
+
+/** Whether a person attended enough sessions for a certificate under the event's rule. */
+export function eligible(attendedSessions: number, totalSessions: number, percent: number): boolean {
+  return totalSessions > 0 && attendedSessions * 100 >= percent * totalSessions;
+}
+
+async function attendanceCounts(db: Db, eventId: string) {
+  return db
+    .select({ registrationId: attendance.registrationId, n: count() })
+    .from(attendance)
+    .innerJoin(eventSession, eq(eventSession.id, attendance.sessionId))
+    .where(eq(eventSession.eventId, eventId))
+    .groupBy(attendance.registrationId);
+}
+
+/** Sessions attended and hours, per registration, for the whole event in one query. */
+async function attendanceByPerson(db: Db, e: EventDetail): Promise<Map<string, { sessions: number; hours: number }>> {
+  const rows = await db
+    .select({ registrationId: attendance.registrationId, sessionId: attendance.sessionId })
+    .from(attendance)
+    .innerJoin(eventSession, eq(eventSession.id, attendance.sessionId))
+    .where(eq(eventSession.eventId, e.id));
+  const byPerson = new Map<string, string[]>();
+  for (const r of rows) byPerson.set(r.registrationId, [...(byPerson.get(r.registrationId) ?? []), r.sessionId]);
+  const out = new Map<string, { sessions: number; hours: number }>();
+  for (const [id, ids] of byPerson) {
+    const attended = e.sessions.filter((s) => ids.includes(s.id));
+    out.set(id, { sessions: attended.length, hours: Math.round(hoursOf(attended)) });
+  }
+  return out;
+}
+
+/**
+ * Issues certificates to everyone who meets the rule and has none yet; returns how many.
+ * Issuing again only adds those who became eligible since.
+ */
+export async function issueCertificates({ db, actor, slug }: { db: Db; actor: Actor; slug: string }): Promise<number> {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const e = await getEvent({ db, actor, slug });
+  const attended = await attendanceByPerson(db, e);
+  const holders = await db
+    .select({ registrationId: certificate.registrationId })
+    .from(certificate)
+    .innerJoin(registration, eq(registration.id, certificate.registrationId))
+    .where(and(eq(registration.eventId, e.id), isNull(certificate.replacedAt)));
+  const has = new Set(holders.map((h) => h.registrationId));
+  const people = await db
+    .select({ id: registration.id, name: registration.name })
+    .from(registration)
+    .where(and(eq(registration.eventId, e.id), eq(registration.status, 'confirmed')))
+    .orderBy(asc(registration.number));
+  const none = { sessions: 0, hours: 0 };
+  const due = people.filter((p) => !has.has(p.id) && eligible((attended.get(p.id) ?? none).sessions, e.sessions.length, e.certificatePercent));
+  if (due.length === 0) return 0;
+  const rows = due.map((p) => {
+    const done = attended.get(p.id) ?? none;
+    return { registrationId: p.id, code: randomCode(10), holderName: p.name, sessionsAttended: done.sessions, hours: done.hours, issuedBy: actor.id };
+  });
+  await db.transaction(async (tx) => {
+    await tx.insert(certificate).values(rows).onConflictDoNothing();
+    await audit(tx, { actorId: actor.id, action: 'event.certificates', entity: 'event', entityId: e.id, data: { count: rows.length } });
+  });
+  return rows.length;
+}
+
+/** A new certificate for one person (after a correction to their name, say); the old code is marked replaced. */
+export async function reissueCertificate({ db, actor, slug, registrationId }: { db: Db; actor: Actor; slug: string; registrationId: string }) {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const e = await getEvent({ db, actor, slug });
+  if (!isUuid(registrationId)) throw new AppError('not_found', 'events.ticketNotFound');
+  const [r] = await db.select().from(registration).where(and(eq(registration.id, registrationId), eq(registration.eventId, e.id)));
+  if (!r) throw new AppError('not_found', 'events.ticketNotFound');
+  const done = (await attendanceByPerson(db, e)).get(r.id) ?? { sessions: 0, hours: 0 };
+  if (r.status !== 'confirmed' || !eligible(done.sessions, e.sessions.length, e.certificatePercent)) throw new AppError('conflict', 'events.certificate.notEligible');
+  const code = randomCode(10);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(certificate)
+      .set({ replacedAt: new Date() })
+      .where(and(eq(certificate.registrationId, r.id), isNull(certificate.replacedAt)));
+    await tx.insert(certificate).values({ registrationId: r.id, code, holderName: r.name, sessionsAttended: done.sessions, hours: done.hours, issuedBy: actor.id });
+    await audit(tx, { actorId: actor.id, action: 'event.certificate_reissue', entity: 'event_registration', entityId: r.id });
+  });
+  return { code, name: r.name };
+}
+
+export interface CertificateView {
+  code: string;
+  holderName: string;
+  sessionsAttended: number;
+  totalSessions: number;
+  hours: number;
+  issuedAt: Date;
+  replacedAt: Date | null;
+  currentCode: string | null;
+  event: EventDetail;
+}
+
+/** A certificate as the public verification page shows it; null when no certificate has this code. */
+export async function verifyCertificate(db: Db, rawCode: string): Promise<CertificateView | null> {
+  const code = rawCode.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (code.length < 6 || code.length > 20) return null;
+  const [row] = await db
+    .select({ certificate, eventId: registration.eventId })
+    .from(certificate)
+    .innerJoin(registration, eq(registration.id, certificate.registrationId))
+    .where(eq(certificate.code, code));
+  if (!row) return null;
+  const c = row.certificate;
+  const e = await eventDetailById(db, row.eventId);
+  let currentCode: string | null = null;
+  if (c.replacedAt) {
+    const [current] = await db
+      .select({ code: certificate.code })
+      .from(certificate)
+      .where(and(eq(certificate.registrationId, c.registrationId), isNull(certificate.replacedAt)));
+    currentCode = current?.code ?? null;
+  }
+  return {
+    code: c.code,
+    holderName: c.holderName,
+    sessionsAttended: c.sessionsAttended,
+    totalSessions: e.sessions.length,
+    hours: c.hours,
+    issuedAt: c.issuedAt,
+    replacedAt: c.replacedAt,
+    currentCode,
+    event: e,
+  };
+}
+
+/**
+ * A participant's rating and comments, from their own page, once the event has begun and they
+ * were there; sending again replaces the earlier answer.
+ */
+export async function submitFeedback({ db, token, input, today = todayInVietnam() }: { db: Db; token: string; input: FeedbackInput; today?: string }) {
+  const ticket = await getTicket(db, token);
+  if (ticket.event.startsOn > today || ticket.attendedSessionIds.length === 0) throw new AppError('conflict', 'events.feedback.notYet');
+  await db
+    .insert(feedback)
+    .values({ registrationId: ticket.registration.id, rating: input.rating, comments: input.comments })
+    .onConflictDoUpdate({ target: feedback.registrationId, set: { rating: input.rating, comments: input.comments, createdAt: new Date() } });
+  return ticket;
+}
+
+export interface Breakdown {
+  key: string;
+  count: number;
+}
+
+export interface EventResults {
+  event: EventDetail;
+  registered: number;
+  confirmed: number;
+  waitlisted: number;
+  cancelled: number;
+  walkIns: number;
+  /** People who attended at least one session: the event's participant figure. */
+  participants: number;
+  eligible: number;
+  certificates: number;
+  perSession: { sessionId: string; present: number }[];
+  bySex: Breakdown[];
+  byEthnicity: Breakdown[];
+  byCommune: Breakdown[];
+  byOrganisationType: Breakdown[];
+  byAge: Breakdown[];
+  feedback: { count: number; average: number | null; comments: { rating: number; comments: string; name: string }[] };
+}
+
+function tally(values: string[]): Breakdown[] {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return [...m].map(([key, n]) => ({ key, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'vi'));
+}
+
+/** Age bands at the event's year, as provincial reports group them. */
+export function ageBand(birthYear: number, eventYear: number): string {
+  const age = eventYear - birthYear;
+  if (age < 30) return 'under30';
+  if (age < 45) return '30to44';
+  if (age < 60) return '45to59';
+  return '60plus';
+}
+
+/** The figures officers report after an event: attendance, breakdowns, certificates, feedback. */
+export async function eventResults({ db, actor, slug }: { db: Db; actor: Actor; slug: string }): Promise<EventResults> {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const e = await getEvent({ db, actor, slug });
+  const [people, counts, perSession, certs, notes] = await Promise.all([
+    db
+      .select({
+        id: registration.id,
+        status: registration.status,
+        walkIn: registration.walkIn,
+        sex: registration.sex,
+        ethnicity: registration.ethnicity,
+        organisationType: registration.organisationType,
+        birthYear: registration.birthYear,
+        communeName: commune.name,
+      })
+      .from(registration)
+      .leftJoin(commune, eq(commune.slug, registration.communeSlug))
+      .where(eq(registration.eventId, e.id)),
+    attendanceCounts(db, e.id),
+    db
+      .select({ sessionId: attendance.sessionId, present: count() })
+      .from(attendance)
+      .innerJoin(eventSession, eq(eventSession.id, attendance.sessionId))
+      .where(eq(eventSession.eventId, e.id))
+      .groupBy(attendance.sessionId),
+    db
+      .select({ n: count() })
+      .from(certificate)
+      .innerJoin(registration, eq(registration.id, certificate.registrationId))
+      .where(and(eq(registration.eventId, e.id), isNull(certificate.replacedAt))),
+    db
+      .select({ rating: feedback.rating, comments: feedback.comments, name: registration.name })
+      .from(feedback)
+      .innerJoin(registration, eq(registration.id, feedback.registrationId))
+      .where(eq(registration.eventId, e.id))
+      .orderBy(asc(registration.number)),
+  ]);
+  const attendedBy = new Map(counts.map((c) => [c.registrationId, c.n]));
+  const present = people.filter((p) => p.status === 'confirmed' && (attendedBy.get(p.id) ?? 0) > 0);
+  const year = Number(e.startsOn.slice(0, 4));
+  const ratings = notes.map((n) => n.rating);
+  return {
+    event: e,
+    registered: people.filter((p) => !p.walkIn).length,
+    confirmed: people.filter((p) => p.status === 'confirmed').length,
+    waitlisted: people.filter((p) => p.status === 'waitlisted').length,
+    cancelled: people.filter((p) => p.status === 'cancelled').length,
+    walkIns: people.filter((p) => p.walkIn).length,
+    participants: present.length,
+    eligible: present.filter((p) => eligible(attendedBy.get(p.id) ?? 0, e.sessions.length, e.certificatePercent)).length,
+    certificates: certs[0]?.n ?? 0,
+    perSession: e.sessions.map((s) => ({ sessionId: s.id, present: perSession.find((x) => x.sessionId === s.id)?.present ?? 0 })),
+    bySex: tally(present.map((p) => p.sex)),
+    byEthnicity: tally(present.map((p) => p.ethnicity)),
+    byCommune: tally(present.map((p) => p.communeName ?? '')),
+    byOrganisationType: tally(present.map((p) => p.organisationType)),
+    byAge: tally(present.map((p) => ageBand(p.birthYear, year))),
+    feedback: {
+      count: notes.length,
+      average: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,
+      comments: notes.filter((n) => n.comments),
+    },
+  };
+}
+
+/** How many people attended the events of a period (the report's "people trained"). */
+export async function participantFigures(db: Db, from: string, to: string) {
+  const [row] = await db
+    .select({
+      events: sql<number>`count(DISTINCT ${event.id})::int`,
+      people: sql<number>`count(DISTINCT ${registration.id})::int`,
+    })
+    .from(registration)
+    .innerJoin(event, eq(event.id, registration.eventId))
+    .where(
+      and(
+        eq(registration.status, 'confirmed'),
+        sql`${event.startsOn} BETWEEN ${from} AND ${to}`,
+        sql`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id})`,
+      ),
+    );
+  return { events: row?.events ?? 0, people: row?.people ?? 0 };
+}
+
+/** The session an officer most likely means: today's, else the next one, else the last. */
+function defaultSession(e: EventDetail, today: string) {
+  return e.sessions.find((s) => s.day === today) ?? e.sessions.find((s) => s.day > today) ?? e.sessions[e.sessions.length - 1];
+}
+
+/**
+ * What the check-in page shows for one session: the confirmed people (filtered by a name typed
+ * without diacritics if need be), who is in, and the person whose code was scanned.
+ */
+export async function checkInSheet({
+  db,
+  actor,
+  slug,
+  sessionId,
+  code,
+  q,
+  today = todayInVietnam(),
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  sessionId?: string;
+  code?: string;
+  q?: string;
+  today?: string;
+}) {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const e = await getEvent({ db, actor, slug });
+  const session = (sessionId && isUuid(sessionId) ? e.sessions.find((s) => s.id === sessionId) : undefined) ?? defaultSession(e, today);
+  if (!session) throw new AppError('not_found', 'events.notFound');
+  const rows = await db
+    .select({
+      id: registration.id,
+      name: registration.name,
+      code: registration.code,
+      status: registration.status,
+      present: sql<boolean>`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id} AND ${attendance.sessionId} = ${session.id})`,
+    })
+    .from(registration)
+    .where(and(eq(registration.eventId, e.id), inArray(registration.status, ['confirmed', 'waitlisted'])))
+    .orderBy(asc(registration.name), asc(registration.number));
+  const confirmed = rows.filter((r) => r.status === 'confirmed');
+  const wanted = q ? fold(q.trim()) : '';
+  const normalised = (code ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '');
+  let found = normalised ? (rows.find((r) => r.code === normalised) ?? null) : null;
+  if (!found && normalised) {
+    const [other] = await db
+      .select({ id: registration.id, name: registration.name, code: registration.code, status: registration.status })
+      .from(registration)
+      .where(and(eq(registration.eventId, e.id), eq(registration.code, normalised)));
+    found = other ? { ...other, present: false } : null;
+  }
+  return {
+    event: e,
+    session,
+    people: wanted ? confirmed.filter((r) => fold(r.name).includes(wanted)) : confirmed,
+    presentCount: confirmed.filter((r) => r.present).length,
+    confirmedCount: confirmed.length,
+    found,
+    unknownCode: normalised !== '' && !found,
+  };
+}

@@ -1,0 +1,205 @@
+import { asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { audit } from '#kernel/audit/audit.ts';
+import { user } from '#kernel/auth/auth.sql.ts';
+import { type Actor, isStaff } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { translator } from '#kernel/i18n/index.ts';
+import { slugify } from '#kernel/search/fold.ts';
+import { project, projectMember } from '#modules/projects/index.ts';
+import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
+import type { ExternalEventInput, NominateInput, NominationUpdate } from './events.schemas.ts';
+import type { EventDeps } from './events.service.ts';
+import { externalEvent, nomination } from './events.sql.ts';
+import type { NominationStatus } from './events.taxonomy.ts';
+import { isUuid } from './registrations.service.ts';
+
+export type ExternalEvent = typeof externalEvent.$inferSelect;
+export type Nomination = typeof nomination.$inferSelect;
+
+const ledgerT = translator('vi');
+
+function staffOnly(actor: Actor | null): asserts actor is Actor {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+}
+
+async function uniqueSlug(db: Db, title: string): Promise<string> {
+  const base = slugify(title, 70) || 'su-kien';
+  const taken = await db
+    .select({ slug: externalEvent.slug })
+    .from(externalEvent)
+    .where(sql`${externalEvent.slug} = ${base} OR ${externalEvent.slug} LIKE ${`${base}-%`}`);
+  const others = new Set(taken.map((r) => r.slug));
+  others.add('moi');
+  if (!others.has(base)) return base;
+  for (let i = 2; ; i++) if (!others.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** An officer records a programme or event run by others. */
+export async function createExternalEvent({ db, actor, input }: { db: Db; actor: Actor; input: ExternalEventInput }) {
+  staffOnly(actor);
+  return db.transaction(async (tx) => {
+    const slug = await uniqueSlug(tx, input.title);
+    const [created] = await tx
+      .insert(externalEvent)
+      .values({ ...input, endsOn: input.endsOn ?? null, slug, createdBy: actor.id })
+      .returning();
+    if (!created) throw new Error('insert returned nothing');
+    await audit(tx, { actorId: actor.id, action: 'external_event.create', entity: 'external_event', entityId: created.id, data: { title: input.title } });
+    return created;
+  });
+}
+
+export interface ExternalEventItem extends ExternalEvent {
+  nominations: number;
+}
+
+export async function listExternalEvents({ db, actor }: { db: Db; actor: Actor }): Promise<ExternalEventItem[]> {
+  staffOnly(actor);
+  return db
+    .select({
+      ...getTableColumns(externalEvent),
+      nominations: sql<number>`(SELECT count(*)::int FROM ${nomination} WHERE ${nomination.externalEventId} = ${externalEvent.id})`,
+    })
+    .from(externalEvent)
+    .orderBy(desc(externalEvent.startsOn), asc(externalEvent.title));
+}
+
+export interface NominationRow extends Nomination {
+  projectName: string;
+  projectSlug: string;
+}
+
+export interface ExternalEventDetail extends ExternalEvent {
+  nominations: NominationRow[];
+}
+
+export async function getExternalEvent({ db, actor, slug }: { db: Db; actor: Actor | null; slug: string }): Promise<ExternalEventDetail> {
+  staffOnly(actor);
+  const [row] = await db.select().from(externalEvent).where(eq(externalEvent.slug, slug));
+  if (!row) throw new AppError('not_found', 'events.external.notFound');
+  const nominations = await db
+    .select({ nomination, projectName: project.name, projectSlug: project.slug })
+    .from(nomination)
+    .innerJoin(project, eq(project.id, nomination.projectId))
+    .where(eq(nomination.externalEventId, row.id))
+    .orderBy(asc(project.name));
+  return { ...row, nominations: nominations.map((n) => ({ ...n.nomination, projectName: n.projectName, projectSlug: n.projectSlug })) };
+}
+
+const ledgerStatus: Record<NominationStatus, SupportStatus> = { invited: 'planned', accepted: 'planned', declined: 'cancelled', attended: 'done' };
+
+/** What the ledger says about a nomination: its state and results in one sentence or a few. */
+function outcomeOf(n: Pick<Nomination, 'status' | 'award' | 'contract' | 'contacts' | 'notes'>): string {
+  const parts = [ledgerT(`events.nomination.status.${n.status as NominationStatus}`)];
+  if (n.award) parts.push(ledgerT('events.ledger.award', { award: n.award }));
+  if (n.contract) parts.push(ledgerT('events.ledger.contract', { contract: n.contract }));
+  if (n.contacts) parts.push(ledgerT('events.ledger.contacts', { count: n.contacts }));
+  if (n.notes) parts.push(n.notes);
+  return parts.join('. ');
+}
+
+/** Every nomination is a support entry (event introduction), recorded again at each change. */
+async function recordNomination(tx: Db, actor: Actor, ext: ExternalEvent, n: Nomination) {
+  const [by] = n.nominatedBy ? await tx.select({ id: user.id, name: user.name }).from(user).where(eq(user.id, n.nominatedBy)) : [];
+  await recordSupport({
+    db: tx,
+    actor,
+    input: {
+      projectId: n.projectId,
+      kind: 'event_introduction',
+      title: ledgerT('events.ledger.nomination', { title: ext.title }),
+      providerKind: 'officer',
+      providerName: by?.name ?? actor.name,
+      providerUserId: by?.id ?? actor.id,
+      startedOn: ext.startsOn,
+      endedOn: ext.endsOn,
+      status: ledgerStatus[n.status as NominationStatus] ?? 'planned',
+      outcome: outcomeOf(n),
+      source: { module: 'events', id: n.id },
+    },
+  });
+}
+
+/**
+ * Nominates one or many projects to an external event with a message their teams receive by
+ * e-mail. A project already nominated is left as it is.
+ */
+export async function nominate({ deps, actor, slug, input }: { deps: EventDeps; actor: Actor; slug: string; input: NominateInput }) {
+  staffOnly(actor);
+  const { db } = deps;
+  const ext = await getExternalEvent({ db, actor, slug });
+  const found = await db.select({ id: project.id, name: project.name }).from(project).where(inArray(project.id, input.projects.filter(isUuid)));
+  if (found.length !== input.projects.length) throw new AppError('validation', 'errors.validation', { projects: 'v.choose' });
+  const already = new Set(ext.nominations.map((n) => n.projectId));
+  const fresh = found.filter((p) => !already.has(p.id));
+  const created = await db.transaction(async (tx) => {
+    if (fresh.length === 0) return [];
+    const rows = await tx
+      .insert(nomination)
+      .values(fresh.map((p) => ({ externalEventId: ext.id, projectId: p.id, status: 'invited', message: input.message, nominatedBy: actor.id })))
+      .onConflictDoNothing()
+      .returning();
+    for (const n of rows) await recordNomination(tx, actor, ext, n);
+    await audit(tx, { actorId: actor.id, action: 'nomination.create', entity: 'external_event', entityId: ext.id, data: { count: rows.length } });
+    return rows;
+  });
+  if (created.length && input.message) {
+    const team = await db
+      .select({ email: user.email, name: user.name, projectName: project.name })
+      .from(projectMember)
+      .innerJoin(user, eq(user.id, projectMember.userId))
+      .innerJoin(project, eq(project.id, projectMember.projectId))
+      .where(inArray(projectMember.projectId, created.map((n) => n.projectId)));
+    for (const m of team) {
+      await deps.mailer.send({
+        to: m.email,
+        subject: ledgerT('events.mail.nominated.subject', { title: ext.title }),
+        text: ledgerT('events.mail.nominated.body', { name: m.name, project: m.projectName, title: ext.title, organiser: ext.organiser, message: input.message }),
+      });
+    }
+  }
+  return { created: created.length, skipped: found.length - created.length };
+}
+
+/** Moves a nomination along (invited → accepted / declined → attended) and records its results. */
+export async function updateNomination({ db, actor, slug, id, input }: { db: Db; actor: Actor; slug: string; id: string; input: NominationUpdate }) {
+  staffOnly(actor);
+  const ext = await getExternalEvent({ db, actor, slug });
+  const current = isUuid(id) ? ext.nominations.find((n) => n.id === id) : undefined;
+  if (!current) throw new AppError('not_found', 'events.external.nominationNotFound');
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(nomination)
+      .set({ status: input.status, award: input.award, contract: input.contract, contacts: input.contacts ?? null, notes: input.notes, updatedAt: new Date() })
+      .where(eq(nomination.id, current.id))
+      .returning();
+    if (!updated) throw new Error('update returned nothing');
+    await recordNomination(tx, actor, ext, updated);
+    await audit(tx, { actorId: actor.id, action: 'nomination.update', entity: 'nomination', entityId: current.id, data: { status: input.status } });
+    return { ...updated, projectName: current.projectName };
+  });
+}
+
+export interface NominationListItem extends Nomination {
+  projectName: string;
+  projectSlug: string;
+  eventTitle: string;
+  eventSlug: string;
+  eventStartsOn: string;
+}
+
+/** All nominations, latest event first (staff), for the API. */
+export async function listNominations({ db, actor, projectId }: { db: Db; actor: Actor | null; projectId?: string }): Promise<NominationListItem[]> {
+  staffOnly(actor);
+  if (projectId !== undefined && !isUuid(projectId)) return [];
+  const rows = await db
+    .select({ nomination, projectName: project.name, projectSlug: project.slug, eventTitle: externalEvent.title, eventSlug: externalEvent.slug, eventStartsOn: externalEvent.startsOn })
+    .from(nomination)
+    .innerJoin(project, eq(project.id, nomination.projectId))
+    .innerJoin(externalEvent, eq(externalEvent.id, nomination.externalEventId))
+    .where(projectId ? eq(nomination.projectId, projectId) : undefined)
+    .orderBy(desc(externalEvent.startsOn), asc(project.name))
+    .limit(1000);
+  return rows.map((r) => ({ ...r.nomination, projectName: r.projectName, projectSlug: r.projectSlug, eventTitle: r.eventTitle, eventSlug: r.eventSlug, eventStartsOn: r.eventStartsOn }));
+}

@@ -1,0 +1,99 @@
+import type { FC } from 'hono/jsx';
+import { formatNumber } from '#kernel/i18n/index.ts';
+import type { PageInfo } from '#kernel/http/pagination.ts';
+import { Badge, EmptyState, Pagination } from '#kernel/ui/components.tsx';
+import type { PageContext } from '#kernel/ui/context.ts';
+import { Select } from '#kernel/ui/form.tsx';
+import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
+import { Layout } from '#kernel/ui/layout.tsx';
+import type { CalendarFilters } from '../events.schemas.ts';
+import type { CalendarItem } from '../events.service.ts';
+import { eventKinds } from '../events.taxonomy.ts';
+import { datesText } from './parts.tsx';
+
+export interface CalendarProps {
+  ctx: PageContext;
+  items: CalendarItem[];
+  info: PageInfo;
+  query: Record<string, string>;
+  filters: CalendarFilters;
+  isStaff: boolean;
+}
+
+export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filters, isStaff }) => {
+  const { t, lang } = ctx;
+  const past = filters.when === 'past';
+  const kindQuery = filters.kind ? `&kind=${filters.kind}` : '';
+  return (
+    <Layout ctx={ctx} title={t('events.title')} description={t('events.lead')}>
+      <div class="page-head">
+        <h1>{t('events.title')}</h1>
+        {isStaff && (
+          <a class="button button-primary" href="/su-kien/moi">
+            {t('events.new')}
+          </a>
+        )}
+      </div>
+      <p class="lead">{t('events.lead')}</p>
+      {isStaff && (
+        <p>
+          <a href="/su-kien-ngoai">{t('events.external.title')}</a>
+        </p>
+      )}
+      <nav class="tabs" aria-label={t('events.title')}>
+        <a href={`/su-kien?when=upcoming${kindQuery}`} aria-current={!past ? 'page' : undefined}>
+          {t('events.upcoming')}
+        </a>
+        <a href={`/su-kien?when=past${kindQuery}`} aria-current={past ? 'page' : undefined}>
+          {t('events.past')}
+        </a>
+      </nav>
+      <form method="get" action="/su-kien" class="filters" role="search">
+        <input type="hidden" name="when" value={past ? 'past' : 'upcoming'} />
+        <Select name="kind" label={t('events.field.kind')} value={filters.kind} placeholder={t('projects.filter.all')} options={optionsOf(t, 'events.kind', eventKinds)} />
+        <div class="filter-actions">
+          <button type="submit" class="button button-secondary">
+            {t('form.filter')}
+          </button>
+        </div>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title={past ? t('events.emptyPast') : t('events.emptyUpcoming')} />
+      ) : (
+        <>
+          <ul class="cards event-cards">
+            {items.map((e) => (
+              <li class="card">
+                <p class="muted">
+                  <Badge tone="info">{labelOf(t, 'events.kind', e.kind)}</Badge> {datesText(e.startsOn, e.endsOn)}
+                  {!e.published && (
+                    <>
+                      {' '}
+                      <Badge tone="warning">{t('events.draft')}</Badge>
+                    </>
+                  )}
+                  {e.audience !== 'public' && (
+                    <>
+                      {' '}
+                      <Badge>{labelOf(t, 'events.audience', e.audience)}</Badge>
+                    </>
+                  )}
+                </p>
+                <h2>
+                  <a href={`/su-kien/${e.slug}`}>{e.title}</a>
+                </h2>
+                <p>{e.venue}</p>
+                {!past && (
+                  <p class="muted">
+                    {e.confirmed >= e.capacity ? t('events.full') : t('events.seatsLeft', { count: formatNumber(e.capacity - e.confirmed, lang) })}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+          <Pagination t={t} lang={lang} info={info} path="/su-kien" query={query} />
+        </>
+      )}
+    </Layout>
+  );
+};

@@ -1,0 +1,121 @@
+import type { FC } from 'hono/jsx';
+import type { FormValues } from '#kernel/http/forms.ts';
+import type { PageContext } from '#kernel/ui/context.ts';
+import { Button, ErrorSummary, Input, type Option, PostForm, Select } from '#kernel/ui/form.tsx';
+import { Layout } from '#kernel/ui/layout.tsx';
+import { type EventDetail, formatCode, type Session } from '../events.service.ts';
+import type { Registration } from '../registrations.service.ts';
+import { PersonFields, personLabels } from './registration-form.tsx';
+import { sessionText, StatusBadge } from './parts.tsx';
+
+export interface CheckInProps {
+  ctx: PageContext;
+  event: EventDetail;
+  session: Session;
+  /** Confirmed people, with whether they are in for this session. */
+  people: { id: string; name: string; code: string; present: boolean }[];
+  presentCount: number;
+  /** Someone whose code was scanned or typed, waiting for the officer's confirmation. */
+  found: (Pick<Registration, 'id' | 'name' | 'code' | 'status'> & { present: boolean }) | null;
+  q: string;
+  errors: Record<string, string>;
+  walkInValues: FormValues;
+  walkInErrors: Record<string, string>;
+  communes: Option[];
+}
+
+/** One light page an officer uses from a phone at the door: scan/type a code, tick a list, add a walk-in. */
+export const CheckInPage: FC<CheckInProps> = (p) => {
+  const { ctx, event: e, session } = p;
+  const { t } = ctx;
+  const path = `/su-kien/${e.slug}/diem-danh`;
+  const sessionOptions: Option[] = e.sessions.map((s, i) => ({ value: s.id, label: `${t('events.session.n', { n: i + 1 })}: ${sessionText(s)}` }));
+  return (
+    <Layout ctx={ctx} title={`${t('events.checkIn.title')} – ${e.title}`}>
+      <nav class="breadcrumbs" aria-label="breadcrumb">
+        <a href={`/su-kien/${e.slug}`}>{e.title}</a>
+      </nav>
+      <h1>{t('events.checkIn.title')}</h1>
+      <form method="get" action={path} class="filters">
+        <Select name="buoi" label={t('events.checkIn.session')} value={session.id} options={sessionOptions} />
+        <div class="filter-actions">
+          <button type="submit" class="button button-secondary">
+            {t('events.checkIn.changeSession')}
+          </button>
+        </div>
+      </form>
+      <p class="lead" role="status">
+        {t('events.checkIn.present', { present: p.presentCount, total: p.people.length })}
+      </p>
+      <ErrorSummary t={t} errors={p.errors} labels={{ code: t('events.checkIn.code'), session: t('events.checkIn.session') }} />
+      {p.found && (
+        <section class="card found" aria-labelledby="found-heading">
+          <h2 id="found-heading">{p.found.name}</h2>
+          <p>
+            {formatCode(p.found.code)} · <StatusBadge t={t} status={p.found.status} />
+          </p>
+          {p.found.present ? (
+            <p class="flash flash-success">{t('events.checkIn.alreadyIn')}</p>
+          ) : p.found.status === 'confirmed' ? (
+            <PostForm action={path} csrfToken={ctx.csrfToken}>
+              <input type="hidden" name="session" value={session.id} />
+              <input type="hidden" name="code" value={p.found.code} />
+              <Button>{t('events.checkIn.confirm')}</Button>
+            </PostForm>
+          ) : null}
+        </section>
+      )}
+      <section aria-labelledby="code-heading">
+        <h2 id="code-heading">{t('events.checkIn.byCode')}</h2>
+        <p class="hint">{t('events.checkIn.scanHint')}</p>
+        <PostForm action={path} csrfToken={ctx.csrfToken} class="form inline-code">
+          <input type="hidden" name="session" value={session.id} />
+          <Input name="code" label={t('events.checkIn.code')} value="" error={p.errors.code} autocomplete="off" maxlength={20} />
+          <div class="form-actions">
+            <Button>{t('events.checkIn.submitCode')}</Button>
+          </div>
+        </PostForm>
+      </section>
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading">{t('events.checkIn.byList')}</h2>
+        <form method="get" action={path} class="filters" role="search">
+          <input type="hidden" name="buoi" value={session.id} />
+          <Input name="q" type="search" label={t('events.checkIn.search')} value={p.q} maxlength={100} />
+          <div class="filter-actions">
+            <button type="submit" class="button button-secondary">
+              {t('form.search')}
+            </button>
+          </div>
+        </form>
+        <PostForm action={path} csrfToken={ctx.csrfToken}>
+          <input type="hidden" name="session" value={session.id} />
+          <ul class="check-list">
+            {p.people.map((r) => (
+              <li class="check">
+                <input type="checkbox" id={`p-${r.id}`} name="ids" value={r.id} checked={r.present} disabled={r.present} />
+                <label for={`p-${r.id}`}>
+                  {r.name} <span class="muted">{formatCode(r.code)}</span>
+                  {r.present && <span class="visually-hidden"> {t('events.ticket.present')}</span>}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <div class="form-actions">
+            <Button>{t('events.checkIn.submitList')}</Button>
+          </div>
+        </PostForm>
+      </section>
+      <details class="card" open={Object.keys(p.walkInErrors).length > 0}>
+        <summary>{t('events.checkIn.walkIn')}</summary>
+        <ErrorSummary t={t} errors={p.walkInErrors} labels={personLabels(t)} />
+        <PostForm action={`/su-kien/${e.slug}/khach-vang-lai`} csrfToken={ctx.csrfToken} class="form">
+          <input type="hidden" name="session" value={session.id} />
+          <PersonFields t={t} values={p.walkInValues} errors={p.walkInErrors} communes={p.communes} />
+          <div class="form-actions">
+            <Button>{t('events.checkIn.submitWalkIn')}</Button>
+          </div>
+        </PostForm>
+      </details>
+    </Layout>
+  );
+};
