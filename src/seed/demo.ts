@@ -112,6 +112,10 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
       return found;
     },
   };
-  for (const seedModule of moduleSeeds) await seedModule(ctx);
+  for (const seedModule of moduleSeeds) {
+    const started = performance.now();
+    await seedModule(ctx);
+    deps.logger.debug({ seeder: seedModule.name, ms: Math.round(performance.now() - started) }, 'demo seeder done');
+  }
   deps.logger.info({ accounts: accounts.size, projects: projects.size, support: demoSupport.length }, 'demo data loaded');
 }
