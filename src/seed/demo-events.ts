@@ -16,6 +16,7 @@ import {
   registration,
   updateNomination,
 } from '#modules/events/index.ts';
+import { todayInVietnam } from '#kernel/i18n/index.ts';
 import type { DemoContext } from './demo-context.ts';
 import { demoProjects } from './demo-data.ts';
 
@@ -339,6 +340,29 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
     students,
     0.9,
   );
+
+  // Coming up: the next course, open for registration, so the calendar always has something ahead.
+  const ahead = (days: number) => vnDay(todayInVietnam(new Date(Date.now() + days * 86_400_000)));
+  await createEvent({
+    db,
+    actor: officer,
+    input: EventInput.parse({
+      kind: 'course',
+      title: 'Tập huấn đăng ký nhãn hiệu, chỉ dẫn địa lý cho sản phẩm OCOP và khởi nghiệp',
+      description:
+        'Hai buổi thực hành: tra cứu nhãn hiệu trên cơ sở dữ liệu của Cục Sở hữu trí tuệ, chuẩn bị tờ khai, mẫu nhãn và hồ sơ; kinh nghiệm của các chủ thể OCOP Lạng Sơn đã được cấp văn bằng. Học viên mang theo nhãn sản phẩm hiện có để được góp ý trực tiếp.',
+      organiser: department,
+      partners: 'Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn',
+      trainers: 'Luật sư Đỗ Văn Hải',
+      venue: hall,
+      sessions: `${ahead(21)} 08:00-11:30\n${ahead(21)} 13:30-17:00`,
+      capacity: '40',
+      audience: 'public',
+      registrationClosesOn: todayInVietnam(new Date(Date.now() + 18 * 86_400_000)),
+      certificatePercent: '80',
+      published: 'on',
+    }),
+  });
 
   // The National Startup Day 2022 (Lai Châu): ten projects invited, all attended.
   const day = await createExternalEvent({
