@@ -33,10 +33,11 @@ export const email = () =>
  * A Vietnamese phone number, typed with or without spaces, dots or dashes, stored as digits
  * (a leading +84 becomes 0): "0912 345 678" → "0912345678".
  */
-export const phone = () =>
+export const phone = ({ required = false } = {}) =>
   text
     .optional(20)
-    .transform((s) => s.replace(/[\s.\-()]/g, '').replace(/^\+84/, '0'))
+    .transform((s) => s.replace(/[\s.\-()]/g, '').replace(/^\+?84/, '0'))
+    .refine((s) => !required || s !== '', { error: 'v.required' })
     .refine((s) => s === '' || /^0\d{9,10}$/.test(s), { error: 'v.phone' });
 
 export const password = () => z.string({ error: 'v.required' }).min(8, { error: 'v.passwordLength' }).max(128, { error: 'v.passwordLength' });

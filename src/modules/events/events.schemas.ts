@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, choice, email, isoDate, lines, optionalChoice, optionalInt, optionalIsoDate, text, url } from '#kernel/http/validation.ts';
+import { checkbox, choice, email, isoDate, lines, optionalChoice, optionalInt, optionalIsoDate, phone, text, url } from '#kernel/http/validation.ts';
 import { audiences, ethnicities, eventKinds, externalKinds, nominationStatuses, organisationTypes, sexes } from './events.taxonomy.ts';
 
 export interface SessionInput {
@@ -86,13 +86,6 @@ export const EventInput = z
   });
 export type EventInput = z.output<typeof EventInput>;
 
-/** A Vietnamese phone number: 10 digits starting with 0 (spaces, dots and +84 allowed). */
-const phone = () =>
-  text
-    .required(20)
-    .transform((s) => s.replace(/[\s.()-]/g, '').replace(/^\+?84/, '0'))
-    .pipe(z.string().regex(/^0\d{9}$/, { error: 'v.phone' }));
-
 const optionalEmail = () => z.union([z.literal(''), email()]).optional().transform((v) => v ?? '');
 
 const birthYear = () =>
@@ -106,7 +99,7 @@ const birthYear = () =>
 /** Who a person is: asked at registration and for a walk-in. */
 const personFields = {
   name: text.required(120, 2),
-  phone: phone(),
+  phone: phone({ required: true }),
   email: optionalEmail(),
   commune: z.string().max(80).optional().transform((v) => v?.trim() || undefined),
   organisation: text.optional(200),
