@@ -14,7 +14,7 @@ import { labelOf } from '#kernel/ui/labels.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { ExpertFilters, ExpertInput } from './experts.schemas.ts';
 import { type ExpertProfile, getExpert, getExpertByUserId, listExperts, saveOwnProfile, updateExpert } from './experts.service.ts';
-import { placesOf } from './views/communes.ts';
+import { placesOf } from '#kernel/ui/communes.ts';
 import { ExpertPage } from './views/expert-detail.tsx';
 import { ExpertFormPage } from './views/expert-form.tsx';
 import { ExpertListPage } from './views/expert-list.tsx';

@@ -28,7 +28,7 @@ import {
 } from './partners.service.ts';
 import { IntroductionPage } from './views/introduction.tsx';
 import { MyPartnersPage } from './views/my-partners.tsx';
-import { placesOf } from './views/communes.ts';
+import { placesOf } from '#kernel/ui/communes.ts';
 import { PartnerPage, type SubForm } from './views/partner-detail.tsx';
 import { PartnerFormPage } from './views/partner-form.tsx';
 import { PartnerListPage } from './views/partner-list.tsx';

@@ -11,6 +11,7 @@ import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
+import { communeOptions } from '#kernel/ui/communes.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listStaff } from '#modules/accounts/index.ts';
 import { suggestFor } from '#modules/matching/index.ts';
@@ -54,8 +55,8 @@ function numberParam(c: Context<AppEnv>): number {
   return Number(raw);
 }
 
-async function communeOptions(c: Context<AppEnv>) {
-  return (await listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE)).map((x) => ({ value: x.slug, label: x.name }));
+async function communeChoices(c: Context<AppEnv>) {
+  return communeOptions(c.var.t, await listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE), { formerDistrict: true });
 }
 
 /** A validation refusal from a service, as the form shows it; anything else goes on up. */
@@ -185,7 +186,7 @@ async function inbox(c: Context<AppEnv>, errors?: Record<string, string>, status
   const query = c.req.query();
   const filters = InboxFilters.parse(query);
   const page = pageFrom(query.page);
-  const [{ items, total }, counts, staff, communes] = await Promise.all([listInbox({ db, actor, filters, page }), inboxCounts(db, actor), listStaff(db), communeOptions(c)]);
+  const [{ items, total }, counts, staff, communes] = await Promise.all([listInbox({ db, actor, filters, page }), inboxCounts(db, actor), listStaff(db), communeChoices(c)]);
   return render(
     c,
     <InboxPage
@@ -243,7 +244,7 @@ requestsPages.post('/quan-ly/yeu-cau/phan-cong', staffOnly, async (c) => {
 });
 
 async function walkInForm(c: Context<AppEnv>, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
-  return render(c, <RequestFormPage ctx={pageContext(c)} projects={[]} walkIn communes={await communeOptions(c)} values={values} errors={errors} />, status);
+  return render(c, <RequestFormPage ctx={pageContext(c)} projects={[]} walkIn communes={await communeChoices(c)} values={values} errors={errors} />, status);
 }
 
 requestsPages.get('/quan-ly/yeu-cau/moi', staffOnly, (c) => walkInForm(c, { urgency: 'normal' }));

@@ -4,7 +4,7 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ExpertDetail } from '../experts.service.ts';
-import { type CommuneOption, placesOf } from './communes.ts';
+import { type CommuneOption, placesOf } from '#kernel/ui/communes.ts';
 
 export interface ExpertPageProps {
   ctx: PageContext;

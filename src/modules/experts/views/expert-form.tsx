@@ -6,7 +6,7 @@ import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { projectFields } from '#modules/projects/index.ts';
 import { specialties } from '../experts.taxonomy.ts';
-import { type CommuneOption, communeOptions } from './communes.ts';
+import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 
 export interface ExpertFormProps {
   ctx: PageContext;

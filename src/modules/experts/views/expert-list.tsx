@@ -10,7 +10,7 @@ import { projectFields } from '#modules/projects/index.ts';
 import type { ExpertFilters } from '../experts.schemas.ts';
 import type { ExpertListItem } from '../experts.service.ts';
 import { specialties } from '../experts.taxonomy.ts';
-import { type CommuneOption, communeOptions, placesOf } from './communes.ts';
+import { type CommuneOption, communeOptions, placesOf } from '#kernel/ui/communes.ts';
 
 export interface ExpertListProps {
   ctx: PageContext;

@@ -9,7 +9,7 @@ import { Layout } from '#kernel/ui/layout.tsx';
 import type { PartnerIntroduction } from '../introductions.service.ts';
 import type { PartnerDetail } from '../partners.service.ts';
 import { buyerKinds, type PartnerKind } from '../partners.taxonomy.ts';
-import { type CommuneOption, placesOf } from './communes.ts';
+import { type CommuneOption, placesOf } from '#kernel/ui/communes.ts';
 
 export interface SubForm {
   values: FormValues;

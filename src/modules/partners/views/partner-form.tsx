@@ -6,7 +6,7 @@ import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { projectFields, supportNeeds } from '#modules/projects/index.ts';
 import { partnerKinds } from '../partners.taxonomy.ts';
-import { type CommuneOption, communeOptions } from './communes.ts';
+import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 
 export interface PartnerFormProps {
   ctx: PageContext;

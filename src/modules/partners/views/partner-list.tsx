@@ -10,7 +10,7 @@ import { projectFields, supportNeeds } from '#modules/projects/index.ts';
 import type { PartnerFilters } from '../partners.schemas.ts';
 import type { PartnerListItem } from '../partners.service.ts';
 import { partnerKinds } from '../partners.taxonomy.ts';
-import { type CommuneOption, communeOptions, placesOf } from './communes.ts';
+import { type CommuneOption, communeOptions, placesOf } from '#kernel/ui/communes.ts';
 
 export interface PartnerListProps {
   ctx: PageContext;

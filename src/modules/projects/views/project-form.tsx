@@ -5,7 +5,7 @@ import { Button, Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Select, Te
 import { Layout } from '#kernel/ui/layout.tsx';
 import { projectFields, projectStages, projectTypes, supportNeeds } from '../projects.taxonomy.ts';
 import { optionsOf } from '#kernel/ui/labels.ts';
-import { type CommuneOption, communeOptions } from './commune-options.ts';
+import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 
 export interface ProjectFormProps {
   ctx: PageContext;
@@ -53,7 +53,7 @@ export const ProjectFormPage: FC<ProjectFormProps> = ({ ctx, title, action, canc
             hint={t('projects.field.communeHint')}
             value={formValue(values, 'commune')}
             placeholder={t('form.choose')}
-            options={communeOptions(t, communes)}
+            options={communeOptions(t, communes, { formerDistrict: true })}
             error={errors.commune}
             required
           />

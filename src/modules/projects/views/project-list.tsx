@@ -9,7 +9,7 @@ import type { ProjectFilters } from '../projects.schemas.ts';
 import type { ProjectListItem } from '../projects.service.ts';
 import { projectFields, projectStages, supportNeeds } from '../projects.taxonomy.ts';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
-import { type CommuneOption, communeOptions } from './commune-options.ts';
+import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 
 export interface ProjectListProps {
   ctx: PageContext;
@@ -52,7 +52,7 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
           <div class="filters-grid">
             <Select name="field" label={t('projects.filter.field')} value={p.filters.field} placeholder={all} options={optionsOf(t, 'project.field', projectFields)} />
             <Select name="stage" label={t('projects.filter.stage')} value={p.filters.stage} placeholder={all} options={optionsOf(t, 'project.stage', projectStages)} />
-            <Select name="commune" label={t('projects.filter.commune')} value={p.filters.commune} placeholder={all} options={communeOptions(t, p.communes)} />
+            <Select name="commune" label={t('projects.filter.commune')} value={p.filters.commune} placeholder={all} options={communeOptions(t, p.communes, { formerDistrict: true })} />
             <Select name="need" label={t('projects.filter.need')} value={p.filters.need} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
         {p.showVisibility && (
           <Select

@@ -1,15 +1,22 @@
 import type { Translator } from '#kernel/i18n/index.ts';
-import type { Option } from '#kernel/ui/form.tsx';
+import type { Option } from './form.tsx';
 
 export interface CommuneOption {
   slug: string;
   name: string;
   kind: 'commune' | 'ward';
+  formerDistrictName?: string | null;
 }
 
-/** "Xã Thất Khê", "Phường Lương Văn Tri". */
-export function communeOptions(t: Translator, communes: CommuneOption[]): Option[] {
-  return communes.map((c) => ({ value: c.slug, label: `${t(`commune.kind.${c.kind}`)} ${c.name}` }));
+/**
+ * "Xã Thất Khê", "Phường Lương Văn Tri"; with `formerDistrict`, "Xã Thất Khê (huyện cũ: Tràng
+ * Định)": people still think in the districts abolished in 2025.
+ */
+export function communeOptions(t: Translator, communes: CommuneOption[], { formerDistrict = false } = {}): Option[] {
+  return communes.map((c) => ({
+    value: c.slug,
+    label: `${t(`commune.kind.${c.kind}`)} ${c.name}${formerDistrict && c.formerDistrictName ? ` (${t('projects.detail.formerDistrict', { name: c.formerDistrictName })})` : ''}`,
+  }));
 }
 
 /** Where someone works, in words: "Toàn tỉnh…" or the communes' names. */
