@@ -51,6 +51,15 @@ export class TestBrowser {
     return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
 
+  /** Submits a form with files (multipart/form-data), as a browser does for `PostForm multipart`. */
+  async postMultipart(path: string, fields: Record<string, string | string[]> = {}, files: Record<string, File[]> = {}): Promise<Response> {
+    const body = new FormData();
+    body.append('_csrf', await this.csrfToken());
+    for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
+    for (const [k, list] of Object.entries(files)) for (const file of list) body.append(k, file);
+    return this.request(path, { method: 'POST', body });
+  }
+
   /** Signs in through the real form. */
   async signIn(email: string, password: string): Promise<Response> {
     const res = await this.post('/dang-nhap', { email, password });
