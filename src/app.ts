@@ -14,6 +14,7 @@ import { fromRoot } from '#kernel/paths.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
 import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
 import { adminPages } from '#modules/accounts/admin.pages.tsx';
+import { productsPages } from '#modules/products/products.pages.tsx';
 import { projectsPages } from '#modules/projects/projects.pages.tsx';
 import { sitePages } from '#modules/site/site.pages.tsx';
 import { supportPages } from '#modules/support/support.pages.tsx';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminPages);
   app.route('/', projectsPages);
   app.route('/', supportPages);
+  app.route('/', productsPages);
   app.route('/api/v1', api);
 
   app.onError(handleError);

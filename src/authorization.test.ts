@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInquiry, createListing, createProduct, imagesOf, updateReadinessItem } from '#modules/products/index.ts';
 import { createProject } from '#modules/projects/index.ts';
+import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -65,6 +67,31 @@ const matrix: Row[] = [
   ['GET', '/api/v1/projects/:id', '/api/v1/projects/{id}', s(404, 200, 404, 404, 404, 200, 200)],
   ['GET', '/api/v1/openapi.json', '/api/v1/openapi.json', all(200)],
   ['GET', '/api/v1/docs', '/api/v1/docs', all(200)],
+  // products (the target: a product of the private project, with a photo, a document and a listing)
+  ['GET', '/san-pham', '/san-pham?q=thach&ready=1', all(200)],
+  ['GET', '/sitemap.xml', '/sitemap.xml', all(200)],
+  ['GET', '/anh-san-pham/:id/:size{lon|nho}', '/anh-san-pham/{imageId}/nho', s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/san-pham/xuat', '/san-pham/xuat', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/san-pham/xuat.zip', '/san-pham/xuat.zip?id={productId}', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/hoi-mua', '/hoi-mua', s(303, 200, 200, 403, 403, 200, 200)],
+  ['POST', '/hoi-mua/:id/dong', '/hoi-mua/{inquiryId}/dong', s(303, 403, 403, 403, 403, 303, 303)],
+  ['GET', '/san-pham/:slug', '/san-pham/{productSlug}', s(404, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/san-pham/:slug/hoi-mua', '/san-pham/{productSlug}/hoi-mua', s(404, 422, 404, 404, 404, 422, 422)],
+  ['GET', '/du-an/:slug/san-pham', `/du-an/${P}/san-pham`, s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/du-an/:slug/san-pham/moi', `/du-an/${P}/san-pham/moi`, s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/du-an/:slug/san-pham/moi', `/du-an/${P}/san-pham/moi`, s(303, 422, 404, 404, 404, 422, 422)],
+  ['GET', '/san-pham/:slug/sua', '/san-pham/{productSlug}/sua', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/san-pham/:slug/sua', '/san-pham/{productSlug}/sua', s(303, 422, 404, 404, 404, 422, 422)],
+  ['POST', '/san-pham/:slug/anh/:imageId/xoa', '/san-pham/{productSlug}/anh/no-such-image/xoa', s(303, 404, 404, 404, 404, 404, 404)],
+  ['GET', '/san-pham/:slug/dieu-kien', '/san-pham/{productSlug}/dieu-kien', s(303, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/san-pham/:slug/dieu-kien/:item', '/san-pham/{productSlug}/dieu-kien/label', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/san-pham/:slug/dieu-kien/:item', '/san-pham/{productSlug}/dieu-kien/label', s(303, 422, 404, 404, 404, 422, 422)],
+  ['POST', '/san-pham/:slug/dieu-kien/:item/xac-nhan', '/san-pham/{productSlug}/dieu-kien/label/xac-nhan', s(303, 403, 403, 403, 403, 409, 409)],
+  ['GET', '/san-pham/:slug/dieu-kien/:item/tai-lieu', '/san-pham/{productSlug}/dieu-kien/self_declaration/tai-lieu', s(303, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/san-pham/:slug/niem-yet/moi', '/san-pham/{productSlug}/niem-yet/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/san-pham/:slug/niem-yet/moi', '/san-pham/{productSlug}/niem-yet/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/san-pham/:slug/niem-yet/:id', '/san-pham/{productSlug}/niem-yet/{listingId}', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/san-pham/:slug/niem-yet/:id', '/san-pham/{productSlug}/niem-yet/{listingId}', s(303, 403, 403, 403, 403, 422, 422)],
 ];
 
 let rt: TestRuntime;
@@ -109,6 +136,42 @@ beforeAll(async () => {
     await browsers[w].get('/');
     if (w !== 'anon') await browsers[w].signIn(`${w}@matrix.vn`, password);
   }
+  // products: a product of the private project, with a photo, a document, a listing and an inquiry
+  if (!people.officer) throw new Error('setup failed');
+  const item = await createProduct({
+    db: rt.db,
+    actor: owner,
+    projectSlug: project.slug,
+    input: { name: 'Thạch đen riêng tư', category: 'food', description: '', unit: '', priceMinVnd: undefined, priceMaxVnd: undefined, minOrder: '', capacity: '', ocopStars: undefined, ocopCertificateNo: '', ocopExpiresOn: undefined, isPublic: true },
+    files: [fileOf(await pngBytes(), 'anh.png', 'image/png')],
+  });
+  ids.productSlug = item.slug;
+  ids.productId = item.id;
+  ids.imageId = (await imagesOf(rt.db, item.id))[0]?.id ?? '';
+  await updateReadinessItem({
+    db: rt.db,
+    actor: owner,
+    slug: item.slug,
+    item: 'self_declaration',
+    input: { status: 'done', variant: '', number: '01/TCB', issuedOn: undefined, expiresOn: undefined, note: '', removeFile: false },
+    file: fileOf(pdfBytes(), 'tu-cong-bo.pdf', 'application/pdf'),
+  });
+  const listing = await createListing({
+    db: rt.db,
+    actor: people.officer,
+    slug: item.slug,
+    input: { platform: 'techfest247', url: '', listedOn: '2022-01-10', status: 'live', note: '' },
+  });
+  ids.listingId = listing.id;
+  const inquiry = await createInquiry({
+    db: rt.db,
+    mailer: rt.deps.mailer,
+    actor: owner,
+    slug: item.slug,
+    input: { name: 'Người mua', organisation: '', email: 'mua@matrix.vn', phone: '', quantity: '', message: 'Tôi muốn hỏi giá sỉ.' },
+    baseUrl: 'http://localhost',
+  });
+  ids.inquiryId = inquiry.id;
 });
 afterAll(() => rt.close());
 

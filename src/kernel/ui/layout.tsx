@@ -1,4 +1,4 @@
-import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { MessageKey } from '#kernel/i18n/index.ts';
 import type { PageContext } from './context.ts';
@@ -11,9 +11,15 @@ interface NavItem {
 
 /** The menu for each kind of visitor: what they come for, nothing they cannot open. */
 export function navFor(actor: Actor | null): NavItem[] {
-  const items: NavItem[] = [{ href: '/du-an', label: 'nav.projects' }];
+  const items: NavItem[] = [
+    { href: '/du-an', label: 'nav.projects' },
+    { href: '/san-pham', label: 'products.nav.showcase' },
+  ];
   if (actor?.role === 'founder') items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' });
-  if (actor?.role === 'officer' || actor?.role === 'admin') items.push({ href: '/ho-tro', label: 'nav.support' });
+  if (actor?.role === 'officer' || actor?.role === 'admin') {
+    items.push({ href: '/ho-tro', label: 'nav.support' });
+    items.push({ href: '/ket-noi-tieu-thu', label: 'products.nav.connections' });
+  }
   if (actor?.role === 'admin') {
     items.push({ href: '/quan-tri/tai-khoan', label: 'nav.users' });
     items.push({ href: '/quan-tri/hop-thu', label: 'nav.outbox' });
@@ -27,9 +33,11 @@ export interface LayoutProps {
   ctx: PageContext;
   title: string;
   description?: string;
+  /** More of the head for pages made to be shared: canonical link, Open Graph, structured data. */
+  head?: Child;
 }
 
-export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, children }) => {
+export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, head, children }) => {
   const { t, actor, lang, flash } = ctx;
   const otherLang = lang === 'vi' ? 'en' : 'vi';
   const current = ctx.path.split('?')[0] ?? '/';
@@ -41,6 +49,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
         <title>{`${title} · ${t('site.name')}`}</title>
         <meta name="description" content={description ?? t('site.tagline')} />
         <link rel="stylesheet" href="/static/app.css" />
+        {head}
         <script src="/static/app.js" defer></script>
       </head>
       <body>
