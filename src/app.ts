@@ -14,6 +14,8 @@ import { fromRoot } from '#kernel/paths.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
 import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
 import { adminPages } from '#modules/accounts/admin.pages.tsx';
+import { expertsPages } from '#modules/experts/experts.pages.tsx';
+import { partnersPages } from '#modules/partners/partners.pages.tsx';
 import { productsPages } from '#modules/products/products.pages.tsx';
 import { projectsPages } from '#modules/projects/projects.pages.tsx';
 import { sitePages } from '#modules/site/site.pages.tsx';
@@ -66,6 +68,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', accountsPages);
   app.route('/', adminPages);
   app.route('/', projectsPages);
+  app.route('/', partnersPages);
+  app.route('/', expertsPages);
   app.route('/', supportPages);
   app.route('/', productsPages);
   app.route('/api/v1', api);

@@ -164,3 +164,12 @@ export async function loadFile(db: Db, id: string): Promise<(StoredFile & { cont
 export async function deleteFiles(db: Db, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.delete(storedFile).where(inArray(storedFile.id, ids));
 }
+
+/** Several files of one field, each checked; more than `maxFiles` is refused as a whole. */
+export async function readUploads(files: File[] | undefined, field: string, rules: UploadRules & { maxFiles: number }): Promise<Upload[]> {
+  const list = files ?? [];
+  if (list.length > rules.maxFiles) refuse(field, 'v.tooManyFiles', { max: rules.maxFiles });
+  const out: Upload[] = [];
+  for (const f of list) out.push(await readUpload(f, field, rules));
+  return out;
+}

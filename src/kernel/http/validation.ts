@@ -29,6 +29,16 @@ export const text = {
 export const email = () =>
   cleanText.pipe(z.string().min(1, { error: 'v.required' }).max(254, { error: 'v.tooLong|254' }).pipe(z.email({ error: 'v.email' }))).transform((s) => s.toLowerCase());
 
+/**
+ * A Vietnamese phone number, typed with or without spaces, dots or dashes, stored as digits
+ * (a leading +84 becomes 0): "0912 345 678" → "0912345678".
+ */
+export const phone = () =>
+  text
+    .optional(20)
+    .transform((s) => s.replace(/[\s.\-()]/g, '').replace(/^\+84/, '0'))
+    .refine((s) => s === '' || /^0\d{9,10}$/.test(s), { error: 'v.phone' });
+
 export const password = () => z.string({ error: 'v.required' }).min(8, { error: 'v.passwordLength' }).max(128, { error: 'v.passwordLength' });
 
 /** A value from a fixed list of codes (the labels live in i18n). */

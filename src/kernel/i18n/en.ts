@@ -1,4 +1,5 @@
 import { en as requestsEn } from '#modules/requests/requests.i18n.ts';
+import { en as engagementsEn } from '#modules/engagements/engagements.i18n.ts';
 import { en as expertsEn } from '#modules/experts/experts.i18n.ts';
 import { en as partnersEn } from '#modules/partners/partners.i18n.ts';
 import { en as matchingEn } from '#modules/matching/matching.i18n.ts';
@@ -387,6 +388,7 @@ export const en: Record<keyof typeof vi, string> = {
   'api.responses': 'Responses',
   ...requestsEn,
   ...expertsEn,
+  ...engagementsEn,
   ...partnersEn,
   ...matchingEn,
   ...eventsEn,

@@ -1,4 +1,5 @@
 import { vi as requestsVi } from '#modules/requests/requests.i18n.ts';
+import { vi as engagementsVi } from '#modules/engagements/engagements.i18n.ts';
 import { vi as expertsVi } from '#modules/experts/experts.i18n.ts';
 import { vi as partnersVi } from '#modules/partners/partners.i18n.ts';
 import { vi as matchingVi } from '#modules/matching/matching.i18n.ts';
@@ -390,6 +391,7 @@ export const vi = {
   'api.responses': 'Phản hồi',
   ...requestsVi,
   ...expertsVi,
+  ...engagementsVi,
   ...partnersVi,
   ...matchingVi,
   ...eventsVi,

@@ -16,6 +16,9 @@ export function navFor(actor: Actor | null): NavItem[] {
     { href: '/san-pham', label: 'products.nav.showcase' },
   ];
   if (actor?.role === 'founder') items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' });
+  items.push({ href: '/chuyen-gia', label: 'experts.nav' }, { href: '/doi-tac', label: 'partners.nav' });
+  if (actor?.role === 'partner') items.push({ href: '/doi-tac/cua-toi', label: 'partners.nav.mine' });
+  if (actor?.role === 'expert') items.push({ href: '/chuyen-gia/ho-so', label: 'experts.nav.mine' });
   if (actor?.role === 'officer' || actor?.role === 'admin') {
     items.push({ href: '/ho-tro', label: 'nav.support' });
     items.push({ href: '/ket-noi-tieu-thu', label: 'products.nav.connections' });

@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import { roles } from '#kernel/auth/roles.ts';
-import { choice, email, optionalChoice, password, text } from '#kernel/http/validation.ts';
+import { choice, email, optionalChoice, password, phone, text } from '#kernel/http/validation.ts';
 
 /** Roles an admin hands out by invitation; founders sign themselves up. */
 export const invitableRoles = ['officer', 'expert', 'partner', 'admin'] as const;
-
-/**
- * A Vietnamese phone number, typed with or without spaces, dots or dashes, stored as digits
- * (a leading +84 becomes 0): "0912 345 678" → "0912345678".
- */
-const phone = () =>
-  text
-    .optional(20)
-    .transform((s) => s.replace(/[\s.\-()]/g, '').replace(/^\+84/, '0'))
-    .refine((s) => s === '' || /^0\d{9,10}$/.test(s), { error: 'v.phone' });
 
 /** For sign-in, any non-empty password is tried: the length rule is for choosing one. */
 const anyPassword = () => z.string({ error: 'v.required' }).min(1, { error: 'v.required' }).max(128, { error: 'v.passwordLength' });

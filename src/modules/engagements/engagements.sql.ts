@@ -1,0 +1,60 @@
+import { date, index, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from '#kernel/auth/auth.sql.ts';
+import { storedFile } from '#kernel/files/files.sql.ts';
+import { project } from '#modules/projects/index.ts';
+
+/** An expert connected to a project: the consulting the ledger counts. */
+export const engagement = pgTable(
+  'engagement',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    expertId: text()
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    projectId: uuid()
+      .notNull()
+      .references(() => project.id, { onDelete: 'cascade' }),
+    topic: text().notNull(),
+    /** The officer's note to the expert: what the project needs. */
+    brief: text().notNull().default(''),
+    status: text().notNull().default('proposed'),
+    declineReason: text().notNull().default(''),
+    outcome: text().notNull().default(''),
+    createdBy: text().references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.expertId, t.status), index().on(t.projectId)],
+);
+
+/** One working session of an engagement, logged by the expert. */
+export const engagementSession = pgTable(
+  'engagement_session',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    engagementId: uuid()
+      .notNull()
+      .references(() => engagement.id, { onDelete: 'cascade' }),
+    heldOn: date().notNull(),
+    hours: numeric({ precision: 5, scale: 1, mode: 'number' }).notNull(),
+    summary: text().notNull(),
+    nextSteps: text().notNull().default(''),
+    createdBy: text().references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.engagementId, t.heldOn)],
+);
+
+export const engagementSessionFile = pgTable(
+  'engagement_session_file',
+  {
+    sessionId: uuid()
+      .notNull()
+      .references(() => engagementSession.id, { onDelete: 'cascade' }),
+    fileId: uuid()
+      .notNull()
+      .references(() => storedFile.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.fileId] })],
+);

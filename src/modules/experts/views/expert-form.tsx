@@ -1,0 +1,93 @@
+import type { FC } from 'hono/jsx';
+import { type FormValues, formValue, formValues } from '#kernel/http/forms.ts';
+import type { PageContext } from '#kernel/ui/context.ts';
+import { Button, Checkbox, Checkboxes, ErrorSummary, Input, PostForm, TextArea } from '#kernel/ui/form.tsx';
+import { optionsOf } from '#kernel/ui/labels.ts';
+import { Layout } from '#kernel/ui/layout.tsx';
+import { projectFields } from '#modules/projects/index.ts';
+import { specialties } from '../experts.taxonomy.ts';
+import { type CommuneOption, communeOptions } from './communes.ts';
+
+export interface ExpertFormProps {
+  ctx: PageContext;
+  title: string;
+  action: string;
+  cancelHref: string;
+  values: FormValues;
+  errors: Record<string, string>;
+  communes: CommuneOption[];
+}
+
+export const ExpertFormPage: FC<ExpertFormProps> = ({ ctx, title, action, cancelHref, values, errors, communes }) => {
+  const { t } = ctx;
+  const opt = t('form.optional');
+  const labels: Record<string, string> = {
+    name: t('experts.field.name'),
+    headline: t('experts.field.headline'),
+    organisation: t('experts.field.organisation'),
+    bio: t('experts.field.bio'),
+    specialties: t('experts.field.specialties'),
+    fields: t('experts.field.fields'),
+    communes: t('experts.field.communes'),
+  };
+  const chosenCommunes = formValues(values, 'communes');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p class="lead">{t('experts.form.lead')}</p>
+      <ErrorSummary t={t} errors={errors} labels={labels} />
+      <PostForm action={action} csrfToken={ctx.csrfToken} class="form">
+        <fieldset>
+          <legend>{t('experts.form.about')}</legend>
+          <Input name="name" label={labels.name ?? ''} hint={t('experts.field.nameHint')} value={formValue(values, 'name')} error={errors.name} required maxlength={200} />
+          <Input
+            name="headline"
+            label={labels.headline ?? ''}
+            hint={t('experts.field.headlineHint')}
+            value={formValue(values, 'headline')}
+            error={errors.headline}
+            required
+            maxlength={300}
+          />
+          <Input name="organisation" label={labels.organisation ?? ''} value={formValue(values, 'organisation')} error={errors.organisation} optionalText={opt} maxlength={200} />
+          <TextArea name="bio" label={labels.bio ?? ''} hint={t('experts.field.bioHint')} value={formValue(values, 'bio')} error={errors.bio} optionalText={opt} rows={6} maxlength={5000} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('experts.form.expertise')}</legend>
+          <Checkboxes
+            name="specialties"
+            label={labels.specialties ?? ''}
+            values={formValues(values, 'specialties')}
+            options={optionsOf(t, 'experts.specialty', specialties)}
+            error={errors.specialties}
+            required
+          />
+          <Checkboxes name="fields" label={labels.fields ?? ''} values={formValues(values, 'fields')} options={optionsOf(t, 'project.field', projectFields)} error={errors.fields} />
+        </fieldset>
+        <fieldset>
+          <legend>{t('experts.form.where')}</legend>
+          <Checkbox name="anywhere" label={t('experts.field.anywhere')} checked={formValue(values, 'anywhere') === 'on'} error={errors.anywhere} />
+          <details class="more-filters" open={Boolean(errors.communes)}>
+            <summary>{t('experts.field.communesPick', { count: chosenCommunes.length })}</summary>
+            <Checkboxes
+              name="communes"
+              label={labels.communes ?? ''}
+              hint={t('experts.field.communesHint')}
+              values={chosenCommunes}
+              options={communeOptions(t, communes)}
+              error={errors.communes}
+            />
+          </details>
+        </fieldset>
+        <fieldset>
+          <legend>{t('experts.form.publish')}</legend>
+          <Checkbox name="isPublic" label={t('experts.field.isPublic')} checked={formValue(values, 'isPublic') === 'on'} error={errors.isPublic} />
+        </fieldset>
+        <div class="form-actions">
+          <Button>{t('form.save')}</Button>
+          <a href={cancelHref}>{t('form.cancel')}</a>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+};

@@ -1,0 +1,227 @@
+import { and, arrayOverlaps, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { user } from '#kernel/auth/auth.sql.ts';
+import type { Db } from '#kernel/db/client.ts';
+import { expertLoads } from '#modules/engagements/index.ts';
+import { expertProfile, specialtiesForNeed } from '#modules/experts/index.ts';
+import { introduction, partner } from '#modules/partners/index.ts';
+import { type Commune, listCommunes } from '#modules/places/index.ts';
+import { project, type SupportNeed, supportNeeds } from '#modules/projects/index.ts';
+import { type Candidate, type ExpertCandidate, type PartnerCandidate, rankCandidates, type Suggestion, type Target } from './matching.score.ts';
+
+/** How many candidates are scored at most: the SQL narrows to those that could answer at all. */
+const POOL = 400;
+
+interface Places {
+  bySlug: Map<string, Commune>;
+}
+
+async function places(db: Db, province: string): Promise<Places> {
+  const communes = await listCommunes(db, province);
+  return { bySlug: new Map(communes.map((c) => [c.slug, c])) };
+}
+
+function districtsOf(p: Places, communes: readonly string[]): string[] {
+  return [...new Set(communes.map((c) => p.bySlug.get(c)?.formerDistrictSlug).filter((d): d is string => !!d))];
+}
+
+export interface TargetInput {
+  needs: readonly SupportNeed[];
+  /** The project asked about, if any (a walk-in's request may have none). */
+  projectId?: string | null;
+  /** The request's commune, when there is no project. */
+  communeSlug?: string | null;
+  text: string;
+}
+
+async function targetOf(db: Db, province: string, input: TargetInput): Promise<{ target: Target; where: Places }> {
+  const where = await places(db, province);
+  const [p] = input.projectId
+    ? await db
+        .select({ field: project.field, stage: project.stage, communeSlug: project.communeSlug, name: project.name, summary: project.summary })
+        .from(project)
+        .where(eq(project.id, input.projectId))
+    : [];
+  const communeSlug = p?.communeSlug ?? input.communeSlug ?? null;
+  const c = communeSlug ? where.bySlug.get(communeSlug) : undefined;
+  return {
+    where,
+    target: {
+      needs: input.needs,
+      field: p?.field ?? null,
+      stage: p?.stage ?? null,
+      commune: communeSlug,
+      communeName: c?.name ?? null,
+      formerDistrict: c?.formerDistrictSlug ?? null,
+      formerDistrictName: c?.formerDistrictName ?? null,
+      text: [input.text, p?.name ?? '', p?.summary ?? ''].join(' '),
+    },
+  };
+}
+
+async function expertCandidates(db: Db, where: Places, target: Target): Promise<ExpertCandidate[]> {
+  const wanted = [...new Set(target.needs.flatMap((n) => specialtiesForNeed[n] ?? []))];
+  const could: SQL[] = [];
+  if (wanted.length) could.push(arrayOverlaps(expertProfile.specialties, wanted));
+  if (target.field) could.push(arrayOverlaps(expertProfile.fields, [target.field]));
+  if (could.length === 0) return [];
+  const rows = await db
+    .select({
+      id: expertProfile.userId,
+      name: expertProfile.name,
+      slug: expertProfile.slug,
+      specialties: expertProfile.specialties,
+      fields: expertProfile.fields,
+      communes: expertProfile.communes,
+      anywhere: expertProfile.anywhere,
+      text: sql<string>`${expertProfile.headline} || ' ' || ${expertProfile.bio}`,
+    })
+    .from(expertProfile)
+    .innerJoin(user, eq(user.id, expertProfile.userId))
+    .where(and(eq(user.role, 'expert'), or(isNull(user.banned), eq(user.banned, false)), or(...could)))
+    .orderBy(desc(expertProfile.updatedAt))
+    .limit(POOL);
+  const loads = await expertLoads(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    type: 'expert' as const,
+    formerDistricts: districtsOf(where, r.communes),
+    openEngagements: loads.get(r.id)?.open ?? 0,
+    pastByField: loads.get(r.id)?.pastByField ?? {},
+  }));
+}
+
+async function partnerCandidates(db: Db, where: Places, target: Target): Promise<PartnerCandidate[]> {
+  const could: SQL[] = [];
+  if (target.needs.length) could.push(arrayOverlaps(partner.offers, [...target.needs]));
+  if (target.field) could.push(arrayOverlaps(partner.fields, [target.field]));
+  if (could.length === 0) return [];
+  const interested = sql<number>`(select count(*)::int from ${introduction} where ${introduction.partnerId} = ${partner.id} and ${introduction.status} = 'interested')`;
+  const rows = await db
+    .select({
+      id: partner.id,
+      name: partner.name,
+      slug: partner.slug,
+      kind: partner.kind,
+      offers: partner.offers,
+      fields: partner.fields,
+      communes: partner.communes,
+      anywhere: partner.anywhere,
+      text: sql<string>`${partner.summary} || ' ' || ${partner.description}`,
+      pastInterested: interested,
+    })
+    .from(partner)
+    .where(or(...could))
+    .orderBy(desc(partner.updatedAt))
+    .limit(POOL);
+  return rows.map((r) => ({ ...r, type: 'partner' as const, formerDistricts: districtsOf(where, r.communes) }));
+}
+
+export interface Suggestions {
+  target: Target;
+  experts: Suggestion<ExpertCandidate>[];
+  partners: Suggestion<PartnerCandidate>[];
+}
+
+/**
+ * The best experts and partners for what is asked, each with its reasons. Staff only (the caller checks).
+ * @example const { experts, partners } = await suggestFor(db, province, { needs: ['consulting_ip'], projectId, text })
+ */
+export async function suggestFor(db: Db, province: string, input: TargetInput, limit = 5): Promise<Suggestions> {
+  const { target, where } = await targetOf(db, province, input);
+  const [experts, partners] = await Promise.all([expertCandidates(db, where, target), partnerCandidates(db, where, target)]);
+  return { target, experts: rankCandidates(target, experts, limit), partners: rankCandidates(target, partners, limit) };
+}
+
+export interface ProjectSuggestion {
+  project: { id: string; slug: string; name: string; summary: string; isPublic: boolean };
+  score: number;
+  reasons: Suggestion['reasons'];
+}
+
+/** The needs an expert or a partner answers, for the reverse search. */
+function needsAnswered(candidate: Candidate): SupportNeed[] {
+  if (candidate.type === 'partner') return supportNeeds.filter((n) => candidate.offers.includes(n));
+  return supportNeeds.filter((n) => (specialtiesForNeed[n] ?? []).some((s) => candidate.specialties.includes(s)));
+}
+
+/**
+ * The reverse: projects that need what this expert or partner offers, best first. Open
+ * projects' declared needs are compared; `publicOnly` for anyone but staff.
+ */
+async function projectsFor(db: Db, province: string, candidate: Candidate, publicOnly: boolean, limit: number): Promise<ProjectSuggestion[]> {
+  const needs = needsAnswered(candidate);
+  const could: SQL[] = [];
+  if (needs.length) could.push(arrayOverlaps(project.needs, needs));
+  if (candidate.fields.length) could.push(inArray(project.field, [...candidate.fields]));
+  if (could.length === 0) return [];
+  const rows = await db
+    .select({ id: project.id, slug: project.slug, name: project.name, summary: project.summary, isPublic: project.isPublic, needs: project.needs, field: project.field, stage: project.stage, communeSlug: project.communeSlug })
+    .from(project)
+    .where(and(or(...could), publicOnly ? eq(project.isPublic, true) : undefined))
+    .orderBy(desc(project.updatedAt))
+    .limit(POOL);
+  const where = await places(db, province);
+  const ranked: ProjectSuggestion[] = [];
+  for (const r of rows) {
+    const c = r.communeSlug ? where.bySlug.get(r.communeSlug) : undefined;
+    const target: Target = {
+      needs: r.needs.filter((n): n is SupportNeed => (supportNeeds as readonly string[]).includes(n)),
+      field: r.field,
+      stage: r.stage,
+      commune: r.communeSlug,
+      communeName: c?.name ?? null,
+      formerDistrict: c?.formerDistrictSlug ?? null,
+      formerDistrictName: c?.formerDistrictName ?? null,
+      text: `${r.name} ${r.summary}`,
+    };
+    const [best] = rankCandidates(target, [candidate], 1);
+    if (best) ranked.push({ project: { id: r.id, slug: r.slug, name: r.name, summary: r.summary, isPublic: r.isPublic }, score: best.score, reasons: best.reasons });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.project.name.localeCompare(b.project.name, 'vi')).slice(0, limit);
+}
+
+export async function projectsForExpert(db: Db, province: string, expertUserId: string, publicOnly: boolean, limit = 10): Promise<ProjectSuggestion[]> {
+  const where = await places(db, province);
+  const [row] = await db.select().from(expertProfile).where(eq(expertProfile.userId, expertUserId));
+  if (!row) return [];
+  const loads = await expertLoads(db, [row.userId]);
+  const candidate: ExpertCandidate = {
+    type: 'expert',
+    id: row.userId,
+    name: row.name,
+    slug: row.slug,
+    specialties: row.specialties,
+    fields: row.fields,
+    communes: row.communes,
+    formerDistricts: districtsOf(where, row.communes),
+    anywhere: row.anywhere,
+    text: `${row.headline} ${row.bio}`,
+    openEngagements: 0,
+    pastByField: loads.get(row.userId)?.pastByField ?? {},
+  };
+  return projectsFor(db, province, candidate, publicOnly, limit);
+}
+
+export async function projectsForPartner(db: Db, province: string, partnerId: string, publicOnly: boolean, limit = 10): Promise<ProjectSuggestion[]> {
+  const where = await places(db, province);
+  const [row] = await db.select().from(partner).where(eq(partner.id, partnerId));
+  if (!row) return [];
+  const candidate: PartnerCandidate = {
+    type: 'partner',
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    kind: row.kind,
+    offers: row.offers,
+    fields: row.fields,
+    communes: row.communes,
+    formerDistricts: districtsOf(where, row.communes),
+    anywhere: row.anywhere,
+    text: `${row.summary} ${row.description}`,
+    pastInterested: 0,
+  };
+  return projectsFor(db, province, candidate, publicOnly, limit);
+}

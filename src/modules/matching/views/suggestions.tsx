@@ -1,0 +1,53 @@
+import type { Child, FC } from 'hono/jsx';
+import { isMessageKey, type Translator } from '#kernel/i18n/index.ts';
+import { Badge } from '#kernel/ui/components.tsx';
+import { labelOf } from '#kernel/ui/labels.ts';
+import type { Candidate, Reason, Suggestion } from '../matching.score.ts';
+
+/** One reason in words: "chuyên môn: đăng ký nhãn hiệu", "cùng xã Tràng Định". */
+export function reasonText(t: Translator, r: Reason): string {
+  if (!isMessageKey(r.key)) return r.key;
+  const label = r.label ? labelOf(t, r.label.prefix, r.label.code).toLocaleLowerCase('vi') : '';
+  return t(r.key, { ...r.params, label });
+}
+
+export const Reasons: FC<{ t: Translator; reasons: Reason[] }> = ({ t, reasons }) => (
+  <ul class="reasons" aria-label={t('matching.reasons')}>
+    {reasons.map((r) => (
+      <li class={r.points < 0 ? 'reason-against' : undefined}>{reasonText(t, r)}</li>
+    ))}
+  </ul>
+);
+
+/**
+ * Ranked candidates with their reasons; `action` renders what the officer can do with each
+ * (a connect form), so the same list serves a request page and a project's suggestions.
+ */
+export function SuggestionList<C extends Candidate>({
+  t,
+  items,
+  empty,
+  href,
+  action,
+}: {
+  t: Translator;
+  items: Suggestion<C>[];
+  empty: string;
+  href: (c: C) => string;
+  action?: (s: Suggestion<C>) => Child;
+}) {
+  if (items.length === 0) return <p class="muted">{empty}</p>;
+  return (
+    <ol class="suggestions">
+      {items.map((s) => (
+        <li class="suggestion">
+          <div class="suggestion-head">
+            <a href={href(s.candidate)}>{s.candidate.name}</a> <Badge tone="info">{t('matching.score', { score: s.score })}</Badge>
+          </div>
+          <Reasons t={t} reasons={s.reasons} />
+          {action?.(s)}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,313 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { audit } from '#kernel/audit/audit.ts';
+import { user } from '#kernel/auth/auth.sql.ts';
+import { type Actor, isStaff } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { isMessageKey, type MessageKey, todayInVietnam, translator } from '#kernel/i18n/index.ts';
+import type { Mailer } from '#kernel/mail/mailer.ts';
+import { canEdit, getProjectById, project } from '#modules/projects/index.ts';
+import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
+import { answerText, introductionMessage } from './partners.schemas.ts';
+import { getPartnerById, type Partner } from './partners.service.ts';
+import { introduction, partner, partnerMember } from './partners.sql.ts';
+import type { IntroductionStatus } from './partners.taxonomy.ts';
+
+/** The ledger and e-mails are written in the site's first language. */
+const vi = translator('vi');
+
+export type Introduction = typeof introduction.$inferSelect;
+
+export interface IntroductionDetail extends Introduction {
+  partnerName: string;
+  partnerSlug: string;
+  projectName: string;
+  projectSlug: string;
+  projectSummary: string;
+  projectIsPublic: boolean;
+  introducedByName: string | null;
+  answeredByName: string | null;
+  /** Staff and the partner's members answer; the project's team only reads. */
+  canAnswer: boolean;
+}
+
+/** A Zod refusal as the service's one error type, so forms show it at the field. */
+function invalid(field: string, error: z.ZodError): AppError {
+  const [key = 'v.invalid', n] = (error.issues[0]?.message ?? '').split('|');
+  const messageKey: MessageKey = isMessageKey(key) ? key : 'v.invalid';
+  return new AppError('validation', 'errors.validation', { [field]: messageKey }, n ? { min: n, max: n } : {});
+}
+
+async function isMemberOf(db: Db, partnerId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: partnerMember.userId })
+    .from(partnerMember)
+    .where(and(eq(partnerMember.partnerId, partnerId), eq(partnerMember.userId, userId)));
+  return !!row;
+}
+
+/** Contact address and members' addresses, each once. */
+async function partnerRecipients(db: Db, p: Partner): Promise<string[]> {
+  const members = await db
+    .select({ email: user.email })
+    .from(partnerMember)
+    .innerJoin(user, eq(user.id, partnerMember.userId))
+    .where(eq(partnerMember.partnerId, p.id));
+  return [...new Set([p.contactEmail, ...members.map((m) => m.email)].map((e) => e.trim().toLowerCase()).filter(Boolean))];
+}
+
+function ledgerEntry(intro: Pick<Introduction, 'id' | 'projectId' | 'createdAt'>, partnerName: string) {
+  return {
+    projectId: intro.projectId,
+    kind: 'connection' as const,
+    title: vi('partners.ledger.title', { name: partnerName }),
+    providerKind: 'partner' as const,
+    providerName: partnerName,
+    startedOn: todayInVietnam(intro.createdAt),
+    source: { module: 'partners', id: intro.id },
+  };
+}
+
+/**
+ * Staff introduce a project to a partner: the introduction, its ledger entry (connection, in
+ * progress) and e-mails to the partner's contact and members with a link to answer.
+ * @example const { id } = await introduceProject({ db, mailer, actor, partnerId, projectId, message })
+ */
+export async function introduceProject({
+  db,
+  mailer,
+  actor,
+  partnerId,
+  projectId,
+  message,
+  baseUrl = '',
+  now = new Date(),
+}: {
+  db: Db;
+  mailer: Mailer;
+  actor: Actor;
+  partnerId: string;
+  projectId: string;
+  message: string;
+  /** Prefix for the link in the e-mail (the site's address). */
+  baseUrl?: string;
+  /** When it happened (demo data tells a story in the past). */
+  now?: Date;
+}): Promise<{ id: string }> {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const checked = introductionMessage.safeParse(message);
+  if (!checked.success) throw invalid('message', checked.error);
+  const p = await getPartnerById(db, partnerId);
+  if (!p) throw new AppError('not_found', 'partners.notFound');
+  const target = await getProjectById({ db, actor, id: projectId });
+  const created = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(introduction)
+      .values({ partnerId: p.id, projectId: target.id, message: checked.data, introducedBy: actor.id, createdAt: now })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordSupport({ db: tx, actor, input: { ...ledgerEntry(row, p.name), status: 'in_progress' } });
+    await audit(tx, { actorId: actor.id, action: 'partner.introduce', entity: 'introduction', entityId: row.id, data: { partnerId: p.id, projectId: target.id } });
+    return row;
+  });
+  // After the commit: the outbox is written through the app's own handle.
+  const url = `${baseUrl}/gioi-thieu/${created.id}`;
+  for (const to of await partnerRecipients(db, p)) {
+    await mailer.send({
+      to,
+      subject: vi('partners.mail.introduced.subject', { project: target.name }),
+      text: vi('partners.mail.introduced.body', { officer: actor.name, partner: p.name, project: target.name, summary: target.summary, message: checked.data, url }),
+    });
+  }
+  return { id: created.id };
+}
+
+/** The answer's effect on the ledger entry. */
+const ledgerStatus: Record<Exclude<IntroductionStatus, 'sent'>, SupportStatus> = { interested: 'done', not_now: 'cancelled' };
+
+/**
+ * The partner answers (a member of that organisation, or staff on its behalf): the introduction,
+ * the same ledger row (interested → done with the answer as outcome; not now → cancelled), and
+ * an e-mail to the officer who made it. Answering again changes the answer.
+ */
+export async function answerIntroduction({
+  db,
+  mailer,
+  actor,
+  id,
+  status,
+  answer,
+  baseUrl = '',
+  now = new Date(),
+}: {
+  db: Db;
+  mailer: Mailer;
+  actor: Actor;
+  id: string;
+  status: 'interested' | 'not_now';
+  answer: string;
+  baseUrl?: string;
+  now?: Date;
+}): Promise<{ id: string }> {
+  const current = await getIntroduction({ db, actor, id });
+  if (!current.canAnswer) throw new AppError('forbidden');
+  if (!(status in ledgerStatus)) throw new AppError('validation', 'errors.validation', { status: 'v.choose' });
+  const checked = answerText.safeParse(answer);
+  if (!checked.success) throw invalid('answer', checked.error);
+  await db.transaction(async (tx) => {
+    await tx.update(introduction).set({ status, answer: checked.data, answeredBy: actor.id, answeredAt: now }).where(eq(introduction.id, current.id));
+    await recordSupport({
+      db: tx,
+      actor,
+      input: { ...ledgerEntry(current, current.partnerName), status: ledgerStatus[status], endedOn: todayInVietnam(now), outcome: checked.data },
+    });
+    await audit(tx, { actorId: actor.id, action: 'partner.answer', entity: 'introduction', entityId: current.id, data: { status } });
+  });
+  const [officer] = current.introducedBy ? await db.select({ email: user.email }).from(user).where(eq(user.id, current.introducedBy)) : [];
+  if (officer) {
+    await mailer.send({
+      to: officer.email,
+      subject: vi('partners.mail.answered.subject', { partner: current.partnerName, project: current.projectName }),
+      text: vi('partners.mail.answered.body', {
+        partner: current.partnerName,
+        project: current.projectName,
+        status: vi(`partners.introduction.status.${status}`),
+        answer: checked.data || '—',
+        url: `${baseUrl}/gioi-thieu/${current.id}`,
+      }),
+    });
+  }
+  return { id: current.id };
+}
+
+const introducer = alias(user, 'introducer');
+const answerer = alias(user, 'answerer');
+
+/**
+ * One introduction for its page: staff, the partner's members and the project's team see it;
+ * anyone else gets 404.
+ */
+export async function getIntroduction({ db, actor, id }: { db: Db; actor: Actor | null; id: string }): Promise<IntroductionDetail> {
+  const notFound = new AppError('not_found', 'partners.introduction.notFound');
+  if (!actor || !/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
+  const [row] = await db
+    .select({
+      intro: introduction,
+      partnerName: partner.name,
+      partnerSlug: partner.slug,
+      projectName: project.name,
+      projectSlug: project.slug,
+      projectSummary: project.summary,
+      projectIsPublic: project.isPublic,
+      introducedByName: introducer.name,
+      answeredByName: answerer.name,
+    })
+    .from(introduction)
+    .innerJoin(partner, eq(partner.id, introduction.partnerId))
+    .innerJoin(project, eq(project.id, introduction.projectId))
+    .leftJoin(introducer, eq(introducer.id, introduction.introducedBy))
+    .leftJoin(answerer, eq(answerer.id, introduction.answeredBy))
+    .where(eq(introduction.id, id));
+  if (!row) throw notFound;
+  const canAnswer = isStaff(actor) || (await isMemberOf(db, row.intro.partnerId, actor.id));
+  if (!canAnswer && !(await isOnTeam(db, actor, row.intro.projectId))) throw notFound;
+  const { intro, ...rest } = row;
+  return { ...intro, ...rest, canAnswer };
+}
+
+/** The project's team, by the projects module's own rule. */
+async function isOnTeam(db: Db, actor: Actor, projectId: string): Promise<boolean> {
+  try {
+    const p = await getProjectById({ db, actor, id: projectId });
+    return canEdit(actor, p.members);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return false;
+    throw error;
+  }
+}
+
+export interface IntroductionSummary {
+  id: string;
+  partnerName: string;
+  partnerSlug: string;
+  projectId: string;
+  status: string;
+  createdAt: Date;
+}
+
+/** Short facts about introductions by id, for other modules' pages (they check access). */
+export async function introductionSummaries(db: Db, ids: string[]): Promise<IntroductionSummary[]> {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (valid.length === 0) return [];
+  return db
+    .select({
+      id: introduction.id,
+      partnerName: partner.name,
+      partnerSlug: partner.slug,
+      projectId: introduction.projectId,
+      status: introduction.status,
+      createdAt: introduction.createdAt,
+    })
+    .from(introduction)
+    .innerJoin(partner, eq(partner.id, introduction.partnerId))
+    .where(inArray(introduction.id, valid))
+    .orderBy(desc(introduction.createdAt));
+}
+
+export interface PartnerIntroduction {
+  id: string;
+  projectId: string;
+  projectName: string;
+  projectSlug: string;
+  status: string;
+  createdAt: Date;
+  answeredAt: Date | null;
+}
+
+/** A partner's introductions, newest first (the caller checks who may see them). */
+export async function introductionsForPartner(db: Db, partnerId: string): Promise<PartnerIntroduction[]> {
+  return db
+    .select({
+      id: introduction.id,
+      projectId: introduction.projectId,
+      projectName: project.name,
+      projectSlug: project.slug,
+      status: introduction.status,
+      createdAt: introduction.createdAt,
+      answeredAt: introduction.answeredAt,
+    })
+    .from(introduction)
+    .innerJoin(project, eq(project.id, introduction.projectId))
+    .where(eq(introduction.partnerId, partnerId))
+    .orderBy(desc(introduction.createdAt));
+}
+
+export interface ProjectIntroduction {
+  id: string;
+  partnerId: string;
+  partnerName: string;
+  partnerSlug: string;
+  status: string;
+  createdAt: Date;
+  answeredAt: Date | null;
+}
+
+/** A project's introductions to partners, newest first (the caller checks who may see them). */
+export async function introductionsForProject(db: Db, projectId: string): Promise<ProjectIntroduction[]> {
+  return db
+    .select({
+      id: introduction.id,
+      partnerId: introduction.partnerId,
+      partnerName: partner.name,
+      partnerSlug: partner.slug,
+      status: introduction.status,
+      createdAt: introduction.createdAt,
+      answeredAt: introduction.answeredAt,
+    })
+    .from(introduction)
+    .innerJoin(partner, eq(partner.id, introduction.partnerId))
+    .where(eq(introduction.projectId, projectId))
+    .orderBy(desc(introduction.createdAt));
+}

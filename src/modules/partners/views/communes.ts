@@ -1,0 +1,23 @@
+import type { Translator } from '#kernel/i18n/index.ts';
+import type { Option } from '#kernel/ui/form.tsx';
+
+export interface CommuneOption {
+  slug: string;
+  name: string;
+  kind: 'commune' | 'ward';
+}
+
+/** "Xã Thất Khê", "Phường Lương Văn Tri". */
+export function communeOptions(t: Translator, communes: CommuneOption[]): Option[] {
+  return communes.map((c) => ({ value: c.slug, label: `${t(`commune.kind.${c.kind}`)} ${c.name}` }));
+}
+
+/** Where a partner works, in words: "Toàn tỉnh…" or the communes' names. */
+export function placesOf(t: Translator, communes: CommuneOption[], slugs: string[], anywhere: boolean, anywhereText: string): string {
+  const names = slugs.map((s) => communes.find((c) => c.slug === s)).filter((c): c is CommuneOption => !!c);
+  const listed = communeOptions(t, names)
+    .map((o) => o.label)
+    .join(', ');
+  if (anywhere) return listed ? `${anywhereText} · ${listed}` : anywhereText;
+  return listed || '—';
+}

@@ -1,0 +1,260 @@
+import { type Context, Hono } from 'hono';
+import type { z } from 'zod';
+import { allow, requireActor } from '#kernel/auth/access.ts';
+import { loadFile, MB, readUploads } from '#kernel/files/files.ts';
+import type { AppEnv } from '#kernel/http/context.ts';
+import { toCsv } from '#kernel/http/csv.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { sendFile } from '#kernel/http/files.ts';
+import { redirectWithFlash } from '#kernel/http/flash.ts';
+import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
+import { pageContext, render } from '#kernel/http/render.tsx';
+import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
+import { labelOf } from '#kernel/ui/labels.ts';
+import { listStaff } from '#modules/accounts/index.ts';
+import { suggestFor } from '#modules/matching/index.ts';
+import { listCommunes } from '#modules/places/index.ts';
+import { type SupportNeed, supportNeeds } from '#modules/projects/index.ts';
+import { AssignInput, ConnectInput, InboxFilters, MessageInput, RequestInput, StatusInput, WalkInInput } from './requests.schemas.ts';
+import {
+  acceptRequest,
+  assignRequests,
+  changeStatus,
+  connectRequest,
+  fileRequest,
+  fileWalkIn,
+  getRequest,
+  inboxCounts,
+  listInbox,
+  listMyRequests,
+  postMessage,
+  projectsOf,
+  type RequestContext,
+  requestFileId,
+  requestRef,
+} from './requests.service.ts';
+import { openStatuses } from './requests.taxonomy.ts';
+import { RequestDetailPage } from './views/request-detail.tsx';
+import { RequestFormPage } from './views/request-form.tsx';
+import { InboxPage, MyRequestsPage } from './views/request-list.tsx';
+
+export const requestsPages = new Hono<AppEnv>();
+const staffOnly = allow('officer', 'admin');
+const fileRules = { accept: 'document' as const, maxBytes: 10 * MB, maxFiles: 5 };
+
+function requestContext(c: Context<AppEnv>): RequestContext {
+  const { db, mailer, config } = c.var.deps;
+  return { db, mailer, baseUrl: config.BASE_URL, actor: requireActor(c) };
+}
+
+function numberParam(c: Context<AppEnv>): number {
+  const raw = c.req.param('number') ?? '';
+  if (!/^\d{1,9}$/.test(raw)) throw new AppError('not_found', 'requests.notFound');
+  return Number(raw);
+}
+
+async function communeOptions(c: Context<AppEnv>) {
+  return (await listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE)).map((x) => ({ value: x.slug, label: x.name }));
+}
+
+/** A validation refusal from a service, as the form shows it; anything else goes on up. */
+function asFormErrors(c: Context<AppEnv>, error: unknown): Record<string, string> {
+  if (error instanceof AppError && error.code === 'validation') return formErrors(c, error);
+  throw error;
+}
+
+// ---------------------------------------------------------------- founders
+
+requestsPages.get('/yeu-cau', allow(), async (c) => {
+  const actor = requireActor(c);
+  const page = pageFrom(c.req.query('page'));
+  const { items, total } = await listMyRequests({ db: c.var.deps.db, actor, page });
+  return render(c, <MyRequestsPage ctx={pageContext(c)} items={items} info={pageInfo(page, total)} canFile={actor.role === 'founder'} />);
+});
+
+async function founderForm(c: Context<AppEnv>, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+  const projects = (await projectsOf(c.var.deps.db, requireActor(c))).map((p) => ({ value: p.slug, label: p.name }));
+  return render(c, <RequestFormPage ctx={pageContext(c)} projects={projects} walkIn={false} communes={[]} values={values} errors={errors} />, status);
+}
+
+/** Prefilled from the query: "ask for help on this item" links elsewhere open the form ready. */
+requestsPages.get('/yeu-cau/moi', allow('founder'), (c) => {
+  const q = c.req.query();
+  const kind = (supportNeeds as readonly string[]).includes(q.loai ?? '') ? (q.loai as SupportNeed) : '';
+  return founderForm(c, { project: (q.du_an ?? '').slice(0, 120), kind, body: (q.noi_dung ?? '').slice(0, 5000), urgency: 'normal' });
+});
+
+requestsPages.post('/yeu-cau/moi', allow('founder'), async (c) => {
+  const form = await readForm(c, RequestInput);
+  if (!form.ok) return founderForm(c, form.values, form.errors, 422);
+  try {
+    const files = await readUploads(form.files.files, 'files', fileRules);
+    const { number } = await fileRequest({ ...requestContext(c), input: form.data, files });
+    return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.filed', { ref: requestRef(number) });
+  } catch (error) {
+    return founderForm(c, form.values, asFormErrors(c, error), 422);
+  }
+});
+
+// ---------------------------------------------------------------- one request
+
+async function detailPage(c: Context<AppEnv>, failed?: Parameters<typeof RequestDetailPage>[0]['failed'], status: 200 | 409 | 422 = 200) {
+  const { db, config } = c.var.deps;
+  const request = await getRequest({ db, actor: c.var.actor, number: numberParam(c) });
+  const open = (openStatuses as readonly string[]).includes(request.status);
+  const suggestions =
+    request.party === 'staff' && open && request.projectId
+      ? await suggestFor(db, config.PROVINCE, { needs: [request.kind as SupportNeed], projectId: request.projectId, communeSlug: request.communeSlug, text: request.body })
+      : null;
+  return render(c, <RequestDetailPage ctx={pageContext(c)} request={request} suggestions={suggestions} failed={failed} />, status);
+}
+
+requestsPages.get('/yeu-cau/:number', allow(), (c) => detailPage(c));
+
+/** Reads a form posted from the request page; a refusal shows the page again with that form filled in. */
+async function onRequestPage<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  form: 'message' | 'status' | 'connect',
+  schema: S,
+  act: (data: z.output<S>, files: Record<string, File[]>) => Promise<Response>,
+) {
+  const read = await readForm(c, schema);
+  if (!read.ok) return detailPage(c, { form, values: read.values, errors: read.errors }, 422);
+  try {
+    return await act(read.data, read.files);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') {
+      return detailPage(c, { form, values: read.values, errors: { _form: c.var.t(error.messageKey, error.params) } }, 409);
+    }
+    return detailPage(c, { form, values: read.values, errors: asFormErrors(c, error) }, 422);
+  }
+}
+
+requestsPages.post('/yeu-cau/:number/tin-nhan', allow(), (c) =>
+  onRequestPage(c, 'message', MessageInput, async (data, files) => {
+    const number = numberParam(c);
+    // Existence and access first: a stranger gets 404 before any file is read.
+    await getRequest({ db: c.var.deps.db, actor: c.var.actor, number });
+    const uploads = await readUploads(files.files, 'files', fileRules);
+    await postMessage({ ...requestContext(c), number, body: data.body, files: uploads });
+    return redirectWithFlash(c, `/yeu-cau/${number}#trao-doi`, 'requests.detail.messageSent');
+  }),
+);
+
+requestsPages.get('/yeu-cau/:number/tep/:fileId', allow(), async (c) => {
+  const { db } = c.var.deps;
+  const id = await requestFileId({ db, actor: c.var.actor, number: numberParam(c), fileId: c.req.param('fileId') });
+  const file = await loadFile(db, id);
+  if (!file) throw new AppError('not_found');
+  return sendFile(c, file, { download: file.mime === 'application/pdf' ? false : undefined });
+});
+
+requestsPages.post('/yeu-cau/:number/nhan', staffOnly, async (c) => {
+  const number = numberParam(c);
+  try {
+    await acceptRequest({ ...requestContext(c), number });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.error.notNew', {}, 'error');
+    throw error;
+  }
+  return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.detail.accepted', { ref: requestRef(number) });
+});
+
+requestsPages.post('/yeu-cau/:number/trang-thai', staffOnly, (c) =>
+  onRequestPage(c, 'status', StatusInput, async (data) => {
+    const number = numberParam(c);
+    const status = await changeStatus({ ...requestContext(c), number, input: data });
+    return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.detail.statusChanged', { status: labelOf(c.var.t, 'requests.status', status) });
+  }),
+);
+
+requestsPages.post('/yeu-cau/:number/ket-noi', staffOnly, (c) =>
+  onRequestPage(c, 'connect', ConnectInput, async (data) => {
+    const number = numberParam(c);
+    const { name } = await connectRequest({ ...requestContext(c), number, input: data });
+    return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.detail.connected', { name });
+  }),
+);
+
+// ---------------------------------------------------------------- the officers' inbox
+
+async function inbox(c: Context<AppEnv>, errors?: Record<string, string>, status: 200 | 422 = 200) {
+  const { db } = c.var.deps;
+  const actor = requireActor(c);
+  const query = c.req.query();
+  const filters = InboxFilters.parse(query);
+  const page = pageFrom(query.page);
+  const [{ items, total }, counts, staff, communes] = await Promise.all([listInbox({ db, actor, filters, page }), inboxCounts(db, actor), listStaff(db), communeOptions(c)]);
+  return render(
+    c,
+    <InboxPage
+      ctx={pageContext(c)}
+      items={items}
+      info={pageInfo(page, total)}
+      filters={filters}
+      query={query}
+      counts={counts}
+      communes={communes}
+      staff={staff.map((s) => ({ value: s.id, label: s.name }))}
+      errors={errors}
+    />,
+    status,
+  );
+}
+
+requestsPages.get('/quan-ly/yeu-cau', staffOnly, (c) => inbox(c));
+
+requestsPages.get('/quan-ly/yeu-cau.csv', staffOnly, async (c) => {
+  const { t } = c.var;
+  const filters = InboxFilters.parse(c.req.query());
+  const { items } = await listInbox({ db: c.var.deps.db, actor: requireActor(c), filters, page: { page: 1, perPage: 100_000, offset: 0 } });
+  const csv = toCsv(
+    [t('requests.col.ref'), t('requests.col.kind'), t('requests.field.urgency'), t('requests.col.project'), t('requests.col.commune'), t('requests.col.status'), t('requests.col.due'), t('requests.col.assignee'), t('requests.col.created'), t('requests.field.body')],
+    items.map((r) => [
+      r.ref,
+      labelOf(t, 'project.need', r.kind),
+      labelOf(t, 'requests.urgency', r.urgency),
+      r.projectName ?? r.contactName ?? r.requesterName ?? '',
+      r.communeName ?? '',
+      `${labelOf(t, 'requests.status', r.status)}${r.overdue ? ` (${t('requests.overdue')})` : ''}`,
+      r.dueOn ? formatDate(r.dueOn) : '',
+      r.assigneeName ?? '',
+      formatDate(r.createdAt),
+      r.body,
+    ]),
+  );
+  c.header('Content-Type', 'text/csv; charset=utf-8');
+  c.header('Content-Disposition', `attachment; filename="yeu-cau-ho-tro-${todayInVietnam()}.csv"`);
+  return c.body(csv);
+});
+
+requestsPages.post('/quan-ly/yeu-cau/phan-cong', staffOnly, async (c) => {
+  const form = await readForm(c, AssignInput);
+  if (!form.ok) return inbox(c, form.errors, 422);
+  try {
+    const n = await assignRequests({ ...requestContext(c), numbers: form.data.numbers, assigneeId: form.data.assigneeId });
+    const staff = await listStaff(c.var.deps.db);
+    const name = staff.find((s) => s.id === form.data.assigneeId)?.name ?? '';
+    return redirectWithFlash(c, '/quan-ly/yeu-cau?view=open', 'requests.inbox.assigned', { n, name });
+  } catch (error) {
+    return inbox(c, asFormErrors(c, error), 422);
+  }
+});
+
+async function walkInForm(c: Context<AppEnv>, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+  return render(c, <RequestFormPage ctx={pageContext(c)} projects={[]} walkIn communes={await communeOptions(c)} values={values} errors={errors} />, status);
+}
+
+requestsPages.get('/quan-ly/yeu-cau/moi', staffOnly, (c) => walkInForm(c, { urgency: 'normal' }));
+
+requestsPages.post('/quan-ly/yeu-cau/moi', staffOnly, async (c) => {
+  const form = await readForm(c, WalkInInput);
+  if (!form.ok) return walkInForm(c, form.values, form.errors, 422);
+  try {
+    const { number } = await fileWalkIn({ ...requestContext(c), input: form.data });
+    return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.walkInFiled', { ref: requestRef(number) });
+  } catch (error) {
+    return walkInForm(c, form.values, asFormErrors(c, error), 422);
+  }
+});

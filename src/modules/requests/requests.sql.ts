@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { user } from '#kernel/auth/auth.sql.ts';
+import { storedFile } from '#kernel/files/files.sql.ts';
+import { commune } from '#modules/places/index.ts';
+import { project } from '#modules/projects/index.ts';
+
+/**
+ * A request for help (yêu cầu hỗ trợ): the one front door. Filed by a founder for a project, or
+ * by an officer for a walk-in visitor or a phone call (contact fields; claimed later by the
+ * account with the same e-mail or phone).
+ */
+export const supportRequest = pgTable(
+  'support_request',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The number people quote on the phone: YC-123. */
+    number: integer().generatedAlwaysAsIdentity().notNull().unique(),
+    projectId: uuid().references(() => project.id, { onDelete: 'set null' }),
+    requesterId: text().references(() => user.id, { onDelete: 'set null' }),
+    contactName: text().notNull().default(''),
+    contactPhone: text().notNull().default(''),
+    contactEmail: text().notNull().default(''),
+    communeSlug: text().references(() => commune.slug),
+    kind: text().notNull(),
+    body: text().notNull(),
+    urgency: text().notNull().default('normal'),
+    status: text().notNull().default('new'),
+    assigneeId: text().references(() => user.id, { onDelete: 'set null' }),
+    dueOn: date(),
+    outcome: text().notNull().default(''),
+    declineReason: text().notNull().default(''),
+    createdBy: text().references(() => user.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('support_request_inbox').on(t.status, t.createdAt.desc()),
+    index().on(t.assigneeId, t.status),
+    index().on(t.requesterId),
+    index().on(t.projectId),
+    index().on(t.kind),
+    index().on(t.communeSlug),
+    index('support_request_open_due')
+      .on(t.dueOn)
+      .where(sql`status in ('new', 'accepted', 'in_progress')`),
+  ],
+);
+
+/** The request's thread and history: messages between founder and officer, and every change. */
+export const requestEvent = pgTable(
+  'request_event',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requestId: uuid()
+      .notNull()
+      .references(() => supportRequest.id, { onDelete: 'cascade' }),
+    type: text().notNull(),
+    actorId: text().references(() => user.id, { onDelete: 'set null' }),
+    body: text().notNull().default(''),
+    fromStatus: text(),
+    toStatus: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.requestId, t.createdAt)],
+);
+
+/** Attachments, each on the thread entry that brought it. */
+export const requestFile = pgTable(
+  'request_file',
+  {
+    eventId: uuid()
+      .notNull()
+      .references(() => requestEvent.id, { onDelete: 'cascade' }),
+    fileId: uuid()
+      .notNull()
+      .references(() => storedFile.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.fileId] })],
+);
+
+/** What the request was connected to: an expert engagement or a partner introduction. */
+export const requestLink = pgTable(
+  'request_link',
+  {
+    requestId: uuid()
+      .notNull()
+      .references(() => supportRequest.id, { onDelete: 'cascade' }),
+    type: text().notNull(),
+    targetId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.type, t.targetId] })],
+);

@@ -1,0 +1,169 @@
+import type { FC } from 'hono/jsx';
+import type { PageInfo } from '#kernel/http/pagination.ts';
+import { formatDate, formatNumber, type Translator } from '#kernel/i18n/index.ts';
+import { Badge, EmptyState, Pagination, Table, type Tone, withQuery } from '#kernel/ui/components.tsx';
+import type { PageContext } from '#kernel/ui/context.ts';
+import { Button, CsrfField, ErrorSummary, Input, type Option, Select } from '#kernel/ui/form.tsx';
+import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
+import { Layout } from '#kernel/ui/layout.tsx';
+import { supportNeeds } from '#modules/projects/index.ts';
+import { type InboxFilters, inboxViews } from '../requests.schemas.ts';
+import type { RequestListItem } from '../requests.service.ts';
+import { requestStatuses } from '../requests.taxonomy.ts';
+
+const statusTone: Record<string, Tone> = { new: 'warning', accepted: 'info', in_progress: 'info', resolved: 'success', declined: 'neutral' };
+
+export const StatusBadge: FC<{ t: Translator; status: string; overdue?: boolean }> = ({ t, status, overdue }) => (
+  <>
+    <Badge tone={statusTone[status] ?? 'neutral'}>{labelOf(t, 'requests.status', status)}</Badge>
+    {overdue && (
+      <>
+        {' '}
+        <Badge tone="danger">{t('requests.overdue')}</Badge>
+      </>
+    )}
+  </>
+);
+
+function who(r: RequestListItem): string {
+  return r.projectName ?? r.contactName ?? r.requesterName ?? '';
+}
+
+export interface MyRequestsProps {
+  ctx: PageContext;
+  items: RequestListItem[];
+  info: PageInfo;
+  canFile: boolean;
+}
+
+export const MyRequestsPage: FC<MyRequestsProps> = ({ ctx, items, info, canFile }) => {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('requests.title.mine')}>
+      <h1>{t('requests.title.mine')}</h1>
+      <p class="lead">{t('requests.lead.mine')}</p>
+      {canFile && (
+        <p>
+          <a class="button" href="/yeu-cau/moi">
+            {t('requests.new')}
+          </a>
+        </p>
+      )}
+      {items.length === 0 ? (
+        <EmptyState title={t('requests.empty.mine')} />
+      ) : (
+        <>
+          <Table
+            caption={t('requests.title.mine')}
+            rows={items}
+            columns={[
+              { label: t('requests.col.ref'), primary: true, cell: (r) => <a href={`/yeu-cau/${r.number}`}>{`${r.ref} · ${labelOf(t, 'project.need', r.kind)}`}</a> },
+              { label: t('requests.col.project'), cell: (r) => who(r) },
+              { label: t('requests.col.status'), cell: (r) => <StatusBadge t={t} status={r.status} overdue={r.overdue} /> },
+              { label: t('requests.col.assignee'), cell: (r) => r.assigneeName ?? '—' },
+              { label: t('requests.col.created'), cell: (r) => formatDate(r.createdAt) },
+            ]}
+          />
+          <Pagination t={t} lang={lang} info={info} path="/yeu-cau" query={{}} />
+        </>
+      )}
+    </Layout>
+  );
+};
+
+export interface InboxProps {
+  ctx: PageContext;
+  items: RequestListItem[];
+  info: PageInfo;
+  filters: InboxFilters;
+  query: Record<string, string>;
+  counts: Record<'new' | 'mine' | 'overdue' | 'open', number>;
+  communes: Option[];
+  staff: Option[];
+  errors?: Record<string, string>;
+}
+
+export const InboxPage: FC<InboxProps> = ({ ctx, items, info, filters, query, counts, communes, staff, errors = {} }) => {
+  const { t, lang } = ctx;
+  const view = filters.view ?? 'open';
+  const all = t('projects.filter.all');
+  return (
+    <Layout ctx={ctx} title={t('requests.inbox.title')}>
+      <h1>{t('requests.inbox.title')}</h1>
+      <p class="lead">{t('requests.inbox.lead')}</p>
+      <p>
+        <a href="/quan-ly/yeu-cau/moi">{t('requests.walkIn.link')}</a>
+      </p>
+      <nav class="tabs" aria-label={t('requests.inbox.views')}>
+        {inboxViews.map((v) => {
+          const n = v in counts ? counts[v as keyof typeof counts] : undefined;
+          return (
+            <a href={withQuery('/quan-ly/yeu-cau', query, { view: v, page: undefined })} aria-current={v === view ? 'page' : undefined}>
+              {t(`requests.inbox.view.${v}`)}
+              {n !== undefined && ` (${formatNumber(n, lang)})`}
+            </a>
+          );
+        })}
+      </nav>
+      <form method="get" action="/quan-ly/yeu-cau" class="filters" role="search">
+        <input type="hidden" name="view" value={view} />
+        <Input name="q" type="search" label={t('requests.inbox.search')} value={filters.q ?? ''} maxlength={100} />
+        <Select name="kind" label={t('requests.col.kind')} value={filters.kind} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
+        <Select name="status" label={t('requests.col.status')} value={filters.status} placeholder={all} options={optionsOf(t, 'requests.status', requestStatuses)} />
+        <Select name="commune" label={t('requests.col.commune')} value={filters.commune} placeholder={all} options={communes} />
+        <div class="filter-actions">
+          <button type="submit" class="button button-secondary">
+            {t('form.filter')}
+          </button>
+          <a href={withQuery('/quan-ly/yeu-cau.csv', query, { page: undefined })}>{t('requests.inbox.export')}</a>
+        </div>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title={t('requests.inbox.empty')} />
+      ) : (
+        <form method="post" action="/quan-ly/yeu-cau/phan-cong" novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <ErrorSummary t={t} errors={errors} labels={{ numbers: t('requests.col.choose'), assigneeId: t('requests.inbox.assignTo') }} />
+          <Table
+            caption={t('requests.inbox.title')}
+            rows={items}
+            columns={[
+              {
+                label: t('requests.col.choose'),
+                cell: (r) => (
+                  <input type="checkbox" name="numbers" value={String(r.number)} aria-label={`${t('requests.col.choose')} ${r.ref}`} id={r.number === items[0]?.number ? 'f-numbers' : undefined} />
+                ),
+              },
+              {
+                label: t('requests.col.ref'),
+                primary: true,
+                cell: (r) => (
+                  <>
+                    <a href={`/yeu-cau/${r.number}`}>{`${r.ref} · ${labelOf(t, 'project.need', r.kind)}`}</a>
+                    {r.urgency === 'urgent' && (
+                      <>
+                        {' '}
+                        <Badge tone="danger">{t('requests.urgency.urgent')}</Badge>
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              { label: t('requests.col.project'), cell: (r) => who(r) },
+              { label: t('requests.col.commune'), cell: (r) => r.communeName ?? '—' },
+              { label: t('requests.col.status'), cell: (r) => <StatusBadge t={t} status={r.status} overdue={r.overdue} /> },
+              { label: t('requests.col.due'), cell: (r) => (r.dueOn ? formatDate(r.dueOn) : '—') },
+              { label: t('requests.col.assignee'), cell: (r) => r.assigneeName ?? '—' },
+              { label: t('requests.col.created'), cell: (r) => formatDate(r.createdAt) },
+            ]}
+          />
+          <div class="bulk">
+            <Select name="assigneeId" label={t('requests.inbox.assignTo')} value={ctx.actor?.id} options={staff} error={errors.assigneeId} />
+            <Button kind="secondary">{t('requests.inbox.assign')}</Button>
+          </div>
+          <Pagination t={t} lang={lang} info={info} path="/quan-ly/yeu-cau" query={query} />
+        </form>
+      )}
+    </Layout>
+  );
+};
