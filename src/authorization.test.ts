@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInquiry, createListing, createProduct, imagesOf, updateReadinessItem } from '#modules/products/index.ts';
+import { partner, partnerMember } from '#modules/partners/index.ts';
+import { createConnection, createInquiry, createListing, createProduct, imagesOf, saveOutcome, updateReadinessItem } from '#modules/products/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
 import { createUser } from '#seed/factories.ts';
@@ -92,6 +93,14 @@ const matrix: Row[] = [
   ['POST', '/san-pham/:slug/niem-yet/moi', '/san-pham/{productSlug}/niem-yet/moi', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/san-pham/:slug/niem-yet/:id', '/san-pham/{productSlug}/niem-yet/{listingId}', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/san-pham/:slug/niem-yet/:id', '/san-pham/{productSlug}/niem-yet/{listingId}', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/ket-noi-tieu-thu', '/ket-noi-tieu-thu', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/ket-noi-tieu-thu/moi', '/ket-noi-tieu-thu/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/ket-noi-tieu-thu/moi', '/ket-noi-tieu-thu/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/ket-noi-tieu-thu/:id', '/ket-noi-tieu-thu/{connectionId}', s(303, 200, 404, 404, 200, 200, 200)],
+  ['POST', '/ket-noi-tieu-thu/:id/giai-doan', '/ket-noi-tieu-thu/{connectionId}/giai-doan', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/ket-noi-tieu-thu/:id/ket-qua', '/ket-noi-tieu-thu/{connectionId}/ket-qua', s(303, 403, 403, 403, 403, 303, 303)],
+  ['POST', '/ket-noi-tieu-thu/:id/chia-se', '/ket-noi-tieu-thu/{connectionId}/chia-se', s(303, 303, 404, 404, 403, 403, 403)],
+  ['GET', '/ket-noi-tieu-thu/:id/hop-dong', '/ket-noi-tieu-thu/{connectionId}/hop-dong', s(303, 200, 404, 404, 200, 200, 200)],
 ];
 
 let rt: TestRuntime;
@@ -172,6 +181,32 @@ beforeAll(async () => {
     baseUrl: 'http://localhost',
   });
   ids.inquiryId = inquiry.id;
+  // a sales connection of that product with a buyer the partner account speaks for, with its contract
+  const [buyer] = await rt.db.insert(partner).values({ slug: 'sieu-thi-ma-tran', name: 'Siêu thị Ma Trận', kind: 'supermarket', summary: 'Chuỗi siêu thị.' }).returning();
+  if (!buyer) throw new Error('setup failed');
+  await rt.db.insert(partnerMember).values({ partnerId: buyer.id, userId: people.partner.id });
+  const connection = await createConnection({
+    db: rt.db,
+    actor: people.officer,
+    input: { partnerId: buyer.id, product: item.slug, project: '', startedOn: '2022-03-10', notes: '', nextStep: '', nextStepOn: undefined, inquiryId: undefined },
+  });
+  ids.connectionId = connection.id;
+  await saveOutcome({
+    db: rt.db,
+    actor: people.officer,
+    id: connection.id,
+    input: {
+      contractSignedOn: '2022-05-20',
+      contractValueVnd: 1000,
+      contractVolume: '',
+      contractMonths: undefined,
+      salesPeriod: '',
+      salesBeforeVnd: undefined,
+      salesAfterVnd: undefined,
+      removeFile: false,
+    },
+    file: fileOf(pdfBytes('Hop dong'), 'hop-dong.pdf', 'application/pdf'),
+  });
 });
 afterAll(() => rt.close());
 

@@ -12,6 +12,7 @@ import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { canEdit, getProject } from '#modules/projects/index.ts';
+import { connectionsPages } from './connections.pages.tsx';
 import { exportChoices, exportProducts } from './export.service.ts';
 import { closeInquiry, createInquiry, listInquiries } from './inquiries.service.ts';
 import { createListing, updateListing } from './listings.service.ts';
@@ -45,6 +46,7 @@ import { ProjectProductsPage } from './views/project-products.tsx';
 import { ShowcasePage } from './views/showcase.tsx';
 
 export const productsPages = new Hono<AppEnv>();
+productsPages.route('/', connectionsPages);
 
 /** Communes as filter options: "Thất Khê (Tràng Định)". */
 async function communeOptions(c: Context<AppEnv>) {
@@ -232,7 +234,7 @@ productsPages.get('/du-an/:slug/san-pham', async (c) => {
   const actor = c.var.actor;
   const { project, canEdit, items } = await productsOfProject({ db, actor, projectSlug: c.req.param('slug') });
   const inquiries = canEdit && actor ? (await listInquiries({ db, actor })).filter((i) => i.projectSlug === project.slug) : [];
-  return render(c, <ProjectProductsPage ctx={pageContext(c)} project={project} canEdit={canEdit} items={items} inquiries={inquiries} />);
+  return render(c, <ProjectProductsPage ctx={pageContext(c)} project={project} canEdit={canEdit} isStaff={isStaff(actor)} items={items} inquiries={inquiries} />);
 });
 
 productsPages.get('/du-an/:slug/san-pham/moi', allow(), async (c) => productForm(c, await newTarget(c), { isPublic: 'on' }));

@@ -73,16 +73,18 @@ export const ShowcaseFilters = z.object({
 export type ShowcaseFilters = Partial<z.output<typeof ShowcaseFilters>>;
 
 /** A new sales connection: a partner and a project (a product of it, when there is one). */
-export const ConnectionInput = z.object({
-  partnerId: z.uuid({ error: 'v.choose' }),
-  product: z.string().max(100).optional().default(''),
-  project: text.required(100),
-  startedOn: isoDate(),
-  notes: text.optional(3000),
-  nextStep: text.optional(300),
-  nextStepOn: optionalIsoDate(),
-  inquiryId: z.union([z.literal(''), z.uuid()]).optional().transform((v) => (v ? v : undefined)),
-});
+export const ConnectionInput = z
+  .object({
+    partnerId: z.uuid({ error: 'v.choose' }),
+    product: text.optional(100),
+    project: text.optional(100),
+    startedOn: isoDate(),
+    notes: text.optional(3000),
+    nextStep: text.optional(300),
+    nextStepOn: optionalIsoDate(),
+    inquiryId: z.union([z.literal(''), z.uuid()]).optional().transform((v) => (v ? v : undefined)),
+  })
+  .refine((c) => c.product !== '' || c.project !== '', { path: ['product'], error: 'products.v.productOrProject' });
 export type ConnectionInput = z.output<typeof ConnectionInput>;
 
 /** A move on the board: the new stage, when, what was said and what comes next. */

@@ -212,6 +212,9 @@ export const ProductPage: FC<ProductPageProps> = (p) => {
             <p>
               <a class="button button-secondary" href={`/san-pham/${pr.slug}/niem-yet/moi`}>
                 {t('products.listing.new')}
+              </a>{' '}
+              <a class="button button-secondary" href={`/ket-noi-tieu-thu/moi?san_pham=${pr.slug}`}>
+                {t('products.connection.new')}
               </a>
             </p>
           )}

@@ -13,11 +13,12 @@ export interface ProjectProductsProps {
   ctx: PageContext;
   project: { slug: string; name: string };
   canEdit: boolean;
+  isStaff: boolean;
   items: (ShowcaseItem & { isPublic: boolean; summary: ReadinessSummary })[];
   inquiries: InquiryRow[];
 }
 
-export const ProjectProductsPage: FC<ProjectProductsProps> = ({ ctx, project, canEdit, items, inquiries }) => {
+export const ProjectProductsPage: FC<ProjectProductsProps> = ({ ctx, project, canEdit, isStaff, items, inquiries }) => {
   const { t } = ctx;
   const title = t('products.ofProject', { name: project.name });
   return (
@@ -30,6 +31,11 @@ export const ProjectProductsPage: FC<ProjectProductsProps> = ({ ctx, project, ca
         {canEdit && (
           <a class="button button-primary" href={`/du-an/${project.slug}/san-pham/moi`}>
             {t('products.new')}
+          </a>
+        )}
+        {isStaff && (
+          <a class="button button-secondary" href={`/ket-noi-tieu-thu/moi?du_an=${project.slug}`}>
+            {t('products.connection.new')}
           </a>
         )}
       </div>
