@@ -101,6 +101,13 @@ const matrix: Row[] = [
   ['POST', '/ket-noi-tieu-thu/:id/ket-qua', '/ket-noi-tieu-thu/{connectionId}/ket-qua', s(303, 403, 403, 403, 403, 303, 303)],
   ['POST', '/ket-noi-tieu-thu/:id/chia-se', '/ket-noi-tieu-thu/{connectionId}/chia-se', s(303, 303, 404, 404, 403, 403, 403)],
   ['GET', '/ket-noi-tieu-thu/:id/hop-dong', '/ket-noi-tieu-thu/{connectionId}/hop-dong', s(303, 200, 404, 404, 200, 200, 200)],
+  ['GET', '/api/v1/products', '/api/v1/products?q=thach', all(200)],
+  ['GET', '/api/v1/products/:id', '/api/v1/products/{productId}', s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/api/v1/products/:id/readiness', '/api/v1/products/{productId}/readiness', s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/api/v1/products/:id/listings', '/api/v1/products/{productId}/listings', s(404, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/api/v1/products/:id/listings', '/api/v1/products/{productId}/listings', s(401, 403, 403, 403, 403, 400, 400)],
+  ['GET', '/api/v1/connections', '/api/v1/connections', s(401, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/api/v1/connections/:id', '/api/v1/connections/{connectionId}', s(401, 200, 404, 404, 200, 200, 200)],
 ];
 
 let rt: TestRuntime;

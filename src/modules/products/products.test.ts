@@ -441,3 +441,29 @@ function zipEntry(zip: Buffer, name: string): Buffer {
   }
   throw new Error(`${name} not in the archive`);
 }
+
+describe('the JSON API', () => {
+  it('lists and shows public products, searched without diacritics', async () => {
+    const list = (await (await browsers.anon.get('/api/v1/products?q=bun+ngo')).json()) as { items: { id: string; name: string; ocopStars: number | null }[] };
+    expect(list.items.map((i) => i.name)).toEqual(['Bún ngô Thuận Anh']);
+    const one = (await (await browsers.anon.get(`/api/v1/products/${list.items[0]?.id}`)).json()) as { name: string; ocop: { stars: number } };
+    expect(one.ocop.stars).toBe(3);
+    expect((await browsers.anon.get(`/api/v1/products/${list.items[0]?.id}/readiness`)).status).toBe(401);
+    expect((await browsers.founder.get(`/api/v1/products/${list.items[0]?.id}/readiness`)).status).toBe(200);
+  });
+
+  it('staff record a listing with JSON (and the CSRF header); bad input is a 422 with field messages', async () => {
+    const [p] = await rt.db.select({ id: product.id }).from(product).where(eq(product.slug, 'bun-ngo-thuan-anh'));
+    const post = async (b: TestBrowser, body: unknown) =>
+      b.request(`/api/v1/products/${p?.id}/listings`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-csrf-token': await b.csrfToken() } });
+    expect((await post(browsers.founder, { platform: 'postmart', listedOn: '2022-01-01', status: 'live' })).status).toBe(403);
+    const bad = await post(browsers.officer, { platform: 'postmart', listedOn: '01/01/2022', status: 'live', url: 'postmart' });
+    expect(bad.status).toBe(422);
+    const error = (await bad.json()) as { error: { fields: Record<string, string> } };
+    expect(Object.keys(error.error.fields).sort()).toEqual(['listedOn', 'url']);
+    const ok = await post(browsers.officer, { platform: 'postmart', listedOn: '2022-01-01', status: 'live', url: 'https://postmart.vn/bun-ngo' });
+    expect(ok.status).toBe(201);
+    const listings = (await (await browsers.anon.get(`/api/v1/products/${p?.id}/listings`)).json()) as { items: { platform: string }[] };
+    expect(listings.items.map((l) => l.platform)).toEqual(['postmart']);
+  });
+});
