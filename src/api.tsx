@@ -2,12 +2,16 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { render, pageContext } from '#kernel/http/render.tsx';
 import { ApiDocsPage } from '#kernel/ui/api-docs.tsx';
+import { expertsApi } from '#modules/experts/experts.api.ts';
+import { partnersApi } from '#modules/partners/partners.api.ts';
 import { productsApi } from '#modules/products/products.api.ts';
 import { projectsApi } from '#modules/projects/projects.api.ts';
 
 /** /api/v1: every module's OpenAPI routes, their document, and a docs page that needs no script. */
 export const api = new OpenAPIHono<AppEnv>();
 api.route('/', projectsApi);
+api.route('/', partnersApi);
+api.route('/', expertsApi);
 api.route('/', productsApi);
 
 const documentConfig = {

@@ -14,10 +14,13 @@ import { fromRoot } from '#kernel/paths.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
 import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
 import { adminPages } from '#modules/accounts/admin.pages.tsx';
+import { engagementsPages } from '#modules/engagements/engagements.pages.tsx';
 import { expertsPages } from '#modules/experts/experts.pages.tsx';
+import { matchingPages } from '#modules/matching/matching.pages.tsx';
 import { partnersPages } from '#modules/partners/partners.pages.tsx';
 import { productsPages } from '#modules/products/products.pages.tsx';
 import { projectsPages } from '#modules/projects/projects.pages.tsx';
+import { requestsPages } from '#modules/requests/requests.pages.tsx';
 import { sitePages } from '#modules/site/site.pages.tsx';
 import { supportPages } from '#modules/support/support.pages.tsx';
 import { api } from '#src/api.tsx';
@@ -71,6 +74,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', partnersPages);
   app.route('/', expertsPages);
   app.route('/', supportPages);
+  app.route('/', requestsPages);
+  app.route('/', engagementsPages);
+  app.route('/', matchingPages);
   app.route('/', productsPages);
   app.route('/api/v1', api);
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partner, partnerMember } from '#modules/partners/index.ts';
+import { storedFile } from '#kernel/files/files.sql.ts';
+import { readUpload } from '#kernel/files/files.ts';
+import { proposeEngagement } from '#modules/engagements/index.ts';
+import { fileRequest } from '#modules/requests/index.ts';
+import { saveOwnProfile } from '#modules/experts/index.ts';
+import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
 import { createConnection, createInquiry, createListing, createProduct, imagesOf, saveOutcome, updateReadinessItem } from '#modules/products/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
@@ -68,6 +73,58 @@ const matrix: Row[] = [
   ['GET', '/api/v1/projects/:id', '/api/v1/projects/{id}', s(404, 200, 404, 404, 404, 200, 200)],
   ['GET', '/api/v1/openapi.json', '/api/v1/openapi.json', all(200)],
   ['GET', '/api/v1/docs', '/api/v1/docs', all(200)],
+  // partners & experts
+  ['GET', '/doi-tac', '/doi-tac', all(200)],
+  ['GET', '/doi-tac.csv', '/doi-tac.csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/doi-tac/moi', '/doi-tac/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/doi-tac/moi', '/doi-tac/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/doi-tac/cua-toi', '/doi-tac/cua-toi', s(303, 403, 403, 403, 303, 403, 403)],
+  ['GET', '/doi-tac/:slug', '/doi-tac/{partnerSlug}', s(404, 404, 404, 404, 200, 200, 200)],
+  ['GET', '/doi-tac/:slug/sua', '/doi-tac/{partnerSlug}/sua', s(303, 404, 404, 404, 200, 200, 200)],
+  ['POST', '/doi-tac/:slug/sua', '/doi-tac/{partnerSlug}/sua', s(303, 404, 404, 404, 422, 422, 422)],
+  ['POST', '/doi-tac/:slug/thanh-vien', '/doi-tac/{partnerSlug}/thanh-vien', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/doi-tac/:slug/thanh-vien/:userId/xoa', '/doi-tac/{partnerSlug}/thanh-vien/no-such-user/xoa', s(303, 403, 403, 403, 403, 404, 404)],
+  ['POST', '/doi-tac/:slug/gioi-thieu', '/doi-tac/{partnerSlug}/gioi-thieu', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/gioi-thieu/:id', '/gioi-thieu/{introductionId}', s(303, 200, 404, 404, 200, 200, 200)],
+  ['POST', '/gioi-thieu/:id/tra-loi', '/gioi-thieu/{introductionId}/tra-loi', s(303, 403, 404, 404, 422, 422, 422)],
+  ['GET', '/chuyen-gia', '/chuyen-gia', all(200)],
+  ['GET', '/chuyen-gia.csv', '/chuyen-gia.csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/chuyen-gia/ho-so', '/chuyen-gia/ho-so', s(303, 403, 403, 200, 403, 403, 403)],
+  ['POST', '/chuyen-gia/ho-so', '/chuyen-gia/ho-so', s(303, 403, 403, 422, 403, 403, 403)],
+  ['GET', '/chuyen-gia/:slug', '/chuyen-gia/{expertSlug}', s(404, 404, 404, 200, 404, 200, 200)],
+  ['GET', '/chuyen-gia/:slug/sua', '/chuyen-gia/{expertSlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/chuyen-gia/:slug/sua', '/chuyen-gia/{expertSlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/api/v1/partners', '/api/v1/partners', all(200)],
+  ['GET', '/api/v1/partners/:slug', '/api/v1/partners/{partnerSlug}', s(404, 404, 404, 404, 200, 200, 200)],
+  ['GET', '/api/v1/experts', '/api/v1/experts', all(200)],
+  ['GET', '/api/v1/experts/:slug', '/api/v1/experts/{expertSlug}', s(404, 404, 404, 200, 404, 200, 200)],
+  // requests, engagements, matching: the owner's request on the private project (with a file),
+  // and an engagement proposed to the expert on it.
+  ['GET', '/yeu-cau', '/yeu-cau', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/yeu-cau/moi', '/yeu-cau/moi', s(303, 200, 200, 403, 403, 403, 403)],
+  ['POST', '/yeu-cau/moi', '/yeu-cau/moi', s(303, 422, 422, 403, 403, 403, 403)],
+  ['GET', '/yeu-cau/:number', '/yeu-cau/{requestNumber}', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/yeu-cau/:number/tin-nhan', '/yeu-cau/{requestNumber}/tin-nhan', s(303, 422, 404, 404, 404, 422, 422)],
+  ['GET', '/yeu-cau/:number/tep/:fileId', '/yeu-cau/{requestNumber}/tep/{requestFileId}', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/yeu-cau/:number/trang-thai', '/yeu-cau/{requestNumber}/trang-thai', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/yeu-cau/:number/ket-noi', '/yeu-cau/{requestNumber}/ket-noi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/yeu-cau/:number/nhan', '/yeu-cau/{requestNumber}/nhan', s(303, 403, 403, 403, 403, 303, 303)],
+  ['GET', '/quan-ly/yeu-cau', '/quan-ly/yeu-cau', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/yeu-cau.csv', '/quan-ly/yeu-cau.csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/quan-ly/yeu-cau/phan-cong', '/quan-ly/yeu-cau/phan-cong', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/quan-ly/yeu-cau/moi', '/quan-ly/yeu-cau/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/quan-ly/yeu-cau/moi', '/quan-ly/yeu-cau/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/tu-van', '/tu-van', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/tu-van/:id', '/tu-van/{engagementId}', s(303, 200, 404, 200, 404, 200, 200)],
+  ['POST', '/tu-van/:id/tra-loi', '/tu-van/{engagementId}/tra-loi', s(303, 403, 404, 422, 404, 403, 403)],
+  ['POST', '/tu-van/:id/buoi', '/tu-van/{engagementId}/buoi', s(303, 403, 404, 422, 404, 422, 422)],
+  ['POST', '/tu-van/:id/ket-thuc', '/tu-van/{engagementId}/ket-thuc', s(303, 403, 404, 422, 404, 422, 422)],
+  ['GET', '/tu-van/:id/tep/:fileId', '/tu-van/{engagementId}/tep/00000000-0000-0000-0000-000000000000', s(303, 404, 404, 404, 404, 404, 404)],
+  ['GET', '/du-an/:slug/goi-y', `/du-an/${P}/goi-y`, s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/du-an/:slug/goi-y/chuyen-gia', `/du-an/${P}/goi-y/chuyen-gia`, s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/du-an/:slug/goi-y/doi-tac', `/du-an/${P}/goi-y/doi-tac`, s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/chuyen-gia/:slug/du-an-phu-hop', '/chuyen-gia/{expertSlug}/du-an-phu-hop', s(303, 403, 403, 200, 403, 200, 200)],
+  ['GET', '/doi-tac/:slug/du-an-phu-hop', '/doi-tac/{partnerSlug}/du-an-phu-hop', s(303, 403, 403, 403, 200, 200, 200)],
   // products (the target: a product of the private project, with a photo, a document and a listing)
   ['GET', '/san-pham', '/san-pham?q=thach&ready=1', all(200)],
   ['GET', '/sitemap.xml', '/sitemap.xml', all(200)],
@@ -152,6 +209,55 @@ beforeAll(async () => {
     await browsers[w].get('/');
     if (w !== 'anon') await browsers[w].signIn(`${w}@matrix.vn`, password);
   }
+  // partners & experts: a hidden organisation the partner speaks for, the private project
+  // introduced to it, and the expert's hidden profile.
+  if (!people.officer || !people.expert) throw new Error('setup failed');
+  const org = await createPartner({
+    db: rt.db,
+    actor: people.officer,
+    input: {
+      name: 'Tổ chức ẩn của ma trận',
+      slug: '',
+      kind: 'distributor',
+      summary: 'Chỉ cán bộ Sở và thành viên được xem.',
+      description: '',
+      offers: [],
+      fields: [],
+      communes: [],
+      anywhere: true,
+      address: '',
+      website: '',
+      contactName: '',
+      contactPhone: '',
+      contactEmail: '',
+      isPublic: false,
+    },
+  });
+  await addMember({ db: rt.db, actor: people.officer, slug: org.slug, email: 'partner@matrix.vn' });
+  ids.partnerSlug = org.slug;
+  ids.introductionId = (
+    await introduceProject({ db: rt.db, mailer: rt.deps.mailer, actor: people.officer, partnerId: org.id, projectId: project.id, message: 'Giới thiệu dự án riêng tư.' })
+  ).id;
+  ids.expertSlug = (
+    await saveOwnProfile({
+      db: rt.db,
+      actor: people.expert,
+      input: { name: 'Người expert', headline: 'Hồ sơ chưa công khai.', organisation: '', bio: '', specialties: ['legal'], fields: [], communes: [], anywhere: true, isPublic: false },
+    })
+  ).slug;
+  const context = { db: rt.db, mailer: rt.deps.mailer, baseUrl: 'http://localhost' };
+  const filed = await fileRequest({
+    ...context,
+    actor: owner,
+    input: { project: project.slug, kind: 'consulting_ip', body: 'Yêu cầu hỗ trợ của dự án riêng tư trong ma trận.', urgency: 'normal' },
+    files: [await readUpload(fileOf(pdfBytes(), 'ho-so.pdf'), 'files', { accept: 'document', maxBytes: 1024 * 1024 })],
+  });
+  ids.requestNumber = String(filed.number);
+  const [file] = await rt.db.select({ id: storedFile.id }).from(storedFile);
+  ids.requestFileId = file?.id ?? '';
+  ids.engagementId = (
+    await proposeEngagement({ ...context, actor: people.officer, input: { expertId: people.expert.id, projectId: project.id, topic: 'Tư vấn trong ma trận', brief: '' } })
+  ).id;
   // products: a product of the private project, with a photo, a document, a listing and an inquiry
   if (!people.officer) throw new Error('setup failed');
   const item = await createProduct({
@@ -188,14 +294,11 @@ beforeAll(async () => {
     baseUrl: 'http://localhost',
   });
   ids.inquiryId = inquiry.id;
-  // a sales connection of that product with a buyer the partner account speaks for, with its contract
-  const [buyer] = await rt.db.insert(partner).values({ slug: 'sieu-thi-ma-tran', name: 'Siêu thị Ma Trận', kind: 'supermarket', summary: 'Chuỗi siêu thị.' }).returning();
-  if (!buyer) throw new Error('setup failed');
-  await rt.db.insert(partnerMember).values({ partnerId: buyer.id, userId: people.partner.id });
+  // a sales connection of that product with the organisation the partner account speaks for, with its contract
   const connection = await createConnection({
     db: rt.db,
     actor: people.officer,
-    input: { partnerId: buyer.id, product: item.slug, project: '', startedOn: '2022-03-10', notes: '', nextStep: '', nextStepOn: undefined, inquiryId: undefined },
+    input: { partnerId: org.id, product: item.slug, project: '', startedOn: '2022-03-10', notes: '', nextStep: '', nextStepOn: undefined, inquiryId: undefined },
   });
   ids.connectionId = connection.id;
   await saveOutcome({

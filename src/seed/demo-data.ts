@@ -688,8 +688,6 @@ export interface DemoSupport {
 }
 
 const department = 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn';
-const foodExpert = 'TS. Lê Thị Phương Thảo';
-const ipExpert = 'Luật sư Đỗ Văn Hải';
 
 /** Five courses since 2021, 216 learners in all; one entry each, on a project that sent people. */
 const training: DemoSupport[] = [
@@ -757,83 +755,6 @@ const training: DemoSupport[] = [
     status: 'done',
     outcome: 'Khóa tập huấn có 52 học viên tại hội trường khu làm việc chung KNĐMST; nhóm homestay hoàn thiện bản mô hình kinh doanh một trang.',
     figures: { participants: 52 },
-  },
-];
-
-/** Six projects consulted: production process, product development, trademark registration. */
-const consulting: DemoSupport[] = [
-  {
-    id: 'consulting-thach-den',
-    project: 'thach-den',
-    kind: 'consulting',
-    title: 'Tư vấn hoàn thiện quy trình sản xuất và điều kiện lưu thông cho sản phẩm thạch đen',
-    providerKind: 'expert',
-    provider: { account: 'expert' },
-    startedOn: '2021-07-05',
-    endedOn: '2021-10-29',
-    status: 'done',
-    outcome:
-      'Hoàn thiện quy trình nấu, làm nguội và đóng gói; tự công bố chất lượng sản phẩm, làm nhãn hàng hóa, mã số mã vạch và tem truy xuất nguồn gốc. Sản phẩm đáp ứng điều kiện lưu thông trên thị trường.',
-  },
-  {
-    id: 'consulting-bun-ngo',
-    project: 'bun-ngo',
-    kind: 'consulting',
-    title: 'Tư vấn đăng ký nhãn hiệu hàng hóa “Bún ngô Thuận Anh”',
-    providerKind: 'expert',
-    provider: { name: ipExpert },
-    startedOn: '2021-10-11',
-    endedOn: '2022-01-28',
-    status: 'done',
-    outcome: 'Tra cứu khả năng bảo hộ, hoàn thiện mẫu nhãn và nộp đơn đăng ký nhãn hiệu tại Cục Sở hữu trí tuệ.',
-  },
-  {
-    id: 'consulting-mien-dong',
-    project: 'mien-dong',
-    kind: 'consulting',
-    title: 'Tư vấn hoàn thiện quy trình sản xuất miến dong',
-    providerKind: 'expert',
-    provider: { name: foodExpert },
-    startedOn: '2021-11-15',
-    endedOn: '2022-02-25',
-    status: 'done',
-    outcome: 'Chuẩn hóa các bước lọc bột, tráng, phơi; tỷ lệ sợi gãy giảm rõ rệt, chất lượng ổn định giữa các mẻ.',
-  },
-  {
-    id: 'consulting-na-chi-lang',
-    project: 'na-chi-lang',
-    kind: 'consulting',
-    title: 'Tư vấn truy xuất nguồn gốc và phát triển sản phẩm na đóng hộp',
-    providerKind: 'expert',
-    provider: { account: 'expert' },
-    startedOn: '2022-02-14',
-    endedOn: '2022-05-13',
-    status: 'done',
-    outcome: 'Thiết kế hộp 2 kg và 5 kg, quy định phân loại quả theo cỡ, gắn tem QR truy xuất nguồn gốc cho từng lô.',
-  },
-  {
-    id: 'consulting-tra-hoa-vang',
-    project: 'tra-hoa-vang',
-    kind: 'consulting',
-    title: 'Tư vấn phát triển sản phẩm trà hoa vàng túi lọc',
-    providerKind: 'expert',
-    provider: { name: foodExpert },
-    startedOn: '2022-03-07',
-    endedOn: '2022-06-17',
-    status: 'done',
-    outcome: 'Xây dựng công thức phối trộn, quy cách túi lọc và hồ sơ tự công bố cho dòng trà túi lọc.',
-  },
-  {
-    id: 'consulting-mat-ong',
-    project: 'mat-ong',
-    kind: 'consulting',
-    title: 'Tư vấn đăng ký nhãn hiệu và tiêu chuẩn chất lượng cho mật ong rừng Hữu Liên',
-    providerKind: 'expert',
-    provider: { account: 'expert' },
-    startedOn: '2022-04-18',
-    endedOn: '2022-07-15',
-    status: 'done',
-    outcome: 'Kiểm nghiệm các chỉ tiêu chất lượng, hoàn thiện nhãn và nộp đơn đăng ký nhãn hiệu.',
   },
 ];
 
@@ -942,28 +863,8 @@ const others: DemoSupport[] = [
     outcome: 'Doanh số bán hàng tăng 30% so với năm 2020 nhờ tham gia các hội chợ, triển lãm giới thiệu sản phẩm.',
     figures: { salesGrowthPercent: 30 },
   },
-  {
-    id: 'connection-vit-quay-clb-dau-tu',
-    project: 'vit-quay',
-    kind: 'connection',
-    title: 'Giới thiệu dự án với Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn',
-    providerKind: 'organisation',
-    provider: { name: 'Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn' },
-    startedOn: '2022-03-25',
-    status: 'done',
-    outcome: 'Trình bày dự án tại buổi gặp gỡ nhà đầu tư của Câu lạc bộ; hai bên tiếp tục trao đổi về góp vốn mở điểm bán tại Hà Nội.',
-  },
-  {
-    id: 'connection-khau-nhuc-phan-phoi',
-    project: 'khau-nhuc',
-    kind: 'connection',
-    title: 'Kết nối với nhà phân phối nông sản để bán thử tại chuỗi cửa hàng đặc sản',
-    providerKind: 'partner',
-    provider: { account: 'partner' },
-    startedOn: '2022-05-12',
-    status: 'in_progress',
-    outcome: 'Đang bán thử tại 5 cửa hàng của nhà phân phối.',
-  },
+  // The introductions to the Investment & Startup Club (vịt quay) and to the distributor (khau
+  // nhục) are made through the partners module: src/seed/demo-partners.ts.
 ];
 
-export const demoSupport: DemoSupport[] = [...training, ...consulting, ...listings, ...startupDay, ...others];
+export const demoSupport: DemoSupport[] = [...training, ...listings, ...startupDay, ...others];

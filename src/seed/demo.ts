@@ -7,6 +7,9 @@ import { bundledCommuneFile, communeForFormerDistrict, loadCommunes, readCommune
 import { assignCaseOfficer, createProject } from '#modules/projects/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
 import { type DemoProject, type DemoProvider, type DemoRole, demoAccounts, demoProjects, demoSupport } from './demo-data.ts';
+import { seedConnecting } from './demo-connecting.ts';
+import { seedExperts } from './demo-experts.ts';
+import { seedPartners } from './demo-partners.ts';
 import { createUser } from './factories.ts';
 
 export { demoAccounts } from './demo-data.ts';
@@ -22,7 +25,7 @@ export interface DemoContext {
  * Each module's part of the story, in order (a later one may use an earlier one's rows). A module
  * keeps its demo data in `src/seed/demo-<module>.ts`, exporting `seed<Module>(ctx)`.
  */
-const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [];
+const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedExperts, seedPartners, seedConnecting];
 
 /** The demo accounts, shown on first start and after `seed`. */
 export function printDemoAccounts(): void {

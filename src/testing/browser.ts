@@ -51,12 +51,12 @@ export class TestBrowser {
     return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
 
-  /** Submits a form with files (multipart/form-data), as a browser does for `PostForm multipart`. */
-  async postMultipart(path: string, fields: Record<string, string | string[]> = {}, files: Record<string, File[]> = {}): Promise<Response> {
+  /** Submits a form with files (multipart/form-data), as a browser does for `<input type="file">`. */
+  async postFiles(path: string, fields: Record<string, string | string[]>, files: Record<string, File[]>): Promise<Response> {
     const body = new FormData();
     body.append('_csrf', await this.csrfToken());
     for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
-    for (const [k, list] of Object.entries(files)) for (const file of list) body.append(k, file);
+    for (const [k, list] of Object.entries(files)) for (const f of list) body.append(k, f);
     return this.request(path, { method: 'POST', body });
   }
 

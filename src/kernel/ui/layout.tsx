@@ -15,7 +15,9 @@ export function navFor(actor: Actor | null): NavItem[] {
     { href: '/du-an', label: 'nav.projects' },
     { href: '/san-pham', label: 'products.nav.showcase' },
   ];
-  if (actor?.role === 'founder') items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' });
+  if (actor?.role === 'founder') items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' }, { href: '/yeu-cau', label: 'nav.requests' });
+  if (actor?.role === 'expert') items.push({ href: '/tu-van', label: 'nav.engagements' });
+  if (actor?.role === 'officer' || actor?.role === 'admin') items.push({ href: '/quan-ly/yeu-cau', label: 'nav.inbox' }, { href: '/tu-van', label: 'nav.engagements' });
   items.push({ href: '/chuyen-gia', label: 'experts.nav' }, { href: '/doi-tac', label: 'partners.nav' });
   if (actor?.role === 'partner') items.push({ href: '/doi-tac/cua-toi', label: 'partners.nav.mine' });
   if (actor?.role === 'expert') items.push({ href: '/chuyen-gia/ho-so', label: 'experts.nav.mine' });

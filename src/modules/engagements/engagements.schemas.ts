@@ -8,8 +8,6 @@ export const ProposeForm = z.object({
   projectId: text.required(100),
   topic: text.required(300, 5),
   brief: text.optional(5000),
-  /** Where to come back to: the request or the project's suggestions page. */
-  back: text.optional(300),
 });
 export type ProposeForm = z.output<typeof ProposeForm>;
 

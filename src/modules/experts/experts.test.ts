@@ -63,6 +63,7 @@ describe('an expert’s own profile', () => {
     const unknownCommune = await b.post('/chuyen-gia/ho-so', { ...thao, communes: ['khong-co-xa-nay'] });
     expect(unknownCommune.status).toBe(422);
     expect((await b.post('/chuyen-gia/ho-so', {})).status).toBe(422);
+    expect((await b.post('/chuyen-gia/ho-so', { ...thao, name: ['A', 'B'], anywhere: ['on', 'x'], communes: ['that-khe', 'Ý'] })).status).toBe(422);
     expect(await getExpertByUserId(rt.db, thaoId)).toBeNull();
   });
 
@@ -152,5 +153,23 @@ describe('staff edit any profile', () => {
     const csv = await res.text();
     expect(csv).toContain('Luật sư Đỗ Văn Hải');
     expect(csv).not.toContain('Phương Thảo');
+  });
+});
+
+describe('the experts API', () => {
+  it('lists public profiles with filters and shows one; hidden ones are 404 except for staff', async () => {
+    const res = await rt.app.request('/api/v1/experts?q=thuc%20pham&specialty=food_safety');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { slug: string; specialties: string[] }[] };
+    expect(body.items.map((e) => e.slug)).toEqual(['le-thi-phuong-thao']);
+    expect(body.items[0]?.specialties).toContain('production');
+    expect((await rt.app.request('/api/v1/experts?specialty=nonsense')).status).toBe(422);
+    const one = (await (await rt.app.request('/api/v1/experts/le-thi-phuong-thao')).json()) as Record<string, unknown>;
+    expect(one.name).toBe('PGS.TS. Lê Thị Phương Thảo');
+    expect(JSON.stringify(one)).not.toContain('thao@test.vn');
+    const hidden = await createUser(rt.deps, { name: 'Chuyên gia ẩn', email: 'an@test.vn', password, role: 'expert' });
+    await rt.db.insert(expertProfile).values({ userId: hidden.id, slug: 'chuyen-gia-an', name: 'Chuyên gia ẩn', headline: 'Hồ sơ chưa công khai', isPublic: false });
+    expect((await rt.app.request('/api/v1/experts/chuyen-gia-an')).status).toBe(404);
+    expect((await (await as('officer@test.vn')).get('/api/v1/experts/chuyen-gia-an')).status).toBe(200);
   });
 });

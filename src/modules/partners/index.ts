@@ -14,7 +14,9 @@ export {
 } from './introductions.service.ts';
 export { PartnerFilters, PartnerInput } from './partners.schemas.ts';
 export {
+  addMember,
   canManage,
+  createPartner,
   getPartner,
   getPartnerById,
   getPartnerBySlug,
@@ -24,6 +26,8 @@ export {
   type PartnerDetail,
   type PartnerListItem,
   partnerIdsOfUser,
+  removeMember,
+  updatePartner,
 } from './partners.service.ts';
 export { introduction, partner, partnerMember } from './partners.sql.ts';
 export * from './partners.taxonomy.ts';

@@ -153,7 +153,7 @@ export async function answerIntroduction({
 }): Promise<{ id: string }> {
   const current = await getIntroduction({ db, actor, id });
   if (!current.canAnswer) throw new AppError('forbidden');
-  if (!(status in ledgerStatus)) throw new AppError('validation', 'errors.validation', { status: 'v.choose' });
+  if (!Object.hasOwn(ledgerStatus, status)) throw new AppError('validation', 'errors.validation', { status: 'v.choose' });
   const checked = answerText.safeParse(answer);
   if (!checked.success) throw invalid('answer', checked.error);
   await db.transaction(async (tx) => {

@@ -2,8 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
+import { expertProfile } from '#modules/experts/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { support } from '#modules/support/index.ts';
+import { demoExpertEmails } from '#seed/demo-experts.ts';
+import { seedDemo } from '#seed/demo.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -121,6 +124,15 @@ describe('the partner directory', () => {
     const taken = await officer.post('/doi-tac/moi', { ...happyMart, name: 'Một siêu thị khác' });
     expect(taken.status).toBe(422);
     expect(await taken.text()).toContain('Đường dẫn này đã có đối tác khác dùng');
+    expect((await rt.db.select({ id: partner.id }).from(partner)).length).toBe(1);
+  });
+
+  it('repeated or odd-typed fields are refused with 422, never a 500', async () => {
+    const officer = await as('officer@test.vn');
+    const odd = { ...happyMart, slug: '', name: ['Một', 'Hai'], anywhere: ['on', 'on'], isPublic: ['x', 'y'], offers: ['funding', 'funding', 'nope'] };
+    expect((await officer.post('/doi-tac/moi', odd)).status).toBe(422);
+    expect((await officer.post('/doi-tac/happy-mart/gioi-thieu', { project: ['a', 'b'], message: ['x', 'y'] })).status).toBe(422);
+    expect((await officer.post('/doi-tac/happy-mart/thanh-vien', { email: ['a@b.vn', 'c@d.vn'] })).status).toBe(422);
     expect((await rt.db.select({ id: partner.id }).from(partner)).length).toBe(1);
   });
 
@@ -336,4 +348,63 @@ describe('introductions', () => {
       .where(and(eq(support.sourceModule, 'partners'), eq(support.sourceId, id)));
     expect(rows).toHaveLength(1);
   });
+});
+
+describe('the partners API', () => {
+  it('lists public partners, searches without diacritics and filters', async () => {
+    const res = await rt.app.request('/api/v1/partners?q=sieu%20thi');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { slug: string; kind: string; offers: string[] }[]; total: number };
+    expect(body.items.map((p) => p.slug)).toEqual(['happy-mart']);
+    expect(body.items[0]).toMatchObject({ kind: 'supermarket', offers: ['market_connection'] });
+    const all = (await (await rt.app.request('/api/v1/partners')).json()) as { items: { slug: string }[] };
+    expect(all.items.map((p) => p.slug)).not.toContain('phan-phoi-kin');
+    expect((await rt.app.request('/api/v1/partners?kind=nonsense')).status).toBe(422);
+  });
+
+  it('shows one partner; contacts only to signed-in callers; hidden ones are 404', async () => {
+    const anon = (await (await rt.app.request('/api/v1/partners/happy-mart')).json()) as { name: string; contact: unknown };
+    expect(anon.name).toBe('Hệ thống siêu thị Happy mart (Hà Nội)');
+    expect(anon.contact).toBeNull();
+    const signedIn = (await (await (await as('founder@test.vn')).get('/api/v1/partners/happy-mart')).json()) as { contact: { email: string } };
+    expect(signedIn.contact.email).toBe('thumua@happymart.test');
+    expect((await rt.app.request('/api/v1/partners/phan-phoi-kin')).status).toBe(404);
+    expect((await (await as('officer@test.vn')).get('/api/v1/partners/phan-phoi-kin')).status).toBe(200);
+  });
+});
+
+describe('demo data', () => {
+  it('tells the article’s story: its partners, real introductions in the ledger, the experts', async () => {
+    const demo = await testRuntime();
+    try {
+      await seedDemo(demo.deps);
+      const mart = await demo.app.request('/doi-tac/happy-mart');
+      expect(await mart.text()).toContain('Hệ thống siêu thị Happy mart (Hà Nội)');
+      const connections = await demo.db.select().from(support).where(eq(support.sourceModule, 'partners'));
+      expect(connections.map((c) => [c.startedOn, c.status, c.providerName])).toEqual(
+        expect.arrayContaining([
+          ['2022-03-25', 'done', 'Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn'],
+          ['2022-05-12', 'done', 'Công ty TNHH Phân phối Nông sản Kỳ Cùng'],
+        ]),
+      );
+      expect(connections.every((c) => c.kind === 'connection')).toBe(true);
+      const seeded = await demo.db.select({ id: support.id }).from(support).where(eq(support.sourceModule, 'seed'));
+      expect(seeded.length).toBeGreaterThan(0);
+      const partnerAccount = new TestBrowser(demo.app);
+      await partnerAccount.signIn('doitac@ketnoi.demo', 'KetNoi@2026');
+      const mine = await partnerAccount.get('/doi-tac/cua-toi');
+      expect(mine.headers.get('location')).toBe('/doi-tac/cong-ty-tnhh-phan-phoi-nong-san-ky-cung');
+      const page = await (await partnerAccount.get('/doi-tac/cong-ty-tnhh-phan-phoi-nong-san-ky-cung')).text();
+      expect(page).toContain('Mật ong rừng Hữu Liên'); // an introduction awaiting its answer
+      const profiles = await demo.db.select({ slug: expertProfile.slug, isPublic: expertProfile.isPublic }).from(expertProfile);
+      expect(profiles.length).toBeGreaterThanOrEqual(7);
+      const experts = await (await demo.app.request('/chuyen-gia?q=phuong%20thao')).text();
+      expect(experts).toContain('TS. Lê Thị Phương Thảo');
+      const thao = new TestBrowser(demo.app);
+      await thao.signIn(demoExpertEmails.food, 'KetNoi@2026');
+      expect((await thao.get('/chuyen-gia/ho-so')).status).toBe(200);
+    } finally {
+      await demo.close();
+    }
+  }, 120_000);
 });

@@ -60,9 +60,9 @@ beforeAll(async () => {
     b[k] = new TestBrowser(rt.app);
     await b[k].signIn(email, password);
   }
-  const created = await b.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, { name: 'Thạch đen Hồng Nhung', category: 'food', isPublic: 'on' });
+  const created = await b.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { name: 'Thạch đen Hồng Nhung', category: 'food', isPublic: 'on' }, {});
   expect(created.status).toBe(303);
-  const doc = await b.founder.postMultipart(`/san-pham/${productSlug}/dieu-kien/self_declaration`, { status: 'done', number: '01/2022/TCB' }, { file: [fileOf(pdfBytes(), 'tcb.pdf', 'application/pdf')] });
+  const doc = await b.founder.postFiles(`/san-pham/${productSlug}/dieu-kien/self_declaration`, { status: 'done', number: '01/2022/TCB' }, { file: [fileOf(pdfBytes(), 'tcb.pdf', 'application/pdf')] });
   expect(doc.status).toBe(303);
 });
 afterAll(() => rt.close());
@@ -130,16 +130,16 @@ describe('from a buyer’s inquiry to a signed contract', () => {
   it('records the contract and sales: the growth is computed and goes to the ledger with the value', async () => {
     const id = connectionPath.split('/').pop() ?? '';
     const typed = { contractSignedOn: '2022-05-20', contractValueVnd: '240000000', contractVolume: '2.000 cốc/tháng', contractMonths: '12', salesPeriod: '2021 so với 2022', salesBeforeVnd: '500000000', salesAfterVnd: '' };
-    const half = await b.officer.postMultipart(`/ket-noi-tieu-thu/${id}/ket-qua`, typed);
+    const half = await b.officer.postFiles(`/ket-noi-tieu-thu/${id}/ket-qua`, typed, {});
     expect(half.status).toBe(422);
     const html = await half.text();
     expect(html).toContain('Nhập cả doanh số trước và sau để tính mức tăng.');
     expect(html).toContain('value="2.000 cốc/tháng"');
-    const exe = await b.officer.postMultipart(`/ket-noi-tieu-thu/${id}/ket-qua`, { ...typed, salesAfterVnd: '650000000' }, { contractFile: [fileOf(exeBytes(), 'hop-dong.pdf', 'application/pdf')] });
+    const exe = await b.officer.postFiles(`/ket-noi-tieu-thu/${id}/ket-qua`, { ...typed, salesAfterVnd: '650000000' }, { contractFile: [fileOf(exeBytes(), 'hop-dong.pdf', 'application/pdf')] });
     expect(exe.status).toBe(422);
     expect(await exe.text()).toContain('Chỉ nhận tệp PDF hoặc ảnh');
 
-    const ok = await b.officer.postMultipart(`/ket-noi-tieu-thu/${id}/ket-qua`, { ...typed, salesAfterVnd: '650000000', salesGrowthPercent: '999' }, { contractFile: [fileOf(pdfBytes('Hop dong'), 'hợp đồng.pdf', 'application/pdf')] });
+    const ok = await b.officer.postFiles(`/ket-noi-tieu-thu/${id}/ket-qua`, { ...typed, salesAfterVnd: '650000000', salesGrowthPercent: '999' }, { contractFile: [fileOf(pdfBytes('Hop dong'), 'hợp đồng.pdf', 'application/pdf')] });
     expect(ok.status).toBe(303);
     const [entry, ...rest] = await ledger();
     expect(rest).toEqual([]);

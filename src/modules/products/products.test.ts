@@ -85,7 +85,7 @@ async function fileCount() {
 describe('a founder adds a product with photos', () => {
   it('stores it with two photos, re-encoded without GPS, and shows it on the showcase', async () => {
     const photos = [fileOf(await photoWithGps(2400, 1800), 'thach-den.jpg', 'image/jpeg'), fileOf(await pngBytes(800, 600), 'coc.png', 'image/png')];
-    const res = await browsers.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, validProduct, { images: photos });
+    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, validProduct, { images: photos });
     expect(res.status, await res.clone().text()).toBe(303);
     expect(res.headers.get('location')).toBe('/san-pham/thach-den-hong-nhung-dong-coc');
 
@@ -115,7 +115,7 @@ describe('a founder adds a product with photos', () => {
 
   it('refuses a program renamed .jpg: 422, a clear message, what was typed kept, nothing stored', async () => {
     const [products, files] = [await productCount(), await fileCount()];
-    const res = await browsers.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Bún ngô Thuận Anh' }, { images: [fileOf(exeBytes(), 'anh.jpg', 'image/jpeg')] });
+    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Bún ngô Thuận Anh' }, { images: [fileOf(exeBytes(), 'anh.jpg', 'image/jpeg')] });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Tệp này không phải ảnh');
@@ -128,7 +128,7 @@ describe('a founder adds a product with photos', () => {
     const [products, files] = [await productCount(), await fileCount()];
     const big = new Uint8Array(30 * 1024 * 1024);
     big.set(await photoWithGps(64, 64));
-    const large = await browsers.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Miến dong Hội Hoan' }, {
+    const large = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Miến dong Hội Hoan' }, {
       images: [fileOf(await pngBytes(), 'ok.png', 'image/png'), fileOf(big, 'anh-lon.jpg', 'image/jpeg')],
     });
     expect(large.status).toBe(422);
@@ -137,19 +137,19 @@ describe('a founder adds a product with photos', () => {
     expect(html).toContain('value="Miến dong Hội Hoan"');
     expect(html).toContain('value="3.000 cốc mỗi tháng"');
 
-    const bomb = await browsers.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, validProduct, { images: [fileOf(hugePngHeader(), 'anh.png', 'image/png')] });
+    const bomb = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, validProduct, { images: [fileOf(hugePngHeader(), 'anh.png', 'image/png')] });
     expect(bomb.status).toBe(422);
     expect(await bomb.text()).toContain('tối đa 40 triệu điểm ảnh');
     expect([await productCount(), await fileCount()]).toEqual([products, files]);
   });
 
   it('bad input is a 422 with messages at the fields, never a 500', async () => {
-    const res = await browsers.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'A', category: 'weapons', priceMinVnd: 'nhiều' });
+    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'A', category: 'weapons', priceMinVnd: 'nhiều' }, {});
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Cần ít nhất 3 ký tự.');
     expect(html).toContain('Vui lòng chọn một giá trị trong danh sách.');
-    const rules = await browsers.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, priceMinVnd: '9000', priceMaxVnd: '100', ocopStars: '4' });
+    const rules = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, priceMinVnd: '9000', priceMaxVnd: '100', ocopStars: '4' }, {});
     expect(rules.status).toBe(422);
     const second = await rules.text();
     expect(second).toContain('Giá đến phải lớn hơn hoặc bằng giá từ.');
@@ -158,12 +158,12 @@ describe('a founder adds a product with photos', () => {
 
   it('only the team and staff add products; others are refused', async () => {
     expect((await browsers.other.get(`/du-an/${projectSlug}/san-pham/moi`)).status).toBe(403);
-    expect((await browsers.partner.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, validProduct)).status).toBe(403);
+    expect((await browsers.partner.postFiles(`/du-an/${projectSlug}/san-pham/moi`, validProduct, {})).status).toBe(403);
     expect((await browsers.officer.get(`/du-an/${projectSlug}/san-pham/moi`)).status).toBe(200);
   });
 
   it('a product name cannot break out of its structured data', async () => {
-    const res = await browsers.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Trà </script><script>alert(1)</script>' });
+    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Trà </script><script>alert(1)</script>' }, {});
     expect(res.status).toBe(303);
     const html = await (await browsers.anon.get(res.headers.get('location') ?? '')).text();
     expect(html).not.toContain('<script>alert(1)');
@@ -179,7 +179,7 @@ describe('a founder adds a product with photos', () => {
 describe('the market-readiness checklist', () => {
   const slug = 'thach-den-hong-nhung-dong-coc';
   const item = (code: string, fields: Record<string, string>, file?: File) =>
-    browsers.founder.postMultipart(`/san-pham/${slug}/dieu-kien/${code}`, { status: 'done', variant: '', number: '', issuedOn: '', expiresOn: '', note: '', ...fields }, file ? { file: [file] } : {});
+    browsers.founder.postFiles(`/san-pham/${slug}/dieu-kien/${code}`, { status: 'done', variant: '', number: '', issuedOn: '', expiresOn: '', note: '', ...fields }, file ? { file: [file] } : {});
 
   it('shows what is missing, with a one-click request for help of the right kind', async () => {
     const html = await (await browsers.founder.get(`/san-pham/${slug}/dieu-kien`)).text();
@@ -279,10 +279,10 @@ describe('the public showcase', () => {
       ['Túi thổ cẩm Nùng Dao', 'handicraft', '', '', 'on'],
       ['Thạch đen bản nháp', 'food', '', '', ''],
     ] as const) {
-      const res = await browsers.founder.postMultipart(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name, description: `${name}, làm thủ công.`, category, ocopStars, ocopCertificateNo, isPublic });
+      const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name, description: `${name}, làm thủ công.`, category, ocopStars, ocopCertificateNo, isPublic }, {});
       expect(res.status).toBe(303);
     }
-    const hidden = await browsers.founder.postMultipart(`/du-an/${privateSlug}/san-pham/moi`, { ...validProduct, name: 'Thạch đen riêng tư' });
+    const hidden = await browsers.founder.postFiles(`/du-an/${privateSlug}/san-pham/moi`, { ...validProduct, name: 'Thạch đen riêng tư' }, {});
     expect(hidden.status).toBe(303);
   });
 

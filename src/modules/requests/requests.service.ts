@@ -28,6 +28,8 @@ export interface RequestContext {
   mailer: Mailer;
   baseUrl: string;
   actor: Actor;
+  /** The clock: tests and the demo data give a date; everyone else gets now. */
+  now?: Date;
 }
 
 export const requestRef = (n: number) => `YC-${n}`;
@@ -100,11 +102,11 @@ async function staffRequest(db: Db, actor: Actor, number: number): Promise<Suppo
 
 async function addEvent(
   db: Db,
-  e: { requestId: string; type: RequestEventType; actorId: string | null; body?: string; fromStatus?: string; toStatus?: string; files?: Upload[] },
+  e: { requestId: string; type: RequestEventType; actorId: string | null; body?: string; fromStatus?: string; toStatus?: string; files?: Upload[]; at?: Date },
 ): Promise<string> {
   const [row] = await db
     .insert(requestEvent)
-    .values({ requestId: e.requestId, type: e.type, actorId: e.actorId, body: e.body ?? '', fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null })
+    .values({ requestId: e.requestId, type: e.type, actorId: e.actorId, body: e.body ?? '', fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, createdAt: e.at ?? new Date() })
     .returning({ id: requestEvent.id });
   if (!row) throw new Error('insert returned nothing');
   for (const f of e.files ?? []) {
@@ -173,6 +175,7 @@ async function notifyOtherSide(ctx: RequestContext, r: SupportRequest, subject: 
  */
 export async function fileRequest(ctx: RequestContext & { input: RequestInput; files?: Upload[] }): Promise<{ number: number }> {
   const { db, actor, input } = ctx;
+  const now = ctx.now ?? new Date();
   if (!['founder', 'officer', 'admin'].includes(actor.role)) throw new AppError('forbidden');
   let target: Awaited<ReturnType<typeof getProject>>;
   try {
@@ -185,10 +188,10 @@ export async function fileRequest(ctx: RequestContext & { input: RequestInput; f
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(supportRequest)
-      .values({ projectId: target.id, requesterId: actor.id, communeSlug: target.communeSlug, kind: input.kind, body: input.body, urgency: input.urgency, createdBy: actor.id })
+      .values({ projectId: target.id, requesterId: actor.id, communeSlug: target.communeSlug, kind: input.kind, body: input.body, urgency: input.urgency, createdBy: actor.id, createdAt: now, updatedAt: now })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await addEvent(tx, { requestId: row.id, type: 'created', actorId: actor.id, body: input.body, toStatus: 'new', files: ctx.files });
+    await addEvent(tx, { requestId: row.id, type: 'created', actorId: actor.id, body: input.body, toStatus: 'new', files: ctx.files, at: now });
     await audit(tx, { actorId: actor.id, action: 'request.file', entity: 'support_request', entityId: row.id, data: { kind: input.kind, project: target.slug } });
     return row;
   });
@@ -226,7 +229,7 @@ export async function fileWalkIn(ctx: RequestContext & { input: WalkInInput }): 
     if (!c) throw new AppError('validation', 'errors.validation', { commune: 'v.choose' });
   }
   const requesterId = await accountByContact(db, input.contactEmail, input.contactPhone);
-  const now = new Date();
+  const now = ctx.now ?? new Date();
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(supportRequest)
@@ -244,11 +247,13 @@ export async function fileWalkIn(ctx: RequestContext & { input: WalkInInput }): 
         assigneeId: actor.id,
         dueOn: dueDate(input.kind, input.urgency, now),
         createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await addEvent(tx, { requestId: row.id, type: 'created', actorId: actor.id, body: input.body, toStatus: 'new' });
-    await addEvent(tx, { requestId: row.id, type: 'accepted', actorId: actor.id, fromStatus: 'new', toStatus: 'accepted' });
+    await addEvent(tx, { requestId: row.id, type: 'created', actorId: actor.id, body: input.body, toStatus: 'new', at: now });
+    await addEvent(tx, { requestId: row.id, type: 'accepted', actorId: actor.id, fromStatus: 'new', toStatus: 'accepted', at: now });
     await audit(tx, { actorId: actor.id, action: 'request.walkIn', entity: 'support_request', entityId: row.id, data: { kind: input.kind } });
     return row;
   });
@@ -276,12 +281,11 @@ export async function claimRequests(db: Db, actor: Actor): Promise<number> {
 export async function acceptRequest(ctx: RequestContext & { number: number }): Promise<void> {
   const r = await staffRequest(ctx.db, ctx.actor, ctx.number);
   if (r.status !== 'new') throw new AppError('conflict', 'requests.error.notNew');
-  await takeRequest(ctx.db, ctx.actor, r, ctx.actor.id);
+  await takeRequest(ctx.db, ctx.actor, r, ctx.actor.id, ctx.now);
   await notify(ctx, await requesterEmail(ctx.db, r), r, 'requests.mail.accepted.subject', 'requests.mail.accepted.body');
 }
 
-async function takeRequest(db: Db, actor: Actor, r: SupportRequest, assigneeId: string): Promise<void> {
-  const now = new Date();
+async function takeRequest(db: Db, actor: Actor, r: SupportRequest, assigneeId: string, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     const done = await tx
       .update(supportRequest)
@@ -289,7 +293,7 @@ async function takeRequest(db: Db, actor: Actor, r: SupportRequest, assigneeId: 
       .where(and(eq(supportRequest.id, r.id), eq(supportRequest.status, 'new')))
       .returning({ id: supportRequest.id });
     if (done.length === 0) throw new AppError('conflict', 'requests.error.notNew');
-    await addEvent(tx, { requestId: r.id, type: 'accepted', actorId: actor.id, fromStatus: 'new', toStatus: 'accepted' });
+    await addEvent(tx, { requestId: r.id, type: 'accepted', actorId: actor.id, fromStatus: 'new', toStatus: 'accepted', at: now });
     await audit(tx, { actorId: actor.id, action: 'request.accept', entity: 'support_request', entityId: r.id, data: { assigneeId } });
   });
 }
@@ -340,12 +344,13 @@ export async function postMessage(ctx: RequestContext & { number: number; body: 
  * Connects the request to an expert (an engagement is proposed) or a partner (the project is
  * introduced). The request moves to "in progress"; the founder is told.
  */
-export async function connectRequest(ctx: RequestContext & { number: number; input: ConnectInput }): Promise<{ name: string }> {
+export async function connectRequest(ctx: RequestContext & { number: number; input: ConnectInput & { topic?: string } }): Promise<{ name: string; type: 'engagement' | 'introduction'; id: string }> {
   const { db, actor, input } = ctx;
   const r = await staffRequest(db, actor, ctx.number);
   if (!(openStatuses as readonly string[]).includes(r.status)) throw new AppError('conflict', 'requests.error.closed');
   if (!r.projectId) throw new AppError('validation', 'errors.validation', { targetId: 'requests.error.noProject' });
-  if (r.status === 'new') await takeRequest(db, actor, r, actor.id);
+  const now = ctx.now ?? new Date();
+  if (r.status === 'new') await takeRequest(db, actor, r, actor.id, now);
   let linkType: 'engagement' | 'introduction';
   let targetId: string;
   let name: string;
@@ -355,7 +360,8 @@ export async function connectRequest(ctx: RequestContext & { number: number; inp
       mailer: ctx.mailer,
       actor,
       baseUrl: ctx.baseUrl,
-      input: { expertId: input.targetId, projectId: r.projectId, topic: mailText(`project.need.${r.kind}` as MessageKey), brief: input.message },
+      input: { expertId: input.targetId, projectId: r.projectId, topic: input.topic ?? mailText(`project.need.${r.kind}` as MessageKey), brief: input.message },
+      now,
     });
     linkType = 'engagement';
     targetId = proposed.id;
@@ -368,13 +374,13 @@ export async function connectRequest(ctx: RequestContext & { number: number; inp
     name = summary?.partnerName ?? '';
   }
   await db.transaction(async (tx) => {
-    await tx.insert(requestLink).values({ requestId: r.id, type: linkType, targetId });
+    await tx.insert(requestLink).values({ requestId: r.id, type: linkType, targetId, createdAt: now });
     const from = r.status === 'new' ? 'accepted' : r.status;
-    await tx.update(supportRequest).set({ status: 'in_progress', updatedAt: new Date() }).where(eq(supportRequest.id, r.id));
-    await addEvent(tx, { requestId: r.id, type: 'connected', actorId: actor.id, body: name, fromStatus: from, toStatus: 'in_progress' });
+    await tx.update(supportRequest).set({ status: 'in_progress', updatedAt: now }).where(eq(supportRequest.id, r.id));
+    await addEvent(tx, { requestId: r.id, type: 'connected', actorId: actor.id, body: name, fromStatus: from, toStatus: 'in_progress', at: now });
   });
   await notify(ctx, await requesterEmail(db, r), r, 'requests.mail.connected.subject', 'requests.mail.connected.body', { target: name });
-  return { name };
+  return { name, type: linkType, id: targetId };
 }
 
 /**
@@ -386,7 +392,7 @@ export async function changeStatus(ctx: RequestContext & { number: number; input
   const r = await staffRequest(db, actor, ctx.number);
   if (!(openStatuses as readonly string[]).includes(r.status)) throw new AppError('conflict', 'requests.error.closed');
   if (input.to === 'in_progress' && r.status === 'in_progress') throw new AppError('conflict', 'requests.error.already');
-  const now = new Date();
+  const now = ctx.now ?? new Date();
   await db.transaction(async (tx) => {
     const closing = input.to !== 'in_progress';
     await tx
@@ -401,7 +407,7 @@ export async function changeStatus(ctx: RequestContext & { number: number; input
         updatedAt: now,
       })
       .where(eq(supportRequest.id, r.id));
-    await addEvent(tx, { requestId: r.id, type: 'status', actorId: actor.id, body: input.note, fromStatus: r.status, toStatus: input.to });
+    await addEvent(tx, { requestId: r.id, type: 'status', actorId: actor.id, body: input.note, fromStatus: r.status, toStatus: input.to, at: now });
     await audit(tx, { actorId: actor.id, action: `request.${input.to}`, entity: 'support_request', entityId: r.id });
     if (input.to === 'resolved' && r.projectId) {
       const [linked] = await tx.select({ n: count() }).from(requestLink).where(eq(requestLink.requestId, r.id));

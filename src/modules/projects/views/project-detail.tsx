@@ -99,9 +99,19 @@ export const ProjectPage: FC<ProjectPageProps> = ({ ctx, project: p, timeline, c
           <h2>{t('projects.detail.timeline')}</h2>
           <Timeline ctx={ctx} entries={timeline} showOutcomes={showOutcomes} />
           {isStaff && (
-            <p>
+            <p class="actions">
               <a class="button button-secondary" href={`/du-an/${p.slug}/ho-tro/moi`}>
                 {t('support.new')}
+              </a>{' '}
+              <a class="button button-secondary" href={`/du-an/${p.slug}/goi-y`}>
+                {t('matching.suggestLink')}
+              </a>
+            </p>
+          )}
+          {canEdit && !isStaff && (
+            <p>
+              <a class="button" href={`/yeu-cau/moi?du_an=${encodeURIComponent(p.slug)}`}>
+                {t('requests.new')}
               </a>
             </p>
           )}
