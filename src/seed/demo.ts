@@ -10,6 +10,7 @@ import { type DemoProject, type DemoProvider, type DemoRole, demoAccounts, demoP
 import { seedConnecting } from './demo-connecting.ts';
 import { seedExperts } from './demo-experts.ts';
 import { seedPartners } from './demo-partners.ts';
+import { seedProducts } from './demo-products.ts';
 import { createUser } from './factories.ts';
 
 export { demoAccounts } from './demo-data.ts';
@@ -25,7 +26,7 @@ export interface DemoContext {
  * Each module's part of the story, in order (a later one may use an earlier one's rows). A module
  * keeps its demo data in `src/seed/demo-<module>.ts`, exporting `seed<Module>(ctx)`.
  */
-const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedExperts, seedPartners, seedConnecting];
+const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedExperts, seedPartners, seedConnecting, seedProducts];
 
 /** The demo accounts, shown on first start and after `seed`. */
 export function printDemoAccounts(): void {
