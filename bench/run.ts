@@ -288,7 +288,7 @@ interface LoadRow {
   mode: string;
   target: string;
   path: string;
-  kind: 'hello' | 'list' | 'detail' | 'search' | 'api';
+  kind: 'hello' | 'list' | 'detail' | 'search' | 'api' | 'image';
   connections: number;
   reqPerSec: number;
   p50: number;
@@ -374,6 +374,9 @@ interface DbFigures {
   searchMs: { first: number; p50: number; p95: number; max: number; runs: number; total: number };
   detailSlug: string;
   detailFacts: { members: number; support: number };
+  /** A public product (with a picture) to open, and its picture. */
+  productSlug: string;
+  productImageId: string;
   serverVersion: string;
   counts: Record<string, number>;
 }
@@ -425,12 +428,20 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
           FROM project p WHERE p.is_public AND p.search_text LIKE '%thach den%' ORDER BY p.slug LIMIT 1`,
     );
     if (!pick) throw new Error('no public project to open: is the database filled?');
+    const [item] = await rows<{ slug: string; image: string }>(
+      db,
+      sql`SELECT p.slug, (SELECT i.id FROM product_image i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS image
+          FROM product p WHERE p.is_public AND p.search_text LIKE '%thach den%' ORDER BY p.slug LIMIT 1`,
+    );
+    if (!item?.image) throw new Error('no public product with a picture: regenerate the data (--regenerate)');
     return {
       yearlyMs,
       yearlyRows,
       searchMs: { first: firstMs, p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1) ?? 0, 2), runs: times.length, total },
       detailSlug: pick.slug,
       detailFacts: { members: Number(pick.members), support: Number(pick.support) },
+      productSlug: item.slug,
+      productImageId: item.image,
       serverVersion: version?.v ?? '?',
       counts,
     };
@@ -444,7 +455,7 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
 
 async function generateInto(scale: Scale, target: { url?: string; dataDir?: string }, reset: boolean): Promise<GenerateResult> {
   const json = join(tmpdir(), `kn-bench-gen-${process.pid}-${Date.now()}.json`);
-  const args = ['bench/generate.ts', '--projects', String(scale.projects), '--people', String(scale.people), '--support', String(scale.support), '--users', String(scale.users), '--json', json];
+  const args = ['bench/generate.ts', '--projects', String(scale.projects), '--people', String(scale.people), '--support', String(scale.support), '--users', String(scale.users), '--products-count', String(scale.products), '--json', json];
   if (reset) args.push('--reset');
   const env = baseEnv();
   if (target.url) args.push('--database-url', target.url);
@@ -491,19 +502,19 @@ async function postgresUrl(): Promise<{ url: string; own: boolean } | null> {
 async function preparePostgres(scale: Scale, url: string, own: boolean): Promise<GenerateResult | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
-  let counts = { project: 0, project_member: 0, support: 0 };
+  let counts = { project: 0, project_member: 0, support: 0, product: 0 };
   try {
-    const has = await client.query(`SELECT to_regclass('public.project') IS NOT NULL AND to_regclass('public.support') IS NOT NULL AS ok`);
+    const has = await client.query(`SELECT to_regclass('public.project') IS NOT NULL AND to_regclass('public.support') IS NOT NULL AND to_regclass('public.product') IS NOT NULL AS ok`);
     if (has.rows[0]?.ok) {
       const r = await client.query(
-        'SELECT (SELECT count(*) FROM project)::int AS project, (SELECT count(*) FROM project_member)::int AS project_member, (SELECT count(*) FROM support)::int AS support',
+        'SELECT (SELECT count(*) FROM project)::int AS project, (SELECT count(*) FROM project_member)::int AS project_member, (SELECT count(*) FROM support)::int AS support, (SELECT count(*) FROM product)::int AS product',
       );
       counts = r.rows[0];
     }
   } finally {
     await client.end();
   }
-  const matches = counts.project === scale.projects && counts.project_member === scale.people && counts.support === scale.support;
+  const matches = counts.project === scale.projects && counts.project_member === scale.people && counts.support === scale.support && counts.product === scale.products;
   if (matches && !opt.regenerate) {
     log(`  reusing ${url.replace(/\/\/[^@]*@/, '//…@')}: ${fmt(counts.project)} projects, ${fmt(counts.support)} support entries`);
     return null;
@@ -580,6 +591,12 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     { target: '/du-an/<slug>', path: detail, kind: 'detail' },
     { target: '/tim-kiem?q=thach den', path: '/tim-kiem?q=thach%20den', kind: 'search' },
     { target: '/api/v1/projects?q=thach', path: '/api/v1/projects?q=thach', kind: 'api' },
+    { target: '/san-pham', path: '/san-pham', kind: 'list' },
+    { target: '/san-pham?category=food&ready=1', path: '/san-pham?category=food&ready=1', kind: 'list' },
+    { target: '/san-pham?q=thach den', path: '/san-pham?q=thach%20den', kind: 'search' },
+    { target: '/san-pham/<slug>', path: `/san-pham/${db.productSlug}`, kind: 'detail' },
+    { target: '/anh-san-pham/<id>/nho', path: `/anh-san-pham/${db.productImageId}/nho`, kind: 'image' },
+    { target: '/anh-san-pham/<id>/lon', path: `/anh-san-pham/${db.productImageId}/lon`, kind: 'image' },
   ];
 
   const loadRows: LoadRow[] = [];
@@ -626,7 +643,7 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     const rss = readRss(app.child.pid as number);
     log(`  server RSS after the runs: ${rss.rssMb} MB (peak ${rss.peakMb} MB)`);
     const weights: Weight[] = [];
-    for (const t of targets.filter((x) => x.kind !== 'api')) {
+    for (const t of targets.filter((x) => x.kind !== 'api' && x.kind !== 'image')) {
       const w = await pageWeight(app.url, t.path, mode);
       weights.push({ ...w, path: t.target });
     }
