@@ -283,6 +283,74 @@ FROM (
 ) s1`;
 }
 
+// ---------------------------------------------------------------- connecting: experts, partners, requests, engagements
+
+/** How many of each, from the scale: one expert per 50 projects, a partner per 25, two requests and half an engagement per project. */
+export const connectingCounts = (scale: Scale) => ({
+  experts: Math.max(20, Math.round(scale.projects / 50)),
+  partners: Math.max(20, Math.round(scale.projects / 25)),
+  requests: scale.projects * 2,
+  engagements: Math.round(scale.projects / 2),
+});
+
+const expertId = (n: string) => `('bench-e-' || (${n}))`;
+
+function connectingSql(scale: Scale, communes: { slug: string }[]): string[] {
+  const n = connectingCounts(scale);
+  const e = 'e';
+  const specialtyList = ['production', 'product_development', 'trademark_ip', 'standards_labels', 'food_safety', 'marketing_sales', 'finance_investment', 'digital', 'legal', 'education', 'tourism', 'technology'];
+  const fieldList = products.map((p) => p.field);
+  const slugs = communes.map((c) => c.slug);
+  const kinds = ['business', 'supermarket', 'distributor', 'investor', 'club', 'school', 'incubator', 'agency', 'programme'];
+  const statuses = weighted([
+    ['new', 5],
+    ['accepted', 10],
+    ['in_progress', 15],
+    ['resolved', 60],
+    ['declined', 10],
+  ]);
+  const days = daysSince2021();
+  return [
+    `INSERT INTO "user" (id, name, email, email_verified, role, created_at, updated_at)
+SELECT ${expertId(e)}, ${personName(`${EXPERT_KEY} + ${e}`)}, 'bench.e' || ${e} || '@ket-noi.test', true, 'expert', now(), now()
+FROM generate_series(1, ${n.experts}) ${e}`,
+    `INSERT INTO expert_profile (user_id, slug, name, headline, bio, organisation, specialties, fields, communes, anywhere, is_public)
+SELECT ${expertId(e)}, 'bench-expert-' || ${e}, (CASE WHEN ${h(e, 6, 2)} = 0 THEN 'TS. ' ELSE 'ThS. ' END) || ${personName(`${EXPERT_KEY} + ${e}`)},
+  'Tư vấn ' || ${pick(outcomes, e, 31)}, ${pick(descriptionParagraphs, e, 32)}, ${pick(organisations, e, 33)},
+  ARRAY[${pick(specialtyList, e, 34)}, ${pick(specialtyList, e, 35)}], ARRAY[${pick(fieldList, e, 36)}],
+  CASE WHEN ${h(e, 37, 3)} = 0 THEN '{}'::text[] ELSE ARRAY[${pick(slugs, e, 38)}] END, ${h(e, 37, 3)} = 0, ${h(e, 39, 10)} < 8
+FROM generate_series(1, ${n.experts}) ${e}`,
+    `INSERT INTO partner (slug, name, kind, summary, description, offers, fields, communes, anywhere, is_public)
+SELECT 'bench-partner-' || ${e}, ${pick(partners, e, 41)} || ' ' || ${e}, ${pick(kinds, e, 42)}, ${pick(summaryTemplates.map((t) => t.replace(/\{[pc]\}/g, '')), e, 43)},
+  ${pick(descriptionParagraphs, e, 44)}, ARRAY[${pick(supportNeeds, e, 45)}, ${pick(supportNeeds, e, 46)}], ARRAY[${pick(fieldList, e, 47)}, ${pick(fieldList, e, 48)}],
+  CASE WHEN ${h(e, 49, 2)} = 0 THEN '{}'::text[] ELSE ARRAY[${pick(slugs, e, 50)}] END, ${h(e, 49, 2)} = 0, true
+FROM generate_series(1, ${n.partners}) ${e}`,
+  ].concat(
+    // requests and engagements in batches of 50,000, like the other big tables
+    Array.from({ length: Math.ceil(n.requests / 50_000) }, (_, i) => {
+      const from = i * 50_000 + 1;
+      const to = Math.min(n.requests, (i + 1) * 50_000);
+      return `INSERT INTO support_request (project_id, contact_name, commune_slug, kind, body, urgency, status, assignee_id, due_on, outcome, created_at, updated_at)
+SELECT ${projectId(`1 + ${h(e, 51, scale.projects)}`)}, '', ${pick(slugs, e, 52)}, ${pick(supportNeeds, e, 53)}, ${pick(descriptionParagraphs, e, 54)},
+  CASE WHEN ${h(e, 55, 10)} = 0 THEN 'urgent' ELSE 'normal' END, status,
+  CASE WHEN status <> 'new' THEN ${userId(`1 + ${h(e, 56, OFFICERS)}`)} END,
+  CASE WHEN status <> 'new' THEN (created_at + interval '10 days')::date END,
+  CASE WHEN status = 'resolved' THEN ${pick(outcomes, e, 57)} ELSE '' END, created_at, created_at
+FROM (SELECT ${e}, ${pick(statuses, e, 58)} AS status,
+        timestamptz '2021-01-01 08:00+07' + (${h(e, 59, days)})::int * interval '1 day' AS created_at
+      FROM generate_series(${from}, ${to}) ${e}) s`;
+    }),
+    `INSERT INTO engagement (expert_id, project_id, topic, brief, status, outcome, created_at, accepted_at, closed_at)
+SELECT ${expertId(`1 + ${h(e, 61, n.experts)}`)}, ${projectId(`1 + ${h(e, 62, scale.projects)}`)}, 'Tư vấn ' || ${pick(outcomes, e, 63)}, '', status,
+  CASE WHEN status = 'closed' THEN ${pick(outcomes, e, 64)} ELSE '' END, created_at,
+  CASE WHEN status IN ('active', 'closed') THEN created_at + interval '2 days' END,
+  CASE WHEN status IN ('closed', 'declined') THEN created_at + interval '60 days' END
+FROM (SELECT ${e}, ${pick(weighted([['closed', 14], ['active', 3], ['proposed', 1], ['declined', 2]]), e, 65)} AS status,
+        timestamptz '2021-01-01 08:00+07' + (${h(e, 66, days)})::int * interval '1 day' AS created_at
+      FROM generate_series(1, ${n.engagements}) ${e}) s`,
+  );
+}
+
 // ---------------------------------------------------------------- running
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
@@ -351,9 +419,9 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
         throw new Error(`The database already has ${existing} projects. Pass --reset to replace them with benchmark data.`);
       }
       t = performance.now();
-      await db.execute(sql.raw('TRUNCATE support, project_member, project, product CASCADE'));
+      await db.execute(sql.raw('TRUNCATE support, project_member, project, support_request, engagement, partner, expert_profile, product CASCADE'));
       await db.execute(sql.raw(`DELETE FROM stored_file WHERE created_by = 'bench'`));
-      await db.execute(sql.raw(`DELETE FROM "user" WHERE id LIKE 'bench-u-%'`));
+      await db.execute(sql.raw(`DELETE FROM "user" WHERE id LIKE 'bench-u-%' OR id LIKE 'bench-e-%'`));
       mark('reset', t);
       log(`  emptied the earlier data (${phases.reset} s)`);
     }
@@ -379,7 +447,15 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     phases.images = round(await batched(database, 'product images', scale.products, big ? 50_000 : 10_000, (a, b) => productImagesSql(pictures, a, b), log));
 
     t = performance.now();
-    for (const table of ['"user"', 'project', 'project_member', 'support', 'product', 'product_image']) {
+    for (const statement of connectingSql(scale, communes)) {
+      await db.execute(sql.raw(statement));
+      await yieldToLoop();
+    }
+    mark('connecting', t);
+    log(`  experts, partners, requests, engagements: ${JSON.stringify(connectingCounts(scale))} (${phases.connecting} s)`);
+
+    t = performance.now();
+    for (const table of ['"user"', 'project', 'project_member', 'support', 'support_request', 'engagement', 'partner', 'expert_profile', 'product', 'product_image']) {
       await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
       await yieldToLoop();
     }
@@ -387,7 +463,7 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     log(`  vacuum analyze (${phases['vacuum+analyze']} s)`);
 
     const counts: Record<string, number> = {};
-    for (const table of ['"user"', 'project', 'project_member', 'support', 'commune', 'product', 'product_image']) counts[table.replace(/"/g, '')] = await count(db, table);
+    for (const table of ['"user"', 'project', 'project_member', 'support', 'commune', 'support_request', 'engagement', 'partner', 'expert_profile', 'product', 'product_image']) counts[table.replace(/"/g, '')] = await count(db, table);
     const [publicRow] = await rows<{ n: string | number }>(db, sql.raw('SELECT count(*) AS n FROM project WHERE is_public'));
     counts.public_projects = Number(publicRow?.n ?? 0);
 

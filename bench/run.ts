@@ -24,7 +24,14 @@ import { openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import { lockDataDir } from '#kernel/db/lock.ts';
 import { rows } from '#kernel/db/rows.ts';
-import { listProjects } from '#modules/projects/index.ts';
+import { createAuth } from '#kernel/auth/auth.ts';
+import { user } from '#kernel/auth/auth.sql.ts';
+import { createMailer } from '#kernel/mail/mailer.ts';
+import { createLogger } from '#kernel/log.ts';
+import { suggestFor } from '#modules/matching/index.ts';
+import { listProjects, type SupportNeed } from '#modules/projects/index.ts';
+import { listInbox } from '#modules/requests/index.ts';
+import { createUser } from '#seed/factories.ts';
 import { benchDir, defaultDataDir, type GenerateResult, readMeta, type Scale, sameScale, type ScaleName, scaleLabel, scales } from './generate.ts';
 
 const root = resolve(benchDir, '..');
@@ -320,13 +327,14 @@ async function settle(pid: number | undefined): Promise<number> {
   return Math.round(performance.now() - t0);
 }
 
-async function load(url: string, connections: number, pid: number | undefined, dbClient: pg.Client | null = null): Promise<Measured> {
+async function load(url: string, connections: number, pid: number | undefined, dbClient: pg.Client | null = null, cookie?: string): Promise<Measured> {
   const waited = await settle(pid);
   if (waited > 2_000) log(`  (waited ${fmt(waited)} ms for the server to finish earlier requests)`);
-  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
+  const sent = cookie ? { ...headers, cookie } : headers;
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers: sent });
   const dbBefore = dbClient ? await backendCpu(dbClient) : null;
   const before = cpuMs(pid);
-  const result = await autocannon({ url, connections, duration, headers });
+  const result = await autocannon({ url, connections, duration, headers: sent });
   const used = cpuMs(pid) - before;
   const dbUsed = dbClient && dbBefore ? cpuBetween(dbBefore, await backendCpu(dbClient)) : null;
   const n = result.requests.total;
@@ -349,8 +357,25 @@ interface Weight {
   encoding: string;
 }
 
-async function pageWeight(base: string, path: string, mode: string): Promise<Weight> {
-  const h = { 'accept-encoding': 'gzip' };
+/** Signs in through the real form (CSRF cookie and field, like a browser) and returns the cookies. */
+async function signInCookie(base: string, email: string, password: string): Promise<string> {
+  const page = await fetch(`${base}/dang-nhap`);
+  await page.arrayBuffer();
+  const jar = page.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  const csrf = decodeURIComponent(jar.find((c) => c.startsWith('kn_csrf='))?.slice('kn_csrf='.length) ?? '');
+  const res = await fetch(`${base}/dang-nhap`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: jar.join('; '), 'content-type': 'application/x-www-form-urlencoded', origin: base },
+    body: new URLSearchParams({ _csrf: csrf, email, password }),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 303) throw new Error(`signing in as ${email} answered ${res.status}`);
+  return [...jar, ...res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '')].join('; ');
+}
+
+async function pageWeight(base: string, path: string, mode: string, cookie?: string): Promise<Weight> {
+  const h: Record<string, string> = cookie ? { 'accept-encoding': 'gzip', cookie } : { 'accept-encoding': 'gzip' };
   const [html, css, js] = await Promise.all([rawGet(base + path, h), rawGet(`${base}/static/app.css`, h), rawGet(`${base}/static/app.js`, h)]);
   const raw = html.headers['content-encoding'] === 'gzip' ? gunzipSync(html.body).length : html.body.length;
   const enc = [html, css, js].map((r) => String(r.headers['content-encoding'] ?? 'identity')).join('/');
@@ -377,8 +402,34 @@ interface DbFigures {
   /** A public product (with a picture) to open, and its picture. */
   productSlug: string;
   productImageId: string;
+  /** Connecting, straight through the services: the inbox's first page and the suggestions for one open request. */
+  inboxMs: Timing;
+  matchingMs: Timing;
+  requestNumber: number;
   serverVersion: string;
   counts: Record<string, number>;
+}
+
+interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+  runs: number;
+}
+
+/** The officer the benchmark signs in as, for the officers' pages. */
+export const benchOfficer = { email: 'bench.officer@ket-noi.test', password: 'Bench@Officer2026', name: 'Cán bộ đo tải' };
+
+async function timed(runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < 2; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1) ?? 0, 2), runs };
 }
 
 const YEARLY_SQL = `SELECT kind, count(*), count(DISTINCT project_id) FROM support WHERE started_on BETWEEN '2022-01-01' AND '2022-12-31' GROUP BY kind`;
@@ -434,7 +485,29 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
           FROM product p WHERE p.is_public AND p.search_text LIKE '%thach den%' ORDER BY p.slug LIMIT 1`,
     );
     if (!item?.image) throw new Error('no public product with a picture: regenerate the data (--regenerate)');
+    // The officer account (a password, so the harness signs in through the real form).
+    let [officer] = await db.select({ id: user.id, name: user.name, email: user.email, role: user.role }).from(user).where(sql`${user.email} = ${benchOfficer.email}`);
+    if (!officer) {
+      const logger = createLogger('warn');
+      const mailer = createMailer({ db, from: 'bench@ket-noi.test', logger });
+      const auth = await createAuth({ db, secret: 'bench-only-secret-bench-only-secret!', baseUrl: 'http://127.0.0.1', mailer, secureCookies: false });
+      const created = await createUser({ db, auth: async () => auth }, { name: benchOfficer.name, email: benchOfficer.email, password: benchOfficer.password, role: 'officer' });
+      officer = { ...created };
+    }
+    const actor = { id: officer.id, name: officer.name, email: officer.email, role: 'officer' as const };
+    const [open] = await rows<{ number: number; kind: string; project_id: string; commune_slug: string | null; body: string }>(
+      db,
+      sql`SELECT number, kind, project_id, commune_slug, body FROM support_request WHERE status = 'accepted' AND project_id IS NOT NULL ORDER BY number LIMIT 1`,
+    );
+    if (!open) throw new Error('no open request: is the database filled with the connecting data?');
+    const inboxMs = await timed(30, () => listInbox({ db, actor, filters: { view: 'open', kind: undefined, status: undefined }, page: { page: 1, perPage: 20, offset: 0 } }));
+    const matchingMs = await timed(30, () =>
+      suggestFor(db, 'lang-son', { needs: [open.kind as SupportNeed], projectId: open.project_id, communeSlug: open.commune_slug, text: open.body }),
+    );
     return {
+      inboxMs,
+      matchingMs,
+      requestNumber: Number(open.number),
       yearlyMs,
       yearlyRows,
       searchMs: { first: firstMs, p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1) ?? 0, 2), runs: times.length, total },
@@ -567,6 +640,7 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
   log('  database: yearly report query ×3, search via listProjects ×50 …');
   const db = await measureDb(target);
   log(`  yearly report: ${db.yearlyMs.join(' / ')} ms; search "thach den": p50 ${db.searchMs.p50} ms, p95 ${db.searchMs.p95} ms (${db.searchMs.total} matches)`);
+  log(`  inbox (listInbox): p50 ${db.inboxMs.p50} ms, p95 ${db.inboxMs.p95} ms; matching for YC-${db.requestNumber} (suggestFor): p50 ${db.matchingMs.p50} ms, p95 ${db.matchingMs.p95} ms`);
 
   const env: NodeJS.ProcessEnv = target.url ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir };
   // Two starts: the first may pay for cold caches (tsx transforms, files); the budget is judged on the faster.
@@ -585,12 +659,15 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
   }
 
   const detail = `/du-an/${db.detailSlug}`;
-  const targets: { target: string; path: string; kind: LoadRow['kind'] }[] = [
+  const officerCookie = await signInCookie(app.url, benchOfficer.email, benchOfficer.password);
+  const targets: { target: string; path: string; kind: LoadRow['kind']; cookie?: string }[] = [
     { target: '/du-an', path: '/du-an', kind: 'list' },
     { target: '/du-an?field=food&stage=market', path: '/du-an?field=food&stage=market', kind: 'list' },
     { target: '/du-an/<slug>', path: detail, kind: 'detail' },
     { target: '/tim-kiem?q=thach den', path: '/tim-kiem?q=thach%20den', kind: 'search' },
     { target: '/api/v1/projects?q=thach', path: '/api/v1/projects?q=thach', kind: 'api' },
+    { target: '/quan-ly/yeu-cau (officer)', path: '/quan-ly/yeu-cau', kind: 'list', cookie: officerCookie },
+    { target: '/yeu-cau/<n> + matching (officer)', path: `/yeu-cau/${db.requestNumber}`, kind: 'detail', cookie: officerCookie },
     { target: '/san-pham', path: '/san-pham', kind: 'list' },
     { target: '/san-pham?category=food&ready=1', path: '/san-pham?category=food&ready=1', kind: 'list' },
     { target: '/san-pham?q=thach den', path: '/san-pham?q=thach%20den', kind: 'search' },
@@ -631,7 +708,7 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     for (const t of targets) {
       for (const connections of connectionLevels) {
         // The warm-up runs first, so the pool's backends exist when the window opens.
-        const r = await load(app.url + t.path, connections, app.child.pid, dbClient);
+        const r = await load(app.url + t.path, connections, app.child.pid, dbClient, t.cookie);
         const lr = row(t.target, t.path, t.kind, connections, r);
         loadRows.push(lr);
         log(
@@ -644,7 +721,7 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     log(`  server RSS after the runs: ${rss.rssMb} MB (peak ${rss.peakMb} MB)`);
     const weights: Weight[] = [];
     for (const t of targets.filter((x) => x.kind !== 'api' && x.kind !== 'image')) {
-      const w = await pageWeight(app.url, t.path, mode);
+      const w = await pageWeight(app.url, t.path, mode, t.cookie);
       weights.push({ ...w, path: t.target });
     }
     return {
@@ -720,6 +797,7 @@ function markdown(report: Report): string {
     lines.push(
       `Starts (two): ${r.starts.map((x) => `/healthz ${x.healthzMs} ms, first page ${x.firstPageMs} ms`).join('; ')}. Server RSS after the runs ${r.rss.rssMb} MB (peak ${r.rss.peakMb} MB). Load average during the runs: ${r.loadAverage.start.join(' / ')} → ${r.loadAverage.end.join(' / ')}.`,
       `Yearly report query: ${r.db.yearlyMs.join(' / ')} ms. Search "thach den" via listProjects: first call ${r.db.searchMs.first} ms, then ×50: p50 ${r.db.searchMs.p50} ms, p95 ${r.db.searchMs.p95} ms, max ${r.db.searchMs.max} ms (${r.db.searchMs.total} matches).`,
+      `Officers' inbox (listInbox, first page of open requests) ×${r.db.inboxMs.runs}: p50 ${r.db.inboxMs.p50} ms, p95 ${r.db.inboxMs.p95} ms. Matching for request YC-${r.db.requestNumber} (suggestFor) ×${r.db.matchingMs.runs}: p50 ${r.db.matchingMs.p50} ms, p95 ${r.db.matchingMs.p95} ms.`,
       `Detail page: /du-an/${r.db.detailSlug} (${r.db.detailFacts.members} members, ${r.db.detailFacts.support} support entries).`,
       '',
     );

@@ -172,11 +172,15 @@ CREATE INDEX "engagement_project_id_index" ON "engagement" USING btree ("project
 CREATE INDEX "engagement_session_engagement_id_held_on_index" ON "engagement_session" USING btree ("engagement_id","held_on");--> statement-breakpoint
 CREATE INDEX "expert_search_trgm" ON "expert_profile" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "expert_public_name" ON "expert_profile" USING btree ("is_public","name_search");--> statement-breakpoint
+CREATE INDEX "expert_specialties_gin" ON "expert_profile" USING gin ("specialties");--> statement-breakpoint
+CREATE INDEX "expert_fields_gin" ON "expert_profile" USING gin ("fields");--> statement-breakpoint
 CREATE INDEX "introduction_partner_id_created_at_index" ON "introduction" USING btree ("partner_id","created_at");--> statement-breakpoint
 CREATE INDEX "introduction_project_id_index" ON "introduction" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "partner_search_trgm" ON "partner" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "partner_kind_index" ON "partner" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "partner_public_name" ON "partner" USING btree ("is_public","name_search");--> statement-breakpoint
+CREATE INDEX "partner_offers_gin" ON "partner" USING gin ("offers");--> statement-breakpoint
+CREATE INDEX "partner_fields_gin" ON "partner" USING gin ("fields");--> statement-breakpoint
 CREATE INDEX "partner_member_user_id_index" ON "partner_member" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "request_event_request_id_created_at_index" ON "request_event" USING btree ("request_id","created_at");--> statement-breakpoint
 CREATE INDEX "support_request_inbox" ON "support_request" USING btree ("status","created_at" DESC NULLS LAST);--> statement-breakpoint
@@ -185,4 +189,5 @@ CREATE INDEX "support_request_requester_id_index" ON "support_request" USING btr
 CREATE INDEX "support_request_project_id_index" ON "support_request" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "support_request_kind_index" ON "support_request" USING btree ("kind");--> statement-breakpoint
 CREATE INDEX "support_request_commune_slug_index" ON "support_request" USING btree ("commune_slug");--> statement-breakpoint
-CREATE INDEX "support_request_open_due" ON "support_request" USING btree ("due_on") WHERE status in ('new', 'accepted', 'in_progress');
+CREATE INDEX "support_request_open_due" ON "support_request" USING btree ("due_on") WHERE status in ('new', 'accepted', 'in_progress');--> statement-breakpoint
+CREATE INDEX "support_request_open_queue" ON "support_request" USING btree ("urgency" DESC NULLS FIRST,"created_at" DESC NULLS FIRST,"number" DESC NULLS FIRST) WHERE status in ('new', 'accepted', 'in_progress');

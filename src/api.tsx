@@ -4,14 +4,18 @@ import { render, pageContext } from '#kernel/http/render.tsx';
 import { ApiDocsPage } from '#kernel/ui/api-docs.tsx';
 import { expertsApi } from '#modules/experts/experts.api.ts';
 import { partnersApi } from '#modules/partners/partners.api.ts';
+import { engagementsApi } from '#modules/engagements/engagements.api.ts';
 import { productsApi } from '#modules/products/products.api.ts';
 import { projectsApi } from '#modules/projects/projects.api.ts';
+import { requestsApi } from '#modules/requests/requests.api.ts';
 
 /** /api/v1: every module's OpenAPI routes, their document, and a docs page that needs no script. */
 export const api = new OpenAPIHono<AppEnv>();
 api.route('/', projectsApi);
 api.route('/', partnersApi);
 api.route('/', expertsApi);
+api.route('/', requestsApi);
+api.route('/', engagementsApi);
 api.route('/', productsApi);
 
 const documentConfig = {

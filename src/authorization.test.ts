@@ -124,6 +124,11 @@ const matrix: Row[] = [
   ['POST', '/du-an/:slug/goi-y/chuyen-gia', `/du-an/${P}/goi-y/chuyen-gia`, s(303, 403, 403, 403, 403, 422, 422)],
   ['POST', '/du-an/:slug/goi-y/doi-tac', `/du-an/${P}/goi-y/doi-tac`, s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/chuyen-gia/:slug/du-an-phu-hop', '/chuyen-gia/{expertSlug}/du-an-phu-hop', s(303, 403, 403, 200, 403, 200, 200)],
+  ['GET', '/api/v1/requests', '/api/v1/requests', s(401, 200, 200, 200, 200, 200, 200)],
+  ['POST', '/api/v1/requests', '/api/v1/requests', s(401, 400, 400, 403, 403, 400, 400)],
+  ['GET', '/api/v1/requests/:number', '/api/v1/requests/{requestNumber}', s(401, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/api/v1/engagements', '/api/v1/engagements', s(401, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/api/v1/engagements/:id', '/api/v1/engagements/{engagementId}', s(401, 200, 404, 200, 404, 200, 200)],
   ['GET', '/doi-tac/:slug/du-an-phu-hop', '/doi-tac/{partnerSlug}/du-an-phu-hop', s(303, 403, 403, 403, 200, 200, 200)],
   // products (the target: a product of the private project, with a photo, a document and a listing)
   ['GET', '/san-pham', '/san-pham?q=thach&ready=1', all(200)],

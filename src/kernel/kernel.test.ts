@@ -8,7 +8,11 @@ import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { sessionExpired } from './auth/session.ts';
 import { rows } from './db/rows.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
+import { Hono } from 'hono';
+import type { AppEnv } from './http/context.ts';
 import { toCsv } from './http/csv.ts';
+import { requestContext } from './http/middleware.ts';
+import { handleError } from './http/on-error.tsx';
 import { safeNext } from './http/flash.ts';
 import { pageFrom } from './http/pagination.ts';
 import { fieldErrors, text } from './http/validation.ts';
@@ -51,6 +55,20 @@ describe('Vietnamese text', () => {
 });
 
 describe('HTTP helpers', () => {
+  it('a duplicate refused by the database is a 409 with a Vietnamese message, not a 500', async () => {
+    const app = new Hono<AppEnv>();
+    app.use(requestContext(rt.deps));
+    app.get('/twice', async (c) => {
+      await rt.db.execute(sql`INSERT INTO former_district (province, slug, name) VALUES ('test', 'hai-lan', 'Hai lần')`);
+      await rt.db.execute(sql`INSERT INTO former_district (province, slug, name) VALUES ('test', 'hai-lan', 'Hai lần')`);
+      return c.text('unreachable');
+    });
+    app.onError(handleError);
+    const res = await app.request('/twice');
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('Dữ liệu vừa bị thay đổi hoặc đã tồn tại');
+  });
+
   it('never redirects to another site', () => {
     expect(safeNext('/du-an?page=2')).toBe('/du-an?page=2');
     expect(safeNext('//evil.example')).toBe('/');

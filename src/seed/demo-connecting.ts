@@ -5,7 +5,7 @@ import type { Mailer } from '#kernel/mail/mailer.ts';
 import { closeEngagement, logSession, respondToEngagement } from '#modules/engagements/index.ts';
 import type { SupportNeed } from '#modules/projects/index.ts';
 import { changeStatus, connectRequest, fileRequest, fileWalkIn } from '#modules/requests/index.ts';
-import type { DemoContext } from './demo.ts';
+import type { DemoContext } from './demo-context.ts';
 import { demoExpertEmails } from './demo-experts.ts';
 
 // The connecting part of the story: the six consulted projects of the article went through the
@@ -176,7 +176,7 @@ export async function seedConnecting(ctx: DemoContext): Promise<void> {
   await fileWalkIn({
     ...base,
     actor: officer,
-    now: daysAgo(12),
+    now: daysAgo(25),
     input: {
       contactName: 'Hoàng Văn Sơn',
       contactPhone: '0915 226 341',

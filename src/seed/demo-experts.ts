@@ -1,15 +1,9 @@
+import type { DemoContext } from './demo-context.ts';
 import { type ExpertInput, saveOwnProfile } from '#modules/experts/index.ts';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
-import type { DemoRole } from './demo-data.ts';
 import { createUser, defaultPassword } from './factories.ts';
 
-/** What demo.ts hands each seeder (its DemoContext), written out here: importing it would be a cycle. */
-interface DemoContext {
-  deps: AppDeps;
-  account: (role: DemoRole | 'admin') => Actor;
-  project: (key: string) => { id: string; slug: string };
-}
 
 // The consulting experts of the story: the demo expert account and the experts the ledger names
 // (TS. Lê Thị Phương Thảo, Luật sư Đỗ Văn Hải), plus a few more so every need has someone.

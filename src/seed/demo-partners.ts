@@ -1,14 +1,8 @@
+import type { DemoContext } from './demo-context.ts';
 import { addMember, answerIntroduction, createPartner, introduceProject, type PartnerInput } from '#modules/partners/index.ts';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
-import type { DemoRole } from './demo-data.ts';
 
-/** What demo.ts hands each seeder (its DemoContext), written out here: importing it would be a cycle. */
-interface DemoContext {
-  deps: AppDeps;
-  account: (role: DemoRole | 'admin') => Actor;
-  project: (key: string) => { id: string; slug: string };
-}
 
 // The organisations of the story. The article names the Hà Nội supermarket chain, the provincial
 // Investment & Startup Club, the fairs, the National Startup Support Centre and techfest; the

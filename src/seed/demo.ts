@@ -8,6 +8,7 @@ import { assignCaseOfficer, createProject } from '#modules/projects/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
 import { type DemoProject, type DemoProvider, type DemoRole, demoAccounts, demoProjects, demoSupport } from './demo-data.ts';
 import { seedConnecting } from './demo-connecting.ts';
+import type { DemoContext } from './demo-context.ts';
 import { seedExperts } from './demo-experts.ts';
 import { seedPartners } from './demo-partners.ts';
 import { seedProducts } from './demo-products.ts';
@@ -15,12 +16,7 @@ import { createUser } from './factories.ts';
 
 export { demoAccounts } from './demo-data.ts';
 
-/** What a module's demo seeder gets: the app's dependencies, the demo accounts and projects. */
-export interface DemoContext {
-  deps: AppDeps;
-  account: (role: DemoRole | 'admin') => Actor;
-  project: (key: string) => { id: string; slug: string };
-}
+export type { DemoContext } from './demo-context.ts';
 
 /**
  * Each module's part of the story, in order (a later one may use an earlier one's rows). A module

@@ -9,12 +9,25 @@ export function wantsJson(c: Context<AppEnv>): boolean {
   return c.req.path.startsWith('/api/');
 }
 
+/**
+ * PostgreSQL refused a duplicate (23505: two people saving the same name at the same moment,
+ * after the service's own check): the user is told to reload, as for any conflict, not a 500.
+ */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; depth++) {
+    if (typeof e === 'object' && (e as { code?: unknown }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** The one place errors become responses: JSON for the API, a Vietnamese page for people. */
 export function handleError(err: Error, c: Context<AppEnv>) {
   const t = c.var.t;
   let appError: AppError | null = err instanceof AppError ? err : null;
   if (!appError && err instanceof HTTPException && err.status === 413) appError = new AppError('payload_too_large');
   if (!appError && err instanceof HTTPException && err.status < 500) appError = new AppError('bad_request');
+  if (!appError && isUniqueViolation(err)) appError = new AppError('conflict');
 
   if (!appError) {
     c.var.deps?.logger.error({ reqId: c.var.requestId, err: { message: err.message, stack: err.stack } }, 'unhandled error');

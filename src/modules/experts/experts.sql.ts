@@ -29,5 +29,11 @@ export const expertProfile = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || headline || ' ' || organisation || ' ' || bio))`),
   },
-  (t) => [index('expert_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`), index('expert_public_name').on(t.isPublic, t.nameSearch)],
+  (t) => [
+    index('expert_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('expert_public_name').on(t.isPublic, t.nameSearch),
+    // matching narrows candidates by what they know and where they work
+    index('expert_specialties_gin').using('gin', t.specialties),
+    index('expert_fields_gin').using('gin', t.fields),
+  ],
 );

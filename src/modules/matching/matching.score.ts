@@ -108,22 +108,29 @@ const commonPairs = new Set([
   'mong muon',
 ]);
 
-/** Vietnamese words are syllables: "nhãn hiệu" is two. Pairs of syllables carry the meaning. */
-export function wordPairs(text: string): Set<string> {
-  const syllables = fold(text)
-    .split(/[^a-z0-9]+/)
+/**
+ * Vietnamese words are syllables: "nhãn hiệu" is two. Pairs of syllables carry the meaning; they
+ * are compared without accents, and each keeps the words as written, to show in a reason.
+ */
+export function wordPairs(text: string): Map<string, string> {
+  const written = text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((s) => s.length > 0);
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < syllables.length; i++) {
-    const pair = `${syllables[i]} ${syllables[i + 1]}`;
-    if (!commonPairs.has(pair)) pairs.add(pair);
+  const pairs = new Map<string, string>();
+  for (let i = 0; i + 1 < written.length; i++) {
+    const pair = `${written[i]} ${written[i + 1]}`;
+    const folded = fold(pair);
+    if (!commonPairs.has(folded) && !pairs.has(folded)) pairs.set(folded, pair);
   }
   return pairs;
 }
 
-function sharedPairs(a: Set<string>, b: Set<string>): string[] {
+/** The target's pairs that the candidate's text also has, as the target wrote them. */
+function sharedPairs(target: Map<string, string>, other: Map<string, string>): string[] {
   const shared: string[] = [];
-  for (const p of a) if (b.has(p)) shared.push(p);
+  for (const [folded, written] of target) if (other.has(folded)) shared.push(written);
   return shared;
 }
 

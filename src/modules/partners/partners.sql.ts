@@ -40,6 +40,9 @@ export const partner = pgTable(
     index('partner_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index().on(t.kind),
     index('partner_public_name').on(t.isPublic, t.nameSearch),
+    // matching narrows candidates by what they offer and the fields they buy or invest in
+    index('partner_offers_gin').using('gin', t.offers),
+    index('partner_fields_gin').using('gin', t.fields),
   ],
 );
 

@@ -1,3 +1,3 @@
 export { supportRequest } from './requests.sql.ts';
-export { changeStatus, claimRequests, connectRequest, fileRequest, fileWalkIn, requestRef } from './requests.service.ts';
+export { changeStatus, claimRequests, connectRequest, fileRequest, fileWalkIn, listInbox, requestRef } from './requests.service.ts';
 export * from './requests.taxonomy.ts';

@@ -600,7 +600,8 @@ function toListItem(today: string) {
 
 function inboxCondition(actor: Actor, f: InboxFilters, today: string): SQL | undefined {
   const where: SQL[] = [];
-  const open = inArray(supportRequest.status, [...openStatuses]);
+  // Written out, not as parameters: the planner then sees it is the partial indexes' condition.
+  const open = sql`${supportRequest.status} in ('new', 'accepted', 'in_progress')`;
   switch (f.view ?? 'open') {
     case 'new':
       where.push(eq(supportRequest.status, 'new'));
@@ -636,7 +637,7 @@ export async function listInbox({ db, actor, filters, page, now = new Date() }: 
   if (!isStaff(actor)) throw new AppError('forbidden');
   const today = todayInVietnam(now);
   const condition = inboxCondition(actor, filters, today);
-  const order = filters.view === 'overdue' ? [asc(supportRequest.dueOn), asc(supportRequest.number)] : [desc(supportRequest.urgency), desc(supportRequest.createdAt), desc(supportRequest.number)];
+  const order = filters.view === 'overdue' ? [asc(supportRequest.dueOn), asc(supportRequest.number)] : [sql`${supportRequest.urgency} desc nulls first`, sql`${supportRequest.createdAt} desc nulls first`, sql`${supportRequest.number} desc nulls first`];
   const [items, [total]] = await Promise.all([
     db
       .select(listColumns)

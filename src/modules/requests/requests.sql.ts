@@ -45,6 +45,10 @@ export const supportRequest = pgTable(
     index('support_request_open_due')
       .on(t.dueOn)
       .where(sql`status in ('new', 'accepted', 'in_progress')`),
+    // the inbox's default view: open requests, urgent first, newest first
+    index('support_request_open_queue')
+      .on(t.urgency.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.number.desc().nullsFirst())
+      .where(sql`status in ('new', 'accepted', 'in_progress')`),
   ],
 );
 

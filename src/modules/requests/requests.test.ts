@@ -302,3 +302,83 @@ describe('the desk and the inbox', () => {
     expect(await csv.text()).toContain('Thạch đen Hồng Nhung');
   });
 });
+
+describe('the API and hostile input', () => {
+  async function api(b: TestBrowser, path: string, body: unknown) {
+    return b.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-csrf-token': await b.csrfToken() } });
+  }
+
+  it('POST /api/v1/requests: wrong types get 422 with a message per field; a good one is filed and readable', async () => {
+    const b = await as('nhung@test.vn');
+    const bad = await api(b, '/api/v1/requests', { project: 42, kind: 'x', body: '', urgency: true });
+    expect(bad.status).toBe(422);
+    const error = (await bad.json()) as { error: { fields: Record<string, string> } };
+    expect(Object.keys(error.error.fields).sort()).toEqual(['body', 'kind', 'project', 'urgency']);
+    const before = await requestsCount();
+    const res = await api(b, '/api/v1/requests', { ...valid, body: 'Nhờ Sở giới thiệu chuyên gia kiểm nghiệm chất lượng thạch đen.' });
+    expect(res.status).toBe(201);
+    const { number } = (await res.json()) as { number: number };
+    expect(await requestsCount()).toBe(before + 1);
+    const detail = (await (await b.get(`/api/v1/requests/${number}`)).json()) as { status: string; thread: { type: string }[] };
+    expect(detail.status).toBe('new');
+    expect(detail.thread.map((e) => e.type)).toEqual(['created']);
+    expect((await (await as('other@test.vn')).get(`/api/v1/requests/${number}`)).status).toBe(404);
+  });
+
+  it('script tags in a message are shown as text, never run', async () => {
+    const b = await as('nhung@test.vn');
+    expect((await b.post(`/yeu-cau/${ids.request}/tin-nhan`, { body: '<script>alert("x")</script> cảm ơn anh chị' })).status).toBe(303);
+    const html = await (await b.get(`/yeu-cau/${ids.request}`)).text();
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;alert');
+  });
+
+  it('text garbled by a wrong encoding is refused with advice, and kept for correction', async () => {
+    const b = await as('nhung@test.vn');
+    const res = await b.post('/yeu-cau/moi', { ...valid, body: 'ChÃºng tÃ´i cáº§n há»— trá»£ Ä‘Äƒng kÃ½ nhÃ£n hiá»‡u' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('bàn phím tiếng Việt');
+  });
+});
+
+describe('no form of the connecting pages answers 500 to bad input', () => {
+  const fields = ['project', 'kind', 'body', 'urgency', 'contactName', 'contactPhone', 'contactEmail', 'commune', 'to', 'note', 'target', 'targetId', 'message', 'numbers', 'assigneeId', 'decision', 'reason', 'heldOn', 'hours', 'summary', 'nextSteps', 'outcome', 'expertId', 'topic', 'brief', 'partnerId'];
+  const payloads: Record<string, (f: string) => string | string[]> = {
+    huge: () => 'Đ'.repeat(20_000),
+    arrays: () => ['a', 'b', 'c'],
+    script: () => '<script>alert(1)</script>',
+    encoding: () => 'Há»— trá»£ Ä‘Äƒng kÃ½',
+    numbers: () => '-1e309',
+  };
+
+  it('every POST route, for the officer and the expert, with every kind of garbage', async () => {
+    const routes = [
+      '/yeu-cau/moi',
+      `/yeu-cau/${ids.request}/tin-nhan`,
+      `/yeu-cau/${ids.request}/trang-thai`,
+      `/yeu-cau/${ids.request}/ket-noi`,
+      '/quan-ly/yeu-cau/phan-cong',
+      '/quan-ly/yeu-cau/moi',
+      `/tu-van/${ids.engagement}/tra-loi`,
+      `/tu-van/${ids.engagement}/buoi`,
+      `/tu-van/${ids.engagement}/ket-thuc`,
+      '/du-an/thach-den-hong-nhung/goi-y/chuyen-gia',
+      '/du-an/thach-den-hong-nhung/goi-y/doi-tac',
+      '/tu-van/not-a-uuid/buoi',
+      '/yeu-cau/99999999999/tin-nhan',
+    ];
+    const before = await requestsCount();
+    const failures: string[] = [];
+    for (const email of ['officer@test.vn', 'hai@test.vn', 'nhung@test.vn']) {
+      const b = await as(email);
+      for (const route of routes) {
+        for (const [name, make] of Object.entries(payloads)) {
+          const res = await b.post(route, Object.fromEntries(fields.map((f) => [f, make(f)])));
+          if (res.status >= 500) failures.push(`${email} ${name} ${route} → ${res.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await requestsCount()).toBe(before);
+  }, 180_000);
+});

@@ -47,10 +47,18 @@ export const ExpertPage: FC<ExpertPageProps> = ({ ctx, expert: e, communes, isSt
             </div>
           )}
           {!e.isSelf && !isStaff && <p class="muted">{t('experts.detail.askOfficer')}</p>}
-          {/*
-            Placeholder for the engagements and matching modules: the expert's engagements and
-            "projects that need this expert" links go here, passed in through `related`.
-          */}
+          {(e.isSelf || isStaff) && (
+            <p class="actions">
+              <a class="button button-secondary" href={`/chuyen-gia/${e.slug}/du-an-phu-hop`}>
+                {t('matching.projectsLink')}
+              </a>{' '}
+              {e.isSelf && (
+                <a class="button button-secondary" href="/tu-van">
+                  {t('nav.engagements')}
+                </a>
+              )}
+            </p>
+          )}
           {related}
         </div>
         <aside class="col-side">

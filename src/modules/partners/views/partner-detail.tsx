@@ -65,6 +65,11 @@ export const PartnerPage: FC<PartnerPageProps> = ({ ctx, partner: p, communes, c
           )}
           {introductions && (
             <>
+              <p>
+                <a class="button button-secondary" href={`/doi-tac/${p.slug}/du-an-phu-hop`}>
+                  {t('matching.projectsLink')}
+                </a>
+              </p>
               <h2>{t('partners.detail.introductions')}</h2>
               {introductions.length === 0 ? (
                 <EmptyState title={t('partners.detail.noIntroductions')} />

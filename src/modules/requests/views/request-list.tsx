@@ -108,9 +108,14 @@ export const InboxPage: FC<InboxProps> = ({ ctx, items, info, filters, query, co
       <form method="get" action="/quan-ly/yeu-cau" class="filters" role="search">
         <input type="hidden" name="view" value={view} />
         <Input name="q" type="search" label={t('requests.inbox.search')} value={filters.q ?? ''} maxlength={100} />
-        <Select name="kind" label={t('requests.col.kind')} value={filters.kind} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
-        <Select name="status" label={t('requests.col.status')} value={filters.status} placeholder={all} options={optionsOf(t, 'requests.status', requestStatuses)} />
-        <Select name="commune" label={t('requests.col.commune')} value={filters.commune} placeholder={all} options={communes} />
+        <details class="more-filters" open={!!(filters.kind || filters.status || filters.commune)}>
+          <summary>{t('requests.inbox.more')}</summary>
+          <div class="filters-grid">
+            <Select name="kind" label={t('requests.col.kind')} value={filters.kind} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
+            <Select name="status" label={t('requests.col.status')} value={filters.status} placeholder={all} options={optionsOf(t, 'requests.status', requestStatuses)} />
+            <Select name="commune" label={t('requests.col.commune')} value={filters.commune} placeholder={all} options={communes} />
+          </div>
+        </details>
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
             {t('form.filter')}

@@ -1,0 +1,142 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demoExpertEmails } from '../src/seed/demo-experts.ts';
+import { defaultPassword } from '../src/seed/factories.ts';
+import { checkA11y, desktop, launchBrowser, newPage, phone } from './browser.ts';
+import { demoOfficer, newFounder, pathOf, registerProject, runId, signIn, signUp, submit, textOf, visit } from './journeys.ts';
+
+// The heart of the product: a founder asks for trademark help → an officer opens the inbox,
+// sees the suggested experts with reasons and connects one → the expert accepts and logs two
+// sessions → the officer resolves the request → the project's timeline and the ledger show it.
+
+const browser = await launchBrowser();
+afterAll(async () => {
+  await browser.close();
+});
+
+const journeys = [
+  { label: 'with JavaScript, on a phone', javaScriptEnabled: true, viewport: phone, tag: 'kn-js' },
+  { label: 'without JavaScript, on a desktop', javaScriptEnabled: false, viewport: desktop, tag: 'kn-nojs' },
+];
+
+describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptEnabled, viewport, tag }) => {
+  const projectName = `Bún ngô Tràng Định – lô ${runId} ${tag}`;
+  const asked = `Chúng tôi cần hỗ trợ đăng ký nhãn hiệu cho bún ngô ${runId} ${tag} trước khi bán ở Hà Nội.`;
+  const pages: Record<'founder' | 'officer' | 'expert', { context: BrowserContext; page: Page }> = {} as never;
+  let projectPath = '';
+  let requestPath = '';
+  let engagementPath = '';
+
+  beforeAll(async () => {
+    for (const who of ['founder', 'officer', 'expert'] as const) pages[who] = await newPage(browser, { javaScriptEnabled, viewport });
+  });
+  afterAll(async () => {
+    for (const p of Object.values(pages)) await p.context.close();
+  });
+
+  test('the founder asks for trademark help from the project page', async () => {
+    const { page } = pages.founder;
+    await signUp(page, newFounder(tag), { a11y: false });
+    projectPath = await registerProject(page, projectName, { a11y: false });
+    const main = page.locator('main');
+    const loaded = page.waitForEvent('load');
+    await main.getByRole('link', { name: 'Gửi yêu cầu hỗ trợ', exact: true }).click();
+    await loaded;
+    expect(pathOf(page)).toBe('/yeu-cau/moi');
+    await checkA11y(page);
+    await main.locator('#f-kind').selectOption('consulting_ip');
+    await main.locator('#f-body').fill('Ngắn');
+    await submit(page, 'Gửi yêu cầu');
+    expect(await textOf(main.locator('.error-summary'))).toContain('Cần ít nhất 20 ký tự.');
+    expect(await main.locator('#f-kind').inputValue()).toBe('consulting_ip');
+    await checkA11y(page);
+    await main.locator('#f-body').fill(asked);
+    await submit(page, 'Gửi yêu cầu');
+    requestPath = pathOf(page);
+    expect(requestPath, await textOf(main)).toMatch(/^\/yeu-cau\/\d+$/);
+    expect(await textOf(main.locator('.flash'))).toContain('Đã gửi yêu cầu');
+    expect(await textOf(main)).toContain('Mới');
+    await checkA11y(page);
+  });
+
+  test('the officer finds it in the inbox and sees the trademark expert suggested first, with reasons', async () => {
+    const { page } = pages.officer;
+    await signIn(page, demoOfficer.email, defaultPassword, { a11y: false });
+    await visit(page, '/quan-ly/yeu-cau?view=new');
+    const main = page.locator('main');
+    const ref = `YC-${requestPath.split('/').pop()}`;
+    const loaded = page.waitForEvent('load');
+    await main.getByRole('link', { name: new RegExp(`^${ref} ·`) }).click();
+    await loaded;
+    expect(pathOf(page)).toBe(requestPath);
+    const first = main.locator('#goi-y ol.suggestions').first().locator('li.suggestion').first();
+    expect(await textOf(first)).toContain('Đỗ Văn Hải');
+    expect(await textOf(first.locator('.reasons'))).toContain('chuyên môn: nhãn hiệu, sở hữu trí tuệ');
+    await checkA11y(page);
+  });
+
+  test('the officer connects the expert; the request is in progress', async () => {
+    const { page } = pages.officer;
+    const main = page.locator('main');
+    const first = main.locator('#goi-y ol.suggestions').first().locator('li.suggestion').first();
+    await first.locator('summary').click();
+    await submit(page, 'Kết nối chuyên gia này', first);
+    expect(pathOf(page)).toBe(requestPath);
+    expect(await textOf(main.locator('.flash'))).toContain('Đã kết nối với');
+    expect(await textOf(main)).toContain('Đang hỗ trợ');
+    await checkA11y(page);
+  });
+
+  test('the expert accepts and logs two working sessions', async () => {
+    const { page } = pages.expert;
+    await signIn(page, demoExpertEmails.ip, defaultPassword, { a11y: false });
+    await visit(page, '/tu-van?status=proposed');
+    const main = page.locator('main');
+    const loaded = page.waitForEvent('load');
+    await main.locator('table a', { hasText: 'Tư vấn nhãn hiệu' }).first().click();
+    await loaded;
+    engagementPath = pathOf(page);
+    expect(await textOf(main)).toContain(asked);
+    await checkA11y(page);
+    await main.locator('#f-decision').selectOption('accept');
+    await submit(page, 'Trả lời');
+    expect(await textOf(main.locator('.flash'))).toContain('Bạn đã nhận tư vấn');
+
+    const sessions = [
+      ['2', 'Tra cứu khả năng bảo hộ nhãn hiệu và góp ý mẫu nhãn.'],
+      ['1,5', 'Hoàn thiện tờ khai đăng ký nhãn hiệu cùng nhóm.'],
+    ] as const;
+    for (const [hours, summary] of sessions) {
+      const form = main.locator('#ghi-buoi form');
+      await form.locator('#f-hours').fill(hours);
+      await form.locator('#f-summary').fill(summary);
+      await submit(page, 'Lưu buổi làm việc', form);
+      expect(pathOf(page)).toBe(engagementPath);
+      expect(await textOf(main.locator('#buoi-lam-viec'))).toContain(summary);
+    }
+    expect(await textOf(main.locator('#buoi-lam-viec'))).toContain('3,5 giờ trong 2 buổi');
+    await checkA11y(page);
+  });
+
+  test('the officer resolves the request; the timeline and the ledger show the consulting', async () => {
+    const { page } = pages.officer;
+    await visit(page, requestPath, { a11y: false });
+    const main = page.locator('main');
+    const form = main.locator('#trang-thai form');
+    await form.locator('#f-to').selectOption('resolved');
+    await form.locator('#f-note').fill('Luật sư đã hướng dẫn nhóm hoàn thiện và nộp đơn đăng ký nhãn hiệu.');
+    await submit(page, 'Cập nhật', form);
+    expect(await textOf(main.locator('.flash'))).toContain('Đã giải quyết');
+    await checkA11y(page);
+
+    await visit(page, '/ho-tro?kind=consulting');
+    expect(await textOf(main.locator('table'))).toContain(projectName);
+
+    const founder = pages.founder.page;
+    await visit(founder, projectPath);
+    const timeline = founder.locator('main').locator('h2', { hasText: 'Quá trình được hỗ trợ' }).locator('xpath=following-sibling::ol[1]');
+    expect(await textOf(timeline)).toContain('Tư vấn nhãn hiệu, sở hữu trí tuệ');
+    await visit(founder, requestPath);
+    expect(await textOf(founder.locator('main'))).toContain('Đã giải quyết');
+  });
+});
