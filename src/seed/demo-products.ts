@@ -1,6 +1,4 @@
 import sharp from 'sharp';
-import type { Actor } from '#kernel/auth/roles.ts';
-import type { AppDeps } from '#kernel/http/context.ts';
 import { getPartnerBySlug } from '#modules/partners/index.ts';
 import {
   createConnection,
@@ -15,14 +13,7 @@ import {
   updateReadinessItem,
   verifyReadinessItem,
 } from '#modules/products/index.ts';
-import type { DemoRole } from './demo-data.ts';
-
-/** What demo.ts hands each seeder (its DemoContext), written out here: importing it would be a cycle. */
-interface DemoContext {
-  deps: AppDeps;
-  account: (role: DemoRole | 'admin') => Actor;
-  project: (key: string) => { id: string; slug: string };
-}
+import type { DemoContext } from './demo-context.ts';
 
 // The products of the story: the 21 put on the national techfest 247 digital space (same products,
 // same dates as the article's report), their market-readiness papers, and the sales connections
