@@ -48,11 +48,13 @@ export interface Scale {
   events: number;
   /** Seats, spread evenly over the events. */
   registrations: number;
+  /** Products, one per project in turn (a public project's products are public). */
+  products: number;
 }
 
 export const scales = {
-  full: { projects: 50_000, people: 200_000, support: 1_000_000, users: 2_000, events: 2_000, registrations: 200_000 },
-  small: { projects: 5_000, people: 20_000, support: 100_000, users: 2_000, events: 200, registrations: 20_000 },
+  full: { projects: 50_000, people: 200_000, support: 1_000_000, users: 2_000, events: 2_000, registrations: 200_000, products: 50_000 },
+  small: { projects: 5_000, people: 20_000, support: 100_000, users: 2_000, events: 200, registrations: 20_000, products: 5_000 },
 } satisfies Record<string, Scale>;
 
 /** An officer account with a password, so that the benchmark can open staff pages (the check-in page). */
@@ -178,6 +180,49 @@ FROM (
           FROM generate_series(${from}, ${to}) g) s0
   ) s1
 ) s2`;
+}
+
+/** How a project's field names its products' category. */
+const categoryOfField = `CASE pr.field WHEN 'food' THEN 'food' WHEN 'agriculture' THEN 'agricultural' WHEN 'herbal' THEN 'herbal'
+  WHEN 'handicraft' THEN 'handicraft' WHEN 'tourism' THEN 'tourism_service' WHEN 'education' THEN 'education_service'
+  WHEN 'technology' THEN 'technology' ELSE 'other' END`;
+
+/** Product n belongs to project 1 + (n-1) mod P: its name is the project's with a pack; a quarter are ready for market. */
+function productsSql(scale: Scale, from: number, to: number): string {
+  const g = 'g';
+  const units = ['hộp 500 g', 'túi 1 kg', 'chai 500 ml', 'gói 200 g', 'kg'];
+  return `INSERT INTO product (id, project_id, slug, name, category, description, unit, price_min_vnd, price_max_vnd,
+  ocop_stars, ocop_certificate_no, is_public, ready_until, created_at, updated_at)
+SELECT md5('kn-bench-pr' || g)::uuid, pr.id, 'sp-' || pr.slug || '-' || g, pr.name || ' ' || u, ${categoryOfField}, pr.description, u,
+  20000 + ${h(g, 60, 50)} * 1000, 80000 + ${h(g, 61, 50)} * 1000,
+  CASE WHEN ${h(g, 62, 10)} = 0 THEN 3 + ${h(g, 63, 3)} END, CASE WHEN ${h(g, 62, 10)} = 0 THEN 'OCOP-' || g ELSE '' END,
+  pr.is_public, CASE WHEN ${h(g, 64, 4)} = 0 THEN date '2099-12-31' END, pr.created_at, pr.updated_at
+FROM (SELECT g, (${arr(units)})[1 + ${h(g, 65, units.length)}] AS u FROM generate_series(${from}, ${to}) g) s
+JOIN project pr ON pr.id = ${projectId(`1 + (g - 1) % ${scale.projects}`)}`;
+}
+
+/** Every product gets one of a few drawn pictures (the picture's bytes are shared, as on a real site they would not be). */
+function productImagesSql(pictures: { full: string; thumb: string; width: number; height: number }[], from: number, to: number): string {
+  const g = 'g';
+  return `INSERT INTO product_image (product_id, file_id, thumb_id, width, height, position)
+SELECT md5('kn-bench-pr' || g)::uuid, (ARRAY[${pictures.map((p) => `'${p.full}'::uuid`).join(',')}])[k], (ARRAY[${pictures.map((p) => `'${p.thumb}'::uuid`).join(',')}])[k],
+  ${pictures[0]?.width ?? 0}, ${pictures[0]?.height ?? 0}, 0
+FROM (SELECT g, 1 + ${h(g, 66, pictures.length)} AS k FROM generate_series(${from}, ${to}) g) s`;
+}
+
+/** A few product pictures, stored once. */
+async function benchPictures(db: Database['db']) {
+  const { imageVariant, saveFile } = await import('#kernel/files/files.ts');
+  const sharp = (await import('sharp')).default;
+  const out: { full: string; thumb: string; width: number; height: number }[] = [];
+  for (const [i, colour] of ['#2d2a26', '#d9a400', '#6b8e23', '#7a3b12', '#a0522d', '#8e1b3a', '#2e5e3a', '#f39c12'].entries()) {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><rect width="1200" height="900" fill="${colour}"/><circle cx="600" cy="400" r="260" fill="#fff" fill-opacity="0.2"/></svg>`;
+    const bytes = new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer());
+    const full = { bytes, mime: 'image/jpeg', name: `bench-${i}.jpg`, width: 1200, height: 900 };
+    const thumb = await imageVariant(full, 480);
+    out.push({ full: (await saveFile(db, full, 'bench')).id, thumb: (await saveFile(db, thumb, 'bench')).id, width: 1200, height: 900 });
+  }
+  return out;
 }
 
 /** Team members: project n gets people n, n+P, n+2P, …; the first is the lead (a founder's account for the first projects). */
@@ -439,7 +484,8 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
         throw new Error(`The database already has ${existing} projects. Pass --reset to replace them with benchmark data.`);
       }
       t = performance.now();
-      await db.execute(sql.raw('TRUNCATE support, project_member, project, event, external_event, support_request, engagement, partner, expert_profile CASCADE'));
+      await db.execute(sql.raw('TRUNCATE support, project_member, project, event, external_event, support_request, engagement, partner, expert_profile, product CASCADE'));
+      await db.execute(sql.raw(`DELETE FROM stored_file WHERE created_by = 'bench'`));
       await db.execute(sql.raw(`DELETE FROM "user" WHERE id LIKE 'bench-u-%' OR id LIKE 'bench-e-%'`));
       mark('reset', t);
       log(`  emptied the earlier data (${phases.reset} s)`);
@@ -461,6 +507,10 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     phases.projects = round(await batched(database, 'projects', scale.projects, big ? 10_000 : 5_000, (a, b) => projectsSql(scale, communes, a, b), log));
     phases.members = round(await batched(database, 'people', scale.people, big ? 50_000 : 10_000, (a, b) => membersSql(scale, a, b), log));
     phases.support = round(await batched(database, 'support', scale.support, big ? 50_000 : 10_000, (a, b) => supportSql(scale, a, b), log));
+    phases.products = round(await batched(database, 'products', scale.products, big ? 10_000 : 5_000, (a, b) => productsSql(scale, a, b), log));
+    const pictures = await benchPictures(db);
+    phases.images = round(await batched(database, 'product images', scale.products, big ? 50_000 : 10_000, (a, b) => productImagesSql(pictures, a, b), log));
+
     t = performance.now();
     await db.execute(await benchOfficerSql());
     await db.execute(sql.raw(eventsSql(scale)));
@@ -483,7 +533,7 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     log(`  experts, partners, requests, engagements: ${JSON.stringify(connectingCounts(scale))} (${phases.connecting} s)`);
 
     t = performance.now();
-    for (const table of ['"user"', 'project', 'project_member', 'support', 'event', 'event_session', 'event_registration', 'event_attendance', 'support_request', 'engagement', 'partner', 'expert_profile']) {
+    for (const table of ['"user"', 'project', 'project_member', 'support', 'event', 'event_session', 'event_registration', 'event_attendance', 'support_request', 'engagement', 'partner', 'expert_profile', 'product', 'product_image']) {
       await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
       await yieldToLoop();
     }
@@ -491,7 +541,7 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     log(`  vacuum analyze (${phases['vacuum+analyze']} s)`);
 
     const counts: Record<string, number> = {};
-    for (const table of ['"user"', 'project', 'project_member', 'support', 'commune', 'event', 'event_registration', 'event_attendance', 'support_request', 'engagement', 'partner', 'expert_profile']) counts[table.replace(/"/g, '')] = await count(db, table);
+    for (const table of ['"user"', 'project', 'project_member', 'support', 'commune', 'event', 'event_registration', 'event_attendance', 'support_request', 'engagement', 'partner', 'expert_profile', 'product', 'product_image']) counts[table.replace(/"/g, '')] = await count(db, table);
     const [publicRow] = await rows<{ n: string | number }>(db, sql.raw('SELECT count(*) AS n FROM project WHERE is_public'));
     counts.public_projects = Number(publicRow?.n ?? 0);
 
@@ -528,11 +578,17 @@ export function readMeta(dataDir: string): GenerateResult | null {
 }
 
 export const sameScale = (a: Scale, b: Scale) =>
-  a.projects === b.projects && a.people === b.people && a.support === b.support && a.users === b.users && a.events === b.events && a.registrations === b.registrations;
+  a.projects === b.projects &&
+  a.people === b.people &&
+  a.support === b.support &&
+  a.users === b.users &&
+  a.events === b.events &&
+  a.registrations === b.registrations &&
+  a.products === b.products;
 
 export function scaleLabel(scale: Scale): string {
   for (const [name, s] of Object.entries(scales)) if (sameScale(s, scale)) return name;
-  return `p${scale.projects}-m${scale.people}-s${scale.support}-e${scale.events}-r${scale.registrations}`;
+  return `p${scale.projects}-m${scale.people}-s${scale.support}-e${scale.events}-r${scale.registrations}-sp${scale.products}`;
 }
 
 // ---------------------------------------------------------------- command line
@@ -551,6 +607,7 @@ async function main() {
       projects: { type: 'string' },
       people: { type: 'string' },
       support: { type: 'string' },
+      'products-count': { type: 'string' },
       users: { type: 'string' },
       events: { type: 'string' },
       registrations: { type: 'string' },
@@ -579,6 +636,7 @@ Without a URL the target is PGlite in <data-dir>/pglite (default bench/.data/<sc
     users: positiveInt('--users', values.users) ?? base.users,
     events: positiveInt('--events', values.events ?? env.BENCH_EVENTS) ?? base.events,
     registrations: positiveInt('--registrations', values.registrations ?? env.BENCH_REGISTRATIONS) ?? base.registrations,
+    products: positiveInt('--products-count', values['products-count'] ?? env.BENCH_PRODUCTS_COUNT) ?? base.products,
   };
   if (scale.users <= OFFICERS) throw new Error(`--users must be more than ${OFFICERS}`);
   const url = values['database-url'] ?? env.DATABASE_URL;

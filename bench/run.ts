@@ -290,7 +290,7 @@ interface LoadRow {
   mode: string;
   target: string;
   path: string;
-  kind: 'hello' | 'list' | 'detail' | 'search' | 'api' | 'event' | 'post' | 'staff';
+  kind: 'hello' | 'list' | 'detail' | 'search' | 'api' | 'event' | 'post' | 'staff' | 'image';
   connections: number;
   reqPerSec: number;
   p50: number;
@@ -391,6 +391,9 @@ interface DbFigures {
   /** An upcoming public event (its page, its registration form, its check-in page), with its seats taken. */
   eventSlug: string;
   eventFacts: { registrations: number };
+  /** A public product (with a picture) to open, and its picture. */
+  productSlug: string;
+  productImageId: string;
   /** Connecting, straight through the services: the inbox's first page and the suggestions for one open request. */
   inboxMs: Timing;
   matchingMs: Timing;
@@ -471,6 +474,12 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
           FROM event e WHERE e.published AND e.audience = 'public' AND e.starts_on > current_date ORDER BY e.slug LIMIT 1`,
     );
     if (!upcoming) throw new Error('no upcoming event: generate the data again (bench/generate.ts adds events)');
+    const [item] = await rows<{ slug: string; image: string }>(
+      db,
+      sql`SELECT p.slug, (SELECT i.id FROM product_image i WHERE i.product_id = p.id ORDER BY i.position LIMIT 1) AS image
+          FROM product p WHERE p.is_public AND p.search_text LIKE '%thach den%' ORDER BY p.slug LIMIT 1`,
+    );
+    if (!item?.image) throw new Error('no public product with a picture: regenerate the data (--regenerate)');
     const [open] = await rows<{ number: number; kind: string; project_id: string; commune_slug: string | null; body: string }>(
       db,
       sql`SELECT number, kind, project_id, commune_slug, body FROM support_request WHERE status = 'accepted' AND project_id IS NOT NULL ORDER BY number LIMIT 1`,
@@ -492,6 +501,8 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
       detailFacts: { members: Number(pick.members), support: Number(pick.support) },
       eventSlug: upcoming.slug,
       eventFacts: { registrations: Number(upcoming.registrations) },
+      productSlug: item.slug,
+      productImageId: item.image,
       serverVersion: version?.v ?? '?',
       counts,
     };
@@ -505,7 +516,7 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
 
 async function generateInto(scale: Scale, target: { url?: string; dataDir?: string }, reset: boolean): Promise<GenerateResult> {
   const json = join(tmpdir(), `kn-bench-gen-${process.pid}-${Date.now()}.json`);
-  const args = ['bench/generate.ts', '--projects', String(scale.projects), '--people', String(scale.people), '--support', String(scale.support), '--users', String(scale.users), '--events', String(scale.events), '--registrations', String(scale.registrations), '--json', json];
+  const args = ['bench/generate.ts', '--projects', String(scale.projects), '--people', String(scale.people), '--support', String(scale.support), '--users', String(scale.users), '--events', String(scale.events), '--registrations', String(scale.registrations), '--products-count', String(scale.products), '--json', json];
   if (reset) args.push('--reset');
   const env = baseEnv();
   if (target.url) args.push('--database-url', target.url);
@@ -552,13 +563,16 @@ async function postgresUrl(): Promise<{ url: string; own: boolean } | null> {
 async function preparePostgres(scale: Scale, url: string, own: boolean): Promise<GenerateResult | null> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
-  let counts = { project: 0, project_member: 0, support: 0, registrations: 0 };
+  let counts = { project: 0, project_member: 0, support: 0, registrations: 0, product: 0 };
   try {
-    const has = await client.query(`SELECT to_regclass('public.project') IS NOT NULL AND to_regclass('public.support') IS NOT NULL AS ok, to_regclass('public.event_registration') IS NOT NULL AS events`);
+    const has = await client.query(
+      `SELECT to_regclass('public.project') IS NOT NULL AND to_regclass('public.support') IS NOT NULL AS ok, to_regclass('public.event_registration') IS NOT NULL AS events, to_regclass('public.product') IS NOT NULL AS products`,
+    );
     if (has.rows[0]?.ok) {
       const r = await client.query(
         `SELECT (SELECT count(*) FROM project)::int AS project, (SELECT count(*) FROM project_member)::int AS project_member, (SELECT count(*) FROM support)::int AS support,
-           ${has.rows[0]?.events ? "(SELECT count(*) FROM event_registration WHERE token ~ '^[0-9a-f]{32}$')::int" : '0'} AS registrations`,
+           ${has.rows[0]?.events ? "(SELECT count(*) FROM event_registration WHERE token ~ '^[0-9a-f]{32}$')::int" : '0'} AS registrations,
+           ${has.rows[0]?.products ? '(SELECT count(*) FROM product)::int' : '0'} AS product`,
       );
       counts = r.rows[0];
     }
@@ -566,7 +580,12 @@ async function preparePostgres(scale: Scale, url: string, own: boolean): Promise
     await client.end();
   }
   // Registrations made by an earlier run's POSTs are not the generator's: only the generated ones count.
-  const matches = counts.project === scale.projects && counts.project_member === scale.people && counts.support === scale.support && counts.registrations === scale.registrations;
+  const matches =
+    counts.project === scale.projects &&
+    counts.project_member === scale.people &&
+    counts.support === scale.support &&
+    counts.registrations === scale.registrations &&
+    counts.product === scale.products;
   if (matches && !opt.regenerate) {
     log(`  reusing ${url.replace(/\/\/[^@]*@/, '//…@')}: ${fmt(counts.project)} projects, ${fmt(counts.support)} support entries`);
     return null;
@@ -649,6 +668,12 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     { target: '/su-kien/<slug>/diem-danh', path: `/su-kien/${db.eventSlug}/diem-danh`, kind: 'staff' },
     { target: '/quan-ly/yeu-cau (inbox)', path: '/quan-ly/yeu-cau', kind: 'staff' },
     { target: '/yeu-cau/<n> (with matching)', path: `/yeu-cau/${db.requestNumber}`, kind: 'staff' },
+    { target: '/san-pham', path: '/san-pham', kind: 'list' },
+    { target: '/san-pham?category=food&ready=1', path: '/san-pham?category=food&ready=1', kind: 'list' },
+    { target: '/san-pham?q=thach den', path: '/san-pham?q=thach%20den', kind: 'search' },
+    { target: '/san-pham/<slug>', path: `/san-pham/${db.productSlug}`, kind: 'detail' },
+    { target: '/anh-san-pham/<id>/nho', path: `/anh-san-pham/${db.productImageId}/nho`, kind: 'image' },
+    { target: '/anh-san-pham/<id>/lon', path: `/anh-san-pham/${db.productImageId}/lon`, kind: 'image' },
   ];
   const shapes = await requestShapes(app.url);
 
@@ -696,7 +721,7 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     const rss = readRss(app.child.pid as number);
     log(`  server RSS after the runs: ${rss.rssMb} MB (peak ${rss.peakMb} MB)`);
     const weights: Weight[] = [];
-    for (const t of targets.filter((x) => x.kind !== 'api' && x.kind !== 'post' && x.kind !== 'staff')) {
+    for (const t of targets.filter((x) => x.kind !== 'api' && x.kind !== 'post' && x.kind !== 'staff' && x.kind !== 'image')) {
       const w = await pageWeight(app.url, t.path, mode);
       weights.push({ ...w, path: t.target });
     }

@@ -6,6 +6,7 @@ import { expertsApi } from '#modules/experts/experts.api.ts';
 import { partnersApi } from '#modules/partners/partners.api.ts';
 import { engagementsApi } from '#modules/engagements/engagements.api.ts';
 import { eventsApi } from '#modules/events/events.api.ts';
+import { productsApi } from '#modules/products/products.api.ts';
 import { projectsApi } from '#modules/projects/projects.api.ts';
 import { requestsApi } from '#modules/requests/requests.api.ts';
 
@@ -17,6 +18,7 @@ api.route('/', expertsApi);
 api.route('/', requestsApi);
 api.route('/', engagementsApi);
 api.route('/', eventsApi);
+api.route('/', productsApi);
 
 const documentConfig = {
   openapi: '3.1.0',

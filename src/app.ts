@@ -19,6 +19,7 @@ import { expertsPages } from '#modules/experts/experts.pages.tsx';
 import { matchingPages } from '#modules/matching/matching.pages.tsx';
 import { partnersPages } from '#modules/partners/partners.pages.tsx';
 import { eventsPages } from '#modules/events/events.pages.tsx';
+import { productsPages } from '#modules/products/products.pages.tsx';
 import { projectsPages } from '#modules/projects/projects.pages.tsx';
 import { requestsPages } from '#modules/requests/requests.pages.tsx';
 import { sitePages } from '#modules/site/site.pages.tsx';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', engagementsPages);
   app.route('/', matchingPages);
   app.route('/', eventsPages);
+  app.route('/', productsPages);
   app.route('/api/v1', api);
 
   app.onError(handleError);

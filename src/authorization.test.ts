@@ -3,11 +3,12 @@ import { storedFile } from '#kernel/files/files.sql.ts';
 import { readUpload } from '#kernel/files/files.ts';
 import { proposeEngagement } from '#modules/engagements/index.ts';
 import { fileRequest } from '#modules/requests/index.ts';
-import { fileOf, pdfBytes } from '#src/testing/files.ts';
 import { saveOwnProfile } from '#modules/experts/index.ts';
 import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
 import { createEvent, createExternalEvent, EventInput, ExternalEventInput, nominate, nomination, RegistrationInput, register } from '#modules/events/index.ts';
+import { createConnection, createInquiry, createListing, createProduct, imagesOf, saveOutcome, updateReadinessItem } from '#modules/products/index.ts';
 import { createProject } from '#modules/projects/index.ts';
+import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -167,6 +168,46 @@ const matrix: Row[] = [
   ['GET', '/api/v1/events/:id/sessions', '/api/v1/events/{eventId}/sessions', all(200)],
   ['GET', '/api/v1/registrations', '/api/v1/registrations', s(401, 200, 200, 200, 200, 200, 200)],
   ['GET', '/api/v1/nominations', '/api/v1/nominations', s(401, 403, 403, 403, 403, 200, 200)],
+  // products (the target: a product of the private project, with a photo, a document and a listing)
+  ['GET', '/san-pham', '/san-pham?q=thach&ready=1', all(200)],
+  ['GET', '/sitemap.xml', '/sitemap.xml', all(200)],
+  ['GET', '/anh-san-pham/:id/:size{lon|nho}', '/anh-san-pham/{imageId}/nho', s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/san-pham/xuat', '/san-pham/xuat', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/san-pham/xuat.zip', '/san-pham/xuat.zip?id={productId}', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/hoi-mua', '/hoi-mua', s(303, 200, 200, 403, 403, 200, 200)],
+  ['POST', '/hoi-mua/:id/dong', '/hoi-mua/{inquiryId}/dong', s(303, 403, 403, 403, 403, 303, 303)],
+  ['GET', '/san-pham/:slug', '/san-pham/{productSlug}', s(404, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/san-pham/:slug/hoi-mua', '/san-pham/{productSlug}/hoi-mua', s(404, 422, 404, 404, 404, 422, 422)],
+  ['GET', '/du-an/:slug/san-pham', `/du-an/${P}/san-pham`, s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/du-an/:slug/san-pham/moi', `/du-an/${P}/san-pham/moi`, s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/du-an/:slug/san-pham/moi', `/du-an/${P}/san-pham/moi`, s(303, 422, 404, 404, 404, 422, 422)],
+  ['GET', '/san-pham/:slug/sua', '/san-pham/{productSlug}/sua', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/san-pham/:slug/sua', '/san-pham/{productSlug}/sua', s(303, 422, 404, 404, 404, 422, 422)],
+  ['POST', '/san-pham/:slug/anh/:imageId/xoa', '/san-pham/{productSlug}/anh/no-such-image/xoa', s(303, 404, 404, 404, 404, 404, 404)],
+  ['GET', '/san-pham/:slug/dieu-kien', '/san-pham/{productSlug}/dieu-kien', s(303, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/san-pham/:slug/dieu-kien/:item', '/san-pham/{productSlug}/dieu-kien/label', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/san-pham/:slug/dieu-kien/:item', '/san-pham/{productSlug}/dieu-kien/label', s(303, 422, 404, 404, 404, 422, 422)],
+  ['POST', '/san-pham/:slug/dieu-kien/:item/xac-nhan', '/san-pham/{productSlug}/dieu-kien/label/xac-nhan', s(303, 403, 403, 403, 403, 409, 409)],
+  ['GET', '/san-pham/:slug/dieu-kien/:item/tai-lieu', '/san-pham/{productSlug}/dieu-kien/self_declaration/tai-lieu', s(303, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/san-pham/:slug/niem-yet/moi', '/san-pham/{productSlug}/niem-yet/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/san-pham/:slug/niem-yet/moi', '/san-pham/{productSlug}/niem-yet/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/san-pham/:slug/niem-yet/:id', '/san-pham/{productSlug}/niem-yet/{listingId}', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/san-pham/:slug/niem-yet/:id', '/san-pham/{productSlug}/niem-yet/{listingId}', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/ket-noi-tieu-thu', '/ket-noi-tieu-thu', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/ket-noi-tieu-thu/moi', '/ket-noi-tieu-thu/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/ket-noi-tieu-thu/moi', '/ket-noi-tieu-thu/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/ket-noi-tieu-thu/:id', '/ket-noi-tieu-thu/{connectionId}', s(303, 200, 404, 404, 200, 200, 200)],
+  ['POST', '/ket-noi-tieu-thu/:id/giai-doan', '/ket-noi-tieu-thu/{connectionId}/giai-doan', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/ket-noi-tieu-thu/:id/ket-qua', '/ket-noi-tieu-thu/{connectionId}/ket-qua', s(303, 403, 403, 403, 403, 303, 303)],
+  ['POST', '/ket-noi-tieu-thu/:id/chia-se', '/ket-noi-tieu-thu/{connectionId}/chia-se', s(303, 303, 404, 404, 403, 403, 403)],
+  ['GET', '/ket-noi-tieu-thu/:id/hop-dong', '/ket-noi-tieu-thu/{connectionId}/hop-dong', s(303, 200, 404, 404, 200, 200, 200)],
+  ['GET', '/api/v1/products', '/api/v1/products?q=thach', all(200)],
+  ['GET', '/api/v1/products/:id', '/api/v1/products/{productId}', s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/api/v1/products/:id/readiness', '/api/v1/products/{productId}/readiness', s(404, 200, 404, 404, 404, 200, 200)],
+  ['GET', '/api/v1/products/:id/listings', '/api/v1/products/{productId}/listings', s(404, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/api/v1/products/:id/listings', '/api/v1/products/{productId}/listings', s(401, 403, 403, 403, 403, 400, 400)],
+  ['GET', '/api/v1/connections', '/api/v1/connections', s(401, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/api/v1/connections/:id', '/api/v1/connections/{connectionId}', s(401, 200, 404, 404, 200, 200, 200)],
 ];
 
 let rt: TestRuntime;
@@ -284,6 +325,65 @@ beforeAll(async () => {
   await nominate({ deps: rt.deps, actor: officer, slug: external.slug, input: { projects: [project.id], message: '' } });
   const [n] = await rt.db.select({ id: nomination.id }).from(nomination);
   ids.nominationId = n?.id ?? '';
+  // products: a product of the private project, with a photo, a document, a listing and an inquiry
+  if (!people.officer) throw new Error('setup failed');
+  const item = await createProduct({
+    db: rt.db,
+    actor: owner,
+    projectSlug: project.slug,
+    input: { name: 'Thạch đen riêng tư', category: 'food', description: '', unit: '', priceMinVnd: undefined, priceMaxVnd: undefined, minOrder: '', capacity: '', ocopStars: undefined, ocopCertificateNo: '', ocopExpiresOn: undefined, isPublic: true },
+    files: [fileOf(await pngBytes(), 'anh.png', 'image/png')],
+  });
+  ids.productSlug = item.slug;
+  ids.productId = item.id;
+  ids.imageId = (await imagesOf(rt.db, item.id))[0]?.id ?? '';
+  await updateReadinessItem({
+    db: rt.db,
+    actor: owner,
+    slug: item.slug,
+    item: 'self_declaration',
+    input: { status: 'done', variant: '', number: '01/TCB', issuedOn: undefined, expiresOn: undefined, note: '', removeFile: false },
+    file: fileOf(pdfBytes(), 'tu-cong-bo.pdf', 'application/pdf'),
+  });
+  const listing = await createListing({
+    db: rt.db,
+    actor: people.officer,
+    slug: item.slug,
+    input: { platform: 'techfest247', url: '', listedOn: '2022-01-10', status: 'live', note: '' },
+  });
+  ids.listingId = listing.id;
+  const inquiry = await createInquiry({
+    db: rt.db,
+    mailer: rt.deps.mailer,
+    actor: owner,
+    slug: item.slug,
+    input: { name: 'Người mua', organisation: '', email: 'mua@matrix.vn', phone: '', quantity: '', message: 'Tôi muốn hỏi giá sỉ.' },
+    baseUrl: 'http://localhost',
+  });
+  ids.inquiryId = inquiry.id;
+  // a sales connection of that product with the organisation the partner account speaks for, with its contract
+  const connection = await createConnection({
+    db: rt.db,
+    actor: people.officer,
+    input: { partnerId: org.id, product: item.slug, project: '', startedOn: '2022-03-10', notes: '', nextStep: '', nextStepOn: undefined, inquiryId: undefined },
+  });
+  ids.connectionId = connection.id;
+  await saveOutcome({
+    db: rt.db,
+    actor: people.officer,
+    id: connection.id,
+    input: {
+      contractSignedOn: '2022-05-20',
+      contractValueVnd: 1000,
+      contractVolume: '',
+      contractMonths: undefined,
+      salesPeriod: '',
+      salesBeforeVnd: undefined,
+      salesAfterVnd: undefined,
+      removeFile: false,
+    },
+    file: fileOf(pdfBytes('Hop dong'), 'hop-dong.pdf', 'application/pdf'),
+  });
 });
 afterAll(() => rt.close());
 

@@ -691,60 +691,12 @@ const department = 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn';
 
 // The five courses (216 learners) are real events with their people: see demo-events.ts.
 
-/** 21 products put on the national "techfest 247" digital space, on 16 projects. */
-const listedProducts: [project: string, product: string, on: string][] = [
-  ['thach-den', 'Thạch đen Hồng Nhung đóng cốc', '2021-08-16'],
-  ['thach-den', 'Thạch đen khô Tràng Định', '2021-08-16'],
-  ['bun-ngo', 'Bún ngô Thuận Anh', '2021-08-23'],
-  ['bun-ngo', 'Mì ngô Thuận Anh', '2021-08-23'],
-  ['na-chi-lang', 'Na Chi Lăng hộp 2 kg', '2021-08-30'],
-  ['hoi', 'Tinh dầu hồi Văn Quan', '2021-09-13'],
-  ['hoi', 'Hoa hồi khô Văn Quan', '2021-09-13'],
-  ['que', 'Bột quế hữu cơ Tân Văn', '2021-10-04'],
-  ['tra-hoa-vang', 'Trà hoa vàng sấy khô', '2021-10-18'],
-  ['tra-hoa-vang', 'Trà hoa vàng túi lọc', '2022-06-27'],
-  ['mien-dong', 'Miến dong Hội Hoan', '2022-03-14'],
-  ['ruou-mau-son', 'Rượu men lá Mẫu Sơn', '2021-11-08'],
-  ['khau-nhuc', 'Khau nhục Xứ Lạng', '2021-11-22'],
-  ['vit-quay', 'Vịt quay lá mắc mật', '2021-12-06'],
-  ['mat-ong', 'Mật ong rừng Hữu Liên', '2022-01-10'],
-  ['duoc-lieu', 'Cao giảo cổ lam', '2022-02-21'],
-  ['duoc-lieu', 'Trà túi lọc giảo cổ lam', '2022-02-21'],
-  ['hong-say', 'Hồng vành khuyên sấy dẻo', '2022-01-17'],
-  ['quyt-bac-son', 'Quýt vàng Bắc Sơn', '2021-12-13'],
-  ['tho-cam', 'Túi thổ cẩm Nùng, Dao', '2022-04-11'],
-  ['xa-phong', 'Xà phòng thảo dược người Dao', '2022-05-09'],
-];
-
-const listings: DemoSupport[] = listedProducts.map(([project, product, on], i) => ({
-  id: `listing-${String(i + 1).padStart(2, '0')}`,
-  project,
-  kind: 'platform_listing',
-  title: `Đưa sản phẩm “${product}” lên nền tảng không gian số techfest 247`,
-  providerKind: 'officer',
-  provider: { account: 'officer' },
-  startedOn: on,
-  endedOn: on,
-  status: 'done',
-  outcome: 'Sản phẩm có gian hàng trên techfest 247 với hình ảnh, mô tả, thông tin truy xuất nguồn gốc và liên hệ đặt hàng.',
-}));
+// The 21 products put on techfest 247 (platform listings) and the sales connections of thạch đen
+// Hồng Nhung and bún ngô Thuận Anh are made through the products module: src/seed/demo-products.ts.
 
 // The ten projects invited to the National Startup Day 2022 (Lai Châu) are nominations: see demo-events.ts.
 
 const others: DemoSupport[] = [
-  {
-    id: 'market-thach-den-happy-mart',
-    project: 'thach-den',
-    kind: 'market_connection',
-    title: 'Kết nối tiêu thụ thạch đen Hồng Nhung với siêu thị Happy mart tại Hà Nội',
-    providerKind: 'organisation',
-    provider: { name: 'Siêu thị Happy mart (Hà Nội)' },
-    startedOn: '2022-03-10',
-    endedOn: '2022-05-20',
-    status: 'done',
-    outcome: 'Siêu thị Happy mart tại Hà Nội ký hợp đồng tiêu thụ sản phẩm thạch đen Hồng Nhung; sản phẩm lên kệ từ tháng 6/2022.',
-    figures: { contractValueVnd: 240_000_000 },
-  },
   {
     id: 'space-tumany-hoi-truong-2022',
     project: 'tumany',
@@ -758,21 +710,8 @@ const others: DemoSupport[] = [
     outcome: 'Tổ chức thành công khóa học hướng nghiệp mùa 2 cho học sinh THPT tại hội trường khu làm việc chung.',
     figures: { days: 10 },
   },
-  {
-    id: 'connection-bun-ngo-hoi-cho',
-    project: 'bun-ngo',
-    kind: 'connection',
-    title: 'Kết nối tham gia các hội chợ, triển lãm giới thiệu sản phẩm bún ngô Thuận Anh',
-    providerKind: 'organisation',
-    provider: { name: 'Ban tổ chức các hội chợ, triển lãm xúc tiến thương mại' },
-    startedOn: '2021-03-15',
-    endedOn: '2022-06-30',
-    status: 'done',
-    outcome: 'Doanh số bán hàng tăng 30% so với năm 2020 nhờ tham gia các hội chợ, triển lãm giới thiệu sản phẩm.',
-    figures: { salesGrowthPercent: 30 },
-  },
   // The introductions to the Investment & Startup Club (vịt quay) and to the distributor (khau
   // nhục) are made through the partners module: src/seed/demo-partners.ts.
 ];
 
-export const demoSupport: DemoSupport[] = [...listings, ...others];
+export const demoSupport: DemoSupport[] = [...others];

@@ -12,6 +12,7 @@ import type { DemoContext } from './demo-context.ts';
 import { seedEvents } from './demo-events.ts';
 import { seedExperts } from './demo-experts.ts';
 import { seedPartners } from './demo-partners.ts';
+import { seedProducts } from './demo-products.ts';
 import { createUser } from './factories.ts';
 
 export { demoAccounts } from './demo-data.ts';
@@ -22,7 +23,7 @@ export type { DemoContext } from './demo-context.ts';
  * Each module's part of the story, in order (a later one may use an earlier one's rows). A module
  * keeps its demo data in `src/seed/demo-<module>.ts`, exporting `seed<Module>(ctx)`.
  */
-const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedExperts, seedPartners, seedConnecting, seedEvents];
+const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedExperts, seedPartners, seedConnecting, seedEvents, seedProducts];
 
 /** The demo accounts, shown on first start and after `seed`. */
 export function printDemoAccounts(): void {

@@ -45,6 +45,7 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
     }
   }
   await next();
-  // Pages that show a signed-in person's data are never stored by a browser or a proxy.
-  if (c.var.actor) c.header('Cache-Control', 'no-store');
+  // Pages that show a signed-in person's data are never stored by a browser or a proxy; a
+  // response that says it is public (a public product's picture) is the same for everyone.
+  if (c.var.actor && !c.res.headers.get('Cache-Control')?.startsWith('public')) c.header('Cache-Control', 'no-store');
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata } from 'sharp';
 import type { Db } from '#kernel/db/client.ts';
@@ -98,6 +98,19 @@ async function normaliseImage(bytes: Uint8Array, field: string, maxSide: number)
   }
 }
 
+/**
+ * A smaller copy of an image `readUpload` has checked (JPEG, no metadata): thumbnails for lists
+ * and phones, so a page of products does not load full pictures.
+ * @example const thumb = await imageVariant(upload, 480)
+ */
+export async function imageVariant(upload: Upload, maxSide: number): Promise<Upload> {
+  const { data, info } = await sharp(upload.bytes, { limitInputPixels: MAX_PIXELS })
+    .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 75, mozjpeg: true })
+    .toBuffer({ resolveWithObject: true });
+  return { bytes: new Uint8Array(data), mime: 'image/jpeg', width: info.width, height: info.height, name: upload.name };
+}
+
 export interface StoredFile {
   id: string;
   mime: string;
@@ -145,6 +158,11 @@ export async function loadFile(db: Db, id: string): Promise<(StoredFile & { cont
   if (!row) return null;
   const { createdBy: _createdBy, ...file } = row;
   return { ...file, content: row.content instanceof Uint8Array ? row.content : new Uint8Array(row.content) };
+}
+
+/** Removes stored files (after the rows that linked them are gone). */
+export async function deleteFiles(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(storedFile).where(inArray(storedFile.id, ids));
 }
 
 /** Several files of one field, each checked; more than `maxFiles` is refused as a whole. */

@@ -1,4 +1,4 @@
-import type { FC, PropsWithChildren } from 'hono/jsx';
+import type { Child, FC, PropsWithChildren } from 'hono/jsx';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { MessageKey } from '#kernel/i18n/index.ts';
 import type { PageContext } from './context.ts';
@@ -11,14 +11,21 @@ interface NavItem {
 
 /** The menu for each kind of visitor: what they come for, nothing they cannot open. */
 export function navFor(actor: Actor | null): NavItem[] {
-  const items: NavItem[] = [{ href: '/du-an', label: 'nav.projects' }, { href: '/su-kien', label: 'events.nav' }];
+  const items: NavItem[] = [
+    { href: '/du-an', label: 'nav.projects' },
+    { href: '/san-pham', label: 'products.nav.showcase' },
+    { href: '/su-kien', label: 'events.nav' },
+  ];
   if (actor?.role === 'founder') items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' }, { href: '/yeu-cau', label: 'nav.requests' });
   if (actor?.role === 'expert') items.push({ href: '/tu-van', label: 'nav.engagements' });
   if (actor?.role === 'officer' || actor?.role === 'admin') items.push({ href: '/quan-ly/yeu-cau', label: 'nav.inbox' }, { href: '/tu-van', label: 'nav.engagements' });
   items.push({ href: '/chuyen-gia', label: 'experts.nav' }, { href: '/doi-tac', label: 'partners.nav' });
   if (actor?.role === 'partner') items.push({ href: '/doi-tac/cua-toi', label: 'partners.nav.mine' });
   if (actor?.role === 'expert') items.push({ href: '/chuyen-gia/ho-so', label: 'experts.nav.mine' });
-  if (actor?.role === 'officer' || actor?.role === 'admin') items.push({ href: '/ho-tro', label: 'nav.support' });
+  if (actor?.role === 'officer' || actor?.role === 'admin') {
+    items.push({ href: '/ho-tro', label: 'nav.support' });
+    items.push({ href: '/ket-noi-tieu-thu', label: 'products.nav.connections' });
+  }
   if (actor?.role === 'admin') {
     items.push({ href: '/quan-tri/tai-khoan', label: 'nav.users' });
     items.push({ href: '/quan-tri/hop-thu', label: 'nav.outbox' });
@@ -32,9 +39,11 @@ export interface LayoutProps {
   ctx: PageContext;
   title: string;
   description?: string;
+  /** More of the head for pages made to be shared: canonical link, Open Graph, structured data. */
+  head?: Child;
 }
 
-export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, children }) => {
+export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, head, children }) => {
   const { t, actor, lang, flash } = ctx;
   const otherLang = lang === 'vi' ? 'en' : 'vi';
   const current = ctx.path.split('?')[0] ?? '/';
@@ -46,6 +55,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
         <title>{`${title} · ${t('site.name')}`}</title>
         <meta name="description" content={description ?? t('site.tagline')} />
         <link rel="stylesheet" href="/static/app.css" />
+        {head}
         <script src="/static/app.js" defer></script>
       </head>
       <body>

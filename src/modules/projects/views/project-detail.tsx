@@ -93,6 +93,9 @@ export const ProjectPage: FC<ProjectPageProps> = ({ ctx, project: p, timeline, c
               ))}
             </div>
           )}
+          <p>
+            <a href={`/du-an/${p.slug}/san-pham`}>{t('products.ofProject.link')}</a>
+          </p>
           <h2>{t('projects.detail.timeline')}</h2>
           <Timeline ctx={ctx} entries={timeline} showOutcomes={showOutcomes} />
           {isStaff && (

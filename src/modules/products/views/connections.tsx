@@ -1,0 +1,366 @@
+import type { FC } from 'hono/jsx';
+import { type FormValues, formValue } from '#kernel/http/forms.ts';
+import { formatDate, formatVnd } from '#kernel/i18n/index.ts';
+import { Badge, EmptyState, type Tone } from '#kernel/ui/components.tsx';
+import type { PageContext } from '#kernel/ui/context.ts';
+import { Button, Checkbox, ErrorSummary, FileInput, Input, type Option, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
+import { Layout } from '#kernel/ui/layout.tsx';
+import type { ConnectionAccess, ConnectionStepRow, ConnectionView } from '../connections.service.ts';
+import type { BoardFilters } from '../products.schemas.ts';
+import { connectionStages } from '../products.taxonomy.ts';
+
+const stageTone: Record<string, Tone> = { introduced: 'neutral', meeting: 'info', samples: 'info', negotiating: 'warning', contract_signed: 'success', not_pursued: 'danger' };
+
+export const StageBadge: FC<{ t: PageContext['t']; stage: string }> = ({ t, stage }) => <Badge tone={stageTone[stage] ?? 'neutral'}>{labelOf(t, 'products.stage', stage)}</Badge>;
+
+const title = (c: ConnectionView) => `${c.productName ?? c.projectName} ↔ ${c.partnerName}`;
+
+/** A stage move as a plain form: works without JavaScript; ids are unique per card. */
+const MoveForm: FC<{ ctx: PageContext; c: ConnectionView; today: string }> = ({ ctx, c, today }) => {
+  const { t } = ctx;
+  return (
+    <PostForm action={`/ket-noi-tieu-thu/${c.id}/giai-doan`} csrfToken={ctx.csrfToken} class="move">
+      <input type="hidden" name="back" value="board" />
+      <label for={`st-${c.id}`}>{t('products.connection.moveTo')}</label>
+      <select id={`st-${c.id}`} name="stage">
+        {connectionStages.map((s) => (
+          <option value={s} selected={s === c.stage}>
+            {labelOf(t, 'products.stage', s)}
+          </option>
+        ))}
+      </select>
+      <label for={`on-${c.id}`}>{t('products.connection.on')}</label>
+      <input id={`on-${c.id}`} name="on" type="date" value={today} />
+      <label for={`nx-${c.id}`}>{t('products.connection.nextStep')}</label>
+      <input id={`nx-${c.id}`} name="nextStep" type="text" value={c.nextStep} maxlength={300} />
+      <button type="submit" class="button button-secondary">
+        {t('products.connection.move')}
+        <span class="visually-hidden">: {title(c)}</span>
+      </button>
+    </PostForm>
+  );
+};
+
+export interface BoardProps {
+  ctx: PageContext;
+  items: ConnectionView[];
+  filters: BoardFilters;
+  partners: Option[];
+  communes: Option[];
+  today: string;
+}
+
+export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, communes, today }) => {
+  const { t, lang } = ctx;
+  const pageTitle = t('products.board.title');
+  const all = t('products.filter.all');
+  const filtered = Boolean(filters.partner || filters.commune || filters.stage);
+  const stages = filters.stage ? [filters.stage] : connectionStages;
+  return (
+    <Layout ctx={ctx} title={pageTitle}>
+      <div class="page-head">
+        <h1>{pageTitle}</h1>
+        <a class="button button-primary" href="/ket-noi-tieu-thu/moi">
+          {t('products.connection.new')}
+        </a>
+      </div>
+      <p class="lead">{t('products.board.lead')}</p>
+      <p>
+        <a href="/hoi-mua">{t('products.inquiries.title')}</a>
+      </p>
+      <form method="get" action="/ket-noi-tieu-thu" class="filters" role="search">
+        <Select name="partner" label={t('products.connection.partner')} value={filters.partner} placeholder={all} options={partners} />
+        <Select name="commune" label={t('products.filter.commune')} value={filters.commune} placeholder={all} options={communes} />
+        <Select name="stage" label={t('products.connection.stage')} value={filters.stage} placeholder={all} options={optionsOf(t, 'products.stage', connectionStages)} />
+        <div class="filter-actions">
+          <button type="submit" class="button button-secondary">
+            {t('form.filter')}
+          </button>
+          {filtered && <a href="/ket-noi-tieu-thu">{t('form.clear')}</a>}
+        </div>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title={filtered ? t('list.noResults') : t('products.board.empty')} />
+      ) : (
+        <div class="board">
+          {stages.map((stage) => {
+            const cards = items.filter((c) => c.stage === stage);
+            return (
+              <section class="board-column" aria-labelledby={`col-${stage}`}>
+                <h2 id={`col-${stage}`}>
+                  {labelOf(t, 'products.stage', stage)} <span class="muted">({cards.length})</span>
+                </h2>
+                <ul>
+                  {cards.map((c) => (
+                    <li class="board-card">
+                      <h3>
+                        <a href={`/ket-noi-tieu-thu/${c.id}`}>{c.productName ?? c.projectName}</a>
+                      </h3>
+                      <p>
+                        {c.partnerName}
+                        {c.communeName ? <span class="muted"> · {c.communeName}</span> : null}
+                      </p>
+                      <p class="muted">{t('products.connection.since', { date: formatDate(c.stageOn) })}</p>
+                      {c.contractValueVnd !== null && <p>{t('products.connection.contractIs', { value: formatVnd(c.contractValueVnd, lang) })}</p>}
+                      {c.growthPercent !== undefined && <p>{t('products.connection.growthIs', { growth: c.growthPercent })}</p>}
+                      {c.nextStep && (
+                        <p>
+                          {t('products.connection.nextStepIs', { step: c.nextStep })}
+                          {c.nextStepOn ? ` (${formatDate(c.nextStepOn)})` : ''}
+                        </p>
+                      )}
+                      <MoveForm ctx={ctx} c={c} today={today} />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      )}
+    </Layout>
+  );
+};
+
+export interface ConnectionPageProps {
+  ctx: PageContext;
+  c: ConnectionView;
+  steps: ConnectionStepRow[];
+  access: ConnectionAccess;
+  today: string;
+  stageValues: FormValues;
+  stageErrors: Record<string, string>;
+  outcomeValues: FormValues;
+  outcomeErrors: Record<string, string>;
+}
+
+export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
+  const { t, lang } = p.ctx;
+  const { c } = p;
+  const opt = t('form.optional');
+  const sv = (k: string) => formValue(p.stageValues, k);
+  const ov = (k: string) => formValue(p.outcomeValues, k);
+  const stageLabels = { stage: t('products.connection.stage'), on: t('products.connection.on'), note: t('products.connection.note'), nextStep: t('products.connection.nextStep'), nextStepOn: t('products.connection.nextStepOn') };
+  const outcomeLabels = {
+    contractSignedOn: t('products.connection.contractSignedOn'),
+    contractValueVnd: t('products.connection.contractValue'),
+    contractVolume: t('products.connection.contractVolume'),
+    contractMonths: t('products.connection.contractMonths'),
+    contractFile: t('products.connection.contractFile'),
+    salesPeriod: t('products.connection.salesPeriod'),
+    salesBeforeVnd: t('products.connection.salesBefore'),
+    salesAfterVnd: t('products.connection.salesAfter'),
+  };
+  return (
+    <Layout ctx={p.ctx} title={title(c)}>
+      <nav class="breadcrumbs" aria-label="breadcrumb">
+        {p.access.isStaff ? <a href="/ket-noi-tieu-thu">{t('products.board.title')}</a> : <a href={`/du-an/${c.projectSlug}`}>{c.projectName}</a>}
+      </nav>
+      <h1>{title(c)}</h1>
+      <p class="badges">
+        <StageBadge t={t} stage={c.stage} />
+      </p>
+      <div class="columns">
+        <div class="col-main">
+          <dl class="facts">
+            <dt>{t('products.connection.what')}</dt>
+            <dd>
+              {c.productSlug ? <a href={`/san-pham/${c.productSlug}`}>{c.productName}</a> : null}
+              {c.productSlug ? ' · ' : ''}
+              <a href={`/du-an/${c.projectSlug}`}>{c.projectName}</a>
+            </dd>
+            <dt>{t('products.connection.partner')}</dt>
+            <dd>
+              <a href={`/doi-tac/${c.partnerSlug}`}>{c.partnerName}</a>
+            </dd>
+            <dt>{t('products.connection.startedOn')}</dt>
+            <dd>{formatDate(c.startedOn)}</dd>
+            {c.nextStep && (
+              <>
+                <dt>{t('products.connection.nextStep')}</dt>
+                <dd>
+                  {c.nextStep}
+                  {c.nextStepOn ? ` (${formatDate(c.nextStepOn)})` : ''}
+                </dd>
+              </>
+            )}
+            {c.contractSignedOn && (
+              <>
+                <dt>{t('products.connection.contract')}</dt>
+                <dd>
+                  {t('products.connection.signedOn', { date: formatDate(c.contractSignedOn) })}
+                  {c.contractValueVnd !== null ? ` · ${formatVnd(c.contractValueVnd, lang)}` : ''}
+                  {c.contractVolume ? ` · ${c.contractVolume}` : ''}
+                  {c.contractMonths ? ` · ${t('products.connection.months', { n: c.contractMonths })}` : ''}
+                </dd>
+              </>
+            )}
+            {c.contractFileId && (
+              <>
+                <dt>{t('products.connection.contractFile')}</dt>
+                <dd>
+                  <a href={`/ket-noi-tieu-thu/${c.id}/hop-dong`}>{t('products.checklist.document')}</a>
+                </dd>
+              </>
+            )}
+            {c.growthPercent !== undefined && (
+              <>
+                <dt>{t('products.connection.sales')}</dt>
+                <dd>
+                  {t('products.connection.salesText', {
+                    before: formatVnd(c.salesBeforeVnd ?? 0, lang),
+                    after: formatVnd(c.salesAfterVnd ?? 0, lang),
+                    period: c.salesPeriod || '—',
+                  })}{' '}
+                  <strong>{t('products.connection.growthIs', { growth: c.growthPercent })}</strong>
+                </dd>
+              </>
+            )}
+          </dl>
+          {c.notes && <p>{c.notes}</p>}
+          <h2>{t('products.connection.history')}</h2>
+          <ol class="timeline">
+            {p.steps.map((s) => (
+              <li>
+                <p class="timeline-date">
+                  <time datetime={s.on}>{formatDate(s.on)}</time>
+                </p>
+                <p class="timeline-title">
+                  <StageBadge t={t} stage={s.stage} />
+                </p>
+                {s.note && <p>{s.note}</p>}
+                {s.nextStep && <p class="muted">{t('products.connection.nextStepIs', { step: s.nextStep })}</p>}
+              </li>
+            ))}
+          </ol>
+        </div>
+        <aside class="col-side">
+          {p.access.isTeam && (
+            <PostForm action={`/ket-noi-tieu-thu/${c.id}/chia-se`} csrfToken={p.ctx.csrfToken}>
+              <Checkbox name="share" label={t('products.connection.share')} hint={t('products.connection.shareHint')} checked={c.shareDocuments} />
+              <Button kind="secondary">{t('form.save')}</Button>
+            </PostForm>
+          )}
+          {!p.access.isTeam && <p>{c.shareDocuments ? t('products.connection.shared') : t('products.connection.notShared')}</p>}
+        </aside>
+      </div>
+      {p.access.isStaff && (
+        <>
+          <h2 id="giai-doan">{t('products.connection.moveTitle')}</h2>
+          <ErrorSummary t={t} errors={p.stageErrors} labels={stageLabels} />
+          <PostForm action={`/ket-noi-tieu-thu/${c.id}/giai-doan`} csrfToken={p.ctx.csrfToken} class="form">
+            <Select name="stage" label={stageLabels.stage} value={sv('stage') || c.stage} options={optionsOf(t, 'products.stage', connectionStages)} error={p.stageErrors.stage} required />
+            <Input name="on" type="date" label={stageLabels.on} value={sv('on') || p.today} error={p.stageErrors.on} required />
+            <TextArea name="note" label={stageLabels.note} value={sv('note')} error={p.stageErrors.note} optionalText={opt} rows={3} maxlength={2000} />
+            <div class="row">
+              <Input name="nextStep" label={stageLabels.nextStep} value={sv('nextStep') || c.nextStep} error={p.stageErrors.nextStep} optionalText={opt} maxlength={300} />
+              <Input name="nextStepOn" type="date" label={stageLabels.nextStepOn} value={sv('nextStepOn') || (c.nextStepOn ?? '')} error={p.stageErrors.nextStepOn} optionalText={opt} />
+            </div>
+            <div class="form-actions">
+              <Button>{t('products.connection.move')}</Button>
+            </div>
+          </PostForm>
+          <h2 id="ket-qua">{t('products.connection.outcomeTitle')}</h2>
+          <p>{t('products.connection.outcomeLead')}</p>
+          <ErrorSummary t={t} errors={p.outcomeErrors} labels={outcomeLabels} />
+          <PostForm action={`/ket-noi-tieu-thu/${c.id}/ket-qua`} csrfToken={p.ctx.csrfToken} class="form" multipart>
+            <fieldset>
+              <legend>{t('products.connection.contract')}</legend>
+              <div class="row">
+                <Input name="contractSignedOn" type="date" label={outcomeLabels.contractSignedOn} value={ov('contractSignedOn')} error={p.outcomeErrors.contractSignedOn} optionalText={opt} />
+                <Input name="contractValueVnd" type="number" inputmode="numeric" label={outcomeLabels.contractValueVnd} value={ov('contractValueVnd')} error={p.outcomeErrors.contractValueVnd} optionalText={opt} />
+              </div>
+              <div class="row">
+                <Input name="contractVolume" label={outcomeLabels.contractVolume} value={ov('contractVolume')} error={p.outcomeErrors.contractVolume} optionalText={opt} maxlength={200} />
+                <Input name="contractMonths" type="number" inputmode="numeric" label={outcomeLabels.contractMonths} value={ov('contractMonths')} error={p.outcomeErrors.contractMonths} optionalText={opt} />
+              </div>
+              <FileInput name="contractFile" label={outcomeLabels.contractFile} hint={t('products.field.fileHint')} accept="application/pdf,image/jpeg,image/png,image/webp" error={p.outcomeErrors.contractFile} optionalText={opt} />
+              {c.contractFileId && <Checkbox name="removeFile" label={t('products.field.removeFile')} checked={ov('removeFile') === 'on'} />}
+            </fieldset>
+            <fieldset>
+              <legend>{t('products.connection.sales')}</legend>
+              <Input name="salesPeriod" label={outcomeLabels.salesPeriod} hint={t('products.connection.salesPeriodHint')} value={ov('salesPeriod')} error={p.outcomeErrors.salesPeriod} optionalText={opt} maxlength={120} />
+              <div class="row">
+                <Input name="salesBeforeVnd" type="number" inputmode="numeric" label={outcomeLabels.salesBeforeVnd} value={ov('salesBeforeVnd')} error={p.outcomeErrors.salesBeforeVnd} optionalText={opt} />
+                <Input name="salesAfterVnd" type="number" inputmode="numeric" label={outcomeLabels.salesAfterVnd} value={ov('salesAfterVnd')} error={p.outcomeErrors.salesAfterVnd} optionalText={opt} />
+              </div>
+              <p class="hint">{t('products.connection.growthHint')}</p>
+            </fieldset>
+            <div class="form-actions">
+              <Button>{t('form.save')}</Button>
+            </div>
+          </PostForm>
+        </>
+      )}
+    </Layout>
+  );
+};
+
+export interface NewConnectionProps {
+  ctx: PageContext;
+  partners: Option[];
+  products: Option[];
+  project: { slug: string; name: string } | null;
+  inquiry: { id: string; name: string; organisation: string; message: string } | null;
+  values: FormValues;
+  errors: Record<string, string>;
+}
+
+export const NewConnectionPage: FC<NewConnectionProps> = ({ ctx, partners, products, project, inquiry, values, errors }) => {
+  const { t } = ctx;
+  const v = (k: string) => formValue(values, k);
+  const labels = {
+    partnerId: t('products.connection.partner'),
+    product: t('products.connection.product'),
+    project: t('products.connection.project'),
+    startedOn: t('products.connection.startedOn'),
+    notes: t('products.connection.note'),
+    nextStep: t('products.connection.nextStep'),
+    nextStepOn: t('products.connection.nextStepOn'),
+  };
+  const pageTitle = t('products.connection.new');
+  return (
+    <Layout ctx={ctx} title={pageTitle}>
+      <nav class="breadcrumbs" aria-label="breadcrumb">
+        <a href="/ket-noi-tieu-thu">{t('products.board.title')}</a>
+      </nav>
+      <h1>{pageTitle}</h1>
+      {inquiry && (
+        <div class="card">
+          <p>
+            <strong>{t('products.connection.fromInquiry', { name: inquiry.name })}</strong>
+            {inquiry.organisation ? ` · ${inquiry.organisation}` : ''}
+          </p>
+          <p>{inquiry.message}</p>
+        </div>
+      )}
+      <ErrorSummary t={t} errors={errors} labels={labels} />
+      <PostForm action="/ket-noi-tieu-thu/moi" csrfToken={ctx.csrfToken} class="form">
+        {inquiry && <input type="hidden" name="inquiryId" value={inquiry.id} />}
+        {project && <input type="hidden" name="project" value={project.slug} />}
+        <Select name="partnerId" label={labels.partnerId} hint={t('products.connection.partnerHint')} value={v('partnerId')} placeholder={t('form.choose')} options={partners} error={errors.partnerId} required />
+        <Select
+          name="product"
+          label={labels.product}
+          hint={project ? t('products.connection.productOfProject', { name: project.name }) : undefined}
+          value={v('product')}
+          placeholder={project ? t('products.connection.wholeProject') : t('form.choose')}
+          options={products}
+          error={errors.product ?? errors.project}
+          required={!project}
+        />
+        <Input name="startedOn" type="date" label={labels.startedOn} value={v('startedOn')} error={errors.startedOn} required />
+        <TextArea name="notes" label={labels.notes} value={v('notes')} error={errors.notes} optionalText={t('form.optional')} rows={3} maxlength={3000} />
+        <div class="row">
+          <Input name="nextStep" label={labels.nextStep} value={v('nextStep')} error={errors.nextStep} optionalText={t('form.optional')} maxlength={300} />
+          <Input name="nextStepOn" type="date" label={labels.nextStepOn} value={v('nextStepOn')} error={errors.nextStepOn} optionalText={t('form.optional')} />
+        </div>
+        <div class="form-actions">
+          <Button>{t('form.save')}</Button>
+          <a href="/ket-noi-tieu-thu">{t('form.cancel')}</a>
+        </div>
+      </PostForm>
+    </Layout>
+  );
+};
