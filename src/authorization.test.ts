@@ -160,6 +160,8 @@ const matrix: Row[] = [
   ['GET', '/su-kien-ngoai/moi', '/su-kien-ngoai/moi', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/su-kien-ngoai/moi', '/su-kien-ngoai/moi', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/su-kien-ngoai/:slug', '/su-kien-ngoai/{externalSlug}', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/su-kien-ngoai/:slug/sua', '/su-kien-ngoai/{externalSlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/su-kien-ngoai/:slug/sua', '/su-kien-ngoai/{externalSlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/su-kien-ngoai/:slug/de-cu', '/su-kien-ngoai/{externalSlug}/de-cu', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/su-kien-ngoai/:slug/de-cu', '/su-kien-ngoai/{externalSlug}/de-cu', s(303, 403, 403, 403, 403, 422, 422)],
   ['POST', '/su-kien-ngoai/:slug/de-cu/:id', '/su-kien-ngoai/{externalSlug}/de-cu/{nominationId}', s(303, 403, 403, 403, 403, 422, 422)],

@@ -507,5 +507,16 @@ describe('nominations to external events', () => {
     expect(api.items).toEqual([expect.objectContaining({ status: 'attended', award: 'Giải Khuyến khích' })]);
     expect((await (await signedIn('tacgia@su-kien.vn')).get('/api/v1/nominations')).status).toBe(403);
     expect((await (await signedIn('tacgia@su-kien.vn')).get(path)).status).toBe(403);
+
+    // Corrected dates: a wrong one is refused with the form kept; a right one moves the ledger line too.
+    const form = await (await staff.get(`${path}/sua`)).text();
+    expect(form).toContain('value="2022-08-18"');
+    const wrong = await staff.post(`${path}/sua`, { kind: 'event', title: 'Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022', organiser: 'Bộ Khoa học và Công nghệ', startsOn: '2022-08-19', endsOn: '2022-08-01' });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Ngày kết thúc phải sau ngày bắt đầu.');
+    const fixed = await staff.post(`${path}/sua`, { kind: 'event', title: 'Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022', organiser: 'Bộ Khoa học và Công nghệ', place: 'Lai Châu', startsOn: '2022-08-19', endsOn: '2022-08-21' });
+    expect(fixed.status).toBe(303);
+    const moved = await entries();
+    expect(moved.map((s) => [s.startedOn, s.endedOn, s.status])).toEqual([['2022-08-19', '2022-08-21', 'done']]);
   });
 });

@@ -7,7 +7,7 @@ import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { listProjects } from '#modules/projects/index.ts';
 import { ExternalEventInput, NominateInput, NominationUpdate } from './events.schemas.ts';
-import { createExternalEvent, getExternalEvent, listExternalEvents, nominate, updateNomination } from './nominations.service.ts';
+import { createExternalEvent, getExternalEvent, listExternalEvents, nominate, updateExternalEvent, updateNomination } from './nominations.service.ts';
 import { ExternalDetailPage, ExternalFormPage, ExternalListPage, NominatePage } from './views/external.tsx';
 
 /** Programmes and events run by others, and the projects the Department nominates to them (staff). */
@@ -26,6 +26,21 @@ externalPages.post('/su-kien-ngoai/moi', staffOnly, async (c) => {
   if (!form.ok) return render(c, <ExternalFormPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
   const created = await createExternalEvent({ db: c.var.deps.db, actor: requireActor(c), input: form.data });
   return redirectWithFlash(c, `/su-kien-ngoai/${created.slug}`, 'events.external.created', { title: created.title });
+});
+
+externalPages.get('/su-kien-ngoai/:slug/sua', staffOnly, async (c) => {
+  const e = await getExternalEvent({ db: c.var.deps.db, actor: c.var.actor, slug: slugOf(c) });
+  const values: FormValues = { kind: e.kind, title: e.title, organiser: e.organiser, place: e.place, startsOn: e.startsOn, endsOn: e.endsOn ?? '', description: e.description, url: e.url };
+  return render(c, <ExternalFormPage ctx={pageContext(c)} values={values} errors={{}} editing={{ slug: e.slug, title: e.title }} />);
+});
+
+externalPages.post('/su-kien-ngoai/:slug/sua', staffOnly, async (c) => {
+  const e = await getExternalEvent({ db: c.var.deps.db, actor: c.var.actor, slug: slugOf(c) });
+  const editing = { slug: e.slug, title: e.title };
+  const form = await readForm(c, ExternalEventInput);
+  if (!form.ok) return render(c, <ExternalFormPage ctx={pageContext(c)} values={form.values} errors={form.errors} editing={editing} />, 422);
+  await updateExternalEvent({ db: c.var.deps.db, actor: requireActor(c), slug: e.slug, input: form.data });
+  return redirectWithFlash(c, `/su-kien-ngoai/${e.slug}`, 'events.external.updated');
 });
 
 externalPages.get('/su-kien-ngoai/:slug', staffOnly, async (c) => {

@@ -50,6 +50,23 @@ export async function createExternalEvent({ db, actor, input }: { db: Db; actor:
   });
 }
 
+/** Corrects an external event (dates, place, title); its nominations' ledger lines follow. */
+export async function updateExternalEvent({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: ExternalEventInput }) {
+  staffOnly(actor);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(externalEvent)
+      .set({ ...input, endsOn: input.endsOn ?? null })
+      .where(eq(externalEvent.slug, slug))
+      .returning();
+    if (!updated) throw new AppError('not_found', 'events.external.notFound');
+    const nominations = await tx.select().from(nomination).where(eq(nomination.externalEventId, updated.id));
+    for (const n of nominations) await recordNomination(tx, actor, updated, n);
+    await audit(tx, { actorId: actor.id, action: 'external_event.update', entity: 'external_event', entityId: updated.id, data: { title: input.title } });
+    return updated;
+  });
+}
+
 export interface ExternalEventItem extends ExternalEvent {
   nominations: number;
 }

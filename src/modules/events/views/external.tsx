@@ -44,7 +44,13 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
   );
 };
 
-export const ExternalFormPage: FC<{ ctx: PageContext; values: FormValues; errors: Record<string, string> }> = ({ ctx, values, errors }) => {
+/** A new external event, or corrections to one (`editing`). */
+export const ExternalFormPage: FC<{ ctx: PageContext; values: FormValues; errors: Record<string, string>; editing?: { slug: string; title: string } }> = ({
+  ctx,
+  values,
+  errors,
+  editing,
+}) => {
   const { t } = ctx;
   const opt = t('form.optional');
   const v = (n: string) => formValue(values, n);
@@ -59,10 +65,10 @@ export const ExternalFormPage: FC<{ ctx: PageContext; values: FormValues; errors
     url: t('events.external.url'),
   };
   return (
-    <Layout ctx={ctx} title={t('events.external.new')}>
-      <h1>{t('events.external.new')}</h1>
+    <Layout ctx={ctx} title={editing ? t('events.external.edit', { title: editing.title }) : t('events.external.new')}>
+      <h1>{editing ? t('events.external.edit', { title: editing.title }) : t('events.external.new')}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
-      <PostForm action="/su-kien-ngoai/moi" csrfToken={ctx.csrfToken} class="form">
+      <PostForm action={editing ? `/su-kien-ngoai/${editing.slug}/sua` : '/su-kien-ngoai/moi'} csrfToken={ctx.csrfToken} class="form">
         <Select name="kind" label={labels.kind ?? ''} value={v('kind')} placeholder={t('form.choose')} options={optionsOf(t, 'events.external.kind', externalKinds)} error={errors.kind} required />
         <Input name="title" label={labels.title ?? ''} value={v('title')} error={errors.title} required maxlength={300} />
         <Input name="organiser" label={labels.organiser ?? ''} hint={t('events.external.organiserHint')} value={v('organiser')} error={errors.organiser} required maxlength={200} />
@@ -73,7 +79,7 @@ export const ExternalFormPage: FC<{ ctx: PageContext; values: FormValues; errors
         <Input name="url" type="url" label={labels.url ?? ''} value={v('url')} error={errors.url} optionalText={opt} maxlength={500} />
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
-          <a href="/su-kien-ngoai">{t('form.cancel')}</a>
+          <a href={editing ? `/su-kien-ngoai/${editing.slug}` : '/su-kien-ngoai'}>{t('form.cancel')}</a>
         </div>
       </PostForm>
     </Layout>
@@ -147,6 +153,9 @@ export const ExternalDetailPage: FC<ExternalDetailProps> = ({ ctx, event: x, fai
         <h1>{x.title}</h1>
         <a class="button button-primary" href={`/su-kien-ngoai/${x.slug}/de-cu`}>
           {t('events.external.nominate')}
+        </a>{' '}
+        <a class="button button-secondary" href={`/su-kien-ngoai/${x.slug}/sua`}>
+          {t('events.external.editLink')}
         </a>
       </div>
       {failed && <ErrorSummary t={t} errors={failed.errors} />}
