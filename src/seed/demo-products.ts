@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { getPartnerBySlug } from '#modules/partners/index.ts';
 import {
   createConnection,
@@ -73,6 +72,7 @@ async function picture(name: string, colour: string, variant = 0): Promise<File>
     <rect x="0" y="340" width="640" height="140" fill="#000000" fill-opacity="0.35"/>
     ${lines.map((l, i) => `<text x="32" y="${lines.length === 1 ? 425 : 395 + i * 46}" font-family="DejaVu Sans, sans-serif" font-size="38" font-weight="bold" fill="#ffffff">${esc(l)}</text>`).join('')}
   </svg>`;
+  const { default: sharp } = await import('sharp');
   const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 78 }).toBuffer();
   return new File([new Uint8Array(bytes)], `${name}.jpg`, { type: 'image/jpeg' });
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { MessageKey } from '#kernel/i18n/index.ts';
@@ -16,6 +15,21 @@ export const accepts = {
 export type Accept = keyof typeof accepts;
 
 export const MB = 1024 * 1024;
+
+/**
+ * sharp (libvips) and file-type load on the first upload, not at start: most requests never touch
+ * a file, and libvips' memory then stays out of the server's. Its cache is off: every image is
+ * decoded once and stored.
+ */
+let sharpModule: Promise<(input: Uint8Array, options?: SharpOptions) => Sharp> | null = null;
+function loadSharp() {
+  sharpModule ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    return sharp;
+  });
+  return sharpModule;
+}
+const fileTypeOf = async (bytes: Uint8Array) => (await import('file-type')).fileTypeFromBuffer(bytes);
 /** A decompression bomb (20000 × 20000 PNG) is refused before it is decoded. */
 const MAX_PIXELS = 40_000_000;
 const imageTypes: readonly string[] = accepts.image;
@@ -65,7 +79,7 @@ export async function readUpload(file: File, field: string, rules: UploadRules):
   if (file.size === 0) refuse(field, 'v.fileEmpty');
   if (file.size > rules.maxBytes) refuse(field, 'v.fileTooLarge', { max: Math.round(rules.maxBytes / MB) });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const type = await fileTypeFromBuffer(bytes);
+  const type = await fileTypeOf(bytes);
   const allowed: readonly string[] = accepts[rules.accept];
   if (!type || !allowed.includes(type.mime)) refuse(field, rules.accept === 'image' ? 'v.fileNotImage' : 'v.fileType');
   if (type.mime === 'application/pdf') {
@@ -77,6 +91,7 @@ export async function readUpload(file: File, field: string, rules: UploadRules):
 }
 
 async function normaliseImage(bytes: Uint8Array, field: string, maxSide: number): Promise<Omit<Upload, 'name'>> {
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
@@ -104,6 +119,7 @@ async function normaliseImage(bytes: Uint8Array, field: string, maxSide: number)
  * @example const thumb = await imageVariant(upload, 480)
  */
 export async function imageVariant(upload: Upload, maxSide: number): Promise<Upload> {
+  const sharp = await loadSharp();
   const { data, info } = await sharp(upload.bytes, { limitInputPixels: MAX_PIXELS })
     .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 75, mozjpeg: true })

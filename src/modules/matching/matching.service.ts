@@ -9,7 +9,9 @@ import { project, type SupportNeed, supportNeeds } from '#modules/projects/index
 import { type Candidate, type ExpertCandidate, type PartnerCandidate, rankCandidates, type Suggestion, type Target } from './matching.score.ts';
 
 /** How many candidates are scored at most: the SQL narrows to those that could answer at all. */
-const POOL = 400;
+const POOL = 200;
+/** The start of a profile is what says what someone does: the words compared stop there. */
+const TEXT_CHARS = 400;
 
 interface Places {
   bySlug: Map<string, Commune>;
@@ -73,24 +75,30 @@ async function expertCandidates(db: Db, where: Places, target: Target): Promise<
       fields: expertProfile.fields,
       communes: expertProfile.communes,
       anywhere: expertProfile.anywhere,
-      text: sql<string>`${expertProfile.headline} || ' ' || ${expertProfile.bio}`,
+      text: sql<string>`left(${expertProfile.headline} || ' ' || ${expertProfile.bio}, ${TEXT_CHARS})`,
     })
     .from(expertProfile)
     .innerJoin(user, eq(user.id, expertProfile.userId))
     .where(and(eq(user.role, 'expert'), or(isNull(user.banned), eq(user.banned, false)), or(...could)))
     .orderBy(desc(expertProfile.updatedAt))
     .limit(POOL);
+  return rows.map((r) => ({ ...r, type: 'expert' as const, formerDistricts: districtsOf(where, r.communes), openEngagements: 0, pastByField: {} }));
+}
+
+/**
+ * Experts ranked in two passes: by what they know and where they work, then the best few again
+ * with their load and past engagements (the only part that reads the engagements, so it stays
+ * cheap with thousands of them). Load and history move a score by at most a few points, so the
+ * first pass keeps four times as many as are shown.
+ */
+async function rankExperts(db: Db, target: Target, candidates: ExpertCandidate[], limit: number): Promise<Suggestion<ExpertCandidate>[]> {
+  const shortlist = rankCandidates(target, candidates, limit * 4).map((s) => s.candidate);
   const loads = await expertLoads(
     db,
-    rows.map((r) => r.id),
+    shortlist.map((c) => c.id),
   );
-  return rows.map((r) => ({
-    ...r,
-    type: 'expert' as const,
-    formerDistricts: districtsOf(where, r.communes),
-    openEngagements: loads.get(r.id)?.open ?? 0,
-    pastByField: loads.get(r.id)?.pastByField ?? {},
-  }));
+  const withHistory = shortlist.map((c) => ({ ...c, openEngagements: loads.get(c.id)?.open ?? 0, pastByField: loads.get(c.id)?.pastByField ?? {} }));
+  return rankCandidates(target, withHistory, limit);
 }
 
 async function partnerCandidates(db: Db, where: Places, target: Target): Promise<PartnerCandidate[]> {
@@ -109,7 +117,7 @@ async function partnerCandidates(db: Db, where: Places, target: Target): Promise
       fields: partner.fields,
       communes: partner.communes,
       anywhere: partner.anywhere,
-      text: sql<string>`${partner.summary} || ' ' || ${partner.description}`,
+      text: sql<string>`left(${partner.summary} || ' ' || ${partner.description}, ${TEXT_CHARS})`,
       pastInterested: interested,
     })
     .from(partner)
@@ -132,7 +140,7 @@ export interface Suggestions {
 export async function suggestFor(db: Db, province: string, input: TargetInput, limit = 5): Promise<Suggestions> {
   const { target, where } = await targetOf(db, province, input);
   const [experts, partners] = await Promise.all([expertCandidates(db, where, target), partnerCandidates(db, where, target)]);
-  return { target, experts: rankCandidates(target, experts, limit), partners: rankCandidates(target, partners, limit) };
+  return { target, experts: await rankExperts(db, target, experts, limit), partners: rankCandidates(target, partners, limit) };
 }
 
 export interface ProjectSuggestion {

@@ -332,7 +332,8 @@ export async function listShowcase({ db, filters, page }: { db: Db; filters: Sho
     .innerJoin(project, eq(project.id, product.projectId))
     .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(condition)
-    .orderBy(...(q ? rank(product.name, product.nameSearch, q) : []), desc(product.updatedAt), asc(product.id))
+    // NULLS LAST as in the index product_public_updated, so the newest come from the index, not a sort
+    .orderBy(...(q ? rank(product.name, product.nameSearch, q) : []), sql`${product.updatedAt} DESC NULLS LAST`, asc(product.id))
     .limit(page.perPage)
     .offset(page.offset);
   const n = totalRow?.n ?? 0;

@@ -648,11 +648,14 @@ export async function listInbox({ db, actor, filters, page, now = new Date() }: 
       .orderBy(...order)
       .limit(page.perPage)
       .offset(page.offset),
-    db
-      .select({ n: count() })
-      .from(supportRequest)
-      .leftJoin(project, eq(project.id, supportRequest.projectId))
-      .where(condition),
+    // The project is joined only when the search needs its name: counting stays on the request table.
+    filters.q?.trim()
+      ? db
+          .select({ n: count() })
+          .from(supportRequest)
+          .leftJoin(project, eq(project.id, supportRequest.projectId))
+          .where(condition)
+      : db.select({ n: count() }).from(supportRequest).where(condition),
   ]);
   return { items: items.map(toListItem(today)), total: total?.n ?? 0 };
 }
