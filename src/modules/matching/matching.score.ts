@@ -113,16 +113,16 @@ const commonPairs = new Set([
  * are compared without accents, and each keeps the words as written, to show in a reason.
  */
 export function wordPairs(text: string): Map<string, string> {
-  const written = text
-    .normalize('NFC')
-    .toLocaleLowerCase('vi')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((s) => s.length > 0);
+  const lower = text.normalize('NFC').toLocaleLowerCase('vi');
+  const words = (s: string) => s.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  // Folding keeps every letter a letter, so both lists have the same words in the same places.
+  const written = words(lower);
+  const folded = words(fold(lower));
   const pairs = new Map<string, string>();
+  if (folded.length !== written.length) return pairs;
   for (let i = 0; i + 1 < written.length; i++) {
-    const pair = `${written[i]} ${written[i + 1]}`;
-    const folded = fold(pair);
-    if (!commonPairs.has(folded) && !pairs.has(folded)) pairs.set(folded, pair);
+    const key = `${folded[i]} ${folded[i + 1]}`;
+    if (!commonPairs.has(key) && !pairs.has(key)) pairs.set(key, `${written[i]} ${written[i + 1]}`);
   }
   return pairs;
 }
