@@ -687,8 +687,6 @@ export interface DemoSupport {
   figures?: SupportFigures;
 }
 
-const department = 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn';
-
 // The five courses (216 learners) are real events with their people: see demo-events.ts.
 
 // The 21 products put on techfest 247 (platform listings) and the sales connections of thạch đen

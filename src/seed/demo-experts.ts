@@ -1,7 +1,5 @@
 import type { DemoContext } from './demo-context.ts';
 import { type ExpertInput, saveOwnProfile } from '#modules/experts/index.ts';
-import type { Actor } from '#kernel/auth/roles.ts';
-import type { AppDeps } from '#kernel/http/context.ts';
 import { createUser, defaultPassword } from './factories.ts';
 
 

@@ -1,7 +1,5 @@
 import type { DemoContext } from './demo-context.ts';
 import { addMember, answerIntroduction, createPartner, introduceProject, type PartnerInput } from '#modules/partners/index.ts';
-import type { Actor } from '#kernel/auth/roles.ts';
-import type { AppDeps } from '#kernel/http/context.ts';
 
 
 // The organisations of the story. The article names the Hà Nội supermarket chain, the provincial

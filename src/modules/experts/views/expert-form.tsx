@@ -4,9 +4,10 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, Checkboxes, ErrorSummary, Input, PostForm, TextArea } from '#kernel/ui/form.tsx';
 import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
+import { WhereFieldset } from '#kernel/ui/where-fieldset.tsx';
 import { projectFields } from '#modules/projects/index.ts';
 import { specialties } from '../experts.taxonomy.ts';
-import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
+import type { CommuneOption } from '#kernel/ui/communes.ts';
 
 export interface ExpertFormProps {
   ctx: PageContext;
@@ -30,7 +31,6 @@ export const ExpertFormPage: FC<ExpertFormProps> = ({ ctx, title, action, cancel
     fields: t('experts.field.fields'),
     communes: t('experts.field.communes'),
   };
-  const chosenCommunes = formValues(values, 'communes');
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -64,21 +64,19 @@ export const ExpertFormPage: FC<ExpertFormProps> = ({ ctx, title, action, cancel
           />
           <Checkboxes name="fields" label={labels.fields ?? ''} values={formValues(values, 'fields')} options={optionsOf(t, 'project.field', projectFields)} error={errors.fields} />
         </fieldset>
-        <fieldset>
-          <legend>{t('experts.form.where')}</legend>
-          <Checkbox name="anywhere" label={t('experts.field.anywhere')} checked={formValue(values, 'anywhere') === 'on'} error={errors.anywhere} />
-          <details class="more-filters" open={Boolean(errors.communes)}>
-            <summary>{t('experts.field.communesPick', { count: chosenCommunes.length })}</summary>
-            <Checkboxes
-              name="communes"
-              label={labels.communes ?? ''}
-              hint={t('experts.field.communesHint')}
-              values={chosenCommunes}
-              options={communeOptions(t, communes)}
-              error={errors.communes}
-            />
-          </details>
-        </fieldset>
+        <WhereFieldset
+          t={t}
+          values={values}
+          errors={errors}
+          communes={communes}
+          text={{
+            legend: t('experts.form.where'),
+            anywhere: t('experts.field.anywhere'),
+            pick: t('experts.field.communesPick', { count: '{count}' }),
+            label: labels.communes ?? '',
+            hint: t('experts.field.communesHint'),
+          }}
+        />
         <fieldset>
           <legend>{t('experts.form.publish')}</legend>
           <Checkbox name="isPublic" label={t('experts.field.isPublic')} checked={formValue(values, 'isPublic') === 'on'} error={errors.isPublic} />

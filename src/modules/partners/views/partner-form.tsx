@@ -4,9 +4,10 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
+import { WhereFieldset } from '#kernel/ui/where-fieldset.tsx';
 import { projectFields, supportNeeds } from '#modules/projects/index.ts';
 import { partnerKinds } from '../partners.taxonomy.ts';
-import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
+import type { CommuneOption } from '#kernel/ui/communes.ts';
 
 export interface PartnerFormProps {
   ctx: PageContext;
@@ -36,7 +37,6 @@ export const PartnerFormPage: FC<PartnerFormProps> = ({ ctx, title, action, canc
     contactPhone: t('partners.field.contactPhone'),
     contactEmail: t('partners.field.contactEmail'),
   };
-  const chosenCommunes = formValues(values, 'communes');
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -87,21 +87,19 @@ export const PartnerFormPage: FC<PartnerFormProps> = ({ ctx, title, action, canc
             error={errors.fields}
           />
         </fieldset>
-        <fieldset>
-          <legend>{t('partners.form.where')}</legend>
-          <Checkbox name="anywhere" label={t('partners.field.anywhere')} checked={formValue(values, 'anywhere') === 'on'} error={errors.anywhere} />
-          <details class="more-filters" open={Boolean(errors.communes)}>
-            <summary>{t('partners.field.communesPick', { count: chosenCommunes.length })}</summary>
-            <Checkboxes
-              name="communes"
-              label={labels.communes ?? ''}
-              hint={t('partners.field.communesHint')}
-              values={chosenCommunes}
-              options={communeOptions(t, communes)}
-              error={errors.communes}
-            />
-          </details>
-        </fieldset>
+        <WhereFieldset
+          t={t}
+          values={values}
+          errors={errors}
+          communes={communes}
+          text={{
+            legend: t('partners.form.where'),
+            anywhere: t('partners.field.anywhere'),
+            pick: t('partners.field.communesPick', { count: '{count}' }),
+            label: labels.communes ?? '',
+            hint: t('partners.field.communesHint'),
+          }}
+        />
         <fieldset>
           <legend>{t('partners.form.contact')}</legend>
           <Input name="contactName" label={labels.contactName ?? ''} value={formValue(values, 'contactName')} error={errors.contactName} optionalText={opt} maxlength={200} />

@@ -21,7 +21,7 @@ export interface ChecklistProps {
   isStaff: boolean;
 }
 
-const Summary: FC<{ ctx: PageContext; view: ProductContext; summary: ReadinessSummary }> = ({ ctx, view, summary: s }) => {
+const Summary: FC<{ ctx: PageContext; summary: ReadinessSummary }> = ({ ctx, summary: s }) => {
   const { t } = ctx;
   return (
     <section class={`readiness-summary${s.ready ? ' is-ready' : ''}`} aria-labelledby="tom-tat">
@@ -70,7 +70,7 @@ export const ChecklistPage: FC<ChecklistProps> = ({ ctx, view, checklist, summar
       </nav>
       <h1>{title}</h1>
       <p class="lead">{t('products.checklist.lead')}</p>
-      <Summary ctx={ctx} view={view} summary={summary} />
+      <Summary ctx={ctx} summary={summary} />
       <ol class="checklist">
         {checklist.map((line) => {
           const code = line.item as ReadinessItemCode;
