@@ -9,6 +9,7 @@ import { csrf } from '#kernel/http/csrf.ts';
 import { compress } from '#kernel/http/compress.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { flash } from '#kernel/http/flash.ts';
+import { postLimit } from '#kernel/http/rate-limit.ts';
 import { requestContext } from '#kernel/http/middleware.ts';
 import { fromRoot } from '#kernel/paths.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
@@ -67,6 +68,12 @@ export function createApp(deps: AppDeps) {
   app.use(flash);
   app.use(csrf);
   app.use(loadActor);
+  // Forms that send e-mail or create accounts: a person (account, else address) gets so many in 15 minutes.
+  app.use('/dang-ky', postLimit(20));
+  app.use('/quen-mat-khau', postLimit(5));
+  app.use('/san-pham/:slug/hoi-mua', postLimit(5));
+  app.use('/yeu-cau/moi', postLimit(20));
+  app.use('/api/v1/requests', postLimit(20));
 
   app.route('/', sitePages);
   app.route('/', accountsPages);

@@ -6,7 +6,7 @@ import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
 import { formValue, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { formErrors } from '#kernel/http/forms.ts';
-import { clientIp } from './accounts.http.ts';
+import { clientIp } from '#kernel/http/rate-limit.ts';
 import { DisableInput, InviteInput, invitableRoles, RoleInput, UserListQuery } from './accounts.schemas.ts';
 import { changeRole, inviteUser, listAudit, listOutbox, listUsers, setDisabled } from './accounts.service.ts';
 import { AuditPage } from './views/admin-audit.tsx';

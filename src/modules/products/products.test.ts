@@ -383,6 +383,24 @@ describe('buyers’ inquiries', () => {
   });
 });
 
+describe('a flood of inquiries', () => {
+  it('one address gets 5 inquiries in 15 minutes; the 6th is refused with 429 and nothing is sent', async () => {
+    const slug = 'thach-den-hong-nhung-dong-coc';
+    const spammer = new TestBrowser(rt.app);
+    const from = { 'x-forwarded-for': '203.0.113.9' };
+    const send = async () => {
+      const body = new URLSearchParams({ _csrf: await spammer.csrfToken(), name: 'Người Gửi Nhiều', email: 'nhieu@vi-du.vn', message: 'Xin báo giá sỉ cho cửa hàng của chúng tôi.' });
+      return spammer.request(`/san-pham/${slug}/hoi-mua`, { method: 'POST', body, headers: { ...from, 'content-type': 'application/x-www-form-urlencoded' } });
+    };
+    const before = (await rt.db.select().from(productInquiry)).length;
+    for (let i = 0; i < 5; i++) expect((await send()).status).toBe(303);
+    const refused = await send();
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain('Vui lòng đợi 15 phút');
+    expect((await rt.db.select().from(productInquiry)).length).toBe(before + 5);
+  });
+});
+
 describe('export for national platforms', () => {
   it('staff download a ZIP with README, JSON, CSV, xlsx and the photos; others may not', async () => {
     const [p] = await rt.db.select({ id: product.id }).from(product).where(eq(product.slug, 'thach-den-hong-nhung-dong-coc'));

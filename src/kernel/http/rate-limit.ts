@@ -1,0 +1,35 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './context.ts';
+import { AppError } from './errors.ts';
+
+/** The client's address: the first X-Forwarded-For hop (set by the proxy in front), else 'local'. */
+export function clientIp(c: Context<AppEnv>): string {
+  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+}
+
+/** Who is asking: the signed-in account, else the address. */
+const whoAsks = (c: Context<AppEnv>) => (c.var.actor ? `u:${c.var.actor.id}` : `ip:${clientIp(c)}`);
+
+/**
+ * At most `limit` POSTs per person (account, else address) in 15 minutes, on forms that send
+ * e-mail or create accounts; the next one is refused with 429 and "wait 15 minutes". Counted in
+ * memory: the site runs as one process (its data folder is locked).
+ * @example app.use('/san-pham/:slug/hoi-mua', postLimit(5))
+ */
+export function postLimit(limit: number, windowMs = 15 * 60_000) {
+  const hits = new Map<string, number[]>();
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const now = Date.now();
+    const key = whoAsks(c);
+    const recent = (hits.get(key) ?? []).filter((at) => now - at < windowMs);
+    if (recent.length >= limit) throw new AppError('too_many_requests');
+    recent.push(now);
+    hits.set(key, recent);
+    if (hits.size > 10_000) {
+      for (const [k, times] of hits) if (times.every((at) => now - at >= windowMs)) hits.delete(k);
+    }
+    await next();
+  });
+}
