@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './context.ts';
-import type { AppError } from './errors.ts';
+import { AppError } from './errors.ts';
 import { CSRF_FIELD } from './csrf.ts';
 import { type FieldErrors, fieldErrors } from './validation.ts';
 
@@ -50,4 +50,26 @@ export function formErrors(c: Context<AppEnv>, error: AppError): FieldErrors {
   const fields = Object.entries(error.fields).map(([name, key]) => [name, c.var.t(key, error.params)] as const);
   if (fields.length > 0) return Object.fromEntries(fields);
   return { _form: c.var.t(error.messageKey, error.params) };
+}
+
+/**
+ * The one submit path of a form page: reads and validates the form, then `save`s it. Bad input, or
+ * a service's `validation` refusal, shows the form again (422) with what was typed and the
+ * messages; any other error goes on up.
+ * @example return submitForm(c, ProjectInput, (values, errors) => projectForm(c, target, values, errors, 422), (input) => save(input))
+ */
+export async function submitForm<S extends z.ZodType>(
+  c: Context<AppEnv>,
+  schema: S,
+  showAgain: (values: FormValues, errors: FieldErrors) => Response | Promise<Response>,
+  save: (data: z.output<S>, files: FormFiles) => Promise<Response>,
+): Promise<Response> {
+  const form = await readForm(c, schema);
+  if (!form.ok) return showAgain(form.values, form.errors);
+  try {
+    return await save(form.data, form.files);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation') return showAgain(form.values, formErrors(c, error));
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@ import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
@@ -89,14 +89,7 @@ function eventForm(c: Context<AppEnv>, target: FormTarget, values: FormValues, e
 }
 
 async function submitEventForm(c: Context<AppEnv>, target: FormTarget, save: (input: EventInput) => Promise<Response>) {
-  const form = await readForm(c, EventInput);
-  if (!form.ok) return eventForm(c, target, form.values, form.errors, 422);
-  try {
-    return await save(form.data);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return eventForm(c, target, form.values, formErrors(c, error), 422);
-    throw error;
-  }
+  return submitForm(c, EventInput, (values, errors) => eventForm(c, target, values, errors, 422), (input) => save(input));
 }
 
 const newTarget = (c: Context<AppEnv>): FormTarget => ({ title: c.var.t('events.new'), action: '/su-kien/moi', cancelHref: '/su-kien' });

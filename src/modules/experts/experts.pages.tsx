@@ -3,9 +3,8 @@ import { allow, requireActor } from '#kernel/auth/access.ts';
 import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { toCsv } from '#kernel/http/csv.ts';
-import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
@@ -96,14 +95,7 @@ async function expertForm(c: Context<AppEnv>, target: FormTarget, values: FormVa
 }
 
 async function submitExpertForm(c: Context<AppEnv>, target: FormTarget, save: (input: ExpertInput) => Promise<Response>) {
-  const form = await readForm(c, ExpertInput);
-  if (!form.ok) return expertForm(c, target, form.values, form.errors, 422);
-  try {
-    return await save(form.data);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return expertForm(c, target, form.values, formErrors(c, error), 422);
-    throw error;
-  }
+  return submitForm(c, ExpertInput, (values, errors) => expertForm(c, target, values, errors, 422), (input) => save(input));
 }
 
 async function ownTarget(c: Context<AppEnv>): Promise<{ target: FormTarget; profile: ExpertProfile | null }> {

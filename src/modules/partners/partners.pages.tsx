@@ -5,7 +5,7 @@ import type { AppEnv } from '#kernel/http/context.ts';
 import { toCsv } from '#kernel/http/csv.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
@@ -148,13 +148,7 @@ async function partnerForm(c: Context<AppEnv>, target: FormTarget, values: FormV
 }
 
 async function submitPartnerForm(c: Context<AppEnv>, target: FormTarget, save: (input: PartnerInput) => Promise<Response>) {
-  const form = await readForm(c, PartnerInput);
-  if (!form.ok) return partnerForm(c, target, form.values, form.errors, 422);
-  try {
-    return await save(form.data);
-  } catch (error) {
-    return partnerForm(c, target, form.values, refusal(c, error), 422);
-  }
+  return submitForm(c, PartnerInput, (values, errors) => partnerForm(c, target, values, errors, 422), (input) => save(input));
 }
 
 partnersPages.get('/doi-tac/moi', allow('officer', 'admin'), (c) => partnerForm(c, newTarget(c), { anywhere: 'on', isPublic: 'on' }));

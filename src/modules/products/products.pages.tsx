@@ -5,7 +5,7 @@ import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { sendFile } from '#kernel/http/files.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
@@ -205,14 +205,7 @@ async function productForm(c: Context<AppEnv>, target: FormTarget, values: FormV
 
 /** Validates the product form and its photos; any refusal shows the form again with what was typed. */
 async function submitProductForm(c: Context<AppEnv>, target: FormTarget, save: (input: ProductInput, files: File[]) => Promise<Response>) {
-  const form = await readForm(c, ProductInput);
-  if (!form.ok) return productForm(c, target, form.values, form.errors, 422);
-  try {
-    return await save(form.data, form.files.images ?? []);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return productForm(c, target, form.values, formErrors(c, error), 422);
-    throw error;
-  }
+  return submitForm(c, ProductInput, (values, errors) => productForm(c, target, values, errors, 422), (input, files) => save(input, files.images ?? []));
 }
 
 async function newTarget(c: Context<AppEnv>) {

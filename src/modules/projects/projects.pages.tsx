@@ -4,7 +4,7 @@ import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { toCsv } from '#kernel/http/csv.ts';
@@ -124,14 +124,7 @@ async function projectForm(c: Context<AppEnv>, target: FormTarget, values: FormV
 
 /** Validates the project form and saves it; any refusal shows the form again with what was typed. */
 async function submitProjectForm(c: Context<AppEnv>, target: FormTarget, save: (input: ProjectInput) => Promise<Response>) {
-  const form = await readForm(c, ProjectInput);
-  if (!form.ok) return projectForm(c, target, form.values, form.errors, 422);
-  try {
-    return await save(form.data);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return projectForm(c, target, form.values, formErrors(c, error), 422);
-    throw error;
-  }
+  return submitForm(c, ProjectInput, (values, errors) => projectForm(c, target, values, errors, 422), (input) => save(input));
 }
 
 projectsPages.get('/du-an/moi', allow('founder', 'officer', 'admin'), (c) => projectForm(c, newTarget(c), {}));

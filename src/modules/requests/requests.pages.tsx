@@ -7,7 +7,7 @@ import { toCsv } from '#kernel/http/csv.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { sendFile } from '#kernel/http/files.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
@@ -59,11 +59,6 @@ async function communeChoices(c: Context<AppEnv>) {
   return communeOptions(c.var.t, await listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE), { formerDistrict: true });
 }
 
-/** A validation refusal from a service, as the form shows it; anything else goes on up. */
-function asFormErrors(c: Context<AppEnv>, error: unknown): Record<string, string> {
-  if (error instanceof AppError && error.code === 'validation') return formErrors(c, error);
-  throw error;
-}
 
 // ---------------------------------------------------------------- founders
 
@@ -86,17 +81,18 @@ requestsPages.get('/yeu-cau/moi', allow('founder'), (c) => {
   return founderForm(c, { project: (q.du_an ?? '').slice(0, 120), kind, body: (q.noi_dung ?? '').slice(0, 5000), urgency: 'normal' });
 });
 
-requestsPages.post('/yeu-cau/moi', allow('founder'), async (c) => {
-  const form = await readForm(c, RequestInput);
-  if (!form.ok) return founderForm(c, form.values, form.errors, 422);
-  try {
-    const files = await readUploads(form.files.files, 'files', fileRules);
-    const { number } = await fileRequest({ ...requestContext(c), input: form.data, files });
-    return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.filed', { ref: requestRef(number) });
-  } catch (error) {
-    return founderForm(c, form.values, asFormErrors(c, error), 422);
-  }
-});
+requestsPages.post('/yeu-cau/moi', allow('founder'), (c) =>
+  submitForm(
+    c,
+    RequestInput,
+    (values, errors) => founderForm(c, values, errors, 422),
+    async (input, files) => {
+      const uploads = await readUploads(files.files, 'files', fileRules);
+      const { number } = await fileRequest({ ...requestContext(c), input, files: uploads });
+      return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.filed', { ref: requestRef(number) });
+    },
+  ),
+);
 
 // ---------------------------------------------------------------- one request
 
@@ -128,7 +124,8 @@ async function onRequestPage<S extends z.ZodType>(
     if (error instanceof AppError && error.code === 'conflict') {
       return detailPage(c, { form, values: read.values, errors: { _form: c.var.t(error.messageKey, error.params) } }, 409);
     }
-    return detailPage(c, { form, values: read.values, errors: asFormErrors(c, error) }, 422);
+    if (error instanceof AppError && error.code === 'validation') return detailPage(c, { form, values: read.values, errors: formErrors(c, error) }, 422);
+    throw error;
   }
 }
 
@@ -230,18 +227,17 @@ requestsPages.get('/quan-ly/yeu-cau.csv', staffOnly, async (c) => {
   return c.body(csv);
 });
 
-requestsPages.post('/quan-ly/yeu-cau/phan-cong', staffOnly, async (c) => {
-  const form = await readForm(c, AssignInput);
-  if (!form.ok) return inbox(c, form.errors, 422);
-  try {
-    const n = await assignRequests({ ...requestContext(c), numbers: form.data.numbers, assigneeId: form.data.assigneeId });
-    const staff = await listStaff(c.var.deps.db);
-    const name = staff.find((s) => s.id === form.data.assigneeId)?.name ?? '';
-    return redirectWithFlash(c, '/quan-ly/yeu-cau?view=open', 'requests.inbox.assigned', { n, name });
-  } catch (error) {
-    return inbox(c, asFormErrors(c, error), 422);
-  }
-});
+requestsPages.post('/quan-ly/yeu-cau/phan-cong', staffOnly, (c) =>
+  submitForm(
+    c,
+    AssignInput,
+    (_values, errors) => inbox(c, errors, 422),
+    async ({ numbers, assigneeId }) => {
+      const { moved, assignee } = await assignRequests({ ...requestContext(c), numbers, assigneeId });
+      return redirectWithFlash(c, '/quan-ly/yeu-cau?view=open', 'requests.inbox.assigned', { n: moved, name: assignee });
+    },
+  ),
+);
 
 async function walkInForm(c: Context<AppEnv>, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
   return render(c, <RequestFormPage ctx={pageContext(c)} projects={[]} walkIn communes={await communeChoices(c)} values={values} errors={errors} />, status);
@@ -249,13 +245,14 @@ async function walkInForm(c: Context<AppEnv>, values: FormValues, errors: Record
 
 requestsPages.get('/quan-ly/yeu-cau/moi', staffOnly, (c) => walkInForm(c, { urgency: 'normal' }));
 
-requestsPages.post('/quan-ly/yeu-cau/moi', staffOnly, async (c) => {
-  const form = await readForm(c, WalkInInput);
-  if (!form.ok) return walkInForm(c, form.values, form.errors, 422);
-  try {
-    const { number } = await fileWalkIn({ ...requestContext(c), input: form.data });
-    return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.walkInFiled', { ref: requestRef(number) });
-  } catch (error) {
-    return walkInForm(c, form.values, asFormErrors(c, error), 422);
-  }
-});
+requestsPages.post('/quan-ly/yeu-cau/moi', staffOnly, (c) =>
+  submitForm(
+    c,
+    WalkInInput,
+    (values, errors) => walkInForm(c, values, errors, 422),
+    async (input) => {
+      const { number } = await fileWalkIn({ ...requestContext(c), input });
+      return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.walkInFiled', { ref: requestRef(number) });
+    },
+  ),
+);

@@ -138,18 +138,13 @@ async function staffEmails(db: Db, r: SupportRequest): Promise<string[]> {
     const officer = await emailOf(db, p?.officer ?? null);
     if (officer) return [officer];
   }
-  const staff = await listStaff(db);
-  if (staff.length === 0) return [];
   const rows = await db
     .select({ email: user.email })
     .from(user)
-    .where(
-      inArray(
-        user.id,
-        staff.map((s) => s.id),
-      ),
-    );
-  return rows.map((x) => x.email).slice(0, 20);
+    .where(and(inArray(user.role, ['officer', 'admin']), sql`coalesce(${user.banned}, false) = false`))
+    .orderBy(user.name)
+    .limit(20);
+  return rows.map((x) => x.email);
 }
 
 async function notify(ctx: RequestContext, to: string[] | string | null, r: SupportRequest, subject: MessageKey, body: MessageKey, params: Params = {}) {
@@ -299,7 +294,7 @@ async function takeRequest(db: Db, actor: Actor, r: SupportRequest, assigneeId: 
 }
 
 /** Bulk assignment from the inbox; new requests are accepted on the way. Returns how many moved. */
-export async function assignRequests(ctx: Omit<RequestContext, 'baseUrl'> & { baseUrl: string; numbers: number[]; assigneeId: string }): Promise<number> {
+export async function assignRequests(ctx: RequestContext & { numbers: number[]; assigneeId: string }): Promise<{ moved: number; assignee: string }> {
   const { db, actor } = ctx;
   if (!isStaff(actor)) throw new AppError('forbidden');
   const staff = await listStaff(db);
@@ -327,7 +322,7 @@ export async function assignRequests(ctx: Omit<RequestContext, 'baseUrl'> & { ba
       text: `${mailText('requests.mail.assigned.body', { name: actor.name, refs: open.map((r) => requestRef(r.number)).join(', ') })}\n\n${ctx.baseUrl}/quan-ly/yeu-cau?view=mine`,
     });
   }
-  return open.length;
+  return { moved: open.length, assignee: assignee.name };
 }
 
 /** A message on the thread, with attachments; the other side is told. */
