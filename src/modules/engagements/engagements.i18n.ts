@@ -67,6 +67,12 @@ export const vi = {
   'engagements.error.future': 'Ngày làm việc không được sau hôm nay.',
   'engagements.error.hours': 'Nhập số giờ từ 0,5 đến 24.',
   'engagements.error.reasonRequired': 'Vui lòng cho biết lý do từ chối.',
+  'engagements.mail.proposed.subject': 'Đề nghị tư vấn: {project}',
+  'engagements.mail.proposed.body': 'Kính gửi {name},\n\nSở KHCN đề nghị anh/chị tư vấn cho dự án "{project}": {topic}.\n\n{brief}\n\nXem và trả lời: {link}',
+  'engagements.mail.accepted.subject': 'Chuyên gia đã nhận tư vấn: {topic}',
+  'engagements.mail.accepted.body': '{name} đã nhận lời tư vấn.\n\n{link}',
+  'engagements.mail.declined.subject': 'Chuyên gia từ chối tư vấn: {topic}',
+  'engagements.mail.declined.body': '{name} đã từ chối tư vấn. Lý do: {reason}\n\n{link}',
   'nav.engagements': 'Tư vấn',
 } as const satisfies Record<string, string>;
 
@@ -138,5 +144,11 @@ export const en: Record<keyof typeof vi, string> = {
   'engagements.error.future': 'The date cannot be after today.',
   'engagements.error.hours': 'Enter between 0.5 and 24 hours.',
   'engagements.error.reasonRequired': 'Please say why you decline.',
+  'engagements.mail.proposed.subject': 'Consulting proposal: {project}',
+  'engagements.mail.proposed.body': 'Dear {name},\n\nThe Department proposes that you advise the project "{project}": {topic}.\n\n{brief}\n\nSee and answer: {link}',
+  'engagements.mail.accepted.subject': 'The expert accepted: {topic}',
+  'engagements.mail.accepted.body': '{name} accepted to advise.\n\n{link}',
+  'engagements.mail.declined.subject': 'The expert declined: {topic}',
+  'engagements.mail.declined.body': '{name} declined. Reason: {reason}\n\n{link}',
   'nav.engagements': 'Consulting',
 };

@@ -7,7 +7,7 @@ import { storedFile } from '#kernel/files/files.sql.ts';
 import { saveFile, type Upload } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
-import { todayInVietnam } from '#kernel/i18n/index.ts';
+import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import type { Mailer } from '#kernel/mail/mailer.ts';
 import { commune } from '#modules/places/index.ts';
 import { project, projectMember } from '#modules/projects/index.ts';
@@ -113,6 +113,9 @@ async function recordConsulting(db: Db, actor: Actor, id: string): Promise<void>
   });
 }
 
+// E-mails are written in Vietnamese, the language of the Department and of most experts.
+const mailText = translator('vi');
+
 async function mailTo(mailer: Mailer, to: string | null | undefined, subject: string, text: string): Promise<void> {
   if (to) await mailer.send({ to, subject, text });
 }
@@ -151,8 +154,8 @@ export async function proposeEngagement({ db, mailer, actor, baseUrl, input, now
   await mailTo(
     mailer,
     expert.email,
-    `Đề nghị tư vấn: ${target.name}`,
-    `Kính gửi ${expert.name},\n\nSở KHCN đề nghị anh/chị tư vấn cho dự án "${target.name}": ${input.topic}.\n\n${input.brief}\n\nXem và trả lời: ${baseUrl}/tu-van/${created.id}`,
+    mailText('engagements.mail.proposed.subject', { project: target.name }),
+    mailText('engagements.mail.proposed.body', { name: expert.name, project: target.name, topic: input.topic, brief: input.brief, link: `${baseUrl}/tu-van/${created.id}` }),
   );
   return { id: created.id, expertName: expert.name };
 }
@@ -187,8 +190,8 @@ export async function respondToEngagement({
   await mailTo(
     mailer,
     officer?.email,
-    accept ? `Chuyên gia đã nhận tư vấn: ${e.topic}` : `Chuyên gia từ chối tư vấn: ${e.topic}`,
-    `${actor.name} ${accept ? 'đã nhận lời tư vấn' : `đã từ chối tư vấn. Lý do: ${reason}`}.\n\n${baseUrl}/tu-van/${id}`,
+    mailText(accept ? 'engagements.mail.accepted.subject' : 'engagements.mail.declined.subject', { topic: e.topic }),
+    mailText(accept ? 'engagements.mail.accepted.body' : 'engagements.mail.declined.body', { name: actor.name, reason, link: `${baseUrl}/tu-van/${id}` }),
   );
   return { status };
 }
