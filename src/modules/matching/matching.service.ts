@@ -159,7 +159,7 @@ function needsAnswered(candidate: Candidate): SupportNeed[] {
  * The reverse: projects that need what this expert or partner offers, best first. Open
  * projects' declared needs are compared; `publicOnly` for anyone but staff.
  */
-async function projectsFor(db: Db, province: string, candidate: Candidate, publicOnly: boolean, limit: number): Promise<ProjectSuggestion[]> {
+async function projectsFor(db: Db, where: Places, candidate: Candidate, publicOnly: boolean, limit: number): Promise<ProjectSuggestion[]> {
   const needs = needsAnswered(candidate);
   const could: SQL[] = [];
   if (needs.length) could.push(arrayOverlaps(project.needs, needs));
@@ -171,7 +171,6 @@ async function projectsFor(db: Db, province: string, candidate: Candidate, publi
     .where(and(or(...could), publicOnly ? eq(project.isPublic, true) : undefined))
     .orderBy(desc(project.updatedAt))
     .limit(POOL);
-  const where = await places(db, province);
   const ranked: ProjectSuggestion[] = [];
   for (const r of rows) {
     const c = r.communeSlug ? where.bySlug.get(r.communeSlug) : undefined;
@@ -210,7 +209,7 @@ export async function projectsForExpert(db: Db, province: string, expertUserId: 
     openEngagements: 0,
     pastByField: loads.get(row.userId)?.pastByField ?? {},
   };
-  return projectsFor(db, province, candidate, publicOnly, limit);
+  return projectsFor(db, where, candidate, publicOnly, limit);
 }
 
 export async function projectsForPartner(db: Db, province: string, partnerId: string, publicOnly: boolean, limit = 10): Promise<ProjectSuggestion[]> {
@@ -231,5 +230,5 @@ export async function projectsForPartner(db: Db, province: string, partnerId: st
     text: `${row.summary} ${row.description}`,
     pastInterested: 0,
   };
-  return projectsFor(db, province, candidate, publicOnly, limit);
+  return projectsFor(db, where, candidate, publicOnly, limit);
 }
