@@ -53,12 +53,32 @@ export interface Scale {
 }
 
 export const scales = {
-  full: { projects: 50_000, people: 200_000, support: 1_000_000, users: 2_000, events: 2_000, registrations: 200_000, products: 50_000 },
-  small: { projects: 5_000, people: 20_000, support: 100_000, users: 2_000, events: 200, registrations: 20_000, products: 5_000 },
+  full: {
+    projects: 50_000,
+    people: 200_000,
+    support: 1_000_000,
+    users: 2_000,
+    events: 2_000,
+    registrations: 200_000,
+    products: 50_000,
+  },
+  small: {
+    projects: 5_000,
+    people: 20_000,
+    support: 100_000,
+    users: 2_000,
+    events: 200,
+    registrations: 20_000,
+    products: 5_000,
+  },
 } satisfies Record<string, Scale>;
 
 /** An officer account with a password, so that the benchmark can open staff pages (the check-in page). */
-export const benchOfficer = { id: 'bench-u-officer', email: 'bench.officer@ket-noi.test', password: 'BenchOfficer@2026' } as const;
+export const benchOfficer = {
+  id: 'bench-u-officer',
+  email: 'bench.officer@ket-noi.test',
+  password: 'BenchOfficer@2026',
+} as const;
 
 export type ScaleName = keyof typeof scales;
 
@@ -95,9 +115,11 @@ const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const arr = (list: readonly string[]) => `ARRAY[${list.map(lit).join(',')}]::text[]`;
 
 /** A deterministic number in [0, n) for row key `key` and salt `salt`. */
-const h = (key: string, salt: number, n: number) => `((hashint8((${key})::bigint * 1009 + ${salt})::bigint + 2147483648) % ${n})`;
+const h = (key: string, salt: number, n: number) =>
+  `((hashint8((${key})::bigint * 1009 + ${salt})::bigint + 2147483648) % ${n})`;
 /** One element of a list, chosen by hash. */
-const pick = (list: readonly string[], key: string, salt: number) => `(${arr(list)})[(1 + ${h(key, salt, list.length)})::int]`;
+const pick = (list: readonly string[], key: string, salt: number) =>
+  `(${arr(list)})[(1 + ${h(key, salt, list.length)})::int]`;
 
 /** A full Vietnamese name (family, middle, given) for a numeric key; the same key, the same name. */
 function personName(key: string): string {
@@ -202,7 +224,11 @@ JOIN project pr ON pr.id = ${projectId(`1 + (g - 1) % ${scale.projects}`)}`;
 }
 
 /** Every product gets one of a few drawn pictures (the picture's bytes are shared, as on a real site they would not be). */
-function productImagesSql(pictures: { full: string; thumb: string; width: number; height: number }[], from: number, to: number): string {
+function productImagesSql(
+  pictures: { full: string; thumb: string; width: number; height: number }[],
+  from: number,
+  to: number,
+): string {
   const g = 'g';
   return `INSERT INTO product_image (product_id, file_id, thumb_id, width, height, position)
 SELECT md5('kn-bench-pr' || g)::uuid, (ARRAY[${pictures.map((p) => `'${p.full}'::uuid`).join(',')}])[k], (ARRAY[${pictures.map((p) => `'${p.thumb}'::uuid`).join(',')}])[k],
@@ -215,12 +241,26 @@ async function benchPictures(db: Database['db']) {
   const { imageVariant, saveFile } = await import('#kernel/files/files.ts');
   const sharp = (await import('sharp')).default;
   const out: { full: string; thumb: string; width: number; height: number }[] = [];
-  for (const [i, colour] of ['#2d2a26', '#d9a400', '#6b8e23', '#7a3b12', '#a0522d', '#8e1b3a', '#2e5e3a', '#f39c12'].entries()) {
+  for (const [i, colour] of [
+    '#2d2a26',
+    '#d9a400',
+    '#6b8e23',
+    '#7a3b12',
+    '#a0522d',
+    '#8e1b3a',
+    '#2e5e3a',
+    '#f39c12',
+  ].entries()) {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><rect width="1200" height="900" fill="${colour}"/><circle cx="600" cy="400" r="260" fill="#fff" fill-opacity="0.2"/></svg>`;
     const bytes = new Uint8Array(await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer());
     const full = { bytes, mime: 'image/jpeg', name: `bench-${i}.jpg`, width: 1200, height: 900 };
     const thumb = await imageVariant(full, 480);
-    out.push({ full: (await saveFile(db, full, 'bench')).id, thumb: (await saveFile(db, thumb, 'bench')).id, width: 1200, height: 900 });
+    out.push({
+      full: (await saveFile(db, full, 'bench')).id,
+      thumb: (await saveFile(db, thumb, 'bench')).id,
+      width: 1200,
+      height: 900,
+    });
   }
   return out;
 }
@@ -250,7 +290,8 @@ function supportSql(scale: Scale, from: number, to: number): string {
     ['funding', 3],
     ['other', 2],
   ]);
-  for (const k of kinds) if (!(supportKinds as readonly string[]).includes(k)) throw new Error(`unknown support kind ${k}`);
+  for (const k of kinds)
+    if (!(supportKinds as readonly string[]).includes(k)) throw new Error(`unknown support kind ${k}`);
   const titleCases = Object.entries(supportTitles)
     .map(([kind, titles]) => `WHEN ${lit(kind)} THEN ${pick(titles, g, 30)}`)
     .join(' ');
@@ -283,7 +324,16 @@ FROM (
          ELSE 'done' END AS status
   FROM (
     SELECT g, 1 + ${h(g, 1, scale.projects)} AS p, ${pick(kinds, g, 2)} AS kind,
-      ${pick(weighted([['officer', 8], ['expert', 6], ['partner', 3], ['organisation', 3]]), g, 3)} AS provider_kind,
+      ${pick(
+        weighted([
+          ['officer', 8],
+          ['expert', 6],
+          ['partner', 3],
+          ['organisation', 3],
+        ]),
+        g,
+        3,
+      )} AS provider_kind,
       date '2021-01-01' + (${h(g, 4, 2191)})::int AS started_on,
       CASE WHEN ${h(g, 17, 10)} > 0 THEN date '2021-01-01' + (${h(g, 4, 2191)})::int + (1 + ${h(g, 18, 120)})::int END AS ended_on
     FROM generate_series(${from}, ${to}) g
@@ -325,7 +375,16 @@ SELECT ${eventId(`1 + (g - 1) % ${scale.events}`)}, 'confirmed', ${personName(`$
     91,
   )}, ${pick(organisations, g, 92)},
   ${pick(['individual', 'household', 'cooperative', 'business', 'school', 'agency'], g, 93)},
-  ${pick(['female', 'male'], g, 94)}, ${pick(weighted([['nung', 4], ['tay', 4], ['kinh', 2], ['dao', 1]]), g, 95)},
+  ${pick(['female', 'male'], g, 94)}, ${pick(
+    weighted([
+      ['nung', 4],
+      ['tay', 4],
+      ['kinh', 2],
+      ['dao', 1],
+    ]),
+    g,
+    95,
+  )},
   1960 + (${h(g, 96, 45)})::int, true, 'B' || lpad(g::text, 7, '0'), md5('kn-bench-t' || g), now()
 FROM generate_series(${from}, ${to}) g`;
 }
@@ -363,10 +422,33 @@ const expertId = (n: string) => `('bench-e-' || (${n}))`;
 function connectingSql(scale: Scale, communes: { slug: string }[]): string[] {
   const n = connectingCounts(scale);
   const e = 'e';
-  const specialtyList = ['production', 'product_development', 'trademark_ip', 'standards_labels', 'food_safety', 'marketing_sales', 'finance_investment', 'digital', 'legal', 'education', 'tourism', 'technology'];
+  const specialtyList = [
+    'production',
+    'product_development',
+    'trademark_ip',
+    'standards_labels',
+    'food_safety',
+    'marketing_sales',
+    'finance_investment',
+    'digital',
+    'legal',
+    'education',
+    'tourism',
+    'technology',
+  ];
   const fieldList = products.map((p) => p.field);
   const slugs = communes.map((c) => c.slug);
-  const kinds = ['business', 'supermarket', 'distributor', 'investor', 'club', 'school', 'incubator', 'agency', 'programme'];
+  const kinds = [
+    'business',
+    'supermarket',
+    'distributor',
+    'investor',
+    'club',
+    'school',
+    'incubator',
+    'agency',
+    'programme',
+  ];
   const statuses = weighted([
     ['new', 5],
     ['accepted', 10],
@@ -386,7 +468,11 @@ SELECT ${expertId(e)}, 'bench-expert-' || ${e}, (CASE WHEN ${h(e, 6, 2)} = 0 THE
   CASE WHEN ${h(e, 37, 3)} = 0 THEN '{}'::text[] ELSE ARRAY[${pick(slugs, e, 38)}] END, ${h(e, 37, 3)} = 0, ${h(e, 39, 10)} < 8
 FROM generate_series(1, ${n.experts}) ${e}`,
     `INSERT INTO partner (slug, name, kind, summary, description, offers, fields, communes, anywhere, is_public)
-SELECT 'bench-partner-' || ${e}, ${pick(partners, e, 41)} || ' ' || ${e}, ${pick(kinds, e, 42)}, ${pick(summaryTemplates.map((t) => t.replace(/\{[pc]\}/g, '')), e, 43)},
+SELECT 'bench-partner-' || ${e}, ${pick(partners, e, 41)} || ' ' || ${e}, ${pick(kinds, e, 42)}, ${pick(
+      summaryTemplates.map((t) => t.replace(/\{[pc]\}/g, '')),
+      e,
+      43,
+    )},
   ${pick(descriptionParagraphs, e, 44)}, ARRAY[${pick(supportNeeds, e, 45)}, ${pick(supportNeeds, e, 46)}], ARRAY[${pick(fieldList, e, 47)}, ${pick(fieldList, e, 48)}],
   CASE WHEN ${h(e, 49, 2)} = 0 THEN '{}'::text[] ELSE ARRAY[${pick(slugs, e, 50)}] END, ${h(e, 49, 2)} = 0, true
 FROM generate_series(1, ${n.partners}) ${e}`,
@@ -410,7 +496,16 @@ SELECT ${expertId(`1 + ${h(e, 61, n.experts)}`)}, ${projectId(`1 + ${h(e, 62, sc
   CASE WHEN status = 'closed' THEN ${pick(outcomes, e, 64)} ELSE '' END, created_at,
   CASE WHEN status IN ('active', 'closed') THEN created_at + interval '2 days' END,
   CASE WHEN status IN ('closed', 'declined') THEN created_at + interval '60 days' END
-FROM (SELECT ${e}, ${pick(weighted([['closed', 14], ['active', 3], ['proposed', 1], ['declined', 2]]), e, 65)} AS status,
+FROM (SELECT ${e}, ${pick(
+      weighted([
+        ['closed', 14],
+        ['active', 3],
+        ['proposed', 1],
+        ['declined', 2],
+      ]),
+      e,
+      65,
+    )} AS status,
         timestamptz '2021-01-01 08:00+07' + (${h(e, 66, days)})::int * interval '1 day' AS created_at
       FROM generate_series(1, ${n.engagements}) ${e}) s`,
   );
@@ -454,7 +549,13 @@ async function batched(
  * Migrates, loads the communes and fills the database.
  * @example await generate({ scale: scales.small, dataDir: '/tmp/kn' })
  */
-export async function generate({ scale, url, dataDir, reset = false, log = console.log }: GenerateOptions): Promise<GenerateResult> {
+export async function generate({
+  scale,
+  url,
+  dataDir,
+  reset = false,
+  log = console.log,
+}: GenerateOptions): Promise<GenerateResult> {
   const t0 = performance.now();
   const phases: Record<string, number> = {};
   let unlock = () => {};
@@ -467,7 +568,11 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     phases[name] = Math.round((performance.now() - since) / 10) / 100;
   };
   let t = performance.now();
-  const database = await openDatabase({ url, dataDir: url ? undefined : join(resolve(dataDir as string), 'pglite'), poolSize: 2 });
+  const database = await openDatabase({
+    url,
+    dataDir: url ? undefined : join(resolve(dataDir as string), 'pglite'),
+    poolSize: 2,
+  });
   const { db } = database;
   mark('open', t);
   let closed = false;
@@ -481,10 +586,16 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     const existing = await count(db, 'project');
     if (existing > 0) {
       if (!reset) {
-        throw new Error(`The database already has ${existing} projects. Pass --reset to replace them with benchmark data.`);
+        throw new Error(
+          `The database already has ${existing} projects. Pass --reset to replace them with benchmark data.`,
+        );
       }
       t = performance.now();
-      await db.execute(sql.raw('TRUNCATE support, project_member, project, event, external_event, support_request, engagement, partner, expert_profile, product CASCADE'));
+      await db.execute(
+        sql.raw(
+          'TRUNCATE support, project_member, project, event, external_event, support_request, engagement, partner, expert_profile, product CASCADE',
+        ),
+      );
       await db.execute(sql.raw(`DELETE FROM stored_file WHERE created_by = 'bench'`));
       await db.execute(sql.raw(`DELETE FROM "user" WHERE id LIKE 'bench-u-%' OR id LIKE 'bench-e-%'`));
       mark('reset', t);
@@ -504,12 +615,43 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     mark('users', t);
     log(`  users: ${scale.users.toLocaleString('en')} (${phases.users} s)`);
     const round = (s: number) => Math.round(s * 100) / 100;
-    phases.projects = round(await batched(database, 'projects', scale.projects, big ? 10_000 : 5_000, (a, b) => projectsSql(scale, communes, a, b), log));
-    phases.members = round(await batched(database, 'people', scale.people, big ? 50_000 : 10_000, (a, b) => membersSql(scale, a, b), log));
-    phases.support = round(await batched(database, 'support', scale.support, big ? 50_000 : 10_000, (a, b) => supportSql(scale, a, b), log));
-    phases.products = round(await batched(database, 'products', scale.products, big ? 10_000 : 5_000, (a, b) => productsSql(scale, a, b), log));
+    phases.projects = round(
+      await batched(
+        database,
+        'projects',
+        scale.projects,
+        big ? 10_000 : 5_000,
+        (a, b) => projectsSql(scale, communes, a, b),
+        log,
+      ),
+    );
+    phases.members = round(
+      await batched(database, 'people', scale.people, big ? 50_000 : 10_000, (a, b) => membersSql(scale, a, b), log),
+    );
+    phases.support = round(
+      await batched(database, 'support', scale.support, big ? 50_000 : 10_000, (a, b) => supportSql(scale, a, b), log),
+    );
+    phases.products = round(
+      await batched(
+        database,
+        'products',
+        scale.products,
+        big ? 10_000 : 5_000,
+        (a, b) => productsSql(scale, a, b),
+        log,
+      ),
+    );
     const pictures = await benchPictures(db);
-    phases.images = round(await batched(database, 'product images', scale.products, big ? 50_000 : 10_000, (a, b) => productImagesSql(pictures, a, b), log));
+    phases.images = round(
+      await batched(
+        database,
+        'product images',
+        scale.products,
+        big ? 50_000 : 10_000,
+        (a, b) => productImagesSql(pictures, a, b),
+        log,
+      ),
+    );
 
     t = performance.now();
     await db.execute(await benchOfficerSql());
@@ -517,12 +659,33 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     await db.execute(sql.raw(sessionsSql(scale)));
     mark('events', t);
     log(`  events: ${scale.events.toLocaleString('en')} with 2 sessions each (${phases.events} s)`);
-    phases.registrations = round(await batched(database, 'registrations', scale.registrations, big ? 50_000 : 10_000, (a, b) => registrationsSql(scale, communes, a, b), log));
+    phases.registrations = round(
+      await batched(
+        database,
+        'registrations',
+        scale.registrations,
+        big ? 50_000 : 10_000,
+        (a, b) => registrationsSql(scale, communes, a, b),
+        log,
+      ),
+    );
     // Registration numbers start where the identity is: read them rather than assume 1.
-    const [span] = await rows<{ lo: string | number; hi: string | number }>(db, sql.raw('SELECT min(number) AS lo, max(number) AS hi FROM event_registration'));
+    const [span] = await rows<{ lo: string | number; hi: string | number }>(
+      db,
+      sql.raw('SELECT min(number) AS lo, max(number) AS hi FROM event_registration'),
+    );
     const lo = Number(span?.lo ?? 1);
     const hi = Number(span?.hi ?? 0);
-    phases.attendance = round(await batched(database, 'attendance (by registration)', Math.max(0, hi - lo + 1), big ? 50_000 : 10_000, (a, b) => attendanceSql(lo + a - 1, lo + b - 1), log));
+    phases.attendance = round(
+      await batched(
+        database,
+        'attendance (by registration)',
+        Math.max(0, hi - lo + 1),
+        big ? 50_000 : 10_000,
+        (a, b) => attendanceSql(lo + a - 1, lo + b - 1),
+        log,
+      ),
+    );
 
     t = performance.now();
     for (const statement of connectingSql(scale, communes)) {
@@ -530,10 +693,27 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
       await yieldToLoop();
     }
     mark('connecting', t);
-    log(`  experts, partners, requests, engagements: ${JSON.stringify(connectingCounts(scale))} (${phases.connecting} s)`);
+    log(
+      `  experts, partners, requests, engagements: ${JSON.stringify(connectingCounts(scale))} (${phases.connecting} s)`,
+    );
 
     t = performance.now();
-    for (const table of ['"user"', 'project', 'project_member', 'support', 'event', 'event_session', 'event_registration', 'event_attendance', 'support_request', 'engagement', 'partner', 'expert_profile', 'product', 'product_image']) {
+    for (const table of [
+      '"user"',
+      'project',
+      'project_member',
+      'support',
+      'event',
+      'event_session',
+      'event_registration',
+      'event_attendance',
+      'support_request',
+      'engagement',
+      'partner',
+      'expert_profile',
+      'product',
+      'product_image',
+    ]) {
       await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
       await yieldToLoop();
     }
@@ -541,8 +721,27 @@ export async function generate({ scale, url, dataDir, reset = false, log = conso
     log(`  vacuum analyze (${phases['vacuum+analyze']} s)`);
 
     const counts: Record<string, number> = {};
-    for (const table of ['"user"', 'project', 'project_member', 'support', 'commune', 'event', 'event_registration', 'event_attendance', 'support_request', 'engagement', 'partner', 'expert_profile', 'product', 'product_image']) counts[table.replace(/"/g, '')] = await count(db, table);
-    const [publicRow] = await rows<{ n: string | number }>(db, sql.raw('SELECT count(*) AS n FROM project WHERE is_public'));
+    for (const table of [
+      '"user"',
+      'project',
+      'project_member',
+      'support',
+      'commune',
+      'event',
+      'event_registration',
+      'event_attendance',
+      'support_request',
+      'engagement',
+      'partner',
+      'expert_profile',
+      'product',
+      'product_image',
+    ])
+      counts[table.replace(/"/g, '')] = await count(db, table);
+    const [publicRow] = await rows<{ n: string | number }>(
+      db,
+      sql.raw('SELECT count(*) AS n FROM project WHERE is_public'),
+    );
     counts.public_projects = Number(publicRow?.n ?? 0);
 
     // PGlite writes its files on close: part of the time it takes.
@@ -635,7 +834,8 @@ Without a URL the target is PGlite in <data-dir>/pglite (default bench/.data/<sc
     support: positiveInt('--support', values.support ?? env.BENCH_SUPPORT) ?? base.support,
     users: positiveInt('--users', values.users) ?? base.users,
     events: positiveInt('--events', values.events ?? env.BENCH_EVENTS) ?? base.events,
-    registrations: positiveInt('--registrations', values.registrations ?? env.BENCH_REGISTRATIONS) ?? base.registrations,
+    registrations:
+      positiveInt('--registrations', values.registrations ?? env.BENCH_REGISTRATIONS) ?? base.registrations,
     products: positiveInt('--products-count', values['products-count'] ?? env.BENCH_PRODUCTS_COUNT) ?? base.products,
   };
   if (scale.users <= OFFICERS) throw new Error(`--users must be more than ${OFFICERS}`);

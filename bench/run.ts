@@ -21,13 +21,24 @@ import autocannon, { type Result } from 'autocannon';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '#kernel/db/client.ts';
-import { migrate } from '#kernel/db/migrate.ts';
 import { lockDataDir } from '#kernel/db/lock.ts';
+import { migrate } from '#kernel/db/migrate.ts';
 import { rows } from '#kernel/db/rows.ts';
 import { suggestFor } from '#modules/matching/index.ts';
 import { listProjects, type SupportNeed } from '#modules/projects/index.ts';
 import { listInbox } from '#modules/requests/index.ts';
-import { benchDir, benchOfficer, defaultDataDir, type GenerateResult, readMeta, type Scale, sameScale, type ScaleName, scaleLabel, scales } from './generate.ts';
+import {
+  benchDir,
+  benchOfficer,
+  defaultDataDir,
+  type GenerateResult,
+  readMeta,
+  type Scale,
+  type ScaleName,
+  sameScale,
+  scaleLabel,
+  scales,
+} from './generate.ts';
 
 const root = resolve(benchDir, '..');
 const resultsDir = join(benchDir, 'results');
@@ -101,7 +112,10 @@ async function freePort(): Promise<number> {
 }
 
 /** GET with the raw bytes as they came over the wire (no decompression). */
-function rawGet(url: string, extra: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  url: string,
+  extra: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((res, rej) => {
     const req = request(url, { headers: extra }, (r) => {
       const chunks: Buffer[] = [];
@@ -117,7 +131,11 @@ function rawGet(url: string, extra: Record<string, string> = {}): Promise<{ stat
 
 function runChild(args: string[], env: NodeJS.ProcessEnv, prefix: string): Promise<number> {
   return new Promise((res) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const relay = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) log(`${prefix}${line}`);
     };
@@ -154,8 +172,12 @@ const isLocal = (url: string) => ['127.0.0.1', 'localhost', '[::1]', ''].include
  * the server must be on this machine. Other databases on the same server are not counted.
  */
 async function backendCpu(client: pg.Client): Promise<Map<number, number>> {
-  const r = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-  return new Map(r.rows.map((row) => [row.pid, cpuMs(row.pid)] as [number, number]).filter(([, ms]) => Number.isFinite(ms)));
+  const r = await client.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  return new Map(
+    r.rows.map((row) => [row.pid, cpuMs(row.pid)] as [number, number]).filter(([, ms]) => Number.isFinite(ms)),
+  );
 }
 
 /** CPU used between two snapshots; a backend that started in between counts from zero. */
@@ -184,7 +206,8 @@ interface Server {
 
 function baseEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'SEED_DEMO', 'LOG_LEVEL', 'AUTH_SECRET']) delete env[key];
+  for (const key of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'SEED_DEMO', 'LOG_LEVEL', 'AUTH_SECRET'])
+    delete env[key];
   return env;
 }
 
@@ -206,7 +229,12 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
   throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
 }
 
-async function startChild(args: string[], env: NodeJS.ProcessEnv, readyPath: string, firstPage?: string): Promise<Server> {
+async function startChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyPath: string,
+  firstPage?: string,
+): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
@@ -253,7 +281,10 @@ async function prepareServer(): Promise<string[]> {
   const outfile = join(benchDir, '.data', 'dist', 'cli.js');
   try {
     // The same bundle as `npm start` (scripts/build.mjs), written to the benchmark's own folder.
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--force', '--outfile', outfile], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--force', '--outfile', outfile], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     return ['--enable-source-maps', outfile];
   } catch (error) {
     log(`  ! could not bundle src/ (${(error as Error).message.split('\n')[0]}): starting with tsx instead`);
@@ -329,17 +360,32 @@ interface RequestShape {
   headers?: Record<string, string>;
 }
 
-async function load(url: string, connections: number, pid: number | undefined, dbClient: pg.Client | null = null, shape: RequestShape = {}): Promise<Measured> {
+async function load(
+  url: string,
+  connections: number,
+  pid: number | undefined,
+  dbClient: pg.Client | null = null,
+  shape: RequestShape = {},
+): Promise<Measured> {
   const waited = await settle(pid);
   if (waited > 2_000) log(`  (waited ${fmt(waited)} ms for the server to finish earlier requests)`);
   // autocannon refuses keys present but undefined: add the method and body only when there are some.
-  const options = { url, connections, headers: { ...headers, ...shape.headers }, ...(shape.method ? { method: shape.method } : {}), ...(shape.body ? { body: shape.body } : {}) };
+  const options = {
+    url,
+    connections,
+    headers: { ...headers, ...shape.headers },
+    ...(shape.method ? { method: shape.method } : {}),
+    ...(shape.body ? { body: shape.body } : {}),
+  };
   if (warmup > 0) await autocannon({ ...options, duration: warmup });
   const dbBefore = dbClient ? await backendCpu(dbClient) : null;
   const before = cpuMs(pid);
   const raw = await autocannon({ ...options, duration });
   // A form POST answers 303 (then the browser GETs the next page): count only 4xx/5xx as failures there.
-  const failed = Object.entries(raw.statusCodeStats ?? {}).reduce((n, [code, v]) => n + (/^[23]/.test(code) ? 0 : v.count), 0);
+  const failed = Object.entries(raw.statusCodeStats ?? {}).reduce(
+    (n, [code, v]) => n + (/^[23]/.test(code) ? 0 : v.count),
+    0,
+  );
   const result = shape.method === 'POST' ? { ...raw, non2xx: failed } : raw;
   const used = cpuMs(pid) - before;
   const dbUsed = dbClient && dbBefore ? cpuBetween(dbBefore, await backendCpu(dbClient)) : null;
@@ -365,7 +411,11 @@ interface Weight {
 
 async function pageWeight(base: string, path: string, mode: string): Promise<Weight> {
   const h = { 'accept-encoding': 'gzip' };
-  const [html, css, js] = await Promise.all([rawGet(base + path, h), rawGet(`${base}/static/app.css`, h), rawGet(`${base}/static/app.js`, h)]);
+  const [html, css, js] = await Promise.all([
+    rawGet(base + path, h),
+    rawGet(`${base}/static/app.css`, h),
+    rawGet(`${base}/static/app.js`, h),
+  ]);
   const raw = html.headers['content-encoding'] === 'gzip' ? gunzipSync(html.body).length : html.body.length;
   const enc = [html, css, js].map((r) => String(r.headers['content-encoding'] ?? 'identity')).join('/');
   return {
@@ -418,7 +468,12 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<Timing> 
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1) ?? 0, 2), runs };
+  return {
+    p50: round(percentile(times, 50), 2),
+    p95: round(percentile(times, 95), 2),
+    max: round(times.at(-1) ?? 0, 2),
+    runs,
+  };
 }
 
 const YEARLY_SQL = `SELECT kind, count(*), count(DISTINCT project_id) FROM support WHERE started_on BETWEEN '2022-01-01' AND '2022-12-31' GROUP BY kind`;
@@ -427,19 +482,32 @@ const YEARLY_SQL = `SELECT kind, count(*), count(DISTINCT project_id) FROM suppo
 async function measureDb(target: { url?: string; dataDir?: string }): Promise<DbFigures> {
   let unlock = () => {};
   if (target.dataDir) unlock = lockDataDir(target.dataDir);
-  const database = await openDatabase({ url: target.url, dataDir: target.dataDir ? join(target.dataDir, 'pglite') : undefined, poolSize: 2 });
+  const database = await openDatabase({
+    url: target.url,
+    dataDir: target.dataDir ? join(target.dataDir, 'pglite') : undefined,
+    poolSize: 2,
+  });
   // Data made by an earlier version of the code gets the migrations added since.
   await migrate(database);
   const { db } = database;
   try {
     const [version] = await rows<{ v: string }>(db, sql`SELECT version() AS v`);
     const counts: Record<string, number> = {};
-    for (const table of ['project', 'project_member', 'support', '"user"', 'event', 'event_registration', 'event_attendance']) {
+    for (const table of [
+      'project',
+      'project_member',
+      'support',
+      '"user"',
+      'event',
+      'event_registration',
+      'event_attendance',
+    ]) {
       const [r] = await rows<{ n: string }>(db, sql.raw(`SELECT count(*) AS n FROM ${table}`));
       counts[table.replace(/"/g, '')] = Number(r?.n ?? 0);
     }
     // Search first: the yearly query reads ~300 MB of ledger and pushes the projects out of the cache.
-    const search = () => listProjects({ db, actor: null, filters: { q: 'thach den' }, page: { page: 1, perPage: 20, offset: 0 } });
+    const search = () =>
+      listProjects({ db, actor: null, filters: { q: 'thach den' }, page: { page: 1, perPage: 20, offset: 0 } });
     let t = performance.now();
     await search();
     const firstMs = round(performance.now() - t, 2);
@@ -480,15 +548,38 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
           FROM product p WHERE p.is_public AND p.search_text LIKE '%thach den%' ORDER BY p.slug LIMIT 1`,
     );
     if (!item?.image) throw new Error('no public product with a picture: regenerate the data (--regenerate)');
-    const [open] = await rows<{ number: number; kind: string; project_id: string; commune_slug: string | null; body: string }>(
+    const [open] = await rows<{
+      number: number;
+      kind: string;
+      project_id: string;
+      commune_slug: string | null;
+      body: string;
+    }>(
       db,
       sql`SELECT number, kind, project_id, commune_slug, body FROM support_request WHERE status = 'accepted' AND project_id IS NOT NULL ORDER BY number LIMIT 1`,
     );
     if (!open) throw new Error('no open support request: generate the data again (bench/generate.ts adds requests)');
-    const actor = { id: benchOfficer.id, name: 'Cán bộ đo hiệu năng', email: benchOfficer.email, role: 'officer' as const };
-    const inboxMs = await timed(30, () => listInbox({ db, actor, filters: { view: 'open', kind: undefined, status: undefined }, page: { page: 1, perPage: 20, offset: 0 } }));
+    const actor = {
+      id: benchOfficer.id,
+      name: 'Cán bộ đo hiệu năng',
+      email: benchOfficer.email,
+      role: 'officer' as const,
+    };
+    const inboxMs = await timed(30, () =>
+      listInbox({
+        db,
+        actor,
+        filters: { view: 'open', kind: undefined, status: undefined },
+        page: { page: 1, perPage: 20, offset: 0 },
+      }),
+    );
     const matchingMs = await timed(30, () =>
-      suggestFor(db, 'lang-son', { needs: [open.kind as SupportNeed], projectId: open.project_id, communeSlug: open.commune_slug, text: open.body }),
+      suggestFor(db, 'lang-son', {
+        needs: [open.kind as SupportNeed],
+        projectId: open.project_id,
+        communeSlug: open.commune_slug,
+        text: open.body,
+      }),
     );
     return {
       inboxMs,
@@ -496,7 +587,14 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
       requestNumber: Number(open.number),
       yearlyMs,
       yearlyRows,
-      searchMs: { first: firstMs, p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2), max: round(times.at(-1) ?? 0, 2), runs: times.length, total },
+      searchMs: {
+        first: firstMs,
+        p50: round(percentile(times, 50), 2),
+        p95: round(percentile(times, 95), 2),
+        max: round(times.at(-1) ?? 0, 2),
+        runs: times.length,
+        total,
+      },
       detailSlug: pick.slug,
       detailFacts: { members: Number(pick.members), support: Number(pick.support) },
       eventSlug: upcoming.slug,
@@ -514,9 +612,31 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
 
 // ---------------------------------------------------------------- data sets
 
-async function generateInto(scale: Scale, target: { url?: string; dataDir?: string }, reset: boolean): Promise<GenerateResult> {
+async function generateInto(
+  scale: Scale,
+  target: { url?: string; dataDir?: string },
+  reset: boolean,
+): Promise<GenerateResult> {
   const json = join(tmpdir(), `kn-bench-gen-${process.pid}-${Date.now()}.json`);
-  const args = ['bench/generate.ts', '--projects', String(scale.projects), '--people', String(scale.people), '--support', String(scale.support), '--users', String(scale.users), '--events', String(scale.events), '--registrations', String(scale.registrations), '--products-count', String(scale.products), '--json', json];
+  const args = [
+    'bench/generate.ts',
+    '--projects',
+    String(scale.projects),
+    '--people',
+    String(scale.people),
+    '--support',
+    String(scale.support),
+    '--users',
+    String(scale.users),
+    '--events',
+    String(scale.events),
+    '--registrations',
+    String(scale.registrations),
+    '--products-count',
+    String(scale.products),
+    '--json',
+    json,
+  ];
   if (reset) args.push('--reset');
   const env = baseEnv();
   if (target.url) args.push('--database-url', target.url);
@@ -528,7 +648,9 @@ async function generateInto(scale: Scale, target: { url?: string; dataDir?: stri
   return result;
 }
 
-async function preparePglite(scale: Scale): Promise<{ dataDir: string; generated: GenerateResult | null; meta: GenerateResult | null }> {
+async function preparePglite(
+  scale: Scale,
+): Promise<{ dataDir: string; generated: GenerateResult | null; meta: GenerateResult | null }> {
   const dataDir = defaultDataDir(scaleLabel(scale));
   const meta = readMeta(dataDir);
   if (!opt.regenerate && meta && sameScale(meta.scale, scale) && existsSync(join(dataDir, 'pglite'))) {
@@ -545,7 +667,10 @@ async function preparePglite(scale: Scale): Promise<{ dataDir: string; generated
 async function postgresUrl(): Promise<{ url: string; own: boolean } | null> {
   const given = process.env.BENCH_DATABASE_URL;
   if (given) return { url: given, own: false };
-  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres', connectionTimeoutMillis: 2_000 });
+  const admin = new pg.Client({
+    connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
+    connectionTimeoutMillis: 2_000,
+  });
   const name = quick ? 'kn_bench_small' : 'kn_bench';
   try {
     await admin.connect();
@@ -587,11 +712,15 @@ async function preparePostgres(scale: Scale, url: string, own: boolean): Promise
     counts.registrations === scale.registrations &&
     counts.product === scale.products;
   if (matches && !opt.regenerate) {
-    log(`  reusing ${url.replace(/\/\/[^@]*@/, '//…@')}: ${fmt(counts.project)} projects, ${fmt(counts.support)} support entries`);
+    log(
+      `  reusing ${url.replace(/\/\/[^@]*@/, '//…@')}: ${fmt(counts.project)} projects, ${fmt(counts.support)} support entries`,
+    );
     return null;
   }
   if (counts.project > 0 && !own && !opt.regenerate) {
-    log(`  ! ${url} holds ${fmt(counts.project)} projects, not the ${fmt(scale.projects)} of the benchmark: used as it is (--regenerate replaces them)`);
+    log(
+      `  ! ${url} holds ${fmt(counts.project)} projects, not the ${fmt(scale.projects)} of the benchmark: used as it is (--regenerate replaces them)`,
+    );
     return null;
   }
   log(`  generating the PostgreSQL data set into ${url.replace(/\/\/[^@]*@/, '//…@')} …`);
@@ -637,8 +766,12 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
 
   log('  database: yearly report query ×3, search via listProjects ×50 …');
   const db = await measureDb(target);
-  log(`  yearly report: ${db.yearlyMs.join(' / ')} ms; search "thach den": p50 ${db.searchMs.p50} ms, p95 ${db.searchMs.p95} ms (${db.searchMs.total} matches)`);
-  log(`  inbox (listInbox): p50 ${db.inboxMs.p50} ms, p95 ${db.inboxMs.p95} ms; matching for YC-${db.requestNumber} (suggestFor): p50 ${db.matchingMs.p50} ms, p95 ${db.matchingMs.p95} ms`);
+  log(
+    `  yearly report: ${db.yearlyMs.join(' / ')} ms; search "thach den": p50 ${db.searchMs.p50} ms, p95 ${db.searchMs.p95} ms (${db.searchMs.total} matches)`,
+  );
+  log(
+    `  inbox (listInbox): p50 ${db.inboxMs.p50} ms, p95 ${db.inboxMs.p95} ms; matching for YC-${db.requestNumber} (suggestFor): p50 ${db.matchingMs.p50} ms, p95 ${db.matchingMs.p95} ms`,
+  );
 
   const env: NodeJS.ProcessEnv = target.url ? { DATABASE_URL: target.url } : { DATA_DIR: target.dataDir };
   // Two starts: the first may pay for cold caches (tsx transforms, files); the budget is judged on the faster.
@@ -648,7 +781,9 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
   await stop(first);
   const app = await startApp(env);
   starts.push({ healthzMs: round(app.startMs, 0), firstPageMs: round(app.firstPageMs, 0) });
-  log(`  server starts: ${starts.map((x) => `/healthz after ${fmt(x.healthzMs)} ms, first page (/du-an) after ${fmt(x.firstPageMs)} ms`).join('; ')}`);
+  log(
+    `  server starts: ${starts.map((x) => `/healthz after ${fmt(x.healthzMs)} ms, first page (/du-an) after ${fmt(x.firstPageMs)} ms`).join('; ')}`,
+  );
   const loadAtStart = loadavg().map((n) => round(n, 2));
   let dbClient: pg.Client | null = null;
   if (target.url && isLocal(target.url)) {
@@ -704,12 +839,20 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
       helloRps.set(connections, r.requests.average);
       const lr = row('hello-world', '/', 'hello', connections, r);
       loadRows.push(lr);
-      log(`  ${'hello-world'.padEnd(30)} c=${connections}: ${fmt(lr.reqPerSec)} req/s, p50 ${lr.p50} ms, p99 ${lr.p99} ms, ${lr.cpuMsPerReq} CPU ms/req`);
+      log(
+        `  ${'hello-world'.padEnd(30)} c=${connections}: ${fmt(lr.reqPerSec)} req/s, p50 ${lr.p50} ms, p99 ${lr.p99} ms, ${lr.cpuMsPerReq} CPU ms/req`,
+      );
     }
     for (const t of targets) {
       for (const connections of connectionLevels) {
         // The warm-up runs first, so the pool's backends exist when the window opens.
-        const r = await load(app.url + t.path, connections, app.child.pid, dbClient, t.kind === 'post' ? shapes.registration : t.kind === 'staff' ? shapes.officer : {});
+        const r = await load(
+          app.url + t.path,
+          connections,
+          app.child.pid,
+          dbClient,
+          t.kind === 'post' ? shapes.registration : t.kind === 'staff' ? shapes.officer : {},
+        );
         const lr = row(t.target, t.path, t.kind, connections, r);
         loadRows.push(lr);
         log(
@@ -721,7 +864,9 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     const rss = readRss(app.child.pid as number);
     log(`  server RSS after the runs: ${rss.rssMb} MB (peak ${rss.peakMb} MB)`);
     const weights: Weight[] = [];
-    for (const t of targets.filter((x) => x.kind !== 'api' && x.kind !== 'post' && x.kind !== 'staff' && x.kind !== 'image')) {
+    for (const t of targets.filter(
+      (x) => x.kind !== 'api' && x.kind !== 'post' && x.kind !== 'staff' && x.kind !== 'image',
+    )) {
       const w = await pageWeight(app.url, t.path, mode);
       weights.push({ ...w, path: t.target });
     }
@@ -774,14 +919,19 @@ async function requestShapes(base: string): Promise<{ registration: RequestShape
     birthYear: '1990',
     consent: 'on',
   }).toString();
-  const registration: RequestShape = { method: 'POST', body: form, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } };
+  const registration: RequestShape = {
+    method: 'POST',
+    body: form,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+  };
   const signIn = await fetch(`${base}/dang-nhap`, {
     method: 'POST',
     redirect: 'manual',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ _csrf: csrf, email: benchOfficer.email, password: benchOfficer.password }).toString(),
   });
-  if (signIn.status !== 303) throw new Error(`the benchmark officer could not sign in (${signIn.status}): generate the data again`);
+  if (signIn.status !== 303)
+    throw new Error(`the benchmark officer could not sign in (${signIn.status}): generate the data again`);
   cookie = cookiesOf(signIn, jar);
   return { registration, officer: { headers: { cookie } } };
 }
@@ -798,26 +948,53 @@ interface Check {
 
 function checks(results: ModeResult[]): Check[] {
   const out: Check[] = [];
-  const add = (budget: string, mode: string, measured: string, limit: string, pass: boolean) => out.push({ budget, mode, measured, limit, pass });
+  const add = (budget: string, mode: string, measured: string, limit: string, pass: boolean) =>
+    out.push({ budget, mode, measured, limit, pass });
   for (const r of results) {
-    for (const w of r.weights) add(`page weight ${w.path}`, r.mode, `${round(w.totalBytes / 1024)} KB`, '≤ 50 KB', w.totalBytes <= 50 * 1024);
+    for (const w of r.weights)
+      add(`page weight ${w.path}`, r.mode, `${round(w.totalBytes / 1024)} KB`, '≤ 50 KB', w.totalBytes <= 50 * 1024);
     const pages = r.load.filter((l) => l.kind === 'list' || l.kind === 'detail');
     if (r.mode === 'postgres') {
       for (const l of pages.filter((x) => x.connections === 50)) {
         add(`p99 ${l.target} @50`, r.mode, `${l.p99} ms`, '≤ 100 ms', l.p99 <= 100);
         add(`throughput ${l.target} @50`, r.mode, `${l.ratioToHello}% of hello`, '≥ 6 %', (l.ratioToHello ?? 0) >= 6);
       }
-      add('yearly report (slowest of 3)', r.mode, `${Math.max(...r.db.yearlyMs)} ms`, '≤ 1000 ms', Math.max(...r.db.yearlyMs) <= 1000);
+      add(
+        'yearly report (slowest of 3)',
+        r.mode,
+        `${Math.max(...r.db.yearlyMs)} ms`,
+        '≤ 1000 ms',
+        Math.max(...r.db.yearlyMs) <= 1000,
+      );
       add('server RSS after load', r.mode, `${r.rss.rssMb} MB`, '≤ 250 MB', r.rss.rssMb <= 250);
     } else {
-      for (const l of pages.filter((x) => x.connections === 10)) add(`p99 ${l.target} @10`, r.mode, `${l.p99} ms`, '≤ 150 ms', l.p99 <= 150);
-      add('yearly report (slowest of 3)', r.mode, `${Math.max(...r.db.yearlyMs)} ms`, '≤ 3000 ms', Math.max(...r.db.yearlyMs) <= 3000);
+      for (const l of pages.filter((x) => x.connections === 10))
+        add(`p99 ${l.target} @10`, r.mode, `${l.p99} ms`, '≤ 150 ms', l.p99 <= 150);
+      add(
+        'yearly report (slowest of 3)',
+        r.mode,
+        `${Math.max(...r.db.yearlyMs)} ms`,
+        '≤ 3000 ms',
+        Math.max(...r.db.yearlyMs) <= 3000,
+      );
     }
-    add('search "thach den" p95 (listProjects ×50)', r.mode, `${r.db.searchMs.p95} ms`, '≤ 20 ms', r.db.searchMs.p95 <= 20);
+    add(
+      'search "thach den" p95 (listProjects ×50)',
+      r.mode,
+      `${r.db.searchMs.p95} ms`,
+      '≤ 20 ms',
+      r.db.searchMs.p95 <= 20,
+    );
     add('start → /healthz (faster of 2)', r.mode, `${r.startMs} ms`, '≤ 3000 ms', r.startMs <= 3000);
     add('start → first page /du-an (faster of 2)', r.mode, `${r.firstPageMs} ms`, '≤ 3000 ms', r.firstPageMs <= 3000);
     const bad = r.load.filter((l) => l.non2xx > 0 || l.errors > 0);
-    add('every response 2xx, no errors', r.mode, bad.length ? bad.map((l) => `${l.target}@${l.connections}`).join(', ') : 'all 2xx', '0 failures', bad.length === 0);
+    add(
+      'every response 2xx, no errors',
+      r.mode,
+      bad.length ? bad.map((l) => `${l.target}@${l.connections}`).join(', ') : 'all 2xx',
+      '0 failures',
+      bad.length === 0,
+    );
   }
   return out;
 }
@@ -826,14 +1003,34 @@ function checks(results: ModeResult[]): Check[] {
 
 function markdown(report: Report): string {
   const lines: string[] = [];
-  lines.push(`# Kết Nối benchmark — ${report.startedAt}${report.quick ? ' (quick: small data set, indicative only)' : ''}`, '');
-  lines.push(`Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; load average at start ${report.machine.loadStart.join(' / ')}, at end ${report.machine.loadEnd.join(' / ')}.`);
-  lines.push(`Runs: ${report.duration} s each after a ${report.warmup} s warm-up, autocannon in the harness process, ${report.gzip ? '`accept-encoding: gzip`' : 'no compression'}. Site started as \`${report.server}\`. Total time ${report.totalSeconds} s.`, '');
+  lines.push(
+    `# Kết Nối benchmark — ${report.startedAt}${report.quick ? ' (quick: small data set, indicative only)' : ''}`,
+    '',
+  );
+  lines.push(
+    `Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; load average at start ${report.machine.loadStart.join(' / ')}, at end ${report.machine.loadEnd.join(' / ')}.`,
+  );
+  lines.push(
+    `Runs: ${report.duration} s each after a ${report.warmup} s warm-up, autocannon in the harness process, ${report.gzip ? '`accept-encoding: gzip`' : 'no compression'}. Site started as \`${report.server}\`. Total time ${report.totalSeconds} s.`,
+    '',
+  );
   for (const r of report.modes) {
     const s = r.scale;
-    lines.push(`## ${r.mode} — ${fmt(s.projects)} projects, ${fmt(s.people)} people, ${fmt(s.support)} support entries`, '');
-    lines.push(`Database: ${r.db.serverVersion.split(' on ')[0]}. Rows: ${Object.entries(r.db.counts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}.`);
-    if (r.generation) lines.push(`Generated in this run: ${r.generation.seconds} s (${Object.entries(r.generation.phases).map(([k, v]) => `${k} ${v} s`).join(', ')}).`);
+    lines.push(
+      `## ${r.mode} — ${fmt(s.projects)} projects, ${fmt(s.people)} people, ${fmt(s.support)} support entries`,
+      '',
+    );
+    lines.push(
+      `Database: ${r.db.serverVersion.split(' on ')[0]}. Rows: ${Object.entries(r.db.counts)
+        .map(([k, v]) => `${k} ${fmt(v)}`)
+        .join(', ')}.`,
+    );
+    if (r.generation)
+      lines.push(
+        `Generated in this run: ${r.generation.seconds} s (${Object.entries(r.generation.phases)
+          .map(([k, v]) => `${k} ${v} s`)
+          .join(', ')}).`,
+      );
     else if (r.previousGeneration) lines.push(`Data reused (generated earlier in ${r.previousGeneration.seconds} s).`);
     lines.push(
       `Starts (two): ${r.starts.map((x) => `/healthz ${x.healthzMs} ms, first page ${x.firstPageMs} ms`).join('; ')}. Server RSS after the runs ${r.rss.rssMb} MB (peak ${r.rss.peakMb} MB). Load average during the runs: ${r.loadAverage.start.join(' / ')} → ${r.loadAverage.end.join(' / ')}.`,
@@ -855,12 +1052,20 @@ function markdown(report: Report): string {
     }
     lines.push('', '| page (gzip) | HTML | CSS | JS | total | HTML uncompressed |', '|---|---:|---:|---:|---:|---:|');
     for (const w of r.weights) {
-      lines.push(`| ${w.path} | ${fmt(w.htmlBytes)} B | ${fmt(w.cssBytes)} B | ${fmt(w.jsBytes)} B | ${round(w.totalBytes / 1024)} KB | ${round(w.htmlRawBytes / 1024)} KB |`);
+      lines.push(
+        `| ${w.path} | ${fmt(w.htmlBytes)} B | ${fmt(w.cssBytes)} B | ${fmt(w.jsBytes)} B | ${round(w.totalBytes / 1024)} KB | ${round(w.htmlRawBytes / 1024)} KB |`,
+      );
     }
     lines.push('');
   }
-  lines.push('## Budgets (ARCHITECTURE.md)', '', '| budget | mode | measured | limit | result |', '|---|---|---|---|---|');
-  for (const c of report.checks) lines.push(`| ${c.budget} | ${c.mode} | ${c.measured} | ${c.limit} | ${c.pass ? 'PASS' : '**FAIL**'} |`);
+  lines.push(
+    '## Budgets (ARCHITECTURE.md)',
+    '',
+    '| budget | mode | measured | limit | result |',
+    '|---|---|---|---|---|',
+  );
+  for (const c of report.checks)
+    lines.push(`| ${c.budget} | ${c.mode} | ${c.measured} | ${c.limit} | ${c.pass ? 'PASS' : '**FAIL**'} |`);
   lines.push('');
   for (const note of report.notes) lines.push(`- ${note}`);
   return `${lines.join('\n')}\n`;
@@ -886,7 +1091,9 @@ async function main() {
   const started = new Date();
   const t0 = performance.now();
   const loadStart = loadavg().map((n) => round(n, 2));
-  log(`Kết Nối benchmark${quick ? ' (quick)' : ''}: ${duration} s runs at ${connectionLevels.join(' and ')} connections; modes ${modes.join(', ')}`);
+  log(
+    `Kết Nối benchmark${quick ? ' (quick)' : ''}: ${duration} s runs at ${connectionLevels.join(' and ')} connections; modes ${modes.join(', ')}`,
+  );
   if (modes.includes('pglite') && pgliteScaleName !== postgresScaleName) {
     log(`PGlite uses the ${pgliteScaleName} data set (${fmt(scales[pgliteScaleName].projects)} projects).`);
   }
@@ -907,7 +1114,8 @@ async function main() {
     'The search budget in ARCHITECTURE.md is over 100k projects+products; there is no products module yet, so it is measured over the projects only.',
     'autocannon runs in the harness process on the same machine as the servers: req/s and latency are relative to this machine and to whatever else it was running (see the load average); "server CPU ms/req" (user + system time of the server process divided by the requests served) is the figure least disturbed by a busy machine.',
   ];
-  if (pgliteScaleName !== 'full' && modes.includes('pglite')) notes.push(`PGlite ran on the ${pgliteScaleName} data set, not the full one.`);
+  if (pgliteScaleName !== 'full' && modes.includes('pglite'))
+    notes.push(`PGlite ran on the ${pgliteScaleName} data set, not the full one.`);
   const report: Report = {
     startedAt: started.toISOString(),
     quick,
@@ -916,7 +1124,13 @@ async function main() {
     gzip,
     server: `node ${serverCommand.join(' ')} serve`,
     totalSeconds: round((performance.now() - t0) / 1000, 0),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.version, loadStart, loadEnd: loadavg().map((n) => round(n, 2)) },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      node: process.version,
+      loadStart,
+      loadEnd: loadavg().map((n) => round(n, 2)),
+    },
     modes: results,
     checks: checks(results),
     notes,
@@ -930,7 +1144,8 @@ async function main() {
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(resultsDir, 'latest.md'), md);
   log(`\n${md}`);
-  for (const c of report.checks) log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.mode.padEnd(8)} ${c.budget}: ${c.measured} (${c.limit})`);
+  for (const c of report.checks)
+    log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.mode.padEnd(8)} ${c.budget}: ${c.measured} (${c.limit})`);
   log(`\nResults written to ${base}.json and .md (and bench/results/latest.*).`);
 }
 

@@ -34,7 +34,10 @@ export interface PageOptions {
 }
 
 /** A page in a fresh context (its own cookies), pointed at the server, in Vietnamese. */
-export async function newPage(browser: Browser, { javaScriptEnabled = true, viewport = desktop }: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  { javaScriptEnabled = true, viewport = desktop }: PageOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     javaScriptEnabled,
@@ -115,7 +118,10 @@ export async function checkA11y(page: Page): Promise<void> {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 10)
-        .map((n) => `    - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .map(
+          (n) =>
+            `    - ${n.target.join(' ')}\n      ${n.html.slice(0, 200)}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+        )
         .join('\n');
       return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
     })

@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoExpertEmails } from '../src/seed/demo-experts.ts';
 import { defaultPassword } from '../src/seed/factories.ts';
 import { checkA11y, desktop, launchBrowser, newPage, phone } from './browser.ts';
-import { demoOfficer, newFounder, pathOf, registerProject, runId, signIn, signUp, submit, textOf, visit } from './journeys.ts';
+import {
+  demoOfficer,
+  newFounder,
+  pathOf,
+  registerProject,
+  runId,
+  signIn,
+  signUp,
+  submit,
+  textOf,
+  visit,
+} from './journeys.ts';
 
 // The heart of the product: a founder asks for trademark help → an officer opens the inbox,
 // sees the suggested experts with reasons and connects one → the expert accepts and logs two
@@ -28,7 +39,8 @@ describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptE
   let engagementPath = '';
 
   beforeAll(async () => {
-    for (const who of ['founder', 'officer', 'expert'] as const) pages[who] = await newPage(browser, { javaScriptEnabled, viewport });
+    for (const who of ['founder', 'officer', 'expert'] as const)
+      pages[who] = await newPage(browser, { javaScriptEnabled, viewport });
   });
   afterAll(async () => {
     for (const p of Object.values(pages)) await p.context.close();
@@ -134,7 +146,10 @@ describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptE
 
     const founder = pages.founder.page;
     await visit(founder, projectPath);
-    const timeline = founder.locator('main').locator('h2', { hasText: 'Quá trình được hỗ trợ' }).locator('xpath=following-sibling::ol[1]');
+    const timeline = founder
+      .locator('main')
+      .locator('h2', { hasText: 'Quá trình được hỗ trợ' })
+      .locator('xpath=following-sibling::ol[1]');
     expect(await textOf(timeline)).toContain('Tư vấn nhãn hiệu, sở hữu trí tuệ');
     await visit(founder, requestPath);
     expect(await textOf(founder.locator('main'))).toContain('Đã giải quyết');

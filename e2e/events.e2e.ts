@@ -2,7 +2,18 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultPassword } from '../src/seed/factories.ts';
 import { checkA11y, desktop, launchBrowser, newPage, phone } from './browser.ts';
-import { demoOfficer, type Founder, newFounder, pathOf, runId, signIn, signUp, submit, textOf, visit } from './journeys.ts';
+import {
+  demoOfficer,
+  type Founder,
+  newFounder,
+  pathOf,
+  runId,
+  signIn,
+  signUp,
+  submit,
+  textOf,
+  visit,
+} from './journeys.ts';
 
 const browser = await launchBrowser();
 afterAll(async () => {
@@ -10,7 +21,8 @@ afterAll(async () => {
 });
 
 /** dd/MM/yyyy, `days` from today in Vietnam: how an officer types a session. */
-const dayFromNow = (days: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + days * 86_400_000));
+const dayFromNow = (days: number) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + days * 86_400_000));
 const isoToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 const journeys = [
@@ -83,7 +95,9 @@ describe.each(journeys)('a course from invitation to certificate, $label', ({ ja
     const main = officer.locator('main');
     await main.locator('#f-kind').selectOption({ label: 'Khóa đào tạo, tập huấn' });
     await main.locator('#f-title').fill(title);
-    await main.locator('#f-description').fill('Hai buổi thực hành: tra cứu nhãn hiệu, lập hồ sơ và nộp đơn trực tuyến.');
+    await main
+      .locator('#f-description')
+      .fill('Hai buổi thực hành: tra cứu nhãn hiệu, lập hồ sơ và nộp đơn trực tuyến.');
     await main.locator('#f-trainers').fill('Luật sư Đỗ Văn Hải');
     await main.locator('#f-venue').fill('Hội trường khu làm việc chung');
     await main.locator('#f-sessions').fill(`${dayFromNow(7)} 08:00-11:30\n${dayFromNow(8)} 13:30-17:00`);
@@ -214,7 +228,9 @@ describe.each(journeys)('a course from invitation to certificate, $label', ({ ja
     await form.locator('input[name="contacts"]').fill('5');
     await submit(officer, 'Lưu', form);
     expect(await textOf(main.locator('.flash'))).toContain(project);
-    expect(await textOf(main.locator('.nominations > li', { hasText: project }))).toContain('Giải thưởng: Giải Ba khu trưng bày');
+    expect(await textOf(main.locator('.nominations > li', { hasText: project }))).toContain(
+      'Giải thưởng: Giải Ba khu trưng bày',
+    );
     await checkA11y(officer);
 
     // The project's timeline shows the nomination.

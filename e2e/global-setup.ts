@@ -97,7 +97,9 @@ export default async function setup(project: TestProject) {
   }
   if (!ready) {
     await teardown();
-    throw new Error(`The server did not answer ${baseUrl}/healthz within 60 s (exit code ${child.exitCode}).\n${output}`);
+    throw new Error(
+      `The server did not answer ${baseUrl}/healthz within 60 s (exit code ${child.exitCode}).\n${output}`,
+    );
   }
 
   project.provide('baseUrl', baseUrl);

@@ -27,7 +27,8 @@ export async function submit(page: Page, buttonName: string, scope = page.locato
 }
 
 /** The text of an element with its white space collapsed. */
-export const textOf = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+export const textOf = async (locator: Locator): Promise<string> =>
+  ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 export const pathOf = (page: Page): string => new URL(page.url()).pathname;
 
@@ -74,10 +75,14 @@ export async function registerProject(page: Page, name: string, check: Check = {
   await main.locator('#f-name').fill(name);
   await main
     .locator('#f-summary')
-    .fill('Hợp tác xã sản xuất miến dong thủ công từ củ dong riềng trồng tại xã, đóng gói bán cho các cửa hàng đặc sản.');
+    .fill(
+      'Hợp tác xã sản xuất miến dong thủ công từ củ dong riềng trồng tại xã, đóng gói bán cho các cửa hàng đặc sản.',
+    );
   await main
     .locator('#f-description')
-    .fill('Nhóm gồm 5 hộ dân người Tày ở Bình Gia.\n\nChúng tôi cần hỗ trợ đăng ký nhãn hiệu và kết nối tiêu thụ ở Hà Nội.');
+    .fill(
+      'Nhóm gồm 5 hộ dân người Tày ở Bình Gia.\n\nChúng tôi cần hỗ trợ đăng ký nhãn hiệu và kết nối tiêu thụ ở Hà Nội.',
+    );
   await main.locator('#f-type').selectOption({ index: 1 });
   await main.locator('#f-field').selectOption({ index: 1 });
   await main.locator('#f-stage').selectOption({ index: 1 });

@@ -2,7 +2,18 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultPassword } from '../src/seed/factories.ts';
 import { checkA11y, desktop, launchBrowser, newPage, phone } from './browser.ts';
-import { demoOfficer, newFounder, pathOf, registerProject, runId, searchFor, signIn, signUp, submit, textOf } from './journeys.ts';
+import {
+  demoOfficer,
+  newFounder,
+  pathOf,
+  registerProject,
+  runId,
+  searchFor,
+  signIn,
+  signUp,
+  submit,
+  textOf,
+} from './journeys.ts';
 
 const browser = await launchBrowser();
 afterAll(async () => {

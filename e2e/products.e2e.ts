@@ -3,7 +3,18 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultPassword } from '../src/seed/factories.ts';
 import { checkA11y, desktop, launchBrowser, newPage, phone, screenshot } from './browser.ts';
-import { demoOfficer, newFounder, pathOf, registerProject, runId, signIn, signUp, submit, textOf, visit } from './journeys.ts';
+import {
+  demoOfficer,
+  newFounder,
+  pathOf,
+  registerProject,
+  runId,
+  signIn,
+  signUp,
+  submit,
+  textOf,
+  visit,
+} from './journeys.ts';
 
 const browser = await launchBrowser();
 afterAll(async () => {
@@ -14,7 +25,9 @@ afterAll(async () => {
 async function photo(colour: { r: number; g: number; b: number }) {
   const buffer = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: colour } })
     .jpeg()
-    .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '106/1 45/1 0/1' } })
+    .withExif({
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '21/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '106/1 45/1 0/1' },
+    })
     .toBuffer();
   return { name: 'anh.jpg', mimeType: 'image/jpeg', buffer };
 }
@@ -22,7 +35,8 @@ async function photo(colour: { r: number; g: number; b: number }) {
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** Buttons and links named with hidden text ("Xác nhận: Nhãn hiệu") show a space before the colon in Chromium's accessible names (the button is a flex box). */
-const named = (visible: string, hidden: string) => new RegExp(`^${visible}\\s*: ${hidden.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+const named = (visible: string, hidden: string) =>
+  new RegExp(`^${visible}\\s*: ${hidden.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
 async function press(page: Page, scope: ReturnType<Page['locator']>, name: RegExp) {
   const loaded = page.waitForEvent('load');
@@ -67,11 +81,15 @@ describe('a product from the founder’s phone to a signed contract', () => {
     const main = page.locator('main');
     await main.locator('#f-name').fill(productName);
     await main.locator('#f-category').selectOption('food');
-    await main.locator('#f-description').fill('Miến dong làm thủ công từ củ dong riềng Bình Gia, sợi dai, không hóa chất tẩy trắng.');
+    await main
+      .locator('#f-description')
+      .fill('Miến dong làm thủ công từ củ dong riềng Bình Gia, sợi dai, không hóa chất tẩy trắng.');
     await main.locator('#f-unit').fill('gói 500 g');
     await main.locator('#f-priceMinVnd').fill('45000');
     await main.locator('#f-priceMaxVnd').fill('55000');
-    await main.locator('#f-images').setInputFiles([await photo({ r: 140, g: 120, b: 100 }), await photo({ r: 90, g: 60, b: 40 })]);
+    await main
+      .locator('#f-images')
+      .setInputFiles([await photo({ r: 140, g: 120, b: 100 }), await photo({ r: 90, g: 60, b: 40 })]);
     await submit(page, 'Lưu');
     productPath = pathOf(page);
     expect(productPath, await textOf(main)).toMatch(/^\/san-pham\/mien-dong-soi-nho-/);
@@ -88,7 +106,10 @@ describe('a product from the founder’s phone to a signed contract', () => {
     await follow(page, 'Điều kiện lưu thông: đạt 0/7 mục bắt buộc');
     expect(pathOf(page)).toBe(`${productPath}/dieu-kien`);
     await checkA11y(page);
-    await main.locator('#muc-legal_entity').getByRole('link', { name: named('Cập nhật', 'Tư cách pháp lý') }).click();
+    await main
+      .locator('#muc-legal_entity')
+      .getByRole('link', { name: named('Cập nhật', 'Tư cách pháp lý') })
+      .click();
     await page.waitForURL(`**${productPath}/dieu-kien/legal_entity`);
     await checkA11y(page);
     await main.locator('#f-status').selectOption('done');
@@ -169,7 +190,9 @@ describe('a product from the founder’s phone to a signed contract', () => {
     await card.getByRole('link', { name: 'Tạo kết nối tiêu thụ' }).click();
     await loaded;
     await checkA11y(page);
-    await main.locator('#f-partnerId').selectOption({ label: 'Hệ thống siêu thị Happy mart (Hà Nội) (Siêu thị, chuỗi bán lẻ)' });
+    await main
+      .locator('#f-partnerId')
+      .selectOption({ label: 'Hệ thống siêu thị Happy mart (Hà Nội) (Siêu thị, chuỗi bán lẻ)' });
     await submit(page, 'Lưu');
     expect(pathOf(page)).toMatch(/^\/ket-noi-tieu-thu\/[0-9a-f-]{36}$/);
     const connectionPath = pathOf(page);
@@ -181,7 +204,9 @@ describe('a product from the founder’s phone to a signed contract', () => {
     await boardCard.locator('select[name="stage"]').selectOption('contract_signed');
     await press(page, boardCard, named('Chuyển giai đoạn', `${productName} ↔ Hệ thống siêu thị Happy mart (Hà Nội)`));
     expect(pathOf(page)).toBe('/ket-noi-tieu-thu');
-    expect(await textOf(main.locator('section', { has: page.locator('h2#col-contract_signed') }))).toContain(productName);
+    expect(await textOf(main.locator('section', { has: page.locator('h2#col-contract_signed') }))).toContain(
+      productName,
+    );
     await checkA11y(page);
     await screenshot(page, 'test-results/screenshots/board-desktop.png');
 

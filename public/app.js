@@ -1,6 +1,5 @@
 /* Kết Nối — progressive enhancement only; every page works without this file. */
-(function () {
-  'use strict';
+(() => {
   var d = document;
   d.documentElement.classList.add('js');
 
@@ -10,7 +9,7 @@
     if (!summary) return;
     summary.focus();
     // Its links jump to the field: focus the control and show its label too.
-    summary.addEventListener('click', function (e) {
+    summary.addEventListener('click', (e) => {
       var a = e.target.closest ? e.target.closest('a[href^="#"]') : null;
       if (!a) return;
       var el = d.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));

@@ -29,13 +29,22 @@ function check(name: string, command: string, args: string[]) {
 
 function vitest(name: string, args: string[], env: Record<string, string> = {}) {
   const report = join(mkdtempSync(join(tmpdir(), 'kn-test-')), 'report.json');
-  const ok = run(name, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  const ok = run(
+    name,
+    'npx',
+    ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    env,
+  );
   if (!existsSync(report)) {
     failed++;
     lines.push(`✘ ${name}: no report (the runner failed to start)`);
     return;
   }
-  const r = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+  const r = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTests: number;
+  };
   passed += r.numPassedTests;
   failed += r.numFailedTests;
   // A file that fails to load has no tests but fails the run: count it.
@@ -58,7 +67,9 @@ async function postgresUrl(): Promise<string | null> {
 }
 
 function chromiumPath(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 

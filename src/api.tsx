@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '#kernel/http/context.ts';
-import { render, pageContext } from '#kernel/http/render.tsx';
+import { pageContext, render } from '#kernel/http/render.tsx';
 import { ApiDocsPage } from '#kernel/ui/api-docs.tsx';
-import { expertsApi } from '#modules/experts/experts.api.ts';
-import { partnersApi } from '#modules/partners/partners.api.ts';
 import { engagementsApi } from '#modules/engagements/engagements.api.ts';
 import { eventsApi } from '#modules/events/events.api.ts';
+import { expertsApi } from '#modules/experts/experts.api.ts';
+import { partnersApi } from '#modules/partners/partners.api.ts';
 import { productsApi } from '#modules/products/products.api.ts';
 import { projectsApi } from '#modules/projects/projects.api.ts';
 import { requestsApi } from '#modules/requests/requests.api.ts';
@@ -25,7 +25,8 @@ const documentConfig = {
   info: {
     title: 'Kết Nối API',
     version: '1',
-    description: 'JSON API of Kết Nối. Read endpoints answer anonymous callers with public data; a signed-in session cookie shows what that person may see.',
+    description:
+      'JSON API of Kết Nối. Read endpoints answer anonymous callers with public data; a signed-in session cookie shows what that person may see.',
   },
   servers: [{ url: '/api/v1' }],
 };
@@ -34,5 +35,8 @@ api.doc31('/openapi.json', documentConfig);
 
 api.get('/docs', (c) => {
   const document = api.getOpenAPI31Document(documentConfig);
-  return render(c, <ApiDocsPage ctx={pageContext(c)} document={document as Parameters<typeof ApiDocsPage>[0]["document"]} />);
+  return render(
+    c,
+    <ApiDocsPage ctx={pageContext(c)} document={document as Parameters<typeof ApiDocsPage>[0]['document']} />,
+  );
 });

@@ -4,22 +4,22 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { loadActor } from '#kernel/auth/session.ts';
+import { compress } from '#kernel/http/compress.ts';
 import type { AppDeps, AppEnv } from '#kernel/http/context.ts';
 import { csrf } from '#kernel/http/csrf.ts';
-import { compress } from '#kernel/http/compress.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { flash } from '#kernel/http/flash.ts';
-import { postLimit } from '#kernel/http/rate-limit.ts';
 import { requestContext } from '#kernel/http/middleware.ts';
-import { fromRoot } from '#kernel/paths.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
+import { postLimit } from '#kernel/http/rate-limit.ts';
+import { fromRoot } from '#kernel/paths.ts';
 import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
 import { adminPages } from '#modules/accounts/admin.pages.tsx';
 import { engagementsPages } from '#modules/engagements/engagements.pages.tsx';
+import { eventsPages } from '#modules/events/events.pages.tsx';
 import { expertsPages } from '#modules/experts/experts.pages.tsx';
 import { matchingPages } from '#modules/matching/matching.pages.tsx';
 import { partnersPages } from '#modules/partners/partners.pages.tsx';
-import { eventsPages } from '#modules/events/events.pages.tsx';
 import { productsPages } from '#modules/products/products.pages.tsx';
 import { projectsPages } from '#modules/projects/projects.pages.tsx';
 import { requestsPages } from '#modules/requests/requests.pages.tsx';
@@ -57,14 +57,19 @@ export function createApp(deps: AppDeps) {
       await next();
       if (c.res.ok) c.header('Cache-Control', 'public, max-age=3600');
     },
-    serveStatic({ root: relative(process.cwd(), fromRoot('public')), rewriteRequestPath: (p) => p.replace(/^\/static/, '') }),
+    serveStatic({
+      root: relative(process.cwd(), fromRoot('public')),
+      rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
+    }),
   );
   const tooLarge = () => {
     throw new AppError('payload_too_large');
   };
   const formLimit = bodyLimit({ maxSize: deps.config.BODY_LIMIT_BYTES, onError: tooLarge });
   const uploadLimit = bodyLimit({ maxSize: deps.config.UPLOAD_LIMIT_BYTES, onError: tooLarge });
-  app.use((c, next) => ((c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : formLimit(c, next)));
+  app.use((c, next) =>
+    (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : formLimit(c, next),
+  );
   app.use(flash);
   app.use(csrf);
   app.use(loadActor);

@@ -2,15 +2,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { readUpload } from '#kernel/files/files.ts';
 import { proposeEngagement } from '#modules/engagements/index.ts';
-import { fileRequest } from '#modules/requests/index.ts';
+import {
+  createEvent,
+  createExternalEvent,
+  EventInput,
+  ExternalEventInput,
+  nominate,
+  nomination,
+  RegistrationInput,
+  register,
+} from '#modules/events/index.ts';
 import { saveOwnProfile } from '#modules/experts/index.ts';
 import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
-import { createEvent, createExternalEvent, EventInput, ExternalEventInput, nominate, nomination, RegistrationInput, register } from '#modules/events/index.ts';
-import { createConnection, createInquiry, createListing, createProduct, imagesOf, saveOutcome, updateReadinessItem } from '#modules/products/index.ts';
+import {
+  createConnection,
+  createInquiry,
+  createListing,
+  createProduct,
+  imagesOf,
+  saveOutcome,
+  updateReadinessItem,
+} from '#modules/products/index.ts';
 import { createProject } from '#modules/projects/index.ts';
-import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
+import { fileRequest } from '#modules/requests/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
+import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 
 // Every route × every kind of visitor, with the status each must get. A route added to the app
@@ -22,7 +39,15 @@ type Who = (typeof who)[number];
 type Row = [method: 'GET' | 'POST', route: string, url: string, statuses: Record<Who, number>];
 
 const all = (s: number) => Object.fromEntries(who.map((w) => [w, s])) as Record<Who, number>;
-const s = (anon: number, owner: number, other: number, expert: number, partner: number, officer: number, admin: number) => ({
+const s = (
+  anon: number,
+  owner: number,
+  other: number,
+  expert: number,
+  partner: number,
+  officer: number,
+  admin: number,
+) => ({
   anon,
   owner,
   other,
@@ -51,8 +76,18 @@ const matrix: Row[] = [
   ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/quan-tri/tai-khoan', '/quan-tri/tai-khoan', s(303, 403, 403, 403, 403, 403, 200)],
-  ['POST', '/quan-tri/tai-khoan/:id/vai-tro', '/quan-tri/tai-khoan/{partnerId}/vai-tro', s(303, 403, 403, 403, 403, 403, 422)],
-  ['POST', '/quan-tri/tai-khoan/:id/khoa', '/quan-tri/tai-khoan/no-such-user/khoa', s(303, 403, 403, 403, 403, 403, 404)],
+  [
+    'POST',
+    '/quan-tri/tai-khoan/:id/vai-tro',
+    '/quan-tri/tai-khoan/{partnerId}/vai-tro',
+    s(303, 403, 403, 403, 403, 403, 422),
+  ],
+  [
+    'POST',
+    '/quan-tri/tai-khoan/:id/khoa',
+    '/quan-tri/tai-khoan/no-such-user/khoa',
+    s(303, 403, 403, 403, 403, 403, 404),
+  ],
   ['GET', '/quan-tri/moi', '/quan-tri/moi', s(303, 403, 403, 403, 403, 403, 200)],
   ['POST', '/quan-tri/moi', '/quan-tri/moi', s(303, 403, 403, 403, 403, 403, 422)],
   ['GET', '/quan-tri/hop-thu', '/quan-tri/hop-thu', s(303, 403, 403, 403, 403, 403, 200)],
@@ -84,7 +119,12 @@ const matrix: Row[] = [
   ['GET', '/doi-tac/:slug/sua', '/doi-tac/{partnerSlug}/sua', s(303, 404, 404, 404, 200, 200, 200)],
   ['POST', '/doi-tac/:slug/sua', '/doi-tac/{partnerSlug}/sua', s(303, 404, 404, 404, 422, 422, 422)],
   ['POST', '/doi-tac/:slug/thanh-vien', '/doi-tac/{partnerSlug}/thanh-vien', s(303, 403, 403, 403, 403, 422, 422)],
-  ['POST', '/doi-tac/:slug/thanh-vien/:userId/xoa', '/doi-tac/{partnerSlug}/thanh-vien/no-such-user/xoa', s(303, 403, 403, 403, 403, 404, 404)],
+  [
+    'POST',
+    '/doi-tac/:slug/thanh-vien/:userId/xoa',
+    '/doi-tac/{partnerSlug}/thanh-vien/no-such-user/xoa',
+    s(303, 403, 403, 403, 403, 404, 404),
+  ],
   ['POST', '/doi-tac/:slug/gioi-thieu', '/doi-tac/{partnerSlug}/gioi-thieu', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/gioi-thieu/:id', '/gioi-thieu/{introductionId}', s(303, 200, 404, 404, 200, 200, 200)],
   ['POST', '/gioi-thieu/:id/tra-loi', '/gioi-thieu/{introductionId}/tra-loi', s(303, 403, 404, 404, 422, 422, 422)],
@@ -106,7 +146,12 @@ const matrix: Row[] = [
   ['POST', '/yeu-cau/moi', '/yeu-cau/moi', s(303, 422, 422, 403, 403, 403, 403)],
   ['GET', '/yeu-cau/:number', '/yeu-cau/{requestNumber}', s(303, 200, 404, 404, 404, 200, 200)],
   ['POST', '/yeu-cau/:number/tin-nhan', '/yeu-cau/{requestNumber}/tin-nhan', s(303, 422, 404, 404, 404, 422, 422)],
-  ['GET', '/yeu-cau/:number/tep/:fileId', '/yeu-cau/{requestNumber}/tep/{requestFileId}', s(303, 200, 404, 404, 404, 200, 200)],
+  [
+    'GET',
+    '/yeu-cau/:number/tep/:fileId',
+    '/yeu-cau/{requestNumber}/tep/{requestFileId}',
+    s(303, 200, 404, 404, 404, 200, 200),
+  ],
   ['POST', '/yeu-cau/:number/trang-thai', '/yeu-cau/{requestNumber}/trang-thai', s(303, 403, 403, 403, 403, 422, 422)],
   ['POST', '/yeu-cau/:number/ket-noi', '/yeu-cau/{requestNumber}/ket-noi', s(303, 403, 403, 403, 403, 422, 422)],
   ['POST', '/yeu-cau/:number/nhan', '/yeu-cau/{requestNumber}/nhan', s(303, 403, 403, 403, 403, 303, 303)],
@@ -120,11 +165,21 @@ const matrix: Row[] = [
   ['POST', '/tu-van/:id/tra-loi', '/tu-van/{engagementId}/tra-loi', s(303, 403, 404, 422, 404, 403, 403)],
   ['POST', '/tu-van/:id/buoi', '/tu-van/{engagementId}/buoi', s(303, 403, 404, 422, 404, 422, 422)],
   ['POST', '/tu-van/:id/ket-thuc', '/tu-van/{engagementId}/ket-thuc', s(303, 403, 404, 422, 404, 422, 422)],
-  ['GET', '/tu-van/:id/tep/:fileId', '/tu-van/{engagementId}/tep/00000000-0000-0000-0000-000000000000', s(303, 404, 404, 404, 404, 404, 404)],
+  [
+    'GET',
+    '/tu-van/:id/tep/:fileId',
+    '/tu-van/{engagementId}/tep/00000000-0000-0000-0000-000000000000',
+    s(303, 404, 404, 404, 404, 404, 404),
+  ],
   ['GET', '/du-an/:slug/goi-y', `/du-an/${P}/goi-y`, s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/du-an/:slug/goi-y/chuyen-gia', `/du-an/${P}/goi-y/chuyen-gia`, s(303, 403, 403, 403, 403, 422, 422)],
   ['POST', '/du-an/:slug/goi-y/doi-tac', `/du-an/${P}/goi-y/doi-tac`, s(303, 403, 403, 403, 403, 422, 422)],
-  ['GET', '/chuyen-gia/:slug/du-an-phu-hop', '/chuyen-gia/{expertSlug}/du-an-phu-hop', s(303, 403, 403, 200, 403, 200, 200)],
+  [
+    'GET',
+    '/chuyen-gia/:slug/du-an-phu-hop',
+    '/chuyen-gia/{expertSlug}/du-an-phu-hop',
+    s(303, 403, 403, 200, 403, 200, 200),
+  ],
   ['GET', '/api/v1/requests', '/api/v1/requests', s(401, 200, 200, 200, 200, 200, 200)],
   ['POST', '/api/v1/requests', '/api/v1/requests', s(401, 400, 400, 403, 403, 400, 400)],
   ['GET', '/api/v1/requests/:number', '/api/v1/requests/{requestNumber}', s(401, 200, 404, 404, 404, 200, 200)],
@@ -149,13 +204,28 @@ const matrix: Row[] = [
   ['GET', '/su-kien/:slug/sua', '/su-kien/{eventSlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/su-kien/:slug/sua', '/su-kien/{eventSlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/su-kien/:slug/nguoi-dang-ky', '/su-kien/{eventSlug}/nguoi-dang-ky', s(303, 403, 403, 403, 403, 200, 200)],
-  ['GET', '/su-kien/:slug/nguoi-dang-ky.xlsx', '/su-kien/{eventSlug}/nguoi-dang-ky.xlsx', s(303, 403, 403, 403, 403, 200, 200)],
+  [
+    'GET',
+    '/su-kien/:slug/nguoi-dang-ky.xlsx',
+    '/su-kien/{eventSlug}/nguoi-dang-ky.xlsx',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
   ['GET', '/su-kien/:slug/diem-danh', '/su-kien/{eventSlug}/diem-danh', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/su-kien/:slug/diem-danh', '/su-kien/{eventSlug}/diem-danh', s(303, 403, 403, 403, 403, 422, 422)],
-  ['POST', '/su-kien/:slug/khach-vang-lai', '/su-kien/{eventSlug}/khach-vang-lai', s(303, 403, 403, 403, 403, 422, 422)],
+  [
+    'POST',
+    '/su-kien/:slug/khach-vang-lai',
+    '/su-kien/{eventSlug}/khach-vang-lai',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
   ['GET', '/su-kien/:slug/ket-qua', '/su-kien/{eventSlug}/ket-qua', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/su-kien/:slug/chung-nhan', '/su-kien/{eventSlug}/chung-nhan', s(303, 403, 403, 403, 403, 303, 303)],
-  ['POST', '/su-kien/:slug/chung-nhan/:id/cap-lai', '/su-kien/{eventSlug}/chung-nhan/{registrationId}/cap-lai', s(303, 403, 403, 403, 403, 409, 409)],
+  [
+    'POST',
+    '/su-kien/:slug/chung-nhan/:id/cap-lai',
+    '/su-kien/{eventSlug}/chung-nhan/{registrationId}/cap-lai',
+    s(303, 403, 403, 403, 403, 409, 409),
+  ],
   ['GET', '/su-kien-ngoai', '/su-kien-ngoai', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/su-kien-ngoai/moi', '/su-kien-ngoai/moi', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/su-kien-ngoai/moi', '/su-kien-ngoai/moi', s(303, 403, 403, 403, 403, 422, 422)],
@@ -164,7 +234,12 @@ const matrix: Row[] = [
   ['POST', '/su-kien-ngoai/:slug/sua', '/su-kien-ngoai/{externalSlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/su-kien-ngoai/:slug/de-cu', '/su-kien-ngoai/{externalSlug}/de-cu', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/su-kien-ngoai/:slug/de-cu', '/su-kien-ngoai/{externalSlug}/de-cu', s(303, 403, 403, 403, 403, 422, 422)],
-  ['POST', '/su-kien-ngoai/:slug/de-cu/:id', '/su-kien-ngoai/{externalSlug}/de-cu/{nominationId}', s(303, 403, 403, 403, 403, 422, 422)],
+  [
+    'POST',
+    '/su-kien-ngoai/:slug/de-cu/:id',
+    '/su-kien-ngoai/{externalSlug}/de-cu/{nominationId}',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
   ['GET', '/api/v1/events', '/api/v1/events', all(200)],
   ['GET', '/api/v1/events/:id', '/api/v1/events/{eventId}', all(200)],
   ['GET', '/api/v1/events/:id/sessions', '/api/v1/events/{eventId}/sessions', all(200)],
@@ -185,29 +260,104 @@ const matrix: Row[] = [
   ['POST', '/du-an/:slug/san-pham/moi', `/du-an/${P}/san-pham/moi`, s(303, 422, 404, 404, 404, 422, 422)],
   ['GET', '/san-pham/:slug/sua', '/san-pham/{productSlug}/sua', s(303, 200, 404, 404, 404, 200, 200)],
   ['POST', '/san-pham/:slug/sua', '/san-pham/{productSlug}/sua', s(303, 422, 404, 404, 404, 422, 422)],
-  ['POST', '/san-pham/:slug/anh/:imageId/xoa', '/san-pham/{productSlug}/anh/no-such-image/xoa', s(303, 404, 404, 404, 404, 404, 404)],
+  [
+    'POST',
+    '/san-pham/:slug/anh/:imageId/xoa',
+    '/san-pham/{productSlug}/anh/no-such-image/xoa',
+    s(303, 404, 404, 404, 404, 404, 404),
+  ],
   ['GET', '/san-pham/:slug/dieu-kien', '/san-pham/{productSlug}/dieu-kien', s(303, 200, 404, 404, 404, 200, 200)],
-  ['GET', '/san-pham/:slug/dieu-kien/:item', '/san-pham/{productSlug}/dieu-kien/label', s(303, 200, 404, 404, 404, 200, 200)],
-  ['POST', '/san-pham/:slug/dieu-kien/:item', '/san-pham/{productSlug}/dieu-kien/label', s(303, 422, 404, 404, 404, 422, 422)],
-  ['POST', '/san-pham/:slug/dieu-kien/:item/xac-nhan', '/san-pham/{productSlug}/dieu-kien/label/xac-nhan', s(303, 403, 403, 403, 403, 409, 409)],
-  ['GET', '/san-pham/:slug/dieu-kien/:item/tai-lieu', '/san-pham/{productSlug}/dieu-kien/self_declaration/tai-lieu', s(303, 200, 404, 404, 404, 200, 200)],
+  [
+    'GET',
+    '/san-pham/:slug/dieu-kien/:item',
+    '/san-pham/{productSlug}/dieu-kien/label',
+    s(303, 200, 404, 404, 404, 200, 200),
+  ],
+  [
+    'POST',
+    '/san-pham/:slug/dieu-kien/:item',
+    '/san-pham/{productSlug}/dieu-kien/label',
+    s(303, 422, 404, 404, 404, 422, 422),
+  ],
+  [
+    'POST',
+    '/san-pham/:slug/dieu-kien/:item/xac-nhan',
+    '/san-pham/{productSlug}/dieu-kien/label/xac-nhan',
+    s(303, 403, 403, 403, 403, 409, 409),
+  ],
+  [
+    'GET',
+    '/san-pham/:slug/dieu-kien/:item/tai-lieu',
+    '/san-pham/{productSlug}/dieu-kien/self_declaration/tai-lieu',
+    s(303, 200, 404, 404, 404, 200, 200),
+  ],
   ['GET', '/san-pham/:slug/niem-yet/moi', '/san-pham/{productSlug}/niem-yet/moi', s(303, 403, 403, 403, 403, 200, 200)],
-  ['POST', '/san-pham/:slug/niem-yet/moi', '/san-pham/{productSlug}/niem-yet/moi', s(303, 403, 403, 403, 403, 422, 422)],
-  ['GET', '/san-pham/:slug/niem-yet/:id', '/san-pham/{productSlug}/niem-yet/{listingId}', s(303, 403, 403, 403, 403, 200, 200)],
-  ['POST', '/san-pham/:slug/niem-yet/:id', '/san-pham/{productSlug}/niem-yet/{listingId}', s(303, 403, 403, 403, 403, 422, 422)],
+  [
+    'POST',
+    '/san-pham/:slug/niem-yet/moi',
+    '/san-pham/{productSlug}/niem-yet/moi',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
+  [
+    'GET',
+    '/san-pham/:slug/niem-yet/:id',
+    '/san-pham/{productSlug}/niem-yet/{listingId}',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  [
+    'POST',
+    '/san-pham/:slug/niem-yet/:id',
+    '/san-pham/{productSlug}/niem-yet/{listingId}',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
   ['GET', '/ket-noi-tieu-thu', '/ket-noi-tieu-thu', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/ket-noi-tieu-thu/moi', '/ket-noi-tieu-thu/moi', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/ket-noi-tieu-thu/moi', '/ket-noi-tieu-thu/moi', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/ket-noi-tieu-thu/:id', '/ket-noi-tieu-thu/{connectionId}', s(303, 200, 404, 404, 200, 200, 200)],
-  ['POST', '/ket-noi-tieu-thu/:id/giai-doan', '/ket-noi-tieu-thu/{connectionId}/giai-doan', s(303, 403, 403, 403, 403, 422, 422)],
-  ['POST', '/ket-noi-tieu-thu/:id/ket-qua', '/ket-noi-tieu-thu/{connectionId}/ket-qua', s(303, 403, 403, 403, 403, 303, 303)],
-  ['POST', '/ket-noi-tieu-thu/:id/chia-se', '/ket-noi-tieu-thu/{connectionId}/chia-se', s(303, 303, 404, 404, 403, 403, 403)],
-  ['GET', '/ket-noi-tieu-thu/:id/hop-dong', '/ket-noi-tieu-thu/{connectionId}/hop-dong', s(303, 200, 404, 404, 200, 200, 200)],
+  [
+    'POST',
+    '/ket-noi-tieu-thu/:id/giai-doan',
+    '/ket-noi-tieu-thu/{connectionId}/giai-doan',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
+  [
+    'POST',
+    '/ket-noi-tieu-thu/:id/ket-qua',
+    '/ket-noi-tieu-thu/{connectionId}/ket-qua',
+    s(303, 403, 403, 403, 403, 303, 303),
+  ],
+  [
+    'POST',
+    '/ket-noi-tieu-thu/:id/chia-se',
+    '/ket-noi-tieu-thu/{connectionId}/chia-se',
+    s(303, 303, 404, 404, 403, 403, 403),
+  ],
+  [
+    'GET',
+    '/ket-noi-tieu-thu/:id/hop-dong',
+    '/ket-noi-tieu-thu/{connectionId}/hop-dong',
+    s(303, 200, 404, 404, 200, 200, 200),
+  ],
   ['GET', '/api/v1/products', '/api/v1/products?q=thach', all(200)],
   ['GET', '/api/v1/products/:id', '/api/v1/products/{productId}', s(404, 200, 404, 404, 404, 200, 200)],
-  ['GET', '/api/v1/products/:id/readiness', '/api/v1/products/{productId}/readiness', s(404, 200, 404, 404, 404, 200, 200)],
-  ['GET', '/api/v1/products/:id/listings', '/api/v1/products/{productId}/listings', s(404, 200, 404, 404, 404, 200, 200)],
-  ['POST', '/api/v1/products/:id/listings', '/api/v1/products/{productId}/listings', s(401, 403, 403, 403, 403, 400, 400)],
+  [
+    'GET',
+    '/api/v1/products/:id/readiness',
+    '/api/v1/products/{productId}/readiness',
+    s(404, 200, 404, 404, 404, 200, 200),
+  ],
+  [
+    'GET',
+    '/api/v1/products/:id/listings',
+    '/api/v1/products/{productId}/listings',
+    s(404, 200, 404, 404, 404, 200, 200),
+  ],
+  [
+    'POST',
+    '/api/v1/products/:id/listings',
+    '/api/v1/products/{productId}/listings',
+    s(401, 403, 403, 403, 403, 400, 400),
+  ],
   ['GET', '/api/v1/connections', '/api/v1/connections', s(401, 403, 403, 403, 403, 200, 200)],
   ['GET', '/api/v1/connections/:id', '/api/v1/connections/{connectionId}', s(401, 200, 404, 404, 200, 200, 200)],
 ];
@@ -281,27 +431,53 @@ beforeAll(async () => {
   await addMember({ db: rt.db, actor: people.officer, slug: org.slug, email: 'partner@matrix.vn' });
   ids.partnerSlug = org.slug;
   ids.introductionId = (
-    await introduceProject({ db: rt.db, mailer: rt.deps.mailer, actor: people.officer, partnerId: org.id, projectId: project.id, message: 'Giới thiệu dự án riêng tư.' })
+    await introduceProject({
+      db: rt.db,
+      mailer: rt.deps.mailer,
+      actor: people.officer,
+      partnerId: org.id,
+      projectId: project.id,
+      message: 'Giới thiệu dự án riêng tư.',
+    })
   ).id;
   ids.expertSlug = (
     await saveOwnProfile({
       db: rt.db,
       actor: people.expert,
-      input: { name: 'Người expert', headline: 'Hồ sơ chưa công khai.', organisation: '', bio: '', specialties: ['legal'], fields: [], communes: [], anywhere: true, isPublic: false },
+      input: {
+        name: 'Người expert',
+        headline: 'Hồ sơ chưa công khai.',
+        organisation: '',
+        bio: '',
+        specialties: ['legal'],
+        fields: [],
+        communes: [],
+        anywhere: true,
+        isPublic: false,
+      },
     })
   ).slug;
   const context = { db: rt.db, mailer: rt.deps.mailer, baseUrl: 'http://localhost' };
   const filed = await fileRequest({
     ...context,
     actor: owner,
-    input: { project: project.slug, kind: 'consulting_ip', body: 'Yêu cầu hỗ trợ của dự án riêng tư trong ma trận.', urgency: 'normal' },
+    input: {
+      project: project.slug,
+      kind: 'consulting_ip',
+      body: 'Yêu cầu hỗ trợ của dự án riêng tư trong ma trận.',
+      urgency: 'normal',
+    },
     files: [await readUpload(fileOf(pdfBytes(), 'ho-so.pdf'), 'files', { accept: 'document', maxBytes: 1024 * 1024 })],
   });
   ids.requestNumber = String(filed.number);
   const [file] = await rt.db.select({ id: storedFile.id }).from(storedFile);
   ids.requestFileId = file?.id ?? '';
   ids.engagementId = (
-    await proposeEngagement({ ...context, actor: people.officer, input: { expertId: people.expert.id, projectId: project.id, topic: 'Tư vấn trong ma trận', brief: '' } })
+    await proposeEngagement({
+      ...context,
+      actor: people.officer,
+      input: { expertId: people.expert.id, projectId: project.id, topic: 'Tư vấn trong ma trận', brief: '' },
+    })
   ).id;
   // events: a published public course with one anonymous registration; an external event nominating the project
   const officer = people.officer;
@@ -310,7 +486,16 @@ beforeAll(async () => {
   const course = await createEvent({
     db: rt.db,
     actor: officer,
-    input: EventInput.parse({ kind: 'course', title: 'Khóa học ma trận', organiser: 'Sở KHCN', venue: 'Hội trường', sessions: `${soon} 08:00-11:00`, capacity: '10', audience: 'public', published: 'on' }),
+    input: EventInput.parse({
+      kind: 'course',
+      title: 'Khóa học ma trận',
+      organiser: 'Sở KHCN',
+      venue: 'Hội trường',
+      sessions: `${soon} 08:00-11:00`,
+      capacity: '10',
+      audience: 'public',
+      published: 'on',
+    }),
   });
   ids.eventSlug = course.slug;
   ids.eventId = course.id;
@@ -318,13 +503,30 @@ beforeAll(async () => {
     deps: rt.deps,
     actor: null,
     slug: course.slug,
-    input: RegistrationInput.parse({ name: 'Người đăng ký', phone: '0912345678', organisationType: 'individual', sex: 'female', ethnicity: 'tay', birthYear: '1990', consent: 'on' }),
+    input: RegistrationInput.parse({
+      name: 'Người đăng ký',
+      phone: '0912345678',
+      organisationType: 'individual',
+      sex: 'female',
+      ethnicity: 'tay',
+      birthYear: '1990',
+      consent: 'on',
+    }),
   });
   ids.ticket = seat.registration.token;
   ids.registrationId = seat.registration.id;
-  const external = await createExternalEvent({ db: rt.db, actor: officer, input: ExternalEventInput.parse({ kind: 'event', title: 'Ngày hội ma trận', organiser: 'Bộ KHCN', startsOn: soon }) });
+  const external = await createExternalEvent({
+    db: rt.db,
+    actor: officer,
+    input: ExternalEventInput.parse({ kind: 'event', title: 'Ngày hội ma trận', organiser: 'Bộ KHCN', startsOn: soon }),
+  });
   ids.externalSlug = external.slug;
-  await nominate({ deps: rt.deps, actor: officer, slug: external.slug, input: { projects: [project.id], message: '' } });
+  await nominate({
+    deps: rt.deps,
+    actor: officer,
+    slug: external.slug,
+    input: { projects: [project.id], message: '' },
+  });
   const [n] = await rt.db.select({ id: nomination.id }).from(nomination);
   ids.nominationId = n?.id ?? '';
   // products: a product of the private project, with a photo, a document, a listing and an inquiry
@@ -333,7 +535,20 @@ beforeAll(async () => {
     db: rt.db,
     actor: owner,
     projectSlug: project.slug,
-    input: { name: 'Thạch đen riêng tư', category: 'food', description: '', unit: '', priceMinVnd: undefined, priceMaxVnd: undefined, minOrder: '', capacity: '', ocopStars: undefined, ocopCertificateNo: '', ocopExpiresOn: undefined, isPublic: true },
+    input: {
+      name: 'Thạch đen riêng tư',
+      category: 'food',
+      description: '',
+      unit: '',
+      priceMinVnd: undefined,
+      priceMaxVnd: undefined,
+      minOrder: '',
+      capacity: '',
+      ocopStars: undefined,
+      ocopCertificateNo: '',
+      ocopExpiresOn: undefined,
+      isPublic: true,
+    },
     files: [fileOf(await pngBytes(), 'anh.png', 'image/png')],
   });
   ids.productSlug = item.slug;
@@ -344,7 +559,15 @@ beforeAll(async () => {
     actor: owner,
     slug: item.slug,
     item: 'self_declaration',
-    input: { status: 'done', variant: '', number: '01/TCB', issuedOn: undefined, expiresOn: undefined, note: '', removeFile: false },
+    input: {
+      status: 'done',
+      variant: '',
+      number: '01/TCB',
+      issuedOn: undefined,
+      expiresOn: undefined,
+      note: '',
+      removeFile: false,
+    },
     file: fileOf(pdfBytes(), 'tu-cong-bo.pdf', 'application/pdf'),
   });
   const listing = await createListing({
@@ -359,7 +582,14 @@ beforeAll(async () => {
     mailer: rt.deps.mailer,
     actor: owner,
     slug: item.slug,
-    input: { name: 'Người mua', organisation: '', email: 'mua@matrix.vn', phone: '', quantity: '', message: 'Tôi muốn hỏi giá sỉ.' },
+    input: {
+      name: 'Người mua',
+      organisation: '',
+      email: 'mua@matrix.vn',
+      phone: '',
+      quantity: '',
+      message: 'Tôi muốn hỏi giá sỉ.',
+    },
     baseUrl: 'http://localhost',
   });
   ids.inquiryId = inquiry.id;
@@ -367,7 +597,16 @@ beforeAll(async () => {
   const connection = await createConnection({
     db: rt.db,
     actor: people.officer,
-    input: { partnerId: org.id, product: item.slug, project: '', startedOn: '2022-03-10', notes: '', nextStep: '', nextStepOn: undefined, inquiryId: undefined },
+    input: {
+      partnerId: org.id,
+      product: item.slug,
+      project: '',
+      startedOn: '2022-03-10',
+      notes: '',
+      nextStep: '',
+      nextStepOn: undefined,
+      inquiryId: undefined,
+    },
   });
   ids.connectionId = connection.id;
   await saveOutcome({

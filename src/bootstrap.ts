@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { count } from 'drizzle-orm';
-import { lazyAuth } from '#kernel/auth/auth.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
+import { lazyAuth } from '#kernel/auth/auth.ts';
 import { type Database, type Db, openDatabase } from '#kernel/db/client.ts';
 import { lockDataDir } from '#kernel/db/lock.ts';
 import { migrate } from '#kernel/db/migrate.ts';
@@ -48,7 +48,14 @@ export async function bootstrap(config: Config): Promise<Runtime> {
     database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: config.DATABASE_POOL_SIZE });
     const t1 = performance.now();
     await migrate(database);
-    logger.debug({ openMs: Math.round(t1 - t0), migrateMs: Math.round(performance.now() - t1), sinceProcessStartMs: Math.round(process.uptime() * 1000) }, 'database ready');
+    logger.debug(
+      {
+        openMs: Math.round(t1 - t0),
+        migrateMs: Math.round(performance.now() - t1),
+        sinceProcessStartMs: Math.round(process.uptime() * 1000),
+      },
+      'database ready',
+    );
   } catch (error) {
     unlock();
     throw error;
@@ -58,7 +65,11 @@ export async function bootstrap(config: Config): Promise<Runtime> {
   if (!units?.n) {
     const file = bundledCommuneFile(config.PROVINCE);
     if (existsSync(file)) await loadCommunes(db, config.PROVINCE, readCommuneFile(file));
-    else logger.warn({ province: config.PROVINCE }, 'no commune list for this province yet: load one with `npm run cli -- import-communes FILE`');
+    else
+      logger.warn(
+        { province: config.PROVINCE },
+        'no commune list for this province yet: load one with `npm run cli -- import-communes FILE`',
+      );
   }
 
   const deps = createDeps({ config, db, logger, secret: authSecret(config) });
@@ -76,7 +87,17 @@ export async function bootstrap(config: Config): Promise<Runtime> {
 }
 
 /** The services every request uses, built on an open database; tests build theirs the same way. */
-export function createDeps({ config, db, logger, secret }: { config: Config; db: Db; logger: Logger; secret: string }): AppDeps {
+export function createDeps({
+  config,
+  db,
+  logger,
+  secret,
+}: {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  secret: string;
+}): AppDeps {
   const mailer = createMailer({ db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
   const auth = lazyAuth({ db, secret, baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
   return { config, db, logger, mailer, auth, provinceName: config.PROVINCE_NAME ?? provinceName(config.PROVINCE) };

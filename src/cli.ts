@@ -2,14 +2,15 @@ import { parseArgs } from 'node:util';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './kernel/db/lock.ts';
-import { startServer } from './main.ts';
-import { loadCommunes, readCommuneFile } from './modules/places/index.ts';
 import { todayInVietnam } from './kernel/i18n/index.ts';
+import { startServer } from './main.ts';
 import { sendReminders } from './modules/events/index.ts';
+import { loadCommunes, readCommuneFile } from './modules/places/index.ts';
 import { printDemoAccounts, resetDatabase, seedDemo } from './seed/demo.ts';
 
 function dayBefore(date: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new ConfigError('--date must be YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+    throw new ConfigError('--date must be YYYY-MM-DD');
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -29,7 +30,12 @@ Configuration comes from the environment: see README.md.`;
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { reset: { type: 'boolean' }, province: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      reset: { type: 'boolean' },
+      province: { type: 'string' },
+      date: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') {

@@ -14,26 +14,43 @@ const ConfigSchema = z.object({
   /** Public address of the site, used in e-mails. */
   BASE_URL: z.url().optional(),
   /** PostgreSQL server; when absent the embedded PGlite database in DATA_DIR is used. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('./data'),
   /** Secret that signs sessions; generated and kept in DATA_DIR when absent. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** smtp://user:pass@host:port — when absent, e-mail goes to the outbox that admins read in the site. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('Kết Nối <no-reply@ket-noi.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Province whose administrative units are loaded (a file in src/modules/places/data). */
-  PROVINCE: z.string().regex(/^[a-z-]+$/, 'lower-case letters and hyphens, e.g. lang-son').default('lang-son'),
+  PROVINCE: z
+    .string()
+    .regex(/^[a-z-]+$/, 'lower-case letters and hyphens, e.g. lang-son')
+    .default('lang-son'),
   /** Name shown in the header and footer; known for the provinces whose lists ship with the code. */
   PROVINCE_NAME: z.string().min(2).optional(),
   /** Load the demo data on first start with an empty database. */
   SEED_DEMO: flag(true),
   /** Send cookies with the Secure flag (set it behind HTTPS). */
   SECURE_COOKIES: flag(false),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Forms with files (multipart): each file has its own, smaller limit, checked with a clear message. */
-  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(40 * 1024 * 1024),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { BASE_URL: string };

@@ -18,7 +18,10 @@ export async function startServer(config: Config) {
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const startedInMs = Math.round(process.uptime() * 1000);
-    deps.logger.info({ port: info.port, database: runtime.database.kind, startedInMs }, `Kết Nối is listening on ${config.BASE_URL}`);
+    deps.logger.info(
+      { port: info.port, database: runtime.database.kind, startedInMs },
+      `Kết Nối is listening on ${config.BASE_URL}`,
+    );
   });
 
   // Event reminders go out the day before; sending is recorded, so checking every hour (and at

@@ -2,18 +2,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { sessionExpired } from './auth/session.ts';
-import { rows } from './db/rows.ts';
 import { DataDirLockedError, lockDataDir } from './db/lock.ts';
-import { Hono } from 'hono';
+import { rows } from './db/rows.ts';
 import type { AppEnv } from './http/context.ts';
 import { toCsv } from './http/csv.ts';
+import { safeNext } from './http/flash.ts';
 import { requestContext } from './http/middleware.ts';
 import { handleError } from './http/on-error.tsx';
-import { safeNext } from './http/flash.ts';
 import { pageFrom } from './http/pagination.ts';
 import { fieldErrors, text } from './http/validation.ts';
 import { formatDate, formatNumber, formatVnd, translator } from './i18n/index.ts';
@@ -59,8 +59,12 @@ describe('HTTP helpers', () => {
     const app = new Hono<AppEnv>();
     app.use(requestContext(rt.deps));
     app.get('/twice', async (c) => {
-      await rt.db.execute(sql`INSERT INTO former_district (province, slug, name) VALUES ('test', 'hai-lan', 'Hai lần')`);
-      await rt.db.execute(sql`INSERT INTO former_district (province, slug, name) VALUES ('test', 'hai-lan', 'Hai lần')`);
+      await rt.db.execute(
+        sql`INSERT INTO former_district (province, slug, name) VALUES ('test', 'hai-lan', 'Hai lần')`,
+      );
+      await rt.db.execute(
+        sql`INSERT INTO former_district (province, slug, name) VALUES ('test', 'hai-lan', 'Hai lần')`,
+      );
       return c.text('unreachable');
     });
     app.onError(handleError);
@@ -115,7 +119,11 @@ describe('HTTP helpers', () => {
 
   it('refuses a body over the limit with 413, not a crash', async () => {
     const big = 'x'.repeat(rt.deps.config.BODY_LIMIT_BYTES + 10);
-    const res = await rt.app.request('/dang-nhap', { method: 'POST', body: big, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length) } });
+    const res = await rt.app.request('/dang-nhap', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length) },
+    });
     expect(res.status).toBe(413);
   });
 

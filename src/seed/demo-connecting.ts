@@ -34,12 +34,16 @@ const consulted: Consulted[] = [
     project: 'thach-den',
     need: 'consulting_production',
     expert: 'account',
-    asked: 'Cơ sở muốn đưa thạch đen vào siêu thị nhưng chưa có quy trình sản xuất ổn định, chưa tự công bố chất lượng, chưa có nhãn đúng quy định và mã vạch.',
+    asked:
+      'Cơ sở muốn đưa thạch đen vào siêu thị nhưng chưa có quy trình sản xuất ổn định, chưa tự công bố chất lượng, chưa có nhãn đúng quy định và mã vạch.',
     contact: 'Lăng Văn Tùng',
     title: 'Tư vấn hoàn thiện quy trình sản xuất và điều kiện lưu thông cho sản phẩm thạch đen',
     startedOn: '2021-07-05',
     endedOn: '2021-10-29',
-    sessions: ['Khảo sát cơ sở, rà soát quy trình nấu, làm nguội và đóng gói; lập danh mục hồ sơ tự công bố.', 'Hướng dẫn hoàn thiện nhãn hàng hóa, đăng ký mã số mã vạch và tem truy xuất nguồn gốc.'],
+    sessions: [
+      'Khảo sát cơ sở, rà soát quy trình nấu, làm nguội và đóng gói; lập danh mục hồ sơ tự công bố.',
+      'Hướng dẫn hoàn thiện nhãn hàng hóa, đăng ký mã số mã vạch và tem truy xuất nguồn gốc.',
+    ],
     outcome:
       'Hoàn thiện quy trình nấu, làm nguội và đóng gói; tự công bố chất lượng sản phẩm, làm nhãn hàng hóa, mã số mã vạch và tem truy xuất nguồn gốc. Sản phẩm đáp ứng điều kiện lưu thông trên thị trường.',
   },
@@ -52,7 +56,10 @@ const consulted: Consulted[] = [
     title: 'Tư vấn đăng ký nhãn hiệu hàng hóa “Bún ngô Thuận Anh”',
     startedOn: '2021-10-11',
     endedOn: '2022-01-28',
-    sessions: ['Tra cứu khả năng bảo hộ nhãn hiệu, góp ý mẫu nhãn và danh mục sản phẩm đăng ký.', 'Hoàn thiện tờ khai, hướng dẫn nộp đơn tại Cục Sở hữu trí tuệ.'],
+    sessions: [
+      'Tra cứu khả năng bảo hộ nhãn hiệu, góp ý mẫu nhãn và danh mục sản phẩm đăng ký.',
+      'Hoàn thiện tờ khai, hướng dẫn nộp đơn tại Cục Sở hữu trí tuệ.',
+    ],
     outcome: 'Tra cứu khả năng bảo hộ, hoàn thiện mẫu nhãn và nộp đơn đăng ký nhãn hiệu tại Cục Sở hữu trí tuệ.',
   },
   {
@@ -64,7 +71,10 @@ const consulted: Consulted[] = [
     title: 'Tư vấn hoàn thiện quy trình sản xuất miến dong',
     startedOn: '2021-11-15',
     endedOn: '2022-02-25',
-    sessions: ['Đánh giá các công đoạn lọc bột, tráng, phơi; đo độ ẩm và tỷ lệ gãy của từng mẻ.', 'Thống nhất quy trình chuẩn và sổ ghi chép mẻ sản xuất.'],
+    sessions: [
+      'Đánh giá các công đoạn lọc bột, tráng, phơi; đo độ ẩm và tỷ lệ gãy của từng mẻ.',
+      'Thống nhất quy trình chuẩn và sổ ghi chép mẻ sản xuất.',
+    ],
     outcome: 'Chuẩn hóa các bước lọc bột, tráng, phơi; tỷ lệ sợi gãy giảm rõ rệt, chất lượng ổn định giữa các mẻ.',
   },
   {
@@ -76,7 +86,10 @@ const consulted: Consulted[] = [
     title: 'Tư vấn truy xuất nguồn gốc và phát triển sản phẩm na đóng hộp',
     startedOn: '2022-02-14',
     endedOn: '2022-05-13',
-    sessions: ['Thiết kế quy cách hộp 2 kg và 5 kg, tiêu chí phân loại quả theo cỡ.', 'Triển khai tem QR truy xuất nguồn gốc cho từng lô, tập huấn ghi chép cho xã viên.'],
+    sessions: [
+      'Thiết kế quy cách hộp 2 kg và 5 kg, tiêu chí phân loại quả theo cỡ.',
+      'Triển khai tem QR truy xuất nguồn gốc cho từng lô, tập huấn ghi chép cho xã viên.',
+    ],
     outcome: 'Thiết kế hộp 2 kg và 5 kg, quy định phân loại quả theo cỡ, gắn tem QR truy xuất nguồn gốc cho từng lô.',
   },
   {
@@ -88,7 +101,10 @@ const consulted: Consulted[] = [
     title: 'Tư vấn phát triển sản phẩm trà hoa vàng túi lọc',
     startedOn: '2022-03-07',
     endedOn: '2022-06-17',
-    sessions: ['Thử nghiệm công thức phối trộn và độ mịn phù hợp với túi lọc.', 'Chốt quy cách túi lọc, hướng dẫn lập hồ sơ tự công bố.'],
+    sessions: [
+      'Thử nghiệm công thức phối trộn và độ mịn phù hợp với túi lọc.',
+      'Chốt quy cách túi lọc, hướng dẫn lập hồ sơ tự công bố.',
+    ],
     outcome: 'Xây dựng công thức phối trộn, quy cách túi lọc và hồ sơ tự công bố cho dòng trà túi lọc.',
   },
   {
@@ -100,7 +116,10 @@ const consulted: Consulted[] = [
     title: 'Tư vấn đăng ký nhãn hiệu và tiêu chuẩn chất lượng cho mật ong rừng Hữu Liên',
     startedOn: '2022-04-18',
     endedOn: '2022-07-15',
-    sessions: ['Lấy mẫu kiểm nghiệm các chỉ tiêu chất lượng, góp ý mẫu nhãn.', 'Hoàn thiện nhãn và hồ sơ, nộp đơn đăng ký nhãn hiệu.'],
+    sessions: [
+      'Lấy mẫu kiểm nghiệm các chỉ tiêu chất lượng, góp ý mẫu nhãn.',
+      'Hoàn thiện nhãn và hồ sơ, nộp đơn đăng ký nhãn hiệu.',
+    ],
     outcome: 'Kiểm nghiệm các chỉ tiêu chất lượng, hoàn thiện nhãn và nộp đơn đăng ký nhãn hiệu.',
   },
 ];
@@ -122,7 +141,10 @@ export async function seedConnecting(ctx: DemoContext): Promise<void> {
   const founder = ctx.account('founder');
   const experts = new Map<ExpertKey, Actor>([['account', ctx.account('expert')]]);
   for (const [key, email] of Object.entries(demoExpertEmails)) {
-    const [row] = await db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.email, email));
+    const [row] = await db
+      .select({ id: user.id, name: user.name, email: user.email })
+      .from(user)
+      .where(eq(user.email, email));
     if (row) experts.set(key as ExpertKey, { ...row, role: 'expert' });
   }
   const expert = (key: ExpertKey) => {
@@ -139,15 +161,53 @@ export async function seedConnecting(ctx: DemoContext): Promise<void> {
       ...base,
       actor: officer,
       now: at(asked),
-      input: { contactName: c.contact, contactPhone: phone(i), contactEmail: '', commune: '', project: ctx.project(c.project).slug, kind: c.need, body: c.asked, urgency: 'normal' },
+      input: {
+        contactName: c.contact,
+        contactPhone: phone(i),
+        contactEmail: '',
+        commune: '',
+        project: ctx.project(c.project).slug,
+        kind: c.need,
+        body: c.asked,
+        urgency: 'normal',
+      },
     });
     const who = expert(c.expert);
-    const { id: engagementId } = await connectRequest({ ...base, actor: officer, now: at(daysBefore(c.startedOn, 8)), number, input: { target: 'expert', targetId: who.id, message: c.asked, topic: c.title } });
-    await respondToEngagement({ ...base, actor: who, id: engagementId, accept: true, reason: '', now: at(daysBefore(c.startedOn, 5)) });
-    await logSession({ db, actor: who, id: engagementId, input: { heldOn: c.startedOn, hours: 4, summary: c.sessions[0], nextSteps: '' } });
-    await logSession({ db, actor: who, id: engagementId, input: { heldOn: c.endedOn, hours: 3, summary: c.sessions[1], nextSteps: '' } });
+    const { id: engagementId } = await connectRequest({
+      ...base,
+      actor: officer,
+      now: at(daysBefore(c.startedOn, 8)),
+      number,
+      input: { target: 'expert', targetId: who.id, message: c.asked, topic: c.title },
+    });
+    await respondToEngagement({
+      ...base,
+      actor: who,
+      id: engagementId,
+      accept: true,
+      reason: '',
+      now: at(daysBefore(c.startedOn, 5)),
+    });
+    await logSession({
+      db,
+      actor: who,
+      id: engagementId,
+      input: { heldOn: c.startedOn, hours: 4, summary: c.sessions[0], nextSteps: '' },
+    });
+    await logSession({
+      db,
+      actor: who,
+      id: engagementId,
+      input: { heldOn: c.endedOn, hours: 3, summary: c.sessions[1], nextSteps: '' },
+    });
     await closeEngagement({ db, actor: who, id: engagementId, outcome: c.outcome, now: at(c.endedOn, 17) });
-    await changeStatus({ ...base, actor: officer, now: at(c.endedOn, 18), number, input: { to: 'resolved', note: c.outcome } });
+    await changeStatus({
+      ...base,
+      actor: officer,
+      now: at(c.endedOn, 18),
+      number,
+      input: { to: 'resolved', note: c.outcome },
+    });
   }
 
   // Still open today: new requests from the founder account, one overdue at the desk, one connected.
@@ -208,6 +268,11 @@ export async function seedConnecting(ctx: DemoContext): Promise<void> {
     actor: officer,
     now: daysAgo(5),
     number,
-    input: { target: 'expert', targetId: expert('account').id, message: 'Nhờ anh rà soát quy trình sấy, bao gói để hồng sấy giữ được lâu hơn.', topic: 'Tư vấn quy trình sấy và bao gói hồng sấy dẻo' },
+    input: {
+      target: 'expert',
+      targetId: expert('account').id,
+      message: 'Nhờ anh rà soát quy trình sấy, bao gói để hồng sấy giữ được lâu hơn.',
+      topic: 'Tư vấn quy trình sấy và bao gói hồng sấy dẻo',
+    },
   });
 }

@@ -191,7 +191,8 @@ export const demoProjects: DemoProject[] = [
     caseOfficer: true,
     input: {
       name: 'Tinh dầu hồi Văn Quan',
-      summary: 'Chưng cất tinh dầu hồi và sơ chế hoa hồi khô từ vùng hồi Văn Quan, nâng giá trị cho cây hồi thay vì bán quả tươi.',
+      summary:
+        'Chưng cất tinh dầu hồi và sơ chế hoa hồi khô từ vùng hồi Văn Quan, nâng giá trị cho cây hồi thay vì bán quả tươi.',
       description:
         'Hồi là cây đặc sản của Lạng Sơn. Cơ sở đầu tư nồi chưng cất hơi nước, thu tinh dầu đạt tiêu chuẩn và sấy hoa hồi bằng lò sấy sạch thay vì phơi trên nền đất.\n\n' +
         'Cần tư vấn tiêu chuẩn chất lượng tinh dầu và tìm đối tác thu mua ổn định.',
@@ -210,7 +211,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'tan-van' },
     input: {
       name: 'Quế thanh và bột quế hữu cơ Tân Văn',
-      summary: 'Quế thanh cuộn tay và bột quế xay mịn từ rừng quế trồng theo hướng hữu cơ, đóng gói cho bếp gia đình và quán ăn.',
+      summary:
+        'Quế thanh cuộn tay và bột quế xay mịn từ rừng quế trồng theo hướng hữu cơ, đóng gói cho bếp gia đình và quán ăn.',
       description:
         'Các hộ trồng quế ở Tân Văn liên kết để bóc, phơi và phân loại vỏ quế tại chỗ. Sản phẩm đang chờ chứng nhận hữu cơ và cần thiết kế bao bì phù hợp với siêu thị.',
       type: 'product',
@@ -229,7 +231,8 @@ export const demoProjects: DemoProject[] = [
     caseOfficer: true,
     input: {
       name: 'Trà hoa vàng Bình Gia',
-      summary: 'Trà hoa vàng sấy khô và trà túi lọc từ vườn trà hoa vàng trồng dưới tán rừng Bình Gia, giữ nguyên màu và hương của hoa.',
+      summary:
+        'Trà hoa vàng sấy khô và trà túi lọc từ vườn trà hoa vàng trồng dưới tán rừng Bình Gia, giữ nguyên màu và hương của hoa.',
       description:
         'Hoa được hái vào mùa đông, sấy lạnh ở nhiệt độ thấp để giữ màu vàng và hương thơm. Nhóm đã được tư vấn phát triển dòng trà túi lọc tiện dùng và đang xây dựng câu chuyện sản phẩm gắn với rừng Bình Gia.',
       type: 'product',
@@ -248,7 +251,8 @@ export const demoProjects: DemoProject[] = [
     caseOfficer: true,
     input: {
       name: 'Miến dong Hội Hoan',
-      summary: 'Miến làm từ tinh bột củ dong riềng trồng tại chỗ, sợi dai, không chất tẩy trắng, theo quy trình sản xuất đã được chuẩn hóa.',
+      summary:
+        'Miến làm từ tinh bột củ dong riềng trồng tại chỗ, sợi dai, không chất tẩy trắng, theo quy trình sản xuất đã được chuẩn hóa.',
       description:
         'Tổ hợp tác gồm 12 hộ vừa trồng dong riềng vừa làm miến. Sau khi được chuyên gia tư vấn, tổ đã tách khâu lọc bột, tráng và phơi thành các bước có kiểm soát, giảm tỷ lệ sợi gãy và ổn định chất lượng giữa các mẻ.',
       type: 'product',
@@ -267,7 +271,8 @@ export const demoProjects: DemoProject[] = [
     caseOfficer: true,
     input: {
       name: 'Rượu men lá Mẫu Sơn',
-      summary: 'Rượu nấu từ gạo nếp và men lá của người Dao trên núi Mẫu Sơn, được hạ độ và lọc an toàn trước khi đóng chai.',
+      summary:
+        'Rượu nấu từ gạo nếp và men lá của người Dao trên núi Mẫu Sơn, được hạ độ và lọc an toàn trước khi đóng chai.',
       description:
         'Men lá được làm từ các loại lá rừng theo bí quyết gia truyền. Cơ sở đã đầu tư thiết bị lọc andehit, làm nhãn và đăng ký chất lượng; cần kết nối các điểm du lịch và cửa hàng đặc sản.',
       type: 'product',
@@ -285,7 +290,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'cong-son' },
     input: {
       name: 'Vườn đào Mẫu Sơn – trải nghiệm mùa hoa',
-      summary: 'Phục tráng giống đào Mẫu Sơn và mở vườn cho du khách tham quan mùa hoa, hái quả, thưởng thức món ăn của người Dao.',
+      summary:
+        'Phục tráng giống đào Mẫu Sơn và mở vườn cho du khách tham quan mùa hoa, hái quả, thưởng thức món ăn của người Dao.',
       description:
         'Giống đào Mẫu Sơn quả nhỏ, giòn và thơm đang bị thoái hóa. Nhóm ghép lại giống từ các cây đào cổ, kết hợp đón khách theo mùa để có thu nhập trong lúc chờ vườn cho quả.',
       type: 'business_model',
@@ -304,7 +310,8 @@ export const demoProjects: DemoProject[] = [
     caseOfficer: true,
     input: {
       name: 'Khau nhục Xứ Lạng đóng gói hút chân không',
-      summary: 'Khau nhục hấp theo cách truyền thống của người Tày, Nùng, đóng gói hút chân không và cấp đông để gửi đi xa mà vẫn giữ hương vị.',
+      summary:
+        'Khau nhục hấp theo cách truyền thống của người Tày, Nùng, đóng gói hút chân không và cấp đông để gửi đi xa mà vẫn giữ hương vị.',
       description:
         'Món khau nhục thường chỉ có trong mâm cỗ ngày Tết. Cơ sở chuẩn hóa khâu tẩm ướp, hấp và cấp đông nhanh, bán cho khách du lịch và các gia đình ở xa quê.',
       type: 'product',
@@ -322,7 +329,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'ky-lua' },
     input: {
       name: 'Vịt quay lá mắc mật giao tận nơi',
-      summary: 'Vịt quay lá mắc mật Lạng Sơn đặt hàng trực tuyến, đóng hộp giữ nhiệt và giao trong ngày tới Hà Nội và các tỉnh lân cận.',
+      summary:
+        'Vịt quay lá mắc mật Lạng Sơn đặt hàng trực tuyến, đóng hộp giữ nhiệt và giao trong ngày tới Hà Nội và các tỉnh lân cận.',
       description:
         'Vịt được chọn từ các trang trại trong tỉnh, quay bằng lò than theo công thức lá mắc mật. Cơ sở cần vốn mở điểm bán tại Hà Nội và đã được giới thiệu với Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh.',
       type: 'product',
@@ -341,7 +349,8 @@ export const demoProjects: DemoProject[] = [
     caseOfficer: true,
     input: {
       name: 'Mật ong rừng Hữu Liên',
-      summary: 'Mật ong từ đàn ong nuôi dưới tán rừng đặc dụng Hữu Liên, quay và lọc theo quy trình sạch, có tem truy xuất nguồn gốc.',
+      summary:
+        'Mật ong từ đàn ong nuôi dưới tán rừng đặc dụng Hữu Liên, quay và lọc theo quy trình sạch, có tem truy xuất nguồn gốc.',
       description:
         'Hai mươi hộ nuôi ong ven khu bảo tồn thiên nhiên Hữu Liên góp mật về một điểm sơ chế chung. Dự án đang đăng ký nhãn hiệu và kiểm nghiệm các chỉ tiêu chất lượng để bán vào siêu thị.',
       type: 'product',
@@ -359,7 +368,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'yen-binh' },
     input: {
       name: 'Dược liệu Hữu Lũng – cao và trà giảo cổ lam',
-      summary: 'Trồng giảo cổ lam và một số cây dược liệu bản địa, chế biến thành cao và trà túi lọc theo hướng sản phẩm OCOP.',
+      summary:
+        'Trồng giảo cổ lam và một số cây dược liệu bản địa, chế biến thành cao và trà túi lọc theo hướng sản phẩm OCOP.',
       description:
         'Vùng trồng 6 ha liên kết với các hộ dân tộc Dao. Cơ sở có xưởng sấy và cô cao nhỏ; cần tư vấn công bố sản phẩm và tiêu chuẩn dược liệu sạch.',
       type: 'product',
@@ -377,7 +387,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'bac-son' },
     input: {
       name: 'Homestay nhà sàn Tày thung lũng Bắc Sơn',
-      summary: 'Chuỗi homestay nhà sàn của người Tày giữa thung lũng lúa Bắc Sơn, kèm tour đạp xe, leo núi Nà Lay và ẩm thực bản địa.',
+      summary:
+        'Chuỗi homestay nhà sàn của người Tày giữa thung lũng lúa Bắc Sơn, kèm tour đạp xe, leo núi Nà Lay và ẩm thực bản địa.',
       description:
         'Năm gia đình trong bản cùng đón khách theo một chuẩn dịch vụ chung: phòng sạch, bữa ăn từ nông sản tại chỗ, hướng dẫn viên là người trong bản. Nhóm muốn xây dựng thương hiệu chung và bán phòng qua các nền tảng đặt phòng.',
       type: 'service',
@@ -395,7 +406,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'quoc-khanh' },
     input: {
       name: 'Du lịch cộng đồng ven sông Kỳ Cùng',
-      summary: 'Ý tưởng tour trải nghiệm một ngày ven sông Kỳ Cùng: chèo mảng, làm bánh cùng người Tày, thăm ruộng thạch đen và chợ phiên.',
+      summary:
+        'Ý tưởng tour trải nghiệm một ngày ven sông Kỳ Cùng: chèo mảng, làm bánh cùng người Tày, thăm ruộng thạch đen và chợ phiên.',
       description:
         'Nhóm đang khảo sát các điểm dừng, tính giá tour và tập huấn cho người dân làm hướng dẫn viên. Cần hỗ trợ xây dựng sản phẩm du lịch và kết nối với các công ty lữ hành.',
       type: 'service',
@@ -413,7 +425,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'khuat-xa' },
     input: {
       name: 'Thổ cẩm Nùng, Dao – túi và khăn thủ công',
-      summary: 'Phụ nữ Nùng, Dao dệt và thêu thổ cẩm thành túi, khăn, ví theo mẫu hiện đại, giữ hoa văn truyền thống của từng dân tộc.',
+      summary:
+        'Phụ nữ Nùng, Dao dệt và thêu thổ cẩm thành túi, khăn, ví theo mẫu hiện đại, giữ hoa văn truyền thống của từng dân tộc.',
       description:
         'Tổ dệt có 18 chị em làm tại nhà vào lúc nông nhàn. Nhóm cần người thiết kế mẫu mới, học cách định giá và bán hàng trực tuyến.',
       type: 'product',
@@ -431,7 +444,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'dong-kinh' },
     input: {
       name: 'Tem QR truy xuất nguồn gốc cho nông sản Xứ Lạng',
-      summary: 'Dịch vụ in tem QR và trang truy xuất nguồn gốc giá rẻ cho hộ sản xuất, hợp tác xã: nhập nhật ký sản xuất trên điện thoại, người mua quét mã để xem.',
+      summary:
+        'Dịch vụ in tem QR và trang truy xuất nguồn gốc giá rẻ cho hộ sản xuất, hợp tác xã: nhập nhật ký sản xuất trên điện thoại, người mua quét mã để xem.',
       description:
         'Ứng dụng chạy tốt trên điện thoại cấu hình thấp và mạng yếu; hợp tác xã nhập thông tin lô hàng bằng tiếng Việt, có hướng dẫn bằng hình ảnh. Đang thử nghiệm với ba cơ sở sản xuất trong tỉnh.',
       type: 'service',
@@ -449,8 +463,10 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'tri-le' },
     input: {
       name: 'Sổ tay nông hộ số',
-      summary: 'Ứng dụng ghi chép chi phí, lịch chăm sóc và sản lượng cho nông hộ, nhắc việc theo mùa vụ và gợi ý giá bán tham khảo.',
-      description: 'Ý tưởng của hai sinh viên công nghệ thông tin quê Văn Quan, đang làm bản thử nghiệm và cần chuyên gia góp ý mô hình kinh doanh.',
+      summary:
+        'Ứng dụng ghi chép chi phí, lịch chăm sóc và sản lượng cho nông hộ, nhắc việc theo mùa vụ và gợi ý giá bán tham khảo.',
+      description:
+        'Ý tưởng của hai sinh viên công nghệ thông tin quê Văn Quan, đang làm bản thử nghiệm và cần chuyên gia góp ý mô hình kinh doanh.',
       type: 'business_model',
       field: 'technology',
       stage: 'idea',
@@ -467,7 +483,8 @@ export const demoProjects: DemoProject[] = [
     byFounder: true,
     input: {
       name: 'Lớp học STEM cho học sinh vùng cao',
-      summary: 'Bộ học liệu STEM giá rẻ làm từ vật liệu sẵn có và các buổi học cuối tuần cho học sinh trung học cơ sở ở các xã vùng cao.',
+      summary:
+        'Bộ học liệu STEM giá rẻ làm từ vật liệu sẵn có và các buổi học cuối tuần cho học sinh trung học cơ sở ở các xã vùng cao.',
       description:
         'Nhóm giáo viên thiết kế 12 bài thực hành (lọc nước, máy bơm mini, nhà kính thu nhỏ…) dùng vật liệu dễ kiếm ở nông thôn, thử nghiệm tại hai trường và muốn nhân rộng qua các giáo viên cốt cán.',
       type: 'social',
@@ -485,8 +502,10 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'yen-phuc' },
     input: {
       name: 'Phân bón hữu cơ vi sinh từ phụ phẩm nông nghiệp',
-      summary: 'Ủ rơm rạ, thân ngô và phân chuồng bằng chế phẩm vi sinh thành phân hữu cơ cho vườn hồi, vườn na, giảm đốt rơm và giảm phân hóa học.',
-      description: 'Đã ủ thử 20 tấn và bón thử nghiệm tại 5 vườn; cần tư vấn quy trình sản xuất ổn định và thủ tục công bố phân bón.',
+      summary:
+        'Ủ rơm rạ, thân ngô và phân chuồng bằng chế phẩm vi sinh thành phân hữu cơ cho vườn hồi, vườn na, giảm đốt rơm và giảm phân hóa học.',
+      description:
+        'Đã ủ thử 20 tấn và bón thử nghiệm tại 5 vườn; cần tư vấn quy trình sản xuất ổn định và thủ tục công bố phân bón.',
       type: 'product',
       field: 'environment',
       stage: 'prototype',
@@ -502,8 +521,10 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'tam-thanh' },
     input: {
       name: 'Chăm sóc sức khỏe người cao tuổi tại nhà',
-      summary: 'Dịch vụ điều dưỡng đến nhà đo huyết áp, đường huyết, tập vận động và nhắc uống thuốc cho người cao tuổi sống một mình.',
-      description: 'Nhóm điều dưỡng đã nghỉ hưu và điều dưỡng trẻ cùng xây dựng gói dịch vụ theo tháng, đặt lịch qua điện thoại.',
+      summary:
+        'Dịch vụ điều dưỡng đến nhà đo huyết áp, đường huyết, tập vận động và nhắc uống thuốc cho người cao tuổi sống một mình.',
+      description:
+        'Nhóm điều dưỡng đã nghỉ hưu và điều dưỡng trẻ cùng xây dựng gói dịch vụ theo tháng, đặt lịch qua điện thoại.',
       type: 'service',
       field: 'health',
       stage: 'idea',
@@ -519,8 +540,10 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'dong-dang' },
     input: {
       name: 'Gom hàng và kho lạnh nông sản vùng cửa khẩu',
-      summary: 'Điểm gom hàng có kho lạnh nhỏ gần cửa khẩu, giúp các hợp tác xã bảo quản rau quả trong lúc chờ thông quan hay chờ xe.',
-      description: 'Mô hình cho thuê theo ngày và theo pallet, có sổ theo dõi nhiệt độ. Đang tìm nhà đầu tư góp vốn kho lạnh đầu tiên.',
+      summary:
+        'Điểm gom hàng có kho lạnh nhỏ gần cửa khẩu, giúp các hợp tác xã bảo quản rau quả trong lúc chờ thông quan hay chờ xe.',
+      description:
+        'Mô hình cho thuê theo ngày và theo pallet, có sổ theo dõi nhiệt độ. Đang tìm nhà đầu tư góp vốn kho lạnh đầu tiên.',
       type: 'service',
       field: 'services',
       stage: 'idea',
@@ -536,8 +559,10 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'cao-loc' },
     input: {
       name: 'Hồng vành khuyên sấy dẻo Cao Lộc',
-      summary: 'Hồng vành khuyên Cao Lộc sấy dẻo bằng máy sấy lạnh, đóng túi zip, bán quanh năm thay vì chỉ vài tuần chính vụ.',
-      description: 'Giải quyết cảnh hồng chín rộ bị ép giá. Sản phẩm giữ vị ngọt tự nhiên, không đường, không chất bảo quản.',
+      summary:
+        'Hồng vành khuyên Cao Lộc sấy dẻo bằng máy sấy lạnh, đóng túi zip, bán quanh năm thay vì chỉ vài tuần chính vụ.',
+      description:
+        'Giải quyết cảnh hồng chín rộ bị ép giá. Sản phẩm giữ vị ngọt tự nhiên, không đường, không chất bảo quản.',
       type: 'product',
       field: 'food',
       stage: 'market',
@@ -553,8 +578,10 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'tan-thanh' },
     input: {
       name: 'Nấm sò và nấm linh chi sạch Hữu Lũng',
-      summary: 'Trồng nấm sò, nấm linh chi trên giá thể mùn cưa và lõi ngô trong nhà màng, cung cấp nấm tươi cho bếp ăn trường học.',
-      description: 'Trang trại tận dụng phụ phẩm nông nghiệp tại chỗ; cần hướng dẫn quy trình chống nhiễm khuẩn và kết nối bếp ăn tập thể.',
+      summary:
+        'Trồng nấm sò, nấm linh chi trên giá thể mùn cưa và lõi ngô trong nhà màng, cung cấp nấm tươi cho bếp ăn trường học.',
+      description:
+        'Trang trại tận dụng phụ phẩm nông nghiệp tại chỗ; cần hướng dẫn quy trình chống nhiễm khuẩn và kết nối bếp ăn tập thể.',
       type: 'product',
       field: 'agriculture',
       stage: 'prototype',
@@ -570,7 +597,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'tan-tri' },
     input: {
       name: 'Xà phòng thảo dược người Dao',
-      summary: 'Xà phòng thủ công và nước tắm lá thuốc theo bài thuốc của người Dao, dùng tinh dầu hồi, quế và lá rừng.',
+      summary:
+        'Xà phòng thủ công và nước tắm lá thuốc theo bài thuốc của người Dao, dùng tinh dầu hồi, quế và lá rừng.',
       description: 'Sản phẩm làm theo mẻ nhỏ, đóng hộp giấy; nhóm cần tư vấn công bố mỹ phẩm và thiết kế bao bì.',
       type: 'product',
       field: 'herbal',
@@ -587,8 +615,10 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'dong-kinh' },
     input: {
       name: 'Phở chua Lạng Sơn đóng gói',
-      summary: 'Bộ phở chua Lạng Sơn đóng gói gồm bánh phở, nước sốt chua ngọt, lạc rang và khoai môn chiên, chế biến tại nhà trong 5 phút.',
-      description: 'Ý tưởng đưa món ăn đặc trưng của Xứ Lạng tới người ở xa; nhóm đang thử hạn sử dụng của nước sốt và tìm cơ sở gia công.',
+      summary:
+        'Bộ phở chua Lạng Sơn đóng gói gồm bánh phở, nước sốt chua ngọt, lạc rang và khoai môn chiên, chế biến tại nhà trong 5 phút.',
+      description:
+        'Ý tưởng đưa món ăn đặc trưng của Xứ Lạng tới người ở xa; nhóm đang thử hạn sử dụng của nước sốt và tìm cơ sở gia công.',
       type: 'product',
       field: 'food',
       stage: 'idea',
@@ -605,7 +635,8 @@ export const demoProjects: DemoProject[] = [
     input: {
       name: 'Quýt vàng Bắc Sơn',
       summary: 'Quýt vàng Bắc Sơn trồng theo VietGAP, thu hái dịp cuối năm, đóng hộp quà Tết và bán trực tuyến.',
-      description: 'Nhóm 15 hộ trồng quýt thống nhất quy trình chăm sóc, thu hái và đóng hộp, bán chung một thương hiệu thay vì bán lẻ ven đường.',
+      description:
+        'Nhóm 15 hộ trồng quýt thống nhất quy trình chăm sóc, thu hái và đóng hộp, bán chung một thương hiệu thay vì bán lẻ ven đường.',
       type: 'product',
       field: 'agriculture',
       stage: 'market',
@@ -638,7 +669,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'ba-son' },
     input: {
       name: 'Lớp tiếng Trung giao tiếp cho tiểu thương biên giới',
-      summary: 'Lớp tiếng Trung buổi tối, học theo tình huống mua bán, cho tiểu thương và lái xe làm việc ở vùng cửa khẩu.',
+      summary:
+        'Lớp tiếng Trung buổi tối, học theo tình huống mua bán, cho tiểu thương và lái xe làm việc ở vùng cửa khẩu.',
       description: 'Giáo trình đang được soạn; nhóm cần phòng học và tư vấn mô hình thu học phí.',
       type: 'service',
       field: 'education',
@@ -655,7 +687,8 @@ export const demoProjects: DemoProject[] = [
     place: { commune: 'kien-moc' },
     input: {
       name: 'Máy sấy nông sản dùng năng lượng mặt trời',
-      summary: 'Máy sấy kết hợp tấm thu nhiệt mặt trời và bơm nhiệt cho hộ sấy hồi, quế, măng ở vùng chưa có điện ba pha.',
+      summary:
+        'Máy sấy kết hợp tấm thu nhiệt mặt trời và bơm nhiệt cho hộ sấy hồi, quế, măng ở vùng chưa có điện ba pha.',
       description: 'Bản vẽ và mô hình thu nhỏ đã xong; tác giả muốn đăng ký sáng chế trước khi giới thiệu rộng rãi.',
       type: 'product',
       field: 'technology',

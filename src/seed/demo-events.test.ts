@@ -28,9 +28,16 @@ describe('the demo tells the article’s training story with real events', () =>
       .select({ title: event.title, people: count() })
       .from(registration)
       .innerJoin(event, eq(event.id, registration.eventId))
-      .where(and(inArray(event.title, articleCourses), sql`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id})`))
+      .where(
+        and(
+          inArray(event.title, articleCourses),
+          sql`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id})`,
+        ),
+      )
       .groupBy(event.title);
-    expect(Object.fromEntries(rows.map((r) => [r.title, r.people]))).toEqual(Object.fromEntries(articleCourses.map((t, i) => [t, [38, 41, 45, 40, 52][i]])));
+    expect(Object.fromEntries(rows.map((r) => [r.title, r.people]))).toEqual(
+      Object.fromEntries(articleCourses.map((t, i) => [t, [38, 41, 45, 40, 52][i]])),
+    );
     const figures = await participantFigures(rt.db, '2021-01-01', '2022-06-15');
     expect(figures).toEqual({ events: 5, people: 216 });
   });
@@ -49,7 +56,10 @@ describe('the demo tells the article’s training story with real events', () =>
   });
 
   it('training and the National Startup Day are counted once, from the events module, never by hand', async () => {
-    const byHand = await rt.db.select({ n: count() }).from(support).where(and(inArray(support.kind, ['training', 'event_introduction']), ne(support.sourceModule, 'events')));
+    const byHand = await rt.db
+      .select({ n: count() })
+      .from(support)
+      .where(and(inArray(support.kind, ['training', 'event_introduction']), ne(support.sourceModule, 'events')));
     expect(byHand[0]?.n).toBe(0);
     const nominations = await rt.db.select({ status: nomination.status }).from(nomination);
     expect(nominations).toHaveLength(10);
@@ -59,9 +69,17 @@ describe('the demo tells the article’s training story with real events', () =>
   });
 
   it('founders’ seats appear on their projects’ timelines; the Tumany hall course is there too', async () => {
-    const [tumany] = await rt.db.select({ id: project.id, slug: project.slug }).from(project).where(eq(project.slug, 'tumany-giao-duc-huong-nghiep-cho-hoc-sinh-thpt'));
-    const training = await rt.db.select({ title: support.title }).from(support).where(and(eq(support.projectId, tumany?.id ?? ''), eq(support.kind, 'training')));
-    expect(training.map((t) => t.title)).toContain('Khóa đào tạo khởi nghiệp đổi mới sáng tạo do Bộ Khoa học và Công nghệ tổ chức');
+    const [tumany] = await rt.db
+      .select({ id: project.id, slug: project.slug })
+      .from(project)
+      .where(eq(project.slug, 'tumany-giao-duc-huong-nghiep-cho-hoc-sinh-thpt'));
+    const training = await rt.db
+      .select({ title: support.title })
+      .from(support)
+      .where(and(eq(support.projectId, tumany?.id ?? ''), eq(support.kind, 'training')));
+    expect(training.map((t) => t.title)).toContain(
+      'Khóa đào tạo khởi nghiệp đổi mới sáng tạo do Bộ Khoa học và Công nghệ tổ chức',
+    );
     const page = await (await new TestBrowser(rt.app).get(`/du-an/${tumany?.slug}`)).text();
     expect(page).toContain('Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022');
     const past = await (await new TestBrowser(rt.app).get('/su-kien?when=past')).text();

@@ -1,4 +1,4 @@
-import { listCommunes } from '#modules/places/index.ts';
+import { todayInVietnam } from '#kernel/i18n/index.ts';
 import {
   attendance,
   createEvent,
@@ -9,14 +9,14 @@ import {
   getEvent,
   getExternalEvent,
   issueCertificates,
-  nominate,
   newToken,
+  nominate,
   randomCode,
   recordEventSupport,
   registration,
   updateNomination,
 } from '#modules/events/index.ts';
-import { todayInVietnam } from '#kernel/i18n/index.ts';
+import { listCommunes } from '#modules/places/index.ts';
 import type { DemoContext } from './demo-context.ts';
 import { demoProjects } from './demo-data.ts';
 
@@ -56,10 +56,59 @@ const families: Record<string, string[]> = {
   hmong: ['Giàng', 'Vàng', 'Sùng', 'Thào'],
   hoa: ['Lưu', 'Hoàng', 'Trương'],
 };
-const middles = { male: ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Văn', 'Văn'], female: ['Thị', 'Thị', 'Thu', 'Ngọc', 'Thanh', 'Hồng', 'Thị'] };
+const middles = {
+  male: ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Văn', 'Văn'],
+  female: ['Thị', 'Thị', 'Thu', 'Ngọc', 'Thanh', 'Hồng', 'Thị'],
+};
 const givens = {
-  male: ['Hùng', 'Dũng', 'Tuấn', 'Cường', 'Thắng', 'Hải', 'Long', 'Sơn', 'Tùng', 'Phúc', 'Khánh', 'Quý', 'Toàn', 'Hiếu', 'Trọng', 'Bình', 'Đạt', 'Kiên', 'Nam', 'Chiến', 'Thành', 'Huy'],
-  female: ['Lan', 'Hương', 'Mai', 'Hoa', 'Thảo', 'Nhung', 'Hằng', 'Yến', 'Trang', 'Hạnh', 'Dung', 'Liên', 'Huyền', 'Ngân', 'Thúy', 'Loan', 'Phương', 'Quyên', 'Vân', 'Linh', 'Nguyệt', 'Xuân'],
+  male: [
+    'Hùng',
+    'Dũng',
+    'Tuấn',
+    'Cường',
+    'Thắng',
+    'Hải',
+    'Long',
+    'Sơn',
+    'Tùng',
+    'Phúc',
+    'Khánh',
+    'Quý',
+    'Toàn',
+    'Hiếu',
+    'Trọng',
+    'Bình',
+    'Đạt',
+    'Kiên',
+    'Nam',
+    'Chiến',
+    'Thành',
+    'Huy',
+  ],
+  female: [
+    'Lan',
+    'Hương',
+    'Mai',
+    'Hoa',
+    'Thảo',
+    'Nhung',
+    'Hằng',
+    'Yến',
+    'Trang',
+    'Hạnh',
+    'Dung',
+    'Liên',
+    'Huyền',
+    'Ngân',
+    'Thúy',
+    'Loan',
+    'Phương',
+    'Quyên',
+    'Vân',
+    'Linh',
+    'Nguyệt',
+    'Xuân',
+  ],
 };
 const organisations = {
   cooperative: ['Hợp tác xã Nông nghiệp {c}', 'Hợp tác xã Dịch vụ tổng hợp {c}', 'Tổ hợp tác sản xuất {c}'],
@@ -123,7 +172,8 @@ const courses: DemoCourse[] = [
   },
   {
     title: 'Tập huấn sở hữu trí tuệ và đăng ký nhãn hiệu cho sản phẩm khởi nghiệp',
-    description: 'Bảo hộ nhãn hiệu, chỉ dẫn địa lý và nhãn hiệu tập thể cho nông sản, đặc sản; thực hành tra cứu và lập hồ sơ đăng ký nhãn hiệu.',
+    description:
+      'Bảo hộ nhãn hiệu, chỉ dẫn địa lý và nhãn hiệu tập thể cho nông sản, đặc sản; thực hành tra cứu và lập hồ sơ đăng ký nhãn hiệu.',
     organiser: department,
     partners: ['Cục Sở hữu trí tuệ'],
     trainers: ['Luật sư Đỗ Văn Hải'],
@@ -155,7 +205,8 @@ const courses: DemoCourse[] = [
   },
   {
     title: 'Tập huấn chuyển đổi số và bán hàng trên sàn thương mại điện tử cho chủ thể khởi nghiệp, OCOP',
-    description: 'Mở gian hàng trên sàn thương mại điện tử và nền tảng techfest 247, chụp ảnh sản phẩm bằng điện thoại, viết mô tả, nhận và giao đơn hàng.',
+    description:
+      'Mở gian hàng trên sàn thương mại điện tử và nền tảng techfest 247, chụp ảnh sản phẩm bằng điện thoại, viết mô tả, nhận và giao đơn hàng.',
     organiser: department,
     partners: ['Sở Công Thương tỉnh Lạng Sơn'],
     trainers: ['ThS. Vũ Hoàng Anh'],
@@ -172,7 +223,8 @@ const courses: DemoCourse[] = [
   },
   {
     title: 'Tập huấn xây dựng mô hình kinh doanh và kỹ năng gọi vốn cho dự án khởi nghiệp',
-    description: 'Xây dựng mô hình kinh doanh một trang, tính giá thành và dòng tiền, chuẩn bị bài trình bày 5 phút trước nhà đầu tư; có phần góp ý của Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh.',
+    description:
+      'Xây dựng mô hình kinh doanh một trang, tính giá thành và dòng tiền, chuẩn bị bài trình bày 5 phút trước nhà đầu tư; có phần góp ý của Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh.',
     organiser: department,
     partners: ['Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn'],
     trainers: ['TS. Nguyễn Đức Thành', 'chuyengia@ketnoi.demo'],
@@ -190,8 +242,14 @@ const courses: DemoCourse[] = [
 ];
 
 /** Ten projects, ideas and OCOP products invited to the National Startup Day 2022, with what came of it. */
-const startupDay: [project: string, result: { award?: string; contract?: string; contacts?: number; notes?: string }][] = [
-  ['thach-den', { contacts: 6, notes: 'Giới thiệu sản phẩm tại khu trưng bày của tỉnh; ba nhà phân phối xin mẫu thử.' }],
+const startupDay: [
+  project: string,
+  result: { award?: string; contract?: string; contacts?: number; notes?: string },
+][] = [
+  [
+    'thach-den',
+    { contacts: 6, notes: 'Giới thiệu sản phẩm tại khu trưng bày của tỉnh; ba nhà phân phối xin mẫu thử.' },
+  ],
   ['bun-ngo', { contract: 'Thỏa thuận bán thử tại 2 cửa hàng đặc sản ở Lai Châu', contacts: 4 }],
   ['tumany', { award: 'Được chọn trình bày tại phiên giao lưu các mô hình khởi nghiệp xã hội', contacts: 3 }],
   ['na-chi-lang', { contacts: 5, notes: 'Tham dự hội thảo kết nối tiêu thụ sản phẩm.' }],
@@ -222,8 +280,16 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
     const name = `${rnd.pick(families[ethnicity] ?? families.kinh ?? [])} ${rnd.pick(middles[sex])} ${rnd.pick(givens[sex])}`;
     const far = rnd.next() < outside;
     const commune = far ? null : rnd.pick(communes);
-    const organisationType = rnd.weighted({ individual: 22, household: 20, cooperative: 24, business: 14, school: 8, agency: 12 });
-    const template = organisationType === 'individual' ? '' : rnd.pick(organisations[organisationType as keyof typeof organisations]);
+    const organisationType = rnd.weighted({
+      individual: 22,
+      household: 20,
+      cooperative: 24,
+      business: 14,
+      school: 8,
+      agency: 12,
+    });
+    const template =
+      organisationType === 'individual' ? '' : rnd.pick(organisations[organisationType as keyof typeof organisations]);
     return {
       name,
       sex,
@@ -245,7 +311,11 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
       status: 'confirmed',
       name: s.name,
       phone: `09${String(Math.floor(rnd.next() * 1e8)).padStart(8, '0')}`,
-      email: s.userId ? founderAccount.email : rnd.next() < 0.45 ? `hocvien.${eventId.slice(0, 6)}.${i + 1}@vi-du.vn` : '',
+      email: s.userId
+        ? founderAccount.email
+        : rnd.next() < 0.45
+          ? `hocvien.${eventId.slice(0, 6)}.${i + 1}@vi-du.vn`
+          : '',
       communeSlug: s.communeSlug,
       organisation: s.organisation,
       organisationType: s.organisationType,
@@ -262,19 +332,40 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
   /** Creates the event, seats everyone, takes attendance (most came to every session) and gathers feedback. */
   async function run(input: EventInput, seats: Seat[], attendRate: number, keen = 0) {
     const created = await createEvent({ db, actor: officer, input });
-    const rows = await db.insert(registration).values(registrationRows(created.id, input.sessions[0]?.day ?? '', seats)).returning({ id: registration.id });
+    const rows = await db
+      .insert(registration)
+      .values(registrationRows(created.id, input.sessions[0]?.day ?? '', seats))
+      .returning({ id: registration.id });
     const e = await getEvent({ db, actor: officer, slug: created.slug });
     const present: (typeof attendance.$inferInsert)[] = [];
     for (const [i, r] of rows.entries()) {
       // The first `keen` people (the founders who came for their project) never missed a session.
       const here = i < keen ? e.sessions : e.sessions.filter(() => rnd.next() < attendRate);
       for (const s of here.length ? here : e.sessions.slice(0, 1)) {
-        present.push({ registrationId: r.id, sessionId: s.id, method: 'list', checkedInBy: officer.id, checkedInAt: new Date(`${s.day}T${s.startTime}:00+07:00`) });
+        present.push({
+          registrationId: r.id,
+          sessionId: s.id,
+          method: 'list',
+          checkedInBy: officer.id,
+          checkedInAt: new Date(`${s.day}T${s.startTime}:00+07:00`),
+        });
       }
     }
     await db.insert(attendance).values(present);
-    const said = ['Nội dung thiết thực, dễ áp dụng cho cơ sở của tôi.', 'Mong có thêm buổi thực hành và tham quan mô hình.', 'Giảng viên nhiệt tình, tài liệu dễ hiểu.', 'Thời lượng hơi ngắn so với nội dung.', ''];
-    const answers = rows.filter(() => rnd.next() < 0.55).map((r) => ({ registrationId: r.id, rating: rnd.next() < 0.7 ? 5 : rnd.next() < 0.8 ? 4 : 3, comments: rnd.pick(said) }));
+    const said = [
+      'Nội dung thiết thực, dễ áp dụng cho cơ sở của tôi.',
+      'Mong có thêm buổi thực hành và tham quan mô hình.',
+      'Giảng viên nhiệt tình, tài liệu dễ hiểu.',
+      'Thời lượng hơi ngắn so với nội dung.',
+      '',
+    ];
+    const answers = rows
+      .filter(() => rnd.next() < 0.55)
+      .map((r) => ({
+        registrationId: r.id,
+        rating: rnd.next() < 0.7 ? 5 : rnd.next() < 0.8 ? 4 : 3,
+        comments: rnd.pick(said),
+      }));
     if (answers.length) await db.insert(feedback).values(answers);
     await recordEventSupport({ db, actor: officer, eventId: created.id });
     await issueCertificates({ db, actor: officer, slug: created.slug });
@@ -318,7 +409,12 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
   const tumanyDays = Array.from({ length: 10 }, (_, i) => `${String(20 + i).padStart(2, '0')}/06/2022 08:00-16:00`);
   const students = Array.from({ length: 36 }, () => ({
     ...stranger(() => 2004 + Math.floor(rnd.next() * 3)),
-    organisation: rnd.pick(['Trường THPT Việt Bắc', 'Trường THPT Chuyên Chu Văn An', 'Trường THPT Ngô Thì Sỹ', 'Trường THPT Hoàng Văn Thụ']),
+    organisation: rnd.pick([
+      'Trường THPT Việt Bắc',
+      'Trường THPT Chuyên Chu Văn An',
+      'Trường THPT Ngô Thì Sỹ',
+      'Trường THPT Hoàng Văn Thụ',
+    ]),
     organisationType: 'school',
   }));
   await run(
@@ -375,15 +471,33 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
       place: 'Thành phố Lai Châu, tỉnh Lai Châu',
       startsOn: '2022-08-18',
       endsOn: '2022-08-20',
-      description: 'Sở KHCN giới thiệu 10 dự án, ý tưởng khởi nghiệp và sản phẩm OCOP tham gia khu trưng bày của tỉnh Lạng Sơn và hội thảo kết nối tiêu thụ sản phẩm.',
+      description:
+        'Sở KHCN giới thiệu 10 dự án, ý tưởng khởi nghiệp và sản phẩm OCOP tham gia khu trưng bày của tỉnh Lạng Sơn và hội thảo kết nối tiêu thụ sản phẩm.',
       url: 'https://techfest.vn',
     }),
   });
-  await nominate({ deps, actor: officer, slug: day.slug, input: { projects: startupDay.map(([key]) => ctx.project(key).id), message: '' } });
+  await nominate({
+    deps,
+    actor: officer,
+    slug: day.slug,
+    input: { projects: startupDay.map(([key]) => ctx.project(key).id), message: '' },
+  });
   const detail = await getExternalEvent({ db, actor: officer, slug: day.slug });
   for (const [key, result] of startupDay) {
     const n = detail.nominations.find((x) => x.projectId === ctx.project(key).id);
     if (!n) continue;
-    await updateNomination({ db, actor: officer, slug: day.slug, id: n.id, input: { status: 'attended', award: result.award ?? '', contract: result.contract ?? '', contacts: result.contacts, notes: result.notes ?? '' } });
+    await updateNomination({
+      db,
+      actor: officer,
+      slug: day.slug,
+      id: n.id,
+      input: {
+        status: 'attended',
+        award: result.award ?? '',
+        contract: result.contract ?? '',
+        contacts: result.contacts,
+        notes: result.notes ?? '',
+      },
+    });
   }
 }

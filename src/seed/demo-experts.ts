@@ -1,7 +1,6 @@
-import type { DemoContext } from './demo-context.ts';
 import { type ExpertInput, saveOwnProfile } from '#modules/experts/index.ts';
+import type { DemoContext } from './demo-context.ts';
 import { createUser, defaultPassword } from './factories.ts';
-
 
 // The consulting experts of the story: the demo expert account and the experts the ledger names
 // (TS. Lê Thị Phương Thảo, Luật sư Đỗ Văn Hải), plus a few more so every need has someone.
@@ -21,13 +20,21 @@ export const demoExpertEmails = {
 
 type DemoExpertKey = keyof typeof demoExpertEmails;
 
-const base = { bio: '', organisation: '', fields: [], communes: [], anywhere: true, isPublic: true } satisfies Partial<ExpertInput>;
+const base = {
+  bio: '',
+  organisation: '',
+  fields: [],
+  communes: [],
+  anywhere: true,
+  isPublic: true,
+} satisfies Partial<ExpertInput>;
 
 /** The demo expert account (Phạm Quốc Bảo): the consulting the ledger already gives him. */
 const demoAccountProfile: ExpertInput = {
   ...base,
   name: 'ThS. Phạm Quốc Bảo',
-  headline: 'Tư vấn hoàn thiện quy trình sản xuất, phát triển sản phẩm và điều kiện lưu thông cho thực phẩm chế biến, nông sản.',
+  headline:
+    'Tư vấn hoàn thiện quy trình sản xuất, phát triển sản phẩm và điều kiện lưu thông cho thực phẩm chế biến, nông sản.',
   organisation: 'Chuyên gia tư vấn độc lập, cộng tác viên Sở KHCN tỉnh Lạng Sơn',
   bio:
     'Hơn 12 năm làm kỹ sư công nghệ thực phẩm tại các cơ sở chế biến vừa và nhỏ ở miền núi phía Bắc.\n\n' +
@@ -60,7 +67,8 @@ const others: { key: DemoExpertKey; account: string; phone: string; profile: Exp
     profile: {
       ...base,
       name: 'Luật sư Đỗ Văn Hải',
-      headline: 'Tra cứu, đăng ký và bảo hộ nhãn hiệu, chỉ dẫn địa lý; pháp lý cho hộ kinh doanh, hợp tác xã và doanh nghiệp nhỏ.',
+      headline:
+        'Tra cứu, đăng ký và bảo hộ nhãn hiệu, chỉ dẫn địa lý; pháp lý cho hộ kinh doanh, hợp tác xã và doanh nghiệp nhỏ.',
       organisation: 'Công ty Luật TNHH Sở hữu trí tuệ Kinh Bắc',
       bio: 'Luật sư, đại diện sở hữu công nghiệp với hơn 10 năm kinh nghiệm. Đã hướng dẫn cơ sở bún ngô Thuận Anh hoàn thiện mẫu nhãn và nộp đơn đăng ký nhãn hiệu tại Cục Sở hữu trí tuệ.',
       specialties: ['trademark_ip', 'legal'],
@@ -88,7 +96,8 @@ const others: { key: DemoExpertKey; account: string; phone: string; profile: Exp
     profile: {
       ...base,
       name: 'KS. Hoàng Minh Tuấn',
-      headline: 'Chuyển đổi số cho hộ sản xuất: gian hàng trên sàn thương mại điện tử, mã QR truy xuất nguồn gốc, bán hàng qua mạng xã hội.',
+      headline:
+        'Chuyển đổi số cho hộ sản xuất: gian hàng trên sàn thương mại điện tử, mã QR truy xuất nguồn gốc, bán hàng qua mạng xã hội.',
       organisation: 'Hội Tin học tỉnh Lạng Sơn',
       bio: 'Kỹ sư công nghệ thông tin, tham gia các lớp tập huấn chuyển đổi số cho chủ thể OCOP từ năm 2021. Hỗ trợ trực tiếp tại các phường trung tâm, tư vấn trực tuyến cho các xã xa.',
       specialties: ['digital', 'technology', 'marketing_sales'],
@@ -118,7 +127,8 @@ const others: { key: DemoExpertKey; account: string; phone: string; profile: Exp
     profile: {
       ...base,
       name: 'ThS. Lục Văn Quang',
-      headline: 'Tiêu chuẩn cơ sở, tự công bố chất lượng, nhãn hàng hóa và mã số mã vạch: đưa sản phẩm đủ điều kiện lưu thông.',
+      headline:
+        'Tiêu chuẩn cơ sở, tự công bố chất lượng, nhãn hàng hóa và mã số mã vạch: đưa sản phẩm đủ điều kiện lưu thông.',
       organisation: 'Nguyên cán bộ Chi cục Tiêu chuẩn Đo lường Chất lượng',
       bio: 'Gần 20 năm làm công tác tiêu chuẩn, đo lường, chất lượng. Hướng dẫn hồ sơ tự công bố, ghi nhãn đúng quy định và đăng ký mã số mã vạch.',
       specialties: ['standards_labels', 'food_safety'],
@@ -162,7 +172,13 @@ export async function seedExperts(ctx: DemoContext): Promise<void> {
   const { db } = ctx.deps;
   await saveOwnProfile({ db, actor: ctx.account('expert'), input: demoAccountProfile });
   for (const e of others) {
-    const actor = await createUser(ctx.deps, { name: e.account, email: demoExpertEmails[e.key], password: defaultPassword, role: 'expert', phone: e.phone });
+    const actor = await createUser(ctx.deps, {
+      name: e.account,
+      email: demoExpertEmails[e.key],
+      password: defaultPassword,
+      role: 'expert',
+      phone: e.phone,
+    });
     await saveOwnProfile({ db, actor, input: e.profile });
   }
 }

@@ -6,32 +6,57 @@ import type { AppDeps } from '#kernel/http/context.ts';
 import { bundledCommuneFile, communeForFormerDistrict, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
 import { assignCaseOfficer, createProject } from '#modules/projects/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
-import { type DemoProject, type DemoProvider, type DemoRole, demoAccounts, demoProjects, demoSupport } from './demo-data.ts';
 import { seedConnecting } from './demo-connecting.ts';
 import type { DemoContext } from './demo-context.ts';
+import {
+  type DemoProject,
+  type DemoProvider,
+  type DemoRole,
+  demoAccounts,
+  demoProjects,
+  demoSupport,
+} from './demo-data.ts';
 import { seedEvents } from './demo-events.ts';
 import { seedExperts } from './demo-experts.ts';
 import { seedPartners } from './demo-partners.ts';
 import { seedProducts } from './demo-products.ts';
 import { createUser } from './factories.ts';
 
-export { demoAccounts } from './demo-data.ts';
-
 export type { DemoContext } from './demo-context.ts';
+export { demoAccounts } from './demo-data.ts';
 
 /**
  * Each module's part of the story, in order (a later one may use an earlier one's rows). A module
  * keeps its demo data in `src/seed/demo-<module>.ts`, exporting `seed<Module>(ctx)`.
  */
-const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [seedExperts, seedPartners, seedConnecting, seedEvents, seedProducts];
+const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
+  seedExperts,
+  seedPartners,
+  seedConnecting,
+  seedEvents,
+  seedProducts,
+];
 
 /** The demo accounts, shown on first start and after `seed`. */
 export function printDemoAccounts(): void {
   const rows = demoAccounts.map((a) => [a.email, a.role, a.password, a.name]);
   const header = ['E-mail', 'Vai trò / role', 'Mật khẩu / password', 'Tên'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  console.log(['', 'Tài khoản dùng thử (demo accounts):', line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line), ''].join('\n'));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  console.log(
+    [
+      '',
+      'Tài khoản dùng thử (demo accounts):',
+      line(header),
+      widths.map((w) => '-'.repeat(w)).join('  '),
+      ...rows.map(line),
+      '',
+    ].join('\n'),
+  );
 }
 
 /** Empties the database and rebuilds it: schema from the migrations, then the province's units. */
@@ -60,7 +85,10 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
   const { db } = deps;
   const accounts = new Map<string, Actor>();
   for (const a of demoAccounts) {
-    accounts.set(a.role, await createUser(deps, { name: a.name, email: a.email, password: a.password, role: a.role, phone: a.phone }));
+    accounts.set(
+      a.role,
+      await createUser(deps, { name: a.name, email: a.email, password: a.password, role: a.role, phone: a.phone }),
+    );
   }
   const account = (role: DemoRole | 'admin'): Actor => {
     const found = accounts.get(role);
@@ -118,5 +146,8 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
     await seedModule(ctx);
     deps.logger.debug({ seeder: seedModule.name, ms: Math.round(performance.now() - started) }, 'demo seeder done');
   }
-  deps.logger.info({ accounts: accounts.size, projects: projects.size, support: demoSupport.length }, 'demo data loaded');
+  deps.logger.info(
+    { accounts: accounts.size, projects: projects.size, support: demoSupport.length },
+    'demo data loaded',
+  );
 }

@@ -22,6 +22,9 @@ export async function createUser(deps: Pick<AppDeps, 'auth' | 'db'>, input: NewU
     body: { name: input.name, email: input.email, password: input.password ?? defaultPassword },
   });
   const role = input.role ?? 'founder';
-  await deps.db.update(user).set({ role, phone: input.phone ?? null }).where(eq(user.id, created.id));
+  await deps.db
+    .update(user)
+    .set({ role, phone: input.phone ?? null })
+    .where(eq(user.id, created.id));
   return { id: created.id, name: created.name, email: created.email, role };
 }

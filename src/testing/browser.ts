@@ -48,11 +48,19 @@ export class TestBrowser {
     const body = new URLSearchParams();
     if (csrf) body.append('_csrf', await this.csrfToken());
     for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
-    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return this.request(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
 
   /** Submits a form with files (multipart/form-data), as a browser does for `<input type="file">`. */
-  async postFiles(path: string, fields: Record<string, string | string[]>, files: Record<string, File[]>): Promise<Response> {
+  async postFiles(
+    path: string,
+    fields: Record<string, string | string[]>,
+    files: Record<string, File[]>,
+  ): Promise<Response> {
     const body = new FormData();
     body.append('_csrf', await this.csrfToken());
     for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);

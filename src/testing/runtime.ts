@@ -44,8 +44,16 @@ export async function testRuntime() {
   await migrate(database);
   const { db } = database;
   await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }), BASE_URL: 'http://localhost' };
-  const deps = createDeps({ config, db, logger: createLogger('silent'), secret: 'test-secret-test-secret-test-secret-0123' });
+  const config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }),
+    BASE_URL: 'http://localhost',
+  };
+  const deps = createDeps({
+    config,
+    db,
+    logger: createLogger('silent'),
+    secret: 'test-secret-test-secret-test-secret-0123',
+  });
   const app = createApp(deps);
   return {
     app,

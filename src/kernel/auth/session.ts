@@ -32,14 +32,21 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   c.set('actor', null);
   if (!hasSessionCookie(getCookie(c))) return next();
   const { auth, db } = c.var.deps;
-  const { headers, response } = await (await auth()).api.getSession({ headers: c.req.raw.headers, returnHeaders: true });
+  const { headers, response } = await (await auth()).api.getSession({
+    headers: c.req.raw.headers,
+    returnHeaders: true,
+  });
   passCookies(c, headers.getSetCookie());
   if (response) {
     const role = isRole(response.user.role) ? response.user.role : 'founder';
     const s = response.session;
-    if (response.user.banned || sessionExpired(role, { createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt) })) {
+    if (
+      response.user.banned ||
+      sessionExpired(role, { createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt) })
+    ) {
       await db.delete(sessionTable).where(eq(sessionTable.id, s.id));
-      for (const name of sessionCookieNames) c.header('set-cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`, { append: true });
+      for (const name of sessionCookieNames)
+        c.header('set-cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`, { append: true });
     } else {
       c.set('actor', { id: response.user.id, name: response.user.name, email: response.user.email, role });
     }

@@ -25,10 +25,17 @@ const casing = 'snake_case' as const;
  * Opens PostgreSQL when a URL is given, else the embedded PGlite.
  * @example const { db, close } = await openDatabase({ dataDir: './data/db' })
  */
-export async function openDatabase({ url, dataDir = 'memory://', poolSize = 10 }: OpenDatabaseOptions): Promise<Database> {
+export async function openDatabase({
+  url,
+  dataDir = 'memory://',
+  poolSize = 10,
+}: OpenDatabaseOptions): Promise<Database> {
   // Each driver is loaded only when it is the one in use: a faster start for either.
   if (url) {
-    const [{ default: pg }, { drizzle: drizzleNodePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+    const [{ default: pg }, { drizzle: drizzleNodePg }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+    ]);
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
     const db = drizzleNodePg({ client: pool, casing }) as unknown as Db;
     return { db, kind: 'postgres', close: () => pool.end() };

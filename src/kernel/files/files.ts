@@ -87,7 +87,10 @@ export async function readUpload(file: File, field: string, rules: UploadRules):
     return { bytes, mime: type.mime, name: cleanFileName(file.name, 'pdf') };
   }
   if (!imageTypes.includes(type.mime)) refuse(field, 'v.fileType');
-  return { ...(await normaliseImage(bytes, field, rules.maxSide ?? 2000)), name: cleanFileName(file.name, 'jpg').replace(/\.(png|webp|jpe?g)$/i, '.jpg') };
+  return {
+    ...(await normaliseImage(bytes, field, rules.maxSide ?? 2000)),
+    name: cleanFileName(file.name, 'jpg').replace(/\.(png|webp|jpe?g)$/i, '.jpg'),
+  };
 }
 
 async function normaliseImage(bytes: Uint8Array, field: string, maxSide: number): Promise<Omit<Upload, 'name'>> {
@@ -182,7 +185,11 @@ export async function deleteFiles(db: Db, ids: string[]): Promise<void> {
 }
 
 /** Several files of one field, each checked; more than `maxFiles` is refused as a whole. */
-export async function readUploads(files: File[] | undefined, field: string, rules: UploadRules & { maxFiles: number }): Promise<Upload[]> {
+export async function readUploads(
+  files: File[] | undefined,
+  field: string,
+  rules: UploadRules & { maxFiles: number },
+): Promise<Upload[]> {
   const list = files ?? [];
   if (list.length > rules.maxFiles) refuse(field, 'v.tooManyFiles', { max: rules.maxFiles });
   const out: Upload[] = [];

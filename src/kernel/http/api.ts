@@ -21,5 +21,8 @@ export function apiValidationHook(
 ) {
   if (result.success) return;
   const t = c.var.t;
-  return c.json({ error: { code: 'validation', message: t('errors.validation'), fields: fieldErrors(result.error, t) } }, 422);
+  return c.json(
+    { error: { code: 'validation', message: t('errors.validation'), fields: fieldErrors(result.error, t) } },
+    422,
+  );
 }

@@ -1,10 +1,10 @@
-import type { Config } from '#src/config.ts';
 import type { AuthLoader } from '#kernel/auth/auth.ts';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import type { Lang, Translator } from '#kernel/i18n/index.ts';
 import type { Logger } from '#kernel/log.ts';
 import type { Mailer } from '#kernel/mail/mailer.ts';
+import type { Config } from '#src/config.ts';
 
 /** What the composition root hands to createApp; tests build the same with test doubles. */
 export interface AppDeps {

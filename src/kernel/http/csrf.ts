@@ -1,9 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { AppError } from './errors.ts';
 import type { AppEnv } from './context.ts';
 import { setSiteCookie } from './cookies.ts';
+import { AppError } from './errors.ts';
 
 export const CSRF_COOKIE = 'kn_csrf';
 export const CSRF_FIELD = '_csrf';

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './context.ts';
-import { AppError } from './errors.ts';
 import { CSRF_FIELD } from './csrf.ts';
+import { AppError } from './errors.ts';
 import { type FieldErrors, fieldErrors } from './validation.ts';
 
 export type FormValues = Record<string, string | string[]>;
@@ -10,7 +10,9 @@ export type FormValues = Record<string, string | string[]>;
 /** Files chosen in the form's file fields (empty file inputs are left out). */
 export type FormFiles = Record<string, File[]>;
 
-export type FormResult<T> = { ok: true; data: T; values: FormValues; files: FormFiles } | { ok: false; errors: FieldErrors; values: FormValues; files: FormFiles };
+export type FormResult<T> =
+  | { ok: true; data: T; values: FormValues; files: FormFiles }
+  | { ok: false; errors: FieldErrors; values: FormValues; files: FormFiles };
 
 /**
  * Reads a submitted form and validates it; on failure gives the messages (in the user's

@@ -22,7 +22,13 @@ export const requestContext = (deps: AppDeps) =>
     c.set('csrfToken', '');
     await next();
     deps.logger.debug(
-      { reqId: requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        reqId: requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });

@@ -30,7 +30,10 @@ export function handleError(err: Error, c: Context<AppEnv>) {
   if (!appError && isUniqueViolation(err)) appError = new AppError('conflict');
 
   if (!appError) {
-    c.var.deps?.logger.error({ reqId: c.var.requestId, err: { message: err.message, stack: err.stack } }, 'unhandled error');
+    c.var.deps?.logger.error(
+      { reqId: c.var.requestId, err: { message: err.message, stack: err.stack } },
+      'unhandled error',
+    );
     if (wantsJson(c)) return c.json({ error: { code: 'server', message: t('errors.server') } }, 500);
     return render(c, <ErrorPage ctx={pageContext(c)} status={500} message={t('errors.server')} />, 500);
   }
@@ -45,7 +48,11 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     const next = c.req.method === 'GET' ? url.pathname + url.search : '/';
     return c.redirect(`/dang-nhap?next=${encodeURIComponent(next)}`, 303);
   }
-  return render(c, <ErrorPage ctx={pageContext(c)} status={appError.status} message={message} />, appError.status as 400);
+  return render(
+    c,
+    <ErrorPage ctx={pageContext(c)} status={appError.status} message={message} />,
+    appError.status as 400,
+  );
 }
 
 export function handleNotFound(c: Context<AppEnv>) {

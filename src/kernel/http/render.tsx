@@ -22,6 +22,10 @@ export function pageContext(c: Context<AppEnv>): PageContext {
  * Sends a full HTML page.
  * @example return render(c, <ProjectPage ctx={pageContext(c)} project={p} />)
  */
-export function render(c: Context<AppEnv>, page: Child, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200) {
+export function render(
+  c: Context<AppEnv>,
+  page: Child,
+  status: 200 | 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200,
+) {
   return c.html(html`<!doctype html>${page}`, status);
 }

@@ -23,11 +23,23 @@ export const text = {
         .min(min, { error: `v.tooShort|${min}` })
         .max(max, { error: `v.tooLong|${max}` }),
     ),
-  optional: (max: number) => cleanText.pipe(z.string().max(max, { error: `v.tooLong|${max}` })).optional().default(''),
+  optional: (max: number) =>
+    cleanText
+      .pipe(z.string().max(max, { error: `v.tooLong|${max}` }))
+      .optional()
+      .default(''),
 };
 
 export const email = () =>
-  cleanText.pipe(z.string().min(1, { error: 'v.required' }).max(254, { error: 'v.tooLong|254' }).pipe(z.email({ error: 'v.email' }))).transform((s) => s.toLowerCase());
+  cleanText
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'v.required' })
+        .max(254, { error: 'v.tooLong|254' })
+        .pipe(z.email({ error: 'v.email' })),
+    )
+    .transform((s) => s.toLowerCase());
 
 /**
  * A Vietnamese phone number, typed with or without spaces, dots or dashes, stored as digits
@@ -40,10 +52,12 @@ export const phone = ({ required = false } = {}) =>
     .refine((s) => !required || s !== '', { error: 'v.required' })
     .refine((s) => s === '' || /^0\d{9,10}$/.test(s), { error: 'v.phone' });
 
-export const password = () => z.string({ error: 'v.required' }).min(8, { error: 'v.passwordLength' }).max(128, { error: 'v.passwordLength' });
+export const password = () =>
+  z.string({ error: 'v.required' }).min(8, { error: 'v.passwordLength' }).max(128, { error: 'v.passwordLength' });
 
 /** A value from a fixed list of codes (the labels live in i18n). */
-export const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'v.choose' });
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: 'v.choose' });
 
 export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
@@ -89,9 +103,12 @@ export const isoDate = () =>
     .trim()
     .min(1, { error: 'v.required' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'v.date' })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-      error: 'v.date',
-    });
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      {
+        error: 'v.date',
+      },
+    );
 
 export const optionalIsoDate = () =>
   z
@@ -101,7 +118,14 @@ export const optionalIsoDate = () =>
 
 export const optionalInt = (min: number, max: number) =>
   z
-    .union([z.literal(''), z.coerce.number({ error: 'v.number' }).int({ error: 'v.number' }).min(min, { error: 'v.invalid' }).max(max, { error: 'v.invalid' })])
+    .union([
+      z.literal(''),
+      z.coerce
+        .number({ error: 'v.number' })
+        .int({ error: 'v.number' })
+        .min(min, { error: 'v.invalid' })
+        .max(max, { error: 'v.invalid' }),
+    ])
     .optional()
     .transform((v) => (v === '' || v === undefined ? undefined : v));
 

@@ -1,10 +1,10 @@
-import { en as requestsEn } from '#modules/requests/requests.i18n.ts';
 import { en as engagementsEn } from '#modules/engagements/engagements.i18n.ts';
-import { en as expertsEn } from '#modules/experts/experts.i18n.ts';
-import { en as partnersEn } from '#modules/partners/partners.i18n.ts';
-import { en as matchingEn } from '#modules/matching/matching.i18n.ts';
 import { en as eventsEn } from '#modules/events/events.i18n.ts';
+import { en as expertsEn } from '#modules/experts/experts.i18n.ts';
+import { en as matchingEn } from '#modules/matching/matching.i18n.ts';
+import { en as partnersEn } from '#modules/partners/partners.i18n.ts';
 import { en as productsEn } from '#modules/products/products.i18n.ts';
+import { en as requestsEn } from '#modules/requests/requests.i18n.ts';
 import type { vi } from './vi.ts';
 /** English: every key of the Vietnamese catalogue. */
 export const en: Record<keyof typeof vi, string> = {
@@ -15,7 +15,8 @@ export const en: Record<keyof typeof vi, string> = {
   'site.skip': 'Skip to main content',
   'site.menu': 'Menu',
   'site.footer.api': 'Integration API',
-  'site.footer.about': 'Kết Nối is open-source software that lets Departments of Science and Technology run their startup networks.',
+  'site.footer.about':
+    'Kết Nối is open-source software that lets Departments of Science and Technology run their startup networks.',
   'site.lang.switch': 'Tiếng Việt',
   'site.lang.label': 'Language',
 
@@ -33,7 +34,8 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.signOut': 'Sign out',
 
   'home.title': 'Connecting ideas with the people who can help make them happen',
-  'home.lead': 'Where founders and founding teams register their projects and ask for support, and the Department of Science and Technology connects them with experts, training courses, co-working spaces, businesses and national programmes.',
+  'home.lead':
+    'Where founders and founding teams register their projects and ask for support, and the Department of Science and Technology connects them with experts, training courses, co-working spaces, businesses and national programmes.',
   'home.cta.register': 'Register your project',
   'home.cta.browse': 'Browse projects',
   'home.figures': 'The network in numbers',
@@ -45,19 +47,22 @@ export const en: Record<keyof typeof vi, string> = {
   'errors.bad_request': 'The request is not valid. Please check the link or the information you submitted.',
   'errors.unauthenticated': 'Please sign in to continue.',
   'errors.forbidden': 'Your account does not have permission to do this.',
-  'errors.not_found': 'We could not find the page you were looking for. The link may be wrong or the content may have been removed.',
+  'errors.not_found':
+    'We could not find the page you were looking for. The link may be wrong or the content may have been removed.',
   'errors.conflict': 'This information has just been changed or already exists. Please reload the page and try again.',
   'errors.payload_too_large': 'What you submitted is too large. Please shorten it and submit it again.',
   'errors.validation': 'Some information is not valid. Please correct the fields marked below.',
   'errors.too_many_requests': 'You have made too many attempts. Please wait 15 minutes and try again.',
-  'errors.server': 'Something went wrong on the server. Your information has not been saved; please try again in a few minutes.',
+  'errors.server':
+    'Something went wrong on the server. Your information has not been saved; please try again in a few minutes.',
   'errors.csrf': 'This form has expired. Please reload the page and submit it again.',
   'errors.title': 'Something went wrong',
   'errors.summary': 'There is a problem',
   'errors.backHome': 'Back to the home page',
   'errors.projectNotFound': 'This project could not be found.',
   'errors.userNotFound': 'This account could not be found.',
-  'errors.emailTaken': 'An account already exists for this email address. Please sign in, or use the forgotten password option.',
+  'errors.emailTaken':
+    'An account already exists for this email address. Please sign in, or use the forgotten password option.',
   'errors.badCredentials': 'The email address or password is incorrect.',
   'errors.accountDisabled': 'This account has been disabled. Please contact the Department of Science and Technology.',
   'errors.wrongPassword': 'Your current password is incorrect.',
@@ -82,15 +87,19 @@ export const en: Record<keyof typeof vi, string> = {
   'v.passwordLength': 'Your password must be between 8 and 128 characters.',
   'v.phone': 'Enter a Vietnamese phone number, for example: 0912 345 678.',
   'v.consent': 'You need to give your consent for the profile to be made public.',
-  'v.textEncoding': 'The text contains characters that cannot be read. Please retype it using a Vietnamese (Unicode) keyboard.',
+  'v.textEncoding':
+    'The text contains characters that cannot be read. Please retype it using a Vietnamese (Unicode) keyboard.',
   'v.fileEmpty': 'The chosen file is empty. Please choose it again.',
   'v.fileTooLarge': 'The file is too large: at most {max} MB per file.',
-  'v.fileType': 'Only PDF files or JPEG, PNG, WebP images are accepted. This file is none of these (its content was checked).',
+  'v.fileType':
+    'Only PDF files or JPEG, PNG, WebP images are accepted. This file is none of these (its content was checked).',
   'v.fileNotImage': 'Only JPEG, PNG or WebP images are accepted. This file is not an image (its content was checked).',
   'v.fileBroken': 'The file is damaged or incomplete and cannot be opened. Please check it and choose it again.',
-  'v.imageTooManyPixels': 'The image is too large in size (at most 40 million pixels). Please make it smaller and upload it again.',
+  'v.imageTooManyPixels':
+    'The image is too large in size (at most 40 million pixels). Please make it smaller and upload it again.',
   'v.tooManyFiles': 'Choose at most {max} files.',
-  'v.award': 'One award per line as: year - award name, e.g. 2021 - Third prize, provincial innovation startup contest.',
+  'v.award':
+    'One award per line as: year - award name, e.g. 2021 - Third prize, provincial innovation startup contest.',
 
   'form.save': 'Save',
   'form.cancel': 'Cancel',
@@ -125,7 +134,8 @@ export const en: Record<keyof typeof vi, string> = {
   'auth.signIn.forgot': 'Forgotten your password?',
   'auth.signIn.welcome': 'Welcome, {name}!',
   'auth.signUp.title': 'Create a founder account',
-  'auth.signUp.lead': 'For founders and founding teams with a startup idea or project. Experts, partners and Department officers are invited by email.',
+  'auth.signUp.lead':
+    'For founders and founding teams with a startup idea or project. Experts, partners and Department officers are invited by email.',
   'auth.signUp.submit': 'Create account',
   'auth.signUp.haveAccount': 'Already have an account?',
   'auth.signUp.done': 'Your account has been created. Welcome to Kết Nối!',
@@ -141,7 +151,8 @@ export const en: Record<keyof typeof vi, string> = {
   'auth.forgot.title': 'Forgotten password',
   'auth.forgot.lead': 'Enter the email address for your account. We will send you a link to set a new password.',
   'auth.forgot.submit': 'Send link',
-  'auth.forgot.sent': 'If there is an account for this email address, a password reset link has been sent. Please check your inbox.',
+  'auth.forgot.sent':
+    'If there is an account for this email address, a password reset link has been sent. Please check your inbox.',
   'auth.reset.title': 'Set a new password',
   'auth.reset.submit': 'Save new password',
   'auth.reset.done': 'Your password has been changed. Please sign in with your new password.',
@@ -151,9 +162,11 @@ export const en: Record<keyof typeof vi, string> = {
   'auth.account.title': 'My account',
   'auth.account.role': 'Role',
   'auth.mail.reset.subject': 'Reset your Kết Nối password',
-  'auth.mail.reset.body': 'Hello {name},\n\nTo set a new password for your Kết Nối account, open the following link (valid for 1 hour):\n{url}\n\nIf you did not request this, you can ignore this email.',
+  'auth.mail.reset.body':
+    'Hello {name},\n\nTo set a new password for your Kết Nối account, open the following link (valid for 1 hour):\n{url}\n\nIf you did not request this, you can ignore this email.',
   'auth.mail.invite.subject': 'Invitation to join Kết Nối',
-  'auth.mail.invite.body': 'Hello {name},\n\n{inviter} has invited you to join Kết Nối with the role of {role}.\nOpen the following link to set your password and get started (valid for 7 days):\n{url}',
+  'auth.mail.invite.body':
+    'Hello {name},\n\n{inviter} has invited you to join Kết Nối with the role of {role}.\nOpen the following link to set your password and get started (valid for 7 days):\n{url}',
 
   'admin.users.title': 'User accounts',
   'admin.users.search': 'Search by name or email address',
@@ -170,7 +183,8 @@ export const en: Record<keyof typeof vi, string> = {
   'admin.users.disabledDone': 'The account of {name} has been disabled.',
   'admin.users.enabledDone': 'The account of {name} has been enabled.',
   'admin.invite.title': 'Invite users',
-  'admin.invite.lead': 'Invite officers, experts or partners. Invitees receive an email so they can set their own password.',
+  'admin.invite.lead':
+    'Invite officers, experts or partners. Invitees receive an email so they can set their own password.',
   'admin.invite.submit': 'Send invitation',
   'admin.invite.done': 'An invitation has been sent to {email}.',
   'admin.outbox.title': 'Outbox',
@@ -210,7 +224,8 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.invite.roleHint': 'Founders create their own accounts on the sign-up page and need no invitation.',
   'accounts.outbox.caption': 'Emails sent, newest first',
   'accounts.outbox.show': 'Show message',
-  'accounts.audit.lead': 'Every change and every sign-in is recorded, newest first. The log cannot be edited or deleted.',
+  'accounts.audit.lead':
+    'Every change and every sign-in is recorded, newest first. The log cannot be edited or deleted.',
   'accounts.audit.caption': 'Activity log, newest first',
   'accounts.audit.ip': 'IP address',
   'accounts.audit.details': 'Details',
@@ -259,7 +274,8 @@ export const en: Record<keyof typeof vi, string> = {
   'project.need.funding': 'Investment and grants',
 
   'projects.title': 'Startup projects and ideas',
-  'projects.lead': 'Projects and ideas from founders and founding teams in the province who have agreed to make them public.',
+  'projects.lead':
+    'Projects and ideas from founders and founding teams in the province who have agreed to make them public.',
   'projects.new': 'Register a project',
   'projects.mine': 'My projects',
   'projects.mine.empty': 'You have not registered any projects yet.',
@@ -300,10 +316,12 @@ export const en: Record<keyof typeof vi, string> = {
   'projects.field.commune': 'Commune/ward',
   'projects.field.communeHint': 'Based on the administrative units in effect from 1 July 2025.',
   'projects.field.members': 'Other members',
-  'projects.field.membersHint': 'One person per line: their full name, or the email address of someone who already has an account (that person will be able to edit the project).',
+  'projects.field.membersHint':
+    'One person per line: their full name, or the email address of someone who already has an account (that person will be able to edit the project).',
   'projects.field.needs': 'What support does the project need?',
   'projects.field.awards': 'Awards',
-  'projects.field.awardsHint': 'One award per line: year - award name, for example: 2021 - Third Prize, provincial innovation startup competition.',
+  'projects.field.awardsHint':
+    'One award per line: year - award name, for example: 2021 - Third Prize, provincial innovation startup competition.',
   'projects.field.links': 'Links',
   'projects.field.linksHint': 'Website, Facebook page, videos… one link per line.',
   'projects.field.consent': 'I agree to the project name, summary and details being published on the Kết Nối website.',

@@ -1,10 +1,10 @@
-import { vi as requestsVi } from '#modules/requests/requests.i18n.ts';
 import { vi as engagementsVi } from '#modules/engagements/engagements.i18n.ts';
-import { vi as expertsVi } from '#modules/experts/experts.i18n.ts';
-import { vi as partnersVi } from '#modules/partners/partners.i18n.ts';
-import { vi as matchingVi } from '#modules/matching/matching.i18n.ts';
 import { vi as eventsVi } from '#modules/events/events.i18n.ts';
+import { vi as expertsVi } from '#modules/experts/experts.i18n.ts';
+import { vi as matchingVi } from '#modules/matching/matching.i18n.ts';
+import { vi as partnersVi } from '#modules/partners/partners.i18n.ts';
 import { vi as productsVi } from '#modules/products/products.i18n.ts';
+import { vi as requestsVi } from '#modules/requests/requests.i18n.ts';
 
 /**
  * Vietnamese: the default language and the source of every message key. Words shared by the
@@ -36,7 +36,8 @@ export const vi = {
   'nav.signOut': 'Đăng xuất',
 
   'home.title': 'Kết nối ý tưởng với những người có thể giúp nó thành hiện thực',
-  'home.lead': 'Nơi tác giả, nhóm tác giả đăng ký dự án và đề nghị hỗ trợ; Sở Khoa học và Công nghệ kết nối họ với chuyên gia, khóa đào tạo, khu làm việc chung, doanh nghiệp và chương trình quốc gia.',
+  'home.lead':
+    'Nơi tác giả, nhóm tác giả đăng ký dự án và đề nghị hỗ trợ; Sở Khoa học và Công nghệ kết nối họ với chuyên gia, khóa đào tạo, khu làm việc chung, doanh nghiệp và chương trình quốc gia.',
   'home.cta.register': 'Đăng ký dự án của bạn',
   'home.cta.browse': 'Xem các dự án',
   'home.figures': 'Con số của mạng lưới',
@@ -64,7 +65,8 @@ export const vi = {
   'errors.badCredentials': 'Email hoặc mật khẩu không đúng.',
   'errors.accountDisabled': 'Tài khoản này đã bị khóa. Vui lòng liên hệ Sở KHCN.',
   'errors.wrongPassword': 'Mật khẩu hiện tại không đúng.',
-  'errors.resetTokenInvalid': 'Đường dẫn đặt lại mật khẩu không hợp lệ hoặc đã hết hạn. Vui lòng yêu cầu đường dẫn mới.',
+  'errors.resetTokenInvalid':
+    'Đường dẫn đặt lại mật khẩu không hợp lệ hoặc đã hết hạn. Vui lòng yêu cầu đường dẫn mới.',
   'errors.sessionExpired': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
   'errors.ownRole': 'Bạn không thể tự đổi vai trò hoặc khóa chính tài khoản của mình.',
   'errors.notCaseOfficer': 'Chỉ cán bộ Sở mới được phân công phụ trách dự án.',
@@ -128,7 +130,8 @@ export const vi = {
   'auth.signIn.forgot': 'Quên mật khẩu?',
   'auth.signIn.welcome': 'Xin chào {name}!',
   'auth.signUp.title': 'Đăng ký tài khoản tác giả',
-  'auth.signUp.lead': 'Dành cho tác giả, nhóm tác giả có ý tưởng hoặc dự án khởi nghiệp. Chuyên gia, đối tác và cán bộ Sở được mời qua email.',
+  'auth.signUp.lead':
+    'Dành cho tác giả, nhóm tác giả có ý tưởng hoặc dự án khởi nghiệp. Chuyên gia, đối tác và cán bộ Sở được mời qua email.',
   'auth.signUp.submit': 'Tạo tài khoản',
   'auth.signUp.haveAccount': 'Đã có tài khoản?',
   'auth.signUp.done': 'Tài khoản đã được tạo. Chào mừng bạn đến với Kết Nối!',
@@ -154,9 +157,11 @@ export const vi = {
   'auth.account.title': 'Tài khoản của tôi',
   'auth.account.role': 'Vai trò',
   'auth.mail.reset.subject': 'Đặt lại mật khẩu Kết Nối',
-  'auth.mail.reset.body': 'Xin chào {name},\n\nĐể đặt mật khẩu mới cho tài khoản Kết Nối, hãy mở đường dẫn sau (có hiệu lực trong 1 giờ):\n{url}\n\nNếu bạn không yêu cầu, hãy bỏ qua email này.',
+  'auth.mail.reset.body':
+    'Xin chào {name},\n\nĐể đặt mật khẩu mới cho tài khoản Kết Nối, hãy mở đường dẫn sau (có hiệu lực trong 1 giờ):\n{url}\n\nNếu bạn không yêu cầu, hãy bỏ qua email này.',
   'auth.mail.invite.subject': 'Lời mời tham gia Kết Nối',
-  'auth.mail.invite.body': 'Xin chào {name},\n\n{inviter} mời bạn tham gia Kết Nối với vai trò {role}.\nHãy mở đường dẫn sau để đặt mật khẩu và bắt đầu (có hiệu lực trong 7 ngày):\n{url}',
+  'auth.mail.invite.body':
+    'Xin chào {name},\n\n{inviter} mời bạn tham gia Kết Nối với vai trò {role}.\nHãy mở đường dẫn sau để đặt mật khẩu và bắt đầu (có hiệu lực trong 7 ngày):\n{url}',
 
   'admin.users.title': 'Tài khoản người dùng',
   'admin.users.search': 'Tìm theo tên hoặc email',
@@ -213,7 +218,8 @@ export const vi = {
   'accounts.invite.roleHint': 'Tác giả tự đăng ký tài khoản tại trang Đăng ký, không cần mời.',
   'accounts.outbox.caption': 'Danh sách email đã gửi, mới nhất trước',
   'accounts.outbox.show': 'Xem nội dung',
-  'accounts.audit.lead': 'Mọi thay đổi và mọi lần đăng nhập được ghi lại, mới nhất trước. Nhật ký không thể sửa hoặc xóa.',
+  'accounts.audit.lead':
+    'Mọi thay đổi và mọi lần đăng nhập được ghi lại, mới nhất trước. Nhật ký không thể sửa hoặc xóa.',
   'accounts.audit.caption': 'Nhật ký hoạt động, mới nhất trước',
   'accounts.audit.ip': 'Địa chỉ IP',
   'accounts.audit.details': 'Chi tiết',
@@ -303,7 +309,8 @@ export const vi = {
   'projects.field.commune': 'Xã, phường',
   'projects.field.communeHint': 'Theo đơn vị hành chính từ 01/7/2025.',
   'projects.field.members': 'Thành viên khác',
-  'projects.field.membersHint': 'Mỗi dòng một người: họ tên, hoặc email của người đã có tài khoản (người đó sẽ được sửa dự án).',
+  'projects.field.membersHint':
+    'Mỗi dòng một người: họ tên, hoặc email của người đã có tài khoản (người đó sẽ được sửa dự án).',
   'projects.field.needs': 'Dự án cần hỗ trợ gì?',
   'projects.field.awards': 'Giải thưởng',
   'projects.field.awardsHint': 'Mỗi dòng một giải: năm - tên giải, ví dụ: 2021 - Giải Ba cuộc thi KNĐMST tỉnh.',

@@ -17,7 +17,17 @@ export interface Mailer {
  * The one way the site sends e-mail. Every message is kept in the outbox table; with SMTP
  * configured it is also sent and marked sent (or failed, without losing it).
  */
-export function createMailer({ db, smtpUrl, from, logger }: { db: Db; smtpUrl?: string; from: string; logger: Logger }): Mailer {
+export function createMailer({
+  db,
+  smtpUrl,
+  from,
+  logger,
+}: {
+  db: Db;
+  smtpUrl?: string;
+  from: string;
+  logger: Logger;
+}): Mailer {
   let transport: Transporter | undefined;
   return {
     async send(mail) {
@@ -32,7 +42,9 @@ export function createMailer({ db, smtpUrl, from, logger }: { db: Db; smtpUrl?: 
         await db.insert(mailOutbox).values({ ...mail, status: 'sent' });
       } catch (error) {
         logger.error({ to: mail.to, err: (error as Error).message }, 'mail failed');
-        await db.insert(mailOutbox).values({ ...mail, status: 'failed', error: (error as Error).message.slice(0, 500) });
+        await db
+          .insert(mailOutbox)
+          .values({ ...mail, status: 'failed', error: (error as Error).message.slice(0, 500) });
       }
     },
   };

@@ -4,12 +4,21 @@ import { Layout } from './layout.tsx';
 
 interface Operation {
   summary?: string;
-  parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: { type?: string; enum?: string[] } }[];
+  parameters?: {
+    name: string;
+    in: string;
+    required?: boolean;
+    description?: string;
+    schema?: { type?: string; enum?: string[] };
+  }[];
   responses?: Record<string, { description?: string }>;
 }
 
 /** A readable list of the API's operations, drawn from its OpenAPI document. */
-export const ApiDocsPage: FC<{ ctx: PageContext; document: { paths?: Record<string, Record<string, Operation>> } }> = ({ ctx, document }) => {
+export const ApiDocsPage: FC<{ ctx: PageContext; document: { paths?: Record<string, Record<string, Operation>> } }> = ({
+  ctx,
+  document,
+}) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('api.title')}>

@@ -20,7 +20,13 @@ export function communeOptions(t: Translator, communes: CommuneOption[], { forme
 }
 
 /** Where someone works, in words: "Toàn tỉnh…" or the communes' names. */
-export function placesOf(t: Translator, communes: CommuneOption[], slugs: string[], anywhere: boolean, anywhereText: string): string {
+export function placesOf(
+  t: Translator,
+  communes: CommuneOption[],
+  slugs: string[],
+  anywhere: boolean,
+  anywhereText: string,
+): string {
   const names = slugs.map((s) => communes.find((c) => c.slug === s)).filter((c): c is CommuneOption => !!c);
   const listed = communeOptions(t, names)
     .map((o) => o.label)

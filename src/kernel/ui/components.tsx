@@ -42,7 +42,10 @@ export function Table<R>({ caption, columns, rows }: { caption: string; columns:
           {rows.map((row) => (
             <tr>
               {columns.map((col) => (
-                <td data-label={col.label} class={[col.primary ? 'primary' : '', col.numeric ? 'num' : ''].join(' ').trim() || undefined}>
+                <td
+                  data-label={col.label}
+                  class={[col.primary ? 'primary' : '', col.numeric ? 'num' : ''].join(' ').trim() || undefined}
+                >
                   {col.cell(row)}
                 </td>
               ))}
@@ -55,7 +58,11 @@ export function Table<R>({ caption, columns, rows }: { caption: string; columns:
 }
 
 /** Builds a link to the same list with one query parameter changed, keeping the others. */
-export function withQuery(path: string, query: Record<string, string | string[] | undefined>, change: Record<string, string | undefined>): string {
+export function withQuery(
+  path: string,
+  query: Record<string, string | string[] | undefined>,
+  change: Record<string, string | undefined>,
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...query, ...change })) {
     if (v === undefined || v === '') continue;

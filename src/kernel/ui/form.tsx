@@ -7,13 +7,9 @@ export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidd
  * A POST form that carries the CSRF token; `novalidate` so the server's Vietnamese messages show.
  * `multipart` for forms with file fields.
  */
-export const PostForm: FC<PropsWithChildren<{ action: string; csrfToken: string; class?: string; id?: string; multipart?: boolean }>> = ({
-  action,
-  csrfToken,
-  children,
-  multipart,
-  ...rest
-}) => (
+export const PostForm: FC<
+  PropsWithChildren<{ action: string; csrfToken: string; class?: string; id?: string; multipart?: boolean }>
+> = ({ action, csrfToken, children, multipart, ...rest }) => (
   <form method="post" action={action} novalidate enctype={multipart ? 'multipart/form-data' : undefined} {...rest}>
     <CsrfField token={csrfToken} />
     {children}
@@ -178,12 +174,22 @@ export const Select: FC<FieldBase & { value?: string; options: Option[]; placeho
 
 /** A group of checkboxes (several answers) in a fieldset with a legend. */
 export const Checkboxes: FC<FieldBase & { values?: string[]; options: Option[] }> = (p) => (
-  <fieldset class={`field checkboxes${p.error ? ' has-error' : ''}`} id={`f-${p.name}`} aria-describedby={describedBy(p.name, p.hint, p.error)}>
+  <fieldset
+    class={`field checkboxes${p.error ? ' has-error' : ''}`}
+    id={`f-${p.name}`}
+    aria-describedby={describedBy(p.name, p.hint, p.error)}
+  >
     <legend>{p.label}</legend>
     <HintAndError name={p.name} hint={p.hint} error={p.error} />
     {p.options.map((o, i) => (
       <div class="check">
-        <input type="checkbox" id={`f-${p.name}-${i}`} name={p.name} value={o.value} checked={p.values?.includes(o.value)} />
+        <input
+          type="checkbox"
+          id={`f-${p.name}-${i}`}
+          name={p.name}
+          value={o.value}
+          checked={p.values?.includes(o.value)}
+        />
         <label for={`f-${p.name}-${i}`}>{o.label}</label>
       </div>
     ))}
@@ -207,12 +213,9 @@ export const Checkbox: FC<FieldBase & { checked?: boolean }> = (p) => (
   </div>
 );
 
-export const Button: FC<PropsWithChildren<{ kind?: 'primary' | 'secondary' | 'warning'; name?: string; value?: string }>> = ({
-  kind = 'primary',
-  children,
-  name,
-  value,
-}) => (
+export const Button: FC<
+  PropsWithChildren<{ kind?: 'primary' | 'secondary' | 'warning'; name?: string; value?: string }>
+> = ({ kind = 'primary', children, name, value }) => (
   <button type="submit" class={`button button-${kind}`} name={name} value={value}>
     {children}
   </button>

@@ -16,9 +16,11 @@ export function navFor(actor: Actor | null): NavItem[] {
     { href: '/san-pham', label: 'products.nav.showcase' },
     { href: '/su-kien', label: 'events.nav' },
   ];
-  if (actor?.role === 'founder') items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' }, { href: '/yeu-cau', label: 'nav.requests' });
+  if (actor?.role === 'founder')
+    items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' }, { href: '/yeu-cau', label: 'nav.requests' });
   if (actor?.role === 'expert') items.push({ href: '/tu-van', label: 'nav.engagements' });
-  if (actor?.role === 'officer' || actor?.role === 'admin') items.push({ href: '/quan-ly/yeu-cau', label: 'nav.inbox' }, { href: '/tu-van', label: 'nav.engagements' });
+  if (actor?.role === 'officer' || actor?.role === 'admin')
+    items.push({ href: '/quan-ly/yeu-cau', label: 'nav.inbox' }, { href: '/tu-van', label: 'nav.engagements' });
   items.push({ href: '/chuyen-gia', label: 'experts.nav' }, { href: '/doi-tac', label: 'partners.nav' });
   if (actor?.role === 'partner') items.push({ href: '/doi-tac/cua-toi', label: 'partners.nav.mine' });
   if (actor?.role === 'expert') items.push({ href: '/chuyen-gia/ho-so', label: 'experts.nav.mine' });
@@ -68,7 +70,12 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
               <span class="brand-name">{t('site.name')}</span>
               <span class="brand-tag">{t('site.tagline')}</span>
             </a>
-            <a class="lang" href={`/ngon-ngu/${otherLang}?next=${encodeURIComponent(ctx.path)}`} hreflang={otherLang} lang={otherLang}>
+            <a
+              class="lang"
+              href={`/ngon-ngu/${otherLang}?next=${encodeURIComponent(ctx.path)}`}
+              hreflang={otherLang}
+              lang={otherLang}
+            >
               {t('site.lang.switch')}
             </a>
           </div>

@@ -5,17 +5,30 @@ import type { FC } from 'hono/jsx';
  * escaped, so no value (a product named `</script><script>…`) can end the block early.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /**
  * schema.org structured data for search engines. A `application/ld+json` block is data, never
  * run by browsers, so the site's script policy is unchanged.
  */
-export const JsonLd: FC<{ data: unknown }> = ({ data }) => <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />;
+export const JsonLd: FC<{ data: unknown }> = ({ data }) => (
+  <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+);
 
 /** Open Graph tags, for links shared on Zalo and Facebook. */
-export const OpenGraph: FC<{ type: string; title: string; description: string; url: string; image?: { url: string; width: number; height: number }; locale: string; siteName: string }> = (p) => (
+export const OpenGraph: FC<{
+  type: string;
+  title: string;
+  description: string;
+  url: string;
+  image?: { url: string; width: number; height: number };
+  locale: string;
+  siteName: string;
+}> = (p) => (
   <>
     <link rel="canonical" href={p.url} />
     <meta property="og:type" content={p.type} />

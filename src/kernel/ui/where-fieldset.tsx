@@ -22,10 +22,22 @@ export const WhereFieldset: FC<WhereFieldsetProps> = ({ t, values, errors, commu
   return (
     <fieldset>
       <legend>{text.legend}</legend>
-      <Checkbox name="anywhere" label={text.anywhere} checked={formValue(values, 'anywhere') === 'on'} error={errors.anywhere} />
+      <Checkbox
+        name="anywhere"
+        label={text.anywhere}
+        checked={formValue(values, 'anywhere') === 'on'}
+        error={errors.anywhere}
+      />
       <details class="more-filters" open={Boolean(errors.communes)}>
         <summary>{text.pick.replace('{count}', String(chosen.length))}</summary>
-        <Checkboxes name="communes" label={text.label} hint={text.hint} values={chosen} options={communeOptions(t, communes)} error={errors.communes} />
+        <Checkboxes
+          name="communes"
+          label={text.label}
+          hint={text.hint}
+          values={chosen}
+          options={communeOptions(t, communes)}
+          error={errors.communes}
+        />
       </details>
     </fieldset>
   );

@@ -5,7 +5,6 @@ import type { RequestInfo } from './accounts.service.ts';
 
 // What the account services need to know about a request.
 
-
 export function requestInfo(c: Context<AppEnv>): RequestInfo {
   return { headers: c.req.raw.headers, ip: clientIp(c) };
 }

@@ -1,14 +1,19 @@
 import { Hono } from 'hono';
 import { requireActor, signedIn } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
+import { passCookies } from '#kernel/http/cookies.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
-import { readForm } from '#kernel/http/forms.ts';
+import { formErrors, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
-import { formErrors } from '#kernel/http/forms.ts';
-import { passCookies } from '#kernel/http/cookies.ts';
 import { requestInfo } from './accounts.http.ts';
-import { ChangePasswordInput, ForgotPasswordInput, ResetPasswordInput, SignInInput, SignUpInput } from './accounts.schemas.ts';
+import {
+  ChangePasswordInput,
+  ForgotPasswordInput,
+  ResetPasswordInput,
+  SignInInput,
+  SignUpInput,
+} from './accounts.schemas.ts';
 import {
   changePassword,
   getAccount,
@@ -39,7 +44,8 @@ accountsPages.get('/dang-nhap', (c) => {
 accountsPages.post('/dang-nhap', async (c) => {
   const next = c.req.query('next');
   const form = await readForm(c, SignInInput);
-  if (!form.ok) return render(c, <SignInPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
+  if (!form.ok)
+    return render(c, <SignInPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
   try {
     const { actor, cookies } = await signIn({ ...c.var.deps, input: form.data, request: requestInfo(c) });
     passCookies(c, cookies);
@@ -47,7 +53,11 @@ accountsPages.post('/dang-nhap', async (c) => {
   } catch (error) {
     if (!(error instanceof AppError) || !(error.code in signInRefusals)) throw error;
     const status = signInRefusals[error.code as keyof typeof signInRefusals];
-    return render(c, <SignInPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} next={next} />, status);
+    return render(
+      c,
+      <SignInPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} next={next} />,
+      status,
+    );
   }
 });
 
@@ -60,14 +70,19 @@ accountsPages.get('/dang-ky', (c) => {
 accountsPages.post('/dang-ky', async (c) => {
   const next = c.req.query('next');
   const form = await readForm(c, SignUpInput);
-  if (!form.ok) return render(c, <SignUpPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
+  if (!form.ok)
+    return render(c, <SignUpPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
   try {
     const { cookies } = await signUp({ ...c.var.deps, input: form.data, request: requestInfo(c) });
     passCookies(c, cookies);
     return redirectWithFlash(c, safeNext(next), 'auth.signUp.done');
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-    return render(c, <SignUpPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} next={next} />, 422);
+    return render(
+      c,
+      <SignUpPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} next={next} />,
+      422,
+    );
   }
 });
 
@@ -81,7 +96,8 @@ accountsPages.get('/quen-mat-khau', (c) => render(c, <ForgotPasswordPage ctx={pa
 
 accountsPages.post('/quen-mat-khau', async (c) => {
   const form = await readForm(c, ForgotPasswordInput);
-  if (!form.ok) return render(c, <ForgotPasswordPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
+  if (!form.ok)
+    return render(c, <ForgotPasswordPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
   await requestPasswordReset({ ...c.var.deps, input: form.data, request: requestInfo(c) });
   return redirectWithFlash(c, '/quen-mat-khau', 'auth.forgot.sent', undefined, 'info');
 });
@@ -98,11 +114,17 @@ accountsPages.post('/dat-lai-mat-khau/:token', async (c) => {
   const owner = await resetLinkOwner({ ...c.var.deps, token });
   if (!owner) return render(c, <ResetLinkInvalidPage ctx={pageContext(c)} />, 404);
   const form = await readForm(c, ResetPasswordInput);
-  if (!form.ok) return render(c, <ResetPasswordPage ctx={pageContext(c)} token={token} email={owner.email} errors={form.errors} />, 422);
+  if (!form.ok)
+    return render(
+      c,
+      <ResetPasswordPage ctx={pageContext(c)} token={token} email={owner.email} errors={form.errors} />,
+      422,
+    );
   try {
     await resetPassword({ ...c.var.deps, token, input: form.data, request: requestInfo(c) });
   } catch (error) {
-    if (error instanceof AppError && error.messageKey === 'errors.resetTokenInvalid') return render(c, <ResetLinkInvalidPage ctx={pageContext(c)} />, 404);
+    if (error instanceof AppError && error.messageKey === 'errors.resetTokenInvalid')
+      return render(c, <ResetLinkInvalidPage ctx={pageContext(c)} />, 404);
     throw error;
   }
   return redirectWithFlash(c, '/dang-nhap', 'auth.reset.done');

@@ -6,7 +6,8 @@ import { choice, email, optionalChoice, password, phone, text } from '#kernel/ht
 export const invitableRoles = ['officer', 'expert', 'partner', 'admin'] as const;
 
 /** For sign-in, any non-empty password is tried: the length rule is for choosing one. */
-const anyPassword = () => z.string({ error: 'v.required' }).min(1, { error: 'v.required' }).max(128, { error: 'v.passwordLength' });
+const anyPassword = () =>
+  z.string({ error: 'v.required' }).min(1, { error: 'v.required' }).max(128, { error: 'v.passwordLength' });
 
 function confirmed<T extends { [k: string]: unknown }>(a: keyof T & string, b: keyof T & string) {
   return (v: T, ctx: z.core.$RefinementCtx<T>) => {

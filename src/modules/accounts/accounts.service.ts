@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { APIError } from 'better-auth/api';
 import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
-import { audit } from '#kernel/audit/audit.ts';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
-import { resetPasswordPath } from '#kernel/auth/auth.ts';
+import { audit } from '#kernel/audit/audit.ts';
 import { session, signInFailure, user } from '#kernel/auth/auth.sql.ts';
+import { resetPasswordPath } from '#kernel/auth/auth.ts';
 import { type Actor, isRole, type Role } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
@@ -111,22 +111,49 @@ export async function isThrottled(db: Db, { email, ip }: { email: string; ip: st
  * @example const { actor, cookies } = await signIn({ db, auth, input, request })
  * @throws AppError too_many_requests | validation (errors.badCredentials) | forbidden (errors.accountDisabled)
  */
-export async function signIn({ db, auth, input, request }: AuthDeps & { input: SignInInput; request: RequestInfo }): Promise<SessionResult> {
+export async function signIn({
+  db,
+  auth,
+  input,
+  request,
+}: AuthDeps & { input: SignInInput; request: RequestInfo }): Promise<SessionResult> {
   const { email, password } = input;
   const { ip } = request;
   if (await isThrottled(db, { email, ip })) {
-    await audit(db, { actorId: null, action: 'auth.sign_in_failed', entity: 'user', data: { email, reason: 'throttled' }, ip });
+    await audit(db, {
+      actorId: null,
+      action: 'auth.sign_in_failed',
+      entity: 'user',
+      data: { email, reason: 'throttled' },
+      ip,
+    });
     throw new AppError('too_many_requests');
   }
-  const outcome = await callAuth(async () => (await auth()).api.signInEmail({ body: { email, password }, headers: request.headers, asResponse: true }));
+  const outcome = await callAuth(async () =>
+    (await auth()).api.signInEmail({ body: { email, password }, headers: request.headers, asResponse: true }),
+  );
   if (!outcome.ok) {
     const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
     if (outcome.code === 'BANNED_USER') {
-      await audit(db, { actorId: null, action: 'auth.sign_in_failed', entity: 'user', entityId: known?.id, data: { email, reason: 'disabled' }, ip });
+      await audit(db, {
+        actorId: null,
+        action: 'auth.sign_in_failed',
+        entity: 'user',
+        entityId: known?.id,
+        data: { email, reason: 'disabled' },
+        ip,
+      });
       throw new AppError('forbidden', 'errors.accountDisabled');
     }
     await db.insert(signInFailure).values({ email, ip });
-    await audit(db, { actorId: null, action: 'auth.sign_in_failed', entity: 'user', entityId: known?.id, data: { email, reason: 'credentials' }, ip });
+    await audit(db, {
+      actorId: null,
+      action: 'auth.sign_in_failed',
+      entity: 'user',
+      entityId: known?.id,
+      data: { email, reason: 'credentials' },
+      ip,
+    });
     throw new AppError('validation', 'errors.badCredentials');
   }
   const signedIn = (outcome.body as { user: { id: string; name: string; email: string; role?: string } }).user;
@@ -139,7 +166,12 @@ export async function signIn({ db, auth, input, request }: AuthDeps & { input: S
  * Creates a founder's account and signs it in (better-auth's autoSignIn).
  * @throws AppError validation with `email: errors.emailTaken`
  */
-export async function signUp({ db, auth, input, request }: AuthDeps & { input: SignUpInput; request: RequestInfo }): Promise<SessionResult> {
+export async function signUp({
+  db,
+  auth,
+  input,
+  request,
+}: AuthDeps & { input: SignUpInput; request: RequestInfo }): Promise<SessionResult> {
   const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   if (existing) throw emailTaken();
@@ -161,14 +193,29 @@ export async function signUp({ db, auth, input, request }: AuthDeps & { input: S
     .update(user)
     .set({ role: 'founder', phone: input.phone || null })
     .where(eq(user.id, created.id));
-  await audit(db, { actorId: created.id, action: 'auth.sign_up', entity: 'user', entityId: created.id, data: { role: 'founder' }, ip: request.ip });
+  await audit(db, {
+    actorId: created.id,
+    action: 'auth.sign_up',
+    entity: 'user',
+    entityId: created.id,
+    data: { role: 'founder' },
+    ip: request.ip,
+  });
   return { actor: { ...toActor(created), role: 'founder' }, cookies: outcome.cookies };
 }
 
 /** Ends the current session; gives the cookies that clear it in the browser. */
-export async function signOut({ db, auth, actor, request }: AuthDeps & { actor: Actor | null; request: RequestInfo }): Promise<string[]> {
-  const outcome = await callAuth(async () => (await auth()).api.signOut({ headers: request.headers, asResponse: true }));
-  if (actor) await audit(db, { actorId: actor.id, action: 'auth.sign_out', entity: 'user', entityId: actor.id, ip: request.ip });
+export async function signOut({
+  db,
+  auth,
+  actor,
+  request,
+}: AuthDeps & { actor: Actor | null; request: RequestInfo }): Promise<string[]> {
+  const outcome = await callAuth(async () =>
+    (await auth()).api.signOut({ headers: request.headers, asResponse: true }),
+  );
+  if (actor)
+    await audit(db, { actorId: actor.id, action: 'auth.sign_out', entity: 'user', entityId: actor.id, ip: request.ip });
   return outcome.cookies;
 }
 
@@ -176,7 +223,12 @@ export async function signOut({ db, auth, actor, request }: AuthDeps & { actor: 
  * Sends a reset link when the e-mail has an account (the mail is written by kernel/auth); says
  * nothing either way, so the form cannot be used to learn who has an account.
  */
-export async function requestPasswordReset({ db, auth, input, request }: AuthDeps & { input: ForgotPasswordInput; request: RequestInfo }): Promise<void> {
+export async function requestPasswordReset({
+  db,
+  auth,
+  input,
+  request,
+}: AuthDeps & { input: ForgotPasswordInput; request: RequestInfo }): Promise<void> {
   const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   await (await auth()).api.requestPasswordReset({ body: { email: input.email } });
   await audit(db, {
@@ -190,7 +242,11 @@ export async function requestPasswordReset({ db, auth, input, request }: AuthDep
 }
 
 /** The account a reset (or invitation) link is for, or null when the link is unknown or expired. */
-export async function resetLinkOwner({ db, auth, token }: AuthDeps & { token: string }): Promise<{ id: string; email: string } | null> {
+export async function resetLinkOwner({
+  db,
+  auth,
+  token,
+}: AuthDeps & { token: string }): Promise<{ id: string; email: string } | null> {
   if (!token || token.length > 200) return null;
   const ctx = await (await auth()).$context;
   const verification = await ctx.internalAdapter.findVerificationValue(`reset-password:${token}`);
@@ -222,7 +278,13 @@ export async function resetPassword({
   // Opening the link proved the e-mail is theirs, and lifts a sign-in lock on it.
   await db.update(user).set({ emailVerified: true }).where(eq(user.id, owner.id));
   await db.delete(signInFailure).where(eq(signInFailure.email, owner.email));
-  await audit(db, { actorId: owner.id, action: 'auth.password_reset', entity: 'user', entityId: owner.id, ip: request.ip });
+  await audit(db, {
+    actorId: owner.id,
+    action: 'auth.password_reset',
+    entity: 'user',
+    entityId: owner.id,
+    ip: request.ip,
+  });
 }
 
 /**
@@ -247,7 +309,13 @@ export async function changePassword({
     if (outcome.status === 401) throw new AppError('unauthenticated');
     throw new AppError('validation', 'errors.validation', { currentPassword: 'errors.wrongPassword' });
   }
-  await audit(db, { actorId: actor.id, action: 'auth.password_change', entity: 'user', entityId: actor.id, ip: request.ip });
+  await audit(db, {
+    actorId: actor.id,
+    action: 'auth.password_change',
+    entity: 'user',
+    entityId: actor.id,
+    ip: request.ip,
+  });
   return outcome.cookies;
 }
 
@@ -263,7 +331,14 @@ export interface AccountView {
 /** The signed-in person's own account, as the account page shows it. */
 export async function getAccount(db: Db, userId: string): Promise<AccountView> {
   const [row] = await db
-    .select({ id: user.id, name: user.name, email: user.email, phone: user.phone, role: user.role, createdAt: user.createdAt })
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      phone: user.phone,
+      role: user.role,
+      createdAt: user.createdAt,
+    })
     .from(user)
     .where(eq(user.id, userId));
   if (!row) throw new AppError('not_found', 'errors.userNotFound');
@@ -285,26 +360,47 @@ export interface UserRow {
  * Users for the admin list: accent-insensitive search on name and e-mail, a role filter,
  * 20 a page, newest first.
  */
-export async function listUsers(db: Db, query: UserListQuery, perPage = 20): Promise<{ rows: UserRow[]; info: PageInfo }> {
+export async function listUsers(
+  db: Db,
+  query: UserListQuery,
+  perPage = 20,
+): Promise<{ rows: UserRow[]; info: PageInfo }> {
   const searchColumn = sql`lower(f_unaccent(${user.name} || ' ' || ${user.email}))`;
-  const where = and(query.q ? matches(searchColumn, query.q) : undefined, query.role ? eq(user.role, query.role) : undefined);
+  const where = and(
+    query.q ? matches(searchColumn, query.q) : undefined,
+    query.role ? eq(user.role, query.role) : undefined,
+  );
   const page = pageFrom(query.page, perPage);
   const [total] = await db.select({ n: count() }).from(user).where(where);
   const rows = await db
-    .select({ id: user.id, name: user.name, email: user.email, role: user.role, banned: user.banned, createdAt: user.createdAt })
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      banned: user.banned,
+      createdAt: user.createdAt,
+    })
     .from(user)
     .where(where)
     .orderBy(desc(user.createdAt), user.id)
     .limit(page.perPage)
     .offset(page.offset);
   return {
-    rows: rows.map(({ banned, ...r }) => ({ ...r, role: isRole(r.role) ? r.role : 'founder', disabled: Boolean(banned) })),
+    rows: rows.map(({ banned, ...r }) => ({
+      ...r,
+      role: isRole(r.role) ? r.role : 'founder',
+      disabled: Boolean(banned),
+    })),
     info: pageInfo(page, total?.n ?? 0),
   };
 }
 
 async function findUser(db: Db, id: string) {
-  const [row] = await db.select({ id: user.id, name: user.name, email: user.email, role: user.role, banned: user.banned }).from(user).where(eq(user.id, id));
+  const [row] = await db
+    .select({ id: user.id, name: user.name, email: user.email, role: user.role, banned: user.banned })
+    .from(user)
+    .where(eq(user.id, id));
   if (!row) throw new AppError('not_found', 'errors.userNotFound');
   return row;
 }
@@ -314,13 +410,32 @@ async function findUser(db: Db, id: string) {
  * themselves out, and some other admin keeps the keys).
  * @throws AppError forbidden (errors.ownRole) | not_found (errors.userNotFound)
  */
-export async function changeRole({ db, actor, userId, input, ip }: { db: Db; actor: Actor; userId: string; input: RoleInput; ip?: string }) {
+export async function changeRole({
+  db,
+  actor,
+  userId,
+  input,
+  ip,
+}: {
+  db: Db;
+  actor: Actor;
+  userId: string;
+  input: RoleInput;
+  ip?: string;
+}) {
   if (userId === actor.id) throw new AppError('forbidden', 'errors.ownRole');
   const target = await findUser(db, userId);
   if (target.role !== input.role) {
     await db.transaction(async (tx) => {
       await tx.update(user).set({ role: input.role, updatedAt: new Date() }).where(eq(user.id, userId));
-      await audit(tx, { actorId: actor.id, action: 'user.role_change', entity: 'user', entityId: userId, data: { from: target.role, to: input.role }, ip });
+      await audit(tx, {
+        actorId: actor.id,
+        action: 'user.role_change',
+        entity: 'user',
+        entityId: userId,
+        data: { from: target.role, to: input.role },
+        ip,
+      });
     });
   }
   return { name: target.name, role: input.role };
@@ -331,7 +446,19 @@ export async function changeRole({ db, actor, userId, input, ip }: { db: Db; act
  * better-auth's admin plugin refuses their next sign-in.
  * @throws AppError forbidden (errors.ownRole) | not_found (errors.userNotFound)
  */
-export async function setDisabled({ db, actor, userId, input, ip }: { db: Db; actor: Actor; userId: string; input: DisableInput; ip?: string }) {
+export async function setDisabled({
+  db,
+  actor,
+  userId,
+  input,
+  ip,
+}: {
+  db: Db;
+  actor: Actor;
+  userId: string;
+  input: DisableInput;
+  ip?: string;
+}) {
   if (userId === actor.id) throw new AppError('forbidden', 'errors.ownRole');
   const target = await findUser(db, userId);
   const disabled = input.disabled === undefined ? !target.banned : input.disabled === 'true';
@@ -341,7 +468,13 @@ export async function setDisabled({ db, actor, userId, input, ip }: { db: Db; ac
       .set({ banned: disabled, banReason: null, banExpires: null, updatedAt: new Date() })
       .where(eq(user.id, userId));
     if (disabled) await tx.delete(session).where(eq(session.userId, userId));
-    await audit(tx, { actorId: actor.id, action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, ip });
+    await audit(tx, {
+      actorId: actor.id,
+      action: disabled ? 'user.disable' : 'user.enable',
+      entity: 'user',
+      entityId: userId,
+      ip,
+    });
   });
   return { name: target.name, disabled };
 }
@@ -359,7 +492,9 @@ export async function inviteUser({
   actor,
   input,
   ip,
-}: Pick<AppDeps, 'db' | 'auth' | 'mailer' | 'config'> & { actor: Actor; input: InviteInput; ip?: string }): Promise<{ id: string }> {
+}: Pick<AppDeps, 'db' | 'auth' | 'mailer' | 'config'> & { actor: Actor; input: InviteInput; ip?: string }): Promise<{
+  id: string;
+}> {
   const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   if (existing) throw emailTaken();
@@ -367,7 +502,12 @@ export async function inviteUser({
   try {
     ({ user: created } = await (await auth()).api.createUser({
       // Our roles are not the admin plugin's typed pair (user/admin), so the role goes in `data`.
-      body: { email: input.email, password: randomBytes(24).toString('base64url'), name: input.name, data: { role: input.role } },
+      body: {
+        email: input.email,
+        password: randomBytes(24).toString('base64url'),
+        name: input.name,
+        data: { role: input.role },
+      },
     }));
   } catch (error) {
     if (codeOf((await asApiError(error))?.body)?.startsWith('USER_ALREADY_EXISTS')) throw emailTaken();
@@ -393,17 +533,33 @@ export async function inviteUser({
       url: `${config.BASE_URL}${resetPasswordPath(token)}`,
     }),
   });
-  await audit(db, { actorId: actor.id, action: 'user.invite', entity: 'user', entityId: created.id, data: { email: input.email, role: input.role }, ip });
+  await audit(db, {
+    actorId: actor.id,
+    action: 'user.invite',
+    entity: 'user',
+    entityId: created.id,
+    data: { email: input.email, role: input.role },
+    ip,
+  });
   return { id: created.id };
 }
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
 /** The mail outbox, newest first. */
-export async function listOutbox(db: Db, rawPage: string | undefined, perPage = 20): Promise<{ rows: OutboxRow[]; info: PageInfo }> {
+export async function listOutbox(
+  db: Db,
+  rawPage: string | undefined,
+  perPage = 20,
+): Promise<{ rows: OutboxRow[]; info: PageInfo }> {
   const page = pageFrom(rawPage, perPage);
   const [total] = await db.select({ n: count() }).from(mailOutbox);
-  const rows = await db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(page.perPage).offset(page.offset);
+  const rows = await db
+    .select()
+    .from(mailOutbox)
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+    .limit(page.perPage)
+    .offset(page.offset);
   return { rows, info: pageInfo(page, total?.n ?? 0) };
 }
 
@@ -420,7 +576,11 @@ export interface AuditRow {
 }
 
 /** The audit log, newest first, with the name of whoever acted. */
-export async function listAudit(db: Db, rawPage: string | undefined, perPage = 50): Promise<{ rows: AuditRow[]; info: PageInfo }> {
+export async function listAudit(
+  db: Db,
+  rawPage: string | undefined,
+  perPage = 50,
+): Promise<{ rows: AuditRow[]; info: PageInfo }> {
   const page = pageFrom(rawPage, perPage);
   const [total] = await db.select({ n: count() }).from(auditLog);
   const rows = await db

@@ -43,11 +43,19 @@ async function signedIn(role: Role = 'founder', name?: string) {
 /** A form post that seems to come from another address (through the proxy's X-Forwarded-For). */
 async function postFrom(b: TestBrowser, ip: string, path: string, fields: Record<string, string>) {
   const body = new URLSearchParams({ _csrf: await b.csrfToken(), ...fields });
-  return b.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+  return b.request(path, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `${ip}, 10.0.0.1` },
+  });
 }
 
 async function lastMailTo(email: string) {
-  const [mail] = await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt));
+  const [mail] = await rt.db
+    .select()
+    .from(mailOutbox)
+    .where(eq(mailOutbox.to, email))
+    .orderBy(desc(mailOutbox.createdAt));
   return mail;
 }
 
@@ -87,7 +95,13 @@ describe('sign up', () => {
   it('cannot be used to make oneself an admin', async () => {
     const b = await browser();
     const email = uniqueEmail('sneaky');
-    const res = await b.post('/dang-ky', { name: 'Kẻ Gian', email, password: 'password123', passwordConfirm: 'password123', role: 'admin' });
+    const res = await b.post('/dang-ky', {
+      name: 'Kẻ Gian',
+      email,
+      password: 'password123',
+      passwordConfirm: 'password123',
+      role: 'admin',
+    });
     expect(res.status).toBe(303);
     const [row] = await rt.db.select().from(user).where(eq(user.email, email));
     expect(row?.role).toBe('founder');
@@ -96,7 +110,13 @@ describe('sign up', () => {
 
   it('refuses bad input with 422 and Vietnamese messages, keeping what was typed but never the password', async () => {
     const b = await browser();
-    const res = await b.post('/dang-ky', { name: 'Lò Văn Páo', email: 'pao-at-gmail', phone: '12345', password: 'ngan', passwordConfirm: 'khac' });
+    const res = await b.post('/dang-ky', {
+      name: 'Lò Văn Páo',
+      email: 'pao-at-gmail',
+      phone: '12345',
+      password: 'ngan',
+      passwordConfirm: 'khac',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Có vấn đề cần sửa');
@@ -113,7 +133,12 @@ describe('sign up', () => {
 
   it('says when the two passwords differ', async () => {
     const b = await browser();
-    const res = await b.post('/dang-ky', { name: 'Vi Thị Hoa', email: uniqueEmail('hoa'), password: 'password123', passwordConfirm: 'password124' });
+    const res = await b.post('/dang-ky', {
+      name: 'Vi Thị Hoa',
+      email: uniqueEmail('hoa'),
+      password: 'password123',
+      passwordConfirm: 'password124',
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Hai mật khẩu không khớp.');
   });
@@ -121,7 +146,12 @@ describe('sign up', () => {
   it('tells a person whose e-mail already has an account to sign in instead', async () => {
     const p = await person();
     const b = await browser();
-    const res = await b.post('/dang-ky', { name: 'Người Khác', email: p.email, password: 'password123', passwordConfirm: 'password123' });
+    const res = await b.post('/dang-ky', {
+      name: 'Người Khác',
+      email: p.email,
+      password: 'password123',
+      passwordConfirm: 'password123',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Email này đã có tài khoản.');
@@ -167,13 +197,16 @@ describe('sign in', () => {
     const p = await person();
     const b = await browser();
     const ip = '203.0.113.5';
-    for (let i = 0; i < 5; i++) expect((await postFrom(b, ip, '/dang-nhap', { email: p.email, password: `wrong-${i}-pass` })).status).toBe(422);
+    for (let i = 0; i < 5; i++)
+      expect((await postFrom(b, ip, '/dang-nhap', { email: p.email, password: `wrong-${i}-pass` })).status).toBe(422);
     const res = await postFrom(b, ip, '/dang-nhap', { email: p.email, password: p.password });
     expect(res.status).toBe(429);
     expect(await res.text()).toContain('Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.');
     expect(b.cookies.has('kn.session_token')).toBe(false);
     // From another address too: the lock is on the account, not only on the address.
-    expect((await postFrom(b, '198.51.100.99', '/dang-nhap', { email: p.email, password: p.password })).status).toBe(429);
+    expect((await postFrom(b, '198.51.100.99', '/dang-nhap', { email: p.email, password: p.password })).status).toBe(
+      429,
+    );
 
     // Someone else at the same address signs in as usual.
     const other = await person();
@@ -187,17 +220,23 @@ describe('sign in', () => {
     for (let i = 0; i < 4; i++) await postFrom(b, ip, '/dang-nhap', { email: p.email, password: 'wrong-pass' });
     expect((await postFrom(b, ip, '/dang-nhap', { email: p.email, password: p.password })).status).toBe(303);
     const b2 = await browser();
-    for (let i = 0; i < 4; i++) expect((await postFrom(b2, ip, '/dang-nhap', { email: p.email, password: 'wrong-pass' })).status).toBe(422);
+    for (let i = 0; i < 4; i++)
+      expect((await postFrom(b2, ip, '/dang-nhap', { email: p.email, password: 'wrong-pass' })).status).toBe(422);
     expect((await postFrom(b2, ip, '/dang-nhap', { email: p.email, password: p.password })).status).toBe(303);
   });
 
   it('refuses an address after 20 failures across any e-mails', async () => {
     const b = await browser();
     const ip = '203.0.113.77';
-    for (let i = 0; i < 20; i++) expect((await postFrom(b, ip, '/dang-nhap', { email: `guess${i}@vidu.vn`, password: 'password1' })).status).toBe(422);
+    for (let i = 0; i < 20; i++)
+      expect((await postFrom(b, ip, '/dang-nhap', { email: `guess${i}@vidu.vn`, password: 'password1' })).status).toBe(
+        422,
+      );
     const p = await person();
     expect((await postFrom(b, ip, '/dang-nhap', { email: p.email, password: p.password })).status).toBe(429);
-    expect((await postFrom(b, '198.51.100.5', '/dang-nhap', { email: p.email, password: p.password })).status).toBe(303);
+    expect((await postFrom(b, '198.51.100.5', '/dang-nhap', { email: p.email, password: p.password })).status).toBe(
+      303,
+    );
   });
 
   it('writes every sign-in, good or bad, to the audit log without the password', async () => {
@@ -287,7 +326,10 @@ describe('forgotten password', () => {
     const res = await b.get('/dat-lai-mat-khau/khong-co-that');
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('Yêu cầu đường dẫn mới');
-    const post = await b.post('/dat-lai-mat-khau/khong-co-that', { password: 'password123', passwordConfirm: 'password123' });
+    const post = await b.post('/dat-lai-mat-khau/khong-co-that', {
+      password: 'password123',
+      passwordConfirm: 'password123',
+    });
     expect(post.status).toBe(404);
   });
 });
@@ -307,11 +349,19 @@ describe('my account', () => {
     const other = await browser();
     await other.signIn(p.email, p.password);
 
-    const wrong = await b.post('/tai-khoan/mat-khau', { currentPassword: 'doan-bua', newPassword: 'moi-hon-2026', newPasswordConfirm: 'moi-hon-2026' });
+    const wrong = await b.post('/tai-khoan/mat-khau', {
+      currentPassword: 'doan-bua',
+      newPassword: 'moi-hon-2026',
+      newPasswordConfirm: 'moi-hon-2026',
+    });
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('Mật khẩu hiện tại không đúng.');
 
-    const ok = await b.post('/tai-khoan/mat-khau', { currentPassword: p.password, newPassword: 'moi-hon-2026', newPasswordConfirm: 'moi-hon-2026' });
+    const ok = await b.post('/tai-khoan/mat-khau', {
+      currentPassword: p.password,
+      newPassword: 'moi-hon-2026',
+      newPasswordConfirm: 'moi-hon-2026',
+    });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/tai-khoan');
     const page = await b.get('/tai-khoan');
@@ -341,7 +391,12 @@ describe('administration', () => {
   it('lists users with search that ignores accents, a role filter and 20 a page', async () => {
     const { b } = await signedIn('admin', 'Quản Trị Viên');
     await rt.db.insert(user).values(
-      Array.from({ length: 25 }, (_, i) => ({ id: `partner-${i}`, name: `Đối tác số ${i}`, email: `doitac${i}@vidu.vn`, role: 'partner' })),
+      Array.from({ length: 25 }, (_, i) => ({
+        id: `partner-${i}`,
+        name: `Đối tác số ${i}`,
+        email: `doitac${i}@vidu.vn`,
+        role: 'partner',
+      })),
     );
     await person('officer', 'Nguyễn Văn Đức');
 
@@ -364,7 +419,10 @@ describe('administration', () => {
   it('changes a role, which the person sees at once, and logs it', async () => {
     const { p: adminP, b } = await signedIn('admin');
     const { p, b: theirs } = await signedIn('founder', 'Hà Văn Cán');
-    const res = await b.post(`/quan-tri/tai-khoan/${p.id}/vai-tro`, { role: 'officer', back: '/quan-tri/tai-khoan?page=1' });
+    const res = await b.post(`/quan-tri/tai-khoan/${p.id}/vai-tro`, {
+      role: 'officer',
+      back: '/quan-tri/tai-khoan?page=1',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/quan-tri/tai-khoan?page=1');
     expect(await (await b.get('/quan-tri/tai-khoan')).text()).toContain('Đã đổi vai trò của Hà Văn Cán.');
@@ -378,7 +436,10 @@ describe('administration', () => {
 
     expect((await b.post(`/quan-tri/tai-khoan/${p.id}/vai-tro`, { role: 'king' })).status).toBe(422);
     expect((await b.post('/quan-tri/tai-khoan/khong-co/vai-tro', { role: 'expert' })).status).toBe(404);
-    const back = await b.post(`/quan-tri/tai-khoan/${p.id}/vai-tro`, { role: 'officer', back: 'https://evil.example/' });
+    const back = await b.post(`/quan-tri/tai-khoan/${p.id}/vai-tro`, {
+      role: 'officer',
+      back: 'https://evil.example/',
+    });
     expect(back.headers.get('location')).toBe('/quan-tri/tai-khoan');
   });
 
@@ -444,7 +505,11 @@ describe('administration', () => {
     await invitee.signIn(email, 'tu-van-2026');
     expect(await (await invitee.get('/tai-khoan')).text()).toContain('Chuyên gia tư vấn');
 
-    const [logged] = await rt.db.select().from(auditLog).where(eq(auditLog.action, 'user.invite')).orderBy(desc(auditLog.id));
+    const [logged] = await rt.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.invite'))
+      .orderBy(desc(auditLog.id));
     expect(logged?.actorId).toBe(adminP.id);
   });
 

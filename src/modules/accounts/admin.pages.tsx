@@ -3,10 +3,9 @@ import { allow, requireActor } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
-import { formValue, readForm } from '#kernel/http/forms.ts';
-import { pageContext, render } from '#kernel/http/render.tsx';
-import { formErrors } from '#kernel/http/forms.ts';
+import { formErrors, formValue, readForm } from '#kernel/http/forms.ts';
 import { clientIp } from '#kernel/http/rate-limit.ts';
+import { pageContext, render } from '#kernel/http/render.tsx';
 import { DisableInput, InviteInput, invitableRoles, RoleInput, UserListQuery } from './accounts.schemas.ts';
 import { changeRole, inviteUser, listAudit, listOutbox, listUsers, setDisabled } from './accounts.service.ts';
 import { AuditPage } from './views/admin-audit.tsx';
@@ -35,22 +34,40 @@ adminPages.get(usersPath, admin, async (c) => {
 adminPages.post(`${usersPath}/:id/vai-tro`, admin, async (c) => {
   const form = await readForm(c, RoleInput);
   if (!form.ok) throw new AppError('validation');
-  const { name } = await changeRole({ db: c.var.deps.db, actor: requireActor(c), userId: c.req.param('id'), input: form.data, ip: clientIp(c) });
+  const { name } = await changeRole({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    userId: c.req.param('id'),
+    input: form.data,
+    ip: clientIp(c),
+  });
   return redirectWithFlash(c, backToList(formValue(form.values, 'back')), 'admin.users.roleChanged', { name });
 });
 
 adminPages.post(`${usersPath}/:id/khoa`, admin, async (c) => {
   const form = await readForm(c, DisableInput);
   if (!form.ok) throw new AppError('validation');
-  const { name, disabled } = await setDisabled({ db: c.var.deps.db, actor: requireActor(c), userId: c.req.param('id'), input: form.data, ip: clientIp(c) });
-  return redirectWithFlash(c, backToList(formValue(form.values, 'back')), disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone', { name });
+  const { name, disabled } = await setDisabled({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    userId: c.req.param('id'),
+    input: form.data,
+    ip: clientIp(c),
+  });
+  return redirectWithFlash(
+    c,
+    backToList(formValue(form.values, 'back')),
+    disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone',
+    { name },
+  );
 });
 
 adminPages.get('/quan-tri/moi', admin, (c) => render(c, <InvitePage ctx={pageContext(c)} roles={invitableRoles} />));
 
 adminPages.post('/quan-tri/moi', admin, async (c) => {
   const form = await readForm(c, InviteInput);
-  const page = (errors: Record<string, string>) => render(c, <InvitePage ctx={pageContext(c)} roles={invitableRoles} values={form.values} errors={errors} />, 422);
+  const page = (errors: Record<string, string>) =>
+    render(c, <InvitePage ctx={pageContext(c)} roles={invitableRoles} values={form.values} errors={errors} />, 422);
   if (!form.ok) return page(form.errors);
   try {
     await inviteUser({ ...c.var.deps, actor: requireActor(c), input: form.data, ip: clientIp(c) });

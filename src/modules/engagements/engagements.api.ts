@@ -27,7 +27,14 @@ const Engagement = EngagementSummary.extend({
   brief: z.string(),
   outcome: z.string(),
   declineReason: z.string(),
-  sessionLog: z.array(z.object({ heldOn: z.string().openapi({ format: 'date' }), hours: z.number(), summary: z.string(), nextSteps: z.string() })),
+  sessionLog: z.array(
+    z.object({
+      heldOn: z.string().openapi({ format: 'date' }),
+      hours: z.number(),
+      summary: z.string(),
+      nextSteps: z.string(),
+    }),
+  ),
 }).openapi('Engagement');
 
 export const engagementsApi = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
@@ -38,9 +45,22 @@ engagementsApi.openapi(
     path: '/engagements',
     tags: ['engagements'],
     summary: "Expert engagements: an expert's own, a founder's projects', all for staff",
-    request: { query: z.object({ status: z.enum(engagementStatuses).optional(), page: z.coerce.number().int().min(1).max(10_000).optional() }) },
+    request: {
+      query: z.object({
+        status: z.enum(engagementStatuses).optional(),
+        page: z.coerce.number().int().min(1).max(10_000).optional(),
+      }),
+    },
     responses: {
-      200: json(z.object({ items: z.array(EngagementSummary), total: z.number().int(), page: z.number().int(), perPage: z.number().int() }), 'One page'),
+      200: json(
+        z.object({
+          items: z.array(EngagementSummary),
+          total: z.number().int(),
+          page: z.number().int(),
+          perPage: z.number().int(),
+        }),
+        'One page',
+      ),
       401: json(ErrorResponse, 'Not signed in'),
       422: json(ErrorResponse, 'Invalid query'),
     },
@@ -48,7 +68,12 @@ engagementsApi.openapi(
   async (c) => {
     const query = c.req.valid('query');
     const page = pageFrom(String(query.page ?? 1), PER_PAGE);
-    const { items, total } = await listEngagements({ db: c.var.deps.db, actor: requireActor(c), status: query.status, page });
+    const { items, total } = await listEngagements({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      status: query.status,
+      page,
+    });
     return c.json(
       {
         items: items.map((e) => ({
@@ -78,7 +103,11 @@ engagementsApi.openapi(
     tags: ['engagements'],
     summary: 'One engagement with its sessions (its expert, the project team and staff only)',
     request: { params: z.object({ id: z.string() }) },
-    responses: { 200: json(Engagement, 'The engagement'), 401: json(ErrorResponse, 'Not signed in'), 404: json(ErrorResponse, 'No such engagement, or not yours') },
+    responses: {
+      200: json(Engagement, 'The engagement'),
+      401: json(ErrorResponse, 'Not signed in'),
+      404: json(ErrorResponse, 'No such engagement, or not yours'),
+    },
   }),
   async (c) => {
     const e = await getEngagement({ db: c.var.deps.db, actor: requireActor(c), id: c.req.valid('param').id });
@@ -96,7 +125,12 @@ engagementsApi.openapi(
         brief: e.brief,
         outcome: e.outcome,
         declineReason: e.declineReason,
-        sessionLog: e.sessions.map((s) => ({ heldOn: s.heldOn, hours: s.hours, summary: s.summary, nextSteps: s.nextSteps })),
+        sessionLog: e.sessions.map((s) => ({
+          heldOn: s.heldOn,
+          hours: s.hours,
+          summary: s.summary,
+          nextSteps: s.nextSteps,
+        })),
       },
       200,
     );

@@ -5,7 +5,8 @@ export const vi = {
   'engagements.lead.staff': 'Mọi kết nối chuyên gia với dự án và tiến độ tư vấn.',
   'engagements.lead.founder': 'Chuyên gia đang hoặc đã tư vấn cho dự án của bạn.',
   'engagements.empty': 'Chưa có kết nối tư vấn nào.',
-  'engagements.empty.expert': 'Chưa có dự án nào được đề nghị cho bạn. Khi Sở KHCN kết nối, bạn sẽ nhận email và thấy dự án ở đây.',
+  'engagements.empty.expert':
+    'Chưa có dự án nào được đề nghị cho bạn. Khi Sở KHCN kết nối, bạn sẽ nhận email và thấy dự án ở đây.',
   'engagements.notFound': 'Không tìm thấy kết nối tư vấn này.',
   'engagements.status.proposed': 'Chờ chuyên gia nhận',
   'engagements.status.active': 'Đang tư vấn',
@@ -45,7 +46,8 @@ export const vi = {
   'engagements.session.summary': 'Đã làm gì',
   'engagements.session.nextSteps': 'Việc tiếp theo',
   'engagements.session.files': 'Tài liệu kèm theo',
-  'engagements.session.filesHint': 'PDF hoặc ảnh, tối đa 10 MB mỗi tệp, tối đa 5 tệp. Nếu biểu mẫu báo lỗi, hãy chọn lại tệp.',
+  'engagements.session.filesHint':
+    'PDF hoặc ảnh, tối đa 10 MB mỗi tệp, tối đa 5 tệp. Nếu biểu mẫu báo lỗi, hãy chọn lại tệp.',
   'engagements.session.save': 'Lưu buổi làm việc',
   'engagements.close.title': 'Kết thúc tư vấn',
   'engagements.close.outcome': 'Kết quả đạt được',
@@ -68,7 +70,8 @@ export const vi = {
   'engagements.error.hours': 'Nhập số giờ từ 0,5 đến 24.',
   'engagements.error.reasonRequired': 'Vui lòng cho biết lý do từ chối.',
   'engagements.mail.proposed.subject': 'Đề nghị tư vấn: {project}',
-  'engagements.mail.proposed.body': 'Kính gửi {name},\n\nSở KHCN đề nghị anh/chị tư vấn cho dự án "{project}": {topic}.\n\n{brief}\n\nXem và trả lời: {link}',
+  'engagements.mail.proposed.body':
+    'Kính gửi {name},\n\nSở KHCN đề nghị anh/chị tư vấn cho dự án "{project}": {topic}.\n\n{brief}\n\nXem và trả lời: {link}',
   'engagements.mail.accepted.subject': 'Chuyên gia đã nhận tư vấn: {topic}',
   'engagements.mail.accepted.body': '{name} đã nhận lời tư vấn.\n\n{link}',
   'engagements.mail.declined.subject': 'Chuyên gia từ chối tư vấn: {topic}',
@@ -78,11 +81,13 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   'engagements.title': 'Expert consulting',
-  'engagements.lead.expert': 'Projects the Department asks you to advise: accept, log each working session and the outcome.',
+  'engagements.lead.expert':
+    'Projects the Department asks you to advise: accept, log each working session and the outcome.',
   'engagements.lead.staff': 'Every expert connected to a project, and how the consulting is going.',
   'engagements.lead.founder': 'Experts who advise or advised your projects.',
   'engagements.empty': 'No consulting yet.',
-  'engagements.empty.expert': 'No project has been proposed to you yet. When the Department connects you, you will get an e-mail and see the project here.',
+  'engagements.empty.expert':
+    'No project has been proposed to you yet. When the Department connects you, you will get an e-mail and see the project here.',
   'engagements.notFound': 'This consulting engagement was not found.',
   'engagements.status.proposed': 'Waiting for the expert',
   'engagements.status.active': 'In progress',
@@ -122,7 +127,8 @@ export const en: Record<keyof typeof vi, string> = {
   'engagements.session.summary': 'What was done',
   'engagements.session.nextSteps': 'Next steps',
   'engagements.session.files': 'Attached documents',
-  'engagements.session.filesHint': 'PDF or images, at most 10 MB each, at most 5 files. If the form shows an error, choose the files again.',
+  'engagements.session.filesHint':
+    'PDF or images, at most 10 MB each, at most 5 files. If the form shows an error, choose the files again.',
   'engagements.session.save': 'Save the session',
   'engagements.close.title': 'Close the engagement',
   'engagements.close.outcome': 'Outcome achieved',
@@ -145,7 +151,8 @@ export const en: Record<keyof typeof vi, string> = {
   'engagements.error.hours': 'Enter between 0.5 and 24 hours.',
   'engagements.error.reasonRequired': 'Please say why you decline.',
   'engagements.mail.proposed.subject': 'Consulting proposal: {project}',
-  'engagements.mail.proposed.body': 'Dear {name},\n\nThe Department proposes that you advise the project "{project}": {topic}.\n\n{brief}\n\nSee and answer: {link}',
+  'engagements.mail.proposed.body':
+    'Dear {name},\n\nThe Department proposes that you advise the project "{project}": {topic}.\n\n{brief}\n\nSee and answer: {link}',
   'engagements.mail.accepted.subject': 'The expert accepted: {topic}',
   'engagements.mail.accepted.body': '{name} accepted to advise.\n\n{link}',
   'engagements.mail.declined.subject': 'The expert declined: {topic}',

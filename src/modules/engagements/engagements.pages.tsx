@@ -10,7 +10,14 @@ import { formErrors, readForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { CloseForm, EngagementFilters, RespondForm, SessionInput } from './engagements.schemas.ts';
-import { closeEngagement, engagementFile, getEngagement, listEngagements, logSession, respondToEngagement } from './engagements.service.ts';
+import {
+  closeEngagement,
+  engagementFile,
+  getEngagement,
+  listEngagements,
+  logSession,
+  respondToEngagement,
+} from './engagements.service.ts';
 import { EngagementListPage, EngagementPage, type EngagementPageProps } from './views/engagements.tsx';
 
 export const engagementsPages = new Hono<AppEnv>();
@@ -21,10 +28,17 @@ engagementsPages.get('/tu-van', allow(), async (c) => {
   const { status } = EngagementFilters.parse(c.req.query());
   const page = pageFrom(c.req.query('page'));
   const { items, total } = await listEngagements({ db: c.var.deps.db, actor, status, page });
-  return render(c, <EngagementListPage ctx={pageContext(c)} items={items} info={pageInfo(page, total)} status={status} />);
+  return render(
+    c,
+    <EngagementListPage ctx={pageContext(c)} items={items} info={pageInfo(page, total)} status={status} />,
+  );
 });
 
-async function engagementPage(c: Context<AppEnv>, failed?: EngagementPageProps['failed'], status: 200 | 409 | 422 = 200) {
+async function engagementPage(
+  c: Context<AppEnv>,
+  failed?: EngagementPageProps['failed'],
+  status: 200 | 409 | 422 = 200,
+) {
   const e = await getEngagement({ db: c.var.deps.db, actor: c.var.actor, id: c.req.param('id') ?? '' });
   return render(c, <EngagementPage ctx={pageContext(c)} e={e} failed={failed} />, status);
 }
@@ -47,8 +61,14 @@ async function onEngagementPage<S extends z.ZodType>(
   try {
     return await act(read.data, read.files);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') return engagementPage(c, { form, values: read.values, errors: { _form: c.var.t(error.messageKey, error.params) } }, 409);
-    if (error instanceof AppError && error.code === 'validation') return engagementPage(c, { form, values: read.values, errors: formErrors(c, error) }, 422);
+    if (error instanceof AppError && error.code === 'conflict')
+      return engagementPage(
+        c,
+        { form, values: read.values, errors: { _form: c.var.t(error.messageKey, error.params) } },
+        409,
+      );
+    if (error instanceof AppError && error.code === 'validation')
+      return engagementPage(c, { form, values: read.values, errors: formErrors(c, error) }, 422);
     throw error;
   }
 }
@@ -57,7 +77,15 @@ engagementsPages.post('/tu-van/:id/tra-loi', allow(), (c) =>
   onEngagementPage(c, 'respond', ['expert'], RespondForm, async (data) => {
     const id = c.req.param('id');
     const accept = data.decision === 'accept';
-    await respondToEngagement({ db: c.var.deps.db, mailer: c.var.deps.mailer, actor: requireActor(c), baseUrl: c.var.deps.config.BASE_URL, id, accept, reason: data.reason });
+    await respondToEngagement({
+      db: c.var.deps.db,
+      mailer: c.var.deps.mailer,
+      actor: requireActor(c),
+      baseUrl: c.var.deps.config.BASE_URL,
+      id,
+      accept,
+      reason: data.reason,
+    });
     return redirectWithFlash(c, `/tu-van/${id}`, accept ? 'engagements.accepted' : 'engagements.declined');
   }),
 );

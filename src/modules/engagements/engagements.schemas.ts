@@ -16,7 +16,10 @@ export const RespondForm = z
     decision: choice(['accept', 'decline'] as const),
     reason: text.optional(2000),
   })
-  .refine((r) => r.decision === 'accept' || r.reason.length > 0, { path: ['reason'], error: 'engagements.error.reasonRequired' });
+  .refine((r) => r.decision === 'accept' || r.reason.length > 0, {
+    path: ['reason'],
+    error: 'engagements.error.reasonRequired',
+  });
 
 /** Hours as people type them: "2", "1,5" or "1.5". */
 const hours = z
@@ -24,7 +27,12 @@ const hours = z
   .trim()
   .min(1, { error: 'v.required' })
   .transform((s) => Number(s.replace(',', '.')))
-  .pipe(z.number({ error: 'v.number' }).min(0.5, { error: 'engagements.error.hours' }).max(24, { error: 'engagements.error.hours' }))
+  .pipe(
+    z
+      .number({ error: 'v.number' })
+      .min(0.5, { error: 'engagements.error.hours' })
+      .max(24, { error: 'engagements.error.hours' }),
+  )
   .transform((n) => Math.round(n * 2) / 2);
 
 export const SessionInput = z.object({

@@ -33,7 +33,17 @@ export interface EngagementDetail extends Engagement {
   expertEmail: string;
   officerName: string | null;
   officerEmail: string | null;
-  project: { id: string; slug: string; name: string; summary: string; description: string; field: string; stage: string; isPublic: boolean; communeName: string | null };
+  project: {
+    id: string;
+    slug: string;
+    name: string;
+    summary: string;
+    description: string;
+    field: string;
+    stage: string;
+    isPublic: boolean;
+    communeName: string | null;
+  };
   team: { name: string; email: string | null }[];
   sessions: EngagementSessionView[];
   totalHours: number;
@@ -59,7 +69,11 @@ export interface EngagementSummary {
 }
 
 /** Who may see an engagement: its expert, staff, and the project's team. */
-async function partyOf(db: Db, actor: Actor | null, e: Pick<Engagement, 'expertId' | 'projectId'>): Promise<'expert' | 'staff' | 'team' | null> {
+async function partyOf(
+  db: Db,
+  actor: Actor | null,
+  e: Pick<Engagement, 'expertId' | 'projectId'>,
+): Promise<'expert' | 'staff' | 'team' | null> {
   if (!actor) return null;
   if (isStaff(actor)) return 'staff';
   if (actor.id === e.expertId) return 'expert';
@@ -87,11 +101,16 @@ async function recordConsulting(db: Db, actor: Actor, id: string): Promise<void>
     .where(eq(engagement.id, id));
   if (!row?.e.acceptedAt) return;
   const [totals] = await db
-    .select({ hours: sql<string | null>`sum(${engagementSession.hours})`, first: sql<string | null>`min(${engagementSession.heldOn})`, last: sql<string | null>`max(${engagementSession.heldOn})` })
+    .select({
+      hours: sql<string | null>`sum(${engagementSession.hours})`,
+      first: sql<string | null>`min(${engagementSession.heldOn})`,
+      last: sql<string | null>`max(${engagementSession.heldOn})`,
+    })
     .from(engagementSession)
     .where(eq(engagementSession.engagementId, id));
   const hours = Number(totals?.hours ?? 0);
-  const startedOn = totals?.first && totals.first < todayInVietnam(row.e.acceptedAt) ? totals.first : todayInVietnam(row.e.acceptedAt);
+  const startedOn =
+    totals?.first && totals.first < todayInVietnam(row.e.acceptedAt) ? totals.first : todayInVietnam(row.e.acceptedAt);
   const closed = row.e.status === 'closed';
   await recordSupport({
     db,
@@ -131,31 +150,76 @@ export interface ProposeInput {
  * An officer connects an expert to a project; the expert is told and accepts or declines.
  * @example const { id } = await proposeEngagement({ db, mailer, actor, baseUrl, input })
  */
-export async function proposeEngagement({ db, mailer, actor, baseUrl, input, now = new Date() }: { db: Db; mailer: Mailer; actor: Actor; baseUrl: string; input: ProposeInput; now?: Date }) {
+export async function proposeEngagement({
+  db,
+  mailer,
+  actor,
+  baseUrl,
+  input,
+  now = new Date(),
+}: {
+  db: Db;
+  mailer: Mailer;
+  actor: Actor;
+  baseUrl: string;
+  input: ProposeInput;
+  now?: Date;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
-  const [expert] = await db.select({ id: user.id, name: user.name, email: user.email, role: user.role }).from(user).where(eq(user.id, input.expertId));
-  if (!expert || expert.role !== 'expert') throw new AppError('validation', 'errors.validation', { expertId: 'engagements.error.notExpert' });
-  const [target] = /^[0-9a-f-]{36}$/i.test(input.projectId) ? await db.select({ id: project.id, name: project.name }).from(project).where(eq(project.id, input.projectId)) : [];
+  const [expert] = await db
+    .select({ id: user.id, name: user.name, email: user.email, role: user.role })
+    .from(user)
+    .where(eq(user.id, input.expertId));
+  if (!expert || expert.role !== 'expert')
+    throw new AppError('validation', 'errors.validation', { expertId: 'engagements.error.notExpert' });
+  const [target] = /^[0-9a-f-]{36}$/i.test(input.projectId)
+    ? await db.select({ id: project.id, name: project.name }).from(project).where(eq(project.id, input.projectId))
+    : [];
   if (!target) throw new AppError('not_found', 'errors.projectNotFound');
   const [open] = await db
     .select({ id: engagement.id })
     .from(engagement)
-    .where(and(eq(engagement.expertId, expert.id), eq(engagement.projectId, target.id), inArray(engagement.status, ['proposed', 'active'])));
+    .where(
+      and(
+        eq(engagement.expertId, expert.id),
+        eq(engagement.projectId, target.id),
+        inArray(engagement.status, ['proposed', 'active']),
+      ),
+    );
   if (open) throw new AppError('conflict', 'engagements.error.alreadyOpen', {}, { name: expert.name });
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(engagement)
-      .values({ expertId: expert.id, projectId: target.id, topic: input.topic, brief: input.brief, createdBy: actor.id, createdAt: now })
+      .values({
+        expertId: expert.id,
+        projectId: target.id,
+        topic: input.topic,
+        brief: input.brief,
+        createdBy: actor.id,
+        createdAt: now,
+      })
       .returning({ id: engagement.id });
     if (!row) throw new Error('insert returned nothing');
-    await audit(tx, { actorId: actor.id, action: 'engagement.propose', entity: 'engagement', entityId: row.id, data: { expertId: expert.id, projectId: target.id } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'engagement.propose',
+      entity: 'engagement',
+      entityId: row.id,
+      data: { expertId: expert.id, projectId: target.id },
+    });
     return row;
   });
   await mailTo(
     mailer,
     expert.email,
     mailText('engagements.mail.proposed.subject', { project: target.name }),
-    mailText('engagements.mail.proposed.body', { name: expert.name, project: target.name, topic: input.topic, brief: input.brief, link: `${baseUrl}/tu-van/${created.id}` }),
+    mailText('engagements.mail.proposed.body', {
+      name: expert.name,
+      project: target.name,
+      topic: input.topic,
+      brief: input.brief,
+      link: `${baseUrl}/tu-van/${created.id}`,
+    }),
   );
   return { id: created.id, expertName: expert.name };
 }
@@ -170,7 +234,16 @@ export async function respondToEngagement({
   accept,
   reason,
   now = new Date(),
-}: { db: Db; mailer: Mailer; actor: Actor; baseUrl: string; id: string; accept: boolean; reason: string; now?: Date }) {
+}: {
+  db: Db;
+  mailer: Mailer;
+  actor: Actor;
+  baseUrl: string;
+  id: string;
+  accept: boolean;
+  reason: string;
+  now?: Date;
+}) {
   const e = await loadEngagement(db, id);
   const party = await partyOf(db, actor, e);
   if (!party) throw new AppError('not_found', 'engagements.notFound');
@@ -183,45 +256,94 @@ export async function respondToEngagement({
       .update(engagement)
       .set(accept ? { status, acceptedAt: now } : { status, declineReason: reason, closedAt: now })
       .where(and(eq(engagement.id, id), eq(engagement.status, 'proposed')));
-    await audit(tx, { actorId: actor.id, action: accept ? 'engagement.accept' : 'engagement.decline', entity: 'engagement', entityId: id });
+    await audit(tx, {
+      actorId: actor.id,
+      action: accept ? 'engagement.accept' : 'engagement.decline',
+      entity: 'engagement',
+      entityId: id,
+    });
     if (accept) await recordConsulting(tx, actor, id);
   });
-  const officer = e.createdBy ? (await db.select({ email: user.email }).from(user).where(eq(user.id, e.createdBy)))[0] : undefined;
+  const officer = e.createdBy
+    ? (await db.select({ email: user.email }).from(user).where(eq(user.id, e.createdBy)))[0]
+    : undefined;
   await mailTo(
     mailer,
     officer?.email,
     mailText(accept ? 'engagements.mail.accepted.subject' : 'engagements.mail.declined.subject', { topic: e.topic }),
-    mailText(accept ? 'engagements.mail.accepted.body' : 'engagements.mail.declined.body', { name: actor.name, reason, link: `${baseUrl}/tu-van/${id}` }),
+    mailText(accept ? 'engagements.mail.accepted.body' : 'engagements.mail.declined.body', {
+      name: actor.name,
+      reason,
+      link: `${baseUrl}/tu-van/${id}`,
+    }),
   );
   return { status };
 }
 
 /** The expert logs one working session; the ledger entry's hours follow. */
-export async function logSession({ db, actor, id, input, files = [] }: { db: Db; actor: Actor; id: string; input: SessionInput; files?: Upload[] }) {
+export async function logSession({
+  db,
+  actor,
+  id,
+  input,
+  files = [],
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: SessionInput;
+  files?: Upload[];
+}) {
   const e = await loadEngagement(db, id);
   const party = await partyOf(db, actor, e);
   if (!party) throw new AppError('not_found', 'engagements.notFound');
   if (party === 'team') throw new AppError('forbidden');
   if (e.status !== 'active') throw new AppError('conflict', 'engagements.error.notActive');
-  if (input.heldOn > todayInVietnam()) throw new AppError('validation', 'errors.validation', { heldOn: 'engagements.error.future' });
+  if (input.heldOn > todayInVietnam())
+    throw new AppError('validation', 'errors.validation', { heldOn: 'engagements.error.future' });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(engagementSession)
-      .values({ engagementId: id, heldOn: input.heldOn, hours: input.hours, summary: input.summary, nextSteps: input.nextSteps, createdBy: actor.id })
+      .values({
+        engagementId: id,
+        heldOn: input.heldOn,
+        hours: input.hours,
+        summary: input.summary,
+        nextSteps: input.nextSteps,
+        createdBy: actor.id,
+      })
       .returning({ id: engagementSession.id });
     if (!row) throw new Error('insert returned nothing');
     for (const f of files) {
       const saved = await saveFile(tx, f, actor.id);
       await tx.insert(engagementSessionFile).values({ sessionId: row.id, fileId: saved.id });
     }
-    await audit(tx, { actorId: actor.id, action: 'engagement.session', entity: 'engagement', entityId: id, data: { hours: input.hours } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'engagement.session',
+      entity: 'engagement',
+      entityId: id,
+      data: { hours: input.hours },
+    });
     await recordConsulting(tx, actor, id);
     return row;
   });
 }
 
 /** Closing writes the outcome; the ledger entry becomes "done". */
-export async function closeEngagement({ db, actor, id, outcome, now = new Date() }: { db: Db; actor: Actor; id: string; outcome: string; now?: Date }) {
+export async function closeEngagement({
+  db,
+  actor,
+  id,
+  outcome,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  outcome: string;
+  now?: Date;
+}) {
   const e = await loadEngagement(db, id);
   const party = await partyOf(db, actor, e);
   if (!party) throw new AppError('not_found', 'engagements.notFound');
@@ -236,14 +358,29 @@ export async function closeEngagement({ db, actor, id, outcome, now = new Date()
 }
 
 /** The engagement page: 404 for anyone who is not a party. */
-export async function getEngagement({ db, actor, id }: { db: Db; actor: Actor | null; id: string }): Promise<EngagementDetail & { party: 'expert' | 'staff' | 'team' }> {
+export async function getEngagement({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor | null;
+  id: string;
+}): Promise<EngagementDetail & { party: 'expert' | 'staff' | 'team' }> {
   const e = await loadEngagement(db, id);
   const party = await partyOf(db, actor, e);
   if (!party) throw new AppError('not_found', 'engagements.notFound');
   const officer = sql<string | null>`(select name from "user" where id = ${engagement.createdBy})`;
   const officerEmail = sql<string | null>`(select email from "user" where id = ${engagement.createdBy})`;
   const [row] = await db
-    .select({ expertName: user.name, expertEmail: user.email, officerName: officer, officerEmail, p: project, communeName: commune.name })
+    .select({
+      expertName: user.name,
+      expertEmail: user.email,
+      officerName: officer,
+      officerEmail,
+      p: project,
+      communeName: commune.name,
+    })
     .from(engagement)
     .innerJoin(user, eq(user.id, engagement.expertId))
     .innerJoin(project, eq(project.id, engagement.projectId))
@@ -256,10 +393,19 @@ export async function getEngagement({ db, actor, id }: { db: Db; actor: Actor | 
     .leftJoin(user, eq(user.id, projectMember.userId))
     .where(eq(projectMember.projectId, e.projectId))
     .orderBy(asc(projectMember.position));
-  const sessions = await db.select().from(engagementSession).where(eq(engagementSession.engagementId, id)).orderBy(asc(engagementSession.heldOn), asc(engagementSession.createdAt));
+  const sessions = await db
+    .select()
+    .from(engagementSession)
+    .where(eq(engagementSession.engagementId, id))
+    .orderBy(asc(engagementSession.heldOn), asc(engagementSession.createdAt));
   const files = sessions.length
     ? await db
-        .select({ sessionId: engagementSessionFile.sessionId, id: storedFile.id, name: storedFile.name, size: storedFile.size })
+        .select({
+          sessionId: engagementSessionFile.sessionId,
+          id: storedFile.id,
+          name: storedFile.name,
+          size: storedFile.size,
+        })
         .from(engagementSessionFile)
         .innerJoin(storedFile, eq(storedFile.id, engagementSessionFile.fileId))
         .where(
@@ -277,7 +423,17 @@ export async function getEngagement({ db, actor, id }: { db: Db; actor: Actor | 
     expertEmail: row.expertEmail,
     officerName: row.officerName,
     officerEmail: row.officerEmail,
-    project: { id: p.id, slug: p.slug, name: p.name, summary: p.summary, description: p.description, field: p.field, stage: p.stage, isPublic: p.isPublic, communeName: row.communeName },
+    project: {
+      id: p.id,
+      slug: p.slug,
+      name: p.name,
+      summary: p.summary,
+      description: p.description,
+      field: p.field,
+      stage: p.stage,
+      isPublic: p.isPublic,
+      communeName: row.communeName,
+    },
     team,
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -292,7 +448,17 @@ export async function getEngagement({ db, actor, id }: { db: Db; actor: Actor | 
 }
 
 /** A file of a session, for a party of the engagement only. */
-export async function engagementFile({ db, actor, id, fileId }: { db: Db; actor: Actor | null; id: string; fileId: string }): Promise<string> {
+export async function engagementFile({
+  db,
+  actor,
+  id,
+  fileId,
+}: {
+  db: Db;
+  actor: Actor | null;
+  id: string;
+  fileId: string;
+}): Promise<string> {
   const e = await loadEngagement(db, id);
   if (!(await partyOf(db, actor, e))) throw new AppError('not_found', 'engagements.notFound');
   if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw new AppError('not_found');
@@ -306,11 +472,23 @@ export async function engagementFile({ db, actor, id, fileId }: { db: Db; actor:
 }
 
 /** An expert's own engagements; staff see all; a founder those of their projects. */
-export async function listEngagements({ db, actor, status, page }: { db: Db; actor: Actor; status?: string; page: Page }) {
+export async function listEngagements({
+  db,
+  actor,
+  status,
+  page,
+}: {
+  db: Db;
+  actor: Actor;
+  status?: string;
+  page: Page;
+}) {
   const where: SQL[] = [];
   if (actor.role === 'expert') where.push(eq(engagement.expertId, actor.id));
   else if (!isStaff(actor)) {
-    where.push(sql`${engagement.projectId} in (select ${projectMember.projectId} from ${projectMember} where ${projectMember.userId} = ${actor.id})`);
+    where.push(
+      sql`${engagement.projectId} in (select ${projectMember.projectId} from ${projectMember} where ${projectMember.userId} = ${actor.id})`,
+    );
   }
   if (status) where.push(eq(engagement.status, status));
   const condition = where.length ? and(...where) : undefined;
@@ -333,7 +511,10 @@ export async function listEngagements({ db, actor, status, page }: { db: Db; act
       .innerJoin(user, eq(user.id, engagement.expertId))
       .innerJoin(project, eq(project.id, engagement.projectId))
       .where(condition)
-      .orderBy(sql`case ${engagement.status} when 'proposed' then 0 when 'active' then 1 else 2 end`, desc(engagement.createdAt))
+      .orderBy(
+        sql`case ${engagement.status} when 'proposed' then 0 when 'active' then 1 else 2 end`,
+        desc(engagement.createdAt),
+      )
       .limit(page.perPage)
       .offset(page.offset),
     db.select({ n: count() }).from(engagement).where(condition),
@@ -352,7 +533,10 @@ export async function engagementSummaries(db: Db, ids: string[]): Promise<Engage
 }
 
 /** For matching: open engagements per expert, and closed ones by the project's field. */
-export async function expertLoads(db: Db, expertIds: string[]): Promise<Map<string, { open: number; pastByField: Record<string, number> }>> {
+export async function expertLoads(
+  db: Db,
+  expertIds: string[],
+): Promise<Map<string, { open: number; pastByField: Record<string, number> }>> {
   const loads = new Map<string, { open: number; pastByField: Record<string, number> }>();
   if (expertIds.length === 0) return loads;
   const rows = await db

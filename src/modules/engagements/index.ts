@@ -1,4 +1,4 @@
-export { engagement, engagementSession } from './engagements.sql.ts';
+export { ProposeForm } from './engagements.schemas.ts';
 export {
   closeEngagement,
   type EngagementSummary,
@@ -9,5 +9,5 @@ export {
   proposeEngagement,
   respondToEngagement,
 } from './engagements.service.ts';
-export { ProposeForm } from './engagements.schemas.ts';
+export { engagement, engagementSession } from './engagements.sql.ts';
 export * from './engagements.taxonomy.ts';

@@ -21,7 +21,10 @@ const ledgerT = translator('vi');
  */
 async function recordSeat(tx: Db, actor: Actor, e: EventDetail, r: Pick<Registration, 'id' | 'name' | 'projectId'>) {
   if (!r.projectId) return;
-  const rows = await tx.select({ sessionId: attendance.sessionId }).from(attendance).where(eq(attendance.registrationId, r.id));
+  const rows = await tx
+    .select({ sessionId: attendance.sessionId })
+    .from(attendance)
+    .where(eq(attendance.registrationId, r.id));
   const attended = e.sessions.filter((s) => rows.some((a) => a.sessionId === s.id));
   await recordSupport({
     db: tx,
@@ -48,7 +51,14 @@ function sessionOf(e: EventDetail, id: string) {
   return s;
 }
 
-async function markPresent(tx: Db, actor: Actor, e: EventDetail, sessionId: string, people: Registration[], method: 'code' | 'list' | 'walk_in') {
+async function markPresent(
+  tx: Db,
+  actor: Actor,
+  e: EventDetail,
+  sessionId: string,
+  people: Registration[],
+  method: 'code' | 'list' | 'walk_in',
+) {
   if (people.length === 0) return [];
   const added = await tx
     .insert(attendance)
@@ -58,7 +68,13 @@ async function markPresent(tx: Db, actor: Actor, e: EventDetail, sessionId: stri
   const fresh = people.filter((r) => added.some((a) => a.registrationId === r.id));
   for (const r of fresh) await recordSeat(tx, actor, e, r);
   if (fresh.length) {
-    await audit(tx, { actorId: actor.id, action: 'event.check_in', entity: 'event', entityId: e.id, data: { sessionId, method, count: fresh.length } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'event.check_in',
+      entity: 'event',
+      entityId: e.id,
+      data: { sessionId, method, count: fresh.length },
+    });
   }
   return fresh;
 }
@@ -73,9 +89,15 @@ export async function checkIn({ db, actor, slug, input }: { db: Db; actor: Actor
   const session = sessionOf(e, input.session);
   let people: Registration[] = [];
   if (input.code) {
-    const [r] = await db.select().from(registration).where(and(eq(registration.eventId, e.id), eq(registration.code, input.code)));
+    const [r] = await db
+      .select()
+      .from(registration)
+      .where(and(eq(registration.eventId, e.id), eq(registration.code, input.code)));
     if (!r) throw new AppError('validation', 'errors.validation', { code: 'events.v.codeUnknown' });
-    if (r.status !== 'confirmed') throw new AppError('validation', 'errors.validation', { code: r.status === 'waitlisted' ? 'events.v.codeWaitlisted' : 'events.v.codeCancelled' });
+    if (r.status !== 'confirmed')
+      throw new AppError('validation', 'errors.validation', {
+        code: r.status === 'waitlisted' ? 'events.v.codeWaitlisted' : 'events.v.codeCancelled',
+      });
     people = [r];
   } else {
     const ids = input.ids.filter(isUuid);
@@ -83,18 +105,36 @@ export async function checkIn({ db, actor, slug, input }: { db: Db; actor: Actor
       ? await db
           .select()
           .from(registration)
-          .where(and(eq(registration.eventId, e.id), eq(registration.status, 'confirmed'), inArray(registration.id, ids)))
+          .where(
+            and(eq(registration.eventId, e.id), eq(registration.status, 'confirmed'), inArray(registration.id, ids)),
+          )
       : [];
   }
-  const fresh = await db.transaction((tx) => markPresent(tx, actor, e, session.id, people, input.code ? 'code' : 'list'));
-  return { session, checkedIn: fresh.map((r) => r.name), already: people.filter((p) => !fresh.includes(p)).map((r) => r.name) };
+  const fresh = await db.transaction((tx) =>
+    markPresent(tx, actor, e, session.id, people, input.code ? 'code' : 'list'),
+  );
+  return {
+    session,
+    checkedIn: fresh.map((r) => r.name),
+    already: people.filter((p) => !fresh.includes(p)).map((r) => r.name),
+  };
 }
 
 /**
  * Someone came without registering: they are registered (as a walk-in, confirmed even when the
  * event is full — they are in the room) and checked in to the session at once.
  */
-export async function checkInWalkIn({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: WalkInInput }) {
+export async function checkInWalkIn({
+  db,
+  actor,
+  slug,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: WalkInInput;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const e = await getEvent({ db, actor, slug });
   const session = sessionOf(e, input.session);
@@ -130,7 +170,15 @@ export async function checkInWalkIn({ db, actor, slug, input }: { db: Db; actor:
  * Records (again) the ledger entry of every attended seat of the event that counts for a project,
  * e.g. after attendance was loaded in bulk.
  */
-export async function recordEventSupport({ db, actor, eventId }: { db: Db; actor: Actor; eventId: string }): Promise<number> {
+export async function recordEventSupport({
+  db,
+  actor,
+  eventId,
+}: {
+  db: Db;
+  actor: Actor;
+  eventId: string;
+}): Promise<number> {
   const e = await eventDetailById(db, eventId);
   const seats = await db
     .select({ id: registration.id, name: registration.name, projectId: registration.projectId })
@@ -200,36 +248,77 @@ export async function issueCertificates({ db, actor, slug }: { db: Db; actor: Ac
     .where(and(eq(registration.eventId, e.id), eq(registration.status, 'confirmed')))
     .orderBy(asc(registration.number));
   const none = { sessions: 0, hours: 0 };
-  const due = people.filter((p) => !has.has(p.id) && eligible((attended.get(p.id) ?? none).sessions, e.sessions.length, e.certificatePercent));
+  const due = people.filter(
+    (p) => !has.has(p.id) && eligible((attended.get(p.id) ?? none).sessions, e.sessions.length, e.certificatePercent),
+  );
   if (due.length === 0) return 0;
   const rows = due.map((p) => {
     const done = attended.get(p.id) ?? none;
-    return { registrationId: p.id, code: randomCode(10), holderName: p.name, sessionsAttended: done.sessions, hours: done.hours, issuedBy: actor.id };
+    return {
+      registrationId: p.id,
+      code: randomCode(10),
+      holderName: p.name,
+      sessionsAttended: done.sessions,
+      hours: done.hours,
+      issuedBy: actor.id,
+    };
   });
   await db.transaction(async (tx) => {
     await tx.insert(certificate).values(rows).onConflictDoNothing();
-    await audit(tx, { actorId: actor.id, action: 'event.certificates', entity: 'event', entityId: e.id, data: { count: rows.length } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'event.certificates',
+      entity: 'event',
+      entityId: e.id,
+      data: { count: rows.length },
+    });
   });
   return rows.length;
 }
 
 /** A new certificate for one person (after a correction to their name, say); the old code is marked replaced. */
-export async function reissueCertificate({ db, actor, slug, registrationId }: { db: Db; actor: Actor; slug: string; registrationId: string }) {
+export async function reissueCertificate({
+  db,
+  actor,
+  slug,
+  registrationId,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  registrationId: string;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const e = await getEvent({ db, actor, slug });
   if (!isUuid(registrationId)) throw new AppError('not_found', 'events.ticketNotFound');
-  const [r] = await db.select().from(registration).where(and(eq(registration.id, registrationId), eq(registration.eventId, e.id)));
+  const [r] = await db
+    .select()
+    .from(registration)
+    .where(and(eq(registration.id, registrationId), eq(registration.eventId, e.id)));
   if (!r) throw new AppError('not_found', 'events.ticketNotFound');
   const done = (await attendanceByPerson(db, e)).get(r.id) ?? { sessions: 0, hours: 0 };
-  if (r.status !== 'confirmed' || !eligible(done.sessions, e.sessions.length, e.certificatePercent)) throw new AppError('conflict', 'events.certificate.notEligible');
+  if (r.status !== 'confirmed' || !eligible(done.sessions, e.sessions.length, e.certificatePercent))
+    throw new AppError('conflict', 'events.certificate.notEligible');
   const code = randomCode(10);
   await db.transaction(async (tx) => {
     await tx
       .update(certificate)
       .set({ replacedAt: new Date() })
       .where(and(eq(certificate.registrationId, r.id), isNull(certificate.replacedAt)));
-    await tx.insert(certificate).values({ registrationId: r.id, code, holderName: r.name, sessionsAttended: done.sessions, hours: done.hours, issuedBy: actor.id });
-    await audit(tx, { actorId: actor.id, action: 'event.certificate_reissue', entity: 'event_registration', entityId: r.id });
+    await tx.insert(certificate).values({
+      registrationId: r.id,
+      code,
+      holderName: r.name,
+      sessionsAttended: done.sessions,
+      hours: done.hours,
+      issuedBy: actor.id,
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'event.certificate_reissue',
+      entity: 'event_registration',
+      entityId: r.id,
+    });
   });
   return { code, name: r.name };
 }
@@ -283,13 +372,27 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Certif
  * A participant's rating and comments, from their own page, once the event has begun and they
  * were there; sending again replaces the earlier answer.
  */
-export async function submitFeedback({ db, token, input, today = todayInVietnam() }: { db: Db; token: string; input: FeedbackInput; today?: string }) {
+export async function submitFeedback({
+  db,
+  token,
+  input,
+  today = todayInVietnam(),
+}: {
+  db: Db;
+  token: string;
+  input: FeedbackInput;
+  today?: string;
+}) {
   const ticket = await getTicket(db, token);
-  if (ticket.event.startsOn > today || ticket.attendedSessionIds.length === 0) throw new AppError('conflict', 'events.feedback.notYet');
+  if (ticket.event.startsOn > today || ticket.attendedSessionIds.length === 0)
+    throw new AppError('conflict', 'events.feedback.notYet');
   await db
     .insert(feedback)
     .values({ registrationId: ticket.registration.id, rating: input.rating, comments: input.comments })
-    .onConflictDoUpdate({ target: feedback.registrationId, set: { rating: input.rating, comments: input.comments, createdAt: new Date() } });
+    .onConflictDoUpdate({
+      target: feedback.registrationId,
+      set: { rating: input.rating, comments: input.comments, createdAt: new Date() },
+    });
   return ticket;
 }
 
@@ -321,7 +424,9 @@ export interface EventResults {
 function tally(values: string[]): Breakdown[] {
   const m = new Map<string, number>();
   for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return [...m].map(([key, n]) => ({ key, count: n })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'vi'));
+  return [...m]
+    .map(([key, n]) => ({ key, count: n }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key, 'vi'));
 }
 
 /** Age bands at the event's year, as provincial reports group them. */
@@ -383,9 +488,13 @@ export async function eventResults({ db, actor, slug }: { db: Db; actor: Actor; 
     cancelled: people.filter((p) => p.status === 'cancelled').length,
     walkIns: people.filter((p) => p.walkIn).length,
     participants: present.length,
-    eligible: present.filter((p) => eligible(attendedBy.get(p.id) ?? 0, e.sessions.length, e.certificatePercent)).length,
+    eligible: present.filter((p) => eligible(attendedBy.get(p.id) ?? 0, e.sessions.length, e.certificatePercent))
+      .length,
     certificates: certs[0]?.n ?? 0,
-    perSession: e.sessions.map((s) => ({ sessionId: s.id, present: perSession.find((x) => x.sessionId === s.id)?.present ?? 0 })),
+    perSession: e.sessions.map((s) => ({
+      sessionId: s.id,
+      present: perSession.find((x) => x.sessionId === s.id)?.present ?? 0,
+    })),
     bySex: tally(present.map((p) => p.sex)),
     byEthnicity: tally(present.map((p) => p.ethnicity)),
     byCommune: tally(present.map((p) => p.communeName ?? '')),
@@ -420,7 +529,11 @@ export async function participantFigures(db: Db, from: string, to: string) {
 
 /** The session an officer most likely means: today's, else the next one, else the last. */
 function defaultSession(e: EventDetail, today: string) {
-  return e.sessions.find((s) => s.day === today) ?? e.sessions.find((s) => s.day > today) ?? e.sessions[e.sessions.length - 1];
+  return (
+    e.sessions.find((s) => s.day === today) ??
+    e.sessions.find((s) => s.day > today) ??
+    e.sessions[e.sessions.length - 1]
+  );
 }
 
 /**
@@ -446,7 +559,9 @@ export async function checkInSheet({
 }) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const e = await getEvent({ db, actor, slug });
-  const session = (sessionId && isUuid(sessionId) ? e.sessions.find((s) => s.id === sessionId) : undefined) ?? defaultSession(e, today);
+  const session =
+    (sessionId && isUuid(sessionId) ? e.sessions.find((s) => s.id === sessionId) : undefined) ??
+    defaultSession(e, today);
   if (!session) throw new AppError('not_found', 'events.notFound');
   const rows = await db
     .select({

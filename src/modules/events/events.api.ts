@@ -49,7 +49,22 @@ const EventDetailSchema = EventSummary.extend({
   ics: z.string().openapi({ description: 'Calendar file of the sessions' }),
 }).openapi('EventDetail');
 
-const summaryOf = (e: Pick<CalendarItem, 'id' | 'slug' | 'kind' | 'title' | 'venue' | 'organiser' | 'audience' | 'startsOn' | 'endsOn' | 'capacity' | 'confirmed'>) => ({
+const summaryOf = (
+  e: Pick<
+    CalendarItem,
+    | 'id'
+    | 'slug'
+    | 'kind'
+    | 'title'
+    | 'venue'
+    | 'organiser'
+    | 'audience'
+    | 'startsOn'
+    | 'endsOn'
+    | 'capacity'
+    | 'confirmed'
+  >,
+) => ({
   id: e.id,
   slug: e.slug,
   kind: e.kind as (typeof eventKinds)[number],
@@ -64,7 +79,13 @@ const summaryOf = (e: Pick<CalendarItem, 'id' | 'slug' | 'kind' | 'title' | 'ven
   url: `/su-kien/${e.slug}`,
 });
 
-const sessionOf = (s: Session) => ({ id: s.id, position: s.position, day: s.day, startTime: s.startTime, endTime: s.endTime });
+const sessionOf = (s: Session) => ({
+  id: s.id,
+  position: s.position,
+  day: s.day,
+  startTime: s.startTime,
+  endTime: s.endTime,
+});
 
 const detailOf = (e: EventDetail) => ({
   ...summaryOf(e),
@@ -80,7 +101,10 @@ const detailOf = (e: EventDetail) => ({
 });
 
 const IdParam = z.object({ id: z.string().openapi({ description: 'Event id (uuid)' }) });
-const notFound = { description: 'No such event, or not visible to you', content: { 'application/json': { schema: ErrorResponse } } };
+const notFound = {
+  description: 'No such event, or not visible to you',
+  content: { 'application/json': { schema: ErrorResponse } },
+};
 const PER_PAGE = 30;
 
 export const eventsApi = new OpenAPIHono<AppEnv>({ defaultHook: apiValidationHook });
@@ -91,7 +115,8 @@ eventsApi.openapi(
     path: '/events',
     tags: ['events'],
     summary: 'The calendar: upcoming events (soonest first) or past ones (latest first)',
-    description: 'Anonymous callers see published events open to the public or to founders; staff also see drafts and events by invitation.',
+    description:
+      'Anonymous callers see published events open to the public or to founders; staff also see drafts and events by invitation.',
     request: {
       query: z.object({
         when: z.enum(['upcoming', 'past']).optional(),
@@ -102,7 +127,16 @@ eventsApi.openapi(
     responses: {
       200: {
         description: 'One page of events',
-        content: { 'application/json': { schema: z.object({ items: z.array(EventSummary), total: z.number().int(), page: z.number().int(), perPage: z.number().int() }) } },
+        content: {
+          'application/json': {
+            schema: z.object({
+              items: z.array(EventSummary),
+              total: z.number().int(),
+              page: z.number().int(),
+              perPage: z.number().int(),
+            }),
+          },
+        },
       },
       422: { description: 'Invalid query', content: { 'application/json': { schema: ErrorResponse } } },
     },
@@ -110,7 +144,13 @@ eventsApi.openapi(
   async (c) => {
     const q = c.req.valid('query');
     const page = pageFrom(String(q.page ?? 1), PER_PAGE);
-    const { items, total } = await listEvents({ db: c.var.deps.db, actor: c.var.actor, filters: { when: q.when, kind: q.kind }, limit: PER_PAGE, offset: page.offset });
+    const { items, total } = await listEvents({
+      db: c.var.deps.db,
+      actor: c.var.actor,
+      filters: { when: q.when, kind: q.kind },
+      limit: PER_PAGE,
+      offset: page.offset,
+    });
     return c.json({ items: items.map(summaryOf), total, page: page.page, perPage: PER_PAGE }, 200);
   },
 );
@@ -122,9 +162,13 @@ eventsApi.openapi(
     tags: ['events'],
     summary: 'One event with its sessions',
     request: { params: IdParam },
-    responses: { 200: { description: 'The event', content: { 'application/json': { schema: EventDetailSchema } } }, 404: notFound },
+    responses: {
+      200: { description: 'The event', content: { 'application/json': { schema: EventDetailSchema } } },
+      404: notFound,
+    },
   }),
-  async (c) => c.json(detailOf(await getEventById({ db: c.var.deps.db, actor: c.var.actor, id: c.req.valid('param').id })), 200),
+  async (c) =>
+    c.json(detailOf(await getEventById({ db: c.var.deps.db, actor: c.var.actor, id: c.req.valid('param').id })), 200),
 );
 
 eventsApi.openapi(
@@ -134,7 +178,13 @@ eventsApi.openapi(
     tags: ['events'],
     summary: 'The sessions of an event (day, start and end, Vietnam time)',
     request: { params: IdParam },
-    responses: { 200: { description: 'Sessions in order', content: { 'application/json': { schema: z.object({ items: z.array(SessionSchema) }) } } }, 404: notFound },
+    responses: {
+      200: {
+        description: 'Sessions in order',
+        content: { 'application/json': { schema: z.object({ items: z.array(SessionSchema) }) } },
+      },
+      404: notFound,
+    },
   }),
   async (c) => {
     const e = await getEventById({ db: c.var.deps.db, actor: c.var.actor, id: c.req.valid('param').id });
@@ -146,7 +196,14 @@ const MyRegistration = z
   .object({
     status: z.enum(registrationStatuses),
     code: z.string(),
-    event: z.object({ slug: z.string(), title: z.string(), kind: z.enum(eventKinds), venue: z.string(), startsOn: day, endsOn: day }),
+    event: z.object({
+      slug: z.string(),
+      title: z.string(),
+      kind: z.enum(eventKinds),
+      venue: z.string(),
+      startsOn: day,
+      endsOn: day,
+    }),
     url: z.string().openapi({ description: "The person's own page: ticket, QR code, certificate" }),
   })
   .openapi('MyRegistration');
@@ -158,7 +215,10 @@ eventsApi.openapi(
     tags: ['events'],
     summary: "The signed-in person's own registrations (nobody else's)",
     responses: {
-      200: { description: 'Own registrations, latest event first', content: { 'application/json': { schema: z.object({ items: z.array(MyRegistration) }) } } },
+      200: {
+        description: 'Own registrations, latest event first',
+        content: { 'application/json': { schema: z.object({ items: z.array(MyRegistration) }) } },
+      },
       401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorResponse } } },
     },
   }),
@@ -169,7 +229,14 @@ eventsApi.openapi(
         items: items.map((r) => ({
           status: r.status as (typeof registrationStatuses)[number],
           code: r.code,
-          event: { slug: r.eventSlug, title: r.eventTitle, kind: r.eventKind as (typeof eventKinds)[number], venue: r.venue, startsOn: r.startsOn, endsOn: r.endsOn },
+          event: {
+            slug: r.eventSlug,
+            title: r.eventTitle,
+            kind: r.eventKind as (typeof eventKinds)[number],
+            venue: r.venue,
+            startsOn: r.startsOn,
+            endsOn: r.endsOn,
+          },
           url: `/ve/${r.token}`,
         })),
       },
@@ -198,15 +265,24 @@ eventsApi.openapi(
     path: '/nominations',
     tags: ['events'],
     summary: 'Projects nominated to programmes and events run by others (staff)',
-    request: { query: z.object({ project: z.string().max(40).optional().openapi({ description: 'Only this project (uuid)' }) }) },
+    request: {
+      query: z.object({ project: z.string().max(40).optional().openapi({ description: 'Only this project (uuid)' }) }),
+    },
     responses: {
-      200: { description: 'Nominations, latest event first', content: { 'application/json': { schema: z.object({ items: z.array(NominationSchema) }) } } },
+      200: {
+        description: 'Nominations, latest event first',
+        content: { 'application/json': { schema: z.object({ items: z.array(NominationSchema) }) } },
+      },
       401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorResponse } } },
       403: { description: 'Not staff', content: { 'application/json': { schema: ErrorResponse } } },
     },
   }),
   async (c) => {
-    const items = await listNominations({ db: c.var.deps.db, actor: requireActor(c), projectId: c.req.valid('query').project });
+    const items = await listNominations({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      projectId: c.req.valid('query').project,
+    });
     return c.json(
       {
         items: items.map((n) => ({

@@ -2,7 +2,8 @@
 export const vi = {
   'events.nav': 'Sự kiện',
   'events.title': 'Đào tạo và sự kiện',
-  'events.lead': 'Khóa đào tạo, tập huấn, hội thảo, hội chợ, ngày gọi vốn và cuộc thi do Sở Khoa học và Công nghệ tổ chức hoặc kết nối.',
+  'events.lead':
+    'Khóa đào tạo, tập huấn, hội thảo, hội chợ, ngày gọi vốn và cuộc thi do Sở Khoa học và Công nghệ tổ chức hoặc kết nối.',
   'events.upcoming': 'Sắp diễn ra',
   'events.past': 'Đã diễn ra',
   'events.emptyUpcoming': 'Chưa có sự kiện nào sắp diễn ra. Hãy quay lại sau.',
@@ -26,9 +27,11 @@ export const vi = {
   'events.myTicket': 'Xem vé của bạn',
   'events.col.event': 'Sự kiện',
   'events.registered': 'Bạn đã đăng ký thành công “{title}”. Hãy giữ mã và đường dẫn của trang này.',
-  'events.waitlisted': 'Sự kiện “{title}” đã hết chỗ: bạn đang ở danh sách chờ. Khi có người hủy, chúng tôi sẽ báo cho bạn.',
+  'events.waitlisted':
+    'Sự kiện “{title}” đã hết chỗ: bạn đang ở danh sách chờ. Khi có người hủy, chúng tôi sẽ báo cho bạn.',
   'events.cancelled': 'Đã hủy đăng ký.',
-  'events.alreadyRegistered': 'Người này đã đăng ký sự kiện này rồi. Hãy xem lại email xác nhận hoặc mục Sự kiện của tôi.',
+  'events.alreadyRegistered':
+    'Người này đã đăng ký sự kiện này rồi. Hãy xem lại email xác nhận hoặc mục Sự kiện của tôi.',
   'events.cancelTooLate': 'Sự kiện đã kết thúc nên không thể hủy đăng ký.',
   'events.ticketNotFound': 'Không tìm thấy đăng ký này. Hãy kiểm tra lại đường dẫn trong email xác nhận.',
 
@@ -80,7 +83,8 @@ export const vi = {
   'events.field.organiser': 'Đơn vị tổ chức',
   'events.field.partners': 'Đơn vị phối hợp',
   'events.field.trainers': 'Giảng viên, báo cáo viên',
-  'events.field.trainersHint': 'Mỗi dòng một người: họ tên, hoặc email tài khoản chuyên gia trên Kết Nối để liên kết với hồ sơ chuyên gia.',
+  'events.field.trainersHint':
+    'Mỗi dòng một người: họ tên, hoặc email tài khoản chuyên gia trên Kết Nối để liên kết với hồ sơ chuyên gia.',
   'events.field.venue': 'Địa điểm',
   'events.field.venueHint': 'Phòng của khu làm việc chung (ví dụ: Hội trường khu làm việc chung) hoặc địa chỉ.',
   'events.field.sessions': 'Các buổi',
@@ -137,12 +141,14 @@ export const vi = {
   'events.register.titleFor': 'Đăng ký tham dự “{title}”',
   'events.register.cta': 'Đăng ký tham dự',
   'events.register.ctaWaitlist': 'Đăng ký vào danh sách chờ',
-  'events.register.waitlistNote': 'Sự kiện đã hết chỗ. Bạn vẫn có thể đăng ký vào danh sách chờ: khi có người hủy, người đăng ký trước được xếp chỗ trước và được báo qua email.',
+  'events.register.waitlistNote':
+    'Sự kiện đã hết chỗ. Bạn vẫn có thể đăng ký vào danh sách chờ: khi có người hủy, người đăng ký trước được xếp chỗ trước và được báo qua email.',
   'events.register.onBehalf': 'Bạn đang đăng ký thay cho người được mời: nhập thông tin của người đó.',
   'events.register.aboutYou': 'Thông tin người tham dự',
   'events.register.questions': 'Câu hỏi của ban tổ chức',
   'events.register.consentTitle': 'Đồng ý sử dụng thông tin',
-  'events.register.consentText': 'Thông tin về giới tính, dân tộc, năm sinh và xã, phường chỉ dùng để Sở KHCN lập báo cáo thống kê theo quy định, không công khai. Số điện thoại và email chỉ dùng để liên hệ về sự kiện.',
+  'events.register.consentText':
+    'Thông tin về giới tính, dân tộc, năm sinh và xã, phường chỉ dùng để Sở KHCN lập báo cáo thống kê theo quy định, không công khai. Số điện thoại và email chỉ dùng để liên hệ về sự kiện.',
   'events.register.submit': 'Đăng ký',
   'events.register.submitWaitlist': 'Đăng ký vào danh sách chờ',
 
@@ -150,8 +156,10 @@ export const vi = {
   'events.ticket.code': 'Mã đăng ký',
   'events.ticket.qrLabel': 'Mã QR điểm danh, mã {code}',
   'events.ticket.show': 'Đưa mã QR hoặc đọc mã này cho cán bộ khi đến điểm danh.',
-  'events.ticket.keepLink': 'Hãy lưu lại đường dẫn của trang này: ở đây bạn xem vé, hủy đăng ký, tải chứng nhận và góp ý.',
-  'events.ticket.waitlisted': 'Bạn đang ở danh sách chờ. Khi có chỗ, chúng tôi sẽ báo qua email và mã điểm danh sẽ hiện ở đây.',
+  'events.ticket.keepLink':
+    'Hãy lưu lại đường dẫn của trang này: ở đây bạn xem vé, hủy đăng ký, tải chứng nhận và góp ý.',
+  'events.ticket.waitlisted':
+    'Bạn đang ở danh sách chờ. Khi có chỗ, chúng tôi sẽ báo qua email và mã điểm danh sẽ hiện ở đây.',
   'events.ticket.waitlistPosition': '(thứ {n} trong danh sách chờ)',
   'events.ticket.cancelled': 'Đăng ký đã hủy ngày {date}.',
   'events.ticket.cancel': 'Hủy đăng ký',
@@ -174,7 +182,8 @@ export const vi = {
   'events.checkIn.changeSession': 'Chọn buổi',
   'events.checkIn.present': 'Đã có mặt {present}/{total} người.',
   'events.checkIn.byCode': 'Điểm danh bằng mã',
-  'events.checkIn.scanHint': 'Quét mã QR trên vé bằng camera điện thoại (trang này sẽ mở sẵn người đó), hoặc gõ mã 8 ký tự.',
+  'events.checkIn.scanHint':
+    'Quét mã QR trên vé bằng camera điện thoại (trang này sẽ mở sẵn người đó), hoặc gõ mã 8 ký tự.',
   'events.checkIn.code': 'Mã đăng ký',
   'events.checkIn.submitCode': 'Điểm danh',
   'events.checkIn.confirm': 'Xác nhận có mặt',
@@ -260,15 +269,20 @@ export const vi = {
   'events.xlsx.count': 'Số người',
 
   'events.mail.confirmed.subject': 'Xác nhận đăng ký: {title}',
-  'events.mail.confirmed.body': 'Xin chào {name},\n\nBạn đã đăng ký thành công “{title}”.\nĐịa điểm: {venue}\nLịch:\n{sessions}\n\nMã điểm danh của bạn: {code}\nXem vé (có mã QR), hủy đăng ký hoặc tải chứng nhận tại:\n{url}',
+  'events.mail.confirmed.body':
+    'Xin chào {name},\n\nBạn đã đăng ký thành công “{title}”.\nĐịa điểm: {venue}\nLịch:\n{sessions}\n\nMã điểm danh của bạn: {code}\nXem vé (có mã QR), hủy đăng ký hoặc tải chứng nhận tại:\n{url}',
   'events.mail.waitlisted.subject': 'Danh sách chờ: {title}',
-  'events.mail.waitlisted.body': 'Xin chào {name},\n\n“{title}” đã hết chỗ nên bạn đang ở danh sách chờ. Khi có người hủy, người đăng ký trước được xếp chỗ trước và chúng tôi sẽ báo cho bạn qua email.\n\nTheo dõi đăng ký của bạn tại:\n{url}',
+  'events.mail.waitlisted.body':
+    'Xin chào {name},\n\n“{title}” đã hết chỗ nên bạn đang ở danh sách chờ. Khi có người hủy, người đăng ký trước được xếp chỗ trước và chúng tôi sẽ báo cho bạn qua email.\n\nTheo dõi đăng ký của bạn tại:\n{url}',
   'events.mail.promoted.subject': 'Bạn đã có chỗ: {title}',
-  'events.mail.promoted.body': 'Xin chào {name},\n\nĐã có chỗ cho bạn tại “{title}”.\nĐịa điểm: {venue}\nLịch:\n{sessions}\n\nXem vé và mã điểm danh tại:\n{url}\n\nNếu không tham dự được, hãy hủy đăng ký để nhường chỗ cho người khác.',
+  'events.mail.promoted.body':
+    'Xin chào {name},\n\nĐã có chỗ cho bạn tại “{title}”.\nĐịa điểm: {venue}\nLịch:\n{sessions}\n\nXem vé và mã điểm danh tại:\n{url}\n\nNếu không tham dự được, hãy hủy đăng ký để nhường chỗ cho người khác.',
   'events.mail.reminder.subject': 'Nhắc lịch ngày mai: {title}',
-  'events.mail.reminder.body': 'Xin chào {name},\n\n“{title}” bắt đầu vào ngày mai.\nĐịa điểm: {venue}\nLịch:\n{sessions}\n\nMã điểm danh của bạn: {code}\nVé của bạn: {url}\n\nNếu không tham dự được, hãy hủy đăng ký để nhường chỗ cho người khác.',
+  'events.mail.reminder.body':
+    'Xin chào {name},\n\n“{title}” bắt đầu vào ngày mai.\nĐịa điểm: {venue}\nLịch:\n{sessions}\n\nMã điểm danh của bạn: {code}\nVé của bạn: {url}\n\nNếu không tham dự được, hãy hủy đăng ký để nhường chỗ cho người khác.',
   'events.mail.nominated.subject': 'Giới thiệu tham gia: {title}',
-  'events.mail.nominated.body': 'Xin chào {name},\n\nSở KHCN giới thiệu dự án “{project}” tham gia “{title}” ({organiser}).\n\n{message}',
+  'events.mail.nominated.body':
+    'Xin chào {name},\n\nSở KHCN giới thiệu dự án “{project}” tham gia “{title}” ({organiser}).\n\n{message}',
 
   'events.ledger.seat': '{name} tham dự {attended}/{total} buổi',
   'events.ledger.nomination': 'Giới thiệu tham gia {title}',
@@ -277,7 +291,8 @@ export const vi = {
   'events.ledger.contacts': '{count} mối liên hệ mới',
 
   'events.external.title': 'Chương trình, sự kiện bên ngoài',
-  'events.external.lead': 'Chương trình, sự kiện do Bộ KHCN, Trung tâm Khởi nghiệp sáng tạo quốc gia, Techfest, hội chợ OCOP… tổ chức, và các dự án Sở KHCN giới thiệu tham gia.',
+  'events.external.lead':
+    'Chương trình, sự kiện do Bộ KHCN, Trung tâm Khởi nghiệp sáng tạo quốc gia, Techfest, hội chợ OCOP… tổ chức, và các dự án Sở KHCN giới thiệu tham gia.',
   'events.external.new': 'Ghi nhận chương trình, sự kiện',
   'events.external.empty': 'Chưa ghi nhận chương trình, sự kiện nào.',
   'events.external.created': 'Đã ghi nhận “{title}”.',
@@ -322,7 +337,8 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
   'events.nav': 'Events',
   'events.title': 'Training and events',
-  'events.lead': 'Courses, training, workshops, fairs, pitching days and contests organised or connected by the Department of Science and Technology.',
+  'events.lead':
+    'Courses, training, workshops, fairs, pitching days and contests organised or connected by the Department of Science and Technology.',
   'events.upcoming': 'Upcoming',
   'events.past': 'Past',
   'events.emptyUpcoming': 'No upcoming events yet. Please come back later.',
@@ -348,7 +364,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.registered': 'You are registered for “{title}”. Keep the code and the address of this page.',
   'events.waitlisted': '“{title}” is full: you are on the waitlist. We will tell you when a seat frees up.',
   'events.cancelled': 'Registration cancelled.',
-  'events.alreadyRegistered': 'This person is already registered for this event. Check the confirmation e-mail or My events.',
+  'events.alreadyRegistered':
+    'This person is already registered for this event. Check the confirmation e-mail or My events.',
   'events.cancelTooLate': 'The event is over, so the registration can no longer be cancelled.',
   'events.ticketNotFound': 'This registration was not found. Check the link in the confirmation e-mail.',
 
@@ -400,7 +417,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.field.organiser': 'Organiser',
   'events.field.partners': 'Partner organisations',
   'events.field.trainers': 'Trainers, speakers',
-  'events.field.trainersHint': 'One person per line: a name, or the e-mail of an expert account on Kết Nối to link their profile.',
+  'events.field.trainersHint':
+    'One person per line: a name, or the e-mail of an expert account on Kết Nối to link their profile.',
   'events.field.venue': 'Venue',
   'events.field.venueHint': 'A room of the coworking space (e.g. the coworking space hall) or an address.',
   'events.field.sessions': 'Sessions',
@@ -423,7 +441,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.field.email': 'E-mail',
   'events.field.emailHint': 'To receive your ticket, a message when a seat frees up and a reminder the day before.',
   'events.field.commune': 'Commune or ward where you live or work',
-  'events.field.communeHint': 'Administrative units since 1 July 2025. People from other provinces choose “Outside the province”.',
+  'events.field.communeHint':
+    'Administrative units since 1 July 2025. People from other provinces choose “Outside the province”.',
   'events.field.communeNone': 'Outside the province',
   'events.field.organisation': 'Organisation, workshop or farm',
   'events.field.organisationType': 'Kind of organisation',
@@ -457,12 +476,14 @@ export const en: Record<keyof typeof vi, string> = {
   'events.register.titleFor': 'Register for “{title}”',
   'events.register.cta': 'Register',
   'events.register.ctaWaitlist': 'Join the waitlist',
-  'events.register.waitlistNote': 'This event is full. You can still join the waitlist: when someone cancels, the first on the list gets the seat and is told by e-mail.',
+  'events.register.waitlistNote':
+    'This event is full. You can still join the waitlist: when someone cancels, the first on the list gets the seat and is told by e-mail.',
   'events.register.onBehalf': 'You are registering an invited person: enter their details.',
   'events.register.aboutYou': 'About the participant',
   'events.register.questions': 'Questions from the organisers',
   'events.register.consentTitle': 'Use of your information',
-  'events.register.consentText': 'Sex, ethnicity, year of birth and commune are used only for the statistics the Department must report, never published. Phone and e-mail are used only to contact you about the event.',
+  'events.register.consentText':
+    'Sex, ethnicity, year of birth and commune are used only for the statistics the Department must report, never published. Phone and e-mail are used only to contact you about the event.',
   'events.register.submit': 'Register',
   'events.register.submitWaitlist': 'Join the waitlist',
 
@@ -470,8 +491,10 @@ export const en: Record<keyof typeof vi, string> = {
   'events.ticket.code': 'Registration code',
   'events.ticket.qrLabel': 'Check-in QR code, code {code}',
   'events.ticket.show': 'Show the QR code or read this code to the officer when you arrive.',
-  'events.ticket.keepLink': 'Keep the address of this page: here you see your ticket, cancel, download your certificate and give feedback.',
-  'events.ticket.waitlisted': 'You are on the waitlist. When a seat frees up we will e-mail you and your check-in code will appear here.',
+  'events.ticket.keepLink':
+    'Keep the address of this page: here you see your ticket, cancel, download your certificate and give feedback.',
+  'events.ticket.waitlisted':
+    'You are on the waitlist. When a seat frees up we will e-mail you and your check-in code will appear here.',
   'events.ticket.waitlistPosition': '(number {n} on the waitlist)',
   'events.ticket.cancelled': 'Registration cancelled on {date}.',
   'events.ticket.cancel': 'Cancel registration',
@@ -494,7 +517,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.checkIn.changeSession': 'Choose session',
   'events.checkIn.present': '{present}/{total} people present.',
   'events.checkIn.byCode': 'Check in by code',
-  'events.checkIn.scanHint': 'Scan the QR code on the ticket with the phone camera (this page opens with that person), or type the 8-character code.',
+  'events.checkIn.scanHint':
+    'Scan the QR code on the ticket with the phone camera (this page opens with that person), or type the 8-character code.',
   'events.checkIn.code': 'Registration code',
   'events.checkIn.submitCode': 'Check in',
   'events.checkIn.confirm': 'Confirm present',
@@ -580,15 +604,20 @@ export const en: Record<keyof typeof vi, string> = {
   'events.xlsx.count': 'People',
 
   'events.mail.confirmed.subject': 'Registration confirmed: {title}',
-  'events.mail.confirmed.body': 'Hello {name},\n\nYou are registered for “{title}”.\nVenue: {venue}\nSessions:\n{sessions}\n\nYour check-in code: {code}\nSee your ticket (with its QR code), cancel or download your certificate at:\n{url}',
+  'events.mail.confirmed.body':
+    'Hello {name},\n\nYou are registered for “{title}”.\nVenue: {venue}\nSessions:\n{sessions}\n\nYour check-in code: {code}\nSee your ticket (with its QR code), cancel or download your certificate at:\n{url}',
   'events.mail.waitlisted.subject': 'Waitlist: {title}',
-  'events.mail.waitlisted.body': 'Hello {name},\n\n“{title}” is full, so you are on the waitlist. When someone cancels, the first on the list gets the seat and we will e-mail you.\n\nFollow your registration at:\n{url}',
+  'events.mail.waitlisted.body':
+    'Hello {name},\n\n“{title}” is full, so you are on the waitlist. When someone cancels, the first on the list gets the seat and we will e-mail you.\n\nFollow your registration at:\n{url}',
   'events.mail.promoted.subject': 'You have a seat: {title}',
-  'events.mail.promoted.body': 'Hello {name},\n\nA seat is now yours at “{title}”.\nVenue: {venue}\nSessions:\n{sessions}\n\nYour ticket and check-in code:\n{url}\n\nIf you cannot come, please cancel so that someone else can.',
+  'events.mail.promoted.body':
+    'Hello {name},\n\nA seat is now yours at “{title}”.\nVenue: {venue}\nSessions:\n{sessions}\n\nYour ticket and check-in code:\n{url}\n\nIf you cannot come, please cancel so that someone else can.',
   'events.mail.reminder.subject': 'Tomorrow: {title}',
-  'events.mail.reminder.body': 'Hello {name},\n\n“{title}” starts tomorrow.\nVenue: {venue}\nSessions:\n{sessions}\n\nYour check-in code: {code}\nYour ticket: {url}\n\nIf you cannot come, please cancel so that someone else can.',
+  'events.mail.reminder.body':
+    'Hello {name},\n\n“{title}” starts tomorrow.\nVenue: {venue}\nSessions:\n{sessions}\n\nYour check-in code: {code}\nYour ticket: {url}\n\nIf you cannot come, please cancel so that someone else can.',
   'events.mail.nominated.subject': 'Nominated: {title}',
-  'events.mail.nominated.body': 'Hello {name},\n\nThe Department nominates the project “{project}” to “{title}” ({organiser}).\n\n{message}',
+  'events.mail.nominated.body':
+    'Hello {name},\n\nThe Department nominates the project “{project}” to “{title}” ({organiser}).\n\n{message}',
 
   'events.ledger.seat': '{name} attended {attended}/{total} sessions',
   'events.ledger.nomination': 'Nominated to {title}',
@@ -597,7 +626,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.ledger.contacts': '{count} new contacts',
 
   'events.external.title': 'External programmes and events',
-  'events.external.lead': 'Programmes and events run by the Ministry of Science and Technology, the National Innovation Startup Centre, Techfest, OCOP fairs…, and the projects the Department nominates to them.',
+  'events.external.lead':
+    'Programmes and events run by the Ministry of Science and Technology, the National Innovation Startup Centre, Techfest, OCOP fairs…, and the projects the Department nominates to them.',
   'events.external.new': 'Record a programme or event',
   'events.external.empty': 'No programme or event recorded yet.',
   'events.external.created': '“{title}” recorded.',

@@ -10,14 +10,46 @@ import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import type { Option } from '#kernel/ui/form.tsx';
 import { listCommunes } from '#modules/places/index.ts';
-import { checkIn, checkInSheet, checkInWalkIn, eventResults, issueCertificates, reissueCertificate, submitFeedback, verifyCertificate } from './attendance.service.ts';
+import {
+  checkIn,
+  checkInSheet,
+  checkInWalkIn,
+  eventResults,
+  issueCertificates,
+  reissueCertificate,
+  submitFeedback,
+  verifyCertificate,
+} from './attendance.service.ts';
 import { eventCalendar } from './documents/calendar-ics.ts';
 import { certificatePdf } from './documents/certificate-pdf.ts';
 import { registrationsWorkbook } from './documents/export-xlsx.ts';
-import { CalendarFilters, CheckInInput, EventInput, FeedbackInput, RegistrationInput, WalkInInput } from './events.schemas.ts';
-import { createEvent, type EventDetail, getEvent, listEvents, registrationState, updateEvent } from './events.service.ts';
+import {
+  CalendarFilters,
+  CheckInInput,
+  EventInput,
+  FeedbackInput,
+  RegistrationInput,
+  WalkInInput,
+} from './events.schemas.ts';
+import {
+  createEvent,
+  type EventDetail,
+  getEvent,
+  listEvents,
+  registrationState,
+  updateEvent,
+} from './events.service.ts';
 import { externalPages } from './external.pages.tsx';
-import { cancelRegistration, getTicket, listRegistrations, myRegistrations, projectsOf, register, type Ticket, tellPromoted } from './registrations.service.ts';
+import {
+  cancelRegistration,
+  getTicket,
+  listRegistrations,
+  myRegistrations,
+  projectsOf,
+  register,
+  type Ticket,
+  tellPromoted,
+} from './registrations.service.ts';
 import { CalendarPage } from './views/calendar.tsx';
 import { CheckInPage } from './views/check-in.tsx';
 import { EventPage } from './views/event-detail.tsx';
@@ -48,12 +80,31 @@ eventsPages.get('/su-kien', async (c) => {
   const query = c.req.query();
   const filters = CalendarFilters.parse(query);
   const page = pageFrom(query.page, 30);
-  const { items, total } = await listEvents({ db: deps(c).db, actor: c.var.actor, filters, limit: page.perPage, offset: page.offset });
-  return render(c, <CalendarPage ctx={pageContext(c)} items={items} info={pageInfo(page, total)} query={query} filters={filters} isStaff={isStaff(c.var.actor)} />);
+  const { items, total } = await listEvents({
+    db: deps(c).db,
+    actor: c.var.actor,
+    filters,
+    limit: page.perPage,
+    offset: page.offset,
+  });
+  return render(
+    c,
+    <CalendarPage
+      ctx={pageContext(c)}
+      items={items}
+      info={pageInfo(page, total)}
+      query={query}
+      filters={filters}
+      isStaff={isStaff(c.var.actor)}
+    />,
+  );
 });
 
 eventsPages.get('/su-kien/cua-toi', allow(), async (c) => {
-  return render(c, <MyRegistrationsPage ctx={pageContext(c)} items={await myRegistrations(deps(c).db, requireActor(c))} />);
+  return render(
+    c,
+    <MyRegistrationsPage ctx={pageContext(c)} items={await myRegistrations(deps(c).db, requireActor(c))} />,
+  );
 });
 
 /** What the edit form shows for a saved event. */
@@ -84,18 +135,38 @@ interface FormTarget {
   cancelHref: string;
 }
 
-function eventForm(c: Context<AppEnv>, target: FormTarget, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+function eventForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
   return render(c, <EventFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} />, status);
 }
 
 async function submitEventForm(c: Context<AppEnv>, target: FormTarget, save: (input: EventInput) => Promise<Response>) {
-  return submitForm(c, EventInput, (values, errors) => eventForm(c, target, values, errors, 422), (input) => save(input));
+  return submitForm(
+    c,
+    EventInput,
+    (values, errors) => eventForm(c, target, values, errors, 422),
+    (input) => save(input),
+  );
 }
 
-const newTarget = (c: Context<AppEnv>): FormTarget => ({ title: c.var.t('events.new'), action: '/su-kien/moi', cancelHref: '/su-kien' });
+const newTarget = (c: Context<AppEnv>): FormTarget => ({
+  title: c.var.t('events.new'),
+  action: '/su-kien/moi',
+  cancelHref: '/su-kien',
+});
 
 eventsPages.get('/su-kien/moi', staffOnly, (c) =>
-  eventForm(c, newTarget(c), { organiser: c.var.t('site.department', { province: deps(c).provinceName }), audience: 'public', certificatePercent: '80', capacity: '30' }),
+  eventForm(c, newTarget(c), {
+    organiser: c.var.t('site.department', { province: deps(c).provinceName }),
+    audience: 'public',
+    certificatePercent: '80',
+    capacity: '30',
+  }),
 );
 
 eventsPages.post('/su-kien/moi', staffOnly, (c) =>
@@ -109,8 +180,20 @@ eventsPages.get('/su-kien/:slug', async (c) => {
   const { db } = deps(c);
   const actor = c.var.actor;
   const e = await getEvent({ db, actor, slug: slugOf(c) });
-  const mine = actor && !isStaff(actor) ? (await myRegistrations(db, actor)).find((r) => r.eventSlug === e.slug && r.status !== 'cancelled') : undefined;
-  return render(c, <EventPage ctx={pageContext(c)} event={e} state={registrationState(actor, e)} isStaff={isStaff(actor)} myTicket={mine?.token ?? null} />);
+  const mine =
+    actor && !isStaff(actor)
+      ? (await myRegistrations(db, actor)).find((r) => r.eventSlug === e.slug && r.status !== 'cancelled')
+      : undefined;
+  return render(
+    c,
+    <EventPage
+      ctx={pageContext(c)}
+      event={e}
+      state={registrationState(actor, e)}
+      isStaff={isStaff(actor)}
+      myTicket={mine?.token ?? null}
+    />,
+  );
 });
 
 eventsPages.get('/su-kien/:slug/lich.ics', async (c) => {
@@ -122,7 +205,13 @@ eventsPages.get('/su-kien/:slug/lich.ics', async (c) => {
 
 // ------------------------------------------------------------------ registration
 
-async function registrationForm(c: Context<AppEnv>, e: EventDetail, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+async function registrationForm(
+  c: Context<AppEnv>,
+  e: EventDetail,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
   const actor = c.var.actor;
   const projects = actor?.role === 'founder' ? await projectsOf(deps(c).db, actor.id) : [];
   return render(
@@ -155,9 +244,15 @@ eventsPages.get('/su-kien/:slug/dang-ky', async (c) => {
   const e = await openEvent(c);
   if (e instanceof Response) return e;
   const actor = c.var.actor;
-  const mine = actor && !isStaff(actor) ? (await myRegistrations(deps(c).db, actor)).find((r) => r.eventSlug === e.slug && r.status !== 'cancelled') : undefined;
+  const mine =
+    actor && !isStaff(actor)
+      ? (await myRegistrations(deps(c).db, actor)).find((r) => r.eventSlug === e.slug && r.status !== 'cancelled')
+      : undefined;
   if (mine) return c.redirect(`/ve/${mine.token}`, 303);
-  const prefill: FormValues = actor && !isStaff(actor) ? { name: actor.name, email: actor.email, organisationType: 'individual' } : { organisationType: 'individual' };
+  const prefill: FormValues =
+    actor && !isStaff(actor)
+      ? { name: actor.name, email: actor.email, organisationType: 'individual' }
+      : { organisationType: 'individual' };
   return registrationForm(c, e, prefill);
 });
 
@@ -168,21 +263,37 @@ eventsPages.post('/su-kien/:slug/dang-ky', async (c) => {
   if (!form.ok) return registrationForm(c, e, form.values, form.errors, 422);
   try {
     const { registration: r } = await register({ deps: deps(c), actor: c.var.actor, slug: e.slug, input: form.data });
-    return redirectWithFlash(c, `/ve/${r.token}`, r.status === 'confirmed' ? 'events.registered' : 'events.waitlisted', { title: e.title });
+    return redirectWithFlash(
+      c,
+      `/ve/${r.token}`,
+      r.status === 'confirmed' ? 'events.registered' : 'events.waitlisted',
+      { title: e.title },
+    );
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return registrationForm(c, e, form.values, formErrors(c, error), 422);
+    if (error instanceof AppError && error.code === 'validation')
+      return registrationForm(c, e, form.values, formErrors(c, error), 422);
     throw error;
   }
 });
 
 // ------------------------------------------------------------------ a person's own page
 
-async function ticketPage(c: Context<AppEnv>, ticket: Ticket, feedbackValues: Record<string, string> = {}, feedbackErrors: Record<string, string> = {}, status: 200 | 422 = 200) {
+async function ticketPage(
+  c: Context<AppEnv>,
+  ticket: Ticket,
+  feedbackValues: Record<string, string> = {},
+  feedbackErrors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
   const QRCode = await import('qrcode');
   const r = ticket.registration;
   const e = ticket.event;
   const today = todayInVietnam();
-  const qrSvg = await QRCode.toString(`${deps(c).config.BASE_URL}/su-kien/${e.slug}/diem-danh?ma=${r.code}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qrSvg = await QRCode.toString(`${deps(c).config.BASE_URL}/su-kien/${e.slug}/diem-danh?ma=${r.code}`, {
+    type: 'svg',
+    margin: 1,
+    errorCorrectionLevel: 'M',
+  });
   return render(
     c,
     <TicketPage
@@ -191,7 +302,11 @@ async function ticketPage(c: Context<AppEnv>, ticket: Ticket, feedbackValues: Re
       qrSvg={qrSvg}
       canCancel={r.status !== 'cancelled' && e.endsOn >= today}
       canGiveFeedback={r.status === 'confirmed' && e.startsOn <= today && ticket.attendedSessionIds.length > 0}
-      feedbackValues={{ rating: ticket.feedback ? String(ticket.feedback.rating) : '', comments: ticket.feedback?.comments ?? '', ...feedbackValues }}
+      feedbackValues={{
+        rating: ticket.feedback ? String(ticket.feedback.rating) : '',
+        comments: ticket.feedback?.comments ?? '',
+        ...feedbackValues,
+      }}
       feedbackErrors={feedbackErrors}
       waitlistPosition={ticket.waitlistPosition}
     />,
@@ -237,7 +352,11 @@ eventsPages.post('/ve/:token/gop-y', async (c) => {
 eventsPages.get('/chung-nhan', async (c) => {
   const code = (c.req.query('ma') ?? '').slice(0, 40);
   const certificate = code ? await verifyCertificate(deps(c).db, code) : null;
-  return render(c, <VerifyPage ctx={pageContext(c)} code={code} certificate={certificate} />, code && !certificate ? 404 : 200);
+  return render(
+    c,
+    <VerifyPage ctx={pageContext(c)} code={code} certificate={certificate} />,
+    code && !certificate ? 404 : 200,
+  );
 });
 
 eventsPages.get('/chung-nhan/:code', async (c) => {
@@ -263,7 +382,11 @@ eventsPages.post('/su-kien/:slug/sua', staffOnly, async (c) => {
   const e = await getEvent({ db: deps(c).db, actor: c.var.actor, slug: slugOf(c) });
   return submitEventForm(c, editTarget(c, e), async (input) => {
     const updated = await updateEvent({ db: deps(c).db, actor: requireActor(c), slug: e.slug, input });
-    await tellPromoted(deps(c), await getEvent({ db: deps(c).db, actor: c.var.actor, slug: updated.slug }), updated.promoted);
+    await tellPromoted(
+      deps(c),
+      await getEvent({ db: deps(c).db, actor: c.var.actor, slug: updated.slug }),
+      updated.promoted,
+    );
     return redirectWithFlash(c, `/su-kien/${updated.slug}`, 'events.updated');
   });
 });
@@ -272,7 +395,10 @@ eventsPages.get('/su-kien/:slug/nguoi-dang-ky', staffOnly, async (c) => {
   const { db } = deps(c);
   const actor = requireActor(c);
   const e = await getEvent({ db, actor, slug: slugOf(c) });
-  return render(c, <RegistrationsPage ctx={pageContext(c)} event={e} rows={await listRegistrations({ db, actor, eventId: e.id })} />);
+  return render(
+    c,
+    <RegistrationsPage ctx={pageContext(c)} event={e} rows={await listRegistrations({ db, actor, eventId: e.id })} />,
+  );
 });
 
 eventsPages.get('/su-kien/:slug/nguoi-dang-ky.xlsx', staffOnly, async (c) => {
@@ -288,10 +414,24 @@ eventsPages.get('/su-kien/:slug/nguoi-dang-ky.xlsx', staffOnly, async (c) => {
 
 async function checkInPage(
   c: Context<AppEnv>,
-  options: { sessionId?: string; code?: string; errors?: Record<string, string>; walkInValues?: FormValues; walkInErrors?: Record<string, string>; status?: 200 | 422 } = {},
+  options: {
+    sessionId?: string;
+    code?: string;
+    errors?: Record<string, string>;
+    walkInValues?: FormValues;
+    walkInErrors?: Record<string, string>;
+    status?: 200 | 422;
+  } = {},
 ) {
   const q = (c.req.query('q') ?? '').slice(0, 100);
-  const sheet = await checkInSheet({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), sessionId: options.sessionId ?? c.req.query('buoi'), code: options.code ?? c.req.query('ma'), q });
+  const sheet = await checkInSheet({
+    db: deps(c).db,
+    actor: requireActor(c),
+    slug: slugOf(c),
+    sessionId: options.sessionId ?? c.req.query('buoi'),
+    code: options.code ?? c.req.query('ma'),
+    q,
+  });
   const errors = { ...(options.errors ?? {}) };
   if (sheet.unknownCode && !errors.code) errors.code = c.var.t('events.v.codeUnknown');
   return render(
@@ -322,10 +462,15 @@ eventsPages.post('/su-kien/:slug/diem-danh', staffOnly, async (c) => {
   try {
     const done = await checkIn({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input: form.data });
     const back = `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`;
-    if (done.checkedIn.length === 0) return redirectWithFlash(c, back, 'events.checkIn.nothingNew', { names: done.already.join(', ') }, 'info');
-    return redirectWithFlash(c, back, 'events.checkIn.done', { count: done.checkedIn.length, names: done.checkedIn.join(', ') });
+    if (done.checkedIn.length === 0)
+      return redirectWithFlash(c, back, 'events.checkIn.nothingNew', { names: done.already.join(', ') }, 'info');
+    return redirectWithFlash(c, back, 'events.checkIn.done', {
+      count: done.checkedIn.length,
+      names: done.checkedIn.join(', '),
+    });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return checkInPage(c, { sessionId, errors: formErrors(c, error), status: 422 });
+    if (error instanceof AppError && error.code === 'validation')
+      return checkInPage(c, { sessionId, errors: formErrors(c, error), status: 422 });
     throw error;
   }
 });
@@ -336,9 +481,15 @@ eventsPages.post('/su-kien/:slug/khach-vang-lai', staffOnly, async (c) => {
   if (!form.ok) return checkInPage(c, { sessionId, walkInValues: form.values, walkInErrors: form.errors, status: 422 });
   try {
     const done = await checkInWalkIn({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input: form.data });
-    return redirectWithFlash(c, `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`, 'events.checkIn.walkInDone', { name: done.registration.name });
+    return redirectWithFlash(
+      c,
+      `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`,
+      'events.checkIn.walkInDone',
+      { name: done.registration.name },
+    );
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return checkInPage(c, { sessionId, walkInValues: form.values, walkInErrors: formErrors(c, error), status: 422 });
+    if (error instanceof AppError && error.code === 'validation')
+      return checkInPage(c, { sessionId, walkInValues: form.values, walkInErrors: formErrors(c, error), status: 422 });
     throw error;
   }
 });
@@ -348,16 +499,26 @@ eventsPages.get('/su-kien/:slug/ket-qua', staffOnly, async (c) => {
   const actor = requireActor(c);
   const results = await eventResults({ db, actor, slug: slugOf(c) });
   const people = await listRegistrations({ db, actor, eventId: results.event.id });
-  return render(c, <ResultsPage ctx={pageContext(c)} results={results} holders={people.filter((p) => p.certificateCode)} />);
+  return render(
+    c,
+    <ResultsPage ctx={pageContext(c)} results={results} holders={people.filter((p) => p.certificateCode)} />,
+  );
 });
 
 eventsPages.post('/su-kien/:slug/chung-nhan', staffOnly, async (c) => {
   const n = await issueCertificates({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c) });
-  return redirectWithFlash(c, `/su-kien/${slugOf(c)}/ket-qua`, n ? 'events.results.issued' : 'events.results.noneDue', { count: n });
+  return redirectWithFlash(c, `/su-kien/${slugOf(c)}/ket-qua`, n ? 'events.results.issued' : 'events.results.noneDue', {
+    count: n,
+  });
 });
 
 eventsPages.post('/su-kien/:slug/chung-nhan/:id/cap-lai', staffOnly, async (c) => {
-  const done = await reissueCertificate({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), registrationId: c.req.param('id') ?? '' });
+  const done = await reissueCertificate({
+    db: deps(c).db,
+    actor: requireActor(c),
+    slug: slugOf(c),
+    registrationId: c.req.param('id') ?? '',
+  });
   return redirectWithFlash(c, `/su-kien/${slugOf(c)}/ket-qua`, 'events.results.reissued', { name: done.name });
 });
 

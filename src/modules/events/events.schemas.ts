@@ -1,6 +1,26 @@
 import { z } from 'zod';
-import { checkbox, choice, email, isoDate, lines, optionalChoice, optionalInt, optionalIsoDate, phone, text, url } from '#kernel/http/validation.ts';
-import { audiences, ethnicities, eventKinds, externalKinds, nominationStatuses, organisationTypes, sexes } from './events.taxonomy.ts';
+import {
+  checkbox,
+  choice,
+  email,
+  isoDate,
+  lines,
+  optionalChoice,
+  optionalInt,
+  optionalIsoDate,
+  phone,
+  text,
+  url,
+} from '#kernel/http/validation.ts';
+import {
+  audiences,
+  ethnicities,
+  eventKinds,
+  externalKinds,
+  nominationStatuses,
+  organisationTypes,
+  sexes,
+} from './events.taxonomy.ts';
 
 export interface SessionInput {
   day: string;
@@ -17,7 +37,11 @@ const time = (h: string, m: string) => {
 /** "dd/MM/yyyy" or "yyyy-MM-dd" → yyyy-MM-dd, when it is a real calendar day. */
 export function parseDay(s: string): string | null {
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const iso = m ? `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}` : /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null;
+  const iso = m
+    ? `${m[3]}-${m[2]?.padStart(2, '0')}-${m[1]?.padStart(2, '0')}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(s)
+      ? s
+      : null;
   if (!iso) return null;
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso) ? iso : null;
@@ -49,7 +73,12 @@ const sessionLines = lines(sessionLine, 60).pipe(
 const capacity = z
   .union([z.string(), z.number()])
   .transform((v) => (typeof v === 'string' ? v.trim() : String(v)))
-  .pipe(z.string().min(1, { error: 'v.required' }).regex(/^\d{1,5}$/, { error: 'events.v.capacity' }))
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'v.required' })
+      .regex(/^\d{1,5}$/, { error: 'events.v.capacity' }),
+  )
   .transform(Number)
   .pipe(z.number().int().min(1, { error: 'events.v.capacity' }).max(10_000, { error: 'events.v.capacity' }));
 
@@ -86,13 +115,22 @@ export const EventInput = z
   });
 export type EventInput = z.output<typeof EventInput>;
 
-const optionalEmail = () => z.union([z.literal(''), email()]).optional().transform((v) => v ?? '');
+const optionalEmail = () =>
+  z
+    .union([z.literal(''), email()])
+    .optional()
+    .transform((v) => v ?? '');
 
 const birthYear = () =>
   z
     .union([z.string(), z.number()])
     .transform((v) => String(v).trim())
-    .pipe(z.string().min(1, { error: 'v.required' }).regex(/^\d{4}$/, { error: 'events.v.birthYear' }))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'v.required' })
+        .regex(/^\d{4}$/, { error: 'events.v.birthYear' }),
+    )
     .transform(Number)
     .refine((y) => y >= 1920 && y <= new Date().getFullYear() - 10, { error: 'events.v.birthYear' });
 
@@ -101,7 +139,11 @@ const personFields = {
   name: text.required(120, 2),
   phone: phone({ required: true }),
   email: optionalEmail(),
-  commune: z.string().max(80).optional().transform((v) => v?.trim() || undefined),
+  commune: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((v) => v?.trim() || undefined),
   organisation: text.optional(200),
   organisationType: choice(organisationTypes),
   sex: choice(sexes),
@@ -110,23 +152,26 @@ const personFields = {
 };
 
 /** Registration: the person, the answers to the event's questions (a0, a1, …) and consent. */
-export const RegistrationInput = z
-  .object({
-    ...personFields,
-    project: z.string().max(40).optional().transform((v) => v?.trim() || undefined),
-    a0: text.optional(1000),
-    a1: text.optional(1000),
-    a2: text.optional(1000),
-    a3: text.optional(1000),
-    a4: text.optional(1000),
-    a5: text.optional(1000),
-    a6: text.optional(1000),
-    a7: text.optional(1000),
-    a8: text.optional(1000),
-    a9: text.optional(1000),
-    // Checked at the field, so that it is reported with the other mistakes.
-    consent: checkbox().refine((v) => v, { error: 'events.v.consent' }),
-  });
+export const RegistrationInput = z.object({
+  ...personFields,
+  project: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v?.trim() || undefined),
+  a0: text.optional(1000),
+  a1: text.optional(1000),
+  a2: text.optional(1000),
+  a3: text.optional(1000),
+  a4: text.optional(1000),
+  a5: text.optional(1000),
+  a6: text.optional(1000),
+  a7: text.optional(1000),
+  a8: text.optional(1000),
+  a9: text.optional(1000),
+  // Checked at the field, so that it is reported with the other mistakes.
+  consent: checkbox().refine((v) => v, { error: 'events.v.consent' }),
+});
 export type RegistrationInput = z.output<typeof RegistrationInput>;
 
 /** A person who came without registering; the officer types what they can. */
@@ -137,7 +182,11 @@ export type WalkInInput = z.output<typeof WalkInInput>;
 export const CheckInInput = z
   .object({
     session: z.string({ error: 'events.v.session' }).max(40),
-    code: z.string().max(40).optional().transform((v) => (v ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')),
+    code: z
+      .string()
+      .max(40)
+      .optional()
+      .transform((v) => (v ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')),
     ids: z
       .union([z.string(), z.array(z.string())])
       .optional()
@@ -172,7 +221,10 @@ export const ExternalEventInput = z
     startsOn: isoDate(),
     endsOn: optionalIsoDate(),
     description: text.optional(5000),
-    url: z.union([z.literal(''), url()]).optional().transform((v) => v ?? ''),
+    url: z
+      .union([z.literal(''), url()])
+      .optional()
+      .transform((v) => v ?? ''),
   })
   .refine((e) => !e.endsOn || e.endsOn >= e.startsOn, { path: ['endsOn'], error: 'v.dateOrder' });
 export type ExternalEventInput = z.output<typeof ExternalEventInput>;
@@ -183,7 +235,12 @@ export const NominateInput = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().regex(/^[0-9a-f-]{36}$/i, { error: 'v.choose' })).min(1, { error: 'events.v.pickProjects' }).max(200, { error: 'v.tooMany|200' }))
+    .pipe(
+      z
+        .array(z.string().regex(/^[0-9a-f-]{36}$/i, { error: 'v.choose' }))
+        .min(1, { error: 'events.v.pickProjects' })
+        .max(200, { error: 'v.tooMany|200' }),
+    )
     .transform((v) => [...new Set(v)]),
   message: text.optional(3000),
 });

@@ -73,12 +73,16 @@ async function uniqueSlug(db: Db, title: string, startsOn: string, ownId?: strin
 async function resolveTrainers(db: Db, lines: string[]): Promise<Trainer[]> {
   const emails = lines.filter((l) => l.includes('@')).map((l) => l.toLowerCase());
   const experts = emails.length
-    ? await db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(and(inArray(user.email, emails), eq(user.role, 'expert')))
+    ? await db
+        .select({ id: user.id, name: user.name, email: user.email })
+        .from(user)
+        .where(and(inArray(user.email, emails), eq(user.role, 'expert')))
     : [];
   return lines.map((line) => {
     const expert = experts.find((a) => a.email === line.toLowerCase());
     if (expert) return { name: expert.name, userId: expert.id };
-    if (line.includes('@')) throw new AppError('validation', 'errors.validation', { trainers: 'events.v.trainerEmail' });
+    if (line.includes('@'))
+      throw new AppError('validation', 'errors.validation', { trainers: 'events.v.trainerEmail' });
     return { name: line, userId: null };
   });
 }
@@ -120,8 +124,16 @@ export async function createEvent({ db, actor, input }: { db: Db; actor: Actor; 
       .values({ ...columnsFrom(input, trainers), slug, createdBy: actor.id })
       .returning({ id: event.id, slug: event.slug, title: event.title });
     if (!created) throw new Error('insert returned nothing');
-    await tx.insert(eventSession).values(input.sessions.map((s, position) => ({ ...s, eventId: created.id, position })));
-    await audit(tx, { actorId: actor.id, action: 'event.create', entity: 'event', entityId: created.id, data: { title: input.title } });
+    await tx
+      .insert(eventSession)
+      .values(input.sessions.map((s, position) => ({ ...s, eventId: created.id, position })));
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'event.create',
+      entity: 'event',
+      entityId: created.id,
+      data: { title: input.title },
+    });
     return created;
   });
 }
@@ -131,13 +143,24 @@ export async function createEvent({ db, actor, input }: { db: Db; actor: Actor; 
  * with its session; removing sessions removes their attendance. Raising the capacity promotes
  * people from the waitlist (returned, so the caller can tell them).
  */
-export async function updateEvent({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: EventInput }) {
+export async function updateEvent({
+  db,
+  actor,
+  slug,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: EventInput;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const current = await getEvent({ db, actor, slug });
   const trainers = await resolveTrainers(db, input.trainers);
   return db.transaction(async (tx) => {
     await lockEvent(tx, current.id);
-    const newSlug = input.title === current.title ? current.slug : await uniqueSlug(tx, input.title, current.startsOn, current.id);
+    const newSlug =
+      input.title === current.title ? current.slug : await uniqueSlug(tx, input.title, current.startsOn, current.id);
     await tx
       .update(event)
       .set({ ...columnsFrom(input, trainers), slug: newSlug, updatedAt: new Date() })
@@ -148,7 +171,9 @@ export async function updateEvent({ db, actor, slug, input }: { db: Db; actor: A
       else await tx.insert(eventSession).values({ ...s, eventId: current.id, position });
     }
     if (current.sessions.length > input.sessions.length) {
-      await tx.delete(eventSession).where(and(eq(eventSession.eventId, current.id), gte(eventSession.position, input.sessions.length)));
+      await tx
+        .delete(eventSession)
+        .where(and(eq(eventSession.eventId, current.id), gte(eventSession.position, input.sessions.length)));
     }
     const promoted = await promoteWaitlist(tx, current.id, input.capacity);
     await audit(tx, { actorId: actor.id, action: 'event.update', entity: 'event', entityId: current.id });
@@ -176,14 +201,30 @@ async function detailOf(db: Db, e: Event): Promise<EventDetail> {
 }
 
 /** An event as its page shows it; 404 for anyone who may not see it. */
-export async function getEvent({ db, actor, slug }: { db: Db; actor: Actor | null; slug: string }): Promise<EventDetail> {
+export async function getEvent({
+  db,
+  actor,
+  slug,
+}: {
+  db: Db;
+  actor: Actor | null;
+  slug: string;
+}): Promise<EventDetail> {
   const [row] = await db.select().from(event).where(eq(event.slug, slug));
   if (!row || !canSeeEvent(actor, row)) throw new AppError('not_found', 'events.notFound');
   return detailOf(db, row);
 }
 
 /** Same rule by id, for the API. */
-export async function getEventById({ db, actor, id }: { db: Db; actor: Actor | null; id: string }): Promise<EventDetail> {
+export async function getEventById({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor | null;
+  id: string;
+}): Promise<EventDetail> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found', 'events.notFound');
   const [row] = await db.select().from(event).where(eq(event.id, id));
   if (!row || !canSeeEvent(actor, row)) throw new AppError('not_found', 'events.notFound');
@@ -261,10 +302,22 @@ export async function listEvents({
   return { items, total: total?.n ?? 0 };
 }
 
-export type RegistrationState = 'open' | 'draft' | 'notYet' | 'closed' | 'ended' | 'signInFirst' | 'foundersOnly' | 'invitedOnly';
+export type RegistrationState =
+  | 'open'
+  | 'draft'
+  | 'notYet'
+  | 'closed'
+  | 'ended'
+  | 'signInFirst'
+  | 'foundersOnly'
+  | 'invitedOnly';
 
 /** Whether this person may register now, and if not, why (each reason has its sentence). */
-export function registrationState(actor: Actor | null, e: Pick<Event, 'published' | 'audience' | 'registrationOpensOn' | 'registrationClosesOn' | 'endsOn'>, today = todayInVietnam()): RegistrationState {
+export function registrationState(
+  actor: Actor | null,
+  e: Pick<Event, 'published' | 'audience' | 'registrationOpensOn' | 'registrationClosesOn' | 'endsOn'>,
+  today = todayInVietnam(),
+): RegistrationState {
   if (e.endsOn < today) return 'ended';
   if (!e.published) return isStaff(actor) ? 'open' : 'draft';
   if (!isStaff(actor)) {

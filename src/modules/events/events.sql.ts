@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { commune } from '#modules/places/index.ts';
 import { project } from '#modules/projects/index.ts';
@@ -100,8 +113,12 @@ export const registration = pgTable(
     index().on(t.eventId, t.status, t.number),
     index().on(t.userId),
     // One live seat per account and per e-mail address on an event.
-    uniqueIndex('event_registration_one_per_user').on(t.eventId, t.userId).where(sql`${t.userId} IS NOT NULL AND ${t.status} <> 'cancelled'`),
-    uniqueIndex('event_registration_one_per_email').on(t.eventId, t.email).where(sql`${t.email} <> '' AND ${t.status} <> 'cancelled'`),
+    uniqueIndex('event_registration_one_per_user')
+      .on(t.eventId, t.userId)
+      .where(sql`${t.userId} IS NOT NULL AND ${t.status} <> 'cancelled'`),
+    uniqueIndex('event_registration_one_per_email')
+      .on(t.eventId, t.email)
+      .where(sql`${t.email} <> '' AND ${t.status} <> 'cancelled'`),
   ],
 );
 

@@ -12,7 +12,15 @@ export type RegistrationStatus = (typeof registrationStatuses)[number];
 /** The breakdowns provinces report: sex, ethnicity, year of birth, commune, kind of organisation. */
 export const sexes = ['female', 'male'] as const;
 export const ethnicities = ['kinh', 'tay', 'nung', 'dao', 'san_chay', 'hmong', 'hoa', 'san_diu', 'other'] as const;
-export const organisationTypes = ['individual', 'household', 'cooperative', 'business', 'school', 'agency', 'other'] as const;
+export const organisationTypes = [
+  'individual',
+  'household',
+  'cooperative',
+  'business',
+  'school',
+  'agency',
+  'other',
+] as const;
 
 /** Events run by others (Ministry, national centre, Techfest, fairs) that projects are nominated to. */
 export const externalKinds = ['programme', 'event', 'fair', 'contest'] as const;
@@ -24,4 +32,5 @@ export const checkInMethods = ['code', 'list', 'walk_in'] as const;
 export type CheckInMethod = (typeof checkInMethods)[number];
 
 /** Courses and workshops are training; a seat at a fair, pitching day or contest introduces the project. */
-export const supportKindOf = (kind: string): 'training' | 'event_introduction' => (kind === 'course' || kind === 'workshop' ? 'training' : 'event_introduction');
+export const supportKindOf = (kind: string): 'training' | 'event_introduction' =>
+  kind === 'course' || kind === 'workshop' ? 'training' : 'event_introduction';

@@ -67,12 +67,26 @@ async function signedIn(email: string) {
 }
 
 const statusesOf = async (eventId: string) =>
-  rt.db.select({ status: registration.status, number: registration.number, name: registration.name }).from(registration).where(eq(registration.eventId, eventId)).orderBy(registration.number);
+  rt.db
+    .select({ status: registration.status, number: registration.number, name: registration.name })
+    .from(registration)
+    .where(eq(registration.eventId, eventId))
+    .orderBy(registration.number);
 
 beforeAll(async () => {
   rt = await testRuntime();
-  officer = await createUser(rt.deps, { name: 'Hoàng Thị Thu Hà', email: 'canbo@su-kien.vn', password, role: 'officer' });
-  founder = await createUser(rt.deps, { name: 'Nông Thị Thu Hằng', email: 'tacgia@su-kien.vn', password, role: 'founder' });
+  officer = await createUser(rt.deps, {
+    name: 'Hoàng Thị Thu Hà',
+    email: 'canbo@su-kien.vn',
+    password,
+    role: 'officer',
+  });
+  founder = await createUser(rt.deps, {
+    name: 'Nông Thị Thu Hằng',
+    email: 'tacgia@su-kien.vn',
+    password,
+    role: 'founder',
+  });
   await createUser(rt.deps, { name: 'Vi Văn Bình', email: 'khac@su-kien.vn', password, role: 'founder' });
   const p = await createProject({
     db: rt.db,
@@ -116,7 +130,15 @@ describe('creating an event', () => {
   it('bad input: 422, Vietnamese messages, what was typed kept, nothing stored', async () => {
     const b = await signedIn('canbo@su-kien.vn');
     const [before] = await rt.db.select({ n: count() }).from(event);
-    const res = await b.post('/su-kien/moi', eventForm({ title: 'Ab', capacity: 'nhiều', sessions: '31/02/2026 08:00-07:00', kind: '<script>alert(1)</script>' }));
+    const res = await b.post(
+      '/su-kien/moi',
+      eventForm({
+        title: 'Ab',
+        capacity: 'nhiều',
+        sessions: '31/02/2026 08:00-07:00',
+        kind: '<script>alert(1)</script>',
+      }),
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Có vấn đề cần sửa');
@@ -183,7 +205,17 @@ describe('registering', () => {
   it('bad input: 422 with Vietnamese messages and nothing stored', async () => {
     const e = await newEvent();
     const b = new TestBrowser(rt.app);
-    const res = await b.post(`/su-kien/${e.slug}/dang-ky`, person(2, { phone: '123', birthYear: 'năm ngoái', sex: 'x', consent: '', commune: 'khong-co-xa-nay', name: '<script>alert(1)</script>' }));
+    const res = await b.post(
+      `/su-kien/${e.slug}/dang-ky`,
+      person(2, {
+        phone: '123',
+        birthYear: 'năm ngoái',
+        sex: 'x',
+        consent: '',
+        commune: 'khong-co-xa-nay',
+        name: '<script>alert(1)</script>',
+      }),
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Nhập số điện thoại Việt Nam');
@@ -212,7 +244,9 @@ describe('registering', () => {
   it('capacity is never exceeded: 20 people registering at once for 3 seats → 3 seats, 17 on the waitlist in order', async () => {
     const e = await newEvent({ capacity: '3' });
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => register({ deps: rt.deps, actor: null, slug: e.slug, input: RegistrationInput.parse(person(100 + i)) })),
+      Array.from({ length: 20 }, (_, i) =>
+        register({ deps: rt.deps, actor: null, slug: e.slug, input: RegistrationInput.parse(person(100 + i)) }),
+      ),
     );
     const rows = await statusesOf(e.id);
     expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(3);
@@ -243,19 +277,35 @@ describe('registering', () => {
     const e = await newEvent({ capacity: '2' });
     const b = new TestBrowser(rt.app);
     const tickets: string[] = [];
-    for (const n of [301, 302, 303, 304]) tickets.push((await b.post(`/su-kien/${e.slug}/dang-ky`, person(n))).headers.get('location') ?? '');
-    expect((await statusesOf(e.id)).map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    for (const n of [301, 302, 303, 304])
+      tickets.push((await b.post(`/su-kien/${e.slug}/dang-ky`, person(n))).headers.get('location') ?? '');
+    expect((await statusesOf(e.id)).map((r) => r.status)).toEqual([
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+      'waitlisted',
+    ]);
     const waiting = await (await b.get(tickets[2] ?? '')).text();
     expect(waiting).toContain('thứ 1 trong danh sách chờ');
 
     const res = await b.post(`${tickets[0]}/huy`);
     expect(res.status).toBe(303);
-    expect((await statusesOf(e.id)).map((r) => r.status)).toEqual(['cancelled', 'confirmed', 'confirmed', 'waitlisted']);
+    expect((await statusesOf(e.id)).map((r) => r.status)).toEqual([
+      'cancelled',
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+    ]);
     const mails = await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'hoa303@vi-du.vn'));
     expect(mails.map((m) => m.subject)).toContain(`Bạn đã có chỗ: ${e.title}`);
     // Cancelling twice frees nothing more.
     await b.post(`${tickets[0]}/huy`);
-    expect((await statusesOf(e.id)).map((r) => r.status)).toEqual(['cancelled', 'confirmed', 'confirmed', 'waitlisted']);
+    expect((await statusesOf(e.id)).map((r) => r.status)).toEqual([
+      'cancelled',
+      'confirmed',
+      'confirmed',
+      'waitlisted',
+    ]);
   });
 
   it('raising the capacity takes people off the waitlist', async () => {
@@ -280,7 +330,10 @@ describe('registering', () => {
   it('a participant sees only their own registrations, on the site and in the API', async () => {
     const e = await newEvent();
     const f = await signedIn('tacgia@su-kien.vn');
-    expect((await f.post(`/su-kien/${e.slug}/dang-ky`, person(5, { name: 'Nông Thị Thu Hằng', email: 'tacgia@su-kien.vn' }))).status).toBe(303);
+    expect(
+      (await f.post(`/su-kien/${e.slug}/dang-ky`, person(5, { name: 'Nông Thị Thu Hằng', email: 'tacgia@su-kien.vn' })))
+        .status,
+    ).toBe(303);
     await new TestBrowser(rt.app).post(`/su-kien/${e.slug}/dang-ky`, person(6));
     const mine = await (await f.get('/su-kien/cua-toi')).text();
     expect(mine).toContain(e.title);
@@ -302,7 +355,10 @@ describe('attendance, certificates, the ledger', () => {
     const anon = new TestBrowser(rt.app);
     const ticket = async (n: number) => {
       const res = await anon.post(`/su-kien/${e.slug}/dang-ky`, person(n));
-      const [row] = await rt.db.select().from(registration).where(and(eq(registration.eventId, e.id), eq(registration.email, `hoa${n}@vi-du.vn`)));
+      const [row] = await rt.db
+        .select()
+        .from(registration)
+        .where(and(eq(registration.eventId, e.id), eq(registration.email, `hoa${n}@vi-du.vn`)));
       return { path: res.headers.get('location') ?? '', row: row as typeof registration.$inferSelect };
     };
     const both = await ticket(501);
@@ -313,7 +369,9 @@ describe('attendance, certificates, the ledger', () => {
     expect(sessionIds).toHaveLength(2);
 
     // Scanning the QR opens the page with the person ready to confirm.
-    const scanned = await (await staff.get(`/su-kien/${e.slug}/diem-danh?buoi=${sessionIds[0]}&ma=${both.row.code}`)).text();
+    const scanned = await (
+      await staff.get(`/su-kien/${e.slug}/diem-danh?buoi=${sessionIds[0]}&ma=${both.row.code}`)
+    ).text();
     expect(scanned).toContain('Lục Thị Hoa 501');
     expect(scanned).toContain('Xác nhận có mặt');
 
@@ -322,17 +380,36 @@ describe('attendance, certificates, the ledger', () => {
     const res = await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: sessionIds[0] ?? '', code: typed });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/su-kien/${e.slug}/diem-danh?buoi=${sessionIds[0]}`);
-    expect((await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: sessionIds[0] ?? '', ids: [once.row.id] })).status).toBe(303);
-    expect((await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: sessionIds[1] ?? '', code: both.row.code })).status).toBe(303);
+    expect(
+      (await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: sessionIds[0] ?? '', ids: [once.row.id] })).status,
+    ).toBe(303);
+    expect(
+      (await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: sessionIds[1] ?? '', code: both.row.code })).status,
+    ).toBe(303);
 
-    const unknown = await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: sessionIds[1] ?? '', code: 'ZZZZ-ZZZZ' });
+    const unknown = await staff.post(`/su-kien/${e.slug}/diem-danh`, {
+      session: sessionIds[1] ?? '',
+      code: 'ZZZZ-ZZZZ',
+    });
     expect(unknown.status).toBe(422);
     expect(await unknown.text()).toContain('Không có người đăng ký nào với mã này');
-    expect((await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: 'not-a-session', code: both.row.code })).status).toBe(422);
-    expect((await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: sessionIds[1] ?? '', ids: ['<script>', "'; DROP TABLE event;--"] })).status).toBe(303);
+    expect(
+      (await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: 'not-a-session', code: both.row.code })).status,
+    ).toBe(422);
+    expect(
+      (
+        await staff.post(`/su-kien/${e.slug}/diem-danh`, {
+          session: sessionIds[1] ?? '',
+          ids: ['<script>', "'; DROP TABLE event;--"],
+        })
+      ).status,
+    ).toBe(303);
 
     // A walk-in is registered and checked in at once.
-    const walkIn = await staff.post(`/su-kien/${e.slug}/khach-vang-lai`, { ...person(503, { email: '' }), session: sessionIds[1] ?? '' });
+    const walkIn = await staff.post(`/su-kien/${e.slug}/khach-vang-lai`, {
+      ...person(503, { email: '' }),
+      session: sessionIds[1] ?? '',
+    });
     expect(walkIn.status).toBe(303);
     const badWalkIn = await staff.post(`/su-kien/${e.slug}/khach-vang-lai`, { session: sessionIds[1] ?? '', name: '' });
     expect(badWalkIn.status).toBe(422);
@@ -360,7 +437,11 @@ describe('attendance, certificates, the ledger', () => {
     const pdf = await anon.get(`${both.path}/chung-nhan.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect((await anon.get(`${once.path}/chung-nhan.pdf`)).status).toBe(404);
 
     // Reissued: a new code; the old one says it was replaced and points to the new one.
@@ -374,20 +455,37 @@ describe('attendance, certificates, the ledger', () => {
     const e = await newEvent({ title: 'Tập huấn sở hữu trí tuệ cho tác giả' });
     const f = await signedIn('tacgia@su-kien.vn');
     // Someone else's project cannot be chosen.
-    const other = await (await signedIn('khac@su-kien.vn')).post(`/su-kien/${e.slug}/dang-ky`, person(7, { project: projectId }));
+    const other = await (await signedIn('khac@su-kien.vn')).post(
+      `/su-kien/${e.slug}/dang-ky`,
+      person(7, { project: projectId }),
+    );
     expect(other.status).toBe(422);
-    const res = await f.post(`/su-kien/${e.slug}/dang-ky`, person(8, { name: 'Nông Thị Thu Hằng', email: 'tacgia@su-kien.vn', project: projectId }));
+    const res = await f.post(
+      `/su-kien/${e.slug}/dang-ky`,
+      person(8, { name: 'Nông Thị Thu Hằng', email: 'tacgia@su-kien.vn', project: projectId }),
+    );
     expect(res.status).toBe(303);
-    const [r] = await rt.db.select().from(registration).where(and(eq(registration.eventId, e.id), eq(registration.userId, founder.id)));
+    const [r] = await rt.db
+      .select()
+      .from(registration)
+      .where(and(eq(registration.eventId, e.id), eq(registration.userId, founder.id)));
     expect(r?.projectId).toBe(projectId);
-    const before = await rt.db.select().from(support).where(eq(support.sourceId, r?.id ?? ''));
+    const before = await rt.db
+      .select()
+      .from(support)
+      .where(eq(support.sourceId, r?.id ?? ''));
     expect(before).toHaveLength(0); // registered is not attended
 
     const staff = await signedIn('canbo@su-kien.vn');
-    const [s1, s2] = [...(await (await staff.get(`/su-kien/${e.slug}/diem-danh`)).text()).matchAll(/<option value="([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    const [s1, s2] = [
+      ...(await (await staff.get(`/su-kien/${e.slug}/diem-danh`)).text()).matchAll(/<option value="([0-9a-f-]{36})"/g),
+    ].map((m) => m[1]);
     await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: s1 ?? '', code: r?.code ?? '' });
     await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: s2 ?? '', code: r?.code ?? '' });
-    const entries = await rt.db.select().from(support).where(and(eq(support.sourceModule, 'events'), eq(support.sourceId, r?.id ?? '')));
+    const entries = await rt.db
+      .select()
+      .from(support)
+      .where(and(eq(support.sourceModule, 'events'), eq(support.sourceId, r?.id ?? '')));
     expect(entries).toHaveLength(1); // recorded again at the second check-in, never twice
     expect(entries[0]?.kind).toBe('training');
     expect(entries[0]?.projectId).toBe(projectId);
@@ -403,14 +501,17 @@ describe('attendance, certificates, the ledger', () => {
     expect((await anon.post(`${path}/gop-y`, { rating: '5' })).status).toBe(409); // not there yet
     const [r] = await rt.db.select().from(registration).where(eq(registration.eventId, e.id));
     const staff = await signedIn('canbo@su-kien.vn');
-    const first = /<option value="([0-9a-f-]{36})"/.exec(await (await staff.get(`/su-kien/${e.slug}/diem-danh`)).text())?.[1] ?? '';
+    const first =
+      /<option value="([0-9a-f-]{36})"/.exec(await (await staff.get(`/su-kien/${e.slug}/diem-danh`)).text())?.[1] ?? '';
     await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: first, code: r?.code ?? '' });
     const bad = await anon.post(`${path}/gop-y`, { rating: '9', comments: 'Rất bổ ích' });
     expect(bad.status).toBe(422);
     const badHtml = await bad.text();
     expect(badHtml).toContain('Vui lòng chọn mức đánh giá từ 1 đến 5.');
     expect(badHtml).toContain('Rất bổ ích');
-    expect((await anon.post(`${path}/gop-y`, { rating: '4', comments: 'Rất bổ ích, mong có thêm buổi thực hành.' })).status).toBe(303);
+    expect(
+      (await anon.post(`${path}/gop-y`, { rating: '4', comments: 'Rất bổ ích, mong có thêm buổi thực hành.' })).status,
+    ).toBe(303);
     const results = await (await staff.get(`/su-kien/${e.slug}/ket-qua`)).text();
     expect(results).toContain('1 góp ý, điểm trung bình 4/5.');
     expect(results).toContain('mong có thêm buổi thực hành');
@@ -436,7 +537,10 @@ describe('documents', () => {
     const e = await newEvent({ title: 'Tập huấn xuất Excel' });
     const anon = new TestBrowser(rt.app);
     await anon.post(`/su-kien/${e.slug}/dang-ky`, person(11));
-    await anon.post(`/su-kien/${e.slug}/dang-ky`, person(12, { sex: 'male', ethnicity: 'nung', name: '=HYPERLINK("x")' }));
+    await anon.post(
+      `/su-kien/${e.slug}/dang-ky`,
+      person(12, { sex: 'male', ethnicity: 'nung', name: '=HYPERLINK("x")' }),
+    );
     const staff = await signedIn('canbo@su-kien.vn');
     const res = await staff.get(`/su-kien/${e.slug}/nguoi-dang-ky.xlsx`);
     expect(res.status).toBe(200);
@@ -445,7 +549,16 @@ describe('documents', () => {
     const sheet = book.getWorksheet('Danh sách');
     if (!sheet) throw new Error('no sheet "Danh sách"');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(0, 8)).toEqual(['STT', 'Họ và tên', 'Giới tính', 'Dân tộc', 'Năm sinh', 'Xã, phường nơi sinh sống, làm việc', 'Đơn vị công tác, cơ sở sản xuất', 'Loại đơn vị']);
+    expect(header.slice(0, 8)).toEqual([
+      'STT',
+      'Họ và tên',
+      'Giới tính',
+      'Dân tộc',
+      'Năm sinh',
+      'Xã, phường nơi sinh sống, làm việc',
+      'Đơn vị công tác, cơ sở sản xuất',
+      'Loại đơn vị',
+    ]);
     expect(header).toContain(`Buổi 1 (${vn(day(10))})`);
     expect(header).toContain('Bạn mong muốn học được gì?');
     expect(sheet.getRow(2).getCell(3).value).toBe('Nữ');
@@ -469,7 +582,13 @@ describe('reminders', () => {
 describe('nominations to external events', () => {
   it('an officer records a national event, nominates projects with a message and records results; the ledger follows', async () => {
     const staff = await signedIn('canbo@su-kien.vn');
-    const bad = await staff.post('/su-kien-ngoai/moi', { kind: 'event', title: 'Ngày', organiser: '', startsOn: '2022-08-20', endsOn: '2022-08-18' });
+    const bad = await staff.post('/su-kien-ngoai/moi', {
+      kind: 'event',
+      title: 'Ngày',
+      organiser: '',
+      startsOn: '2022-08-20',
+      endsOn: '2022-08-18',
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Ngày kết thúc phải sau ngày bắt đầu.');
     const res = await staff.post('/su-kien-ngoai/moi', {
@@ -484,17 +603,29 @@ describe('nominations to external events', () => {
     const path = res.headers.get('location') ?? '';
     expect((await staff.post(`${path}/de-cu`, { message: 'Chúc mừng' })).status).toBe(422);
     expect((await staff.post(`${path}/de-cu`, { projects: 'not-a-uuid' })).status).toBe(422);
-    const nominated = await staff.post(`${path}/de-cu`, { projects: [projectId], message: 'Mời nhóm mang sản phẩm tham gia khu trưng bày của tỉnh.' });
+    const nominated = await staff.post(`${path}/de-cu`, {
+      projects: [projectId],
+      message: 'Mời nhóm mang sản phẩm tham gia khu trưng bày của tỉnh.',
+    });
     expect(nominated.status).toBe(303);
     const mails = await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'tacgia@su-kien.vn'));
     expect(mails.some((m) => m.text.includes('khu trưng bày của tỉnh'))).toBe(true);
 
-    const entries = () => rt.db.select().from(support).where(and(eq(support.projectId, projectId), eq(support.kind, 'event_introduction')));
+    const entries = () =>
+      rt.db
+        .select()
+        .from(support)
+        .where(and(eq(support.projectId, projectId), eq(support.kind, 'event_introduction')));
     expect((await entries()).map((s) => s.status)).toEqual(['planned']);
     const page = await (await staff.get(path)).text();
     const id = /\/de-cu\/([0-9a-f-]{36})/.exec(page)?.[1] ?? '';
     expect((await staff.post(`${path}/de-cu/${id}`, { status: 'flying', contacts: 'nhiều' })).status).toBe(422);
-    const done = await staff.post(`${path}/de-cu/${id}`, { status: 'attended', award: 'Giải Khuyến khích', contacts: '4', notes: 'Gặp 2 nhà phân phối.' });
+    const done = await staff.post(`${path}/de-cu/${id}`, {
+      status: 'attended',
+      award: 'Giải Khuyến khích',
+      contacts: '4',
+      notes: 'Gặp 2 nhà phân phối.',
+    });
     expect(done.status).toBe(303);
     const after = await entries();
     expect(after).toHaveLength(1);
@@ -503,7 +634,9 @@ describe('nominations to external events', () => {
     const timeline = await (await new TestBrowser(rt.app).get('/du-an/mien-dong-hoi-hoan')).text();
     expect(timeline).toContain('Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022');
 
-    const api = (await (await staff.get('/api/v1/nominations')).json()) as { items: { status: string; award: string }[] };
+    const api = (await (await staff.get('/api/v1/nominations')).json()) as {
+      items: { status: string; award: string }[];
+    };
     expect(api.items).toEqual([expect.objectContaining({ status: 'attended', award: 'Giải Khuyến khích' })]);
     expect((await (await signedIn('tacgia@su-kien.vn')).get('/api/v1/nominations')).status).toBe(403);
     expect((await (await signedIn('tacgia@su-kien.vn')).get(path)).status).toBe(403);
@@ -511,10 +644,23 @@ describe('nominations to external events', () => {
     // Corrected dates: a wrong one is refused with the form kept; a right one moves the ledger line too.
     const form = await (await staff.get(`${path}/sua`)).text();
     expect(form).toContain('value="2022-08-18"');
-    const wrong = await staff.post(`${path}/sua`, { kind: 'event', title: 'Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022', organiser: 'Bộ Khoa học và Công nghệ', startsOn: '2022-08-19', endsOn: '2022-08-01' });
+    const wrong = await staff.post(`${path}/sua`, {
+      kind: 'event',
+      title: 'Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022',
+      organiser: 'Bộ Khoa học và Công nghệ',
+      startsOn: '2022-08-19',
+      endsOn: '2022-08-01',
+    });
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('Ngày kết thúc phải sau ngày bắt đầu.');
-    const fixed = await staff.post(`${path}/sua`, { kind: 'event', title: 'Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022', organiser: 'Bộ Khoa học và Công nghệ', place: 'Lai Châu', startsOn: '2022-08-19', endsOn: '2022-08-21' });
+    const fixed = await staff.post(`${path}/sua`, {
+      kind: 'event',
+      title: 'Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022',
+      organiser: 'Bộ Khoa học và Công nghệ',
+      place: 'Lai Châu',
+      startsOn: '2022-08-19',
+      endsOn: '2022-08-21',
+    });
     expect(fixed.status).toBe(303);
     const moved = await entries();
     expect(moved.map((s) => [s.startedOn, s.endedOn, s.status])).toEqual([['2022-08-19', '2022-08-21', 'done']]);

@@ -7,7 +7,14 @@ import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { listProjects } from '#modules/projects/index.ts';
 import { ExternalEventInput, NominateInput, NominationUpdate } from './events.schemas.ts';
-import { createExternalEvent, getExternalEvent, listExternalEvents, nominate, updateExternalEvent, updateNomination } from './nominations.service.ts';
+import {
+  createExternalEvent,
+  getExternalEvent,
+  listExternalEvents,
+  nominate,
+  updateExternalEvent,
+  updateNomination,
+} from './nominations.service.ts';
 import { ExternalDetailPage, ExternalFormPage, ExternalListPage, NominatePage } from './views/external.tsx';
 
 /** Programmes and events run by others, and the projects the Department nominates to them (staff). */
@@ -16,29 +23,55 @@ const staffOnly = allow('officer', 'admin');
 const slugOf = (c: Context<AppEnv>) => c.req.param('slug') ?? '';
 
 externalPages.get('/su-kien-ngoai', staffOnly, async (c) => {
-  return render(c, <ExternalListPage ctx={pageContext(c)} items={await listExternalEvents({ db: c.var.deps.db, actor: requireActor(c) })} />);
+  return render(
+    c,
+    <ExternalListPage
+      ctx={pageContext(c)}
+      items={await listExternalEvents({ db: c.var.deps.db, actor: requireActor(c) })}
+    />,
+  );
 });
 
-externalPages.get('/su-kien-ngoai/moi', staffOnly, (c) => render(c, <ExternalFormPage ctx={pageContext(c)} values={{}} errors={{}} />));
+externalPages.get('/su-kien-ngoai/moi', staffOnly, (c) =>
+  render(c, <ExternalFormPage ctx={pageContext(c)} values={{}} errors={{}} />),
+);
 
 externalPages.post('/su-kien-ngoai/moi', staffOnly, async (c) => {
   const form = await readForm(c, ExternalEventInput);
-  if (!form.ok) return render(c, <ExternalFormPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
+  if (!form.ok)
+    return render(c, <ExternalFormPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
   const created = await createExternalEvent({ db: c.var.deps.db, actor: requireActor(c), input: form.data });
   return redirectWithFlash(c, `/su-kien-ngoai/${created.slug}`, 'events.external.created', { title: created.title });
 });
 
 externalPages.get('/su-kien-ngoai/:slug/sua', staffOnly, async (c) => {
   const e = await getExternalEvent({ db: c.var.deps.db, actor: c.var.actor, slug: slugOf(c) });
-  const values: FormValues = { kind: e.kind, title: e.title, organiser: e.organiser, place: e.place, startsOn: e.startsOn, endsOn: e.endsOn ?? '', description: e.description, url: e.url };
-  return render(c, <ExternalFormPage ctx={pageContext(c)} values={values} errors={{}} editing={{ slug: e.slug, title: e.title }} />);
+  const values: FormValues = {
+    kind: e.kind,
+    title: e.title,
+    organiser: e.organiser,
+    place: e.place,
+    startsOn: e.startsOn,
+    endsOn: e.endsOn ?? '',
+    description: e.description,
+    url: e.url,
+  };
+  return render(
+    c,
+    <ExternalFormPage ctx={pageContext(c)} values={values} errors={{}} editing={{ slug: e.slug, title: e.title }} />,
+  );
 });
 
 externalPages.post('/su-kien-ngoai/:slug/sua', staffOnly, async (c) => {
   const e = await getExternalEvent({ db: c.var.deps.db, actor: c.var.actor, slug: slugOf(c) });
   const editing = { slug: e.slug, title: e.title };
   const form = await readForm(c, ExternalEventInput);
-  if (!form.ok) return render(c, <ExternalFormPage ctx={pageContext(c)} values={form.values} errors={form.errors} editing={editing} />, 422);
+  if (!form.ok)
+    return render(
+      c,
+      <ExternalFormPage ctx={pageContext(c)} values={form.values} errors={form.errors} editing={editing} />,
+      422,
+    );
   await updateExternalEvent({ db: c.var.deps.db, actor: requireActor(c), slug: e.slug, input: form.data });
   return redirectWithFlash(c, `/su-kien-ngoai/${e.slug}`, 'events.external.updated');
 });
@@ -48,14 +81,28 @@ externalPages.get('/su-kien-ngoai/:slug', staffOnly, async (c) => {
   return render(c, <ExternalDetailPage ctx={pageContext(c)} event={event} />);
 });
 
-async function nominatePage(c: Context<AppEnv>, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+async function nominatePage(
+  c: Context<AppEnv>,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
   const { db } = c.var.deps;
   const actor = requireActor(c);
   const event = await getExternalEvent({ db, actor, slug: slugOf(c) });
   const q = (c.req.query('q') ?? '').slice(0, 100);
-  const { items } = await listProjects({ db, actor, filters: { q: q || undefined }, page: { page: 1, perPage: 50, offset: 0 } });
+  const { items } = await listProjects({
+    db,
+    actor,
+    filters: { q: q || undefined },
+    page: { page: 1, perPage: 50, offset: 0 },
+  });
   // Projects ticked before a failed submit stay listed, even if the search changed.
-  return render(c, <NominatePage ctx={pageContext(c)} event={event} q={q} candidates={items} values={values} errors={errors} />, status);
+  return render(
+    c,
+    <NominatePage ctx={pageContext(c)} event={event} q={q} candidates={items} values={values} errors={errors} />,
+    status,
+  );
 }
 
 externalPages.get('/su-kien-ngoai/:slug/de-cu', staffOnly, (c) => nominatePage(c, {}));
@@ -67,7 +114,8 @@ externalPages.post('/su-kien-ngoai/:slug/de-cu', staffOnly, async (c) => {
     const done = await nominate({ deps: c.var.deps, actor: requireActor(c), slug: slugOf(c), input: form.data });
     return redirectWithFlash(c, `/su-kien-ngoai/${slugOf(c)}`, 'events.external.nominated', { count: done.created });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return nominatePage(c, form.values, formErrors(c, error), 422);
+    if (error instanceof AppError && error.code === 'validation')
+      return nominatePage(c, form.values, formErrors(c, error), 422);
     throw error;
   }
 });
@@ -77,9 +125,21 @@ externalPages.post('/su-kien-ngoai/:slug/de-cu/:id', staffOnly, async (c) => {
   const actor = requireActor(c);
   const id = c.req.param('id') ?? '';
   const event = await getExternalEvent({ db, actor, slug: slugOf(c) });
-  if (!event.nominations.some((n) => n.id === id)) throw new AppError('not_found', 'events.external.nominationNotFound');
+  if (!event.nominations.some((n) => n.id === id))
+    throw new AppError('not_found', 'events.external.nominationNotFound');
   const form = await readForm(c, NominationUpdate);
-  if (!form.ok) return render(c, <ExternalDetailPage ctx={pageContext(c)} event={event} failed={{ id, values: form.values, errors: form.errors }} />, 422);
+  if (!form.ok)
+    return render(
+      c,
+      <ExternalDetailPage
+        ctx={pageContext(c)}
+        event={event}
+        failed={{ id, values: form.values, errors: form.errors }}
+      />,
+      422,
+    );
   const updated = await updateNomination({ db, actor, slug: event.slug, id, input: form.data });
-  return redirectWithFlash(c, `/su-kien-ngoai/${event.slug}`, 'events.external.updatedNomination', { project: updated.projectName });
+  return redirectWithFlash(c, `/su-kien-ngoai/${event.slug}`, 'events.external.updatedNomination', {
+    project: updated.projectName,
+  });
 });

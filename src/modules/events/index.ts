@@ -1,8 +1,33 @@
 // The events module's public face: what other modules, the CLI and the demo data may use.
 export { eligible, issueCertificates, participantFigures, recordEventSupport } from './attendance.service.ts';
-export { CalendarFilters, EventInput, ExternalEventInput, NominateInput, NominationUpdate, RegistrationInput } from './events.schemas.ts';
-export { type CalendarItem, createEvent, type EventDetail, getEvent, hoursOf, listEvents, randomCode } from './events.service.ts';
-export { attendance, certificate, event, eventSession, externalEvent, feedback, nomination, registration, type Trainer } from './events.sql.ts';
+export {
+  CalendarFilters,
+  EventInput,
+  ExternalEventInput,
+  NominateInput,
+  NominationUpdate,
+  RegistrationInput,
+} from './events.schemas.ts';
+export {
+  type CalendarItem,
+  createEvent,
+  type EventDetail,
+  getEvent,
+  hoursOf,
+  listEvents,
+  randomCode,
+} from './events.service.ts';
+export {
+  attendance,
+  certificate,
+  event,
+  eventSession,
+  externalEvent,
+  feedback,
+  nomination,
+  registration,
+  type Trainer,
+} from './events.sql.ts';
 export * from './events.taxonomy.ts';
 export { createExternalEvent, getExternalEvent, nominate, updateNomination } from './nominations.service.ts';
 export { newToken, register, sendReminders } from './registrations.service.ts';

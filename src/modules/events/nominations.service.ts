@@ -45,13 +45,29 @@ export async function createExternalEvent({ db, actor, input }: { db: Db; actor:
       .values({ ...input, endsOn: input.endsOn ?? null, slug, createdBy: actor.id })
       .returning();
     if (!created) throw new Error('insert returned nothing');
-    await audit(tx, { actorId: actor.id, action: 'external_event.create', entity: 'external_event', entityId: created.id, data: { title: input.title } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'external_event.create',
+      entity: 'external_event',
+      entityId: created.id,
+      data: { title: input.title },
+    });
     return created;
   });
 }
 
 /** Corrects an external event (dates, place, title); its nominations' ledger lines follow. */
-export async function updateExternalEvent({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: ExternalEventInput }) {
+export async function updateExternalEvent({
+  db,
+  actor,
+  slug,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: ExternalEventInput;
+}) {
   staffOnly(actor);
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -62,7 +78,13 @@ export async function updateExternalEvent({ db, actor, slug, input }: { db: Db; 
     if (!updated) throw new AppError('not_found', 'events.external.notFound');
     const nominations = await tx.select().from(nomination).where(eq(nomination.externalEventId, updated.id));
     for (const n of nominations) await recordNomination(tx, actor, updated, n);
-    await audit(tx, { actorId: actor.id, action: 'external_event.update', entity: 'external_event', entityId: updated.id, data: { title: input.title } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'external_event.update',
+      entity: 'external_event',
+      entityId: updated.id,
+      data: { title: input.title },
+    });
     return updated;
   });
 }
@@ -91,7 +113,15 @@ export interface ExternalEventDetail extends ExternalEvent {
   nominations: NominationRow[];
 }
 
-export async function getExternalEvent({ db, actor, slug }: { db: Db; actor: Actor | null; slug: string }): Promise<ExternalEventDetail> {
+export async function getExternalEvent({
+  db,
+  actor,
+  slug,
+}: {
+  db: Db;
+  actor: Actor | null;
+  slug: string;
+}): Promise<ExternalEventDetail> {
   staffOnly(actor);
   const [row] = await db.select().from(externalEvent).where(eq(externalEvent.slug, slug));
   if (!row) throw new AppError('not_found', 'events.external.notFound');
@@ -101,10 +131,18 @@ export async function getExternalEvent({ db, actor, slug }: { db: Db; actor: Act
     .innerJoin(project, eq(project.id, nomination.projectId))
     .where(eq(nomination.externalEventId, row.id))
     .orderBy(asc(project.name));
-  return { ...row, nominations: nominations.map((n) => ({ ...n.nomination, projectName: n.projectName, projectSlug: n.projectSlug })) };
+  return {
+    ...row,
+    nominations: nominations.map((n) => ({ ...n.nomination, projectName: n.projectName, projectSlug: n.projectSlug })),
+  };
 }
 
-const ledgerStatus: Record<NominationStatus, SupportStatus> = { invited: 'planned', accepted: 'planned', declined: 'cancelled', attended: 'done' };
+const ledgerStatus: Record<NominationStatus, SupportStatus> = {
+  invited: 'planned',
+  accepted: 'planned',
+  declined: 'cancelled',
+  attended: 'done',
+};
 
 /** What the ledger says about a nomination: its state and results in one sentence or a few. */
 function outcomeOf(n: Pick<Nomination, 'status' | 'award' | 'contract' | 'contacts' | 'notes'>): string {
@@ -118,7 +156,9 @@ function outcomeOf(n: Pick<Nomination, 'status' | 'award' | 'contract' | 'contac
 
 /** Every nomination is a support entry (event introduction), recorded again at each change. */
 async function recordNomination(tx: Db, actor: Actor, ext: ExternalEvent, n: Nomination) {
-  const [by] = n.nominatedBy ? await tx.select({ id: user.id, name: user.name }).from(user).where(eq(user.id, n.nominatedBy)) : [];
+  const [by] = n.nominatedBy
+    ? await tx.select({ id: user.id, name: user.name }).from(user).where(eq(user.id, n.nominatedBy))
+    : [];
   await recordSupport({
     db: tx,
     actor,
@@ -142,23 +182,51 @@ async function recordNomination(tx: Db, actor: Actor, ext: ExternalEvent, n: Nom
  * Nominates one or many projects to an external event with a message their teams receive by
  * e-mail. A project already nominated is left as it is.
  */
-export async function nominate({ deps, actor, slug, input }: { deps: EventDeps; actor: Actor; slug: string; input: NominateInput }) {
+export async function nominate({
+  deps,
+  actor,
+  slug,
+  input,
+}: {
+  deps: EventDeps;
+  actor: Actor;
+  slug: string;
+  input: NominateInput;
+}) {
   staffOnly(actor);
   const { db } = deps;
   const ext = await getExternalEvent({ db, actor, slug });
-  const found = await db.select({ id: project.id, name: project.name }).from(project).where(inArray(project.id, input.projects.filter(isUuid)));
-  if (found.length !== input.projects.length) throw new AppError('validation', 'errors.validation', { projects: 'v.choose' });
+  const found = await db
+    .select({ id: project.id, name: project.name })
+    .from(project)
+    .where(inArray(project.id, input.projects.filter(isUuid)));
+  if (found.length !== input.projects.length)
+    throw new AppError('validation', 'errors.validation', { projects: 'v.choose' });
   const already = new Set(ext.nominations.map((n) => n.projectId));
   const fresh = found.filter((p) => !already.has(p.id));
   const created = await db.transaction(async (tx) => {
     if (fresh.length === 0) return [];
     const rows = await tx
       .insert(nomination)
-      .values(fresh.map((p) => ({ externalEventId: ext.id, projectId: p.id, status: 'invited', message: input.message, nominatedBy: actor.id })))
+      .values(
+        fresh.map((p) => ({
+          externalEventId: ext.id,
+          projectId: p.id,
+          status: 'invited',
+          message: input.message,
+          nominatedBy: actor.id,
+        })),
+      )
       .onConflictDoNothing()
       .returning();
     for (const n of rows) await recordNomination(tx, actor, ext, n);
-    await audit(tx, { actorId: actor.id, action: 'nomination.create', entity: 'external_event', entityId: ext.id, data: { count: rows.length } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'nomination.create',
+      entity: 'external_event',
+      entityId: ext.id,
+      data: { count: rows.length },
+    });
     return rows;
   });
   if (created.length && input.message) {
@@ -167,12 +235,23 @@ export async function nominate({ deps, actor, slug, input }: { deps: EventDeps; 
       .from(projectMember)
       .innerJoin(user, eq(user.id, projectMember.userId))
       .innerJoin(project, eq(project.id, projectMember.projectId))
-      .where(inArray(projectMember.projectId, created.map((n) => n.projectId)));
+      .where(
+        inArray(
+          projectMember.projectId,
+          created.map((n) => n.projectId),
+        ),
+      );
     for (const m of team) {
       await deps.mailer.send({
         to: m.email,
         subject: ledgerT('events.mail.nominated.subject', { title: ext.title }),
-        text: ledgerT('events.mail.nominated.body', { name: m.name, project: m.projectName, title: ext.title, organiser: ext.organiser, message: input.message }),
+        text: ledgerT('events.mail.nominated.body', {
+          name: m.name,
+          project: m.projectName,
+          title: ext.title,
+          organiser: ext.organiser,
+          message: input.message,
+        }),
       });
     }
   }
@@ -180,7 +259,19 @@ export async function nominate({ deps, actor, slug, input }: { deps: EventDeps; 
 }
 
 /** Moves a nomination along (invited → accepted / declined → attended) and records its results. */
-export async function updateNomination({ db, actor, slug, id, input }: { db: Db; actor: Actor; slug: string; id: string; input: NominationUpdate }) {
+export async function updateNomination({
+  db,
+  actor,
+  slug,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  id: string;
+  input: NominationUpdate;
+}) {
   staffOnly(actor);
   const ext = await getExternalEvent({ db, actor, slug });
   const current = isUuid(id) ? ext.nominations.find((n) => n.id === id) : undefined;
@@ -188,12 +279,25 @@ export async function updateNomination({ db, actor, slug, id, input }: { db: Db;
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(nomination)
-      .set({ status: input.status, award: input.award, contract: input.contract, contacts: input.contacts ?? null, notes: input.notes, updatedAt: new Date() })
+      .set({
+        status: input.status,
+        award: input.award,
+        contract: input.contract,
+        contacts: input.contacts ?? null,
+        notes: input.notes,
+        updatedAt: new Date(),
+      })
       .where(eq(nomination.id, current.id))
       .returning();
     if (!updated) throw new Error('update returned nothing');
     await recordNomination(tx, actor, ext, updated);
-    await audit(tx, { actorId: actor.id, action: 'nomination.update', entity: 'nomination', entityId: current.id, data: { status: input.status } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'nomination.update',
+      entity: 'nomination',
+      entityId: current.id,
+      data: { status: input.status },
+    });
     return { ...updated, projectName: current.projectName };
   });
 }
@@ -207,16 +311,38 @@ export interface NominationListItem extends Nomination {
 }
 
 /** All nominations, latest event first (staff), for the API. */
-export async function listNominations({ db, actor, projectId }: { db: Db; actor: Actor | null; projectId?: string }): Promise<NominationListItem[]> {
+export async function listNominations({
+  db,
+  actor,
+  projectId,
+}: {
+  db: Db;
+  actor: Actor | null;
+  projectId?: string;
+}): Promise<NominationListItem[]> {
   staffOnly(actor);
   if (projectId !== undefined && !isUuid(projectId)) return [];
   const rows = await db
-    .select({ nomination, projectName: project.name, projectSlug: project.slug, eventTitle: externalEvent.title, eventSlug: externalEvent.slug, eventStartsOn: externalEvent.startsOn })
+    .select({
+      nomination,
+      projectName: project.name,
+      projectSlug: project.slug,
+      eventTitle: externalEvent.title,
+      eventSlug: externalEvent.slug,
+      eventStartsOn: externalEvent.startsOn,
+    })
     .from(nomination)
     .innerJoin(project, eq(project.id, nomination.projectId))
     .innerJoin(externalEvent, eq(externalEvent.id, nomination.externalEventId))
     .where(projectId ? eq(nomination.projectId, projectId) : undefined)
     .orderBy(desc(externalEvent.startsOn), asc(project.name))
     .limit(1000);
-  return rows.map((r) => ({ ...r.nomination, projectName: r.projectName, projectSlug: r.projectSlug, eventTitle: r.eventTitle, eventSlug: r.eventSlug, eventStartsOn: r.eventStartsOn }));
+  return rows.map((r) => ({
+    ...r.nomination,
+    projectName: r.projectName,
+    projectSlug: r.projectSlug,
+    eventTitle: r.eventTitle,
+    eventSlug: r.eventSlug,
+    eventStartsOn: r.eventStartsOn,
+  }));
 }

@@ -8,7 +8,15 @@ import { formatDate, todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { commune } from '#modules/places/index.ts';
 import { project, projectMember } from '#modules/projects/index.ts';
 import type { RegistrationInput } from './events.schemas.ts';
-import { type EventDeps, type EventDetail, eventDetailById, formatCode, getEvent, randomCode, registrationState } from './events.service.ts';
+import {
+  type EventDeps,
+  type EventDetail,
+  eventDetailById,
+  formatCode,
+  getEvent,
+  randomCode,
+  registrationState,
+} from './events.service.ts';
 import { attendance, certificate, event, feedback, registration } from './events.sql.ts';
 import { confirmedSeats, lockEvent, type Promoted, promoteWaitlist } from './seats.ts';
 
@@ -50,14 +58,27 @@ function sessionLines(e: EventDetail): string {
   return e.sessions.map((s) => `- ${formatDate(s.day)} ${s.startTime}–${s.endTime}`).join('\n');
 }
 
-async function tellRegistered(deps: EventDeps, e: EventDetail, r: Pick<Registration, 'name' | 'email' | 'status' | 'code' | 'token'>) {
+async function tellRegistered(
+  deps: EventDeps,
+  e: EventDetail,
+  r: Pick<Registration, 'name' | 'email' | 'status' | 'code' | 'token'>,
+) {
   const url = `${deps.config.BASE_URL}${ticketPath(r.token)}`;
   const key = r.status === 'confirmed' ? 'events.mail.confirmed.body' : 'events.mail.waitlisted.body';
   await tell(
     deps,
     r.email,
-    mailT(r.status === 'confirmed' ? 'events.mail.confirmed.subject' : 'events.mail.waitlisted.subject', { title: e.title }),
-    mailT(key, { name: r.name, title: e.title, venue: e.venue, sessions: sessionLines(e), code: formatCode(r.code), url }),
+    mailT(r.status === 'confirmed' ? 'events.mail.confirmed.subject' : 'events.mail.waitlisted.subject', {
+      title: e.title,
+    }),
+    mailT(key, {
+      name: r.name,
+      title: e.title,
+      venue: e.venue,
+      sessions: sessionLines(e),
+      code: formatCode(r.code),
+      url,
+    }),
   );
 }
 
@@ -69,7 +90,13 @@ export async function tellPromoted(deps: EventDeps, e: EventDetail, promoted: Pr
       deps,
       p.email,
       mailT('events.mail.promoted.subject', { title: e.title }),
-      mailT('events.mail.promoted.body', { name: p.name, title: e.title, venue: e.venue, sessions: sessionLines(e), url }),
+      mailT('events.mail.promoted.body', {
+        name: p.name,
+        title: e.title,
+        venue: e.venue,
+        sessions: sessionLines(e),
+        url,
+      }),
     );
   }
 }
@@ -101,20 +128,29 @@ export async function register({
   let projectId: string | null = null;
   if (input.project) {
     const mine = actor && actor.role === 'founder' ? await projectsOf(db, actor.id) : [];
-    if (!mine.some((p) => p.id === input.project)) throw new AppError('validation', 'errors.validation', { project: 'v.choose' });
+    if (!mine.some((p) => p.id === input.project))
+      throw new AppError('validation', 'errors.validation', { project: 'v.choose' });
     projectId = input.project;
   }
   // Staff registering someone else do it on that person's behalf: the seat is not the officer's.
   const userId = actor && !isStaff(actor) ? actor.id : null;
   const created = await db.transaction(async (tx) => {
     await lockEvent(tx, e.id);
-    const same = [userId ? eq(registration.userId, userId) : undefined, input.email ? eq(registration.email, input.email) : undefined].filter(Boolean);
+    const same = [
+      userId ? eq(registration.userId, userId) : undefined,
+      input.email ? eq(registration.email, input.email) : undefined,
+    ].filter(Boolean);
     if (same.length) {
       const [dup] = await tx
         .select({ id: registration.id })
         .from(registration)
         .where(and(eq(registration.eventId, e.id), ne(registration.status, 'cancelled'), or(...same)));
-      if (dup) throw new AppError('validation', 'events.alreadyRegistered', userId ? {} : { email: 'events.alreadyRegistered' });
+      if (dup)
+        throw new AppError(
+          'validation',
+          'events.alreadyRegistered',
+          userId ? {} : { email: 'events.alreadyRegistered' },
+        );
     }
     const status = (await confirmedSeats(tx, e.id)) < e.capacity ? 'confirmed' : 'waitlisted';
     const [row] = await tx
@@ -140,7 +176,13 @@ export async function register({
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await audit(tx, { actorId: actor?.id ?? null, action: 'event.register', entity: 'event_registration', entityId: row.id, data: { eventId: e.id, status } });
+    await audit(tx, {
+      actorId: actor?.id ?? null,
+      action: 'event.register',
+      entity: 'event_registration',
+      entityId: row.id,
+      data: { eventId: e.id, status },
+    });
     return row;
   });
   await tellRegistered(deps, e, created);
@@ -175,12 +217,21 @@ export async function getTicket(db: Db, token: string): Promise<Ticket> {
       .select({ code: certificate.code })
       .from(certificate)
       .where(and(eq(certificate.registrationId, r.id), isNull(certificate.replacedAt))),
-    db.select({ rating: feedback.rating, comments: feedback.comments }).from(feedback).where(eq(feedback.registrationId, r.id)),
+    db
+      .select({ rating: feedback.rating, comments: feedback.comments })
+      .from(feedback)
+      .where(eq(feedback.registrationId, r.id)),
     r.status === 'waitlisted'
       ? db
           .select({ n: count() })
           .from(registration)
-          .where(and(eq(registration.eventId, r.eventId), eq(registration.status, 'waitlisted'), lte(registration.number, r.number)))
+          .where(
+            and(
+              eq(registration.eventId, r.eventId),
+              eq(registration.status, 'waitlisted'),
+              lte(registration.number, r.number),
+            ),
+          )
       : Promise.resolve([]),
   ]);
   return {
@@ -198,7 +249,17 @@ export async function getTicket(db: Db, token: string): Promise<Ticket> {
  * Cancels a registration (the person, from their page). A freed seat goes to the first person
  * on the waitlist, who is told by e-mail. Cancelling twice changes nothing.
  */
-export async function cancelRegistration({ deps, actor, token, today = todayInVietnam() }: { deps: EventDeps; actor: Actor | null; token: string; today?: string }) {
+export async function cancelRegistration({
+  deps,
+  actor,
+  token,
+  today = todayInVietnam(),
+}: {
+  deps: EventDeps;
+  actor: Actor | null;
+  token: string;
+  today?: string;
+}) {
   const { db } = deps;
   const ticket = await getTicket(db, token);
   const r = ticket.registration;
@@ -206,10 +267,21 @@ export async function cancelRegistration({ deps, actor, token, today = todayInVi
   if (ticket.event.endsOn < today) throw new AppError('conflict', 'events.cancelTooLate');
   const promoted = await db.transaction(async (tx) => {
     await lockEvent(tx, r.eventId);
-    const [current] = await tx.select({ status: registration.status }).from(registration).where(eq(registration.id, r.id));
+    const [current] = await tx
+      .select({ status: registration.status })
+      .from(registration)
+      .where(eq(registration.id, r.id));
     if (!current || current.status === 'cancelled') return [];
-    await tx.update(registration).set({ status: 'cancelled', cancelledAt: new Date() }).where(eq(registration.id, r.id));
-    await audit(tx, { actorId: actor?.id ?? null, action: 'event.cancel', entity: 'event_registration', entityId: r.id });
+    await tx
+      .update(registration)
+      .set({ status: 'cancelled', cancelledAt: new Date() })
+      .where(eq(registration.id, r.id));
+    await audit(tx, {
+      actorId: actor?.id ?? null,
+      action: 'event.cancel',
+      entity: 'event_registration',
+      entityId: r.id,
+    });
     return current.status === 'confirmed' ? promoteWaitlist(tx, r.eventId, ticket.event.capacity) : [];
   });
   await tellPromoted(deps, ticket.event, promoted);
@@ -255,20 +327,37 @@ export interface RegistrationRow extends Registration {
 }
 
 /** Everyone registered for an event, in registration order, with their attendance (staff only). */
-export async function listRegistrations({ db, actor, eventId }: { db: Db; actor: Actor; eventId: string }): Promise<RegistrationRow[]> {
+export async function listRegistrations({
+  db,
+  actor,
+  eventId,
+}: {
+  db: Db;
+  actor: Actor;
+  eventId: string;
+}): Promise<RegistrationRow[]> {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const rows = await db
     .select({
       registration,
       communeName: commune.name,
-      attended: sql<string[]>`coalesce((SELECT array_agg(${attendance.sessionId}::text) FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id}), '{}')`,
-      certificateCode: sql<string | null>`(SELECT ${certificate.code} FROM ${certificate} WHERE ${certificate.registrationId} = ${registration.id} AND ${certificate.replacedAt} IS NULL)`,
+      attended: sql<
+        string[]
+      >`coalesce((SELECT array_agg(${attendance.sessionId}::text) FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id}), '{}')`,
+      certificateCode: sql<
+        string | null
+      >`(SELECT ${certificate.code} FROM ${certificate} WHERE ${certificate.registrationId} = ${registration.id} AND ${certificate.replacedAt} IS NULL)`,
     })
     .from(registration)
     .leftJoin(commune, eq(commune.slug, registration.communeSlug))
     .where(eq(registration.eventId, eventId))
     .orderBy(asc(registration.number));
-  return rows.map((r) => ({ ...r.registration, communeName: r.communeName, attended: r.attended, certificateCode: r.certificateCode }));
+  return rows.map((r) => ({
+    ...r.registration,
+    communeName: r.communeName,
+    attended: r.attended,
+    certificateCode: r.certificateCode,
+  }));
 }
 
 /**
@@ -296,7 +385,13 @@ export async function sendReminders(deps: EventDeps, today: string): Promise<num
     .update(registration)
     .set({ reminderSentAt: new Date() })
     .where(and(inArray(registration.id, due), isNull(registration.reminderSentAt)))
-    .returning({ eventId: registration.eventId, name: registration.name, email: registration.email, code: registration.code, token: registration.token });
+    .returning({
+      eventId: registration.eventId,
+      name: registration.name,
+      email: registration.email,
+      code: registration.code,
+      token: registration.token,
+    });
   const events = new Map<string, EventDetail>();
   for (const r of claimed) {
     let e = events.get(r.eventId);

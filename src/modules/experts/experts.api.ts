@@ -25,7 +25,11 @@ const ExpertSummary = z
 const ExpertDetail = ExpertSummary.extend({ bio: z.string() }).openapi('ExpertDetail');
 
 const ListQuery = z.object({
-  q: z.string().max(100).optional().openapi({ description: 'Accent-insensitive search: "nhan hieu" finds "nhãn hiệu".' }),
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: 'Accent-insensitive search: "nhan hieu" finds "nhãn hiệu".' }),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
   specialty: z.enum(specialties).optional(),
   field: z.enum(projectFields).optional(),
@@ -77,7 +81,12 @@ expertsApi.openapi(
   async (c) => {
     const query = c.req.valid('query');
     const page = pageFrom(String(query.page ?? 1), PER_PAGE);
-    const { items, total, more } = await listExperts({ db: c.var.deps.db, actor: c.var.actor, filters: ExpertFilters.parse(query), page });
+    const { items, total, more } = await listExperts({
+      db: c.var.deps.db,
+      actor: c.var.actor,
+      filters: ExpertFilters.parse(query),
+      page,
+    });
     return c.json({ items: items.map(summaryOf), total, more, page: page.page, perPage: PER_PAGE }, 200);
   },
 );
@@ -88,10 +97,15 @@ expertsApi.openapi(
     path: '/experts/{slug}',
     tags: ['experts'],
     summary: 'One expert profile',
-    request: { params: z.object({ slug: z.string().max(100).openapi({ description: 'Profile slug, e.g. le-thi-phuong-thao' }) }) },
+    request: {
+      params: z.object({ slug: z.string().max(100).openapi({ description: 'Profile slug, e.g. le-thi-phuong-thao' }) }),
+    },
     responses: {
       200: { description: 'The profile', content: { 'application/json': { schema: ExpertDetail } } },
-      404: { description: 'No such profile, or not visible to you', content: { 'application/json': { schema: ErrorResponse } } },
+      404: {
+        description: 'No such profile, or not visible to you',
+        content: { 'application/json': { schema: ErrorResponse } },
+      },
     },
   }),
   async (c) => {

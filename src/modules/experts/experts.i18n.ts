@@ -42,7 +42,8 @@ export const vi = {
   'experts.detail.organisation': 'Đơn vị công tác',
   'experts.detail.contact': 'Liên hệ (chỉ cán bộ Sở xem)',
   'experts.detail.askOfficer': 'Cần chuyên gia này tư vấn? Hãy gửi yêu cầu hỗ trợ, cán bộ Sở KHCN sẽ kết nối.',
-  'experts.detail.privateNote': 'Hồ sơ đang ẩn: chỉ bạn và cán bộ Sở xem được. Chọn “Hiển thị trong danh bạ chuyên gia” để công khai.',
+  'experts.detail.privateNote':
+    'Hồ sơ đang ẩn: chỉ bạn và cán bộ Sở xem được. Chọn “Hiển thị trong danh bạ chuyên gia” để công khai.',
 
   'experts.form.title.mine': 'Hồ sơ chuyên gia của tôi',
   'experts.form.title.edit': 'Sửa hồ sơ “{name}”',
@@ -54,7 +55,8 @@ export const vi = {
   'experts.field.name': 'Tên hiển thị',
   'experts.field.nameHint': 'Kèm học hàm, học vị nếu có, ví dụ: TS. Lê Thị Phương Thảo.',
   'experts.field.headline': 'Giới thiệu ngắn',
-  'experts.field.headlineHint': 'Một câu về điều bạn tư vấn, ví dụ: Tư vấn quy trình sản xuất và công bố chất lượng thực phẩm.',
+  'experts.field.headlineHint':
+    'Một câu về điều bạn tư vấn, ví dụ: Tư vấn quy trình sản xuất và công bố chất lượng thực phẩm.',
   'experts.field.organisation': 'Đơn vị công tác',
   'experts.field.bio': 'Kinh nghiệm',
   'experts.field.bioHint': 'Quá trình làm việc, các dự án đã tư vấn.',
@@ -111,8 +113,10 @@ export const en: Record<keyof typeof vi, string> = {
   'experts.detail.where': 'Where they help',
   'experts.detail.organisation': 'Organisation',
   'experts.detail.contact': 'Contact (Department officers only)',
-  'experts.detail.askOfficer': 'Need this expert’s advice? Send a support request; a Department officer will connect you.',
-  'experts.detail.privateNote': 'This profile is hidden: only you and Department officers can see it. Tick “Show in the public expert directory” to publish it.',
+  'experts.detail.askOfficer':
+    'Need this expert’s advice? Send a support request; a Department officer will connect you.',
+  'experts.detail.privateNote':
+    'This profile is hidden: only you and Department officers can see it. Tick “Show in the public expert directory” to publish it.',
 
   'experts.form.title.mine': 'My expert profile',
   'experts.form.title.edit': 'Edit “{name}”',
@@ -124,7 +128,8 @@ export const en: Record<keyof typeof vi, string> = {
   'experts.field.name': 'Display name',
   'experts.field.nameHint': 'With your academic title if any, e.g. TS. Lê Thị Phương Thảo.',
   'experts.field.headline': 'Headline',
-  'experts.field.headlineHint': 'One sentence on what you advise on, e.g. Food production processes and quality declarations.',
+  'experts.field.headlineHint':
+    'One sentence on what you advise on, e.g. Food production processes and quality declarations.',
   'experts.field.organisation': 'Organisation',
   'experts.field.bio': 'Experience',
   'experts.field.bioHint': 'Career, projects you have advised.',

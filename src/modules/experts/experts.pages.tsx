@@ -8,12 +8,19 @@ import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
+import { placesOf } from '#kernel/ui/communes.ts';
 import { withQuery } from '#kernel/ui/components.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { ExpertFilters, ExpertInput } from './experts.schemas.ts';
-import { type ExpertProfile, getExpert, getExpertByUserId, listExperts, saveOwnProfile, updateExpert } from './experts.service.ts';
-import { placesOf } from '#kernel/ui/communes.ts';
+import {
+  type ExpertProfile,
+  getExpert,
+  getExpertByUserId,
+  listExperts,
+  saveOwnProfile,
+  updateExpert,
+} from './experts.service.ts';
 import { ExpertPage } from './views/expert-detail.tsx';
 import { ExpertFormPage } from './views/expert-form.tsx';
 import { ExpertListPage } from './views/expert-list.tsx';
@@ -49,10 +56,24 @@ expertsPages.get('/chuyen-gia', async (c) => {
 expertsPages.get('/chuyen-gia.csv', allow('officer', 'admin'), async (c) => {
   const { t } = c.var;
   const filters = ExpertFilters.parse(c.req.query());
-  const { items } = await listExperts({ db: c.var.deps.db, actor: c.var.actor, filters, page: { page: 1, perPage: 100_000, offset: 0 } });
+  const { items } = await listExperts({
+    db: c.var.deps.db,
+    actor: c.var.actor,
+    filters,
+    page: { page: 1, perPage: 100_000, offset: 0 },
+  });
   const all = await communes(c);
   const csv = toCsv(
-    [t('experts.col.name'), t('experts.field.headline'), t('experts.field.organisation'), t('experts.col.specialties'), t('experts.field.fields'), t('experts.col.where'), t('experts.form.publish'), 'URL'],
+    [
+      t('experts.col.name'),
+      t('experts.field.headline'),
+      t('experts.field.organisation'),
+      t('experts.col.specialties'),
+      t('experts.field.fields'),
+      t('experts.col.where'),
+      t('experts.form.publish'),
+      'URL',
+    ],
     items.map((e) => [
       e.name,
       e.headline,
@@ -90,19 +111,42 @@ function formValuesOf(e: ExpertProfile): FormValues {
   };
 }
 
-async function expertForm(c: Context<AppEnv>, target: FormTarget, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
-  return render(c, <ExpertFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} communes={await communes(c)} />, status);
+async function expertForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
+  return render(
+    c,
+    <ExpertFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} communes={await communes(c)} />,
+    status,
+  );
 }
 
-async function submitExpertForm(c: Context<AppEnv>, target: FormTarget, save: (input: ExpertInput) => Promise<Response>) {
-  return submitForm(c, ExpertInput, (values, errors) => expertForm(c, target, values, errors, 422), (input) => save(input));
+async function submitExpertForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  save: (input: ExpertInput) => Promise<Response>,
+) {
+  return submitForm(
+    c,
+    ExpertInput,
+    (values, errors) => expertForm(c, target, values, errors, 422),
+    (input) => save(input),
+  );
 }
 
 async function ownTarget(c: Context<AppEnv>): Promise<{ target: FormTarget; profile: ExpertProfile | null }> {
   const profile = await getExpertByUserId(c.var.deps.db, requireActor(c).id);
   return {
     profile,
-    target: { title: c.var.t('experts.form.title.mine'), action: '/chuyen-gia/ho-so', cancelHref: profile ? `/chuyen-gia/${profile.slug}` : '/chuyen-gia' },
+    target: {
+      title: c.var.t('experts.form.title.mine'),
+      action: '/chuyen-gia/ho-so',
+      cancelHref: profile ? `/chuyen-gia/${profile.slug}` : '/chuyen-gia',
+    },
   };
 }
 
@@ -122,12 +166,19 @@ expertsPages.post('/chuyen-gia/ho-so', allow('expert'), async (c) => {
 
 expertsPages.get('/chuyen-gia/:slug', async (c) => {
   const expert = await getExpert({ db: c.var.deps.db, actor: c.var.actor, slug: c.req.param('slug') });
-  return render(c, <ExpertPage ctx={pageContext(c)} expert={expert} communes={await communes(c)} isStaff={isStaff(c.var.actor)} />);
+  return render(
+    c,
+    <ExpertPage ctx={pageContext(c)} expert={expert} communes={await communes(c)} isStaff={isStaff(c.var.actor)} />,
+  );
 });
 
 async function staffTarget(c: Context<AppEnv>) {
   const expert = await getExpert({ db: c.var.deps.db, actor: requireActor(c), slug: c.req.param('slug') ?? '' });
-  const target: FormTarget = { title: c.var.t('experts.form.title.edit', { name: expert.name }), action: `/chuyen-gia/${expert.slug}/sua`, cancelHref: `/chuyen-gia/${expert.slug}` };
+  const target: FormTarget = {
+    title: c.var.t('experts.form.title.edit', { name: expert.name }),
+    action: `/chuyen-gia/${expert.slug}/sua`,
+    cancelHref: `/chuyen-gia/${expert.slug}`,
+  };
   return { expert, target };
 }
 

@@ -11,7 +11,11 @@ const communeSlugs = () =>
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().max(80, { error: 'v.choose' }).regex(slugPattern, { error: 'v.choose' })).max(200, { error: 'v.tooMany|200' }))
+    .pipe(
+      z
+        .array(z.string().max(80, { error: 'v.choose' }).regex(slugPattern, { error: 'v.choose' }))
+        .max(200, { error: 'v.tooMany|200' }),
+    )
     .transform((v) => [...new Set(v)]);
 
 /** One schema for the expert's own profile form and staff's edit form. */
@@ -33,6 +37,11 @@ export const ExpertFilters = z.object({
   q: z.string().max(100).optional().catch(undefined),
   specialty: optionalChoice(specialties).catch(undefined),
   field: optionalChoice(projectFields).catch(undefined),
-  commune: z.string().max(80).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  commune: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
 });
 export type ExpertFilters = Partial<z.output<typeof ExpertFilters>>;

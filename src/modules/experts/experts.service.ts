@@ -57,7 +57,15 @@ export async function listExpertOptions(db: Db): Promise<{ userId: string; name:
 }
 
 /** A profile as its page shows it; a non-public one is 404 except for staff and the expert. */
-export async function getExpert({ db, actor, slug }: { db: Db; actor: Actor | null; slug: string }): Promise<ExpertDetail> {
+export async function getExpert({
+  db,
+  actor,
+  slug,
+}: {
+  db: Db;
+  actor: Actor | null;
+  slug: string;
+}): Promise<ExpertDetail> {
   const [row] = await db
     .select({ profile: expertProfile, email: user.email, phone: user.phone })
     .from(expertProfile)
@@ -107,14 +115,22 @@ function columnsFrom(input: ExpertInput) {
 async function upsertProfile(db: Db, actor: Actor, userId: string, input: ExpertInput) {
   await assertCommunes(db, input.communes);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ slug: expertProfile.slug }).from(expertProfile).where(eq(expertProfile.userId, userId));
+    const [existing] = await tx
+      .select({ slug: expertProfile.slug })
+      .from(expertProfile)
+      .where(eq(expertProfile.userId, userId));
     const slug = existing?.slug ?? (await freeSlugFrom(tx, input.name));
     const values = { ...columnsFrom(input), updatedAt: new Date() };
     await tx
       .insert(expertProfile)
       .values({ ...values, userId, slug })
       .onConflictDoUpdate({ target: expertProfile.userId, set: values });
-    await audit(tx, { actorId: actor.id, action: existing ? 'expert.update' : 'expert.create', entity: 'expert_profile', entityId: userId });
+    await audit(tx, {
+      actorId: actor.id,
+      action: existing ? 'expert.update' : 'expert.create',
+      entity: 'expert_profile',
+      entityId: userId,
+    });
     return { slug, name: input.name };
   });
 }
@@ -129,7 +145,17 @@ export async function saveOwnProfile({ db, actor, input }: { db: Db; actor: Acto
 }
 
 /** Staff edit any expert's profile. */
-export async function updateExpert({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: ExpertInput }) {
+export async function updateExpert({
+  db,
+  actor,
+  slug,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: ExpertInput;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const current = await getExpertBySlug(db, slug);
   if (!current) throw new AppError('not_found', 'experts.notFound');
@@ -143,16 +169,32 @@ export const COUNT_CAP = 1_000;
  * The directory: public profiles (staff also see the others), filtered and searched without
  * diacritics. An expert who works anywhere serves every commune.
  */
-export async function listExperts({ db, actor, filters, page }: { db: Db; actor: Actor | null; filters: ExpertFilters; page: Page }) {
+export async function listExperts({
+  db,
+  actor,
+  filters,
+  page,
+}: {
+  db: Db;
+  actor: Actor | null;
+  filters: ExpertFilters;
+  page: Page;
+}) {
   const where: SQL[] = [];
   if (!isStaff(actor)) where.push(eq(expertProfile.isPublic, true));
   if (filters.specialty) where.push(sql`${expertProfile.specialties} @> ARRAY[${filters.specialty}]::text[]`);
   if (filters.field) where.push(sql`${expertProfile.fields} @> ARRAY[${filters.field}]::text[]`);
-  if (filters.commune) where.push(sql`(${expertProfile.anywhere} OR ${expertProfile.communes} @> ARRAY[${filters.commune}]::text[])`);
+  if (filters.commune)
+    where.push(sql`(${expertProfile.anywhere} OR ${expertProfile.communes} @> ARRAY[${filters.commune}]::text[])`);
   const q = filters.q?.trim();
   if (q) where.push(matches(expertProfile.searchText, q));
   const condition = where.length ? and(...where) : undefined;
-  const matching = db.select({ one: sql`1` }).from(expertProfile).where(condition).limit(COUNT_CAP + 1).as('matching');
+  const matching = db
+    .select({ one: sql`1` })
+    .from(expertProfile)
+    .where(condition)
+    .limit(COUNT_CAP + 1)
+    .as('matching');
   const [totalRow] = await db.select({ n: count() }).from(matching);
   const items: ExpertListItem[] = await db
     .select({
@@ -169,7 +211,11 @@ export async function listExperts({ db, actor, filters, page }: { db: Db; actor:
     })
     .from(expertProfile)
     .where(condition)
-    .orderBy(...(q ? rank(expertProfile.name, expertProfile.nameSearch, q) : []), asc(expertProfile.nameSearch), asc(expertProfile.userId))
+    .orderBy(
+      ...(q ? rank(expertProfile.name, expertProfile.nameSearch, q) : []),
+      asc(expertProfile.nameSearch),
+      asc(expertProfile.userId),
+    )
     .limit(page.perPage)
     .offset(page.offset);
   const n = totalRow?.n ?? 0;

@@ -22,9 +22,7 @@ export const expertProfile = pgTable(
     isPublic: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    nameSearch: text()
-      .notNull()
-      .generatedAlwaysAs(sql`lower(f_unaccent(name))`),
+    nameSearch: text().notNull().generatedAlwaysAs(sql`lower(f_unaccent(name))`),
     searchText: text()
       .notNull()
       .generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || headline || ' ' || organisation || ' ' || bio))`),

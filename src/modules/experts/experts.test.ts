@@ -28,7 +28,8 @@ async function as(email: string) {
 
 beforeAll(async () => {
   rt = await testRuntime();
-  thaoId = (await createUser(rt.deps, { name: 'Lê Thị Phương Thảo', email: 'thao@test.vn', password, role: 'expert' })).id;
+  thaoId = (await createUser(rt.deps, { name: 'Lê Thị Phương Thảo', email: 'thao@test.vn', password, role: 'expert' }))
+    .id;
   await createUser(rt.deps, { name: 'Đỗ Văn Hải', email: 'hai@test.vn', password, role: 'expert' });
   await createUser(rt.deps, { name: 'Hoàng Thị Thu Hà', email: 'officer@test.vn', password, role: 'officer' });
   await createUser(rt.deps, { name: 'Lý Thị Mai', email: 'founder@test.vn', password, role: 'founder' });
@@ -48,7 +49,12 @@ describe('an expert’s own profile', () => {
 
   it('bad input: 422 with Vietnamese messages, what was typed kept, nothing stored', async () => {
     const b = await as('thao@test.vn');
-    const res = await b.post('/chuyen-gia/ho-so', { ...thao, headline: 'ngắn', specialties: [], communes: ['khong-co-xa-nay'] });
+    const res = await b.post('/chuyen-gia/ho-so', {
+      ...thao,
+      headline: 'ngắn',
+      specialties: [],
+      communes: ['khong-co-xa-nay'],
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Cần ít nhất 10 ký tự.');
@@ -63,7 +69,16 @@ describe('an expert’s own profile', () => {
     const unknownCommune = await b.post('/chuyen-gia/ho-so', { ...thao, communes: ['khong-co-xa-nay'] });
     expect(unknownCommune.status).toBe(422);
     expect((await b.post('/chuyen-gia/ho-so', {})).status).toBe(422);
-    expect((await b.post('/chuyen-gia/ho-so', { ...thao, name: ['A', 'B'], anywhere: ['on', 'x'], communes: ['that-khe', 'Ý'] })).status).toBe(422);
+    expect(
+      (
+        await b.post('/chuyen-gia/ho-so', {
+          ...thao,
+          name: ['A', 'B'],
+          anywhere: ['on', 'x'],
+          communes: ['that-khe', 'Ý'],
+        })
+      ).status,
+    ).toBe(422);
     expect(await getExpertByUserId(rt.db, thaoId)).toBeNull();
   });
 
@@ -111,7 +126,9 @@ describe('the expert directory', () => {
     const found = await (await rt.app.request('/chuyen-gia?q=thuc%20pham')).text();
     expect(found).toContain('Lê Thị Phương Thảo');
     expect(await (await rt.app.request('/chuyen-gia?q=vien%20cong%20nghiep')).text()).toContain('Lê Thị Phương Thảo');
-    expect(await (await rt.app.request('/chuyen-gia?specialty=food_safety&field=food&commune=dinh-lap')).text()).toContain('Lê Thị Phương Thảo');
+    expect(
+      await (await rt.app.request('/chuyen-gia?specialty=food_safety&field=food&commune=dinh-lap')).text(),
+    ).toContain('Lê Thị Phương Thảo');
     const miss = await (await rt.app.request('/chuyen-gia?specialty=tourism')).text();
     expect(miss).toContain('Không có kết quả phù hợp');
     expect((await rt.app.request('/chuyen-gia?specialty=nonsense&page=-1')).status).toBe(200);
@@ -143,7 +160,10 @@ describe('staff edit any profile', () => {
     expect((await (await as('hai@test.vn')).get('/chuyen-gia/do-van-hai/sua')).status).toBe(403);
     expect((await (await as('founder@test.vn')).post('/chuyen-gia/do-van-hai/sua', {})).status).toBe(403);
     expect((await officer.get('/chuyen-gia/khong-co/sua')).status).toBe(404);
-    const [row] = await rt.db.select({ isPublic: expertProfile.isPublic }).from(expertProfile).where(eq(expertProfile.slug, 'do-van-hai'));
+    const [row] = await rt.db
+      .select({ isPublic: expertProfile.isPublic })
+      .from(expertProfile)
+      .where(eq(expertProfile.slug, 'do-van-hai'));
     expect(row?.isPublic).toBe(true);
   });
 
@@ -168,7 +188,13 @@ describe('the experts API', () => {
     expect(one.name).toBe('PGS.TS. Lê Thị Phương Thảo');
     expect(JSON.stringify(one)).not.toContain('thao@test.vn');
     const hidden = await createUser(rt.deps, { name: 'Chuyên gia ẩn', email: 'an@test.vn', password, role: 'expert' });
-    await rt.db.insert(expertProfile).values({ userId: hidden.id, slug: 'chuyen-gia-an', name: 'Chuyên gia ẩn', headline: 'Hồ sơ chưa công khai', isPublic: false });
+    await rt.db.insert(expertProfile).values({
+      userId: hidden.id,
+      slug: 'chuyen-gia-an',
+      name: 'Chuyên gia ẩn',
+      headline: 'Hồ sơ chưa công khai',
+      isPublic: false,
+    });
     expect((await rt.app.request('/api/v1/experts/chuyen-gia-an')).status).toBe(404);
     expect((await (await as('officer@test.vn')).get('/api/v1/experts/chuyen-gia-an')).status).toBe(200);
   });

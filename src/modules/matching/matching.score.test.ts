@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type ExpertCandidate, type PartnerCandidate, rankCandidates, score, type Target, wordPairs } from './matching.score.ts';
+import {
+  type ExpertCandidate,
+  type PartnerCandidate,
+  rankCandidates,
+  score,
+  type Target,
+  wordPairs,
+} from './matching.score.ts';
 
 // Fixtures where the right answer is known: the article's kind of requests and people.
 
@@ -28,7 +35,9 @@ const expert = (over: Partial<ExpertCandidate> & Pick<ExpertCandidate, 'id' | 'n
   ...over,
 });
 
-const partner = (over: Partial<PartnerCandidate> & Pick<PartnerCandidate, 'id' | 'name' | 'kind'>): PartnerCandidate => ({
+const partner = (
+  over: Partial<PartnerCandidate> & Pick<PartnerCandidate, 'id' | 'name' | 'kind'>,
+): PartnerCandidate => ({
   type: 'partner',
   slug: over.id,
   offers: [],
@@ -41,9 +50,28 @@ const partner = (over: Partial<PartnerCandidate> & Pick<PartnerCandidate, 'id' |
   ...over,
 });
 
-const lawyer = expert({ id: 'hai', name: 'Luật sư Đỗ Văn Hải', specialties: ['trademark_ip', 'legal'], anywhere: true, text: 'Tư vấn đăng ký nhãn hiệu, sở hữu trí tuệ' });
-const foodScientist = expert({ id: 'thao', name: 'TS. Lê Thị Phương Thảo', specialties: ['production', 'food_safety'], fields: ['food'], communes: ['trang-dinh'], formerDistricts: ['trang-dinh'] });
-const lawyerNearby = expert({ id: 'lan', name: 'Luật sư Hoàng Thị Lan', specialties: ['legal'], communes: ['trang-dinh'], formerDistricts: ['trang-dinh'] });
+const lawyer = expert({
+  id: 'hai',
+  name: 'Luật sư Đỗ Văn Hải',
+  specialties: ['trademark_ip', 'legal'],
+  anywhere: true,
+  text: 'Tư vấn đăng ký nhãn hiệu, sở hữu trí tuệ',
+});
+const foodScientist = expert({
+  id: 'thao',
+  name: 'TS. Lê Thị Phương Thảo',
+  specialties: ['production', 'food_safety'],
+  fields: ['food'],
+  communes: ['trang-dinh'],
+  formerDistricts: ['trang-dinh'],
+});
+const lawyerNearby = expert({
+  id: 'lan',
+  name: 'Luật sư Hoàng Thị Lan',
+  specialties: ['legal'],
+  communes: ['trang-dinh'],
+  formerDistricts: ['trang-dinh'],
+});
 
 describe('matching experts to a request', () => {
   it('puts the trademark lawyer first for a trademark request, whatever else the others have', () => {
@@ -55,17 +83,40 @@ describe('matching experts to a request', () => {
     const [first] = rankCandidates(trademarkRequest, [lawyer]);
     const keys = first?.reasons.map((r) => r.key);
     expect(keys).toContain('matching.reason.specialty');
-    expect(first?.reasons.find((r) => r.key === 'matching.reason.specialty')?.label).toEqual({ prefix: 'experts.specialty', code: 'trademark_ip' });
+    expect(first?.reasons.find((r) => r.key === 'matching.reason.specialty')?.label).toEqual({
+      prefix: 'experts.specialty',
+      code: 'trademark_ip',
+    });
     expect(first?.reasons.find((r) => r.key === 'matching.reason.words')?.params?.words).toContain('nhãn hiệu');
   });
 
   it('prefers the same commune, then the same former district, when the expertise is equal', () => {
-    const a = expert({ id: 'a', name: 'A', specialties: ['trademark_ip'], communes: ['that-khe'], formerDistricts: ['trang-dinh'] });
-    const b = expert({ id: 'b', name: 'B', specialties: ['trademark_ip'], communes: ['trang-dinh'], formerDistricts: ['trang-dinh'] });
-    const c = expert({ id: 'c', name: 'C', specialties: ['trademark_ip'], communes: ['dong-dang'], formerDistricts: ['cao-loc'] });
+    const a = expert({
+      id: 'a',
+      name: 'A',
+      specialties: ['trademark_ip'],
+      communes: ['that-khe'],
+      formerDistricts: ['trang-dinh'],
+    });
+    const b = expert({
+      id: 'b',
+      name: 'B',
+      specialties: ['trademark_ip'],
+      communes: ['trang-dinh'],
+      formerDistricts: ['trang-dinh'],
+    });
+    const c = expert({
+      id: 'c',
+      name: 'C',
+      specialties: ['trademark_ip'],
+      communes: ['dong-dang'],
+      formerDistricts: ['cao-loc'],
+    });
     const ranked = rankCandidates(trademarkRequest, [c, a, b]);
     expect(ranked.map((s) => s.candidate.id)).toEqual(['b', 'a', 'c']);
-    expect(ranked[0]?.reasons.find((r) => r.key === 'matching.reason.sameCommune')?.params).toEqual({ name: 'xã Tràng Định' });
+    expect(ranked[0]?.reasons.find((r) => r.key === 'matching.reason.sameCommune')?.params).toEqual({
+      name: 'xã Tràng Định',
+    });
   });
 
   it('lowers an expert who is already busy and names the load', () => {
@@ -85,7 +136,14 @@ describe('matching experts to a request', () => {
   });
 
   it('leaves out people who neither answer the need nor know the field', () => {
-    const unrelated = expert({ id: 'u', name: 'U', specialties: ['tourism'], communes: ['trang-dinh'], formerDistricts: ['trang-dinh'], anywhere: true });
+    const unrelated = expert({
+      id: 'u',
+      name: 'U',
+      specialties: ['tourism'],
+      communes: ['trang-dinh'],
+      formerDistricts: ['trang-dinh'],
+      anywhere: true,
+    });
     expect(rankCandidates(trademarkRequest, [unrelated])).toEqual([]);
   });
 
@@ -97,15 +155,38 @@ describe('matching experts to a request', () => {
 });
 
 describe('matching partners', () => {
-  const salesRequest: Target = { ...trademarkRequest, needs: ['market_connection'], text: 'Tìm siêu thị tiêu thụ thạch đen tại Hà Nội' };
-  const supermarket = partner({ id: 'happy', name: 'Siêu thị Happy mart', kind: 'supermarket', offers: ['market_connection'], fields: ['food'], text: 'Chuỗi siêu thị tiêu thụ đặc sản vùng miền tại Hà Nội' });
+  const salesRequest: Target = {
+    ...trademarkRequest,
+    needs: ['market_connection'],
+    text: 'Tìm siêu thị tiêu thụ thạch đen tại Hà Nội',
+  };
+  const supermarket = partner({
+    id: 'happy',
+    name: 'Siêu thị Happy mart',
+    kind: 'supermarket',
+    offers: ['market_connection'],
+    fields: ['food'],
+    text: 'Chuỗi siêu thị tiêu thụ đặc sản vùng miền tại Hà Nội',
+  });
   const club = partner({ id: 'clb', name: 'CLB Đầu tư', kind: 'club', offers: ['funding', 'events'] });
-  const school = partner({ id: 'school', name: 'Trường Cao đẳng', kind: 'school', offers: ['training', 'market_connection'] });
+  const school = partner({
+    id: 'school',
+    name: 'Trường Cao đẳng',
+    kind: 'school',
+    offers: ['training', 'market_connection'],
+  });
 
   it('a supermarket that buys food comes first for a sales request; an investors club is not a suggestion', () => {
     const ranked = rankCandidates(salesRequest, [club, school, supermarket]);
     expect(ranked.map((s) => s.candidate.id)).toEqual(['happy', 'school']);
-    expect(ranked[0]?.reasons.map((r) => r.key)).toEqual(expect.arrayContaining(['matching.reason.offers', 'matching.reason.buyer', 'matching.reason.field', 'matching.reason.stage']));
+    expect(ranked[0]?.reasons.map((r) => r.key)).toEqual(
+      expect.arrayContaining([
+        'matching.reason.offers',
+        'matching.reason.buyer',
+        'matching.reason.field',
+        'matching.reason.stage',
+      ]),
+    );
   });
 
   it('the investors club comes first for funding', () => {

@@ -149,20 +149,42 @@ function needFit(target: Target, c: Candidate): Reason[] {
     } else if (c.offers.includes(need)) {
       covered++;
       if (covered > 1) continue;
-      reasons.push({ key: 'matching.reason.offers', points: weights.offer, label: { prefix: 'project.need', code: need } });
-      if (need === 'market_connection' && buyers.has(c.kind)) reasons.push({ key: 'matching.reason.buyer', points: weights.buyerForMarket });
+      reasons.push({
+        key: 'matching.reason.offers',
+        points: weights.offer,
+        label: { prefix: 'project.need', code: need },
+      });
+      if (need === 'market_connection' && buyers.has(c.kind))
+        reasons.push({ key: 'matching.reason.buyer', points: weights.buyerForMarket });
     }
   }
-  if (covered > 1) reasons.push({ key: 'matching.reason.moreNeeds', points: weights.moreNeeds * (covered - 1), params: { n: covered - 1 } });
+  if (covered > 1)
+    reasons.push({
+      key: 'matching.reason.moreNeeds',
+      points: weights.moreNeeds * (covered - 1),
+      params: { n: covered - 1 },
+    });
   return reasons;
 }
 
 function placeFit(target: Target, c: Candidate): Reason[] {
   if (target.commune && c.communes.includes(target.commune)) {
-    return [{ key: 'matching.reason.sameCommune', points: weights.sameCommune, params: { name: target.communeName ?? target.commune } }];
+    return [
+      {
+        key: 'matching.reason.sameCommune',
+        points: weights.sameCommune,
+        params: { name: target.communeName ?? target.commune },
+      },
+    ];
   }
   if (target.formerDistrict && c.formerDistricts.includes(target.formerDistrict)) {
-    return [{ key: 'matching.reason.sameArea', points: weights.sameFormerDistrict, params: { name: target.formerDistrictName ?? target.formerDistrict } }];
+    return [
+      {
+        key: 'matching.reason.sameArea',
+        points: weights.sameFormerDistrict,
+        params: { name: target.formerDistrictName ?? target.formerDistrict },
+      },
+    ];
   }
   if (c.anywhere) return [{ key: 'matching.reason.anywhere', points: weights.anywhere }];
   return [];
@@ -189,11 +211,19 @@ function historyFit(target: Target, c: Candidate): Reason[] {
   }
   const reasons: Reason[] = [];
   if (c.pastInterested > 0) {
-    reasons.push({ key: 'matching.reason.pastInterested', points: Math.min(weights.pastCap, weights.perPastProject * c.pastInterested), params: { n: c.pastInterested } });
+    reasons.push({
+      key: 'matching.reason.pastInterested',
+      points: Math.min(weights.pastCap, weights.perPastProject * c.pastInterested),
+      params: { n: c.pastInterested },
+    });
   }
   const advanced = target.stage === 'market' || target.stage === 'growing';
   if (advanced && (buyers.has(c.kind) || investors.has(c.kind))) {
-    reasons.push({ key: 'matching.reason.stage', points: weights.stage, label: { prefix: 'project.stage', code: target.stage ?? '' } });
+    reasons.push({
+      key: 'matching.reason.stage',
+      points: weights.stage,
+      label: { prefix: 'project.stage', code: target.stage ?? '' },
+    });
   }
   return reasons;
 }
@@ -202,10 +232,18 @@ function historyFit(target: Target, c: Candidate): Reason[] {
  * How well one candidate fits what is asked, with every reason that counted.
  * @example score(target, expert) // { score: 58, reasons: [{ key: 'matching.reason.specialty', … }] }
  */
-export function score<C extends Candidate>(target: Target, candidate: C, targetPairs = wordPairs(target.text)): Suggestion<C> {
+export function score<C extends Candidate>(
+  target: Target,
+  candidate: C,
+  targetPairs = wordPairs(target.text),
+): Suggestion<C> {
   const reasons = [...needFit(target, candidate)];
   if (target.field && candidate.fields.includes(target.field)) {
-    reasons.push({ key: 'matching.reason.field', points: weights.field, label: { prefix: 'project.field', code: target.field } });
+    reasons.push({
+      key: 'matching.reason.field',
+      points: weights.field,
+      label: { prefix: 'project.field', code: target.field },
+    });
   }
   reasons.push(...placeFit(target, candidate), ...historyFit(target, candidate));
   const shared = sharedPairs(targetPairs, wordPairs(candidate.text));
@@ -224,11 +262,22 @@ export function score<C extends Candidate>(target: Target, candidate: C, targetP
  * The best candidates first. Only those that answer the need or share the field count: a free
  * expert in the same commune who knows nothing of the subject is not a suggestion.
  */
-export function rankCandidates<C extends Candidate>(target: Target, candidates: readonly C[], limit = 5): Suggestion<C>[] {
+export function rankCandidates<C extends Candidate>(
+  target: Target,
+  candidates: readonly C[],
+  limit = 5,
+): Suggestion<C>[] {
   const pairs = wordPairs(target.text);
   return candidates
     .map((c) => score(target, c, pairs))
-    .filter((s) => s.reasons.some((r) => r.key === 'matching.reason.specialty' || r.key === 'matching.reason.offers' || r.key === 'matching.reason.field'))
+    .filter((s) =>
+      s.reasons.some(
+        (r) =>
+          r.key === 'matching.reason.specialty' ||
+          r.key === 'matching.reason.offers' ||
+          r.key === 'matching.reason.field',
+      ),
+    )
     .sort((a, b) => b.score - a.score || a.candidate.name.localeCompare(b.candidate.name, 'vi'))
     .slice(0, limit);
 }

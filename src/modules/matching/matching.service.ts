@@ -6,7 +6,14 @@ import { expertProfile, specialtiesForNeed } from '#modules/experts/index.ts';
 import { introduction, partner } from '#modules/partners/index.ts';
 import { type Commune, listCommunes } from '#modules/places/index.ts';
 import { project, type SupportNeed, supportNeeds } from '#modules/projects/index.ts';
-import { type Candidate, type ExpertCandidate, type PartnerCandidate, rankCandidates, type Suggestion, type Target } from './matching.score.ts';
+import {
+  type Candidate,
+  type ExpertCandidate,
+  type PartnerCandidate,
+  rankCandidates,
+  type Suggestion,
+  type Target,
+} from './matching.score.ts';
 
 /** How many candidates are scored at most: the SQL narrows to those that could answer at all. */
 const POOL = 200;
@@ -39,7 +46,13 @@ async function targetOf(db: Db, province: string, input: TargetInput): Promise<{
   const where = await places(db, province);
   const [p] = input.projectId
     ? await db
-        .select({ field: project.field, stage: project.stage, communeSlug: project.communeSlug, name: project.name, summary: project.summary })
+        .select({
+          field: project.field,
+          stage: project.stage,
+          communeSlug: project.communeSlug,
+          name: project.name,
+          summary: project.summary,
+        })
         .from(project)
         .where(eq(project.id, input.projectId))
     : [];
@@ -82,7 +95,13 @@ async function expertCandidates(db: Db, where: Places, target: Target): Promise<
     .where(and(eq(user.role, 'expert'), or(isNull(user.banned), eq(user.banned, false)), or(...could)))
     .orderBy(desc(expertProfile.updatedAt))
     .limit(POOL);
-  return rows.map((r) => ({ ...r, type: 'expert' as const, formerDistricts: districtsOf(where, r.communes), openEngagements: 0, pastByField: {} }));
+  return rows.map((r) => ({
+    ...r,
+    type: 'expert' as const,
+    formerDistricts: districtsOf(where, r.communes),
+    openEngagements: 0,
+    pastByField: {},
+  }));
 }
 
 /**
@@ -91,13 +110,22 @@ async function expertCandidates(db: Db, where: Places, target: Target): Promise<
  * cheap with thousands of them). Load and history move a score by at most a few points, so the
  * first pass keeps four times as many as are shown.
  */
-async function rankExperts(db: Db, target: Target, candidates: ExpertCandidate[], limit: number): Promise<Suggestion<ExpertCandidate>[]> {
+async function rankExperts(
+  db: Db,
+  target: Target,
+  candidates: ExpertCandidate[],
+  limit: number,
+): Promise<Suggestion<ExpertCandidate>[]> {
   const shortlist = rankCandidates(target, candidates, limit * 4).map((s) => s.candidate);
   const loads = await expertLoads(
     db,
     shortlist.map((c) => c.id),
   );
-  const withHistory = shortlist.map((c) => ({ ...c, openEngagements: loads.get(c.id)?.open ?? 0, pastByField: loads.get(c.id)?.pastByField ?? {} }));
+  const withHistory = shortlist.map((c) => ({
+    ...c,
+    openEngagements: loads.get(c.id)?.open ?? 0,
+    pastByField: loads.get(c.id)?.pastByField ?? {},
+  }));
   return rankCandidates(target, withHistory, limit);
 }
 
@@ -139,8 +167,15 @@ export interface Suggestions {
  */
 export async function suggestFor(db: Db, province: string, input: TargetInput, limit = 5): Promise<Suggestions> {
   const { target, where } = await targetOf(db, province, input);
-  const [experts, partners] = await Promise.all([expertCandidates(db, where, target), partnerCandidates(db, where, target)]);
-  return { target, experts: await rankExperts(db, target, experts, limit), partners: rankCandidates(target, partners, limit) };
+  const [experts, partners] = await Promise.all([
+    expertCandidates(db, where, target),
+    partnerCandidates(db, where, target),
+  ]);
+  return {
+    target,
+    experts: await rankExperts(db, target, experts, limit),
+    partners: rankCandidates(target, partners, limit),
+  };
 }
 
 export interface ProjectSuggestion {
@@ -159,14 +194,30 @@ function needsAnswered(candidate: Candidate): SupportNeed[] {
  * The reverse: projects that need what this expert or partner offers, best first. Open
  * projects' declared needs are compared; `publicOnly` for anyone but staff.
  */
-async function projectsFor(db: Db, where: Places, candidate: Candidate, publicOnly: boolean, limit: number): Promise<ProjectSuggestion[]> {
+async function projectsFor(
+  db: Db,
+  where: Places,
+  candidate: Candidate,
+  publicOnly: boolean,
+  limit: number,
+): Promise<ProjectSuggestion[]> {
   const needs = needsAnswered(candidate);
   const could: SQL[] = [];
   if (needs.length) could.push(arrayOverlaps(project.needs, needs));
   if (candidate.fields.length) could.push(inArray(project.field, [...candidate.fields]));
   if (could.length === 0) return [];
   const rows = await db
-    .select({ id: project.id, slug: project.slug, name: project.name, summary: project.summary, isPublic: project.isPublic, needs: project.needs, field: project.field, stage: project.stage, communeSlug: project.communeSlug })
+    .select({
+      id: project.id,
+      slug: project.slug,
+      name: project.name,
+      summary: project.summary,
+      isPublic: project.isPublic,
+      needs: project.needs,
+      field: project.field,
+      stage: project.stage,
+      communeSlug: project.communeSlug,
+    })
     .from(project)
     .where(and(or(...could), publicOnly ? eq(project.isPublic, true) : undefined))
     .orderBy(desc(project.updatedAt))
@@ -185,12 +236,23 @@ async function projectsFor(db: Db, where: Places, candidate: Candidate, publicOn
       text: `${r.name} ${r.summary}`,
     };
     const [best] = rankCandidates(target, [candidate], 1);
-    if (best) ranked.push({ project: { id: r.id, slug: r.slug, name: r.name, summary: r.summary, isPublic: r.isPublic }, score: best.score, reasons: best.reasons });
+    if (best)
+      ranked.push({
+        project: { id: r.id, slug: r.slug, name: r.name, summary: r.summary, isPublic: r.isPublic },
+        score: best.score,
+        reasons: best.reasons,
+      });
   }
   return ranked.sort((a, b) => b.score - a.score || a.project.name.localeCompare(b.project.name, 'vi')).slice(0, limit);
 }
 
-export async function projectsForExpert(db: Db, province: string, expertUserId: string, publicOnly: boolean, limit = 10): Promise<ProjectSuggestion[]> {
+export async function projectsForExpert(
+  db: Db,
+  province: string,
+  expertUserId: string,
+  publicOnly: boolean,
+  limit = 10,
+): Promise<ProjectSuggestion[]> {
   const where = await places(db, province);
   const [row] = await db.select().from(expertProfile).where(eq(expertProfile.userId, expertUserId));
   if (!row) return [];
@@ -212,7 +274,13 @@ export async function projectsForExpert(db: Db, province: string, expertUserId: 
   return projectsFor(db, where, candidate, publicOnly, limit);
 }
 
-export async function projectsForPartner(db: Db, province: string, partnerId: string, publicOnly: boolean, limit = 10): Promise<ProjectSuggestion[]> {
+export async function projectsForPartner(
+  db: Db,
+  province: string,
+  partnerId: string,
+  publicOnly: boolean,
+  limit = 10,
+): Promise<ProjectSuggestion[]> {
   const where = await places(db, province);
   const [row] = await db.select().from(partner).where(eq(partner.id, partnerId));
   if (!row) return [];

@@ -55,7 +55,9 @@ async function partnerRecipients(db: Db, p: Partner): Promise<string[]> {
     .from(partnerMember)
     .innerJoin(user, eq(user.id, partnerMember.userId))
     .where(eq(partnerMember.partnerId, p.id));
-  return [...new Set([p.contactEmail, ...members.map((m) => m.email)].map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set([p.contactEmail, ...members.map((m) => m.email)].map((e) => e.trim().toLowerCase()).filter(Boolean)),
+  ];
 }
 
 function ledgerEntry(intro: Pick<Introduction, 'id' | 'projectId' | 'createdAt'>, partnerName: string) {
@@ -109,7 +111,13 @@ export async function introduceProject({
       .returning();
     if (!row) throw new Error('insert returned nothing');
     await recordSupport({ db: tx, actor, input: { ...ledgerEntry(row, p.name), status: 'in_progress' } });
-    await audit(tx, { actorId: actor.id, action: 'partner.introduce', entity: 'introduction', entityId: row.id, data: { partnerId: p.id, projectId: target.id } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'partner.introduce',
+      entity: 'introduction',
+      entityId: row.id,
+      data: { partnerId: p.id, projectId: target.id },
+    });
     return row;
   });
   // After the commit: the outbox is written through the app's own handle.
@@ -118,14 +126,24 @@ export async function introduceProject({
     await mailer.send({
       to,
       subject: vi('partners.mail.introduced.subject', { project: target.name }),
-      text: vi('partners.mail.introduced.body', { officer: actor.name, partner: p.name, project: target.name, summary: target.summary, message: checked.data, url }),
+      text: vi('partners.mail.introduced.body', {
+        officer: actor.name,
+        partner: p.name,
+        project: target.name,
+        summary: target.summary,
+        message: checked.data,
+        url,
+      }),
     });
   }
   return { id: created.id };
 }
 
 /** The answer's effect on the ledger entry. */
-const ledgerStatus: Record<Exclude<IntroductionStatus, 'sent'>, SupportStatus> = { interested: 'done', not_now: 'cancelled' };
+const ledgerStatus: Record<Exclude<IntroductionStatus, 'sent'>, SupportStatus> = {
+  interested: 'done',
+  not_now: 'cancelled',
+};
 
 /**
  * The partner answers (a member of that organisation, or staff on its behalf): the introduction,
@@ -153,19 +171,36 @@ export async function answerIntroduction({
 }): Promise<{ id: string }> {
   const current = await getIntroduction({ db, actor, id });
   if (!current.canAnswer) throw new AppError('forbidden');
-  if (!Object.hasOwn(ledgerStatus, status)) throw new AppError('validation', 'errors.validation', { status: 'v.choose' });
+  if (!Object.hasOwn(ledgerStatus, status))
+    throw new AppError('validation', 'errors.validation', { status: 'v.choose' });
   const checked = answerText.safeParse(answer);
   if (!checked.success) throw invalid('answer', checked.error);
   await db.transaction(async (tx) => {
-    await tx.update(introduction).set({ status, answer: checked.data, answeredBy: actor.id, answeredAt: now }).where(eq(introduction.id, current.id));
+    await tx
+      .update(introduction)
+      .set({ status, answer: checked.data, answeredBy: actor.id, answeredAt: now })
+      .where(eq(introduction.id, current.id));
     await recordSupport({
       db: tx,
       actor,
-      input: { ...ledgerEntry(current, current.partnerName), status: ledgerStatus[status], endedOn: todayInVietnam(now), outcome: checked.data },
+      input: {
+        ...ledgerEntry(current, current.partnerName),
+        status: ledgerStatus[status],
+        endedOn: todayInVietnam(now),
+        outcome: checked.data,
+      },
     });
-    await audit(tx, { actorId: actor.id, action: 'partner.answer', entity: 'introduction', entityId: current.id, data: { status } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'partner.answer',
+      entity: 'introduction',
+      entityId: current.id,
+      data: { status },
+    });
   });
-  const [officer] = current.introducedBy ? await db.select({ email: user.email }).from(user).where(eq(user.id, current.introducedBy)) : [];
+  const [officer] = current.introducedBy
+    ? await db.select({ email: user.email }).from(user).where(eq(user.id, current.introducedBy))
+    : [];
   if (officer) {
     await mailer.send({
       to: officer.email,
@@ -189,7 +224,15 @@ const answerer = alias(user, 'answerer');
  * One introduction for its page: staff, the partner's members and the project's team see it;
  * anyone else gets 404.
  */
-export async function getIntroduction({ db, actor, id }: { db: Db; actor: Actor | null; id: string }): Promise<IntroductionDetail> {
+export async function getIntroduction({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor | null;
+  id: string;
+}): Promise<IntroductionDetail> {
   const notFound = new AppError('not_found', 'partners.introduction.notFound');
   if (!actor || !/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
   const [row] = await db

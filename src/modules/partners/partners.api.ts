@@ -14,7 +14,9 @@ const PartnerSummary = z
     name: z.string(),
     kind: z.enum(partnerKinds),
     summary: z.string(),
-    offers: z.array(z.enum(supportNeeds)).openapi({ description: 'What it can help projects with (support need codes)' }),
+    offers: z
+      .array(z.enum(supportNeeds))
+      .openapi({ description: 'What it can help projects with (support need codes)' }),
     fields: z.array(z.enum(projectFields)).openapi({ description: 'Fields it buys, invests in or trains for' }),
     communes: z.array(z.string()).openapi({ description: 'Commune slugs it works in' }),
     anywhere: z.boolean().openapi({ description: 'Works across the province and beyond' }),
@@ -38,7 +40,11 @@ const ListQuery = z.object({
   kind: z.enum(partnerKinds).optional(),
   field: z.enum(projectFields).optional(),
   offer: z.enum(supportNeeds).optional(),
-  commune: z.string().max(80).optional().openapi({ description: 'Commune slug, e.g. that-khe: partners working there or anywhere' }),
+  commune: z
+    .string()
+    .max(80)
+    .optional()
+    .openapi({ description: 'Commune slug, e.g. that-khe: partners working there or anywhere' }),
 });
 
 const PER_PAGE = 20;
@@ -87,7 +93,12 @@ partnersApi.openapi(
   async (c) => {
     const query = c.req.valid('query');
     const page = pageFrom(String(query.page ?? 1), PER_PAGE);
-    const { items, total, more } = await listPartners({ db: c.var.deps.db, actor: c.var.actor, filters: PartnerFilters.parse(query), page });
+    const { items, total, more } = await listPartners({
+      db: c.var.deps.db,
+      actor: c.var.actor,
+      filters: PartnerFilters.parse(query),
+      page,
+    });
     return c.json({ items: items.map(summaryOf), total, more, page: page.page, perPage: PER_PAGE }, 200);
   },
 );
@@ -98,15 +109,22 @@ partnersApi.openapi(
     path: '/partners/{slug}',
     tags: ['partners'],
     summary: 'One partner',
-    request: { params: z.object({ slug: z.string().max(100).openapi({ description: 'Partner slug, e.g. happy-mart' }) }) },
+    request: {
+      params: z.object({ slug: z.string().max(100).openapi({ description: 'Partner slug, e.g. happy-mart' }) }),
+    },
     responses: {
       200: { description: 'The partner', content: { 'application/json': { schema: PartnerDetail } } },
-      404: { description: 'No such partner, or not visible to you', content: { 'application/json': { schema: ErrorResponse } } },
+      404: {
+        description: 'No such partner, or not visible to you',
+        content: { 'application/json': { schema: ErrorResponse } },
+      },
     },
   }),
   async (c) => {
     const p = await getPartner({ db: c.var.deps.db, actor: c.var.actor, slug: c.req.valid('param').slug });
-    const contact = c.var.actor ? { name: p.contactName, phone: p.contactPhone, email: p.contactEmail, address: p.address } : null;
+    const contact = c.var.actor
+      ? { name: p.contactName, phone: p.contactPhone, email: p.contactEmail, address: p.address }
+      : null;
     return c.json({ ...summaryOf(p), description: p.description, website: p.website, contact }, 200);
   },
 );

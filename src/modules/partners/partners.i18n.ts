@@ -58,7 +58,8 @@ export const vi = {
 
   'partners.member.add': 'Thêm tài khoản đại diện',
   'partners.member.email': 'Email của tài khoản đối tác',
-  'partners.member.emailHint': 'Tài khoản phải có vai trò Đối tác. Người chưa có tài khoản được quản trị viên mời tại trang Mời người dùng.',
+  'partners.member.emailHint':
+    'Tài khoản phải có vai trò Đối tác. Người chưa có tài khoản được quản trị viên mời tại trang Mời người dùng.',
   'partners.member.added': 'Đã thêm {name} làm đại diện của tổ chức.',
   'partners.member.remove': 'Gỡ',
   'partners.member.removeLabel': 'Gỡ {name} khỏi tổ chức',
@@ -66,7 +67,8 @@ export const vi = {
 
   'partners.introduce.title': 'Giới thiệu một dự án',
   'partners.introduce.project': 'Dự án',
-  'partners.introduce.projectHint': 'Dán đường dẫn trang dự án (ví dụ …/du-an/thach-den-hong-nhung) hoặc phần cuối của đường dẫn.',
+  'partners.introduce.projectHint':
+    'Dán đường dẫn trang dự án (ví dụ …/du-an/thach-den-hong-nhung) hoặc phần cuối của đường dẫn.',
   'partners.introduce.message': 'Lời giới thiệu',
   'partners.introduce.messageHint': 'Dự án cần gì, vì sao phù hợp với đối tác. Đối tác nhận lời giới thiệu qua email.',
   'partners.introduce.submit': 'Gửi lời giới thiệu',
@@ -81,7 +83,8 @@ export const vi = {
   'partners.form.publish': 'Công khai',
   'partners.field.name': 'Tên tổ chức',
   'partners.field.slug': 'Đường dẫn',
-  'partners.field.slugHint': 'Chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ: happy-mart. Để trống thì tạo từ tên.',
+  'partners.field.slugHint':
+    'Chữ thường không dấu, nối bằng dấu gạch ngang, ví dụ: happy-mart. Để trống thì tạo từ tên.',
   'partners.field.kind': 'Loại đối tác',
   'partners.field.summary': 'Tóm tắt',
   'partners.field.summaryHint': 'Một hai câu: tổ chức làm gì, có thể giúp dự án điều gì.',
@@ -105,7 +108,8 @@ export const vi = {
 
   'partners.v.slug': 'Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ: happy-mart.',
   'partners.v.slugTaken': 'Đường dẫn này đã có đối tác khác dùng. Vui lòng chọn đường dẫn khác.',
-  'partners.v.noAccount': 'Không có tài khoản nào với email này. Hãy nhờ quản trị viên mời người này với vai trò Đối tác.',
+  'partners.v.noAccount':
+    'Không có tài khoản nào với email này. Hãy nhờ quản trị viên mời người này với vai trò Đối tác.',
   'partners.v.notPartnerRole': 'Tài khoản này không có vai trò Đối tác. Hãy nhờ quản trị viên đổi vai trò trước.',
   'partners.v.project': 'Không tìm thấy dự án theo đường dẫn này. Hãy dán đường dẫn trang dự án.',
 
@@ -137,7 +141,8 @@ export const vi = {
   'partners.mail.introduced.body':
     'Xin chào,\n\n{officer} (Sở Khoa học và Công nghệ) giới thiệu với {partner} dự án “{project}”.\n\n{summary}\n\nLời giới thiệu:\n{message}\n\nXem chi tiết và trả lời tại:\n{url}',
   'partners.mail.answered.subject': '{partner} đã trả lời về dự án “{project}”',
-  'partners.mail.answered.body': 'Xin chào,\n\n{partner} đã trả lời lời giới thiệu dự án “{project}”: {status}.\n\n{answer}\n\nXem chi tiết:\n{url}',
+  'partners.mail.answered.body':
+    'Xin chào,\n\n{partner} đã trả lời lời giới thiệu dự án “{project}”: {status}.\n\n{answer}\n\nXem chi tiết:\n{url}',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -199,7 +204,8 @@ export const en: Record<keyof typeof vi, string> = {
 
   'partners.member.add': 'Add a representative account',
   'partners.member.email': 'E-mail of the partner account',
-  'partners.member.emailHint': 'The account must have the Partner role. People without an account are invited by an administrator.',
+  'partners.member.emailHint':
+    'The account must have the Partner role. People without an account are invited by an administrator.',
   'partners.member.added': '{name} now represents the organisation.',
   'partners.member.remove': 'Remove',
   'partners.member.removeLabel': 'Remove {name} from the organisation',
@@ -207,9 +213,11 @@ export const en: Record<keyof typeof vi, string> = {
 
   'partners.introduce.title': 'Introduce a project',
   'partners.introduce.project': 'Project',
-  'partners.introduce.projectHint': 'Paste the project page’s address (e.g. …/du-an/thach-den-hong-nhung) or its last part.',
+  'partners.introduce.projectHint':
+    'Paste the project page’s address (e.g. …/du-an/thach-den-hong-nhung) or its last part.',
   'partners.introduce.message': 'Introduction',
-  'partners.introduce.messageHint': 'What the project needs and why it suits this partner. The partner receives it by e-mail.',
+  'partners.introduce.messageHint':
+    'What the project needs and why it suits this partner. The partner receives it by e-mail.',
   'partners.introduce.submit': 'Send the introduction',
   'partners.introduce.done': 'Introduced “{project}” to {partner}.',
 
@@ -222,7 +230,8 @@ export const en: Record<keyof typeof vi, string> = {
   'partners.form.publish': 'Publishing',
   'partners.field.name': 'Organisation name',
   'partners.field.slug': 'Web address',
-  'partners.field.slugHint': 'Lower-case letters without accents, joined by hyphens, e.g. happy-mart. Leave blank to make it from the name.',
+  'partners.field.slugHint':
+    'Lower-case letters without accents, joined by hyphens, e.g. happy-mart. Leave blank to make it from the name.',
   'partners.field.kind': 'Kind of partner',
   'partners.field.summary': 'Summary',
   'partners.field.summaryHint': 'One or two sentences: what the organisation does and how it can help projects.',
@@ -239,15 +248,18 @@ export const en: Record<keyof typeof vi, string> = {
   'partners.field.contactName': 'Contact person',
   'partners.field.contactPhone': 'Phone',
   'partners.field.contactEmail': 'Contact e-mail',
-  'partners.field.contactEmailHint': 'Project introductions are sent to this address and to the representative accounts.',
+  'partners.field.contactEmailHint':
+    'Project introductions are sent to this address and to the representative accounts.',
   'partners.field.isPublic': 'Show in the public partner directory',
   'partners.created': 'Added the partner “{name}”.',
   'partners.updated': 'Changes saved.',
 
   'partners.v.slug': 'Use lower-case letters without accents, digits and hyphens only, e.g. happy-mart.',
   'partners.v.slugTaken': 'Another partner already uses this address. Please choose another.',
-  'partners.v.noAccount': 'No account has this e-mail. Ask an administrator to invite this person with the Partner role.',
-  'partners.v.notPartnerRole': 'This account does not have the Partner role. Ask an administrator to change its role first.',
+  'partners.v.noAccount':
+    'No account has this e-mail. Ask an administrator to invite this person with the Partner role.',
+  'partners.v.notPartnerRole':
+    'This account does not have the Partner role. Ask an administrator to change its role first.',
   'partners.v.project': 'No project was found at this address. Paste the address of the project page.',
 
   'partners.mine.title': 'My organisation',
@@ -278,5 +290,6 @@ export const en: Record<keyof typeof vi, string> = {
   'partners.mail.introduced.body':
     'Hello,\n\n{officer} (Department of Science and Technology) introduces the project “{project}” to {partner}.\n\n{summary}\n\nIntroduction:\n{message}\n\nSee the details and answer at:\n{url}',
   'partners.mail.answered.subject': '{partner} answered about “{project}”',
-  'partners.mail.answered.body': 'Hello,\n\n{partner} answered the introduction of “{project}”: {status}.\n\n{answer}\n\nDetails:\n{url}',
+  'partners.mail.answered.body':
+    'Hello,\n\n{partner} answered the introduction of “{project}”: {status}.\n\n{answer}\n\nDetails:\n{url}',
 };

@@ -9,11 +9,17 @@ import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
+import { placesOf } from '#kernel/ui/communes.ts';
 import { withQuery } from '#kernel/ui/components.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { getProject } from '#modules/projects/index.ts';
-import { answerIntroduction, getIntroduction, introduceProject, introductionsForPartner } from './introductions.service.ts';
+import {
+  answerIntroduction,
+  getIntroduction,
+  introduceProject,
+  introductionsForPartner,
+} from './introductions.service.ts';
 import { AnswerInput, IntroductionInput, MemberInput, PartnerFilters, PartnerInput } from './partners.schemas.ts';
 import {
   addMember,
@@ -28,7 +34,6 @@ import {
 } from './partners.service.ts';
 import { IntroductionPage } from './views/introduction.tsx';
 import { MyPartnersPage } from './views/my-partners.tsx';
-import { placesOf } from '#kernel/ui/communes.ts';
 import { PartnerPage, type SubForm } from './views/partner-detail.tsx';
 import { PartnerFormPage } from './views/partner-form.tsx';
 import { PartnerListPage } from './views/partner-list.tsx';
@@ -72,7 +77,12 @@ partnersPages.get('/doi-tac', async (c) => {
 partnersPages.get('/doi-tac.csv', allow('officer', 'admin'), async (c) => {
   const { t } = c.var;
   const filters = PartnerFilters.parse(c.req.query());
-  const { items } = await listPartners({ db: c.var.deps.db, actor: c.var.actor, filters, page: { page: 1, perPage: 100_000, offset: 0 } });
+  const { items } = await listPartners({
+    db: c.var.deps.db,
+    actor: c.var.actor,
+    filters,
+    page: { page: 1, perPage: 100_000, offset: 0 },
+  });
   const all = await communes(c);
   const csv = toCsv(
     [
@@ -115,7 +125,11 @@ interface FormTarget {
   cancelHref: string;
 }
 
-const newTarget = (c: Context<AppEnv>): FormTarget => ({ title: c.var.t('partners.form.title.new'), action: '/doi-tac/moi', cancelHref: '/doi-tac' });
+const newTarget = (c: Context<AppEnv>): FormTarget => ({
+  title: c.var.t('partners.form.title.new'),
+  action: '/doi-tac/moi',
+  cancelHref: '/doi-tac',
+});
 const editTarget = (c: Context<AppEnv>, p: PartnerDetail): FormTarget => ({
   title: c.var.t('partners.form.title.edit', { name: p.name }),
   action: `/doi-tac/${p.slug}/sua`,
@@ -143,15 +157,36 @@ function formValuesOf(p: PartnerDetail): FormValues {
   };
 }
 
-async function partnerForm(c: Context<AppEnv>, target: FormTarget, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
-  return render(c, <PartnerFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} communes={await communes(c)} />, status);
+async function partnerForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
+  return render(
+    c,
+    <PartnerFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} communes={await communes(c)} />,
+    status,
+  );
 }
 
-async function submitPartnerForm(c: Context<AppEnv>, target: FormTarget, save: (input: PartnerInput) => Promise<Response>) {
-  return submitForm(c, PartnerInput, (values, errors) => partnerForm(c, target, values, errors, 422), (input) => save(input));
+async function submitPartnerForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  save: (input: PartnerInput) => Promise<Response>,
+) {
+  return submitForm(
+    c,
+    PartnerInput,
+    (values, errors) => partnerForm(c, target, values, errors, 422),
+    (input) => save(input),
+  );
 }
 
-partnersPages.get('/doi-tac/moi', allow('officer', 'admin'), (c) => partnerForm(c, newTarget(c), { anywhere: 'on', isPublic: 'on' }));
+partnersPages.get('/doi-tac/moi', allow('officer', 'admin'), (c) =>
+  partnerForm(c, newTarget(c), { anywhere: 'on', isPublic: 'on' }),
+);
 
 partnersPages.post('/doi-tac/moi', allow('officer', 'admin'), (c) =>
   submitPartnerForm(c, newTarget(c), async (input) => {
@@ -168,7 +203,12 @@ partnersPages.get('/doi-tac/cua-toi', allow('partner'), async (c) => {
   return render(c, <MyPartnersPage ctx={pageContext(c)} partners={mine} />);
 });
 
-async function partnerPage(c: Context<AppEnv>, p: PartnerDetail, forms: { memberForm?: SubForm; introduceForm?: SubForm } = {}, status: 200 | 422 = 200) {
+async function partnerPage(
+  c: Context<AppEnv>,
+  p: PartnerDetail,
+  forms: { memberForm?: SubForm; introduceForm?: SubForm } = {},
+  status: 200 | 422 = 200,
+) {
   const actor = c.var.actor;
   const manage = canManage(actor, p.members);
   return render(
@@ -229,7 +269,12 @@ partnersPages.post('/doi-tac/:slug/thanh-vien', allow('officer', 'admin'), async
 
 partnersPages.post('/doi-tac/:slug/thanh-vien/:userId/xoa', allow('officer', 'admin'), async (c) => {
   const slug = c.req.param('slug');
-  const removed = await removeMember({ db: c.var.deps.db, actor: requireActor(c), slug, userId: c.req.param('userId') });
+  const removed = await removeMember({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    slug,
+    userId: c.req.param('userId'),
+  });
   return redirectWithFlash(c, `/doi-tac/${slug}`, 'partners.member.removed', { name: removed.name });
 });
 
@@ -241,11 +286,23 @@ partnersPages.post('/doi-tac/:slug/gioi-thieu', allow('officer', 'admin'), async
   if (!form.ok) return partnerPage(c, p, { introduceForm: form }, 422);
   try {
     const target = await getProject({ db, actor, slug: form.data.project }).catch((error) => {
-      if (error instanceof AppError && error.code === 'not_found') throw new AppError('validation', 'errors.validation', { project: 'partners.v.project' });
+      if (error instanceof AppError && error.code === 'not_found')
+        throw new AppError('validation', 'errors.validation', { project: 'partners.v.project' });
       throw error;
     });
-    const { id } = await introduceProject({ db, mailer, actor, partnerId: p.id, projectId: target.id, message: form.data.message, baseUrl: config.BASE_URL });
-    return redirectWithFlash(c, `/gioi-thieu/${id}`, 'partners.introduce.done', { project: target.name, partner: p.name });
+    const { id } = await introduceProject({
+      db,
+      mailer,
+      actor,
+      partnerId: p.id,
+      projectId: target.id,
+      message: form.data.message,
+      baseUrl: config.BASE_URL,
+    });
+    return redirectWithFlash(c, `/gioi-thieu/${id}`, 'partners.introduce.done', {
+      project: target.name,
+      partner: p.name,
+    });
   } catch (error) {
     return partnerPage(c, p, { introduceForm: { values: form.values, errors: refusal(c, error) } }, 422);
   }
@@ -262,11 +319,28 @@ partnersPages.post('/gioi-thieu/:id/tra-loi', allow(), async (c) => {
   const intro = await getIntroduction({ db, actor, id: c.req.param('id') });
   if (!intro.canAnswer) throw new AppError('forbidden');
   const form = await readForm(c, AnswerInput);
-  if (!form.ok) return render(c, <IntroductionPage ctx={pageContext(c)} intro={intro} values={form.values} errors={form.errors} />, 422);
+  if (!form.ok)
+    return render(
+      c,
+      <IntroductionPage ctx={pageContext(c)} intro={intro} values={form.values} errors={form.errors} />,
+      422,
+    );
   try {
-    await answerIntroduction({ db, mailer, actor, id: intro.id, status: form.data.status, answer: form.data.answer, baseUrl: config.BASE_URL });
+    await answerIntroduction({
+      db,
+      mailer,
+      actor,
+      id: intro.id,
+      status: form.data.status,
+      answer: form.data.answer,
+      baseUrl: config.BASE_URL,
+    });
     return redirectWithFlash(c, `/gioi-thieu/${intro.id}`, 'partners.answer.done');
   } catch (error) {
-    return render(c, <IntroductionPage ctx={pageContext(c)} intro={intro} values={form.values} errors={refusal(c, error)} />, 422);
+    return render(
+      c,
+      <IntroductionPage ctx={pageContext(c)} intro={intro} values={form.values} errors={refusal(c, error)} />,
+      422,
+    );
   }
 });

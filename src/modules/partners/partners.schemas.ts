@@ -11,11 +11,16 @@ export const communeSlugs = () =>
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().max(80, { error: 'v.choose' }).regex(slugPattern, { error: 'v.choose' })).max(200, { error: 'v.tooMany|200' }))
+    .pipe(
+      z
+        .array(z.string().max(80, { error: 'v.choose' }).regex(slugPattern, { error: 'v.choose' }))
+        .max(200, { error: 'v.tooMany|200' }),
+    )
     .transform((v) => [...new Set(v)]);
 
 /** An address for links: blank, or a lower-case slug the visitor may have typed. */
-const optionalSlug = () => text.optional(80).refine((s) => s === '' || slugPattern.test(s), { error: 'partners.v.slug' });
+const optionalSlug = () =>
+  text.optional(80).refine((s) => s === '' || slugPattern.test(s), { error: 'partners.v.slug' });
 
 const optionalUrl = () => text.optional(500).pipe(z.union([z.literal(''), url()]));
 const anEmail = z.email();
@@ -51,7 +56,12 @@ export const PartnerFilters = z.object({
   kind: optionalChoice(partnerKinds).catch(undefined),
   field: optionalChoice(projectFields).catch(undefined),
   offer: optionalChoice(supportNeeds).catch(undefined),
-  commune: z.string().max(80).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  commune: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
 });
 export type PartnerFilters = Partial<z.output<typeof PartnerFilters>>;
 
@@ -62,7 +72,14 @@ export const MemberInput = z.object({ email: email() });
 export const IntroductionInput = z.object({
   project: text
     .required(300)
-    .transform((s) => s.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '')
+    .transform(
+      (s) =>
+        s
+          .replace(/[?#].*$/, '')
+          .replace(/\/+$/, '')
+          .split('/')
+          .pop() ?? '',
+    )
     .refine((s) => slugPattern.test(s), { error: 'partners.v.project' }),
   message: text.required(3000, 10),
 });

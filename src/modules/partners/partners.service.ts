@@ -64,13 +64,19 @@ export async function getPartnerById(db: Db, id: string): Promise<Partner | null
 
 /** The organisations an account speaks for. */
 export async function partnerIdsOfUser(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.select({ id: partnerMember.partnerId }).from(partnerMember).where(eq(partnerMember.userId, userId));
+  const rows = await db
+    .select({ id: partnerMember.partnerId })
+    .from(partnerMember)
+    .where(eq(partnerMember.userId, userId));
   return rows.map((r) => r.id);
 }
 
 /** Every partner, by name, for pickers (staff choose a buyer, an organiser…). */
 export async function listPartnerOptions(db: Db): Promise<{ id: string; name: string; kind: string }[]> {
-  return db.select({ id: partner.id, name: partner.name, kind: partner.kind }).from(partner).orderBy(asc(partner.nameSearch), asc(partner.id));
+  return db
+    .select({ id: partner.id, name: partner.name, kind: partner.kind })
+    .from(partner)
+    .orderBy(asc(partner.nameSearch), asc(partner.id));
 }
 
 async function membersOf(db: Db, partnerId: string): Promise<PartnerMemberView[]> {
@@ -83,7 +89,15 @@ async function membersOf(db: Db, partnerId: string): Promise<PartnerMemberView[]
 }
 
 /** A partner as its page shows it; a non-public one is 404 except for staff and its members. */
-export async function getPartner({ db, actor, slug }: { db: Db; actor: Actor | null; slug: string }): Promise<PartnerDetail> {
+export async function getPartner({
+  db,
+  actor,
+  slug,
+}: {
+  db: Db;
+  actor: Actor | null;
+  slug: string;
+}): Promise<PartnerDetail> {
   const found = await getPartnerBySlug(db, slug);
   if (!found) throw new AppError('not_found', 'partners.notFound');
   const members = await membersOf(db, found.id);
@@ -140,7 +154,8 @@ function columnsFrom(input: PartnerInput) {
 export async function createPartner({ db, actor, input }: { db: Db; actor: Actor; input: PartnerInput }) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   await assertCommunes(db, input.communes);
-  if (input.slug && (await slugTaken(db, input.slug))) throw new AppError('validation', 'errors.validation', { slug: 'partners.v.slugTaken' });
+  if (input.slug && (await slugTaken(db, input.slug)))
+    throw new AppError('validation', 'errors.validation', { slug: 'partners.v.slugTaken' });
   return db.transaction(async (tx) => {
     const slug = input.slug || (await freeSlugFrom(tx, input.name));
     const [created] = await tx
@@ -148,13 +163,29 @@ export async function createPartner({ db, actor, input }: { db: Db; actor: Actor
       .values({ ...columnsFrom(input), slug, createdBy: actor.id })
       .returning({ id: partner.id, slug: partner.slug, name: partner.name });
     if (!created) throw new Error('insert returned nothing');
-    await audit(tx, { actorId: actor.id, action: 'partner.create', entity: 'partner', entityId: created.id, data: { name: input.name } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'partner.create',
+      entity: 'partner',
+      entityId: created.id,
+      data: { name: input.name },
+    });
     return created;
   });
 }
 
 /** Staff, or a member of this organisation, edit its profile; its address changes only when typed. */
-export async function updatePartner({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: PartnerInput }) {
+export async function updatePartner({
+  db,
+  actor,
+  slug,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: PartnerInput;
+}) {
   const current = await getPartner({ db, actor, slug });
   if (!canManage(actor, current.members)) throw new AppError('forbidden');
   await assertCommunes(db, input.communes);
@@ -176,25 +207,53 @@ export async function updatePartner({ db, actor, slug, input }: { db: Db; actor:
 export async function addMember({ db, actor, slug, email }: { db: Db; actor: Actor; slug: string; email: string }) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const current = await getPartner({ db, actor, slug });
-  const [account] = await db.select({ id: user.id, name: user.name, role: user.role }).from(user).where(eq(user.email, email.toLowerCase()));
+  const [account] = await db
+    .select({ id: user.id, name: user.name, role: user.role })
+    .from(user)
+    .where(eq(user.email, email.toLowerCase()));
   if (!account) throw new AppError('validation', 'errors.validation', { email: 'partners.v.noAccount' });
-  if (account.role !== 'partner') throw new AppError('validation', 'errors.validation', { email: 'partners.v.notPartnerRole' });
+  if (account.role !== 'partner')
+    throw new AppError('validation', 'errors.validation', { email: 'partners.v.notPartnerRole' });
   await db.transaction(async (tx) => {
     await tx.insert(partnerMember).values({ partnerId: current.id, userId: account.id }).onConflictDoNothing();
-    await audit(tx, { actorId: actor.id, action: 'partner.member_add', entity: 'partner', entityId: current.id, data: { userId: account.id } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'partner.member_add',
+      entity: 'partner',
+      entityId: current.id,
+      data: { userId: account.id },
+    });
   });
   return { name: account.name };
 }
 
 /** Staff unlink an account from the organisation. */
-export async function removeMember({ db, actor, slug, userId }: { db: Db; actor: Actor; slug: string; userId: string }) {
+export async function removeMember({
+  db,
+  actor,
+  slug,
+  userId,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  userId: string;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const current = await getPartner({ db, actor, slug });
   const member = current.members.find((m) => m.userId === userId);
   if (!member) throw new AppError('not_found');
   await db.transaction(async (tx) => {
-    await tx.delete(partnerMember).where(and(eq(partnerMember.partnerId, current.id), eq(partnerMember.userId, userId)));
-    await audit(tx, { actorId: actor.id, action: 'partner.member_remove', entity: 'partner', entityId: current.id, data: { userId } });
+    await tx
+      .delete(partnerMember)
+      .where(and(eq(partnerMember.partnerId, current.id), eq(partnerMember.userId, userId)));
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'partner.member_remove',
+      entity: 'partner',
+      entityId: current.id,
+      data: { userId },
+    });
   });
   return { name: member.name };
 }
@@ -206,17 +265,33 @@ export const COUNT_CAP = 1_000;
  * The directory: public partners (staff also see the others), filtered and searched without
  * diacritics. A partner that works anywhere serves every commune.
  */
-export async function listPartners({ db, actor, filters, page }: { db: Db; actor: Actor | null; filters: PartnerFilters; page: Page }) {
+export async function listPartners({
+  db,
+  actor,
+  filters,
+  page,
+}: {
+  db: Db;
+  actor: Actor | null;
+  filters: PartnerFilters;
+  page: Page;
+}) {
   const where: SQL[] = [];
   if (!isStaff(actor)) where.push(eq(partner.isPublic, true));
   if (filters.kind) where.push(eq(partner.kind, filters.kind));
   if (filters.field) where.push(sql`${partner.fields} @> ARRAY[${filters.field}]::text[]`);
   if (filters.offer) where.push(sql`${partner.offers} @> ARRAY[${filters.offer}]::text[]`);
-  if (filters.commune) where.push(sql`(${partner.anywhere} OR ${partner.communes} @> ARRAY[${filters.commune}]::text[])`);
+  if (filters.commune)
+    where.push(sql`(${partner.anywhere} OR ${partner.communes} @> ARRAY[${filters.commune}]::text[])`);
   const q = filters.q?.trim();
   if (q) where.push(matches(partner.searchText, q));
   const condition = where.length ? and(...where) : undefined;
-  const matching = db.select({ one: sql`1` }).from(partner).where(condition).limit(COUNT_CAP + 1).as('matching');
+  const matching = db
+    .select({ one: sql`1` })
+    .from(partner)
+    .where(condition)
+    .limit(COUNT_CAP + 1)
+    .as('matching');
   const [totalRow] = await db.select({ n: count() }).from(matching);
   const items: PartnerListItem[] = await db
     .select({

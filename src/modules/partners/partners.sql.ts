@@ -29,9 +29,7 @@ export const partner = pgTable(
     createdBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    nameSearch: text()
-      .notNull()
-      .generatedAlwaysAs(sql`lower(f_unaccent(name))`),
+    nameSearch: text().notNull().generatedAlwaysAs(sql`lower(f_unaccent(name))`),
     searchText: text()
       .notNull()
       .generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || summary || ' ' || description))`),

@@ -1,7 +1,17 @@
 // Codes in the database and the API; their labels live in partners.i18n.ts (`partners.kind.<code>`).
 
 /** What kind of organisation a partner is; buyers are supermarkets, distributors and businesses. */
-export const partnerKinds = ['business', 'supermarket', 'distributor', 'investor', 'club', 'school', 'incubator', 'agency', 'programme'] as const;
+export const partnerKinds = [
+  'business',
+  'supermarket',
+  'distributor',
+  'investor',
+  'club',
+  'school',
+  'incubator',
+  'agency',
+  'programme',
+] as const;
 export type PartnerKind = (typeof partnerKinds)[number];
 
 /** The kinds that buy products: sales connections and buyer suggestions use these. */

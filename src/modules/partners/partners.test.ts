@@ -5,12 +5,19 @@ import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { expertProfile } from '#modules/experts/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { support } from '#modules/support/index.ts';
-import { demoExpertEmails } from '#seed/demo-experts.ts';
 import { seedDemo } from '#seed/demo.ts';
+import { demoExpertEmails } from '#seed/demo-experts.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { answerIntroduction, introduceProject, introduction, listPartnerOptions, partner, partnerIdsOfUser } from './index.ts';
+import {
+  answerIntroduction,
+  introduceProject,
+  introduction,
+  listPartnerOptions,
+  partner,
+  partnerIdsOfUser,
+} from './index.ts';
 
 let rt: TestRuntime;
 const password = 'mat-khau-thu-1';
@@ -45,7 +52,8 @@ async function outboxTo(to: string) {
 
 beforeAll(async () => {
   rt = await testRuntime();
-  const make = (name: string, email: string, role: Actor['role']) => createUser(rt.deps, { name, email, password, role });
+  const make = (name: string, email: string, role: Actor['role']) =>
+    createUser(rt.deps, { name, email, password, role });
   people.officer = await make('Hoàng Thị Thu Hà', 'officer@test.vn', 'officer');
   people.founder = await make('Lăng Văn Tùng', 'founder@test.vn', 'founder');
   people.other = await make('Vi Văn Bình', 'other@test.vn', 'founder');
@@ -119,7 +127,12 @@ describe('the partner directory', () => {
     expect(await huge.text()).toContain('Tối đa 500 ký tự.');
     const garbled = await officer.post('/doi-tac/moi', { ...happyMart, slug: '', name: 'SiÃªu thá»‹' });
     expect(await garbled.text()).toContain('bàn phím tiếng Việt');
-    const commune = await officer.post('/doi-tac/moi', { ...happyMart, slug: '', name: 'Siêu thị xã lạ', communes: ['khong-co-xa-nay'] });
+    const commune = await officer.post('/doi-tac/moi', {
+      ...happyMart,
+      slug: '',
+      name: 'Siêu thị xã lạ',
+      communes: ['khong-co-xa-nay'],
+    });
     expect(commune.status).toBe(422);
     const taken = await officer.post('/doi-tac/moi', { ...happyMart, name: 'Một siêu thị khác' });
     expect(taken.status).toBe(422);
@@ -129,9 +142,18 @@ describe('the partner directory', () => {
 
   it('repeated or odd-typed fields are refused with 422, never a 500', async () => {
     const officer = await as('officer@test.vn');
-    const odd = { ...happyMart, slug: '', name: ['Một', 'Hai'], anywhere: ['on', 'on'], isPublic: ['x', 'y'], offers: ['funding', 'funding', 'nope'] };
+    const odd = {
+      ...happyMart,
+      slug: '',
+      name: ['Một', 'Hai'],
+      anywhere: ['on', 'on'],
+      isPublic: ['x', 'y'],
+      offers: ['funding', 'funding', 'nope'],
+    };
     expect((await officer.post('/doi-tac/moi', odd)).status).toBe(422);
-    expect((await officer.post('/doi-tac/happy-mart/gioi-thieu', { project: ['a', 'b'], message: ['x', 'y'] })).status).toBe(422);
+    expect(
+      (await officer.post('/doi-tac/happy-mart/gioi-thieu', { project: ['a', 'b'], message: ['x', 'y'] })).status,
+    ).toBe(422);
     expect((await officer.post('/doi-tac/happy-mart/thanh-vien', { email: ['a@b.vn', 'c@d.vn'] })).status).toBe(422);
     expect((await rt.db.select({ id: partner.id }).from(partner)).length).toBe(1);
   });
@@ -183,7 +205,13 @@ describe('the partner directory', () => {
 
   it('a non-public partner is hidden (404) except for staff and its members', async () => {
     const officer = await as('officer@test.vn');
-    const res = await officer.post('/doi-tac/moi', { ...happyMart, name: 'Nhà phân phối kín', slug: 'phan-phoi-kin', kind: 'distributor', isPublic: '' });
+    const res = await officer.post('/doi-tac/moi', {
+      ...happyMart,
+      name: 'Nhà phân phối kín',
+      slug: 'phan-phoi-kin',
+      kind: 'distributor',
+      isPublic: '',
+    });
     expect(res.status).toBe(303);
     expect((await rt.app.request('/doi-tac/phan-phoi-kin')).status).toBe(404);
     expect((await (await as('founder@test.vn')).get('/doi-tac/phan-phoi-kin')).status).toBe(404);
@@ -227,12 +255,18 @@ describe('members of a partner', () => {
     expect(mine.status).toBe(303);
     expect(mine.headers.get('location')).toBe('/doi-tac/happy-mart');
     expect((await buyer.get('/doi-tac/happy-mart/sua')).status).toBe(200);
-    const saved = await buyer.post('/doi-tac/happy-mart/sua', { ...happyMart, summary: 'Chuỗi 12 siêu thị tại Hà Nội nhận tiêu thụ đặc sản vùng miền.' });
+    const saved = await buyer.post('/doi-tac/happy-mart/sua', {
+      ...happyMart,
+      summary: 'Chuỗi 12 siêu thị tại Hà Nội nhận tiêu thụ đặc sản vùng miền.',
+    });
     expect(saved.status).toBe(303);
     expect(await (await buyer.get('/doi-tac/happy-mart')).text()).toContain('Chuỗi 12 siêu thị');
     expect((await buyer.post('/doi-tac/phan-phoi-kin/sua', happyMart)).status).toBe(404); // not theirs, not public
     const fund = (await listPartnerOptions(rt.db)).find((p) => p.kind === 'investor');
-    const [fundRow] = await rt.db.select({ slug: partner.slug }).from(partner).where(eq(partner.id, fund?.id ?? ''));
+    const [fundRow] = await rt.db
+      .select({ slug: partner.slug })
+      .from(partner)
+      .where(eq(partner.id, fund?.id ?? ''));
     expect((await buyer.get(`/doi-tac/${fundRow?.slug}/sua`)).status).toBe(403); // public, not theirs
     expect((await buyer.post('/doi-tac/happy-mart/thanh-vien', { email: 'rival@test.vn' })).status).toBe(403);
   });
@@ -264,7 +298,12 @@ describe('introductions', () => {
     expect(page).toContain('Chờ đối tác trả lời');
     const entries = await rt.db.select().from(support).where(eq(support.projectId, projectId));
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ kind: 'connection', providerKind: 'partner', status: 'in_progress', sourceModule: 'partners' });
+    expect(entries[0]).toMatchObject({
+      kind: 'connection',
+      providerKind: 'partner',
+      status: 'in_progress',
+      sourceModule: 'partners',
+    });
     expect(entries[0]?.providerName).toBe('Hệ thống siêu thị Happy mart (Hà Nội)');
     const [contactMail] = await outboxTo('thumua@happymart.test');
     expect(contactMail?.subject).toContain('Thạch đen Hồng Nhung');
@@ -281,7 +320,9 @@ describe('introductions', () => {
     expect((await rt.app.request(introPath)).status).toBe(303);
     expect((await (await as('officer@test.vn')).get('/gioi-thieu/not-an-id')).status).toBe(404);
     // the team reads, it does not answer for the partner
-    expect((await (await as('founder@test.vn')).post(`${introPath}/tra-loi`, { status: 'interested' })).status).toBe(403);
+    expect((await (await as('founder@test.vn')).post(`${introPath}/tra-loi`, { status: 'interested' })).status).toBe(
+      403,
+    );
   });
 
   it('the partner answers: the same ledger row becomes done with the answer; the officer is told', async () => {
@@ -291,7 +332,10 @@ describe('introductions', () => {
     const badHtml = await bad.text();
     expect(badHtml).toContain('Vui lòng chọn một giá trị trong danh sách.');
     expect(badHtml).toContain('Tối đa 3000 ký tự.');
-    const res = await buyer.post(`${introPath}/tra-loi`, { status: 'interested', answer: 'Nhận bán thử tại 3 siêu thị từ tháng 6/2022.' });
+    const res = await buyer.post(`${introPath}/tra-loi`, {
+      status: 'interested',
+      answer: 'Nhận bán thử tại 3 siêu thị từ tháng 6/2022.',
+    });
     expect(res.status).toBe(303);
     const page = await (await buyer.get(introPath)).text();
     expect(page).toContain('Đối tác quan tâm');
@@ -310,36 +354,70 @@ describe('introductions', () => {
   });
 
   it('staff and members see the partner’s introductions on its page; the public does not', async () => {
-    expect(await (await (await as('buyer@test.vn')).get('/doi-tac/happy-mart')).text()).toContain('Các dự án đã được giới thiệu');
+    expect(await (await (await as('buyer@test.vn')).get('/doi-tac/happy-mart')).text()).toContain(
+      'Các dự án đã được giới thiệu',
+    );
     expect(await (await rt.app.request('/doi-tac/happy-mart')).text()).not.toContain('Các dự án đã được giới thiệu');
-    expect(await (await (await as('founder@test.vn')).get('/doi-tac/happy-mart')).text()).not.toContain('Các dự án đã được giới thiệu');
+    expect(await (await (await as('founder@test.vn')).get('/doi-tac/happy-mart')).text()).not.toContain(
+      'Các dự án đã được giới thiệu',
+    );
   });
 
   it('bad introductions: 422 with the message, what was typed kept, nothing stored', async () => {
     const officer = await as('officer@test.vn');
     const before = (await rt.db.select({ id: introduction.id }).from(introduction)).length;
-    const short = await officer.post('/doi-tac/happy-mart/gioi-thieu', { project: 'thach-den-hong-nhung', message: 'ngắn' });
+    const short = await officer.post('/doi-tac/happy-mart/gioi-thieu', {
+      project: 'thach-den-hong-nhung',
+      message: 'ngắn',
+    });
     expect(short.status).toBe(422);
     expect(await short.text()).toContain('Cần ít nhất 10 ký tự.');
-    const missing = await officer.post('/doi-tac/happy-mart/gioi-thieu', { project: 'khong-co-du-an', message: 'Một lời giới thiệu đủ dài.' });
+    const missing = await officer.post('/doi-tac/happy-mart/gioi-thieu', {
+      project: 'khong-co-du-an',
+      message: 'Một lời giới thiệu đủ dài.',
+    });
     expect(missing.status).toBe(422);
     const html = await missing.text();
     expect(html).toContain('Không tìm thấy dự án theo đường dẫn này');
     expect(html).toContain('Một lời giới thiệu đủ dài.');
-    const huge = await officer.post('/doi-tac/happy-mart/gioi-thieu', { project: 'thach-den-hong-nhung', message: 'x'.repeat(5000) });
+    const huge = await officer.post('/doi-tac/happy-mart/gioi-thieu', {
+      project: 'thach-den-hong-nhung',
+      message: 'x'.repeat(5000),
+    });
     expect(huge.status).toBe(422);
     expect((await rt.db.select({ id: introduction.id }).from(introduction)).length).toBe(before);
   });
 
   it('the service refuses non-staff, empty messages and unknown partners or projects', async () => {
     const [mart] = await rt.db.select({ id: partner.id }).from(partner).where(eq(partner.slug, 'happy-mart'));
-    const base = { db: rt.db, mailer: rt.deps.mailer, partnerId: mart?.id ?? '', projectId, message: 'Giới thiệu dự án cho đối tác.' };
+    const base = {
+      db: rt.db,
+      mailer: rt.deps.mailer,
+      partnerId: mart?.id ?? '',
+      projectId,
+      message: 'Giới thiệu dự án cho đối tác.',
+    };
     await expect(introduceProject({ ...base, actor: people.buyer })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(introduceProject({ ...base, actor: people.officer, message: '   ' })).rejects.toMatchObject({ code: 'validation' });
-    await expect(introduceProject({ ...base, actor: people.officer, partnerId: '00000000-0000-0000-0000-000000000000' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(introduceProject({ ...base, actor: people.officer, projectId: 'nope' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(introduceProject({ ...base, actor: people.officer, message: '   ' })).rejects.toMatchObject({
+      code: 'validation',
+    });
+    await expect(
+      introduceProject({ ...base, actor: people.officer, partnerId: '00000000-0000-0000-0000-000000000000' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(introduceProject({ ...base, actor: people.officer, projectId: 'nope' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const { id } = await introduceProject({ ...base, actor: people.officer });
-    await expect(answerIntroduction({ db: rt.db, mailer: rt.deps.mailer, actor: people.rival, id, status: 'interested', answer: '' })).rejects.toMatchObject({
+    await expect(
+      answerIntroduction({
+        db: rt.db,
+        mailer: rt.deps.mailer,
+        actor: people.rival,
+        id,
+        status: 'interested',
+        answer: '',
+      }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     const rows = await rt.db
@@ -363,10 +441,15 @@ describe('the partners API', () => {
   });
 
   it('shows one partner; contacts only to signed-in callers; hidden ones are 404', async () => {
-    const anon = (await (await rt.app.request('/api/v1/partners/happy-mart')).json()) as { name: string; contact: unknown };
+    const anon = (await (await rt.app.request('/api/v1/partners/happy-mart')).json()) as {
+      name: string;
+      contact: unknown;
+    };
     expect(anon.name).toBe('Hệ thống siêu thị Happy mart (Hà Nội)');
     expect(anon.contact).toBeNull();
-    const signedIn = (await (await (await as('founder@test.vn')).get('/api/v1/partners/happy-mart')).json()) as { contact: { email: string } };
+    const signedIn = (await (await (await as('founder@test.vn')).get('/api/v1/partners/happy-mart')).json()) as {
+      contact: { email: string };
+    };
     expect(signedIn.contact.email).toBe('thumua@happymart.test');
     expect((await rt.app.request('/api/v1/partners/phan-phoi-kin')).status).toBe(404);
     expect((await (await as('officer@test.vn')).get('/api/v1/partners/phan-phoi-kin')).status).toBe(200);
@@ -396,7 +479,9 @@ describe('demo data', () => {
       expect(mine.headers.get('location')).toBe('/doi-tac/cong-ty-tnhh-phan-phoi-nong-san-ky-cung');
       const page = await (await partnerAccount.get('/doi-tac/cong-ty-tnhh-phan-phoi-nong-san-ky-cung')).text();
       expect(page).toContain('Mật ong rừng Hữu Liên'); // an introduction awaiting its answer
-      const profiles = await demo.db.select({ slug: expertProfile.slug, isPublic: expertProfile.isPublic }).from(expertProfile);
+      const profiles = await demo.db
+        .select({ slug: expertProfile.slug, isPublic: expertProfile.isPublic })
+        .from(expertProfile);
       expect(profiles.length).toBeGreaterThanOrEqual(7);
       const experts = await (await demo.app.request('/chuyen-gia?q=phuong%20thao')).text();
       expect(experts).toContain('TS. Lê Thị Phương Thảo');

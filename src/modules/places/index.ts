@@ -1,4 +1,3 @@
-export { commune, formerDistrict } from './places.sql.ts';
 export {
   bundledCommuneFile,
   type Commune,
@@ -9,3 +8,4 @@ export {
   readCommuneFile,
   searchCommunes,
 } from './places.service.ts';
+export { commune, formerDistrict } from './places.sql.ts';

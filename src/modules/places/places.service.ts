@@ -55,7 +55,10 @@ export async function loadCommunes(db: Db, province: string, rows: CommuneRow[])
       await tx
         .insert(formerDistrict)
         .values([...districts].map(([slug, name]) => ({ province, slug, name })))
-        .onConflictDoUpdate({ target: [formerDistrict.province, formerDistrict.slug], set: { name: sql`excluded.name` } });
+        .onConflictDoUpdate({
+          target: [formerDistrict.province, formerDistrict.slug],
+          set: { name: sql`excluded.name` },
+        });
     }
     await tx
       .insert(commune)
@@ -70,7 +73,12 @@ export async function loadCommunes(db: Db, province: string, rows: CommuneRow[])
       )
       .onConflictDoUpdate({
         target: commune.slug,
-        set: { name: sql`excluded.name`, kind: sql`excluded.kind`, formerDistrictSlug: sql`excluded.former_district_slug`, province },
+        set: {
+          name: sql`excluded.name`,
+          kind: sql`excluded.kind`,
+          formerDistrictSlug: sql`excluded.former_district_slug`,
+          province,
+        },
       });
   });
   return rows.length;
@@ -84,7 +92,10 @@ const communeColumns = {
   formerDistrictName: formerDistrict.name,
 };
 
-const withDistrict = and(eq(formerDistrict.province, commune.province), eq(formerDistrict.slug, commune.formerDistrictSlug));
+const withDistrict = and(
+  eq(formerDistrict.province, commune.province),
+  eq(formerDistrict.slug, commune.formerDistrictSlug),
+);
 
 // The unit list changes only when an administrator loads a new file, yet every form and filter
 // shows it: keep it in memory for a few minutes. Loading a list here clears it at once; another

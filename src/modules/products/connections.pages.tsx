@@ -29,13 +29,20 @@ export const connectionsPages = new Hono<AppEnv>();
 
 async function partnerOptions(c: Context<AppEnv>) {
   const { t } = c.var;
-  return (await listPartnerOptions(c.var.deps.db)).map((p) => ({ value: p.id, label: `${p.name} (${labelOf(t, 'partners.kind', p.kind)})` }));
+  return (await listPartnerOptions(c.var.deps.db)).map((p) => ({
+    value: p.id,
+    label: `${p.name} (${labelOf(t, 'partners.kind', p.kind)})`,
+  }));
 }
 
 connectionsPages.get('/ket-noi-tieu-thu', allow('officer', 'admin'), async (c) => {
   const { db, config } = c.var.deps;
   const filters = BoardFilters.parse(c.req.query());
-  const [items, partners, communes] = await Promise.all([listBoard({ db, actor: requireActor(c), filters }), partnerOptions(c), listCommunes(db, config.PROVINCE)]);
+  const [items, partners, communes] = await Promise.all([
+    listBoard({ db, actor: requireActor(c), filters }),
+    partnerOptions(c),
+    listCommunes(db, config.PROVINCE),
+  ]);
   return render(
     c,
     <BoardPage
@@ -43,13 +50,21 @@ connectionsPages.get('/ket-noi-tieu-thu', allow('officer', 'admin'), async (c) =
       items={items}
       filters={filters}
       partners={partners}
-      communes={communes.map((x) => ({ value: x.slug, label: x.formerDistrictName ? `${x.name} (${x.formerDistrictName})` : x.name }))}
+      communes={communes.map((x) => ({
+        value: x.slug,
+        label: x.formerDistrictName ? `${x.name} (${x.formerDistrictName})` : x.name,
+      }))}
       today={todayInVietnam()}
     />,
   );
 });
 
-async function newForm(c: Context<AppEnv>, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+async function newForm(
+  c: Context<AppEnv>,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
   const actor = requireActor(c);
   const projectSlug = (typeof values.project === 'string' && values.project) || c.req.query('du_an') || undefined;
   const inquiryId = (typeof values.inquiryId === 'string' && values.inquiryId) || c.req.query('hoi_mua') || undefined;
@@ -60,7 +75,10 @@ async function newForm(c: Context<AppEnv>, values: FormValues, errors: Record<st
     <NewConnectionPage
       ctx={pageContext(c)}
       partners={await partnerOptions(c)}
-      products={choices.products.map((p) => ({ value: p.slug, label: choices.project ? p.name : `${p.name} · ${p.projectName}` }))}
+      products={choices.products.map((p) => ({
+        value: p.slug,
+        label: choices.project ? p.name : `${p.name} · ${p.projectName}`,
+      }))}
       project={choices.project}
       inquiry={choices.inquiry}
       values={{ startedOn: todayInVietnam(), ...values, product }}
@@ -79,7 +97,8 @@ connectionsPages.post('/ket-noi-tieu-thu/moi', allow('officer', 'admin'), async 
     const created = await createConnection({ db: c.var.deps.db, actor: requireActor(c), input: form.data });
     return redirectWithFlash(c, `/ket-noi-tieu-thu/${created.id}`, 'products.connection.created');
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return newForm(c, form.values, formErrors(c, error), 422);
+    if (error instanceof AppError && error.code === 'validation')
+      return newForm(c, form.values, formErrors(c, error), 422);
     throw error;
   }
 });
@@ -99,10 +118,19 @@ function outcomeValuesOf(x: Connection): FormValues {
 
 async function connectionPage(
   c: Context<AppEnv>,
-  forms: { stageValues?: FormValues; stageErrors?: Record<string, string>; outcomeValues?: FormValues; outcomeErrors?: Record<string, string> } = {},
+  forms: {
+    stageValues?: FormValues;
+    stageErrors?: Record<string, string>;
+    outcomeValues?: FormValues;
+    outcomeErrors?: Record<string, string>;
+  } = {},
   status: 200 | 422 = 200,
 ) {
-  const { connection, steps, access } = await getConnection({ db: c.var.deps.db, actor: requireActor(c), id: c.req.param('id') ?? '' });
+  const { connection, steps, access } = await getConnection({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    id: c.req.param('id') ?? '',
+  });
   return render(
     c,
     <ConnectionPage
@@ -126,11 +154,19 @@ connectionsPages.post('/ket-noi-tieu-thu/:id/giai-doan', allow('officer', 'admin
   const form = await readForm(c, StageInput);
   if (!form.ok) return connectionPage(c, { stageValues: form.values, stageErrors: form.errors }, 422);
   try {
-    const moved = await moveConnection({ db: c.var.deps.db, actor: requireActor(c), id: c.req.param('id'), input: form.data });
+    const moved = await moveConnection({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      id: c.req.param('id'),
+      input: form.data,
+    });
     const back = form.values.back === 'board' ? '/ket-noi-tieu-thu' : `/ket-noi-tieu-thu/${moved.id}`;
-    return redirectWithFlash(c, back, 'products.connection.moved', { stage: labelOf(c.var.t, 'products.stage', moved.stage) });
+    return redirectWithFlash(c, back, 'products.connection.moved', {
+      stage: labelOf(c.var.t, 'products.stage', moved.stage),
+    });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return connectionPage(c, { stageValues: form.values, stageErrors: formErrors(c, error) }, 422);
+    if (error instanceof AppError && error.code === 'validation')
+      return connectionPage(c, { stageValues: form.values, stageErrors: formErrors(c, error) }, 422);
     throw error;
   }
 });
@@ -139,10 +175,17 @@ connectionsPages.post('/ket-noi-tieu-thu/:id/ket-qua', allow('officer', 'admin')
   const form = await readForm(c, OutcomeInput);
   if (!form.ok) return connectionPage(c, { outcomeValues: form.values, outcomeErrors: form.errors }, 422);
   try {
-    const saved = await saveOutcome({ db: c.var.deps.db, actor: requireActor(c), id: c.req.param('id'), input: form.data, file: form.files.contractFile?.[0] });
+    const saved = await saveOutcome({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      id: c.req.param('id'),
+      input: form.data,
+      file: form.files.contractFile?.[0],
+    });
     return redirectWithFlash(c, `/ket-noi-tieu-thu/${saved.id}`, 'products.connection.outcomeSaved');
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return connectionPage(c, { outcomeValues: form.values, outcomeErrors: formErrors(c, error) }, 422);
+    if (error instanceof AppError && error.code === 'validation')
+      return connectionPage(c, { outcomeValues: form.values, outcomeErrors: formErrors(c, error) }, 422);
     throw error;
   }
 });
@@ -150,8 +193,17 @@ connectionsPages.post('/ket-noi-tieu-thu/:id/ket-qua', allow('officer', 'admin')
 connectionsPages.post('/ket-noi-tieu-thu/:id/chia-se', allow(), async (c) => {
   const body = await c.req.parseBody();
   const share = body.share === 'on';
-  const connection = await setDocumentSharing({ db: c.var.deps.db, actor: requireActor(c), id: c.req.param('id'), share });
-  return redirectWithFlash(c, `/ket-noi-tieu-thu/${connection.id}`, share ? 'products.connection.sharedFlash' : 'products.connection.notSharedFlash');
+  const connection = await setDocumentSharing({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    id: c.req.param('id'),
+    share,
+  });
+  return redirectWithFlash(
+    c,
+    `/ket-noi-tieu-thu/${connection.id}`,
+    share ? 'products.connection.sharedFlash' : 'products.connection.notSharedFlash',
+  );
 });
 
 connectionsPages.get('/ket-noi-tieu-thu/:id/hop-dong', allow(), async (c) => {

@@ -22,12 +22,16 @@ export type Connection = typeof salesConnection.$inferSelect;
 export type ConnectionStepRow = typeof connectionStep.$inferSelect;
 
 /** Sales growth over the period, in whole percent, from the figures typed: never typed itself. */
-export function salesGrowthPercent(before: number | null | undefined, after: number | null | undefined): number | undefined {
+export function salesGrowthPercent(
+  before: number | null | undefined,
+  after: number | null | undefined,
+): number | undefined {
   if (before === null || before === undefined || after === null || after === undefined || before <= 0) return undefined;
   return Math.round(((after - before) / before) * 100);
 }
 
-const ledgerStatus = (stage: string): SupportStatus => (stage === 'contract_signed' ? 'done' : stage === 'not_pursued' ? 'cancelled' : 'in_progress');
+const ledgerStatus = (stage: string): SupportStatus =>
+  stage === 'contract_signed' ? 'done' : stage === 'not_pursued' ? 'cancelled' : 'in_progress';
 
 /** Writes (or rewrites) the connection's one ledger entry, with its outcome and figures. */
 async function recordConnectionSupport(db: Db, actor: Actor, c: Connection) {
@@ -42,7 +46,9 @@ async function recordConnectionSupport(db: Db, actor: Actor, c: Connection) {
   const growth = salesGrowthPercent(c.salesBeforeVnd, c.salesAfterVnd);
   const outcome = [
     vi('products.connection.ledgerStage', { stage: labelOf(vi, 'products.stage', c.stage) }),
-    c.contractValueVnd !== null ? vi('products.connection.ledgerContract', { value: formatVnd(c.contractValueVnd) }) : '',
+    c.contractValueVnd !== null
+      ? vi('products.connection.ledgerContract', { value: formatVnd(c.contractValueVnd) })
+      : '',
     c.contractVolume ? vi('products.connection.ledgerVolume', { volume: c.contractVolume }) : '',
     growth !== undefined ? vi('products.connection.ledgerGrowth', { growth, period: c.salesPeriod || '—' }) : '',
   ]
@@ -55,7 +61,10 @@ async function recordConnectionSupport(db: Db, actor: Actor, c: Connection) {
     input: {
       projectId: c.projectId,
       kind: 'market_connection',
-      title: vi('products.connection.ledgerTitle', { what: names.productName ?? names.projectName, partner: names.partnerName }),
+      title: vi('products.connection.ledgerTitle', {
+        what: names.productName ?? names.projectName,
+        partner: names.partnerName,
+      }),
       providerKind: 'partner',
       providerName: names.partnerName,
       startedOn: c.startedOn,
@@ -71,9 +80,16 @@ async function recordConnectionSupport(db: Db, actor: Actor, c: Connection) {
   });
 }
 
-async function resolveTarget(db: Db, actor: Actor, input: ConnectionInput): Promise<{ projectId: string; productId: string | null }> {
+async function resolveTarget(
+  db: Db,
+  actor: Actor,
+  input: ConnectionInput,
+): Promise<{ projectId: string; productId: string | null }> {
   if (input.product) {
-    const [row] = await db.select({ id: product.id, projectId: product.projectId }).from(product).where(eq(product.slug, input.product));
+    const [row] = await db
+      .select({ id: product.id, projectId: product.projectId })
+      .from(product)
+      .where(eq(product.slug, input.product));
     if (!row) throw new AppError('validation', 'errors.validation', { product: 'v.choose' });
     return { projectId: row.projectId, productId: row.id };
   }
@@ -111,10 +127,23 @@ export async function createConnection({ db, actor, input }: { db: Db; actor: Ac
       })
       .returning();
     if (!created) throw new Error('insert returned nothing');
-    await tx.insert(connectionStep).values({ connectionId: created.id, stage: 'introduced', on: input.startedOn, note: input.notes, nextStep: input.nextStep, by: actor.id });
+    await tx.insert(connectionStep).values({
+      connectionId: created.id,
+      stage: 'introduced',
+      on: input.startedOn,
+      note: input.notes,
+      nextStep: input.nextStep,
+      by: actor.id,
+    });
     if (input.inquiryId) await markInquiryConnected(tx, [input.inquiryId], created.id);
     await recordConnectionSupport(tx, actor, created);
-    await audit(tx, { actorId: actor.id, action: 'connection.create', entity: 'sales_connection', entityId: created.id, data: { partner: input.partnerId } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'connection.create',
+      entity: 'sales_connection',
+      entityId: created.id,
+      data: { partner: input.partnerId },
+    });
     return created;
   });
 }
@@ -141,9 +170,22 @@ const viewColumns = {
   productSlug: product.slug,
 };
 
-function viewOf(r: { connection: Connection; partnerName: string; partnerSlug: string; projectName: string; projectSlug: string; communeName: string | null; productName: string | null; productSlug: string | null }): ConnectionView {
+function viewOf(r: {
+  connection: Connection;
+  partnerName: string;
+  partnerSlug: string;
+  projectName: string;
+  projectSlug: string;
+  communeName: string | null;
+  productName: string | null;
+  productSlug: string | null;
+}): ConnectionView {
   const { connection, ...rest } = r;
-  return { ...connection, ...rest, growthPercent: salesGrowthPercent(connection.salesBeforeVnd, connection.salesAfterVnd) };
+  return {
+    ...connection,
+    ...rest,
+    growthPercent: salesGrowthPercent(connection.salesBeforeVnd, connection.salesAfterVnd),
+  };
 }
 
 function baseQuery(db: Db) {
@@ -163,18 +205,33 @@ export interface ConnectionAccess {
 }
 
 /** A connection for staff, the project's team, and the partner's people; 404 for anyone else. */
-export async function getConnection({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<{ connection: ConnectionView; steps: ConnectionStepRow[]; access: ConnectionAccess }> {
+export async function getConnection({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+}): Promise<{ connection: ConnectionView; steps: ConnectionStepRow[]; access: ConnectionAccess }> {
   if (!isUuid(id)) throw new AppError('not_found');
   const [row] = await baseQuery(db).where(eq(salesConnection.id, id));
   if (!row) throw new AppError('not_found');
-  const members = await db.select({ userId: projectMember.userId }).from(projectMember).where(eq(projectMember.projectId, row.connection.projectId));
+  const members = await db
+    .select({ userId: projectMember.userId })
+    .from(projectMember)
+    .where(eq(projectMember.projectId, row.connection.projectId));
   const access: ConnectionAccess = {
     isStaff: isStaff(actor),
     isTeam: members.some((m) => m.userId === actor.id),
     isPartner: actor.role === 'partner' && (await partnerIdsOfUser(db, actor.id)).includes(row.connection.partnerId),
   };
   if (!access.isStaff && !access.isTeam && !access.isPartner) throw new AppError('not_found');
-  const steps = await db.select().from(connectionStep).where(eq(connectionStep.connectionId, id)).orderBy(desc(connectionStep.on), desc(connectionStep.createdAt));
+  const steps = await db
+    .select()
+    .from(connectionStep)
+    .where(eq(connectionStep.connectionId, id))
+    .orderBy(desc(connectionStep.on), desc(connectionStep.createdAt));
   return { connection: viewOf(row), steps, access };
 }
 
@@ -187,9 +244,20 @@ async function staffConnection(db: Db, actor: Actor, id: string): Promise<Connec
 }
 
 /** A move on the board: the stage, its date, a note and the next step; the ledger entry follows. */
-export async function moveConnection({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: StageInput }) {
+export async function moveConnection({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: StageInput;
+}) {
   const current = await staffConnection(db, actor, id);
-  if (input.on < current.startedOn) throw new AppError('validation', 'errors.validation', { on: 'products.v.beforeStart' });
+  if (input.on < current.startedOn)
+    throw new AppError('validation', 'errors.validation', { on: 'products.v.beforeStart' });
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(salesConnection)
@@ -204,17 +272,44 @@ export async function moveConnection({ db, actor, id, input }: { db: Db; actor: 
       .where(eq(salesConnection.id, id))
       .returning();
     if (!updated) throw new AppError('not_found');
-    await tx.insert(connectionStep).values({ connectionId: id, stage: input.stage, on: input.on, note: input.note, nextStep: input.nextStep, by: actor.id });
+    await tx.insert(connectionStep).values({
+      connectionId: id,
+      stage: input.stage,
+      on: input.on,
+      note: input.note,
+      nextStep: input.nextStep,
+      by: actor.id,
+    });
     await recordConnectionSupport(tx, actor, updated);
-    await audit(tx, { actorId: actor.id, action: 'connection.move', entity: 'sales_connection', entityId: id, data: { stage: input.stage } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'connection.move',
+      entity: 'sales_connection',
+      entityId: id,
+      data: { stage: input.stage },
+    });
     return updated;
   });
 }
 
 /** The outcome: the contract (with its document) and sales before and after; the ledger entry follows. */
-export async function saveOutcome({ db, actor, id, input, file }: { db: Db; actor: Actor; id: string; input: OutcomeInput; file?: File }) {
+export async function saveOutcome({
+  db,
+  actor,
+  id,
+  input,
+  file,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: OutcomeInput;
+  file?: File;
+}) {
   const current = await staffConnection(db, actor, id);
-  const upload = file ? await readUpload(file, 'contractFile', { accept: 'document', maxBytes: 10 * 1024 * 1024, maxSide: 2000 }) : undefined;
+  const upload = file
+    ? await readUpload(file, 'contractFile', { accept: 'document', maxBytes: 10 * 1024 * 1024, maxSide: 2000 })
+    : undefined;
   return db.transaction(async (tx) => {
     let contractFileId = current.contractFileId;
     if (upload) contractFileId = (await saveFile(tx, upload, actor.id)).id;
@@ -235,7 +330,8 @@ export async function saveOutcome({ db, actor, id, input, file }: { db: Db; acto
       .where(eq(salesConnection.id, id))
       .returning();
     if (!updated) throw new AppError('not_found');
-    if (current.contractFileId && current.contractFileId !== contractFileId) await deleteFiles(tx, [current.contractFileId]);
+    if (current.contractFileId && current.contractFileId !== contractFileId)
+      await deleteFiles(tx, [current.contractFileId]);
     await recordConnectionSupport(tx, actor, updated);
     await audit(tx, { actorId: actor.id, action: 'connection.outcome', entity: 'sales_connection', entityId: id });
     return updated;
@@ -243,12 +339,31 @@ export async function saveOutcome({ db, actor, id, input, file }: { db: Db; acto
 }
 
 /** The team decides whether the partner may see the product's documents. */
-export async function setDocumentSharing({ db, actor, id, share }: { db: Db; actor: Actor; id: string; share: boolean }) {
+export async function setDocumentSharing({
+  db,
+  actor,
+  id,
+  share,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  share: boolean;
+}) {
   const { connection, access } = await getConnection({ db, actor, id });
   if (!access.isTeam) throw new AppError('forbidden');
   await db.transaction(async (tx) => {
-    await tx.update(salesConnection).set({ shareDocuments: share, updatedAt: new Date() }).where(eq(salesConnection.id, connection.id));
-    await audit(tx, { actorId: actor.id, action: 'connection.share', entity: 'sales_connection', entityId: connection.id, data: { share } });
+    await tx
+      .update(salesConnection)
+      .set({ shareDocuments: share, updatedAt: new Date() })
+      .where(eq(salesConnection.id, connection.id));
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'connection.share',
+      entity: 'sales_connection',
+      entityId: connection.id,
+      data: { share },
+    });
   });
   return connection;
 }
@@ -265,7 +380,12 @@ export async function contractDocument({ db, actor, id }: { db: Db; actor: Actor
  * Whether a partner user is in a sales connection on this product (by id or slug) whose team
  * shares its documents; gives the product's id when so.
  */
-export async function partnerMaySeeDocuments(db: Db, actor: Actor, productId?: string, slug?: string): Promise<string | null> {
+export async function partnerMaySeeDocuments(
+  db: Db,
+  actor: Actor,
+  productId?: string,
+  slug?: string,
+): Promise<string | null> {
   if (actor.role !== 'partner') return null;
   const partners = await partnerIdsOfUser(db, actor.id);
   if (partners.length === 0) return null;
@@ -280,7 +400,15 @@ export async function partnerMaySeeDocuments(db: Db, actor: Actor, productId?: s
 }
 
 /** The officers' board: every connection, filtered by partner, commune and stage. */
-export async function listBoard({ db, actor, filters }: { db: Db; actor: Actor; filters: BoardFilters }): Promise<ConnectionView[]> {
+export async function listBoard({
+  db,
+  actor,
+  filters,
+}: {
+  db: Db;
+  actor: Actor;
+  filters: BoardFilters;
+}): Promise<ConnectionView[]> {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const where: SQL[] = [];
   if (filters.partner) where.push(eq(salesConnection.partnerId, filters.partner));
@@ -294,13 +422,30 @@ export async function listBoard({ db, actor, filters }: { db: Db; actor: Actor; 
 }
 
 /** What the new-connection form offers: products (of one project when given), and what an inquiry says. */
-export async function connectionChoices({ db, actor, projectSlug, inquiryId }: { db: Db; actor: Actor; projectSlug?: string; inquiryId?: string }) {
+export async function connectionChoices({
+  db,
+  actor,
+  projectSlug,
+  inquiryId,
+}: {
+  db: Db;
+  actor: Actor;
+  projectSlug?: string;
+  inquiryId?: string;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const inquiry =
     inquiryId && isUuid(inquiryId)
       ? ((
           await db
-            .select({ id: productInquiry.id, name: productInquiry.name, organisation: productInquiry.organisation, message: productInquiry.message, quantity: productInquiry.quantity, productSlug: product.slug })
+            .select({
+              id: productInquiry.id,
+              name: productInquiry.name,
+              organisation: productInquiry.organisation,
+              message: productInquiry.message,
+              quantity: productInquiry.quantity,
+              productSlug: product.slug,
+            })
             .from(productInquiry)
             .innerJoin(product, eq(product.id, productInquiry.productId))
             .where(eq(productInquiry.id, inquiryId))
@@ -320,4 +465,3 @@ export async function connectionChoices({ db, actor, projectSlug, inquiryId }: {
     .limit(1000);
   return { inquiry, project: projectRow, products };
 }
-

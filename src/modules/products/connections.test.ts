@@ -19,14 +19,30 @@ const productSlug = 'thach-den-hong-nhung';
 
 beforeAll(async () => {
   rt = await testRuntime();
-  const founder = await createUser(rt.deps, { name: 'Hoàng Thị Nhung', email: 'nhung@kn.vn', password, role: 'founder' });
+  const founder = await createUser(rt.deps, {
+    name: 'Hoàng Thị Nhung',
+    email: 'nhung@kn.vn',
+    password,
+    role: 'founder',
+  });
   await createUser(rt.deps, { name: 'Vi Văn Khác', email: 'khac@kn.vn', password, role: 'founder' });
   await createUser(rt.deps, { name: 'Lương Thu Hà', email: 'canbo@kn.vn', password, role: 'officer' });
-  const buyer = await createUser(rt.deps, { name: 'Trần Ngọc Ánh', email: 'mua@happymart.vn', password, role: 'partner' });
+  const buyer = await createUser(rt.deps, {
+    name: 'Trần Ngọc Ánh',
+    email: 'mua@happymart.vn',
+    password,
+    role: 'partner',
+  });
   await createUser(rt.deps, { name: 'Lý Văn Bán', email: 'ban@khac.vn', password, role: 'partner' });
   const [happy] = await rt.db
     .insert(partner)
-    .values({ slug: 'happy-mart', name: 'Chuỗi siêu thị Happy mart', kind: 'supermarket', summary: 'Chuỗi siêu thị tại Hà Nội.', isPublic: true })
+    .values({
+      slug: 'happy-mart',
+      name: 'Chuỗi siêu thị Happy mart',
+      kind: 'supermarket',
+      summary: 'Chuỗi siêu thị tại Hà Nội.',
+      isPublic: true,
+    })
     .returning();
   partnerId = happy?.id ?? '';
   await rt.db.insert(partnerMember).values({ partnerId, userId: buyer.id });
@@ -60,9 +76,17 @@ beforeAll(async () => {
     b[k] = new TestBrowser(rt.app);
     await b[k].signIn(email, password);
   }
-  const created = await b.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { name: 'Thạch đen Hồng Nhung', category: 'food', isPublic: 'on' }, {});
+  const created = await b.founder.postFiles(
+    `/du-an/${projectSlug}/san-pham/moi`,
+    { name: 'Thạch đen Hồng Nhung', category: 'food', isPublic: 'on' },
+    {},
+  );
   expect(created.status).toBe(303);
-  const doc = await b.founder.postFiles(`/san-pham/${productSlug}/dieu-kien/self_declaration`, { status: 'done', number: '01/2022/TCB' }, { file: [fileOf(pdfBytes(), 'tcb.pdf', 'application/pdf')] });
+  const doc = await b.founder.postFiles(
+    `/san-pham/${productSlug}/dieu-kien/self_declaration`,
+    { status: 'done', number: '01/2022/TCB' },
+    { file: [fileOf(pdfBytes(), 'tcb.pdf', 'application/pdf')] },
+  );
   expect(doc.status).toBe(303);
 });
 afterAll(() => rt.close());
@@ -81,16 +105,36 @@ describe('from a buyer’s inquiry to a signed contract', () => {
   const ledger = () => rt.db.select().from(support).where(eq(support.kind, 'market_connection'));
 
   it('an officer turns an inquiry into a connection: one ledger entry, in progress', async () => {
-    expect((await b.buyer.post(`/san-pham/${productSlug}/hoi-mua`, { name: 'Trần Ngọc Ánh', email: 'mua@happymart.vn', message: 'Xin báo giá thạch đen cho 12 cửa hàng.' })).status).toBe(303);
+    expect(
+      (
+        await b.buyer.post(`/san-pham/${productSlug}/hoi-mua`, {
+          name: 'Trần Ngọc Ánh',
+          email: 'mua@happymart.vn',
+          message: 'Xin báo giá thạch đen cho 12 cửa hàng.',
+        })
+      ).status,
+    ).toBe(303);
     const [inquiry] = await rt.db.select().from(productInquiry);
     const form = await (await b.officer.get(`/ket-noi-tieu-thu/moi?hoi_mua=${inquiry?.id}`)).text();
     expect(form).toContain('Từ yêu cầu hỏi mua của Trần Ngọc Ánh');
     expect(form).toContain(`<option value="${productSlug}" selected="">`);
 
-    const bad = await b.officer.post('/ket-noi-tieu-thu/moi', { partnerId: 'nobody', product: '', startedOn: '2022-03-10', inquiryId: inquiry?.id ?? '' });
+    const bad = await b.officer.post('/ket-noi-tieu-thu/moi', {
+      partnerId: 'nobody',
+      product: '',
+      startedOn: '2022-03-10',
+      inquiryId: inquiry?.id ?? '',
+    });
     expect(bad.status).toBe(422);
 
-    const res = await b.officer.post('/ket-noi-tieu-thu/moi', { partnerId, product: productSlug, startedOn: '2022-03-10', notes: 'Siêu thị cần hàng cho 12 cửa hàng.', nextStep: 'Hẹn gặp tại Hà Nội', inquiryId: inquiry?.id ?? '' });
+    const res = await b.officer.post('/ket-noi-tieu-thu/moi', {
+      partnerId,
+      product: productSlug,
+      startedOn: '2022-03-10',
+      notes: 'Siêu thị cần hàng cho 12 cửa hàng.',
+      nextStep: 'Hẹn gặp tại Hà Nội',
+      inquiryId: inquiry?.id ?? '',
+    });
     expect(res.status).toBe(303);
     connectionPath = res.headers.get('location') ?? '';
     expect(connectionPath).toMatch(/^\/ket-noi-tieu-thu\/[0-9a-f-]{36}$/);
@@ -108,38 +152,72 @@ describe('from a buyer’s inquiry to a signed contract', () => {
     const id = connectionPath.split('/').pop() ?? '';
     expect(board).toContain(`action="/ket-noi-tieu-thu/${id}/giai-doan"`);
     for (const stage of ['meeting', 'samples', 'negotiating']) {
-      const res = await b.officer.post(`/ket-noi-tieu-thu/${id}/giai-doan`, { back: 'board', stage, on: '2022-04-01', nextStep: 'Gửi mẫu' });
+      const res = await b.officer.post(`/ket-noi-tieu-thu/${id}/giai-doan`, {
+        back: 'board',
+        stage,
+        on: '2022-04-01',
+        nextStep: 'Gửi mẫu',
+      });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/ket-noi-tieu-thu');
     }
     const before = await b.officer.post(`/ket-noi-tieu-thu/${id}/giai-doan`, { stage: 'meeting', on: '2021-01-01' });
     expect(before.status).toBe(422);
     expect(await before.text()).toContain('Ngày này phải sau ngày bắt đầu kết nối.');
-    expect((await b.founder.post(`/ket-noi-tieu-thu/${id}/giai-doan`, { stage: 'contract_signed', on: '2022-05-20' })).status).toBe(403);
+    expect(
+      (await b.founder.post(`/ket-noi-tieu-thu/${id}/giai-doan`, { stage: 'contract_signed', on: '2022-05-20' }))
+        .status,
+    ).toBe(403);
 
-    expect((await b.officer.post(`/ket-noi-tieu-thu/${id}/giai-doan`, { stage: 'contract_signed', on: '2022-05-20', note: 'Ký hợp đồng cung cấp 12 tháng.' })).status).toBe(303);
+    expect(
+      (
+        await b.officer.post(`/ket-noi-tieu-thu/${id}/giai-doan`, {
+          stage: 'contract_signed',
+          on: '2022-05-20',
+          note: 'Ký hợp đồng cung cấp 12 tháng.',
+        })
+      ).status,
+    ).toBe(303);
     const entries = await ledger();
     expect(entries).toHaveLength(1);
     expect(entries[0]?.status).toBe('done');
     expect(entries[0]?.endedOn).toBe('2022-05-20');
     const filtered = await (await b.officer.get('/ket-noi-tieu-thu?stage=contract_signed&commune=that-khe')).text();
     expect(filtered).toContain('Thạch đen Hồng Nhung');
-    expect(await (await b.officer.get('/ket-noi-tieu-thu?stage=samples')).text()).not.toContain('Chuỗi siêu thị Happy mart ·');
+    expect(await (await b.officer.get('/ket-noi-tieu-thu?stage=samples')).text()).not.toContain(
+      'Chuỗi siêu thị Happy mart ·',
+    );
   });
 
   it('records the contract and sales: the growth is computed and goes to the ledger with the value', async () => {
     const id = connectionPath.split('/').pop() ?? '';
-    const typed = { contractSignedOn: '2022-05-20', contractValueVnd: '240000000', contractVolume: '2.000 cốc/tháng', contractMonths: '12', salesPeriod: '2021 so với 2022', salesBeforeVnd: '500000000', salesAfterVnd: '' };
+    const typed = {
+      contractSignedOn: '2022-05-20',
+      contractValueVnd: '240000000',
+      contractVolume: '2.000 cốc/tháng',
+      contractMonths: '12',
+      salesPeriod: '2021 so với 2022',
+      salesBeforeVnd: '500000000',
+      salesAfterVnd: '',
+    };
     const half = await b.officer.postFiles(`/ket-noi-tieu-thu/${id}/ket-qua`, typed, {});
     expect(half.status).toBe(422);
     const html = await half.text();
     expect(html).toContain('Nhập cả doanh số trước và sau để tính mức tăng.');
     expect(html).toContain('value="2.000 cốc/tháng"');
-    const exe = await b.officer.postFiles(`/ket-noi-tieu-thu/${id}/ket-qua`, { ...typed, salesAfterVnd: '650000000' }, { contractFile: [fileOf(exeBytes(), 'hop-dong.pdf', 'application/pdf')] });
+    const exe = await b.officer.postFiles(
+      `/ket-noi-tieu-thu/${id}/ket-qua`,
+      { ...typed, salesAfterVnd: '650000000' },
+      { contractFile: [fileOf(exeBytes(), 'hop-dong.pdf', 'application/pdf')] },
+    );
     expect(exe.status).toBe(422);
     expect(await exe.text()).toContain('Chỉ nhận tệp PDF hoặc ảnh');
 
-    const ok = await b.officer.postFiles(`/ket-noi-tieu-thu/${id}/ket-qua`, { ...typed, salesAfterVnd: '650000000', salesGrowthPercent: '999' }, { contractFile: [fileOf(pdfBytes('Hop dong'), 'hợp đồng.pdf', 'application/pdf')] });
+    const ok = await b.officer.postFiles(
+      `/ket-noi-tieu-thu/${id}/ket-qua`,
+      { ...typed, salesAfterVnd: '650000000', salesGrowthPercent: '999' },
+      { contractFile: [fileOf(pdfBytes('Hop dong'), 'hợp đồng.pdf', 'application/pdf')] },
+    );
     expect(ok.status).toBe(303);
     const [entry, ...rest] = await ledger();
     expect(rest).toEqual([]);
@@ -174,10 +252,20 @@ describe('from a buyer’s inquiry to a signed contract', () => {
   it('a connection of a whole project (no product) from the project’s products page', async () => {
     const form = await (await b.officer.get(`/ket-noi-tieu-thu/moi?du_an=${projectSlug}`)).text();
     expect(form).toContain('— Cả dự án —');
-    const res = await b.officer.post('/ket-noi-tieu-thu/moi', { partnerId, product: '', project: projectSlug, startedOn: '2022-06-01' });
+    const res = await b.officer.post('/ket-noi-tieu-thu/moi', {
+      partnerId,
+      product: '',
+      project: projectSlug,
+      startedOn: '2022-06-01',
+    });
     expect(res.status).toBe(303);
     expect(await ledger()).toHaveLength(2);
-    const missing = await b.officer.post('/ket-noi-tieu-thu/moi', { partnerId, product: '', project: '', startedOn: '2022-06-01' });
+    const missing = await b.officer.post('/ket-noi-tieu-thu/moi', {
+      partnerId,
+      product: '',
+      project: '',
+      startedOn: '2022-06-01',
+    });
     expect(missing.status).toBe(422);
   });
 });

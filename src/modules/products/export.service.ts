@@ -2,9 +2,9 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { loadFile } from '#kernel/files/files.ts';
-import { zip, type ZipEntry } from '#kernel/files/zip.ts';
-import { AppError } from '#kernel/http/errors.ts';
+import { type ZipEntry, zip } from '#kernel/files/zip.ts';
 import { toCsv } from '#kernel/http/csv.ts';
+import { AppError } from '#kernel/http/errors.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { commune } from '#modules/places/index.ts';
@@ -38,7 +38,16 @@ export interface ExportedProduct {
   readiness: {
     ready: boolean;
     readyUntil: string | null;
-    items: { item: string; label: string; status: string; variant: string; number: string; issuedOn: string | null; expiresOn: string | null; verified: boolean }[];
+    items: {
+      item: string;
+      label: string;
+      status: string;
+      variant: string;
+      number: string;
+      issuedOn: string | null;
+      expiresOn: string | null;
+      verified: boolean;
+    }[];
   };
   listings: { platform: string; url: string; listedOn: string; status: string }[];
   images: string[];
@@ -85,7 +94,11 @@ function rowOf(p: ExportedProduct, missing: string[]): (string | number | null)[
   return columns.map(([k]) => cells[k]);
 }
 
-const readme = (count: number, when: string, source: string) => `Kết Nối — gói dữ liệu sản phẩm (${EXPORT_FORMAT.name}, phiên bản ${EXPORT_FORMAT.version})
+const readme = (
+  count: number,
+  when: string,
+  source: string,
+) => `Kết Nối — gói dữ liệu sản phẩm (${EXPORT_FORMAT.name}, phiên bản ${EXPORT_FORMAT.version})
 Xuất ngày ${when} từ ${source}: ${count} sản phẩm.
 
 Các tệp trong gói:
@@ -114,7 +127,19 @@ Giấy tờ đính kèm của sản phẩm không nằm trong gói: chúng chỉ
  * Staff export chosen products for a national platform: one ZIP with products.json (complete),
  * a CSV and an xlsx (one row each), the photos, and a README describing every field.
  */
-export async function exportProducts({ db, actor, ids, baseUrl, province }: { db: Db; actor: Actor; ids: string[]; baseUrl: string; province: string }): Promise<Uint8Array> {
+export async function exportProducts({
+  db,
+  actor,
+  ids,
+  baseUrl,
+  province,
+}: {
+  db: Db;
+  actor: Actor;
+  ids: string[];
+  baseUrl: string;
+  province: string;
+}): Promise<Uint8Array> {
   assertStaff(actor);
   const wanted = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))].slice(0, MAX_EXPORT);
   if (wanted.length === 0) throw new AppError('validation', 'products.export.none', { ids: 'products.export.none' });
@@ -128,7 +153,11 @@ export async function exportProducts({ db, actor, ids, baseUrl, province }: { db
   const [lines, listings, images] = await Promise.all([
     db.select().from(readinessItem).where(inArray(readinessItem.productId, wanted)),
     db.select().from(productListing).where(inArray(productListing.productId, wanted)),
-    db.select().from(productImage).where(inArray(productImage.productId, wanted)).orderBy(asc(productImage.position), asc(productImage.createdAt)),
+    db
+      .select()
+      .from(productImage)
+      .where(inArray(productImage.productId, wanted))
+      .orderBy(asc(productImage.position), asc(productImage.createdAt)),
   ]);
   const today = new Date().toISOString().slice(0, 10);
   const entries: ZipEntry[] = [];
@@ -178,11 +207,18 @@ export async function exportProducts({ db, actor, ids, baseUrl, province }: { db
           };
         }),
       },
-      listings: listings.filter((l) => l.productId === p.id).map((l) => ({ platform: l.platform, url: l.url, listedOn: l.listedOn, status: l.status })),
+      listings: listings
+        .filter((l) => l.productId === p.id)
+        .map((l) => ({ platform: l.platform, url: l.url, listedOn: l.listedOn, status: l.status })),
       images: names,
     };
     exported.push(item);
-    table.push(rowOf(item, summary.missing.map((m) => labelOf(vi, 'products.item', m))));
+    table.push(
+      rowOf(
+        item,
+        summary.missing.map((m) => labelOf(vi, 'products.item', m)),
+      ),
+    );
   }
   const header = columns.map(([, label]) => label);
   const ExcelJS = (await import('exceljs')).default;
@@ -192,7 +228,13 @@ export async function exportProducts({ db, actor, ids, baseUrl, province }: { db
   for (const row of table) sheet.addRow(row);
   const xlsx = new Uint8Array(await book.xlsx.writeBuffer());
   const encode = (s: string) => new TextEncoder().encode(s);
-  const json = { format: EXPORT_FORMAT.name, version: EXPORT_FORMAT.version, exportedAt: new Date().toISOString(), source: baseUrl, products: exported };
+  const json = {
+    format: EXPORT_FORMAT.name,
+    version: EXPORT_FORMAT.version,
+    exportedAt: new Date().toISOString(),
+    source: baseUrl,
+    products: exported,
+  };
   return zip([
     { name: 'README.txt', data: encode(readme(exported.length, today, baseUrl)) },
     { name: 'san-pham.json', data: encode(JSON.stringify(json, null, 2)) },
@@ -206,7 +248,13 @@ export async function exportProducts({ db, actor, ids, baseUrl, province }: { db
 export async function exportChoices(db: Db, actor: Actor) {
   assertStaff(actor);
   return db
-    .select({ id: product.id, name: product.name, slug: product.slug, projectName: project.name, readyUntil: product.readyUntil })
+    .select({
+      id: product.id,
+      name: product.name,
+      slug: product.slug,
+      projectName: project.name,
+      readyUntil: product.readyUntil,
+    })
     .from(product)
     .innerJoin(project, eq(project.id, product.projectId))
     .orderBy(asc(project.name), asc(product.name))

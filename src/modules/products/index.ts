@@ -1,10 +1,35 @@
-export { BoardFilters, ConnectionInput, InquiryInput, ListingInput, OutcomeInput, ProductInput, ReadinessInput, ShowcaseFilters, StageInput } from './products.schemas.ts';
+export {
+  createConnection,
+  getConnection,
+  listBoard,
+  moveConnection,
+  salesGrowthPercent,
+  saveOutcome,
+} from './connections.service.ts';
+export { connectionStep, salesConnection } from './connections.sql.ts';
 export { createInquiry, listInquiries } from './inquiries.service.ts';
 export { createListing, updateListing } from './listings.service.ts';
-export { createProduct, imagesOf, listShowcase, type Product, productContext, type ShowcaseItem, updateProduct } from './products.service.ts';
+export {
+  BoardFilters,
+  ConnectionInput,
+  InquiryInput,
+  ListingInput,
+  OutcomeInput,
+  ProductInput,
+  ReadinessInput,
+  ShowcaseFilters,
+  StageInput,
+} from './products.schemas.ts';
+export {
+  createProduct,
+  imagesOf,
+  listShowcase,
+  type Product,
+  productContext,
+  type ShowcaseItem,
+  updateProduct,
+} from './products.service.ts';
 export { product, productImage, productInquiry, productListing, readinessItem } from './products.sql.ts';
 export * from './products.taxonomy.ts';
 export { updateReadinessItem, verifyReadinessItem } from './readiness.service.ts';
 export { readinessSummary } from './readiness.ts';
-export { createConnection, getConnection, listBoard, moveConnection, salesGrowthPercent, saveOutcome } from './connections.service.ts';
-export { connectionStep, salesConnection } from './connections.sql.ts';

@@ -20,7 +20,11 @@ async function recipientsOf(db: Db, projectId: string, caseOfficerId: string | n
   const officers = await db
     .select({ email: user.email })
     .from(user)
-    .where(caseOfficerId ? eq(user.id, caseOfficerId) : and(eq(user.role, 'officer'), sql`coalesce(${user.banned}, false) = false`));
+    .where(
+      caseOfficerId
+        ? eq(user.id, caseOfficerId)
+        : and(eq(user.role, 'officer'), sql`coalesce(${user.banned}, false) = false`),
+    );
   const team = await db
     .select({ email: user.email })
     .from(projectMember)
@@ -33,15 +37,42 @@ async function recipientsOf(db: Db, projectId: string, caseOfficerId: string | n
  * A buyer asks about a product from its public page. The inquiry is kept for the officer and the
  * team (who see it under /hoi-mua) and each of them gets an e-mail.
  */
-export async function createInquiry({ db, mailer, actor, slug, input, baseUrl }: { db: Db; mailer: Mailer; actor: Actor | null; slug: string; input: InquiryInput; baseUrl: string }) {
+export async function createInquiry({
+  db,
+  mailer,
+  actor,
+  slug,
+  input,
+  baseUrl,
+}: {
+  db: Db;
+  mailer: Mailer;
+  actor: Actor | null;
+  slug: string;
+  input: InquiryInput;
+  baseUrl: string;
+}) {
   const ctx = await productContext({ db, actor, slug });
   const inquiry = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(productInquiry)
-      .values({ productId: ctx.product.id, name: input.name, organisation: input.organisation, email: input.email, phone: input.phone, quantity: input.quantity, message: input.message })
+      .values({
+        productId: ctx.product.id,
+        name: input.name,
+        organisation: input.organisation,
+        email: input.email,
+        phone: input.phone,
+        quantity: input.quantity,
+        message: input.message,
+      })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await audit(tx, { actorId: actor?.id ?? null, action: 'product.inquiry', entity: 'product', entityId: ctx.product.id });
+    await audit(tx, {
+      actorId: actor?.id ?? null,
+      action: 'product.inquiry',
+      entity: 'product',
+      entityId: ctx.product.id,
+    });
     return row;
   });
   const text = vi('products.inquiry.mail.body', {
@@ -68,22 +99,44 @@ export interface InquiryRow extends Inquiry {
 }
 
 /** Inquiries: staff see all of them; a founder sees those about their team's products. */
-export async function listInquiries({ db, actor, status }: { db: Db; actor: Actor; status?: string }): Promise<InquiryRow[]> {
+export async function listInquiries({
+  db,
+  actor,
+  status,
+}: {
+  db: Db;
+  actor: Actor;
+  status?: string;
+}): Promise<InquiryRow[]> {
   if (!isStaff(actor) && actor.role !== 'founder') throw new AppError('forbidden');
   const where: SQL[] = [];
   if (!isStaff(actor)) {
-    where.push(sql`EXISTS (SELECT 1 FROM ${projectMember} WHERE ${projectMember.projectId} = ${project.id} AND ${projectMember.userId} = ${actor.id})`);
+    where.push(
+      sql`EXISTS (SELECT 1 FROM ${projectMember} WHERE ${projectMember.projectId} = ${project.id} AND ${projectMember.userId} = ${actor.id})`,
+    );
   }
   if (status) where.push(eq(productInquiry.status, status));
   const rows = await db
-    .select({ inquiry: productInquiry, productName: product.name, productSlug: product.slug, projectName: project.name, projectSlug: project.slug })
+    .select({
+      inquiry: productInquiry,
+      productName: product.name,
+      productSlug: product.slug,
+      projectName: project.name,
+      projectSlug: project.slug,
+    })
     .from(productInquiry)
     .innerJoin(product, eq(product.id, productInquiry.productId))
     .innerJoin(project, eq(project.id, product.projectId))
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(productInquiry.createdAt))
     .limit(200);
-  return rows.map((r) => ({ ...r.inquiry, productName: r.productName, productSlug: r.productSlug, projectName: r.projectName, projectSlug: r.projectSlug }));
+  return rows.map((r) => ({
+    ...r.inquiry,
+    productName: r.productName,
+    productSlug: r.productSlug,
+    projectName: r.projectName,
+    projectSlug: r.projectSlug,
+  }));
 }
 
 /** One inquiry, for staff turning it into a connection. */
@@ -91,23 +144,41 @@ export async function getInquiry(db: Db, actor: Actor, id: string): Promise<Inqu
   if (!isStaff(actor)) throw new AppError('forbidden');
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found');
   const rows = await db
-    .select({ inquiry: productInquiry, productName: product.name, productSlug: product.slug, projectName: project.name, projectSlug: project.slug })
+    .select({
+      inquiry: productInquiry,
+      productName: product.name,
+      productSlug: product.slug,
+      projectName: project.name,
+      projectSlug: project.slug,
+    })
     .from(productInquiry)
     .innerJoin(product, eq(product.id, productInquiry.productId))
     .innerJoin(project, eq(project.id, product.projectId))
     .where(eq(productInquiry.id, id));
   const r = rows[0];
   if (!r) throw new AppError('not_found');
-  return { ...r.inquiry, productName: r.productName, productSlug: r.productSlug, projectName: r.projectName, projectSlug: r.projectSlug };
+  return {
+    ...r.inquiry,
+    productName: r.productName,
+    productSlug: r.productSlug,
+    projectName: r.projectName,
+    projectSlug: r.projectSlug,
+  };
 }
 
 /** Staff close an inquiry that leads nowhere (spam, a question answered by phone). */
 export async function closeInquiry({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   const inquiry = await getInquiry(db, actor, id);
-  await db.update(productInquiry).set({ status: 'closed' }).where(and(eq(productInquiry.id, inquiry.id), or(eq(productInquiry.status, 'new'), eq(productInquiry.status, 'closed'))));
+  await db
+    .update(productInquiry)
+    .set({ status: 'closed' })
+    .where(
+      and(eq(productInquiry.id, inquiry.id), or(eq(productInquiry.status, 'new'), eq(productInquiry.status, 'closed'))),
+    );
   return inquiry;
 }
 
 export async function markInquiryConnected(db: Db, ids: string[], connectionId: string) {
-  if (ids.length) await db.update(productInquiry).set({ status: 'connected', connectionId }).where(inArray(productInquiry.id, ids));
+  if (ids.length)
+    await db.update(productInquiry).set({ status: 'connected', connectionId }).where(inArray(productInquiry.id, ids));
 }

@@ -31,7 +31,9 @@ async function recordListingSupport(db: Db, actor: Actor, listing: Listing, prod
       startedOn: listing.listedOn,
       endedOn: listing.status === 'pending' ? null : listing.listedOn,
       status: ledgerStatus[listing.status] ?? 'in_progress',
-      outcome: listing.note || vi(`products.listing.ledgerOutcome.${listing.status as 'pending' | 'live' | 'ended'}`, { platform }),
+      outcome:
+        listing.note ||
+        vi(`products.listing.ledgerOutcome.${listing.status as 'pending' | 'live' | 'ended'}`, { platform }),
       evidenceLinks: listing.url ? [listing.url] : [],
       source: { module: 'products', id: `listing:${listing.id}` },
     },
@@ -43,36 +45,85 @@ async function recordListingSupport(db: Db, actor: Actor, listing: Listing, prod
  * given to the project, written once to the ledger and updated with the listing.
  * @example await createListing({ db, actor, slug, input: { platform: 'techfest247', url, listedOn, status: 'live', note: '' } })
  */
-export async function createListing({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: ListingInput }) {
+export async function createListing({
+  db,
+  actor,
+  slug,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: ListingInput;
+}) {
   assertStaff(actor);
   const { product: p, project } = await productContext({ db, actor, slug });
   return db.transaction(async (tx) => {
     const [listing] = await tx
       .insert(productListing)
-      .values({ productId: p.id, platform: input.platform, url: input.url, listedOn: input.listedOn, status: input.status, note: input.note, createdBy: actor.id })
+      .values({
+        productId: p.id,
+        platform: input.platform,
+        url: input.url,
+        listedOn: input.listedOn,
+        status: input.status,
+        note: input.note,
+        createdBy: actor.id,
+      })
       .returning();
     if (!listing) throw new Error('insert returned nothing');
     await recordListingSupport(tx, actor, listing, p.name, project.id);
     await tx.update(product).set({ updatedAt: new Date() }).where(eq(product.id, p.id));
-    await audit(tx, { actorId: actor.id, action: 'product.listing.create', entity: 'product', entityId: p.id, data: { platform: input.platform } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'product.listing.create',
+      entity: 'product',
+      entityId: p.id,
+      data: { platform: input.platform },
+    });
     return listing;
   });
 }
 
 /** Changes a listing (its status, address, date); the same ledger entry follows. */
-export async function updateListing({ db, actor, slug, listingId, input }: { db: Db; actor: Actor; slug: string; listingId: string; input: ListingInput }) {
+export async function updateListing({
+  db,
+  actor,
+  slug,
+  listingId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  listingId: string;
+  input: ListingInput;
+}) {
   assertStaff(actor);
   const { product: p, project } = await productContext({ db, actor, slug });
   if (!/^[0-9a-f-]{36}$/i.test(listingId)) throw new AppError('not_found');
   return db.transaction(async (tx) => {
     const [listing] = await tx
       .update(productListing)
-      .set({ platform: input.platform, url: input.url, listedOn: input.listedOn, status: input.status, note: input.note, updatedAt: new Date() })
+      .set({
+        platform: input.platform,
+        url: input.url,
+        listedOn: input.listedOn,
+        status: input.status,
+        note: input.note,
+        updatedAt: new Date(),
+      })
       .where(and(eq(productListing.id, listingId), eq(productListing.productId, p.id)))
       .returning();
     if (!listing) throw new AppError('not_found');
     await recordListingSupport(tx, actor, listing, p.name, project.id);
-    await audit(tx, { actorId: actor.id, action: 'product.listing.update', entity: 'product', entityId: p.id, data: { listing: listing.id, status: input.status } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'product.listing.update',
+      entity: 'product',
+      entityId: p.id,
+      data: { listing: listing.id, status: input.status },
+    });
     return listing;
   });
 }

@@ -8,8 +8,22 @@ import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { getConnection, listBoard } from './connections.service.ts';
 import { createListing } from './listings.service.ts';
 import { BoardFilters, ListingInput, ShowcaseFilters } from './products.schemas.ts';
-import { checklistOf, imagesOf, listingsOf, listShowcase, productContext, type ShowcaseItem } from './products.service.ts';
-import { connectionStages, itemStatuses, listingStatuses, platforms, productCategories, readinessItems } from './products.taxonomy.ts';
+import {
+  checklistOf,
+  imagesOf,
+  listingsOf,
+  listShowcase,
+  productContext,
+  type ShowcaseItem,
+} from './products.service.ts';
+import {
+  connectionStages,
+  itemStatuses,
+  listingStatuses,
+  platforms,
+  productCategories,
+  readinessItems,
+} from './products.taxonomy.ts';
 import { readinessSummary } from './readiness.ts';
 
 const PER_PAGE = 24;
@@ -33,7 +47,14 @@ const ProductSummary = z
   .openapi('ProductSummary');
 
 const Listing = z
-  .object({ id: z.uuid(), platform: z.enum(platforms), url: z.string(), listedOn: date(), status: z.enum(listingStatuses), note: z.string() })
+  .object({
+    id: z.uuid(),
+    platform: z.enum(platforms),
+    url: z.string(),
+    listedOn: date(),
+    status: z.enum(listingStatuses),
+    note: z.string(),
+  })
   .openapi('ProductListing');
 
 const ProductDetail = ProductSummary.extend({
@@ -41,7 +62,9 @@ const ProductDetail = ProductSummary.extend({
   minOrder: z.string(),
   capacity: z.string(),
   ocop: z.object({ stars: z.number().int(), certificateNo: z.string(), expiresOn: date().nullable() }).nullable(),
-  images: z.array(z.object({ url: z.string(), thumbnail: z.string(), width: z.number().int(), height: z.number().int() })),
+  images: z.array(
+    z.object({ url: z.string(), thumbnail: z.string(), width: z.number().int(), height: z.number().int() }),
+  ),
   listings: z.array(Listing),
 }).openapi('ProductDetail');
 
@@ -78,13 +101,26 @@ const Connection = z
     project: z.object({ name: z.string(), slug: z.string() }),
     product: z.object({ name: z.string(), slug: z.string() }).nullable(),
     nextStep: z.string(),
-    contract: z.object({ signedOn: date().nullable(), valueVnd: z.number().nullable(), volume: z.string(), months: z.number().int().nullable() }),
-    sales: z.object({ period: z.string(), beforeVnd: z.number().nullable(), afterVnd: z.number().nullable(), growthPercent: z.number().int().nullable() }),
+    contract: z.object({
+      signedOn: date().nullable(),
+      valueVnd: z.number().nullable(),
+      volume: z.string(),
+      months: z.number().int().nullable(),
+    }),
+    sales: z.object({
+      period: z.string(),
+      beforeVnd: z.number().nullable(),
+      afterVnd: z.number().nullable(),
+      growthPercent: z.number().int().nullable(),
+    }),
   })
   .openapi('SalesConnection');
 
 const idParam = z.object({ id: z.string().openapi({ description: 'Id (uuid)' }) });
-const notFound = { description: 'No such record, or not visible to you', content: { 'application/json': { schema: ErrorResponse } } };
+const notFound = {
+  description: 'No such record, or not visible to you',
+  content: { 'application/json': { schema: ErrorResponse } },
+};
 
 const summaryOf = (p: ShowcaseItem) => ({
   id: p.id,
@@ -120,7 +156,11 @@ productsApi.openapi(
     summary: 'The public showcase: public products of public projects',
     request: {
       query: z.object({
-        q: z.string().max(100).optional().openapi({ description: 'Accent-insensitive search: "thach den" finds "Thạch đen".' }),
+        q: z
+          .string()
+          .max(100)
+          .optional()
+          .openapi({ description: 'Accent-insensitive search: "thach den" finds "Thạch đen".' }),
         page: z.coerce.number().int().min(1).max(10_000).optional(),
         category: z.enum(productCategories).optional(),
         commune: z.string().max(80).optional(),
@@ -131,7 +171,17 @@ productsApi.openapi(
     responses: {
       200: {
         description: 'One page of products',
-        content: { 'application/json': { schema: z.object({ items: z.array(ProductSummary), total: z.number().int(), more: z.boolean(), page: z.number().int(), perPage: z.number().int() }) } },
+        content: {
+          'application/json': {
+            schema: z.object({
+              items: z.array(ProductSummary),
+              total: z.number().int(),
+              more: z.boolean(),
+              page: z.number().int(),
+              perPage: z.number().int(),
+            }),
+          },
+        },
       },
       422: { description: 'Invalid query', content: { 'application/json': { schema: ErrorResponse } } },
     },
@@ -139,7 +189,11 @@ productsApi.openapi(
   async (c) => {
     const query = c.req.valid('query');
     const page = pageFrom(String(query.page ?? 1), PER_PAGE);
-    const { items, total, more } = await listShowcase({ db: c.var.deps.db, filters: ShowcaseFilters.parse(query), page });
+    const { items, total, more } = await listShowcase({
+      db: c.var.deps.db,
+      filters: ShowcaseFilters.parse(query),
+      page,
+    });
     return c.json({ items: items.map(summaryOf), total, more, page: page.page, perPage: PER_PAGE }, 200);
   },
 );
@@ -151,12 +205,19 @@ productsApi.openapi(
     tags: ['products'],
     summary: 'One product with its photos and listings',
     request: { params: idParam },
-    responses: { 200: { description: 'The product', content: { 'application/json': { schema: ProductDetail } } }, 404: notFound },
+    responses: {
+      200: { description: 'The product', content: { 'application/json': { schema: ProductDetail } } },
+      404: notFound,
+    },
   }),
   async (c) => {
     const { db } = c.var.deps;
     const view = await productContext({ db, actor: c.var.actor, id: c.req.valid('param').id });
-    const [images, listings, checklist] = await Promise.all([imagesOf(db, view.product.id), listingsOf(db, view.product.id), checklistOf(db, view.product.id)]);
+    const [images, listings, checklist] = await Promise.all([
+      imagesOf(db, view.product.id),
+      listingsOf(db, view.product.id),
+      checklistOf(db, view.product.id),
+    ]);
     const p = view.product;
     const cover = images[0];
     return c.json(
@@ -172,8 +233,15 @@ productsApi.openapi(
         description: p.description,
         minOrder: p.minOrder,
         capacity: p.capacity,
-        ocop: p.ocopStars ? { stars: p.ocopStars, certificateNo: p.ocopCertificateNo, expiresOn: p.ocopExpiresOn } : null,
-        images: images.map((i) => ({ url: `/anh-san-pham/${i.id}/lon`, thumbnail: `/anh-san-pham/${i.id}/nho`, width: i.width, height: i.height })),
+        ocop: p.ocopStars
+          ? { stars: p.ocopStars, certificateNo: p.ocopCertificateNo, expiresOn: p.ocopExpiresOn }
+          : null,
+        images: images.map((i) => ({
+          url: `/anh-san-pham/${i.id}/lon`,
+          thumbnail: `/anh-san-pham/${i.id}/nho`,
+          width: i.width,
+          height: i.height,
+        })),
         listings: listings.map(listingOf),
       },
       200,
@@ -188,7 +256,11 @@ productsApi.openapi(
     tags: ['products'],
     summary: "A product's market-readiness checklist (its team and staff)",
     request: { params: idParam },
-    responses: { 200: { description: 'The checklist and its summary', content: { 'application/json': { schema: Readiness } } }, 403: notFound, 404: notFound },
+    responses: {
+      200: { description: 'The checklist and its summary', content: { 'application/json': { schema: Readiness } } },
+      403: notFound,
+      404: notFound,
+    },
   }),
   async (c) => {
     const view = await productContext({ db: c.var.deps.db, actor: c.var.actor, id: c.req.valid('param').id });
@@ -224,9 +296,15 @@ productsApi.openapi(
     method: 'get',
     path: '/products/{id}/listings',
     tags: ['products'],
-    summary: "Where a product is listed (techfest 247, e-commerce platforms…)",
+    summary: 'Where a product is listed (techfest 247, e-commerce platforms…)',
     request: { params: idParam },
-    responses: { 200: { description: 'Listings, newest first', content: { 'application/json': { schema: z.object({ items: z.array(Listing) }) } } }, 404: notFound },
+    responses: {
+      200: {
+        description: 'Listings, newest first',
+        content: { 'application/json': { schema: z.object({ items: z.array(Listing) }) } },
+      },
+      404: notFound,
+    },
   }),
   async (c) => {
     const view = await productContext({ db: c.var.deps.db, actor: c.var.actor, id: c.req.valid('param').id });
@@ -283,8 +361,18 @@ const connectionOf = (x: Awaited<ReturnType<typeof listBoard>>[number]) => ({
   project: { name: x.projectName, slug: x.projectSlug },
   product: x.productName && x.productSlug ? { name: x.productName, slug: x.productSlug } : null,
   nextStep: x.nextStep,
-  contract: { signedOn: x.contractSignedOn, valueVnd: x.contractValueVnd, volume: x.contractVolume, months: x.contractMonths },
-  sales: { period: x.salesPeriod, beforeVnd: x.salesBeforeVnd, afterVnd: x.salesAfterVnd, growthPercent: x.growthPercent ?? null },
+  contract: {
+    signedOn: x.contractSignedOn,
+    valueVnd: x.contractValueVnd,
+    volume: x.contractVolume,
+    months: x.contractMonths,
+  },
+  sales: {
+    period: x.salesPeriod,
+    beforeVnd: x.salesBeforeVnd,
+    afterVnd: x.salesAfterVnd,
+    growthPercent: x.growthPercent ?? null,
+  },
 });
 
 productsApi.openapi(
@@ -294,11 +382,27 @@ productsApi.openapi(
     middleware: [allow('officer', 'admin')] as const,
     tags: ['connections'],
     summary: 'Sales connections (staff), filtered by partner, commune and stage',
-    request: { query: z.object({ partner: z.uuid().optional(), commune: z.string().max(80).optional(), stage: z.enum(connectionStages).optional() }) },
-    responses: { 200: { description: 'Connections, most recently moved first', content: { 'application/json': { schema: z.object({ items: z.array(Connection) }) } } }, 403: notFound },
+    request: {
+      query: z.object({
+        partner: z.uuid().optional(),
+        commune: z.string().max(80).optional(),
+        stage: z.enum(connectionStages).optional(),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'Connections, most recently moved first',
+        content: { 'application/json': { schema: z.object({ items: z.array(Connection) }) } },
+      },
+      403: notFound,
+    },
   }),
   async (c) => {
-    const items = await listBoard({ db: c.var.deps.db, actor: requireActor(c), filters: BoardFilters.parse(c.req.valid('query')) });
+    const items = await listBoard({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      filters: BoardFilters.parse(c.req.valid('query')),
+    });
     return c.json({ items: items.map(connectionOf) }, 200);
   },
 );
@@ -310,10 +414,17 @@ productsApi.openapi(
     tags: ['connections'],
     summary: 'One sales connection (staff, the project team, the partner)',
     request: { params: idParam },
-    responses: { 200: { description: 'The connection', content: { 'application/json': { schema: Connection } } }, 404: notFound },
+    responses: {
+      200: { description: 'The connection', content: { 'application/json': { schema: Connection } } },
+      404: notFound,
+    },
   }),
   async (c) => {
-    const { connection } = await getConnection({ db: c.var.deps.db, actor: requireActor(c), id: c.req.valid('param').id });
+    const { connection } = await getConnection({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      id: c.req.valid('param').id,
+    });
     return c.json(connectionOf(connection), 200);
   },
 );

@@ -4,7 +4,8 @@ export const vi = {
   'products.nav.connections': 'Kết nối tiêu thụ',
 
   'products.showcase.title': 'Sản phẩm',
-  'products.showcase.lead': 'Sản phẩm của các dự án khởi nghiệp trong tỉnh: đặc sản, nông sản, dược liệu, thủ công, dịch vụ. Xem nơi bán, điều kiện lưu thông và gửi yêu cầu hỏi mua.',
+  'products.showcase.lead':
+    'Sản phẩm của các dự án khởi nghiệp trong tỉnh: đặc sản, nông sản, dược liệu, thủ công, dịch vụ. Xem nơi bán, điều kiện lưu thông và gửi yêu cầu hỏi mua.',
   'products.showcase.empty': 'Chưa có sản phẩm nào được công khai.',
   'products.filter.q': 'Tìm sản phẩm',
   'products.filter.qHint': 'Gõ không dấu cũng được, ví dụ: thach den.',
@@ -66,7 +67,8 @@ export const vi = {
   'products.field.ocopCertificate': 'Số giấy chứng nhận OCOP',
   'products.field.ocopExpires': 'Giấy chứng nhận OCOP có hiệu lực đến',
   'products.field.images': 'Chọn ảnh',
-  'products.field.imagesHint': 'Ảnh JPEG, PNG hoặc WebP, tối đa 10 MB mỗi ảnh, thêm được {max} ảnh. Ảnh được thu nhỏ và xóa thông tin vị trí trước khi lưu. Nếu biểu mẫu báo lỗi, vui lòng chọn lại ảnh.',
+  'products.field.imagesHint':
+    'Ảnh JPEG, PNG hoặc WebP, tối đa 10 MB mỗi ảnh, thêm được {max} ảnh. Ảnh được thu nhỏ và xóa thông tin vị trí trước khi lưu. Nếu biểu mẫu báo lỗi, vui lòng chọn lại ảnh.',
   'products.field.imagesFull': 'Sản phẩm đã có đủ {max} ảnh. Xóa bớt ảnh ở trang sản phẩm để thêm ảnh mới.',
   'products.field.isPublic': 'Hiển thị sản phẩm trên trang Sản phẩm',
   'products.field.isPublicHint': 'Sản phẩm chỉ hiển thị công khai khi dự án cũng được công khai.',
@@ -79,7 +81,8 @@ export const vi = {
   'products.field.expiresHint': 'Hệ thống nhắc trước 60 ngày.',
   'products.field.note': 'Ghi chú',
   'products.field.file': 'Tài liệu kèm theo',
-  'products.field.fileHint': 'PDF hoặc ảnh chụp giấy tờ (JPEG, PNG, WebP), tối đa 10 MB. Chỉ nhóm tác giả và cán bộ Sở xem được.',
+  'products.field.fileHint':
+    'PDF hoặc ảnh chụp giấy tờ (JPEG, PNG, WebP), tối đa 10 MB. Chỉ nhóm tác giả và cán bộ Sở xem được.',
   'products.field.removeFile': 'Xóa tài liệu đã tải lên',
 
   'products.v.priceOrder': 'Giá đến phải lớn hơn hoặc bằng giá từ.',
@@ -111,7 +114,8 @@ export const vi = {
   'products.item.trademark': 'Nhãn hiệu',
   'products.item.ocop': 'Chứng nhận OCOP',
   'products.item.legal_entity.hint': 'Hộ kinh doanh, hợp tác xã hoặc doanh nghiệp đứng tên sản phẩm.',
-  'products.item.food_safety.hint': 'Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm, hoặc bản cam kết đối với cơ sở được miễn.',
+  'products.item.food_safety.hint':
+    'Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm, hoặc bản cam kết đối với cơ sở được miễn.',
   'products.item.self_declaration.hint': 'Bản tự công bố sản phẩm theo Nghị định 15/2018/NĐ-CP.',
   'products.item.label.hint': 'Nhãn ghi đủ nội dung bắt buộc theo Nghị định 43/2017/NĐ-CP và Nghị định 111/2021/NĐ-CP.',
   'products.item.barcode.hint': 'Mã số mã vạch GS1 do Tổng cục Tiêu chuẩn Đo lường Chất lượng cấp.',
@@ -133,7 +137,8 @@ export const vi = {
   'products.variant.trademark.granted': 'Đã được cấp văn bằng',
 
   'products.checklist.title': 'Điều kiện lưu thông: {name}',
-  'products.checklist.lead': 'Những giấy tờ để sản phẩm được bày bán tại siêu thị, cửa hàng và sàn thương mại điện tử. Mục nào còn thiếu, bạn có thể nhờ Sở KHCN hỗ trợ.',
+  'products.checklist.lead':
+    'Những giấy tờ để sản phẩm được bày bán tại siêu thị, cửa hàng và sàn thương mại điện tử. Mục nào còn thiếu, bạn có thể nhờ Sở KHCN hỗ trợ.',
   'products.checklist.open': 'Điều kiện lưu thông: đạt {met}/{required} mục bắt buộc',
   'products.checklist.ready': 'Sản phẩm đủ điều kiện lưu thông',
   'products.checklist.notReady': 'Sản phẩm chưa đủ điều kiện lưu thông',
@@ -154,7 +159,8 @@ export const vi = {
   'products.expiry.soon': 'Sắp hết hạn',
   'products.expiry.expired': 'Đã hết hạn',
   'products.expiry.soonText': '{item} hết hạn ngày {date} (còn {days} ngày).',
-  'products.expiry.expiredText': '{item} đã hết hạn ngày {date}: cần gia hạn để sản phẩm tiếp tục đủ điều kiện lưu thông.',
+  'products.expiry.expiredText':
+    '{item} đã hết hạn ngày {date}: cần gia hạn để sản phẩm tiếp tục đủ điều kiện lưu thông.',
 
   'products.platform.techfest247': 'Techfest 247 (không gian số quốc gia)',
   'products.platform.postmart': 'Postmart',
@@ -171,7 +177,8 @@ export const vi = {
   'products.listing.newTitle': 'Đưa “{name}” lên nền tảng',
   'products.listing.editTitle': 'Sửa thông tin niêm yết “{name}”',
   'products.listing.edit': 'Sửa',
-  'products.listing.lead': 'Mỗi lần đưa sản phẩm lên một nền tảng được ghi vào sổ hỗ trợ của dự án (loại: đưa lên nền tảng số).',
+  'products.listing.lead':
+    'Mỗi lần đưa sản phẩm lên một nền tảng được ghi vào sổ hỗ trợ của dự án (loại: đưa lên nền tảng số).',
   'products.listing.platform': 'Nền tảng',
   'products.listing.url': 'Đường dẫn gian hàng',
   'products.listing.listedOn': 'Ngày đưa lên',
@@ -185,7 +192,8 @@ export const vi = {
   'products.listing.ledgerOutcome.ended': 'Sản phẩm đã có mặt trên {platform}; gian hàng nay đã ngừng.',
 
   'products.inquiry.title': 'Hỏi mua sản phẩm',
-  'products.inquiry.lead': 'Doanh nghiệp, siêu thị, nhà phân phối: gửi câu hỏi, Sở KHCN và cơ sở sản xuất sẽ liên hệ lại với bạn.',
+  'products.inquiry.lead':
+    'Doanh nghiệp, siêu thị, nhà phân phối: gửi câu hỏi, Sở KHCN và cơ sở sản xuất sẽ liên hệ lại với bạn.',
   'products.inquiry.name': 'Họ và tên',
   'products.inquiry.organisation': 'Đơn vị, doanh nghiệp',
   'products.inquiry.email': 'Email',
@@ -207,12 +215,15 @@ export const vi = {
   'products.inquiry.mail.body':
     'Có yêu cầu hỏi mua sản phẩm “{product}” trên Kết Nối.\n\nNgười hỏi: {name}\nĐơn vị: {organisation}\nEmail: {email}\nĐiện thoại: {phone}\nSố lượng dự kiến: {quantity}\n\n{message}\n\nXem các yêu cầu hỏi mua: {link}',
   'products.inquiries.title': 'Yêu cầu hỏi mua',
-  'products.inquiries.leadStaff': 'Các câu hỏi của người mua gửi từ trang sản phẩm. Một yêu cầu có thể trở thành kết nối tiêu thụ.',
-  'products.inquiries.leadTeam': 'Các câu hỏi của người mua về sản phẩm của nhóm bạn. Cán bộ Sở cũng nhận được và sẽ hỗ trợ kết nối.',
+  'products.inquiries.leadStaff':
+    'Các câu hỏi của người mua gửi từ trang sản phẩm. Một yêu cầu có thể trở thành kết nối tiêu thụ.',
+  'products.inquiries.leadTeam':
+    'Các câu hỏi của người mua về sản phẩm của nhóm bạn. Cán bộ Sở cũng nhận được và sẽ hỗ trợ kết nối.',
   'products.inquiries.none': 'Chưa có yêu cầu hỏi mua nào.',
 
   'products.export.title': 'Xuất dữ liệu sản phẩm',
-  'products.export.lead': 'Chọn sản phẩm để xuất một tệp ZIP (dữ liệu JSON, CSV, Excel và ảnh) theo định dạng mô tả trong tệp README, sẵn sàng nộp lên nền tảng số quốc gia.',
+  'products.export.lead':
+    'Chọn sản phẩm để xuất một tệp ZIP (dữ liệu JSON, CSV, Excel và ảnh) theo định dạng mô tả trong tệp README, sẵn sàng nộp lên nền tảng số quốc gia.',
   'products.export.choose': 'Sản phẩm cần xuất',
   'products.export.download': 'Tải tệp ZIP',
   'products.export.none': 'Chọn ít nhất một sản phẩm để xuất.',
@@ -224,7 +235,8 @@ export const vi = {
   'products.stage.contract_signed': 'Đã ký hợp đồng',
   'products.stage.not_pursued': 'Không tiếp tục',
   'products.board.title': 'Kết nối tiêu thụ',
-  'products.board.lead': 'Mọi kết nối giữa sản phẩm, dự án và người mua, siêu thị, nhà phân phối, nhà đầu tư, ban tổ chức hội chợ, theo từng giai đoạn. Mỗi kết nối là một mục trong sổ hỗ trợ.',
+  'products.board.lead':
+    'Mọi kết nối giữa sản phẩm, dự án và người mua, siêu thị, nhà phân phối, nhà đầu tư, ban tổ chức hội chợ, theo từng giai đoạn. Mỗi kết nối là một mục trong sổ hỗ trợ.',
   'products.board.empty': 'Chưa có kết nối tiêu thụ nào.',
   'products.connection.new': 'Thêm kết nối tiêu thụ',
   'products.connection.created': 'Đã tạo kết nối tiêu thụ và ghi vào sổ hỗ trợ.',
@@ -270,7 +282,8 @@ export const vi = {
   'products.connection.growthIs': 'Tăng {growth}%',
   'products.connection.growthHint': 'Mức tăng doanh số được tính từ hai con số này.',
   'products.connection.outcomeTitle': 'Kết quả',
-  'products.connection.outcomeLead': 'Hợp đồng đã ký và doanh số trước, sau khi kết nối: sổ hỗ trợ và báo cáo năm lấy số liệu từ đây.',
+  'products.connection.outcomeLead':
+    'Hợp đồng đã ký và doanh số trước, sau khi kết nối: sổ hỗ trợ và báo cáo năm lấy số liệu từ đây.',
   'products.connection.share': 'Cho đối tác xem giấy tờ của sản phẩm',
   'products.connection.shareHint': 'Giấy chứng nhận, bản tự công bố… giúp người mua kiểm tra điều kiện lưu thông.',
   'products.connection.shared': 'Nhóm tác giả cho đối tác xem giấy tờ của sản phẩm.',
@@ -289,7 +302,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.nav.connections': 'Sales connections',
 
   'products.showcase.title': 'Products',
-  'products.showcase.lead': "Products of the province's startup projects: specialities, farm produce, herbs, handicrafts, services. See where they are sold, whether they meet market conditions, and send a purchase inquiry.",
+  'products.showcase.lead':
+    "Products of the province's startup projects: specialities, farm produce, herbs, handicrafts, services. See where they are sold, whether they meet market conditions, and send a purchase inquiry.",
   'products.showcase.empty': 'No product has been published yet.',
   'products.filter.q': 'Search products',
   'products.filter.qHint': 'Typing without diacritics works too, e.g. thach den.',
@@ -351,7 +365,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.field.ocopCertificate': 'OCOP certificate number',
   'products.field.ocopExpires': 'OCOP certificate valid until',
   'products.field.images': 'Choose photos',
-  'products.field.imagesHint': 'JPEG, PNG or WebP photos, up to 10 MB each; {max} more can be added. Photos are resized and their location data removed before they are saved. If the form shows an error, please choose the photos again.',
+  'products.field.imagesHint':
+    'JPEG, PNG or WebP photos, up to 10 MB each; {max} more can be added. Photos are resized and their location data removed before they are saved. If the form shows an error, please choose the photos again.',
   'products.field.imagesFull': 'The product already has {max} photos. Remove one on the product page to add another.',
   'products.field.isPublic': 'Show this product on the Products page',
   'products.field.isPublicHint': 'A product is shown publicly only when its project is public too.',
@@ -364,7 +379,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.field.expiresHint': 'You are reminded 60 days before.',
   'products.field.note': 'Note',
   'products.field.file': 'Supporting document',
-  'products.field.fileHint': 'PDF or a photo of the paper (JPEG, PNG, WebP), up to 10 MB. Only the team and Department officers can see it.',
+  'products.field.fileHint':
+    'PDF or a photo of the paper (JPEG, PNG, WebP), up to 10 MB. Only the team and Department officers can see it.',
   'products.field.removeFile': 'Remove the uploaded document',
 
   'products.v.priceOrder': 'The upper price must be at least the lower price.',
@@ -418,7 +434,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.variant.trademark.granted': 'Registration granted',
 
   'products.checklist.title': 'Market readiness: {name}',
-  'products.checklist.lead': 'The papers a product needs to be sold in supermarkets, shops and online marketplaces. For anything missing, you can ask the Department for help.',
+  'products.checklist.lead':
+    'The papers a product needs to be sold in supermarkets, shops and online marketplaces. For anything missing, you can ask the Department for help.',
   'products.checklist.open': 'Market readiness: {met}/{required} required items met',
   'products.checklist.ready': 'The product is ready for market',
   'products.checklist.notReady': 'The product is not ready for market yet',
@@ -456,7 +473,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.listing.newTitle': 'List “{name}” on a platform',
   'products.listing.editTitle': 'Edit listing of “{name}”',
   'products.listing.edit': 'Edit',
-  'products.listing.lead': "Each listing on a platform is recorded in the project's support ledger (kind: platform listing).",
+  'products.listing.lead':
+    "Each listing on a platform is recorded in the project's support ledger (kind: platform listing).",
   'products.listing.platform': 'Platform',
   'products.listing.url': 'Shop address',
   'products.listing.listedOn': 'Listed on',
@@ -470,7 +488,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.listing.ledgerOutcome.ended': 'The product was on {platform}; the shop has ended.',
 
   'products.inquiry.title': 'Purchase inquiry',
-  'products.inquiry.lead': 'Businesses, supermarkets, distributors: send your question, and the Department and the producer will get back to you.',
+  'products.inquiry.lead':
+    'Businesses, supermarkets, distributors: send your question, and the Department and the producer will get back to you.',
   'products.inquiry.name': 'Full name',
   'products.inquiry.organisation': 'Organisation, company',
   'products.inquiry.email': 'Email',
@@ -493,11 +512,13 @@ export const en: Record<keyof typeof vi, string> = {
     'A purchase inquiry about “{product}” on Kết Nối.\n\nFrom: {name}\nOrganisation: {organisation}\nEmail: {email}\nPhone: {phone}\nExpected quantity: {quantity}\n\n{message}\n\nSee the inquiries: {link}',
   'products.inquiries.title': 'Purchase inquiries',
   'products.inquiries.leadStaff': 'Questions buyers sent from product pages. An inquiry can become a sales connection.',
-  'products.inquiries.leadTeam': "Buyers' questions about your team's products. Department officers receive them too and will help connect.",
+  'products.inquiries.leadTeam':
+    "Buyers' questions about your team's products. Department officers receive them too and will help connect.",
   'products.inquiries.none': 'No purchase inquiry yet.',
 
   'products.export.title': 'Export product data',
-  'products.export.lead': 'Choose products to export as one ZIP file (JSON, CSV, Excel data and photos) in the format its README describes, ready to submit to a national digital platform.',
+  'products.export.lead':
+    'Choose products to export as one ZIP file (JSON, CSV, Excel data and photos) in the format its README describes, ready to submit to a national digital platform.',
   'products.export.choose': 'Products to export',
   'products.export.download': 'Download ZIP',
   'products.export.none': 'Choose at least one product to export.',
@@ -509,7 +530,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.stage.contract_signed': 'Contract signed',
   'products.stage.not_pursued': 'Not pursued',
   'products.board.title': 'Sales connections',
-  'products.board.lead': 'Every connection between products, projects and buyers, supermarkets, distributors, investors and fair organisers, by stage. Each connection is an entry of the support ledger.',
+  'products.board.lead':
+    'Every connection between products, projects and buyers, supermarkets, distributors, investors and fair organisers, by stage. Each connection is an entry of the support ledger.',
   'products.board.empty': 'No sales connection yet.',
   'products.connection.new': 'Add a sales connection',
   'products.connection.created': 'Sales connection created and recorded in the support ledger.',
@@ -555,9 +577,11 @@ export const en: Record<keyof typeof vi, string> = {
   'products.connection.growthIs': 'Up {growth}%',
   'products.connection.growthHint': 'The sales growth is computed from these two figures.',
   'products.connection.outcomeTitle': 'Outcome',
-  'products.connection.outcomeLead': 'The signed contract and sales before and after the connection: the support ledger and the yearly report take their figures from here.',
+  'products.connection.outcomeLead':
+    'The signed contract and sales before and after the connection: the support ledger and the yearly report take their figures from here.',
   'products.connection.share': "Let the partner see the product's documents",
-  'products.connection.shareHint': 'Certificates, self-declaration… help the buyer check that the product is ready for market.',
+  'products.connection.shareHint':
+    'Certificates, self-declaration… help the buyer check that the product is ready for market.',
   'products.connection.shared': "The team lets the partner see the product's documents.",
   'products.connection.notShared': "The product's documents are for the team and Department officers only.",
   'products.connection.ledgerTitle': 'Sales connection: {what} with {partner}',

@@ -36,7 +36,7 @@ import {
 } from './products.service.ts';
 import { readinessDocument, updateReadinessItem, verifyReadinessItem } from './readiness.service.ts';
 import { readinessSummary } from './readiness.ts';
-import { ItemFormPage, ChecklistPage } from './views/checklist.tsx';
+import { ChecklistPage, ItemFormPage } from './views/checklist.tsx';
 import { ExportPage } from './views/export.tsx';
 import { InquiriesPage } from './views/inquiries.tsx';
 import { ListingFormPage } from './views/listing-form.tsx';
@@ -51,7 +51,10 @@ productsPages.route('/', connectionsPages);
 /** Communes as filter options: "Thất Khê (Tràng Định)". */
 async function communeOptions(c: Context<AppEnv>) {
   const communes = await listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE);
-  return communes.map((x) => ({ value: x.slug, label: x.formerDistrictName ? `${x.name} (${x.formerDistrictName})` : x.name }));
+  return communes.map((x) => ({
+    value: x.slug,
+    label: x.formerDistrictName ? `${x.name} (${x.formerDistrictName})` : x.name,
+  }));
 }
 
 productsPages.get('/san-pham', async (c) => {
@@ -78,18 +81,33 @@ productsPages.get('/sitemap.xml', async (c) => {
   const base = c.var.deps.config.BASE_URL;
   const entries = await sitemapEntries(c.var.deps.db);
   const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const urls = [{ path: '/', updatedAt: null }, { path: '/san-pham', updatedAt: null }, { path: '/du-an', updatedAt: null }, ...entries]
-    .map((e) => `<url><loc>${xmlEscape(base + e.path)}</loc>${e.updatedAt ? `<lastmod>${e.updatedAt.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`)
+  const urls = [
+    { path: '/', updatedAt: null },
+    { path: '/san-pham', updatedAt: null },
+    { path: '/du-an', updatedAt: null },
+    ...entries,
+  ]
+    .map(
+      (e) =>
+        `<url><loc>${xmlEscape(base + e.path)}</loc>${e.updatedAt ? `<lastmod>${e.updatedAt.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`,
+    )
     .join('\n');
   c.header('Content-Type', 'application/xml; charset=utf-8');
   c.header('Cache-Control', 'public, max-age=3600');
-  return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`);
+  return c.body(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`,
+  );
 });
 
 /** A product photo: public ones cached for a year (the address never changes its bytes). */
 productsPages.get('/anh-san-pham/:id/:size{lon|nho}', async (c) => {
   const size = c.req.param('size') === 'nho' ? 'thumb' : 'full';
-  const { file, isPublic } = await productImageFile({ db: c.var.deps.db, actor: c.var.actor, imageId: c.req.param('id'), size });
+  const { file, isPublic } = await productImageFile({
+    db: c.var.deps.db,
+    actor: c.var.actor,
+    imageId: c.req.param('id'),
+    size,
+  });
   return sendFile(c, file, { public: isPublic, immutable: isPublic });
 });
 
@@ -98,7 +116,13 @@ productsPages.get('/anh-san-pham/:id/:size{lon|nho}', async (c) => {
 productsPages.get('/san-pham/xuat', allow('officer', 'admin'), async (c) => {
   const choices = await exportChoices(c.var.deps.db, requireActor(c));
   const today = todayInVietnam();
-  return render(c, <ExportPage ctx={pageContext(c)} choices={choices.map((x) => ({ ...x, ready: x.readyUntil !== null && x.readyUntil >= today }))} />);
+  return render(
+    c,
+    <ExportPage
+      ctx={pageContext(c)}
+      choices={choices.map((x) => ({ ...x, ready: x.readyUntil !== null && x.readyUntil >= today }))}
+    />,
+  );
 });
 
 productsPages.get('/san-pham/xuat.zip', allow('officer', 'admin'), async (c) => {
@@ -113,7 +137,15 @@ productsPages.get('/san-pham/xuat.zip', allow('officer', 'admin'), async (c) => 
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation') throw error;
     const choices = await exportChoices(db, actor);
-    return render(c, <ExportPage ctx={pageContext(c)} choices={choices.map((x) => ({ ...x, ready: false }))} error={c.var.t('products.export.none')} />, 422);
+    return render(
+      c,
+      <ExportPage
+        ctx={pageContext(c)}
+        choices={choices.map((x) => ({ ...x, ready: false }))}
+        error={c.var.t('products.export.none')}
+      />,
+      422,
+    );
   }
 });
 
@@ -132,9 +164,19 @@ productsPages.post('/hoi-mua/:id/dong', allow('officer', 'admin'), async (c) => 
 
 /* ---------- The product page ---------- */
 
-async function productPage(c: Context<AppEnv>, view: ProductContext, values: FormValues = {}, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+async function productPage(
+  c: Context<AppEnv>,
+  view: ProductContext,
+  values: FormValues = {},
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
   const { db, config, provinceName } = c.var.deps;
-  const [images, listings, checklist] = await Promise.all([imagesOf(db, view.product.id), listingsOf(db, view.product.id), checklistOf(db, view.product.id)]);
+  const [images, listings, checklist] = await Promise.all([
+    imagesOf(db, view.product.id),
+    listingsOf(db, view.product.id),
+    checklistOf(db, view.product.id),
+  ]);
   const today = todayInVietnam();
   return render(
     c,
@@ -167,7 +209,14 @@ productsPages.post('/san-pham/:slug/hoi-mua', async (c) => {
   const view = await productContext({ db, actor: c.var.actor, slug: c.req.param('slug') });
   const form = await readForm(c, InquiryInput);
   if (!form.ok) return productPage(c, view, form.values, form.errors, 422);
-  await createInquiry({ db, mailer, actor: c.var.actor, slug: view.product.slug, input: form.data, baseUrl: config.BASE_URL });
+  await createInquiry({
+    db,
+    mailer,
+    actor: c.var.actor,
+    slug: view.product.slug,
+    input: form.data,
+    baseUrl: config.BASE_URL,
+  });
   return redirectWithFlash(c, `/san-pham/${view.product.slug}`, 'products.inquiry.sent');
 });
 
@@ -199,13 +248,32 @@ interface FormTarget {
   imageCount: number;
 }
 
-async function productForm(c: Context<AppEnv>, target: FormTarget, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
-  return render(c, <ProductFormPage ctx={pageContext(c)} {...target} maxImages={MAX_IMAGES} values={values} errors={errors} />, status);
+async function productForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
+  return render(
+    c,
+    <ProductFormPage ctx={pageContext(c)} {...target} maxImages={MAX_IMAGES} values={values} errors={errors} />,
+    status,
+  );
 }
 
 /** Validates the product form and its photos; any refusal shows the form again with what was typed. */
-async function submitProductForm(c: Context<AppEnv>, target: FormTarget, save: (input: ProductInput, files: File[]) => Promise<Response>) {
-  return submitForm(c, ProductInput, (values, errors) => productForm(c, target, values, errors, 422), (input, files) => save(input, files.images ?? []));
+async function submitProductForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  save: (input: ProductInput, files: File[]) => Promise<Response>,
+) {
+  return submitForm(
+    c,
+    ProductInput,
+    (values, errors) => productForm(c, target, values, errors, 422),
+    (input, files) => save(input, files.images ?? []),
+  );
 }
 
 async function newTarget(c: Context<AppEnv>) {
@@ -226,16 +294,35 @@ productsPages.get('/du-an/:slug/san-pham', async (c) => {
   const { db } = c.var.deps;
   const actor = c.var.actor;
   const { project, canEdit, items } = await productsOfProject({ db, actor, projectSlug: c.req.param('slug') });
-  const inquiries = canEdit && actor ? (await listInquiries({ db, actor })).filter((i) => i.projectSlug === project.slug) : [];
-  return render(c, <ProjectProductsPage ctx={pageContext(c)} project={project} canEdit={canEdit} isStaff={isStaff(actor)} items={items} inquiries={inquiries} />);
+  const inquiries =
+    canEdit && actor ? (await listInquiries({ db, actor })).filter((i) => i.projectSlug === project.slug) : [];
+  return render(
+    c,
+    <ProjectProductsPage
+      ctx={pageContext(c)}
+      project={project}
+      canEdit={canEdit}
+      isStaff={isStaff(actor)}
+      items={items}
+      inquiries={inquiries}
+    />,
+  );
 });
 
-productsPages.get('/du-an/:slug/san-pham/moi', allow(), async (c) => productForm(c, await newTarget(c), { isPublic: 'on' }));
+productsPages.get('/du-an/:slug/san-pham/moi', allow(), async (c) =>
+  productForm(c, await newTarget(c), { isPublic: 'on' }),
+);
 
 productsPages.post('/du-an/:slug/san-pham/moi', allow(), async (c) => {
   const target = await newTarget(c);
   return submitProductForm(c, target, async (input, files) => {
-    const created = await createProduct({ db: c.var.deps.db, actor: requireActor(c), projectSlug: target.projectSlug, input, files });
+    const created = await createProduct({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      projectSlug: target.projectSlug,
+      input,
+      files,
+    });
     return redirectWithFlash(c, `/san-pham/${created.slug}`, 'products.created', { name: created.name });
   });
 });
@@ -262,13 +349,24 @@ productsPages.get('/san-pham/:slug/sua', allow(), async (c) => {
 productsPages.post('/san-pham/:slug/sua', allow(), async (c) => {
   const { view, target } = await editTarget(c);
   return submitProductForm(c, target, async (input, files) => {
-    const updated = await updateProduct({ db: c.var.deps.db, actor: requireActor(c), slug: view.product.slug, input, files });
+    const updated = await updateProduct({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      slug: view.product.slug,
+      input,
+      files,
+    });
     return redirectWithFlash(c, `/san-pham/${updated.slug}`, 'products.updated');
   });
 });
 
 productsPages.post('/san-pham/:slug/anh/:imageId/xoa', allow(), async (c) => {
-  const p = await removeImage({ db: c.var.deps.db, actor: requireActor(c), slug: c.req.param('slug'), imageId: c.req.param('imageId') });
+  const p = await removeImage({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    slug: c.req.param('slug'),
+    imageId: c.req.param('imageId'),
+  });
   return redirectWithFlash(c, `/san-pham/${p.slug}`, 'products.image.removed');
 });
 
@@ -286,7 +384,13 @@ productsPages.get('/san-pham/:slug/dieu-kien', allow(), async (c) => {
   const checklist = await checklistOf(c.var.deps.db, view.product.id);
   return render(
     c,
-    <ChecklistPage ctx={pageContext(c)} view={view} checklist={checklist} summary={readinessSummary(checklist, todayInVietnam())} isStaff={isStaff(c.var.actor)} />,
+    <ChecklistPage
+      ctx={pageContext(c)}
+      view={view}
+      checklist={checklist}
+      summary={readinessSummary(checklist, todayInVietnam())}
+      isStaff={isStaff(c.var.actor)}
+    />,
   );
 });
 
@@ -313,25 +417,47 @@ productsPages.get('/san-pham/:slug/dieu-kien/:item', allow(), async (c) => {
 productsPages.post('/san-pham/:slug/dieu-kien/:item', allow(), async (c) => {
   const view = await checklistView(c);
   const line = await itemLine(c, view);
-  const again = (values: FormValues, errors: Record<string, string>) => render(c, <ItemFormPage ctx={pageContext(c)} view={view} line={line} values={values} errors={errors} />, 422);
+  const again = (values: FormValues, errors: Record<string, string>) =>
+    render(c, <ItemFormPage ctx={pageContext(c)} view={view} line={line} values={values} errors={errors} />, 422);
   const form = await readForm(c, ReadinessInput);
   if (!form.ok) return again(form.values, form.errors);
   try {
-    await updateReadinessItem({ db: c.var.deps.db, actor: requireActor(c), slug: view.product.slug, item: line.item, input: form.data, file: form.files.file?.[0] });
+    await updateReadinessItem({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      slug: view.product.slug,
+      item: line.item,
+      input: form.data,
+      file: form.files.file?.[0],
+    });
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation') return again(form.values, formErrors(c, error));
     throw error;
   }
-  return redirectWithFlash(c, `/san-pham/${view.product.slug}/dieu-kien#muc-${line.item}`, 'products.checklist.saved', { item: labelOf(c.var.t, 'products.item', line.item) });
+  return redirectWithFlash(c, `/san-pham/${view.product.slug}/dieu-kien#muc-${line.item}`, 'products.checklist.saved', {
+    item: labelOf(c.var.t, 'products.item', line.item),
+  });
 });
 
 productsPages.post('/san-pham/:slug/dieu-kien/:item/xac-nhan', allow('officer', 'admin'), async (c) => {
-  const { product, item } = await verifyReadinessItem({ db: c.var.deps.db, actor: requireActor(c), slug: c.req.param('slug'), item: c.req.param('item') });
-  return redirectWithFlash(c, `/san-pham/${product.slug}/dieu-kien#muc-${item}`, 'products.checklist.verifiedFlash', { item: labelOf(c.var.t, 'products.item', item) });
+  const { product, item } = await verifyReadinessItem({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    slug: c.req.param('slug'),
+    item: c.req.param('item'),
+  });
+  return redirectWithFlash(c, `/san-pham/${product.slug}/dieu-kien#muc-${item}`, 'products.checklist.verifiedFlash', {
+    item: labelOf(c.var.t, 'products.item', item),
+  });
 });
 
 productsPages.get('/san-pham/:slug/dieu-kien/:item/tai-lieu', allow(), async (c) => {
-  const file = await readinessDocument({ db: c.var.deps.db, actor: requireActor(c), slug: c.req.param('slug'), item: c.req.param('item') });
+  const file = await readinessDocument({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    slug: c.req.param('slug'),
+    item: c.req.param('item'),
+  });
   return sendFile(c, file);
 });
 
@@ -427,6 +553,12 @@ productsPages.post('/san-pham/:slug/niem-yet/:id', allow('officer', 'admin'), as
       422,
     );
   }
-  await updateListing({ db: c.var.deps.db, actor: requireActor(c), slug: view.product.slug, listingId: l.id, input: form.data });
+  await updateListing({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    slug: view.product.slug,
+    listingId: l.id,
+    input: form.data,
+  });
   return redirectWithFlash(c, `/san-pham/${view.product.slug}`, 'products.listing.saved');
 });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { checkbox, choice, email, isoDate, optionalChoice, optionalInt, optionalIsoDate, text, url } from '#kernel/http/validation.ts';
+import {
+  checkbox,
+  choice,
+  email,
+  isoDate,
+  optionalChoice,
+  optionalInt,
+  optionalIsoDate,
+  text,
+  url,
+} from '#kernel/http/validation.ts';
 import { connectionStages, itemStatuses, listingStatuses, platforms, productCategories } from './products.taxonomy.ts';
 
 const stars = ['3', '4', '5'] as const;
@@ -24,7 +34,10 @@ export const ProductInput = z
     path: ['priceMaxVnd'],
     error: 'products.v.priceOrder',
   })
-  .refine((p) => !p.ocopStars || p.ocopCertificateNo !== '', { path: ['ocopCertificateNo'], error: 'products.v.ocopCertificate' });
+  .refine((p) => !p.ocopStars || p.ocopCertificateNo !== '', {
+    path: ['ocopCertificateNo'],
+    error: 'products.v.ocopCertificate',
+  });
 export type ProductInput = z.output<typeof ProductInput>;
 
 /** One checklist line as the team fills it in (the document comes as a file field). */
@@ -38,12 +51,18 @@ export const ReadinessInput = z
     note: text.optional(1000),
     removeFile: checkbox(),
   })
-  .refine((r) => !r.issuedOn || !r.expiresOn || r.expiresOn >= r.issuedOn, { path: ['expiresOn'], error: 'products.v.expiryOrder' });
+  .refine((r) => !r.issuedOn || !r.expiresOn || r.expiresOn >= r.issuedOn, {
+    path: ['expiresOn'],
+    error: 'products.v.expiryOrder',
+  });
 export type ReadinessInput = z.output<typeof ReadinessInput>;
 
 export const ListingInput = z.object({
   platform: choice(platforms),
-  url: z.union([z.literal(''), url()]).optional().default(''),
+  url: z
+    .union([z.literal(''), url()])
+    .optional()
+    .default(''),
   listedOn: isoDate(),
   status: choice(listingStatuses),
   note: text.optional(1000),
@@ -66,7 +85,12 @@ export type InquiryInput = z.output<typeof InquiryInput>;
 export const ShowcaseFilters = z.object({
   q: z.string().max(100).optional().catch(undefined),
   category: optionalChoice(productCategories).catch(undefined),
-  commune: z.string().max(80).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  commune: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
   ocop: optionalChoice(stars).catch(undefined),
   ready: optionalChoice(['1'] as const).catch(undefined),
 });
@@ -82,7 +106,10 @@ export const ConnectionInput = z
     notes: text.optional(3000),
     nextStep: text.optional(300),
     nextStepOn: optionalIsoDate(),
-    inquiryId: z.union([z.literal(''), z.uuid()]).optional().transform((v) => (v ? v : undefined)),
+    inquiryId: z
+      .union([z.literal(''), z.uuid()])
+      .optional()
+      .transform((v) => (v ? v : undefined)),
   })
   .refine((c) => c.product !== '' || c.project !== '', { path: ['product'], error: 'products.v.productOrProject' });
 export type ConnectionInput = z.output<typeof ConnectionInput>;
@@ -109,13 +136,28 @@ export const OutcomeInput = z
     salesAfterVnd: optionalInt(0, 1_000_000_000_000),
     removeFile: checkbox(),
   })
-  .refine((o) => (o.salesBeforeVnd === undefined) === (o.salesAfterVnd === undefined), { path: ['salesAfterVnd'], error: 'products.v.salesBoth' })
-  .refine((o) => o.salesAfterVnd === undefined || (o.salesBeforeVnd ?? 0) > 0, { path: ['salesBeforeVnd'], error: 'products.v.salesBefore' });
+  .refine((o) => (o.salesBeforeVnd === undefined) === (o.salesAfterVnd === undefined), {
+    path: ['salesAfterVnd'],
+    error: 'products.v.salesBoth',
+  })
+  .refine((o) => o.salesAfterVnd === undefined || (o.salesBeforeVnd ?? 0) > 0, {
+    path: ['salesBeforeVnd'],
+    error: 'products.v.salesBefore',
+  });
 export type OutcomeInput = z.output<typeof OutcomeInput>;
 
 export const BoardFilters = z.object({
-  partner: z.union([z.literal(''), z.uuid()]).optional().catch(undefined).transform((v) => (v ? v : undefined)),
-  commune: z.string().max(80).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  partner: z
+    .union([z.literal(''), z.uuid()])
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
+  commune: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
   stage: optionalChoice(connectionStages).catch(undefined),
 });
 export type BoardFilters = Partial<z.output<typeof BoardFilters>>;

@@ -12,7 +12,14 @@ import { commune } from '#modules/places/index.ts';
 import { canEdit, getProject, project, projectMember } from '#modules/projects/index.ts';
 import type { ProductInput, ShowcaseFilters } from './products.schemas.ts';
 import { product, productImage, productListing, readinessItem } from './products.sql.ts';
-import { foodCategories, type ItemStatus, type ProductCategory, readinessItems, reservedSlugs, serviceCategories } from './products.taxonomy.ts';
+import {
+  foodCategories,
+  type ItemStatus,
+  type ProductCategory,
+  readinessItems,
+  reservedSlugs,
+  serviceCategories,
+} from './products.taxonomy.ts';
 import { readinessSummary } from './readiness.ts';
 
 export type Product = typeof product.$inferSelect;
@@ -54,7 +61,17 @@ const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
  * Loads a product by slug (or id) with its project; 404 for anyone who may not see it: a public
  * product of a public project is for everyone, any other only for its team and staff.
  */
-export async function productContext({ db, actor, slug, id }: { db: Db; actor: Actor | null; slug?: string; id?: string }): Promise<ProductContext> {
+export async function productContext({
+  db,
+  actor,
+  slug,
+  id,
+}: {
+  db: Db;
+  actor: Actor | null;
+  slug?: string;
+  id?: string;
+}): Promise<ProductContext> {
   if (id !== undefined && !isUuid(id)) throw new AppError('not_found', 'products.errors.notFound');
   const [row] = await db
     .select({
@@ -86,7 +103,12 @@ export async function productContext({ db, actor, slug, id }: { db: Db; actor: A
 }
 
 /** The product, if this person may change it: 404 when they may not see it, 403 when they may only look. */
-export async function editableProduct(args: { db: Db; actor: Actor | null; slug?: string; id?: string }): Promise<ProductContext> {
+export async function editableProduct(args: {
+  db: Db;
+  actor: Actor | null;
+  slug?: string;
+  id?: string;
+}): Promise<ProductContext> {
   if (!args.actor) throw new AppError('unauthenticated');
   const ctx = await productContext(args);
   if (!ctx.canEdit) throw new AppError('forbidden');
@@ -125,7 +147,8 @@ function columnsFrom(input: ProductInput) {
 export function defaultStatus(category: ProductCategory, item: (typeof readinessItems)[number]): ItemStatus {
   const service = serviceCategories.includes(category);
   const food = foodCategories.includes(category);
-  if (service && ['food_safety', 'self_declaration', 'label', 'barcode', 'traceability'].includes(item)) return 'not_applicable';
+  if (service && ['food_safety', 'self_declaration', 'label', 'barcode', 'traceability'].includes(item))
+    return 'not_applicable';
   if (!food && ['food_safety', 'self_declaration'].includes(item)) return 'not_applicable';
   return 'not_started';
 }
@@ -134,8 +157,13 @@ export function defaultStatus(category: ProductCategory, item: (typeof readiness
  * Checks photos before anything is stored: each by its content (a renamed program, a broken file,
  * a picture too large to decode are refused with a message on the field), then re-encoded at two sizes.
  */
-export async function checkImages(files: File[], field: string, room = MAX_IMAGES): Promise<{ full: Upload; thumb: Upload }[]> {
-  if (files.length > room) throw new AppError('validation', 'errors.validation', { [field]: 'v.tooManyFiles' }, { max: room });
+export async function checkImages(
+  files: File[],
+  field: string,
+  room = MAX_IMAGES,
+): Promise<{ full: Upload; thumb: Upload }[]> {
+  if (files.length > room)
+    throw new AppError('validation', 'errors.validation', { [field]: 'v.tooManyFiles' }, { max: room });
   const out: { full: Upload; thumb: Upload }[] = [];
   for (const file of files) {
     const full = await readUpload(file, field, { accept: 'image', maxBytes: MAX_IMAGE_BYTES, maxSide: IMAGE_SIDE });
@@ -144,25 +172,50 @@ export async function checkImages(files: File[], field: string, room = MAX_IMAGE
   return out;
 }
 
-async function storeImages(db: Db, productId: string, images: { full: Upload; thumb: Upload }[], actor: Actor, start: number) {
+async function storeImages(
+  db: Db,
+  productId: string,
+  images: { full: Upload; thumb: Upload }[],
+  actor: Actor,
+  start: number,
+) {
   let position = start;
   for (const image of images) {
     const full = await saveFile(db, image.full, actor.id);
     const thumb = await saveFile(db, image.thumb, actor.id);
-    await db.insert(productImage).values({ productId, fileId: full.id, thumbId: thumb.id, width: full.width ?? 0, height: full.height ?? 0, position: position++ });
+    await db.insert(productImage).values({
+      productId,
+      fileId: full.id,
+      thumbId: thumb.id,
+      width: full.width ?? 0,
+      height: full.height ?? 0,
+      position: position++,
+    });
   }
 }
 
 /** OCOP stars live on the product; its checklist line follows them (a new certificate needs a new check). */
 async function syncOcop(db: Db, productId: string, input: ProductInput, actor: Actor) {
   if (!input.ocopStars) return;
-  const [current] = await db.select().from(readinessItem).where(and(eq(readinessItem.productId, productId), eq(readinessItem.item, 'ocop')));
+  const [current] = await db
+    .select()
+    .from(readinessItem)
+    .where(and(eq(readinessItem.productId, productId), eq(readinessItem.item, 'ocop')));
   const expiresOn = input.ocopExpiresOn ?? null;
-  const same = current?.status === 'done' && current.number === input.ocopCertificateNo && current.expiresOn === expiresOn;
+  const same =
+    current?.status === 'done' && current.number === input.ocopCertificateNo && current.expiresOn === expiresOn;
   if (same) return;
   await db
     .update(readinessItem)
-    .set({ status: 'done', number: input.ocopCertificateNo, expiresOn, verifiedAt: null, verifiedBy: null, updatedBy: actor.id, updatedAt: new Date() })
+    .set({
+      status: 'done',
+      number: input.ocopCertificateNo,
+      expiresOn,
+      verifiedAt: null,
+      verifiedBy: null,
+      updatedBy: actor.id,
+      updatedAt: new Date(),
+    })
     .where(and(eq(readinessItem.productId, productId), eq(readinessItem.item, 'ocop')));
 }
 
@@ -178,7 +231,19 @@ export async function refreshReadiness(db: Db, productId: string): Promise<void>
  * Photos are checked first: a refused file stores nothing.
  * @example const { slug } = await createProduct({ db, actor, projectSlug, input, files })
  */
-export async function createProduct({ db, actor, projectSlug, input, files = [] }: { db: Db; actor: Actor; projectSlug: string; input: ProductInput; files?: File[] }) {
+export async function createProduct({
+  db,
+  actor,
+  projectSlug,
+  input,
+  files = [],
+}: {
+  db: Db;
+  actor: Actor;
+  projectSlug: string;
+  input: ProductInput;
+  files?: File[];
+}) {
   const p = await getProject({ db, actor, slug: projectSlug });
   if (!canEdit(actor, p.members)) throw new AppError('forbidden');
   const images = await checkImages(files, 'images');
@@ -189,19 +254,47 @@ export async function createProduct({ db, actor, projectSlug, input, files = [] 
       .values({ ...columnsFrom(input), projectId: p.id, slug, createdBy: actor.id })
       .returning({ id: product.id, slug: product.slug, name: product.name });
     if (!created) throw new Error('insert returned nothing');
-    await tx.insert(readinessItem).values(readinessItems.map((item) => ({ productId: created.id, item, status: defaultStatus(input.category, item), updatedBy: actor.id })));
+    await tx.insert(readinessItem).values(
+      readinessItems.map((item) => ({
+        productId: created.id,
+        item,
+        status: defaultStatus(input.category, item),
+        updatedBy: actor.id,
+      })),
+    );
     await syncOcop(tx, created.id, input, actor);
     await storeImages(tx, created.id, images, actor, 0);
     await refreshReadiness(tx, created.id);
-    await audit(tx, { actorId: actor.id, action: 'product.create', entity: 'product', entityId: created.id, data: { name: input.name, project: p.id } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'product.create',
+      entity: 'product',
+      entityId: created.id,
+      data: { name: input.name, project: p.id },
+    });
     return created;
   });
 }
 
 /** Edits a product (the team and staff); new photos are added after the existing ones. */
-export async function updateProduct({ db, actor, slug, input, files = [] }: { db: Db; actor: Actor; slug: string; input: ProductInput; files?: File[] }) {
+export async function updateProduct({
+  db,
+  actor,
+  slug,
+  input,
+  files = [],
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: ProductInput;
+  files?: File[];
+}) {
   const { product: current } = await editableProduct({ db, actor, slug });
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(productImage).where(eq(productImage.productId, current.id));
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(productImage)
+    .where(eq(productImage.productId, current.id));
   const images = await checkImages(files, 'images', MAX_IMAGES - n);
   return db.transaction(async (tx) => {
     const newSlug = input.name === current.name ? current.slug : await uniqueSlug(tx, input.name, current.id);
@@ -218,11 +311,25 @@ export async function updateProduct({ db, actor, slug, input, files = [] }: { db
 }
 
 export async function imagesOf(db: Db, productId: string): Promise<ProductImage[]> {
-  return db.select().from(productImage).where(eq(productImage.productId, productId)).orderBy(asc(productImage.position), asc(productImage.createdAt));
+  return db
+    .select()
+    .from(productImage)
+    .where(eq(productImage.productId, productId))
+    .orderBy(asc(productImage.position), asc(productImage.createdAt));
 }
 
 /** Removes one photo and its files. */
-export async function removeImage({ db, actor, slug, imageId }: { db: Db; actor: Actor; slug: string; imageId: string }) {
+export async function removeImage({
+  db,
+  actor,
+  slug,
+  imageId,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  imageId: string;
+}) {
   const { product: p } = await editableProduct({ db, actor, slug });
   if (!isUuid(imageId)) throw new AppError('not_found');
   await db.transaction(async (tx) => {
@@ -239,7 +346,17 @@ export async function removeImage({ db, actor, slug, imageId }: { db: Db; actor:
 }
 
 /** A product photo and whether everyone may see it (then it is cached for a year: its address never changes content). */
-export async function productImageFile({ db, actor, imageId, size }: { db: Db; actor: Actor | null; imageId: string; size: 'full' | 'thumb' }) {
+export async function productImageFile({
+  db,
+  actor,
+  imageId,
+  size,
+}: {
+  db: Db;
+  actor: Actor | null;
+  imageId: string;
+  size: 'full' | 'thumb';
+}) {
   if (!isUuid(imageId)) throw new AppError('not_found');
   const [image] = await db.select().from(productImage).where(eq(productImage.id, imageId));
   if (!image) throw new AppError('not_found');
@@ -250,12 +367,18 @@ export async function productImageFile({ db, actor, imageId, size }: { db: Db; a
 }
 
 export async function listingsOf(db: Db, productId: string): Promise<Listing[]> {
-  return db.select().from(productListing).where(eq(productListing.productId, productId)).orderBy(desc(productListing.listedOn));
+  return db
+    .select()
+    .from(productListing)
+    .where(eq(productListing.productId, productId))
+    .orderBy(desc(productListing.listedOn));
 }
 
 export async function checklistOf(db: Db, productId: string): Promise<ReadinessLine[]> {
   const lines = await db.select().from(readinessItem).where(eq(readinessItem.productId, productId));
-  return readinessItems.map((code) => lines.find((l) => l.item === code)).filter((l): l is ReadinessLine => l !== undefined);
+  return readinessItems
+    .map((code) => lines.find((l) => l.item === code))
+    .filter((l): l is ReadinessLine => l !== undefined);
 }
 
 export interface ShowcaseItem {
@@ -301,20 +424,37 @@ async function withCovers(db: Db, rows: ShowcaseRow[], today: string): Promise<S
   const ids = rows.map((r) => r.id);
   const covers = ids.length
     ? await db
-        .selectDistinctOn([productImage.productId], { productId: productImage.productId, id: productImage.id, width: productImage.width, height: productImage.height })
+        .selectDistinctOn([productImage.productId], {
+          productId: productImage.productId,
+          id: productImage.id,
+          width: productImage.width,
+          height: productImage.height,
+        })
         .from(productImage)
         .where(inArray(productImage.productId, ids))
         .orderBy(productImage.productId, asc(productImage.position), asc(productImage.createdAt))
     : [];
   const coverOf = new Map(covers.map((c) => [c.productId, { id: c.id, width: c.width, height: c.height }]));
-  return rows.map(({ readyUntil, ...r }) => ({ ...r, ready: readyUntil !== null && readyUntil >= today, cover: coverOf.get(r.id) ?? null }));
+  return rows.map(({ readyUntil, ...r }) => ({
+    ...r,
+    ready: readyUntil !== null && readyUntil >= today,
+    cover: coverOf.get(r.id) ?? null,
+  }));
 }
 
 /**
  * The public showcase: public products of public projects, filtered and searched without
  * diacritics ("thach den" finds "Thạch đen"), newest first or best match first.
  */
-export async function listShowcase({ db, filters, page }: { db: Db; filters: ShowcaseFilters; page: Page }): Promise<{ items: ShowcaseItem[]; total: number; more: boolean }> {
+export async function listShowcase({
+  db,
+  filters,
+  page,
+}: {
+  db: Db;
+  filters: ShowcaseFilters;
+  page: Page;
+}): Promise<{ items: ShowcaseItem[]; total: number; more: boolean }> {
   const today = todayInVietnam();
   const where: SQL[] = [eq(product.isPublic, true), eq(project.isPublic, true)];
   if (filters.category) where.push(eq(product.category, filters.category));
@@ -324,7 +464,13 @@ export async function listShowcase({ db, filters, page }: { db: Db; filters: Sho
   const q = filters.q?.trim();
   if (q) where.push(matches(product.searchText, q));
   const condition = and(...where);
-  const matching = db.select({ one: sql`1` }).from(product).innerJoin(project, eq(project.id, product.projectId)).where(condition).limit(COUNT_CAP + 1).as('matching');
+  const matching = db
+    .select({ one: sql`1` })
+    .from(product)
+    .innerJoin(project, eq(project.id, product.projectId))
+    .where(condition)
+    .limit(COUNT_CAP + 1)
+    .as('matching');
   const [totalRow] = await db.select({ n: count() }).from(matching);
   const rows = await db
     .select(showcaseColumns)
@@ -333,7 +479,11 @@ export async function listShowcase({ db, filters, page }: { db: Db; filters: Sho
     .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(condition)
     // NULLS LAST as in the index product_public_updated, so the newest come from the index, not a sort
-    .orderBy(...(q ? rank(product.name, product.nameSearch, q) : []), sql`${product.updatedAt} DESC NULLS LAST`, asc(product.id))
+    .orderBy(
+      ...(q ? rank(product.name, product.nameSearch, q) : []),
+      sql`${product.updatedAt} DESC NULLS LAST`,
+      asc(product.id),
+    )
     .limit(page.perPage)
     .offset(page.offset);
   const n = totalRow?.n ?? 0;
@@ -341,7 +491,15 @@ export async function listShowcase({ db, filters, page }: { db: Db; filters: Sho
 }
 
 /** A project's products as this visitor may see them (the team and staff see unpublished ones too). */
-export async function productsOfProject({ db, actor, projectSlug }: { db: Db; actor: Actor | null; projectSlug: string }) {
+export async function productsOfProject({
+  db,
+  actor,
+  projectSlug,
+}: {
+  db: Db;
+  actor: Actor | null;
+  projectSlug: string;
+}) {
   const p = await getProject({ db, actor, slug: projectSlug });
   const editable = canEdit(actor, p.members);
   const where = editable ? eq(product.projectId, p.id) : and(eq(product.projectId, p.id), eq(product.isPublic, true));
@@ -354,12 +512,38 @@ export async function productsOfProject({ db, actor, projectSlug }: { db: Db; ac
     .orderBy(asc(product.name));
   const today = todayInVietnam();
   const items = await withCovers(db, rows, today);
-  const lines = items.length ? await db.select().from(readinessItem).where(inArray(readinessItem.productId, items.map((i) => i.id))) : [];
-  const publicIds = new Set(editable ? (await db.select({ id: product.id }).from(product).where(and(eq(product.projectId, p.id), eq(product.isPublic, true)))).map((r) => r.id) : items.map((i) => i.id));
+  const lines = items.length
+    ? await db
+        .select()
+        .from(readinessItem)
+        .where(
+          inArray(
+            readinessItem.productId,
+            items.map((i) => i.id),
+          ),
+        )
+    : [];
+  const publicIds = new Set(
+    editable
+      ? (
+          await db
+            .select({ id: product.id })
+            .from(product)
+            .where(and(eq(product.projectId, p.id), eq(product.isPublic, true)))
+        ).map((r) => r.id)
+      : items.map((i) => i.id),
+  );
   return {
     project: p,
     canEdit: editable,
-    items: items.map((i) => ({ ...i, isPublic: publicIds.has(i.id), summary: readinessSummary(lines.filter((l) => l.productId === i.id), today) })),
+    items: items.map((i) => ({
+      ...i,
+      isPublic: publicIds.has(i.id),
+      summary: readinessSummary(
+        lines.filter((l) => l.productId === i.id),
+        today,
+      ),
+    })),
   };
 }
 
@@ -378,7 +562,10 @@ export async function sitemapEntries(db: Db, limit = 50_000): Promise<{ path: st
     .where(eq(project.isPublic, true))
     .orderBy(desc(project.updatedAt))
     .limit(Math.max(0, limit - products.length));
-  return [...products.map((p) => ({ path: `/san-pham/${p.slug}`, updatedAt: p.updatedAt })), ...projects.map((p) => ({ path: `/du-an/${p.slug}`, updatedAt: p.updatedAt }))];
+  return [
+    ...products.map((p) => ({ path: `/san-pham/${p.slug}`, updatedAt: p.updatedAt })),
+    ...projects.map((p) => ({ path: `/du-an/${p.slug}`, updatedAt: p.updatedAt })),
+  ];
 }
 
 /** Staff may pick products to export; anyone else may not. */

@@ -35,12 +35,8 @@ export const product = pgTable(
     createdBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    nameSearch: text()
-      .notNull()
-      .generatedAlwaysAs(sql`lower(f_unaccent(name))`),
-    searchText: text()
-      .notNull()
-      .generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || left(description, 300)))`),
+    nameSearch: text().notNull().generatedAlwaysAs(sql`lower(f_unaccent(name))`),
+    searchText: text().notNull().generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || left(description, 300)))`),
   },
   (t) => [
     index('product_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),

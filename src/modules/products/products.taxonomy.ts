@@ -1,6 +1,15 @@
 // Codes in the database and the API; their Vietnamese and English labels live in products.i18n.ts.
 
-export const productCategories = ['food', 'agricultural', 'herbal', 'handicraft', 'tourism_service', 'education_service', 'technology', 'other'] as const;
+export const productCategories = [
+  'food',
+  'agricultural',
+  'herbal',
+  'handicraft',
+  'tourism_service',
+  'education_service',
+  'technology',
+  'other',
+] as const;
 export type ProductCategory = (typeof productCategories)[number];
 
 /** Goods that are eaten or drunk: the food-safety and labelling items apply to them by default. */
@@ -14,10 +23,27 @@ export const ocopStars = [3, 4, 5] as const;
  * The market-readiness checklist (điều kiện lưu thông), in the order a producer usually works
  * through it. `required` items decide whether a product is ready for market; the others add to it.
  */
-export const readinessItems = ['legal_entity', 'food_safety', 'self_declaration', 'label', 'barcode', 'traceability', 'trademark', 'ocop'] as const;
+export const readinessItems = [
+  'legal_entity',
+  'food_safety',
+  'self_declaration',
+  'label',
+  'barcode',
+  'traceability',
+  'trademark',
+  'ocop',
+] as const;
 export type ReadinessItemCode = (typeof readinessItems)[number];
 
-export const requiredItems: readonly ReadinessItemCode[] = ['legal_entity', 'food_safety', 'self_declaration', 'label', 'barcode', 'traceability', 'trademark'];
+export const requiredItems: readonly ReadinessItemCode[] = [
+  'legal_entity',
+  'food_safety',
+  'self_declaration',
+  'label',
+  'barcode',
+  'traceability',
+  'trademark',
+];
 
 /** The forms an item can take: what kind of legal entity, a certificate or the exemption commitment, a trademark filed or granted. */
 export const itemVariants: Partial<Record<ReadinessItemCode, readonly string[]>> = {
@@ -54,7 +80,14 @@ export const inquiryStatuses = ['new', 'connected', 'closed'] as const;
 export type InquiryStatus = (typeof inquiryStatuses)[number];
 
 /** A sales connection moves left to right; the last two end it. */
-export const connectionStages = ['introduced', 'meeting', 'samples', 'negotiating', 'contract_signed', 'not_pursued'] as const;
+export const connectionStages = [
+  'introduced',
+  'meeting',
+  'samples',
+  'negotiating',
+  'contract_signed',
+  'not_pursued',
+] as const;
 export type ConnectionStage = (typeof connectionStages)[number];
 export const openStages: readonly ConnectionStage[] = ['introduced', 'meeting', 'samples', 'negotiating'];
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import sharp from 'sharp';
 import { unzipSync } from 'fflate';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
@@ -8,7 +8,15 @@ import { createProject } from '#modules/projects/index.ts';
 import { support } from '#modules/support/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
-import { brokenPdfBytes, exeBytes, fileOf, hugePngHeader, pdfBytes, photoWithGps, pngBytes } from '#src/testing/files.ts';
+import {
+  brokenPdfBytes,
+  exeBytes,
+  fileOf,
+  hugePngHeader,
+  pdfBytes,
+  photoWithGps,
+  pngBytes,
+} from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { product, productImage, productInquiry } from './products.sql.ts';
 
@@ -46,20 +54,39 @@ const validProduct = {
 
 beforeAll(async () => {
   rt = await testRuntime();
-  const founder = await createUser(rt.deps, { name: 'Hoàng Thị Nhung', email: 'nhung@sp.vn', password, role: 'founder' });
+  const founder = await createUser(rt.deps, {
+    name: 'Hoàng Thị Nhung',
+    email: 'nhung@sp.vn',
+    password,
+    role: 'founder',
+  });
   await createUser(rt.deps, { name: 'Vi Văn Khác', email: 'khac@sp.vn', password, role: 'founder' });
   await createUser(rt.deps, { name: 'Lương Thu Hà', email: 'canbo@sp.vn', password, role: 'officer' });
   await createUser(rt.deps, { name: 'Trần Ngọc Ánh', email: 'doitac@sp.vn', password, role: 'partner' });
   const p = await createProject({
     db: rt.db,
     actor: founder,
-    input: { ...baseProject, name: 'Thạch đen Hồng Nhung', summary: 'Thạch đen Tràng Định đóng cốc.', commune: 'that-khe', consentToPublish: true, isPublic: true },
+    input: {
+      ...baseProject,
+      name: 'Thạch đen Hồng Nhung',
+      summary: 'Thạch đen Tràng Định đóng cốc.',
+      commune: 'that-khe',
+      consentToPublish: true,
+      isPublic: true,
+    },
   });
   projectSlug = p.slug;
   const hidden = await createProject({
     db: rt.db,
     actor: founder,
-    input: { ...baseProject, name: 'Dự án chưa công khai', summary: 'Chỉ nhóm và Sở được xem.', commune: 'that-khe', consentToPublish: false, isPublic: false },
+    input: {
+      ...baseProject,
+      name: 'Dự án chưa công khai',
+      summary: 'Chỉ nhóm và Sở được xem.',
+      commune: 'that-khe',
+      consentToPublish: false,
+      isPublic: false,
+    },
   });
   privateSlug = hidden.slug;
   for (const [key, email] of [
@@ -85,8 +112,13 @@ async function fileCount() {
 
 describe('a founder adds a product with photos', () => {
   it('stores it with two photos, re-encoded without GPS, and shows it on the showcase', async () => {
-    const photos = [fileOf(await photoWithGps(2400, 1800), 'thach-den.jpg', 'image/jpeg'), fileOf(await pngBytes(800, 600), 'coc.png', 'image/png')];
-    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, validProduct, { images: photos });
+    const photos = [
+      fileOf(await photoWithGps(2400, 1800), 'thach-den.jpg', 'image/jpeg'),
+      fileOf(await pngBytes(800, 600), 'coc.png', 'image/png'),
+    ];
+    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, validProduct, {
+      images: photos,
+    });
     expect(res.status, await res.clone().text()).toBe(303);
     expect(res.headers.get('location')).toBe('/san-pham/thach-den-hong-nhung-dong-coc');
 
@@ -104,10 +136,14 @@ describe('a founder adds a product with photos', () => {
     const meta = await sharp(bytes).metadata();
     expect([meta.width, meta.height]).toEqual([1200, 900]);
     expect(meta.exif).toBeUndefined();
-    const thumb = await sharp(new Uint8Array(await (await browsers.anon.get(images[0] ?? '')).arrayBuffer())).metadata();
+    const thumb = await sharp(
+      new Uint8Array(await (await browsers.anon.get(images[0] ?? '')).arrayBuffer()),
+    ).metadata();
     expect(thumb.width).toBe(480);
 
-    const again = await browsers.anon.request((images[0] ?? '').replace('/nho', '/lon'), { headers: { 'if-none-match': full.headers.get('etag') ?? '' } });
+    const again = await browsers.anon.request((images[0] ?? '').replace('/nho', '/lon'), {
+      headers: { 'if-none-match': full.headers.get('etag') ?? '' },
+    });
     expect(again.status).toBe(304);
 
     const showcase = await (await browsers.anon.get('/san-pham')).text();
@@ -116,7 +152,11 @@ describe('a founder adds a product with photos', () => {
 
   it('refuses a program renamed .jpg: 422, a clear message, what was typed kept, nothing stored', async () => {
     const [products, files] = [await productCount(), await fileCount()];
-    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Bún ngô Thuận Anh' }, { images: [fileOf(exeBytes(), 'anh.jpg', 'image/jpeg')] });
+    const res = await browsers.founder.postFiles(
+      `/du-an/${projectSlug}/san-pham/moi`,
+      { ...validProduct, name: 'Bún ngô Thuận Anh' },
+      { images: [fileOf(exeBytes(), 'anh.jpg', 'image/jpeg')] },
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Tệp này không phải ảnh');
@@ -129,28 +169,42 @@ describe('a founder adds a product with photos', () => {
     const [products, files] = [await productCount(), await fileCount()];
     const big = new Uint8Array(30 * 1024 * 1024);
     big.set(await photoWithGps(64, 64));
-    const large = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Miến dong Hội Hoan' }, {
-      images: [fileOf(await pngBytes(), 'ok.png', 'image/png'), fileOf(big, 'anh-lon.jpg', 'image/jpeg')],
-    });
+    const large = await browsers.founder.postFiles(
+      `/du-an/${projectSlug}/san-pham/moi`,
+      { ...validProduct, name: 'Miến dong Hội Hoan' },
+      {
+        images: [fileOf(await pngBytes(), 'ok.png', 'image/png'), fileOf(big, 'anh-lon.jpg', 'image/jpeg')],
+      },
+    );
     expect(large.status).toBe(422);
     const html = await large.text();
     expect(html).toContain('Tệp quá lớn: tối đa 10 MB mỗi tệp.');
     expect(html).toContain('value="Miến dong Hội Hoan"');
     expect(html).toContain('value="3.000 cốc mỗi tháng"');
 
-    const bomb = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, validProduct, { images: [fileOf(hugePngHeader(), 'anh.png', 'image/png')] });
+    const bomb = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, validProduct, {
+      images: [fileOf(hugePngHeader(), 'anh.png', 'image/png')],
+    });
     expect(bomb.status).toBe(422);
     expect(await bomb.text()).toContain('tối đa 40 triệu điểm ảnh');
     expect([await productCount(), await fileCount()]).toEqual([products, files]);
   });
 
   it('bad input is a 422 with messages at the fields, never a 500', async () => {
-    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'A', category: 'weapons', priceMinVnd: 'nhiều' }, {});
+    const res = await browsers.founder.postFiles(
+      `/du-an/${projectSlug}/san-pham/moi`,
+      { ...validProduct, name: 'A', category: 'weapons', priceMinVnd: 'nhiều' },
+      {},
+    );
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Cần ít nhất 3 ký tự.');
     expect(html).toContain('Vui lòng chọn một giá trị trong danh sách.');
-    const rules = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, priceMinVnd: '9000', priceMaxVnd: '100', ocopStars: '4' }, {});
+    const rules = await browsers.founder.postFiles(
+      `/du-an/${projectSlug}/san-pham/moi`,
+      { ...validProduct, priceMinVnd: '9000', priceMaxVnd: '100', ocopStars: '4' },
+      {},
+    );
     expect(rules.status).toBe(422);
     const second = await rules.text();
     expect(second).toContain('Giá đến phải lớn hơn hoặc bằng giá từ.');
@@ -164,7 +218,11 @@ describe('a founder adds a product with photos', () => {
   });
 
   it('a product name cannot break out of its structured data', async () => {
-    const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name: 'Trà </script><script>alert(1)</script>' }, {});
+    const res = await browsers.founder.postFiles(
+      `/du-an/${projectSlug}/san-pham/moi`,
+      { ...validProduct, name: 'Trà </script><script>alert(1)</script>' },
+      {},
+    );
     expect(res.status).toBe(303);
     const html = await (await browsers.anon.get(res.headers.get('location') ?? '')).text();
     expect(html).not.toContain('<script>alert(1)');
@@ -180,13 +238,19 @@ describe('a founder adds a product with photos', () => {
 describe('the market-readiness checklist', () => {
   const slug = 'thach-den-hong-nhung-dong-coc';
   const item = (code: string, fields: Record<string, string>, file?: File) =>
-    browsers.founder.postFiles(`/san-pham/${slug}/dieu-kien/${code}`, { status: 'done', variant: '', number: '', issuedOn: '', expiresOn: '', note: '', ...fields }, file ? { file: [file] } : {});
+    browsers.founder.postFiles(
+      `/san-pham/${slug}/dieu-kien/${code}`,
+      { status: 'done', variant: '', number: '', issuedOn: '', expiresOn: '', note: '', ...fields },
+      file ? { file: [file] } : {},
+    );
 
   it('shows what is missing, with a one-click request for help of the right kind', async () => {
     const html = await (await browsers.founder.get(`/san-pham/${slug}/dieu-kien`)).text();
     expect(html).toContain('Sản phẩm chưa đủ điều kiện lưu thông');
     expect(html).toContain('Đạt 0/7 mục bắt buộc.');
-    const help = [...html.matchAll(/href="(\/yeu-cau\/moi\?[^"]+)"/g)].map((m) => new URL((m[1] ?? '').replace(/&amp;/g, '&'), 'http://x').searchParams);
+    const help = [...html.matchAll(/href="(\/yeu-cau\/moi\?[^"]+)"/g)].map(
+      (m) => new URL((m[1] ?? '').replace(/&amp;/g, '&'), 'http://x').searchParams,
+    );
     const trademark = help.find((q) => q.get('loai') === 'consulting_ip');
     expect(trademark?.get('du_an')).toBe(projectSlug);
     expect(trademark?.get('noi_dung')).toContain('Nhãn hiệu');
@@ -197,7 +261,11 @@ describe('the market-readiness checklist', () => {
     const noVariant = await item('legal_entity', {});
     expect(noVariant.status).toBe(422);
     expect(await noVariant.text()).toContain('Vui lòng chọn hình thức.');
-    const broken = await item('self_declaration', { number: '01/2022/TCB-HN' }, fileOf(brokenPdfBytes(), 'tu-cong-bo.pdf', 'application/pdf'));
+    const broken = await item(
+      'self_declaration',
+      { number: '01/2022/TCB-HN' },
+      fileOf(brokenPdfBytes(), 'tu-cong-bo.pdf', 'application/pdf'),
+    );
     expect(broken.status).toBe(422);
     const html = await broken.text();
     expect(html).toContain('Tệp bị hỏng hoặc chưa tải lên đủ');
@@ -208,7 +276,11 @@ describe('the market-readiness checklist', () => {
   });
 
   it('documents are for the team and officers only', async () => {
-    const res = await item('self_declaration', { number: '01/2022/TCB-HN', issuedOn: '2022-03-01' }, fileOf(pdfBytes('Tu cong bo'), 'tự công bố.pdf', 'application/pdf'));
+    const res = await item(
+      'self_declaration',
+      { number: '01/2022/TCB-HN', issuedOn: '2022-03-01' },
+      fileOf(pdfBytes('Tu cong bo'), 'tự công bố.pdf', 'application/pdf'),
+    );
     expect(res.status).toBe(303);
     const path = `/san-pham/${slug}/dieu-kien/self_declaration/tai-lieu`;
     const own = await browsers.founder.get(path);
@@ -234,7 +306,15 @@ describe('the market-readiness checklist', () => {
     }
     expect(await (await browsers.anon.get('/san-pham?ready=1')).text()).not.toContain('Thạch đen Hồng Nhung đóng cốc');
     expect((await browsers.founder.post(`/san-pham/${slug}/dieu-kien/label/xac-nhan`)).status).toBe(403);
-    for (const code of ['legal_entity', 'food_safety', 'self_declaration', 'label', 'barcode', 'traceability', 'trademark']) {
+    for (const code of [
+      'legal_entity',
+      'food_safety',
+      'self_declaration',
+      'label',
+      'barcode',
+      'traceability',
+      'trademark',
+    ]) {
       expect((await browsers.officer.post(`/san-pham/${slug}/dieu-kien/${code}/xac-nhan`)).status).toBe(303);
     }
     const checklist = await (await browsers.founder.get(`/san-pham/${slug}/dieu-kien`)).text();
@@ -254,21 +334,35 @@ describe('the market-readiness checklist', () => {
 
   it('warns before a document expires, and an expired one takes the product off "ready"', async () => {
     const soon = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
-    expect((await item('food_safety', { variant: 'certificate', number: '125/2022/ATTP-CNĐK', expiresOn: soon })).status).toBe(303);
+    expect(
+      (await item('food_safety', { variant: 'certificate', number: '125/2022/ATTP-CNĐK', expiresOn: soon })).status,
+    ).toBe(303);
     expect((await browsers.officer.post(`/san-pham/${slug}/dieu-kien/food_safety/xac-nhan`)).status).toBe(303);
     const html = await (await browsers.founder.get(`/san-pham/${slug}/dieu-kien`)).text();
     expect(html).toContain('Sắp hết hạn');
     expect(html).toMatch(/An toàn thực phẩm hết hạn ngày \d\d\/\d\d\/\d{4} \(còn (29|30|31) ngày\)/);
     expect(html).toContain('Sản phẩm đủ điều kiện lưu thông');
 
-    expect((await item('food_safety', { variant: 'certificate', number: '125/2022/ATTP-CNĐK', issuedOn: '2019-01-01', expiresOn: '2022-01-01' })).status).toBe(303);
+    expect(
+      (
+        await item('food_safety', {
+          variant: 'certificate',
+          number: '125/2022/ATTP-CNĐK',
+          issuedOn: '2019-01-01',
+          expiresOn: '2022-01-01',
+        })
+      ).status,
+    ).toBe(303);
     expect((await browsers.officer.post(`/san-pham/${slug}/dieu-kien/food_safety/xac-nhan`)).status).toBe(303);
     const expired = await (await browsers.founder.get(`/san-pham/${slug}/dieu-kien`)).text();
     expect(expired).toContain('Đã hết hạn');
     expect(expired).toContain('Sản phẩm chưa đủ điều kiện lưu thông');
     expect(await (await browsers.anon.get('/san-pham?ready=1')).text()).not.toContain('Thạch đen Hồng Nhung đóng cốc');
     // renewed
-    expect((await item('food_safety', { variant: 'certificate', number: '126/2025/ATTP-CNĐK', expiresOn: '2099-01-01' })).status).toBe(303);
+    expect(
+      (await item('food_safety', { variant: 'certificate', number: '126/2025/ATTP-CNĐK', expiresOn: '2099-01-01' }))
+        .status,
+    ).toBe(303);
     expect((await browsers.officer.post(`/san-pham/${slug}/dieu-kien/food_safety/xac-nhan`)).status).toBe(303);
   });
 });
@@ -280,10 +374,26 @@ describe('the public showcase', () => {
       ['Túi thổ cẩm Nùng Dao', 'handicraft', '', '', 'on'],
       ['Thạch đen bản nháp', 'food', '', '', ''],
     ] as const) {
-      const res = await browsers.founder.postFiles(`/du-an/${projectSlug}/san-pham/moi`, { ...validProduct, name, description: `${name}, làm thủ công.`, category, ocopStars, ocopCertificateNo, isPublic }, {});
+      const res = await browsers.founder.postFiles(
+        `/du-an/${projectSlug}/san-pham/moi`,
+        {
+          ...validProduct,
+          name,
+          description: `${name}, làm thủ công.`,
+          category,
+          ocopStars,
+          ocopCertificateNo,
+          isPublic,
+        },
+        {},
+      );
       expect(res.status).toBe(303);
     }
-    const hidden = await browsers.founder.postFiles(`/du-an/${privateSlug}/san-pham/moi`, { ...validProduct, name: 'Thạch đen riêng tư' }, {});
+    const hidden = await browsers.founder.postFiles(
+      `/du-an/${privateSlug}/san-pham/moi`,
+      { ...validProduct, name: 'Thạch đen riêng tư' },
+      {},
+    );
     expect(hidden.status).toBe(303);
   });
 
@@ -324,11 +434,21 @@ describe('the public showcase', () => {
 
 describe('platform listings', () => {
   const slug = 'thach-den-hong-nhung-dong-coc';
-  const listing = { platform: 'techfest247', url: 'https://techfest.vn/gian-hang/thach-den', listedOn: '2021-08-16', status: 'pending', note: '' };
+  const listing = {
+    platform: 'techfest247',
+    url: 'https://techfest.vn/gian-hang/thach-den',
+    listedOn: '2021-08-16',
+    status: 'pending',
+    note: '',
+  };
 
   it('an officer records a listing; it is one ledger entry, updated with the listing, never counted twice', async () => {
     expect((await browsers.founder.post(`/san-pham/${slug}/niem-yet/moi`, listing)).status).toBe(403);
-    const bad = await browsers.officer.post(`/san-pham/${slug}/niem-yet/moi`, { ...listing, url: 'techfest', listedOn: '16/08/2021' });
+    const bad = await browsers.officer.post(`/san-pham/${slug}/niem-yet/moi`, {
+      ...listing,
+      url: 'techfest',
+      listedOn: '16/08/2021',
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('bắt đầu bằng http://');
     expect((await browsers.officer.post(`/san-pham/${slug}/niem-yet/moi`, listing)).status).toBe(303);
@@ -356,7 +476,14 @@ describe('platform listings', () => {
 
 describe('buyers’ inquiries', () => {
   const slug = 'thach-den-hong-nhung-dong-coc';
-  const inquiry = { name: 'Nguyễn Văn Mua', organisation: 'Chuỗi siêu thị Happy mart', email: 'mua@happymart.vn', phone: '0912 345 678', quantity: '500 cốc mỗi tuần', message: 'Chúng tôi muốn nhập thạch đen cho 12 cửa hàng tại Hà Nội.' };
+  const inquiry = {
+    name: 'Nguyễn Văn Mua',
+    organisation: 'Chuỗi siêu thị Happy mart',
+    email: 'mua@happymart.vn',
+    phone: '0912 345 678',
+    quantity: '500 cốc mỗi tuần',
+    message: 'Chúng tôi muốn nhập thạch đen cho 12 cửa hàng tại Hà Nội.',
+  };
 
   it('bad input keeps what was typed; a robot filling the hidden field is refused', async () => {
     const bad = await browsers.anon.post(`/san-pham/${slug}/hoi-mua`, { ...inquiry, email: 'not-an-email' });
@@ -364,14 +491,19 @@ describe('buyers’ inquiries', () => {
     const html = await bad.text();
     expect(html).toContain('Nhập email đúng dạng');
     expect(html).toContain('Chúng tôi muốn nhập thạch đen cho 12 cửa hàng tại Hà Nội.');
-    expect((await browsers.anon.post(`/san-pham/${slug}/hoi-mua`, { ...inquiry, website: 'http://spam' })).status).toBe(422);
+    expect((await browsers.anon.post(`/san-pham/${slug}/hoi-mua`, { ...inquiry, website: 'http://spam' })).status).toBe(
+      422,
+    );
     expect((await rt.db.select().from(productInquiry)).length).toBe(0);
   });
 
   it('reaches the officer and the founder by e-mail and on their inquiry list', async () => {
     const res = await browsers.anon.post(`/san-pham/${slug}/hoi-mua`, inquiry);
     expect(res.status).toBe(303);
-    const mails = await rt.db.select().from(mailOutbox).where(eq(mailOutbox.subject, 'Có người hỏi mua sản phẩm “Thạch đen Hồng Nhung đóng cốc”'));
+    const mails = await rt.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.subject, 'Có người hỏi mua sản phẩm “Thạch đen Hồng Nhung đóng cốc”'));
     expect(mails.map((m) => m.to).sort()).toEqual(['canbo@sp.vn', 'nhung@sp.vn']);
     expect(mails[0]?.text).toContain('mua@happymart.vn');
     expect(mails[0]?.text).toContain('http://localhost/hoi-mua');
@@ -389,8 +521,17 @@ describe('a flood of inquiries', () => {
     const spammer = new TestBrowser(rt.app);
     const from = { 'x-forwarded-for': '203.0.113.9' };
     const send = async () => {
-      const body = new URLSearchParams({ _csrf: await spammer.csrfToken(), name: 'Người Gửi Nhiều', email: 'nhieu@vi-du.vn', message: 'Xin báo giá sỉ cho cửa hàng của chúng tôi.' });
-      return spammer.request(`/san-pham/${slug}/hoi-mua`, { method: 'POST', body, headers: { ...from, 'content-type': 'application/x-www-form-urlencoded' } });
+      const body = new URLSearchParams({
+        _csrf: await spammer.csrfToken(),
+        name: 'Người Gửi Nhiều',
+        email: 'nhieu@vi-du.vn',
+        message: 'Xin báo giá sỉ cho cửa hàng của chúng tôi.',
+      });
+      return spammer.request(`/san-pham/${slug}/hoi-mua`, {
+        method: 'POST',
+        body,
+        headers: { ...from, 'content-type': 'application/x-www-form-urlencoded' },
+      });
     };
     const before = (await rt.db.select().from(productInquiry)).length;
     for (let i = 0; i < 5; i++) expect((await send()).status).toBe(303);
@@ -403,15 +544,28 @@ describe('a flood of inquiries', () => {
 
 describe('export for national platforms', () => {
   it('staff download a ZIP with README, JSON, CSV, xlsx and the photos; others may not', async () => {
-    const [p] = await rt.db.select({ id: product.id }).from(product).where(eq(product.slug, 'thach-den-hong-nhung-dong-coc'));
+    const [p] = await rt.db
+      .select({ id: product.id })
+      .from(product)
+      .where(eq(product.slug, 'thach-den-hong-nhung-dong-coc'));
     expect((await browsers.founder.get(`/san-pham/xuat.zip?id=${p?.id}`)).status).toBe(403);
     expect((await browsers.officer.get('/san-pham/xuat.zip')).status).toBe(422);
     const res = await browsers.officer.get(`/san-pham/xuat.zip?id=${p?.id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/zip');
     const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
-    expect(Object.keys(files)).toEqual(['README.txt', 'san-pham.json', 'san-pham.csv', 'san-pham.xlsx', 'anh/thach-den-hong-nhung-dong-coc-1.jpg', 'anh/thach-den-hong-nhung-dong-coc-2.jpg']);
-    const json = JSON.parse(new TextDecoder().decode(files['san-pham.json'])) as { format: string; products: { name: string; readiness: { ready: boolean }; listings: unknown[]; images: string[] }[] };
+    expect(Object.keys(files)).toEqual([
+      'README.txt',
+      'san-pham.json',
+      'san-pham.csv',
+      'san-pham.xlsx',
+      'anh/thach-den-hong-nhung-dong-coc-1.jpg',
+      'anh/thach-den-hong-nhung-dong-coc-2.jpg',
+    ]);
+    const json = JSON.parse(new TextDecoder().decode(files['san-pham.json'])) as {
+      format: string;
+      products: { name: string; readiness: { ready: boolean }; listings: unknown[]; images: string[] }[];
+    };
     expect(json.format).toBe('ket-noi-products');
     expect(json.products[0]?.name).toBe('Thạch đen Hồng Nhung đóng cốc');
     expect(json.products[0]?.readiness.ready).toBe(true);
@@ -422,22 +576,46 @@ describe('export for national platforms', () => {
 
 describe('photos', () => {
   it('a removed photo is gone with its files', async () => {
-    const [p] = await rt.db.select({ id: product.id }).from(product).where(eq(product.slug, 'thach-den-hong-nhung-dong-coc'));
-    const [image] = await rt.db.select().from(productImage).where(eq(productImage.productId, p?.id ?? ''));
-    expect((await browsers.other.post(`/san-pham/thach-den-hong-nhung-dong-coc/anh/${image?.id}/xoa`)).status).toBe(403);
-    expect((await browsers.founder.post(`/san-pham/thach-den-hong-nhung-dong-coc/anh/${image?.id}/xoa`)).status).toBe(303);
-    expect(await rt.db.select().from(productImage).where(and(eq(productImage.id, image?.id ?? '')))).toEqual([]);
-    expect(await rt.db.select({ id: storedFile.id }).from(storedFile).where(eq(storedFile.id, image?.fileId ?? ''))).toEqual([]);
+    const [p] = await rt.db
+      .select({ id: product.id })
+      .from(product)
+      .where(eq(product.slug, 'thach-den-hong-nhung-dong-coc'));
+    const [image] = await rt.db
+      .select()
+      .from(productImage)
+      .where(eq(productImage.productId, p?.id ?? ''));
+    expect((await browsers.other.post(`/san-pham/thach-den-hong-nhung-dong-coc/anh/${image?.id}/xoa`)).status).toBe(
+      403,
+    );
+    expect((await browsers.founder.post(`/san-pham/thach-den-hong-nhung-dong-coc/anh/${image?.id}/xoa`)).status).toBe(
+      303,
+    );
+    expect(
+      await rt.db
+        .select()
+        .from(productImage)
+        .where(and(eq(productImage.id, image?.id ?? ''))),
+    ).toEqual([]);
+    expect(
+      await rt.db
+        .select({ id: storedFile.id })
+        .from(storedFile)
+        .where(eq(storedFile.id, image?.fileId ?? '')),
+    ).toEqual([]);
     expect((await browsers.anon.get(`/anh-san-pham/${image?.id}/lon`)).status).toBe(404);
   });
 });
 
-
 describe('the JSON API', () => {
   it('lists and shows public products, searched without diacritics', async () => {
-    const list = (await (await browsers.anon.get('/api/v1/products?q=bun+ngo')).json()) as { items: { id: string; name: string; ocopStars: number | null }[] };
+    const list = (await (await browsers.anon.get('/api/v1/products?q=bun+ngo')).json()) as {
+      items: { id: string; name: string; ocopStars: number | null }[];
+    };
     expect(list.items.map((i) => i.name)).toEqual(['Bún ngô Thuận Anh']);
-    const one = (await (await browsers.anon.get(`/api/v1/products/${list.items[0]?.id}`)).json()) as { name: string; ocop: { stars: number } };
+    const one = (await (await browsers.anon.get(`/api/v1/products/${list.items[0]?.id}`)).json()) as {
+      name: string;
+      ocop: { stars: number };
+    };
     expect(one.ocop.stars).toBe(3);
     expect((await browsers.anon.get(`/api/v1/products/${list.items[0]?.id}/readiness`)).status).toBe(401);
     expect((await browsers.founder.get(`/api/v1/products/${list.items[0]?.id}/readiness`)).status).toBe(200);
@@ -446,15 +624,33 @@ describe('the JSON API', () => {
   it('staff record a listing with JSON (and the CSRF header); bad input is a 422 with field messages', async () => {
     const [p] = await rt.db.select({ id: product.id }).from(product).where(eq(product.slug, 'bun-ngo-thuan-anh'));
     const post = async (b: TestBrowser, body: unknown) =>
-      b.request(`/api/v1/products/${p?.id}/listings`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-csrf-token': await b.csrfToken() } });
-    expect((await post(browsers.founder, { platform: 'postmart', listedOn: '2022-01-01', status: 'live' })).status).toBe(403);
-    const bad = await post(browsers.officer, { platform: 'postmart', listedOn: '01/01/2022', status: 'live', url: 'postmart' });
+      b.request(`/api/v1/products/${p?.id}/listings`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', 'x-csrf-token': await b.csrfToken() },
+      });
+    expect(
+      (await post(browsers.founder, { platform: 'postmart', listedOn: '2022-01-01', status: 'live' })).status,
+    ).toBe(403);
+    const bad = await post(browsers.officer, {
+      platform: 'postmart',
+      listedOn: '01/01/2022',
+      status: 'live',
+      url: 'postmart',
+    });
     expect(bad.status).toBe(422);
     const error = (await bad.json()) as { error: { fields: Record<string, string> } };
     expect(Object.keys(error.error.fields).sort()).toEqual(['listedOn', 'url']);
-    const ok = await post(browsers.officer, { platform: 'postmart', listedOn: '2022-01-01', status: 'live', url: 'https://postmart.vn/bun-ngo' });
+    const ok = await post(browsers.officer, {
+      platform: 'postmart',
+      listedOn: '2022-01-01',
+      status: 'live',
+      url: 'https://postmart.vn/bun-ngo',
+    });
     expect(ok.status).toBe(201);
-    const listings = (await (await browsers.anon.get(`/api/v1/products/${p?.id}/listings`)).json()) as { items: { platform: string }[] };
+    const listings = (await (await browsers.anon.get(`/api/v1/products/${p?.id}/listings`)).json()) as {
+      items: { platform: string }[];
+    };
     expect(listings.items.map((l) => l.platform)).toEqual(['postmart']);
   });
 });

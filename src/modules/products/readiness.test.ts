@@ -2,10 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { type ChecklistLine, readinessSummary } from './readiness.ts';
 
 const verified = new Date('2022-01-01T00:00:00Z');
-const done = (item: string, expiresOn: string | null = null, verifiedAt: Date | null = verified): ChecklistLine => ({ item, status: 'done', expiresOn, verifiedAt });
+const done = (item: string, expiresOn: string | null = null, verifiedAt: Date | null = verified): ChecklistLine => ({
+  item,
+  status: 'done',
+  expiresOn,
+  verifiedAt,
+});
 const na = (item: string): ChecklistLine => ({ item, status: 'not_applicable', expiresOn: null, verifiedAt: null });
 
-const allRequired = [done('legal_entity'), done('food_safety', '2026-03-01'), done('self_declaration'), done('label'), done('barcode', '2026-12-31'), done('traceability'), done('trademark')];
+const allRequired = [
+  done('legal_entity'),
+  done('food_safety', '2026-03-01'),
+  done('self_declaration'),
+  done('label'),
+  done('barcode', '2026-12-31'),
+  done('traceability'),
+  done('trademark'),
+];
 
 describe('market readiness summary', () => {
   it('a product with every required item verified is ready until its first document expires', () => {
@@ -18,7 +31,12 @@ describe('market readiness summary', () => {
   });
 
   it('lists what is missing in checklist order, and items done but not yet verified', () => {
-    const lines = [done('legal_entity'), { item: 'label', status: 'in_progress', expiresOn: null, verifiedAt: null }, done('barcode', null, null), na('food_safety')];
+    const lines = [
+      done('legal_entity'),
+      { item: 'label', status: 'in_progress', expiresOn: null, verifiedAt: null },
+      done('barcode', null, null),
+      na('food_safety'),
+    ];
     const s = readinessSummary(lines, '2025-06-01');
     expect(s.ready).toBe(false);
     expect(s.readyUntil).toBeNull();

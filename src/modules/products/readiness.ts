@@ -55,11 +55,13 @@ export function readinessSummary(lines: ChecklistLine[], today: string): Readine
     const line = byItem.get(code);
     const expired = line?.status === 'done' && line.expiresOn !== null && line.expiresOn < today;
     if (!metIgnoringExpiry(line)) readyUntil = null;
-    else if (line?.status === 'done' && line.expiresOn && readyUntil && line.expiresOn < readyUntil) readyUntil = line.expiresOn;
+    else if (line?.status === 'done' && line.expiresOn && readyUntil && line.expiresOn < readyUntil)
+      readyUntil = line.expiresOn;
     if (!metIgnoringExpiry(line) || expired) missing.push(code);
     if (line?.status === 'done' && line.verifiedAt === null) awaitingVerification.push(code);
   }
-  if (byItem.get('ocop')?.status === 'done' && byItem.get('ocop')?.verifiedAt === null) awaitingVerification.push('ocop');
+  if (byItem.get('ocop')?.status === 'done' && byItem.get('ocop')?.verifiedAt === null)
+    awaitingVerification.push('ocop');
   const warnings: ExpiryWarning[] = [];
   for (const code of readinessItems) {
     const line = byItem.get(code);
@@ -68,5 +70,13 @@ export function readinessSummary(lines: ChecklistLine[], today: string): Readine
     if (daysLeft <= EXPIRY_WARNING_DAYS) warnings.push({ item: code, expiresOn: line.expiresOn, daysLeft });
   }
   const ready = readyUntil !== null && readyUntil >= today;
-  return { met: requiredItems.length - missing.length, required: requiredItems.length, missing, awaitingVerification, warnings, ready, readyUntil };
+  return {
+    met: requiredItems.length - missing.length,
+    required: requiredItems.length,
+    missing,
+    awaitingVerification,
+    warnings,
+    ready,
+    readyUntil,
+  };
 }

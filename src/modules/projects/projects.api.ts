@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '#kernel/http/context.ts';
 import { apiValidationHook, ErrorResponse } from '#kernel/http/api.ts';
+import type { AppEnv } from '#kernel/http/context.ts';
 import { pageFrom } from '#kernel/http/pagination.ts';
 import { ProjectFilters } from './projects.schemas.ts';
 import { getProjectById, listProjects } from './projects.service.ts';
@@ -32,7 +32,11 @@ const ProjectDetail = ProjectSummary.extend({
 }).openapi('ProjectDetail');
 
 const ListQuery = z.object({
-  q: z.string().max(100).optional().openapi({ description: 'Accent-insensitive search: "thach den" finds "Thạch đen".' }),
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: 'Accent-insensitive search: "thach den" finds "Thạch đen".' }),
   page: z.coerce.number().int().min(1).max(10_000).optional(),
   field: z.enum(projectFields).optional(),
   stage: z.enum(projectStages).optional(),
@@ -115,7 +119,10 @@ projectsApi.openapi(
     request: { params: z.object({ id: z.string().openapi({ description: 'Project id (uuid)' }) }) },
     responses: {
       200: { description: 'The project', content: { 'application/json': { schema: ProjectDetail } } },
-      404: { description: 'No such project, or not visible to you', content: { 'application/json': { schema: ErrorResponse } } },
+      404: {
+        description: 'No such project, or not visible to you',
+        content: { 'application/json': { schema: ErrorResponse } },
+      },
     },
   }),
   async (c) => {

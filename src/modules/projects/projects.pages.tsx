@@ -2,22 +2,30 @@ import { type Context, Hono } from 'hono';
 import { allow, requireActor } from '#kernel/auth/access.ts';
 import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
+import { toCsv } from '#kernel/http/csv.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
-import { toCsv } from '#kernel/http/csv.ts';
 import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
 import { withQuery } from '#kernel/ui/components.tsx';
+import { labelOf } from '#kernel/ui/labels.ts';
 import { listStaff } from '#modules/accounts/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { timelineFor } from '#modules/support/index.ts';
 import { ProjectFilters, ProjectInput } from './projects.schemas.ts';
-import { assignCaseOfficer, canEdit, createProject, getProject, listProjects, type ProjectDetail, updateProject } from './projects.service.ts';
+import {
+  assignCaseOfficer,
+  canEdit,
+  createProject,
+  getProject,
+  listProjects,
+  type ProjectDetail,
+  updateProject,
+} from './projects.service.ts';
 import { ProjectPage } from './views/project-detail.tsx';
 import { ProjectFormPage } from './views/project-form.tsx';
-import { labelOf } from '#kernel/ui/labels.ts';
 import { ProjectListPage } from './views/project-list.tsx';
 
 export const projectsPages = new Hono<AppEnv>();
@@ -84,9 +92,25 @@ projectsPages.get('/du-an/cua-toi', allow(), (c) => listPage(c, 'mine'));
 projectsPages.get('/du-an.csv', allow('officer', 'admin'), async (c) => {
   const { t } = c.var;
   const filters = ProjectFilters.parse(c.req.query());
-  const { items } = await listProjects({ db: c.var.deps.db, actor: c.var.actor, filters, page: { page: 1, perPage: 100_000, offset: 0 } });
+  const { items } = await listProjects({
+    db: c.var.deps.db,
+    actor: c.var.actor,
+    filters,
+    page: { page: 1, perPage: 100_000, offset: 0 },
+  });
   const csv = toCsv(
-    [t('projects.col.name'), t('projects.field.summary'), t('projects.field.type'), t('projects.col.field'), t('projects.col.stage'), t('projects.col.commune'), t('projects.field.needs'), t('projects.filter.visibility'), t('projects.col.updated'), 'URL'],
+    [
+      t('projects.col.name'),
+      t('projects.field.summary'),
+      t('projects.field.type'),
+      t('projects.col.field'),
+      t('projects.col.stage'),
+      t('projects.col.commune'),
+      t('projects.field.needs'),
+      t('projects.filter.visibility'),
+      t('projects.col.updated'),
+      'URL',
+    ],
     items.map((p) => [
       p.name,
       p.summary,
@@ -111,20 +135,43 @@ interface FormTarget {
   cancelHref: string;
 }
 
-const newTarget = (c: Context<AppEnv>): FormTarget => ({ title: c.var.t('projects.form.title.new'), action: '/du-an/moi', cancelHref: '/du-an' });
+const newTarget = (c: Context<AppEnv>): FormTarget => ({
+  title: c.var.t('projects.form.title.new'),
+  action: '/du-an/moi',
+  cancelHref: '/du-an',
+});
 const editTarget = (c: Context<AppEnv>, p: ProjectDetail): FormTarget => ({
   title: c.var.t('projects.form.title.edit', { name: p.name }),
   action: `/du-an/${p.slug}/sua`,
   cancelHref: `/du-an/${p.slug}`,
 });
 
-async function projectForm(c: Context<AppEnv>, target: FormTarget, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
-  return render(c, <ProjectFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} communes={await communes(c)} />, status);
+async function projectForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
+  return render(
+    c,
+    <ProjectFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} communes={await communes(c)} />,
+    status,
+  );
 }
 
 /** Validates the project form and saves it; any refusal shows the form again with what was typed. */
-async function submitProjectForm(c: Context<AppEnv>, target: FormTarget, save: (input: ProjectInput) => Promise<Response>) {
-  return submitForm(c, ProjectInput, (values, errors) => projectForm(c, target, values, errors, 422), (input) => save(input));
+async function submitProjectForm(
+  c: Context<AppEnv>,
+  target: FormTarget,
+  save: (input: ProjectInput) => Promise<Response>,
+) {
+  return submitForm(
+    c,
+    ProjectInput,
+    (values, errors) => projectForm(c, target, values, errors, 422),
+    (input) => save(input),
+  );
 }
 
 projectsPages.get('/du-an/moi', allow('founder', 'officer', 'admin'), (c) => projectForm(c, newTarget(c), {}));

@@ -42,7 +42,12 @@ export const ProjectFilters = z.object({
   q: z.string().max(100).optional().catch(undefined),
   field: optionalChoice(projectFields).catch(undefined),
   stage: optionalChoice(projectStages).catch(undefined),
-  commune: z.string().max(80).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  commune: z
+    .string()
+    .max(80)
+    .regex(/^[a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
   need: optionalChoice(supportNeeds).catch(undefined),
   visibility: optionalChoice(['public', 'private'] as const).catch(undefined),
 });

@@ -108,11 +108,20 @@ export async function createProject({ db, actor, input }: { db: Db; actor: Actor
       .returning({ id: project.id, slug: project.slug, name: project.name });
     if (!created) throw new Error('insert returned nothing');
     const lead = actor.role === 'founder' ? [{ userId: actor.id, name: actor.name, role: 'lead' as const }] : [];
-    const members = [...lead, ...others.filter((m) => m.userId !== actor.id).map((m) => ({ ...m, role: 'member' as const }))];
+    const members = [
+      ...lead,
+      ...others.filter((m) => m.userId !== actor.id).map((m) => ({ ...m, role: 'member' as const })),
+    ];
     if (members.length) {
       await tx.insert(projectMember).values(members.map((m, position) => ({ ...m, projectId: created.id, position })));
     }
-    await audit(tx, { actorId: actor.id, action: 'project.create', entity: 'project', entityId: created.id, data: { name: input.name } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'project.create',
+      entity: 'project',
+      entityId: created.id,
+      data: { name: input.name },
+    });
     return created;
   });
 }
@@ -128,7 +137,15 @@ async function membersOf(db: Db, projectId: string): Promise<ProjectMember[]> {
 }
 
 /** A project as its page shows it; 404 for anyone who may not see it. */
-export async function getProject({ db, actor, slug }: { db: Db; actor: Actor | null; slug: string }): Promise<ProjectDetail> {
+export async function getProject({
+  db,
+  actor,
+  slug,
+}: {
+  db: Db;
+  actor: Actor | null;
+  slug: string;
+}): Promise<ProjectDetail> {
   const [row] = await db
     .select({
       project,
@@ -143,11 +160,25 @@ export async function getProject({ db, actor, slug }: { db: Db; actor: Actor | n
   if (!row) throw new AppError('not_found', 'errors.projectNotFound');
   const members = await membersOf(db, row.project.id);
   if (!canSee(actor, row.project, members)) throw new AppError('not_found', 'errors.projectNotFound');
-  return { ...row.project, members, communeName: row.communeName, formerDistrictSlug: row.formerDistrictSlug, caseOfficerName: row.caseOfficerName };
+  return {
+    ...row.project,
+    members,
+    communeName: row.communeName,
+    formerDistrictSlug: row.formerDistrictSlug,
+    caseOfficerName: row.caseOfficerName,
+  };
 }
 
 /** Same rule by id, for the API and for other modules. */
-export async function getProjectById({ db, actor, id }: { db: Db; actor: Actor | null; id: string }): Promise<ProjectDetail> {
+export async function getProjectById({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor | null;
+  id: string;
+}): Promise<ProjectDetail> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found', 'errors.projectNotFound');
   const [row] = await db.select({ slug: project.slug }).from(project).where(eq(project.id, id));
   if (!row) throw new AppError('not_found', 'errors.projectNotFound');
@@ -155,7 +186,17 @@ export async function getProjectById({ db, actor, id }: { db: Db; actor: Actor |
 }
 
 /** Editing: the team and staff; others get 403 on a project they can see, 404 otherwise. */
-export async function updateProject({ db, actor, slug, input }: { db: Db; actor: Actor; slug: string; input: ProjectInput }) {
+export async function updateProject({
+  db,
+  actor,
+  slug,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: ProjectInput;
+}) {
   const current = await getProject({ db, actor, slug });
   if (!canEdit(actor, current.members)) throw new AppError('forbidden');
   await assertCommune(db, input.commune);
@@ -167,11 +208,15 @@ export async function updateProject({ db, actor, slug, input }: { db: Db; actor:
       .set({ ...columnsFrom(input), slug: newSlug, updatedAt: new Date() })
       .where(eq(project.id, current.id));
     // The lead stays; the other members are the list as typed.
-    await tx.delete(projectMember).where(and(eq(projectMember.projectId, current.id), eq(projectMember.role, 'member')));
+    await tx
+      .delete(projectMember)
+      .where(and(eq(projectMember.projectId, current.id), eq(projectMember.role, 'member')));
     const lead = current.members.find((m) => m.role === 'lead');
     const others = named.filter((m) => !m.userId || m.userId !== lead?.userId);
     if (others.length) {
-      await tx.insert(projectMember).values(others.map((m, i) => ({ ...m, projectId: current.id, role: 'member' as const, position: i + 1 })));
+      await tx
+        .insert(projectMember)
+        .values(others.map((m, i) => ({ ...m, projectId: current.id, role: 'member' as const, position: i + 1 })));
     }
     await audit(tx, { actorId: actor.id, action: 'project.update', entity: 'project', entityId: current.id });
     return { id: current.id, slug: newSlug, name: input.name };
@@ -179,14 +224,37 @@ export async function updateProject({ db, actor, slug, input }: { db: Db; actor:
 }
 
 /** Staff assign a case officer (themself or a colleague). */
-export async function assignCaseOfficer({ db, actor, slug, officerId }: { db: Db; actor: Actor; slug: string; officerId: string }) {
+export async function assignCaseOfficer({
+  db,
+  actor,
+  slug,
+  officerId,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  officerId: string;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const current = await getProject({ db, actor, slug });
-  const [officer] = await db.select({ id: user.id, name: user.name, role: user.role }).from(user).where(eq(user.id, officerId));
-  if (!officer || !['officer', 'admin'].includes(officer.role)) throw new AppError('validation', 'errors.notCaseOfficer');
+  const [officer] = await db
+    .select({ id: user.id, name: user.name, role: user.role })
+    .from(user)
+    .where(eq(user.id, officerId));
+  if (!officer || !['officer', 'admin'].includes(officer.role))
+    throw new AppError('validation', 'errors.notCaseOfficer');
   await db.transaction(async (tx) => {
-    await tx.update(project).set({ caseOfficerId: officer.id, updatedAt: new Date() }).where(eq(project.id, current.id));
-    await audit(tx, { actorId: actor.id, action: 'project.assign', entity: 'project', entityId: current.id, data: { caseOfficerId: officer.id } });
+    await tx
+      .update(project)
+      .set({ caseOfficerId: officer.id, updatedAt: new Date() })
+      .where(eq(project.id, current.id));
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'project.assign',
+      entity: 'project',
+      entityId: current.id,
+      data: { caseOfficerId: officer.id },
+    });
   });
   return officer;
 }
@@ -231,7 +299,12 @@ export async function listProjects({
 
   // Counting every match of a broad search over a large registry is most of the cost of a page:
   // count up to a cap; the page then says "more than 1,000".
-  const matching = db.select({ one: sql`1` }).from(project).where(condition).limit(COUNT_CAP + 1).as('matching');
+  const matching = db
+    .select({ one: sql`1` })
+    .from(project)
+    .where(condition)
+    .limit(COUNT_CAP + 1)
+    .as('matching');
   const [totalRow] = await db.select({ n: count() }).from(matching);
   const items = await db
     .select({
@@ -251,7 +324,11 @@ export async function listProjects({
     .from(project)
     .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(condition)
-    .orderBy(...(q ? rank(project.name, project.nameSearch, q) : []), sql`${project.updatedAt} DESC NULLS LAST`, asc(project.id))
+    .orderBy(
+      ...(q ? rank(project.name, project.nameSearch, q) : []),
+      sql`${project.updatedAt} DESC NULLS LAST`,
+      asc(project.id),
+    )
     .limit(page.perPage)
     .offset(page.offset);
   return { items, total: Math.min(totalRow?.n ?? 0, COUNT_CAP), more: (totalRow?.n ?? 0) > COUNT_CAP };

@@ -30,13 +30,9 @@ export const project = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Lower-case, accent-free name: what search results are ranked by. */
-    nameSearch: text()
-      .notNull()
-      .generatedAlwaysAs(sql`lower(f_unaccent(name))`),
+    nameSearch: text().notNull().generatedAlwaysAs(sql`lower(f_unaccent(name))`),
     /** Lower-case, accent-free name and summary: what search matches against. */
-    searchText: text()
-      .notNull()
-      .generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || summary))`),
+    searchText: text().notNull().generatedAlwaysAs(sql`lower(f_unaccent(name || ' ' || summary))`),
   },
   (t) => [
     index('project_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
@@ -61,7 +57,9 @@ export const projectMember = pgTable(
     /** A member with an account can edit the project; a named member is shown only. */
     userId: text().references(() => user.id, { onDelete: 'set null' }),
     name: text().notNull(),
-    role: text({ enum: ['lead', 'member'] }).notNull().default('member'),
+    role: text({ enum: ['lead', 'member'] })
+      .notNull()
+      .default('member'),
     position: integer().notNull().default(0),
   },
   (t) => [index().on(t.projectId), index().on(t.userId)],

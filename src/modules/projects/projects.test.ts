@@ -52,7 +52,13 @@ describe('registering a project', () => {
 
   it('bad input: 422, messages in Vietnamese, everything typed kept', async () => {
     const b = await founder();
-    const res = await b.post('/du-an/moi', { ...validProject, name: 'Ab', stage: 'hacked', links: 'not a link', awards: 'năm ngoái' });
+    const res = await b.post('/du-an/moi', {
+      ...validProject,
+      name: 'Ab',
+      stage: 'hacked',
+      links: 'not a link',
+      awards: 'năm ngoái',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Có vấn đề cần sửa');
@@ -105,7 +111,11 @@ describe('registering a project', () => {
 describe('directory and search', () => {
   it('finds a project without diacritics and ranks the exact spelling first', async () => {
     const b = await founder();
-    const created = await b.post('/du-an/moi', { ...validProject, name: 'Thach den sach', summary: 'Một dự án khác có tên không dấu.' });
+    const created = await b.post('/du-an/moi', {
+      ...validProject,
+      name: 'Thach den sach',
+      summary: 'Một dự án khác có tên không dấu.',
+    });
     await b.get(created.headers.get('location') ?? '/'); // shows (and clears) the flash message
     const res = await rt.app.request('/api/v1/projects?q=thach%20den');
     const body = (await res.json()) as { items: { name: string }[]; total: number };
@@ -117,7 +127,9 @@ describe('directory and search', () => {
   });
 
   it('filters by field, stage, commune and need', async () => {
-    const hit = await (await rt.app.request('/du-an?field=food&stage=market&commune=that-khe&need=consulting_ip')).text();
+    const hit = await (
+      await rt.app.request('/du-an?field=food&stage=market&commune=that-khe&need=consulting_ip')
+    ).text();
     expect(hit).toContain('Thạch đen Hồng Nhung');
     const miss = await (await rt.app.request('/du-an?field=tourism')).text();
     expect(miss).not.toContain('Thạch đen Hồng Nhung');
@@ -126,7 +138,12 @@ describe('directory and search', () => {
 
   it('a private project is hidden from others (404) but seen by its team and staff', async () => {
     const b = await founder();
-    const res = await b.post('/du-an/moi', { ...validProject, name: 'Dự án bí mật', isPublic: '', consentToPublish: '' });
+    const res = await b.post('/du-an/moi', {
+      ...validProject,
+      name: 'Dự án bí mật',
+      isPublic: '',
+      consentToPublish: '',
+    });
     const path = res.headers.get('location') ?? '';
     expect((await rt.app.request(path)).status).toBe(404);
     const other = new TestBrowser(rt.app);
@@ -214,21 +231,34 @@ describe('editing and case officers', () => {
 
   it('a founder cannot record support (403)', async () => {
     const b = await founder();
-    const res = await b.post('/du-an/thach-den-hong-nhung/ho-tro/moi', { kind: 'other', title: 'Tự ghi', providerKind: 'officer', providerName: 'x', startedOn: '2022-01-01', status: 'done' });
+    const res = await b.post('/du-an/thach-den-hong-nhung/ho-tro/moi', {
+      kind: 'other',
+      title: 'Tự ghi',
+      providerKind: 'officer',
+      providerName: 'x',
+      startedOn: '2022-01-01',
+      status: 'done',
+    });
     expect(res.status).toBe(403);
   });
 });
 
 describe('JSON API', () => {
   it('lists and shows projects with the documented shape', async () => {
-    const list = (await (await rt.app.request('/api/v1/projects?q=hong+nhung')).json()) as { items: { id: string; name: string }[]; total: number };
+    const list = (await (await rt.app.request('/api/v1/projects?q=hong+nhung')).json()) as {
+      items: { id: string; name: string }[];
+      total: number;
+    };
     expect(list.items[0]?.name).toBe('Thạch đen Hồng Nhung');
     const one = await rt.app.request(`/api/v1/projects/${list.items[0]?.id}`);
     expect(one.status).toBe(200);
     const body = (await one.json()) as { awards: { year: number }[] };
     expect(body.awards[0]?.year).toBe(2021);
     expect((await rt.app.request('/api/v1/projects/00000000-0000-0000-0000-000000000000')).status).toBe(404);
-    const doc = (await (await rt.app.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await rt.app.request('/api/v1/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/projects/{id}');
   });

@@ -42,7 +42,9 @@ const RequestDetail = RequestSummary.extend({
       files: z.array(z.object({ name: z.string(), size: z.number().int(), url: z.string() })),
     }),
   ),
-  links: z.array(z.object({ type: z.enum(['engagement', 'introduction']), name: z.string(), status: z.string(), url: z.string() })),
+  links: z.array(
+    z.object({ type: z.enum(['engagement', 'introduction']), name: z.string(), status: z.string(), url: z.string() }),
+  ),
 }).openapi('SupportRequest');
 
 const summaryOf = (r: RequestListItem) => ({
@@ -76,13 +78,24 @@ requestsApi.openapi(
     summary: "Support requests: staff get the inbox (by view), anyone else their own and their projects'",
     request: {
       query: z.object({
-        view: z.enum(inboxViews).optional().openapi({ description: 'Staff only: new, mine, overdue, open (default), closed, all' }),
+        view: z
+          .enum(inboxViews)
+          .optional()
+          .openapi({ description: 'Staff only: new, mine, overdue, open (default), closed, all' }),
         kind: z.enum(supportNeeds).optional(),
         page: z.coerce.number().int().min(1).max(10_000).optional(),
       }),
     },
     responses: {
-      200: json(z.object({ items: z.array(RequestSummary), total: z.number().int(), page: z.number().int(), perPage: z.number().int() }), 'One page of requests'),
+      200: json(
+        z.object({
+          items: z.array(RequestSummary),
+          total: z.number().int(),
+          page: z.number().int(),
+          perPage: z.number().int(),
+        }),
+        'One page of requests',
+      ),
       401: errors[401],
       422: json(ErrorResponse, 'Invalid query'),
     },
@@ -92,7 +105,9 @@ requestsApi.openapi(
     const query = c.req.valid('query');
     const page = pageFrom(String(query.page ?? 1), PER_PAGE);
     const { db } = c.var.deps;
-    const { items, total } = isStaff(actor) ? await listInbox({ db, actor, filters: { view: query.view, kind: query.kind, status: undefined }, page }) : await listMyRequests({ db, actor, page });
+    const { items, total } = isStaff(actor)
+      ? await listInbox({ db, actor, filters: { view: query.view, kind: query.kind, status: undefined }, page })
+      : await listMyRequests({ db, actor, page });
     return c.json({ items: items.map(summaryOf), total, page: page.page, perPage: PER_PAGE }, 200);
   },
 );
@@ -147,7 +162,13 @@ requestsApi.openapi(
   }),
   async (c) => {
     const { db, mailer, config } = c.var.deps;
-    const { number } = await fileRequest({ db, mailer, baseUrl: config.BASE_URL, actor: requireActor(c), input: c.req.valid('json') });
+    const { number } = await fileRequest({
+      db,
+      mailer,
+      baseUrl: config.BASE_URL,
+      actor: requireActor(c),
+      input: c.req.valid('json'),
+    });
     return c.json({ number, url: `/yeu-cau/${number}` }, 201);
   },
 );

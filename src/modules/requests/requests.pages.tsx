@@ -17,7 +17,15 @@ import { listStaff } from '#modules/accounts/index.ts';
 import { suggestFor } from '#modules/matching/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { type SupportNeed, supportNeeds } from '#modules/projects/index.ts';
-import { AssignInput, ConnectInput, InboxFilters, MessageInput, RequestInput, StatusInput, WalkInInput } from './requests.schemas.ts';
+import {
+  AssignInput,
+  ConnectInput,
+  InboxFilters,
+  MessageInput,
+  RequestInput,
+  StatusInput,
+  WalkInInput,
+} from './requests.schemas.ts';
 import {
   acceptRequest,
   assignRequests,
@@ -56,9 +64,10 @@ function numberParam(c: Context<AppEnv>): number {
 }
 
 async function communeChoices(c: Context<AppEnv>) {
-  return communeOptions(c.var.t, await listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE), { formerDistrict: true });
+  return communeOptions(c.var.t, await listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE), {
+    formerDistrict: true,
+  });
 }
-
 
 // ---------------------------------------------------------------- founders
 
@@ -66,19 +75,48 @@ requestsPages.get('/yeu-cau', allow(), async (c) => {
   const actor = requireActor(c);
   const page = pageFrom(c.req.query('page'));
   const { items, total } = await listMyRequests({ db: c.var.deps.db, actor, page });
-  return render(c, <MyRequestsPage ctx={pageContext(c)} items={items} info={pageInfo(page, total)} canFile={actor.role === 'founder'} />);
+  return render(
+    c,
+    <MyRequestsPage
+      ctx={pageContext(c)}
+      items={items}
+      info={pageInfo(page, total)}
+      canFile={actor.role === 'founder'}
+    />,
+  );
 });
 
-async function founderForm(c: Context<AppEnv>, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
+async function founderForm(
+  c: Context<AppEnv>,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
   const projects = (await projectsOf(c.var.deps.db, requireActor(c))).map((p) => ({ value: p.slug, label: p.name }));
-  return render(c, <RequestFormPage ctx={pageContext(c)} projects={projects} walkIn={false} communes={[]} values={values} errors={errors} />, status);
+  return render(
+    c,
+    <RequestFormPage
+      ctx={pageContext(c)}
+      projects={projects}
+      walkIn={false}
+      communes={[]}
+      values={values}
+      errors={errors}
+    />,
+    status,
+  );
 }
 
 /** Prefilled from the query: "ask for help on this item" links elsewhere open the form ready. */
 requestsPages.get('/yeu-cau/moi', allow('founder'), (c) => {
   const q = c.req.query();
   const kind = (supportNeeds as readonly string[]).includes(q.loai ?? '') ? (q.loai as SupportNeed) : '';
-  return founderForm(c, { project: (q.du_an ?? '').slice(0, 120), kind, body: (q.noi_dung ?? '').slice(0, 5000), urgency: 'normal' });
+  return founderForm(c, {
+    project: (q.du_an ?? '').slice(0, 120),
+    kind,
+    body: (q.noi_dung ?? '').slice(0, 5000),
+    urgency: 'normal',
+  });
 });
 
 requestsPages.post('/yeu-cau/moi', allow('founder'), (c) =>
@@ -96,15 +134,28 @@ requestsPages.post('/yeu-cau/moi', allow('founder'), (c) =>
 
 // ---------------------------------------------------------------- one request
 
-async function detailPage(c: Context<AppEnv>, failed?: Parameters<typeof RequestDetailPage>[0]['failed'], status: 200 | 409 | 422 = 200) {
+async function detailPage(
+  c: Context<AppEnv>,
+  failed?: Parameters<typeof RequestDetailPage>[0]['failed'],
+  status: 200 | 409 | 422 = 200,
+) {
   const { db, config } = c.var.deps;
   const request = await getRequest({ db, actor: c.var.actor, number: numberParam(c) });
   const open = (openStatuses as readonly string[]).includes(request.status);
   const suggestions =
     request.party === 'staff' && open && request.projectId
-      ? await suggestFor(db, config.PROVINCE, { needs: [request.kind as SupportNeed], projectId: request.projectId, communeSlug: request.communeSlug, text: request.body })
+      ? await suggestFor(db, config.PROVINCE, {
+          needs: [request.kind as SupportNeed],
+          projectId: request.projectId,
+          communeSlug: request.communeSlug,
+          text: request.body,
+        })
       : null;
-  return render(c, <RequestDetailPage ctx={pageContext(c)} request={request} suggestions={suggestions} failed={failed} />, status);
+  return render(
+    c,
+    <RequestDetailPage ctx={pageContext(c)} request={request} suggestions={suggestions} failed={failed} />,
+    status,
+  );
 }
 
 requestsPages.get('/yeu-cau/:number', allow(), (c) => detailPage(c));
@@ -122,9 +173,14 @@ async function onRequestPage<S extends z.ZodType>(
     return await act(read.data, read.files);
   } catch (error) {
     if (error instanceof AppError && error.code === 'conflict') {
-      return detailPage(c, { form, values: read.values, errors: { _form: c.var.t(error.messageKey, error.params) } }, 409);
+      return detailPage(
+        c,
+        { form, values: read.values, errors: { _form: c.var.t(error.messageKey, error.params) } },
+        409,
+      );
     }
-    if (error instanceof AppError && error.code === 'validation') return detailPage(c, { form, values: read.values, errors: formErrors(c, error) }, 422);
+    if (error instanceof AppError && error.code === 'validation')
+      return detailPage(c, { form, values: read.values, errors: formErrors(c, error) }, 422);
     throw error;
   }
 }
@@ -153,7 +209,8 @@ requestsPages.post('/yeu-cau/:number/nhan', staffOnly, async (c) => {
   try {
     await acceptRequest({ ...requestContext(c), number });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.error.notNew', {}, 'error');
+    if (error instanceof AppError && error.code === 'conflict')
+      return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.error.notNew', {}, 'error');
     throw error;
   }
   return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.detail.accepted', { ref: requestRef(number) });
@@ -163,7 +220,9 @@ requestsPages.post('/yeu-cau/:number/trang-thai', staffOnly, (c) =>
   onRequestPage(c, 'status', StatusInput, async (data) => {
     const number = numberParam(c);
     const status = await changeStatus({ ...requestContext(c), number, input: data });
-    return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.detail.statusChanged', { status: labelOf(c.var.t, 'requests.status', status) });
+    return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.detail.statusChanged', {
+      status: labelOf(c.var.t, 'requests.status', status),
+    });
   }),
 );
 
@@ -183,7 +242,12 @@ async function inbox(c: Context<AppEnv>, errors?: Record<string, string>, status
   const query = c.req.query();
   const filters = InboxFilters.parse(query);
   const page = pageFrom(query.page);
-  const [{ items, total }, counts, staff, communes] = await Promise.all([listInbox({ db, actor, filters, page }), inboxCounts(db, actor), listStaff(db), communeChoices(c)]);
+  const [{ items, total }, counts, staff, communes] = await Promise.all([
+    listInbox({ db, actor, filters, page }),
+    inboxCounts(db, actor),
+    listStaff(db),
+    communeChoices(c),
+  ]);
   return render(
     c,
     <InboxPage
@@ -206,9 +270,25 @@ requestsPages.get('/quan-ly/yeu-cau', staffOnly, (c) => inbox(c));
 requestsPages.get('/quan-ly/yeu-cau.csv', staffOnly, async (c) => {
   const { t } = c.var;
   const filters = InboxFilters.parse(c.req.query());
-  const { items } = await listInbox({ db: c.var.deps.db, actor: requireActor(c), filters, page: { page: 1, perPage: 100_000, offset: 0 } });
+  const { items } = await listInbox({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    filters,
+    page: { page: 1, perPage: 100_000, offset: 0 },
+  });
   const csv = toCsv(
-    [t('requests.col.ref'), t('requests.col.kind'), t('requests.field.urgency'), t('requests.col.project'), t('requests.col.commune'), t('requests.col.status'), t('requests.col.due'), t('requests.col.assignee'), t('requests.col.created'), t('requests.field.body')],
+    [
+      t('requests.col.ref'),
+      t('requests.col.kind'),
+      t('requests.field.urgency'),
+      t('requests.col.project'),
+      t('requests.col.commune'),
+      t('requests.col.status'),
+      t('requests.col.due'),
+      t('requests.col.assignee'),
+      t('requests.col.created'),
+      t('requests.field.body'),
+    ],
     items.map((r) => [
       r.ref,
       labelOf(t, 'project.need', r.kind),
@@ -234,13 +314,32 @@ requestsPages.post('/quan-ly/yeu-cau/phan-cong', staffOnly, (c) =>
     (_values, errors) => inbox(c, errors, 422),
     async ({ numbers, assigneeId }) => {
       const { moved, assignee } = await assignRequests({ ...requestContext(c), numbers, assigneeId });
-      return redirectWithFlash(c, '/quan-ly/yeu-cau?view=open', 'requests.inbox.assigned', { n: moved, name: assignee });
+      return redirectWithFlash(c, '/quan-ly/yeu-cau?view=open', 'requests.inbox.assigned', {
+        n: moved,
+        name: assignee,
+      });
     },
   ),
 );
 
-async function walkInForm(c: Context<AppEnv>, values: FormValues, errors: Record<string, string> = {}, status: 200 | 422 = 200) {
-  return render(c, <RequestFormPage ctx={pageContext(c)} projects={[]} walkIn communes={await communeChoices(c)} values={values} errors={errors} />, status);
+async function walkInForm(
+  c: Context<AppEnv>,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
+  return render(
+    c,
+    <RequestFormPage
+      ctx={pageContext(c)}
+      projects={[]}
+      walkIn
+      communes={await communeChoices(c)}
+      values={values}
+      errors={errors}
+    />,
+    status,
+  );
 }
 
 requestsPages.get('/quan-ly/yeu-cau/moi', staffOnly, (c) => walkInForm(c, { urgency: 'normal' }));

@@ -17,14 +17,20 @@ export const WalkInInput = z
   .object({
     contactName: text.required(120, 2),
     contactPhone: phone(),
-    contactEmail: z.union([z.literal(''), email()]).optional().default(''),
+    contactEmail: z
+      .union([z.literal(''), email()])
+      .optional()
+      .default(''),
     commune: text.optional(80),
     project: text.optional(120),
     kind: choice(supportNeeds),
     body: text.required(5000, 20),
     urgency: choice(urgencies),
   })
-  .refine((r) => r.contactPhone !== '' || r.contactEmail !== '', { path: ['contactPhone'], error: 'requests.error.contactNeeded' });
+  .refine((r) => r.contactPhone !== '' || r.contactEmail !== '', {
+    path: ['contactPhone'],
+    error: 'requests.error.contactNeeded',
+  });
 export type WalkInInput = z.output<typeof WalkInInput>;
 
 export const MessageInput = z.object({ body: text.required(5000) });
@@ -50,7 +56,12 @@ export const AssignInput = z.object({
   numbers: z
     .union([z.string(), z.array(z.string())], { error: 'requests.error.noneChosen' })
     .transform((v) => (Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'v.invalid' })).min(1, { error: 'requests.error.noneChosen' }).max(200))
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{1,9}$/, { error: 'v.invalid' }))
+        .min(1, { error: 'requests.error.noneChosen' })
+        .max(200),
+    )
     .transform((v) => v.map(Number)),
   assigneeId: text.required(100),
 });

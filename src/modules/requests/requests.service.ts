@@ -18,7 +18,13 @@ import { getProject, project, projectMember, type SupportNeed } from '#modules/p
 import { recordSupport, type SupportKind } from '#modules/support/index.ts';
 import type { ConnectInput, InboxFilters, RequestInput, StatusInput, WalkInInput } from './requests.schemas.ts';
 import { requestEvent, requestFile, requestLink, supportRequest } from './requests.sql.ts';
-import { daysToAnswer, openStatuses, type RequestEventType, type RequestStatus, urgentDays } from './requests.taxonomy.ts';
+import {
+  daysToAnswer,
+  openStatuses,
+  type RequestEventType,
+  type RequestStatus,
+  urgentDays,
+} from './requests.taxonomy.ts';
 
 export type SupportRequest = typeof supportRequest.$inferSelect;
 
@@ -81,7 +87,8 @@ async function partyOf(db: Db, actor: Actor | null, r: SupportRequest): Promise<
 }
 
 async function loadRequest(db: Db, number: number): Promise<SupportRequest> {
-  if (!Number.isInteger(number) || number <= 0 || number > 2_000_000_000) throw new AppError('not_found', 'requests.notFound');
+  if (!Number.isInteger(number) || number <= 0 || number > 2_000_000_000)
+    throw new AppError('not_found', 'requests.notFound');
   const [row] = await db.select().from(supportRequest).where(eq(supportRequest.number, number));
   if (!row) throw new AppError('not_found', 'requests.notFound');
   return row;
@@ -102,11 +109,28 @@ async function staffRequest(db: Db, actor: Actor, number: number): Promise<Suppo
 
 async function addEvent(
   db: Db,
-  e: { requestId: string; type: RequestEventType; actorId: string | null; body?: string; fromStatus?: string; toStatus?: string; files?: Upload[]; at?: Date },
+  e: {
+    requestId: string;
+    type: RequestEventType;
+    actorId: string | null;
+    body?: string;
+    fromStatus?: string;
+    toStatus?: string;
+    files?: Upload[];
+    at?: Date;
+  },
 ): Promise<string> {
   const [row] = await db
     .insert(requestEvent)
-    .values({ requestId: e.requestId, type: e.type, actorId: e.actorId, body: e.body ?? '', fromStatus: e.fromStatus ?? null, toStatus: e.toStatus ?? null, createdAt: e.at ?? new Date() })
+    .values({
+      requestId: e.requestId,
+      type: e.type,
+      actorId: e.actorId,
+      body: e.body ?? '',
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
+      createdAt: e.at ?? new Date(),
+    })
     .returning({ id: requestEvent.id });
   if (!row) throw new Error('insert returned nothing');
   for (const f of e.files ?? []) {
@@ -147,17 +171,34 @@ async function staffEmails(db: Db, r: SupportRequest): Promise<string[]> {
   return rows.map((x) => x.email);
 }
 
-async function notify(ctx: RequestContext, to: string[] | string | null, r: SupportRequest, subject: MessageKey, body: MessageKey, params: Params = {}) {
+async function notify(
+  ctx: RequestContext,
+  to: string[] | string | null,
+  r: SupportRequest,
+  subject: MessageKey,
+  body: MessageKey,
+  params: Params = {},
+) {
   const all = (Array.isArray(to) ? to : to ? [to] : []).filter((x) => x && x !== ctx.actor.email);
   const link = `${ctx.baseUrl}/yeu-cau/${r.number}`;
   const p = { ...params, ref: requestRef(r.number), name: ctx.actor.name, link };
   for (const address of all) {
-    await ctx.mailer.send({ to: address, subject: mailText(subject, p), text: `${mailText(body, p)}\n\n${mailText('requests.mail.footer', p)}` });
+    await ctx.mailer.send({
+      to: address,
+      subject: mailText(subject, p),
+      text: `${mailText(body, p)}\n\n${mailText('requests.mail.footer', p)}`,
+    });
   }
 }
 
 /** A change made by the Department is told to the founder; a founder's message to the Department. */
-async function notifyOtherSide(ctx: RequestContext, r: SupportRequest, subject: MessageKey, body: MessageKey, params: Params = {}) {
+async function notifyOtherSide(
+  ctx: RequestContext,
+  r: SupportRequest,
+  subject: MessageKey,
+  body: MessageKey,
+  params: Params = {},
+) {
   const to = isStaff(ctx.actor) ? await requesterEmail(ctx.db, r) : await staffEmails(ctx.db, r);
   await notify(ctx, to, r, subject, body, params);
 }
@@ -168,7 +209,9 @@ async function notifyOtherSide(ctx: RequestContext, r: SupportRequest, subject: 
  * A founder asks for help for one of their projects.
  * @example const { number } = await fileRequest({ ...ctx, input: { project: 'thach-den', kind: 'consulting_ip', body, urgency: 'normal' } })
  */
-export async function fileRequest(ctx: RequestContext & { input: RequestInput; files?: Upload[] }): Promise<{ number: number }> {
+export async function fileRequest(
+  ctx: RequestContext & { input: RequestInput; files?: Upload[] },
+): Promise<{ number: number }> {
   const { db, actor, input } = ctx;
   const now = ctx.now ?? new Date();
   if (!['founder', 'officer', 'admin'].includes(actor.role)) throw new AppError('forbidden');
@@ -179,18 +222,45 @@ export async function fileRequest(ctx: RequestContext & { input: RequestInput; f
     throw new AppError('validation', 'errors.validation', { project: 'requests.error.notYourProject' });
   }
   const member = target.members.some((m) => m.userId === actor.id);
-  if (!member && !isStaff(actor)) throw new AppError('validation', 'errors.validation', { project: 'requests.error.notYourProject' });
+  if (!member && !isStaff(actor))
+    throw new AppError('validation', 'errors.validation', { project: 'requests.error.notYourProject' });
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(supportRequest)
-      .values({ projectId: target.id, requesterId: actor.id, communeSlug: target.communeSlug, kind: input.kind, body: input.body, urgency: input.urgency, createdBy: actor.id, createdAt: now, updatedAt: now })
+      .values({
+        projectId: target.id,
+        requesterId: actor.id,
+        communeSlug: target.communeSlug,
+        kind: input.kind,
+        body: input.body,
+        urgency: input.urgency,
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await addEvent(tx, { requestId: row.id, type: 'created', actorId: actor.id, body: input.body, toStatus: 'new', files: ctx.files, at: now });
-    await audit(tx, { actorId: actor.id, action: 'request.file', entity: 'support_request', entityId: row.id, data: { kind: input.kind, project: target.slug } });
+    await addEvent(tx, {
+      requestId: row.id,
+      type: 'created',
+      actorId: actor.id,
+      body: input.body,
+      toStatus: 'new',
+      files: ctx.files,
+      at: now,
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'request.file',
+      entity: 'support_request',
+      entityId: row.id,
+      data: { kind: input.kind, project: target.slug },
+    });
     return row;
   });
-  await notify(ctx, await staffEmails(db, created), created, 'requests.mail.new.subject', 'requests.mail.new.body', { project: target.name });
+  await notify(ctx, await staffEmails(db, created), created, 'requests.mail.new.subject', 'requests.mail.new.body', {
+    project: target.name,
+  });
   return { number: created.number };
 }
 
@@ -199,7 +269,11 @@ async function accountByContact(db: Db, email: string, phone: string): Promise<s
   if (email) or_.push(eq(user.email, email.toLowerCase()));
   if (phone) or_.push(eq(user.phone, phone));
   if (or_.length === 0) return null;
-  const [row] = await db.select({ id: user.id }).from(user).where(or(...or_)).limit(1);
+  const [row] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(or(...or_))
+    .limit(1);
   return row?.id ?? null;
 }
 
@@ -214,7 +288,10 @@ export async function fileWalkIn(ctx: RequestContext & { input: WalkInInput }): 
   let projectId: string | null = null;
   let communeSlug: string | null = input.commune || null;
   if (input.project) {
-    const [p] = await db.select({ id: project.id, communeSlug: project.communeSlug }).from(project).where(eq(project.slug, input.project));
+    const [p] = await db
+      .select({ id: project.id, communeSlug: project.communeSlug })
+      .from(project)
+      .where(eq(project.slug, input.project));
     if (!p) throw new AppError('validation', 'errors.validation', { project: 'requests.error.noSuchProject' });
     projectId = p.id;
     communeSlug ??= p.communeSlug;
@@ -247,12 +324,38 @@ export async function fileWalkIn(ctx: RequestContext & { input: WalkInInput }): 
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await addEvent(tx, { requestId: row.id, type: 'created', actorId: actor.id, body: input.body, toStatus: 'new', at: now });
-    await addEvent(tx, { requestId: row.id, type: 'accepted', actorId: actor.id, fromStatus: 'new', toStatus: 'accepted', at: now });
-    await audit(tx, { actorId: actor.id, action: 'request.walkIn', entity: 'support_request', entityId: row.id, data: { kind: input.kind } });
+    await addEvent(tx, {
+      requestId: row.id,
+      type: 'created',
+      actorId: actor.id,
+      body: input.body,
+      toStatus: 'new',
+      at: now,
+    });
+    await addEvent(tx, {
+      requestId: row.id,
+      type: 'accepted',
+      actorId: actor.id,
+      fromStatus: 'new',
+      toStatus: 'accepted',
+      at: now,
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'request.walkIn',
+      entity: 'support_request',
+      entityId: row.id,
+      data: { kind: input.kind },
+    });
     return row;
   });
-  await notify(ctx, await requesterEmail(db, created), created, 'requests.mail.walkIn.subject', 'requests.mail.walkIn.body');
+  await notify(
+    ctx,
+    await requesterEmail(db, created),
+    created,
+    'requests.mail.walkIn.subject',
+    'requests.mail.walkIn.body',
+  );
   return { number: created.number };
 }
 
@@ -277,10 +380,22 @@ export async function acceptRequest(ctx: RequestContext & { number: number }): P
   const r = await staffRequest(ctx.db, ctx.actor, ctx.number);
   if (r.status !== 'new') throw new AppError('conflict', 'requests.error.notNew');
   await takeRequest(ctx.db, ctx.actor, r, ctx.actor.id, ctx.now);
-  await notify(ctx, await requesterEmail(ctx.db, r), r, 'requests.mail.accepted.subject', 'requests.mail.accepted.body');
+  await notify(
+    ctx,
+    await requesterEmail(ctx.db, r),
+    r,
+    'requests.mail.accepted.subject',
+    'requests.mail.accepted.body',
+  );
 }
 
-async function takeRequest(db: Db, actor: Actor, r: SupportRequest, assigneeId: string, now = new Date()): Promise<void> {
+async function takeRequest(
+  db: Db,
+  actor: Actor,
+  r: SupportRequest,
+  assigneeId: string,
+  now = new Date(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     const done = await tx
       .update(supportRequest)
@@ -288,13 +403,28 @@ async function takeRequest(db: Db, actor: Actor, r: SupportRequest, assigneeId: 
       .where(and(eq(supportRequest.id, r.id), eq(supportRequest.status, 'new')))
       .returning({ id: supportRequest.id });
     if (done.length === 0) throw new AppError('conflict', 'requests.error.notNew');
-    await addEvent(tx, { requestId: r.id, type: 'accepted', actorId: actor.id, fromStatus: 'new', toStatus: 'accepted', at: now });
-    await audit(tx, { actorId: actor.id, action: 'request.accept', entity: 'support_request', entityId: r.id, data: { assigneeId } });
+    await addEvent(tx, {
+      requestId: r.id,
+      type: 'accepted',
+      actorId: actor.id,
+      fromStatus: 'new',
+      toStatus: 'accepted',
+      at: now,
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'request.accept',
+      entity: 'support_request',
+      entityId: r.id,
+      data: { assigneeId },
+    });
   });
 }
 
 /** Bulk assignment from the inbox; new requests are accepted on the way. Returns how many moved. */
-export async function assignRequests(ctx: RequestContext & { numbers: number[]; assigneeId: string }): Promise<{ moved: number; assignee: string }> {
+export async function assignRequests(
+  ctx: RequestContext & { numbers: number[]; assigneeId: string },
+): Promise<{ moved: number; assignee: string }> {
   const { db, actor } = ctx;
   if (!isStaff(actor)) throw new AppError('forbidden');
   const staff = await listStaff(db);
@@ -308,11 +438,28 @@ export async function assignRequests(ctx: RequestContext & { numbers: number[]; 
       const wasNew = r.status === 'new';
       await tx
         .update(supportRequest)
-        .set(wasNew ? { assigneeId: assignee.id, status: 'accepted', dueOn: dueDate(r.kind, r.urgency, now), updatedAt: now } : { assigneeId: assignee.id, updatedAt: now })
+        .set(
+          wasNew
+            ? { assigneeId: assignee.id, status: 'accepted', dueOn: dueDate(r.kind, r.urgency, now), updatedAt: now }
+            : { assigneeId: assignee.id, updatedAt: now },
+        )
         .where(eq(supportRequest.id, r.id));
-      await addEvent(tx, { requestId: r.id, type: 'assigned', actorId: actor.id, body: assignee.name, fromStatus: r.status, toStatus: wasNew ? 'accepted' : r.status });
+      await addEvent(tx, {
+        requestId: r.id,
+        type: 'assigned',
+        actorId: actor.id,
+        body: assignee.name,
+        fromStatus: r.status,
+        toStatus: wasNew ? 'accepted' : r.status,
+      });
     }
-    await audit(tx, { actorId: actor.id, action: 'request.assign', entity: 'support_request', entityId: assignee.id, data: { numbers: open.map((r) => r.number) } });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'request.assign',
+      entity: 'support_request',
+      entityId: assignee.id,
+      data: { numbers: open.map((r) => r.number) },
+    });
   });
   const email = await emailOf(db, assignee.id);
   if (email && open.length > 0 && assignee.id !== actor.id) {
@@ -326,7 +473,9 @@ export async function assignRequests(ctx: RequestContext & { numbers: number[]; 
 }
 
 /** A message on the thread, with attachments; the other side is told. */
-export async function postMessage(ctx: RequestContext & { number: number; body: string; files?: Upload[] }): Promise<void> {
+export async function postMessage(
+  ctx: RequestContext & { number: number; body: string; files?: Upload[] },
+): Promise<void> {
   const { r } = await requestFor(ctx.db, ctx.actor, ctx.number);
   await ctx.db.transaction(async (tx) => {
     await addEvent(tx, { requestId: r.id, type: 'message', actorId: ctx.actor.id, body: ctx.body, files: ctx.files });
@@ -339,7 +488,9 @@ export async function postMessage(ctx: RequestContext & { number: number; body: 
  * Connects the request to an expert (an engagement is proposed) or a partner (the project is
  * introduced). The request moves to "in progress"; the founder is told.
  */
-export async function connectRequest(ctx: RequestContext & { number: number; input: ConnectInput & { topic?: string } }): Promise<{ name: string; type: 'engagement' | 'introduction'; id: string }> {
+export async function connectRequest(
+  ctx: RequestContext & { number: number; input: ConnectInput & { topic?: string } },
+): Promise<{ name: string; type: 'engagement' | 'introduction'; id: string }> {
   const { db, actor, input } = ctx;
   const r = await staffRequest(db, actor, ctx.number);
   if (!(openStatuses as readonly string[]).includes(r.status)) throw new AppError('conflict', 'requests.error.closed');
@@ -355,14 +506,26 @@ export async function connectRequest(ctx: RequestContext & { number: number; inp
       mailer: ctx.mailer,
       actor,
       baseUrl: ctx.baseUrl,
-      input: { expertId: input.targetId, projectId: r.projectId, topic: input.topic ?? mailText(`project.need.${r.kind}` as MessageKey), brief: input.message },
+      input: {
+        expertId: input.targetId,
+        projectId: r.projectId,
+        topic: input.topic ?? mailText(`project.need.${r.kind}` as MessageKey),
+        brief: input.message,
+      },
       now,
     });
     linkType = 'engagement';
     targetId = proposed.id;
     name = proposed.expertName;
   } else {
-    const introduced = await introduceProject({ db, mailer: ctx.mailer, actor, partnerId: input.targetId, projectId: r.projectId, message: input.message });
+    const introduced = await introduceProject({
+      db,
+      mailer: ctx.mailer,
+      actor,
+      partnerId: input.targetId,
+      projectId: r.projectId,
+      message: input.message,
+    });
     const [summary] = await introductionSummaries(db, [introduced.id]);
     linkType = 'introduction';
     targetId = introduced.id;
@@ -372,9 +535,19 @@ export async function connectRequest(ctx: RequestContext & { number: number; inp
     await tx.insert(requestLink).values({ requestId: r.id, type: linkType, targetId, createdAt: now });
     const from = r.status === 'new' ? 'accepted' : r.status;
     await tx.update(supportRequest).set({ status: 'in_progress', updatedAt: now }).where(eq(supportRequest.id, r.id));
-    await addEvent(tx, { requestId: r.id, type: 'connected', actorId: actor.id, body: name, fromStatus: from, toStatus: 'in_progress', at: now });
+    await addEvent(tx, {
+      requestId: r.id,
+      type: 'connected',
+      actorId: actor.id,
+      body: name,
+      fromStatus: from,
+      toStatus: 'in_progress',
+      at: now,
+    });
   });
-  await notify(ctx, await requesterEmail(db, r), r, 'requests.mail.connected.subject', 'requests.mail.connected.body', { target: name });
+  await notify(ctx, await requesterEmail(db, r), r, 'requests.mail.connected.subject', 'requests.mail.connected.body', {
+    target: name,
+  });
   return { name, type: linkType, id: targetId };
 }
 
@@ -382,11 +555,14 @@ export async function connectRequest(ctx: RequestContext & { number: number; inp
  * In progress (handled by the officer), resolved with the outcome, or declined with the reason.
  * A resolved request that no engagement or introduction carried enters the ledger itself.
  */
-export async function changeStatus(ctx: RequestContext & { number: number; input: StatusInput }): Promise<RequestStatus> {
+export async function changeStatus(
+  ctx: RequestContext & { number: number; input: StatusInput },
+): Promise<RequestStatus> {
   const { db, actor, input } = ctx;
   const r = await staffRequest(db, actor, ctx.number);
   if (!(openStatuses as readonly string[]).includes(r.status)) throw new AppError('conflict', 'requests.error.closed');
-  if (input.to === 'in_progress' && r.status === 'in_progress') throw new AppError('conflict', 'requests.error.already');
+  if (input.to === 'in_progress' && r.status === 'in_progress')
+    throw new AppError('conflict', 'requests.error.already');
   const now = ctx.now ?? new Date();
   await db.transaction(async (tx) => {
     const closing = input.to !== 'in_progress';
@@ -402,7 +578,15 @@ export async function changeStatus(ctx: RequestContext & { number: number; input
         updatedAt: now,
       })
       .where(eq(supportRequest.id, r.id));
-    await addEvent(tx, { requestId: r.id, type: 'status', actorId: actor.id, body: input.note, fromStatus: r.status, toStatus: input.to, at: now });
+    await addEvent(tx, {
+      requestId: r.id,
+      type: 'status',
+      actorId: actor.id,
+      body: input.note,
+      fromStatus: r.status,
+      toStatus: input.to,
+      at: now,
+    });
     await audit(tx, { actorId: actor.id, action: `request.${input.to}`, entity: 'support_request', entityId: r.id });
     if (input.to === 'resolved' && r.projectId) {
       const [linked] = await tx.select({ n: count() }).from(requestLink).where(eq(requestLink.requestId, r.id));
@@ -427,7 +611,12 @@ export async function changeStatus(ctx: RequestContext & { number: number; input
       }
     }
   });
-  const subject: MessageKey = input.to === 'resolved' ? 'requests.mail.resolved.subject' : input.to === 'declined' ? 'requests.mail.declined.subject' : 'requests.mail.progress.subject';
+  const subject: MessageKey =
+    input.to === 'resolved'
+      ? 'requests.mail.resolved.subject'
+      : input.to === 'declined'
+        ? 'requests.mail.declined.subject'
+        : 'requests.mail.progress.subject';
   await notify(ctx, await requesterEmail(db, r), r, subject, 'requests.mail.status.body', { note: input.note });
   return input.to;
 }
@@ -474,10 +663,24 @@ function isOverdue(r: Pick<SupportRequest, 'status' | 'dueOn'>, today: string): 
   return !!r.dueOn && r.dueOn < today && (openStatuses as readonly string[]).includes(r.status);
 }
 
-export async function getRequest({ db, actor, number }: { db: Db; actor: Actor | null; number: number }): Promise<RequestView> {
+export async function getRequest({
+  db,
+  actor,
+  number,
+}: {
+  db: Db;
+  actor: Actor | null;
+  number: number;
+}): Promise<RequestView> {
   const { r, party } = await requestFor(db, actor, number);
   const [extra] = await db
-    .select({ projectSlug: project.slug, projectName: project.name, assigneeName, requesterName, communeName: commune.name })
+    .select({
+      projectSlug: project.slug,
+      projectName: project.name,
+      assigneeName,
+      requesterName,
+      communeName: commune.name,
+    })
     .from(supportRequest)
     .leftJoin(project, eq(project.id, supportRequest.projectId))
     .leftJoin(commune, eq(commune.slug, supportRequest.communeSlug))
@@ -490,7 +693,13 @@ export async function getRequest({ db, actor, number }: { db: Db; actor: Actor |
     .orderBy(asc(requestEvent.createdAt));
   const files = events.length
     ? await db
-        .select({ eventId: requestFile.eventId, id: storedFile.id, name: storedFile.name, size: storedFile.size, mime: storedFile.mime })
+        .select({
+          eventId: requestFile.eventId,
+          id: storedFile.id,
+          name: storedFile.name,
+          size: storedFile.size,
+          mime: storedFile.mime,
+        })
         .from(requestFile)
         .innerJoin(storedFile, eq(storedFile.id, requestFile.fileId))
         .where(
@@ -500,7 +709,11 @@ export async function getRequest({ db, actor, number }: { db: Db; actor: Actor |
           ),
         )
     : [];
-  const linkRows = await db.select().from(requestLink).where(eq(requestLink.requestId, r.id)).orderBy(asc(requestLink.createdAt));
+  const linkRows = await db
+    .select()
+    .from(requestLink)
+    .where(eq(requestLink.requestId, r.id))
+    .orderBy(asc(requestLink.createdAt));
   const [engagements, introductions] = await Promise.all([
     engagementSummaries(
       db,
@@ -512,8 +725,20 @@ export async function getRequest({ db, actor, number }: { db: Db; actor: Actor |
     ),
   ]);
   const links: RequestLinkView[] = [
-    ...engagements.map((e) => ({ type: 'engagement' as const, id: e.id, name: e.expertName, status: e.status, href: `/tu-van/${e.id}` })),
-    ...introductions.map((i) => ({ type: 'introduction' as const, id: i.id, name: i.partnerName, status: i.status, href: `/gioi-thieu/${i.id}` })),
+    ...engagements.map((e) => ({
+      type: 'engagement' as const,
+      id: e.id,
+      name: e.expertName,
+      status: e.status,
+      href: `/tu-van/${e.id}`,
+    })),
+    ...introductions.map((i) => ({
+      type: 'introduction' as const,
+      id: i.id,
+      name: i.partnerName,
+      status: i.status,
+      href: `/gioi-thieu/${i.id}`,
+    })),
   ];
   return {
     ...r,
@@ -541,7 +766,17 @@ export async function getRequest({ db, actor, number }: { db: Db; actor: Actor |
 }
 
 /** A file on the thread, for a party of the request only; returns the stored file's id. */
-export async function requestFileId({ db, actor, number, fileId }: { db: Db; actor: Actor | null; number: number; fileId: string }): Promise<string> {
+export async function requestFileId({
+  db,
+  actor,
+  number,
+  fileId,
+}: {
+  db: Db;
+  actor: Actor | null;
+  number: number;
+  fileId: string;
+}): Promise<string> {
   const { r } = await requestFor(db, actor, number);
   if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw new AppError('not_found');
   const [row] = await db
@@ -590,7 +825,11 @@ const listColumns = {
 };
 
 function toListItem(today: string) {
-  return (r: Omit<RequestListItem, 'ref' | 'overdue'>): RequestListItem => ({ ...r, ref: requestRef(r.number), overdue: isOverdue(r, today) });
+  return (r: Omit<RequestListItem, 'ref' | 'overdue'>): RequestListItem => ({
+    ...r,
+    ref: requestRef(r.number),
+    overdue: isOverdue(r, today),
+  });
 }
 
 function inboxCondition(actor: Actor, f: InboxFilters, today: string): SQL | undefined {
@@ -621,18 +860,40 @@ function inboxCondition(actor: Actor, f: InboxFilters, today: string): SQL | und
   if (f.commune) where.push(eq(supportRequest.communeSlug, f.commune));
   if (f.q?.trim()) {
     const digits = f.q.replace(/^\s*yc-?\s*/i, '').trim();
-    const text = matches(sql`lower(f_unaccent(${supportRequest.body} || ' ' || ${supportRequest.contactName} || ' ' || coalesce(${project.name}, '')))`, f.q);
+    const text = matches(
+      sql`lower(f_unaccent(${supportRequest.body} || ' ' || ${supportRequest.contactName} || ' ' || coalesce(${project.name}, '')))`,
+      f.q,
+    );
     where.push(/^\d{1,9}$/.test(digits) ? (or(eq(supportRequest.number, Number(digits)), text) as SQL) : text);
   }
   return where.length ? and(...where) : undefined;
 }
 
 /** The officers' inbox: one view (new, mine, overdue, open, closed, all) with filters, a page at a time. */
-export async function listInbox({ db, actor, filters, page, now = new Date() }: { db: Db; actor: Actor; filters: InboxFilters; page: Page; now?: Date }) {
+export async function listInbox({
+  db,
+  actor,
+  filters,
+  page,
+  now = new Date(),
+}: {
+  db: Db;
+  actor: Actor;
+  filters: InboxFilters;
+  page: Page;
+  now?: Date;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const today = todayInVietnam(now);
   const condition = inboxCondition(actor, filters, today);
-  const order = filters.view === 'overdue' ? [asc(supportRequest.dueOn), asc(supportRequest.number)] : [sql`${supportRequest.urgency} desc nulls first`, sql`${supportRequest.createdAt} desc nulls first`, sql`${supportRequest.number} desc nulls first`];
+  const order =
+    filters.view === 'overdue'
+      ? [asc(supportRequest.dueOn), asc(supportRequest.number)]
+      : [
+          sql`${supportRequest.urgency} desc nulls first`,
+          sql`${supportRequest.createdAt} desc nulls first`,
+          sql`${supportRequest.number} desc nulls first`,
+        ];
   const [items, [total]] = await Promise.all([
     db
       .select(listColumns)
@@ -656,7 +917,11 @@ export async function listInbox({ db, actor, filters, page, now = new Date() }: 
 }
 
 /** How many requests each tab of the inbox holds. */
-export async function inboxCounts(db: Db, actor: Actor, now = new Date()): Promise<Record<'new' | 'mine' | 'overdue' | 'open', number>> {
+export async function inboxCounts(
+  db: Db,
+  actor: Actor,
+  now = new Date(),
+): Promise<Record<'new' | 'mine' | 'overdue' | 'open', number>> {
   const today = todayInVietnam(now);
   const open = sql`${supportRequest.status} in ('new', 'accepted', 'in_progress')`;
   const [row] = await db

@@ -42,9 +42,7 @@ export const supportRequest = pgTable(
     index().on(t.projectId),
     index().on(t.kind),
     index().on(t.communeSlug),
-    index('support_request_open_due')
-      .on(t.dueOn)
-      .where(sql`status in ('new', 'accepted', 'in_progress')`),
+    index('support_request_open_due').on(t.dueOn).where(sql`status in ('new', 'accepted', 'in_progress')`),
     // the inbox's default view: open requests, urgent first, newest first
     index('support_request_open_queue')
       .on(t.urgency.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.number.desc().nullsFirst())

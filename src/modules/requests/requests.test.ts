@@ -34,22 +34,62 @@ async function mailsTo(to: string) {
   return rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, to));
 }
 
-const valid = { project: 'thach-den-hong-nhung', kind: 'consulting_ip', body: 'Chúng tôi cần hỗ trợ đăng ký nhãn hiệu cho sản phẩm thạch đen đóng cốc.', urgency: 'normal' };
+const valid = {
+  project: 'thach-den-hong-nhung',
+  kind: 'consulting_ip',
+  body: 'Chúng tôi cần hỗ trợ đăng ký nhãn hiệu cho sản phẩm thạch đen đóng cốc.',
+  urgency: 'normal',
+};
 
 beforeAll(async () => {
   rt = await testRuntime();
-  const founder = await createUser(rt.deps, { name: 'Hoàng Thị Nhung', email: 'nhung@test.vn', password, role: 'founder' });
+  const founder = await createUser(rt.deps, {
+    name: 'Hoàng Thị Nhung',
+    email: 'nhung@test.vn',
+    password,
+    role: 'founder',
+  });
   const other = await createUser(rt.deps, { name: 'Vi Văn Bình', email: 'other@test.vn', password, role: 'founder' });
-  const officer = await createUser(rt.deps, { name: 'Hoàng Minh Đức', email: 'officer@test.vn', password, role: 'officer' });
-  const officer2 = await createUser(rt.deps, { name: 'Lăng Thị Hoa', email: 'officer2@test.vn', password, role: 'officer' });
+  const officer = await createUser(rt.deps, {
+    name: 'Hoàng Minh Đức',
+    email: 'officer@test.vn',
+    password,
+    role: 'officer',
+  });
+  const officer2 = await createUser(rt.deps, {
+    name: 'Lăng Thị Hoa',
+    email: 'officer2@test.vn',
+    password,
+    role: 'officer',
+  });
   const lawyer = await createUser(rt.deps, { name: 'Đỗ Văn Hải', email: 'hai@test.vn', password, role: 'expert' });
-  const foodExpert = await createUser(rt.deps, { name: 'Lê Thị Thảo', email: 'thao@test.vn', password, role: 'expert' });
+  const foodExpert = await createUser(rt.deps, {
+    name: 'Lê Thị Thảo',
+    email: 'thao@test.vn',
+    password,
+    role: 'expert',
+  });
   ids.officer = officer.id;
   ids.officer2 = officer2.id;
   ids.lawyer = lawyer.id;
   await rt.db.insert(expertProfile).values([
-    { userId: lawyer.id, slug: 'do-van-hai', name: 'Luật sư Đỗ Văn Hải', headline: 'Tư vấn đăng ký nhãn hiệu, sở hữu trí tuệ', specialties: ['trademark_ip', 'legal'], isPublic: true },
-    { userId: foodExpert.id, slug: 'le-thi-thao', name: 'TS. Lê Thị Thảo', headline: 'Công nghệ thực phẩm', specialties: ['production', 'food_safety'], fields: ['food'], isPublic: true },
+    {
+      userId: lawyer.id,
+      slug: 'do-van-hai',
+      name: 'Luật sư Đỗ Văn Hải',
+      headline: 'Tư vấn đăng ký nhãn hiệu, sở hữu trí tuệ',
+      specialties: ['trademark_ip', 'legal'],
+      isPublic: true,
+    },
+    {
+      userId: foodExpert.id,
+      slug: 'le-thi-thao',
+      name: 'TS. Lê Thị Thảo',
+      headline: 'Công nghệ thực phẩm',
+      specialties: ['production', 'food_safety'],
+      fields: ['food'],
+      isPublic: true,
+    },
   ]);
   const project = await createProject({
     db: rt.db,
@@ -71,14 +111,34 @@ beforeAll(async () => {
     },
   });
   ids.project = project.id;
-  await createProject({ db: rt.db, actor: other, input: { name: 'Miến dong Bình Gia', summary: 'Miến dong làm thủ công.', description: '', type: 'product', field: 'food', stage: 'idea', commune: 'that-khe', members: [], needs: [], awards: [], links: [], consentToPublish: false, isPublic: false } });
+  await createProject({
+    db: rt.db,
+    actor: other,
+    input: {
+      name: 'Miến dong Bình Gia',
+      summary: 'Miến dong làm thủ công.',
+      description: '',
+      type: 'product',
+      field: 'food',
+      stage: 'idea',
+      commune: 'that-khe',
+      members: [],
+      needs: [],
+      awards: [],
+      links: [],
+      consentToPublish: false,
+      isPublic: false,
+    },
+  });
 });
 afterAll(() => rt.close());
 
 describe('a founder asks for help', () => {
   it('the form opens prefilled from a link (project, kind, words)', async () => {
     const b = await as('nhung@test.vn');
-    const html = await (await b.get('/yeu-cau/moi?du_an=thach-den-hong-nhung&loai=consulting_ip&noi_dung=Nh%C3%A3n%20hi%E1%BB%87u')).text();
+    const html = await (
+      await b.get('/yeu-cau/moi?du_an=thach-den-hong-nhung&loai=consulting_ip&noi_dung=Nh%C3%A3n%20hi%E1%BB%87u')
+    ).text();
     expect(html).toMatch(/<option value="thach-den-hong-nhung" selected/);
     expect(html).toMatch(/<option value="consulting_ip" selected/);
     expect(html).toContain('Nhãn hiệu</textarea>');
@@ -97,7 +157,9 @@ describe('a founder asks for help', () => {
 
   it('a program renamed .pdf is refused by its content; the text stays, nothing is stored', async () => {
     const b = await as('nhung@test.vn');
-    const res = await b.postFiles('/yeu-cau/moi', valid, { files: [fileOf(exeBytes(), 'giay-phep.pdf', 'application/pdf')] });
+    const res = await b.postFiles('/yeu-cau/moi', valid, {
+      files: [fileOf(exeBytes(), 'giay-phep.pdf', 'application/pdf')],
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Chỉ nhận tệp PDF hoặc ảnh JPEG, PNG, WebP');
@@ -114,7 +176,9 @@ describe('a founder asks for help', () => {
 
   it('files the request with a PDF; officers are told by e-mail; only the parties can open it', async () => {
     const b = await as('nhung@test.vn');
-    const res = await b.postFiles('/yeu-cau/moi', valid, { files: [fileOf(pdfBytes(), 'mẫu nhãn.pdf', 'application/pdf')] });
+    const res = await b.postFiles('/yeu-cau/moi', valid, {
+      files: [fileOf(pdfBytes(), 'mẫu nhãn.pdf', 'application/pdf')],
+    });
     expect(res.status).toBe(303);
     const location = res.headers.get('location') ?? '';
     expect(location).toMatch(/^\/yeu-cau\/\d+$/);
@@ -153,11 +217,22 @@ describe('the officer connects the right expert', () => {
 
   it('connecting the expert moves the request to "in progress" and tells the expert and the founder', async () => {
     const b = await as('officer@test.vn');
-    const empty = await b.post(`/yeu-cau/${ids.request}/ket-noi`, { target: 'expert', targetId: ids.lawyer, message: '' });
+    const empty = await b.post(`/yeu-cau/${ids.request}/ket-noi`, {
+      target: 'expert',
+      targetId: ids.lawyer,
+      message: '',
+    });
     expect(empty.status).toBe(422);
-    const res = await b.post(`/yeu-cau/${ids.request}/ket-noi`, { target: 'expert', targetId: ids.lawyer, message: 'Nhờ luật sư tư vấn hồ sơ nhãn hiệu.' });
+    const res = await b.post(`/yeu-cau/${ids.request}/ket-noi`, {
+      target: 'expert',
+      targetId: ids.lawyer,
+      message: 'Nhờ luật sư tư vấn hồ sơ nhãn hiệu.',
+    });
     expect(res.status).toBe(303);
-    const [r] = await rt.db.select().from(supportRequest).where(eq(supportRequest.number, Number(ids.request)));
+    const [r] = await rt.db
+      .select()
+      .from(supportRequest)
+      .where(eq(supportRequest.number, Number(ids.request)));
     expect(r?.status).toBe('in_progress');
     expect(r?.assigneeId).toBe(ids.officer);
     expect(r?.dueOn).not.toBeNull();
@@ -170,7 +245,11 @@ describe('the officer connects the right expert', () => {
 });
 
 describe('the expert works, the request is resolved, the ledger counts it once', () => {
-  const ledger = () => rt.db.select().from(support).where(and(eq(support.projectId, ids.project), eq(support.kind, 'consulting')));
+  const ledger = () =>
+    rt.db
+      .select()
+      .from(support)
+      .where(and(eq(support.projectId, ids.project), eq(support.kind, 'consulting')));
 
   it('the expert sees the project through the engagement and accepts', async () => {
     const b = await as('hai@test.vn');
@@ -189,19 +268,53 @@ describe('the expert works, the request is resolved, the ledger counts it once',
   });
 
   it('another expert may not answer for them; a founder of the project may not log sessions', async () => {
-    expect((await (await as('thao@test.vn')).post(`/tu-van/${ids.engagement}/tra-loi`, { decision: 'accept' })).status).toBe(404);
-    expect((await (await as('nhung@test.vn')).post(`/tu-van/${ids.engagement}/buoi`, { heldOn: '2026-01-05', hours: '2', summary: 'Buổi làm việc thứ nhất' })).status).toBe(403);
+    expect(
+      (await (await as('thao@test.vn')).post(`/tu-van/${ids.engagement}/tra-loi`, { decision: 'accept' })).status,
+    ).toBe(404);
+    expect(
+      (
+        await (
+          await as('nhung@test.vn')
+        ).post(`/tu-van/${ids.engagement}/buoi`, {
+          heldOn: '2026-01-05',
+          hours: '2',
+          summary: 'Buổi làm việc thứ nhất',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('logs two sessions (a wrong number of hours is refused), then closes with the outcome', async () => {
     const b = await as('hai@test.vn');
-    const bad = await b.post(`/tu-van/${ids.engagement}/buoi`, { heldOn: '2026-01-05', hours: 'hai', summary: 'Tra cứu khả năng bảo hộ nhãn hiệu' });
+    const bad = await b.post(`/tu-van/${ids.engagement}/buoi`, {
+      heldOn: '2026-01-05',
+      hours: 'hai',
+      summary: 'Tra cứu khả năng bảo hộ nhãn hiệu',
+    });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('Tra cứu khả năng bảo hộ nhãn hiệu</textarea>');
-    expect((await b.post(`/tu-van/${ids.engagement}/buoi`, { heldOn: '2026-01-05', hours: '2', summary: 'Tra cứu khả năng bảo hộ nhãn hiệu' })).status).toBe(303);
-    const second = await b.postFiles(`/tu-van/${ids.engagement}/buoi`, { heldOn: '2026-01-12', hours: '1,5', summary: 'Hoàn thiện mẫu nhãn và tờ khai', nextSteps: 'Nộp đơn' }, { files: [fileOf(pdfBytes(), 'to-khai.pdf')] });
+    expect(
+      (
+        await b.post(`/tu-van/${ids.engagement}/buoi`, {
+          heldOn: '2026-01-05',
+          hours: '2',
+          summary: 'Tra cứu khả năng bảo hộ nhãn hiệu',
+        })
+      ).status,
+    ).toBe(303);
+    const second = await b.postFiles(
+      `/tu-van/${ids.engagement}/buoi`,
+      { heldOn: '2026-01-12', hours: '1,5', summary: 'Hoàn thiện mẫu nhãn và tờ khai', nextSteps: 'Nộp đơn' },
+      { files: [fileOf(pdfBytes(), 'to-khai.pdf')] },
+    );
     expect(second.status).toBe(303);
-    expect((await b.post(`/tu-van/${ids.engagement}/ket-thuc`, { outcome: 'Đã nộp đơn đăng ký nhãn hiệu tại Cục Sở hữu trí tuệ.' })).status).toBe(303);
+    expect(
+      (
+        await b.post(`/tu-van/${ids.engagement}/ket-thuc`, {
+          outcome: 'Đã nộp đơn đăng ký nhãn hiệu tại Cục Sở hữu trí tuệ.',
+        })
+      ).status,
+    ).toBe(303);
     const rows = await ledger();
     expect(rows.length).toBe(1);
     expect(rows[0]?.status).toBe('done');
@@ -216,7 +329,14 @@ describe('the expert works, the request is resolved, the ledger counts it once',
     const noNote = await b.post(`/yeu-cau/${ids.request}/trang-thai`, { to: 'resolved', note: '' });
     expect(noNote.status).toBe(422);
     expect(await noNote.text()).toContain('Hãy ghi kết quả hoặc lý do');
-    expect((await b.post(`/yeu-cau/${ids.request}/trang-thai`, { to: 'resolved', note: 'Chuyên gia đã hướng dẫn nộp đơn nhãn hiệu.' })).status).toBe(303);
+    expect(
+      (
+        await b.post(`/yeu-cau/${ids.request}/trang-thai`, {
+          to: 'resolved',
+          note: 'Chuyên gia đã hướng dẫn nộp đơn nhãn hiệu.',
+        })
+      ).status,
+    ).toBe(303);
     expect((await rt.db.select().from(support).where(eq(support.projectId, ids.project))).length).toBe(1);
     expect((await mailsTo('nhung@test.vn')).some((m) => m.subject.includes('đã được giải quyết'))).toBe(true);
     const founder = await as('nhung@test.vn');
@@ -230,7 +350,14 @@ describe('the expert works, the request is resolved, the ledger counts it once',
 describe('the desk and the inbox', () => {
   it('a walk-in request needs a way to call back; it is claimed when the person signs up with that phone', async () => {
     const b = await as('officer@test.vn');
-    const none = await b.post('/quan-ly/yeu-cau/moi', { contactName: 'Lộc Văn Tài', contactPhone: '', contactEmail: '', kind: 'space', body: 'Xin sử dụng phòng họp khu làm việc chung để gặp khách hàng.', urgency: 'normal' });
+    const none = await b.post('/quan-ly/yeu-cau/moi', {
+      contactName: 'Lộc Văn Tài',
+      contactPhone: '',
+      contactEmail: '',
+      kind: 'space',
+      body: 'Xin sử dụng phòng họp khu làm việc chung để gặp khách hàng.',
+      urgency: 'normal',
+    });
     expect(none.status).toBe(422);
     expect(await none.text()).toContain('Cần ít nhất số điện thoại hoặc email');
     const res = await b.post('/quan-ly/yeu-cau/moi', {
@@ -248,7 +375,13 @@ describe('the desk and the inbox', () => {
     expect(r?.status).toBe('accepted');
     expect(r?.assigneeId).toBe(ids.officer);
 
-    await createUser(rt.deps, { name: 'Lộc Văn Tài', email: 'tai@test.vn', password, role: 'founder', phone: '0912345678' });
+    await createUser(rt.deps, {
+      name: 'Lộc Văn Tài',
+      email: 'tai@test.vn',
+      password,
+      role: 'founder',
+      phone: '0912345678',
+    });
     const tai = await as('tai@test.vn');
     expect(await (await tai.get('/yeu-cau')).text()).toContain(`YC-${number}`);
     expect((await tai.get(`/yeu-cau/${number}`)).status).toBe(200);
@@ -258,7 +391,11 @@ describe('the desk and the inbox', () => {
     const founder = await as('nhung@test.vn');
     const numbers: string[] = [];
     for (const kind of ['consulting_marketing', 'funding']) {
-      const res = await founder.post('/yeu-cau/moi', { ...valid, kind, body: `Đề nghị hỗ trợ ${kind} cho sản phẩm thạch đen của hợp tác xã.` });
+      const res = await founder.post('/yeu-cau/moi', {
+        ...valid,
+        kind,
+        body: `Đề nghị hỗ trợ ${kind} cho sản phẩm thạch đen của hợp tác xã.`,
+      });
       numbers.push(res.headers.get('location')?.split('/').pop() ?? '');
     }
     const b = await as('officer@test.vn');
@@ -268,14 +405,20 @@ describe('the desk and the inbox', () => {
     const res = await b.post('/quan-ly/yeu-cau/phan-cong', { numbers, assigneeId: ids.officer2 });
     expect(res.status).toBe(303);
     for (const n of numbers) {
-      const [r] = await rt.db.select().from(supportRequest).where(eq(supportRequest.number, Number(n)));
+      const [r] = await rt.db
+        .select()
+        .from(supportRequest)
+        .where(eq(supportRequest.number, Number(n)));
       expect(r?.status).toBe('accepted');
       expect(r?.assigneeId).toBe(ids.officer2);
       expect(r?.dueOn).not.toBeNull();
     }
     expect((await mailsTo('officer2@test.vn')).some((m) => m.subject.includes('2'))).toBe(true);
 
-    await rt.db.update(supportRequest).set({ dueOn: '2020-01-01' }).where(eq(supportRequest.number, Number(numbers[0])));
+    await rt.db
+      .update(supportRequest)
+      .set({ dueOn: '2020-01-01' })
+      .where(eq(supportRequest.number, Number(numbers[0])));
     const overdue = await (await b.get('/quan-ly/yeu-cau?view=overdue')).text();
     expect(overdue).toContain(`YC-${numbers[0]}`);
     expect(overdue).not.toContain(`YC-${numbers[1]}<`);
@@ -286,9 +429,15 @@ describe('the desk and the inbox', () => {
   it('a request the officer handles alone enters the ledger when resolved, with its kind', async () => {
     const b = await as('officer@test.vn');
     const [r] = await rt.db.select().from(supportRequest).where(eq(supportRequest.kind, 'funding'));
-    const res = await b.post(`/yeu-cau/${r?.number}/trang-thai`, { to: 'resolved', note: 'Đã hướng dẫn hồ sơ vay vốn ưu đãi khởi nghiệp.' });
+    const res = await b.post(`/yeu-cau/${r?.number}/trang-thai`, {
+      to: 'resolved',
+      note: 'Đã hướng dẫn hồ sơ vay vốn ưu đãi khởi nghiệp.',
+    });
     expect(res.status).toBe(303);
-    const rows = await rt.db.select().from(support).where(eq(support.sourceId, r?.id ?? ''));
+    const rows = await rt.db
+      .select()
+      .from(support)
+      .where(eq(support.sourceId, r?.id ?? ''));
     expect(rows.map((x) => [x.kind, x.providerName, x.status])).toEqual([['funding', 'Hoàng Minh Đức', 'done']]);
   });
 
@@ -305,7 +454,11 @@ describe('the desk and the inbox', () => {
 
 describe('the API and hostile input', () => {
   async function api(b: TestBrowser, path: string, body: unknown) {
-    return b.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-csrf-token': await b.csrfToken() } });
+    return b.request(path, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', 'x-csrf-token': await b.csrfToken() },
+    });
   }
 
   it('POST /api/v1/requests: wrong types get 422 with a message per field; a good one is filed and readable', async () => {
@@ -315,11 +468,17 @@ describe('the API and hostile input', () => {
     const error = (await bad.json()) as { error: { fields: Record<string, string> } };
     expect(Object.keys(error.error.fields).sort()).toEqual(['body', 'kind', 'project', 'urgency']);
     const before = await requestsCount();
-    const res = await api(b, '/api/v1/requests', { ...valid, body: 'Nhờ Sở giới thiệu chuyên gia kiểm nghiệm chất lượng thạch đen.' });
+    const res = await api(b, '/api/v1/requests', {
+      ...valid,
+      body: 'Nhờ Sở giới thiệu chuyên gia kiểm nghiệm chất lượng thạch đen.',
+    });
     expect(res.status).toBe(201);
     const { number } = (await res.json()) as { number: number };
     expect(await requestsCount()).toBe(before + 1);
-    const detail = (await (await b.get(`/api/v1/requests/${number}`)).json()) as { status: string; thread: { type: string }[] };
+    const detail = (await (await b.get(`/api/v1/requests/${number}`)).json()) as {
+      status: string;
+      thread: { type: string }[];
+    };
     expect(detail.status).toBe('new');
     expect(detail.thread.map((e) => e.type)).toEqual(['created']);
     expect((await (await as('other@test.vn')).get(`/api/v1/requests/${number}`)).status).toBe(404);
@@ -327,7 +486,9 @@ describe('the API and hostile input', () => {
 
   it('script tags in a message are shown as text, never run', async () => {
     const b = await as('nhung@test.vn');
-    expect((await b.post(`/yeu-cau/${ids.request}/tin-nhan`, { body: '<script>alert("x")</script> cảm ơn anh chị' })).status).toBe(303);
+    expect(
+      (await b.post(`/yeu-cau/${ids.request}/tin-nhan`, { body: '<script>alert("x")</script> cảm ơn anh chị' })).status,
+    ).toBe(303);
     const html = await (await b.get(`/yeu-cau/${ids.request}`)).text();
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert');
@@ -335,14 +496,44 @@ describe('the API and hostile input', () => {
 
   it('text garbled by a wrong encoding is refused with advice, and kept for correction', async () => {
     const b = await as('nhung@test.vn');
-    const res = await b.post('/yeu-cau/moi', { ...valid, body: 'ChÃºng tÃ´i cáº§n há»— trá»£ Ä‘Äƒng kÃ½ nhÃ£n hiá»‡u' });
+    const res = await b.post('/yeu-cau/moi', {
+      ...valid,
+      body: 'ChÃºng tÃ´i cáº§n há»— trá»£ Ä‘Äƒng kÃ½ nhÃ£n hiá»‡u',
+    });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('bàn phím tiếng Việt');
   });
 });
 
 describe('no form of the connecting pages answers 500 to bad input', () => {
-  const fields = ['project', 'kind', 'body', 'urgency', 'contactName', 'contactPhone', 'contactEmail', 'commune', 'to', 'note', 'target', 'targetId', 'message', 'numbers', 'assigneeId', 'decision', 'reason', 'heldOn', 'hours', 'summary', 'nextSteps', 'outcome', 'expertId', 'topic', 'brief', 'partnerId'];
+  const fields = [
+    'project',
+    'kind',
+    'body',
+    'urgency',
+    'contactName',
+    'contactPhone',
+    'contactEmail',
+    'commune',
+    'to',
+    'note',
+    'target',
+    'targetId',
+    'message',
+    'numbers',
+    'assigneeId',
+    'decision',
+    'reason',
+    'heldOn',
+    'hours',
+    'summary',
+    'nextSteps',
+    'outcome',
+    'expertId',
+    'topic',
+    'brief',
+    'partnerId',
+  ];
   const payloads: Record<string, (f: string) => string | string[]> = {
     huge: () => 'Đ'.repeat(20_000),
     arrays: () => ['a', 'b', 'c'],

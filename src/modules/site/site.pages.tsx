@@ -33,7 +33,16 @@ sitePages.get('/tim-kiem', async (c) => {
         searchCommunes(db, config.PROVINCE, q, 5),
       ])
     : [{ items: [], total: 0 }, []];
-  return render(c, <SearchPage ctx={pageContext(c)} q={q} projects={projects.items} projectTotal={projects.total} communes={communes} />);
+  return render(
+    c,
+    <SearchPage
+      ctx={pageContext(c)}
+      q={q}
+      projects={projects.items}
+      projectTotal={projects.total}
+      communes={communes}
+    />,
+  );
 });
 
 /** The language switch: a plain link that remembers the choice for a year. */

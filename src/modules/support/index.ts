@@ -10,4 +10,11 @@ export {
   timelineFor,
 } from './support.service.ts';
 export { type SupportFigures, support } from './support.sql.ts';
-export { type ProviderKind, providerKinds, type SupportKind, type SupportStatus, supportKinds, supportStatuses } from './support.taxonomy.ts';
+export {
+  type ProviderKind,
+  providerKinds,
+  type SupportKind,
+  type SupportStatus,
+  supportKinds,
+  supportStatuses,
+} from './support.taxonomy.ts';

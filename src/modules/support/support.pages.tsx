@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { allow, requireActor } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
+import { toCsv } from '#kernel/http/csv.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { readForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
-import { toCsv } from '#kernel/http/csv.ts';
 import { getProject } from '#modules/projects/index.ts';
 import { SupportFilters, SupportInput } from './support.schemas.ts';
 import { listSupport, recordManualSupport } from './support.service.ts';
@@ -37,7 +37,17 @@ supportPages.post('/du-an/:slug/ho-tro/moi', staffOnly, async (c) => {
   const project = await getProject({ db, actor, slug: c.req.param('slug') });
   const form = await readForm(c, SupportInput);
   if (!form.ok) {
-    return render(c, <SupportFormPage ctx={pageContext(c)} projectName={project.name} projectSlug={project.slug} values={form.values} errors={form.errors} />, 422);
+    return render(
+      c,
+      <SupportFormPage
+        ctx={pageContext(c)}
+        projectName={project.name}
+        projectSlug={project.slug}
+        values={form.values}
+        errors={form.errors}
+      />,
+      422,
+    );
   }
   const { participants, contractValueVnd, salesGrowthPercent, evidence, ...rest } = form.data;
   await recordManualSupport({
@@ -47,7 +57,9 @@ supportPages.post('/du-an/:slug/ho-tro/moi', staffOnly, async (c) => {
       ...rest,
       projectId: project.id,
       providerUserId: rest.providerKind === 'officer' ? actor.id : null,
-      figures: Object.fromEntries(Object.entries({ participants, contractValueVnd, salesGrowthPercent }).filter(([, v]) => v !== undefined)),
+      figures: Object.fromEntries(
+        Object.entries({ participants, contractValueVnd, salesGrowthPercent }).filter(([, v]) => v !== undefined),
+      ),
       evidenceLinks: evidence,
     },
   });
@@ -64,16 +76,38 @@ supportPages.get('/ho-tro', staffOnly, async (c) => {
   const filters = SupportFilters.parse(query);
   const page = pageFrom(query.page, 25);
   const { items, total } = await listSupport({ db: c.var.deps.db, actor: requireActor(c), filters, page });
-  return render(c, <LedgerPage ctx={pageContext(c)} items={items} info={pageInfo(page, total)} filters={filters} query={query} years={yearsUpTo(todayInVietnam())} />);
+  return render(
+    c,
+    <LedgerPage
+      ctx={pageContext(c)}
+      items={items}
+      info={pageInfo(page, total)}
+      filters={filters}
+      query={query}
+      years={yearsUpTo(todayInVietnam())}
+    />,
+  );
 });
 
 /** The same list as a spreadsheet-friendly CSV (UTF-8 with BOM so Excel reads Vietnamese). */
 supportPages.get('/ho-tro.csv', staffOnly, async (c) => {
   const { t } = c.var;
   const filters = SupportFilters.parse(c.req.query());
-  const { items } = await listSupport({ db: c.var.deps.db, actor: requireActor(c), filters, page: { page: 1, perPage: 50_000, offset: 0 } });
+  const { items } = await listSupport({
+    db: c.var.deps.db,
+    actor: requireActor(c),
+    filters,
+    page: { page: 1, perPage: 50_000, offset: 0 },
+  });
   const csv = toCsv(
-    [t('support.col.date'), t('support.col.project'), t('support.col.kind'), t('support.col.title'), t('support.col.provider'), t('support.col.status')],
+    [
+      t('support.col.date'),
+      t('support.col.project'),
+      t('support.col.kind'),
+      t('support.col.title'),
+      t('support.col.provider'),
+      t('support.col.status'),
+    ],
     items.map((r) => [
       formatDate(r.startedOn),
       r.projectName,

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { choice, isoDate, lines, optionalChoice, optionalInt, optionalIsoDate, text, url } from '#kernel/http/validation.ts';
+import {
+  choice,
+  isoDate,
+  lines,
+  optionalChoice,
+  optionalInt,
+  optionalIsoDate,
+  text,
+  url,
+} from '#kernel/http/validation.ts';
 import { providerKinds, supportKinds, supportStatuses } from './support.taxonomy.ts';
 
 /** What an officer types to record support given outside the system; the API takes the same. */

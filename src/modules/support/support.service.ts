@@ -34,7 +34,15 @@ export interface NewSupport {
  * they have checked who may give the support; recording the same source again updates the row.
  * @example await recordSupport({ db: tx, actor, input: { projectId, kind: 'consulting', … , source: { module: 'experts', id: engagement.id } } })
  */
-export async function recordSupport({ db, actor, input }: { db: Db; actor: Actor | null; input: NewSupport }): Promise<SupportEntry> {
+export async function recordSupport({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor | null;
+  input: NewSupport;
+}): Promise<SupportEntry> {
   const values = {
     projectId: input.projectId,
     kind: input.kind,
@@ -56,23 +64,44 @@ export async function recordSupport({ db, actor, input }: { db: Db; actor: Actor
     ? await db
         .insert(support)
         .values(values)
-        .onConflictDoUpdate({ target: [support.sourceModule, support.sourceId], set: { ...values, updatedAt: new Date() } })
+        .onConflictDoUpdate({
+          target: [support.sourceModule, support.sourceId],
+          set: { ...values, updatedAt: new Date() },
+        })
         .returning()
     : await db.insert(support).values(values).returning();
   if (!row) throw new Error('support insert returned nothing');
-  await audit(db, { actorId: actor?.id ?? null, action: 'support.record', entity: 'support', entityId: row.id, data: { projectId: input.projectId, kind: input.kind } });
+  await audit(db, {
+    actorId: actor?.id ?? null,
+    action: 'support.record',
+    entity: 'support',
+    entityId: row.id,
+    data: { projectId: input.projectId, kind: input.kind },
+  });
   return row;
 }
 
 /** Support given outside the system, typed in by staff. */
-export async function recordManualSupport({ db, actor, input }: { db: Db; actor: Actor; input: Omit<NewSupport, 'source'> }) {
+export async function recordManualSupport({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: Omit<NewSupport, 'source'>;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   return db.transaction((tx) => recordSupport({ db: tx, actor, input }));
 }
 
 /** A project's support, newest first: its timeline. */
 export async function timelineFor(db: Db, projectId: string): Promise<SupportEntry[]> {
-  return db.select().from(support).where(eq(support.projectId, projectId)).orderBy(desc(support.startedOn), desc(support.createdAt));
+  return db
+    .select()
+    .from(support)
+    .where(eq(support.projectId, projectId))
+    .orderBy(desc(support.startedOn), desc(support.createdAt));
 }
 
 export interface LedgerRow {
@@ -88,14 +117,31 @@ export interface LedgerRow {
 }
 
 /** The ledger for staff, filtered by kind, year and project name. */
-export async function listSupport({ db, actor, filters, page }: { db: Db; actor: Actor; filters: SupportFilters; page: Page }) {
+export async function listSupport({
+  db,
+  actor,
+  filters,
+  page,
+}: {
+  db: Db;
+  actor: Actor;
+  filters: SupportFilters;
+  page: Page;
+}) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const where: SQL[] = [];
   if (filters.kind) where.push(eq(support.kind, filters.kind));
-  if (filters.year) where.push(sql`${support.startedOn} >= ${`${filters.year}-01-01`} AND ${support.startedOn} <= ${`${filters.year}-12-31`}`);
+  if (filters.year)
+    where.push(
+      sql`${support.startedOn} >= ${`${filters.year}-01-01`} AND ${support.startedOn} <= ${`${filters.year}-12-31`}`,
+    );
   if (filters.q?.trim()) where.push(matches(project.searchText, filters.q));
   const condition = where.length ? and(...where) : undefined;
-  const [total] = await db.select({ n: count() }).from(support).innerJoin(project, eq(project.id, support.projectId)).where(condition);
+  const [total] = await db
+    .select({ n: count() })
+    .from(support)
+    .innerJoin(project, eq(project.id, support.projectId))
+    .where(condition);
   const items: LedgerRow[] = await db
     .select({
       id: support.id,

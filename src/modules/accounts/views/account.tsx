@@ -1,8 +1,8 @@
 import type { FC } from 'hono/jsx';
 import type { Role } from '#kernel/auth/roles.ts';
+import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { PageContext } from '#kernel/ui/context.ts';
 import type { FormPageProps } from './form-state.ts';
 
 export interface AccountProps {

@@ -1,9 +1,9 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatDateTime } from '#kernel/i18n/index.ts';
-import { labelOf } from '#kernel/ui/labels.ts';
 import { type Column, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
+import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 
 export interface AuditLine {

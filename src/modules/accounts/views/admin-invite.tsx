@@ -4,7 +4,12 @@ import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { type FormPageProps, typed } from './form-state.ts';
 
-export const InvitePage: FC<FormPageProps & { roles: readonly ('officer' | 'expert' | 'partner' | 'admin')[] }> = ({ ctx, values, errors = {}, roles }) => {
+export const InvitePage: FC<FormPageProps & { roles: readonly ('officer' | 'expert' | 'partner' | 'admin')[] }> = ({
+  ctx,
+  values,
+  errors = {},
+  roles,
+}) => {
   const { t } = ctx;
   const labels = { name: t('auth.field.name'), email: t('auth.field.email'), role: t('admin.users.role') };
   return (
@@ -16,7 +21,15 @@ export const InvitePage: FC<FormPageProps & { roles: readonly ('officer' | 'expe
         <PostForm action="/quan-tri/moi" csrfToken={ctx.csrfToken}>
           <fieldset>
             <legend>{t('accounts.invite.details')}</legend>
-            <Input name="name" label={labels.name} value={typed(values, 'name')} error={errors.name} autocomplete="off" maxlength={100} required />
+            <Input
+              name="name"
+              label={labels.name}
+              value={typed(values, 'name')}
+              error={errors.name}
+              autocomplete="off"
+              maxlength={100}
+              required
+            />
             <Input
               name="email"
               type="email"

@@ -80,7 +80,12 @@ export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
     { label: t('admin.users.role'), cell: (r) => t(`role.${r.role}`) },
     {
       label: t('admin.users.status'),
-      cell: (r) => (r.disabled ? <Badge tone="danger">{t('admin.users.disabled')}</Badge> : <Badge tone="success">{t('admin.users.active')}</Badge>),
+      cell: (r) =>
+        r.disabled ? (
+          <Badge tone="danger">{t('admin.users.disabled')}</Badge>
+        ) : (
+          <Badge tone="success">{t('admin.users.active')}</Badge>
+        ),
     },
     { label: t('admin.users.created'), cell: (r) => formatDate(r.createdAt) },
     { label: t('admin.users.actions'), cell: (r) => <RowActions ctx={ctx} row={r} back={ctx.path} /> },

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
+import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { PageContext } from '#kernel/ui/context.ts';
 import { type FormPageProps, typed } from './form-state.ts';
 
 export const ForgotPasswordPage: FC<FormPageProps> = ({ ctx, values, errors = {} }) => {
@@ -36,7 +36,12 @@ export const ForgotPasswordPage: FC<FormPageProps> = ({ ctx, values, errors = {}
 };
 
 /** The form behind a reset or invitation link; `email` says whose account it is. */
-export const ResetPasswordPage: FC<FormPageProps & { token: string; email: string }> = ({ ctx, errors = {}, token, email }) => {
+export const ResetPasswordPage: FC<FormPageProps & { token: string; email: string }> = ({
+  ctx,
+  errors = {},
+  token,
+  email,
+}) => {
   const { t } = ctx;
   const labels = { password: t('auth.field.newPassword'), passwordConfirm: t('auth.field.passwordConfirm') };
   return (

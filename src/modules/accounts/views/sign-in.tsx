@@ -29,7 +29,14 @@ export const SignInPage: FC<FormPageProps & { next?: string }> = ({ ctx, values,
             maxlength={254}
             required
           />
-          <Input name="password" type="password" label={labels.password} error={errors.password} autocomplete="current-password" required />
+          <Input
+            name="password"
+            type="password"
+            label={labels.password}
+            error={errors.password}
+            autocomplete="current-password"
+            required
+          />
           <Button>{t('auth.signIn.submit')}</Button>
         </PostForm>
         <p>

@@ -22,7 +22,15 @@ export const SignUpPage: FC<FormPageProps & { next?: string }> = ({ ctx, values,
         <PostForm action={action} csrfToken={ctx.csrfToken}>
           <fieldset>
             <legend>{t('accounts.signUp.aboutYou')}</legend>
-            <Input name="name" label={labels.name} value={typed(values, 'name')} error={errors.name} autocomplete="name" maxlength={100} required />
+            <Input
+              name="name"
+              label={labels.name}
+              value={typed(values, 'name')}
+              error={errors.name}
+              autocomplete="name"
+              maxlength={100}
+              required
+            />
             <Input
               name="email"
               type="email"

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
 import type { PageInfo } from '#kernel/http/pagination.ts';
-import { formatDate, formatNumber, todayInVietnam, type Translator } from '#kernel/i18n/index.ts';
+import { formatDate, formatNumber, type Translator, todayInVietnam } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, Pagination, Table, type Tone } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, FileInput, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
@@ -26,13 +26,24 @@ export interface EngagementListProps {
 export const EngagementListPage: FC<EngagementListProps> = ({ ctx, items, info, status }) => {
   const { t, lang, actor } = ctx;
   const role = actor?.role;
-  const lead = role === 'expert' ? t('engagements.lead.expert') : role === 'officer' || role === 'admin' ? t('engagements.lead.staff') : t('engagements.lead.founder');
+  const lead =
+    role === 'expert'
+      ? t('engagements.lead.expert')
+      : role === 'officer' || role === 'admin'
+        ? t('engagements.lead.staff')
+        : t('engagements.lead.founder');
   return (
     <Layout ctx={ctx} title={t('engagements.title')}>
       <h1>{t('engagements.title')}</h1>
       <p class="lead">{lead}</p>
       <form method="get" action="/tu-van" class="filters" role="search">
-        <Select name="status" label={t('engagements.filter.status')} value={status} placeholder={t('projects.filter.all')} options={optionsOf(t, 'engagements.status', engagementStatuses)} />
+        <Select
+          name="status"
+          label={t('engagements.filter.status')}
+          value={status}
+          placeholder={t('projects.filter.all')}
+          options={optionsOf(t, 'engagements.status', engagementStatuses)}
+        />
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
             {t('form.filter')}
@@ -47,7 +58,11 @@ export const EngagementListPage: FC<EngagementListProps> = ({ ctx, items, info, 
             caption={t('engagements.title')}
             rows={items}
             columns={[
-              { label: t('engagements.col.topic'), primary: true, cell: (e) => <a href={`/tu-van/${e.id}`}>{e.topic}</a> },
+              {
+                label: t('engagements.col.topic'),
+                primary: true,
+                cell: (e) => <a href={`/tu-van/${e.id}`}>{e.topic}</a>,
+              },
               { label: t('engagements.col.project'), cell: (e) => e.projectName },
               { label: t('engagements.col.expert'), cell: (e) => e.expertName },
               { label: t('engagements.col.status'), cell: (e) => <EngagementStatus t={t} status={e.status} /> },
@@ -90,7 +105,13 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
         <dt>{t('engagements.detail.expert')}</dt>
         <dd>{e.expertName}</dd>
         <dt>{t('engagements.col.project')}</dt>
-        <dd>{e.project.isPublic || e.party !== 'expert' ? <a href={`/du-an/${e.project.slug}`}>{e.project.name}</a> : e.project.name}</dd>
+        <dd>
+          {e.project.isPublic || e.party !== 'expert' ? (
+            <a href={`/du-an/${e.project.slug}`}>{e.project.name}</a>
+          ) : (
+            e.project.name
+          )}
+        </dd>
         {e.officerName && (
           <>
             <dt>{t('engagements.detail.officer')}</dt>
@@ -109,7 +130,8 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
       <section>
         <h2>{t('engagements.detail.project')}</h2>
         <p>
-          <strong>{e.project.name}</strong> · {labelOf(t, 'project.field', e.project.field)} · {labelOf(t, 'project.stage', e.project.stage)}
+          <strong>{e.project.name}</strong> · {labelOf(t, 'project.field', e.project.field)} ·{' '}
+          {labelOf(t, 'project.stage', e.project.stage)}
           {e.project.communeName && ` · ${e.project.communeName}`}
         </p>
         <p>{e.project.summary}</p>
@@ -146,7 +168,15 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
               ]}
               required
             />
-            <TextArea name="reason" label={t('engagements.respond.reason')} hint={t('engagements.respond.reasonHint')} value={formValue(valuesOf('respond'), 'reason')} error={errorsOf('respond').reason} rows={2} maxlength={2000} />
+            <TextArea
+              name="reason"
+              label={t('engagements.respond.reason')}
+              hint={t('engagements.respond.reasonHint')}
+              value={formValue(valuesOf('respond'), 'reason')}
+              error={errorsOf('respond').reason}
+              rows={2}
+              maxlength={2000}
+            />
             <Button>{t('engagements.respond.decision')}</Button>
           </PostForm>
         </section>
@@ -157,12 +187,18 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
           <p class="muted">{t('engagements.detail.noSessions')}</p>
         ) : (
           <>
-            <p>{t('engagements.detail.totalHours', { hours: formatNumber(e.totalHours, lang), count: e.sessions.length })}</p>
+            <p>
+              {t('engagements.detail.totalHours', {
+                hours: formatNumber(e.totalHours, lang),
+                count: e.sessions.length,
+              })}
+            </p>
             <ol class="timeline">
               {e.sessions.map((s) => (
                 <li>
                   <p>
-                    <strong>{formatDate(s.heldOn)}</strong> · {formatNumber(s.hours, lang)} {t('engagements.col.hours').toLocaleLowerCase(lang)}
+                    <strong>{formatDate(s.heldOn)}</strong> · {formatNumber(s.hours, lang)}{' '}
+                    {t('engagements.col.hours').toLocaleLowerCase(lang)}
                   </p>
                   <p class="pre">{s.summary}</p>
                   {s.nextSteps && (
@@ -191,16 +227,62 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
           <ErrorSummary
             t={t}
             errors={errorsOf('session')}
-            labels={{ heldOn: t('engagements.session.heldOn'), hours: t('engagements.session.hours'), summary: t('engagements.session.summary'), nextSteps: t('engagements.session.nextSteps'), files: t('engagements.session.files') }}
+            labels={{
+              heldOn: t('engagements.session.heldOn'),
+              hours: t('engagements.session.hours'),
+              summary: t('engagements.session.summary'),
+              nextSteps: t('engagements.session.nextSteps'),
+              files: t('engagements.session.files'),
+            }}
           />
           <PostForm action={`/tu-van/${e.id}/buoi`} csrfToken={ctx.csrfToken} class="form" multipart>
             <div class="row">
-              <Input name="heldOn" type="date" label={t('engagements.session.heldOn')} value={formValue(valuesOf('session'), 'heldOn') || todayInVietnam()} error={errorsOf('session').heldOn} required />
-              <Input name="hours" inputmode="decimal" label={t('engagements.session.hours')} hint={t('engagements.session.hoursHint')} value={formValue(valuesOf('session'), 'hours')} error={errorsOf('session').hours} required maxlength={5} />
+              <Input
+                name="heldOn"
+                type="date"
+                label={t('engagements.session.heldOn')}
+                value={formValue(valuesOf('session'), 'heldOn') || todayInVietnam()}
+                error={errorsOf('session').heldOn}
+                required
+              />
+              <Input
+                name="hours"
+                inputmode="decimal"
+                label={t('engagements.session.hours')}
+                hint={t('engagements.session.hoursHint')}
+                value={formValue(valuesOf('session'), 'hours')}
+                error={errorsOf('session').hours}
+                required
+                maxlength={5}
+              />
             </div>
-            <TextArea name="summary" label={t('engagements.session.summary')} value={formValue(valuesOf('session'), 'summary')} error={errorsOf('session').summary} required rows={4} maxlength={5000} />
-            <TextArea name="nextSteps" label={t('engagements.session.nextSteps')} value={formValue(valuesOf('session'), 'nextSteps')} error={errorsOf('session').nextSteps} rows={2} maxlength={2000} optionalText={t('form.optional')} />
-            <FileInput name="files" label={t('engagements.session.files')} hint={t('engagements.session.filesHint')} accept={accept} multiple error={errorsOf('session').files} optionalText={t('form.optional')} />
+            <TextArea
+              name="summary"
+              label={t('engagements.session.summary')}
+              value={formValue(valuesOf('session'), 'summary')}
+              error={errorsOf('session').summary}
+              required
+              rows={4}
+              maxlength={5000}
+            />
+            <TextArea
+              name="nextSteps"
+              label={t('engagements.session.nextSteps')}
+              value={formValue(valuesOf('session'), 'nextSteps')}
+              error={errorsOf('session').nextSteps}
+              rows={2}
+              maxlength={2000}
+              optionalText={t('form.optional')}
+            />
+            <FileInput
+              name="files"
+              label={t('engagements.session.files')}
+              hint={t('engagements.session.filesHint')}
+              accept={accept}
+              multiple
+              error={errorsOf('session').files}
+              optionalText={t('form.optional')}
+            />
             <Button>{t('engagements.session.save')}</Button>
           </PostForm>
         </section>
@@ -216,7 +298,16 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
           <h2>{t('engagements.close.title')}</h2>
           <ErrorSummary t={t} errors={errorsOf('close')} labels={{ outcome: t('engagements.close.outcome') }} />
           <PostForm action={`/tu-van/${e.id}/ket-thuc`} csrfToken={ctx.csrfToken} class="form">
-            <TextArea name="outcome" label={t('engagements.close.outcome')} hint={t('engagements.close.outcomeHint')} value={formValue(valuesOf('close'), 'outcome')} error={errorsOf('close').outcome} required rows={3} maxlength={5000} />
+            <TextArea
+              name="outcome"
+              label={t('engagements.close.outcome')}
+              hint={t('engagements.close.outcomeHint')}
+              value={formValue(valuesOf('close'), 'outcome')}
+              error={errorsOf('close').outcome}
+              required
+              rows={3}
+              maxlength={5000}
+            />
             <Button kind="secondary">{t('engagements.close.save')}</Button>
           </PostForm>
         </section>

@@ -11,14 +11,20 @@ const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
  * The registrations and attendance of an event as an Excel workbook with Vietnamese headers:
  * one sheet of people (a column per session), one of the breakdowns provinces report.
  */
-export async function registrationsWorkbook(t: Translator, results: EventResults, people: RegistrationRow[]): Promise<Buffer> {
+export async function registrationsWorkbook(
+  t: Translator,
+  results: EventResults,
+  people: RegistrationRow[],
+): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const e = results.event;
   const book = new ExcelJS.Workbook();
   book.creator = 'Kết Nối';
   book.created = new Date();
 
-  const sheet = book.addWorksheet(t('events.xlsx.sheet.people'), { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
+  const sheet = book.addWorksheet(t('events.xlsx.sheet.people'), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }],
+  });
   const sessionHeaders = e.sessions.map((s, i) => t('events.xlsx.session', { n: i + 1, date: formatDate(s.day) }));
   const header = [
     t('events.xlsx.no'),

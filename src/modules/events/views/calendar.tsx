@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
-import { formatNumber } from '#kernel/i18n/index.ts';
 import type { PageInfo } from '#kernel/http/pagination.ts';
+import { formatNumber } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, Pagination } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Select } from '#kernel/ui/form.tsx';
@@ -50,7 +50,13 @@ export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filte
       </nav>
       <form method="get" action="/su-kien" class="filters" role="search">
         <input type="hidden" name="when" value={past ? 'past' : 'upcoming'} />
-        <Select name="kind" label={t('events.field.kind')} value={filters.kind} placeholder={t('projects.filter.all')} options={optionsOf(t, 'events.kind', eventKinds)} />
+        <Select
+          name="kind"
+          label={t('events.field.kind')}
+          value={filters.kind}
+          placeholder={t('projects.filter.all')}
+          options={optionsOf(t, 'events.kind', eventKinds)}
+        />
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
             {t('form.filter')}
@@ -85,7 +91,9 @@ export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filte
                 <p>{e.venue}</p>
                 {!past && (
                   <p class="muted">
-                    {e.confirmed >= e.capacity ? t('events.full') : t('events.seatsLeft', { count: formatNumber(e.capacity - e.confirmed, lang) })}
+                    {e.confirmed >= e.capacity
+                      ? t('events.full')
+                      : t('events.seatsLeft', { count: formatNumber(e.capacity - e.confirmed, lang) })}
                   </p>
                 )}
               </li>

@@ -5,8 +5,8 @@ import { Button, ErrorSummary, Input, type Option, PostForm, Select } from '#ker
 import { Layout } from '#kernel/ui/layout.tsx';
 import { type EventDetail, formatCode, type Session } from '../events.service.ts';
 import type { Registration } from '../registrations.service.ts';
+import { StatusBadge, sessionText } from './parts.tsx';
 import { PersonFields, personLabels } from './registration-form.tsx';
-import { sessionText, StatusBadge } from './parts.tsx';
 
 export interface CheckInProps {
   ctx: PageContext;
@@ -29,7 +29,10 @@ export const CheckInPage: FC<CheckInProps> = (p) => {
   const { ctx, event: e, session } = p;
   const { t } = ctx;
   const path = `/su-kien/${e.slug}/diem-danh`;
-  const sessionOptions: Option[] = e.sessions.map((s, i) => ({ value: s.id, label: `${t('events.session.n', { n: i + 1 })}: ${sessionText(s)}` }));
+  const sessionOptions: Option[] = e.sessions.map((s, i) => ({
+    value: s.id,
+    label: `${t('events.session.n', { n: i + 1 })}: ${sessionText(s)}`,
+  }));
   return (
     <Layout ctx={ctx} title={`${t('events.checkIn.title')} – ${e.title}`}>
       <nav class="breadcrumbs" aria-label="breadcrumb">
@@ -47,7 +50,11 @@ export const CheckInPage: FC<CheckInProps> = (p) => {
       <p class="lead" role="status">
         {t('events.checkIn.present', { present: p.presentCount, total: p.people.length })}
       </p>
-      <ErrorSummary t={t} errors={p.errors} labels={{ code: t('events.checkIn.code'), session: t('events.checkIn.session') }} />
+      <ErrorSummary
+        t={t}
+        errors={p.errors}
+        labels={{ code: t('events.checkIn.code'), session: t('events.checkIn.session') }}
+      />
       {p.found && (
         <section class="card found" aria-labelledby="found-heading">
           <h2 id="found-heading">{p.found.name}</h2>
@@ -70,7 +77,14 @@ export const CheckInPage: FC<CheckInProps> = (p) => {
         <p class="hint">{t('events.checkIn.scanHint')}</p>
         <PostForm action={path} csrfToken={ctx.csrfToken} class="form inline-code">
           <input type="hidden" name="session" value={session.id} />
-          <Input name="code" label={t('events.checkIn.code')} value="" error={p.errors.code} autocomplete="off" maxlength={20} />
+          <Input
+            name="code"
+            label={t('events.checkIn.code')}
+            value=""
+            error={p.errors.code}
+            autocomplete="off"
+            maxlength={20}
+          />
           <div class="form-actions">
             <Button>{t('events.checkIn.submitCode')}</Button>
           </div>
@@ -92,7 +106,14 @@ export const CheckInPage: FC<CheckInProps> = (p) => {
           <ul class="check-list">
             {p.people.map((r) => (
               <li class="check">
-                <input type="checkbox" id={`p-${r.id}`} name="ids" value={r.id} checked={r.present} disabled={r.present} />
+                <input
+                  type="checkbox"
+                  id={`p-${r.id}`}
+                  name="ids"
+                  value={r.id}
+                  checked={r.present}
+                  disabled={r.present}
+                />
                 <label for={`p-${r.id}`}>
                   {r.name} <span class="muted">{formatCode(r.code)}</span>
                   {r.present && <span class="visually-hidden"> {t('events.ticket.present')}</span>}

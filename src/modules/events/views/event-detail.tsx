@@ -26,7 +26,8 @@ export const EventPage: FC<EventPageProps> = ({ ctx, event: e, state, isStaff, m
         <a href="/su-kien">{t('events.title')}</a>
       </nav>
       <p class="badges">
-        <Badge tone="info">{labelOf(t, 'events.kind', e.kind)}</Badge> <Badge>{labelOf(t, 'events.audience', e.audience)}</Badge>
+        <Badge tone="info">{labelOf(t, 'events.kind', e.kind)}</Badge>{' '}
+        <Badge>{labelOf(t, 'events.audience', e.audience)}</Badge>
         {!e.published && <Badge tone="warning">{t('events.draft')}</Badge>}
       </p>
       <div class="page-head">
@@ -98,7 +99,10 @@ export const EventPage: FC<EventPageProps> = ({ ctx, event: e, state, isStaff, m
           </p>
           {(e.registrationOpensOn || e.registrationClosesOn) && (
             <p class="muted">
-              {t('events.window', { from: e.registrationOpensOn ? formatDate(e.registrationOpensOn) : '…', to: e.registrationClosesOn ? formatDate(e.registrationClosesOn) : '…' })}
+              {t('events.window', {
+                from: e.registrationOpensOn ? formatDate(e.registrationOpensOn) : '…',
+                to: e.registrationClosesOn ? formatDate(e.registrationClosesOn) : '…',
+              })}
             </p>
           )}
           {myTicket ? (
@@ -118,7 +122,8 @@ export const EventPage: FC<EventPageProps> = ({ ctx, event: e, state, isStaff, m
             </>
           ) : state === 'signInFirst' ? (
             <p>
-              {t('events.state.signInFirst')} <a href={`/dang-nhap?next=${encodeURIComponent(`${path}/dang-ky`)}`}>{t('nav.signIn')}</a>
+              {t('events.state.signInFirst')}{' '}
+              <a href={`/dang-nhap?next=${encodeURIComponent(`${path}/dang-ky`)}`}>{t('nav.signIn')}</a>
             </p>
           ) : (
             <p>{t(`events.state.${state}`)}</p>

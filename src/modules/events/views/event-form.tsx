@@ -44,27 +44,133 @@ export const EventFormPage: FC<EventFormProps> = ({ ctx, title, action, cancelHr
       <PostForm action={action} csrfToken={ctx.csrfToken} class="form">
         <fieldset>
           <legend>{t('events.form.about')}</legend>
-          <Select name="kind" label={l('kind')} value={v('kind')} placeholder={t('form.choose')} options={optionsOf(t, 'events.kind', eventKinds)} error={errors.kind} required />
+          <Select
+            name="kind"
+            label={l('kind')}
+            value={v('kind')}
+            placeholder={t('form.choose')}
+            options={optionsOf(t, 'events.kind', eventKinds)}
+            error={errors.kind}
+            required
+          />
           <Input name="title" label={l('title')} value={v('title')} error={errors.title} required maxlength={200} />
-          <TextArea name="description" label={l('description')} value={v('description')} error={errors.description} optionalText={opt} rows={5} />
-          <Input name="organiser" label={l('organiser')} value={v('organiser')} error={errors.organiser} required maxlength={200} />
-          <TextArea name="partners" label={l('partners')} hint={t('form.hintOnePerLine')} value={v('partners')} error={errors.partners} optionalText={opt} rows={2} />
-          <TextArea name="trainers" label={l('trainers')} hint={t('events.field.trainersHint')} value={v('trainers')} error={errors.trainers} optionalText={opt} rows={3} />
+          <TextArea
+            name="description"
+            label={l('description')}
+            value={v('description')}
+            error={errors.description}
+            optionalText={opt}
+            rows={5}
+          />
+          <Input
+            name="organiser"
+            label={l('organiser')}
+            value={v('organiser')}
+            error={errors.organiser}
+            required
+            maxlength={200}
+          />
+          <TextArea
+            name="partners"
+            label={l('partners')}
+            hint={t('form.hintOnePerLine')}
+            value={v('partners')}
+            error={errors.partners}
+            optionalText={opt}
+            rows={2}
+          />
+          <TextArea
+            name="trainers"
+            label={l('trainers')}
+            hint={t('events.field.trainersHint')}
+            value={v('trainers')}
+            error={errors.trainers}
+            optionalText={opt}
+            rows={3}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('events.form.when')}</legend>
-          <Input name="venue" label={l('venue')} hint={t('events.field.venueHint')} value={v('venue')} error={errors.venue} required maxlength={300} />
-          <TextArea name="sessions" label={l('sessions')} hint={t('events.field.sessionsHint')} value={v('sessions')} error={errors.sessions} required rows={4} />
-          <Input name="capacity" type="number" inputmode="numeric" label={l('capacity')} value={v('capacity')} error={errors.capacity} required />
+          <Input
+            name="venue"
+            label={l('venue')}
+            hint={t('events.field.venueHint')}
+            value={v('venue')}
+            error={errors.venue}
+            required
+            maxlength={300}
+          />
+          <TextArea
+            name="sessions"
+            label={l('sessions')}
+            hint={t('events.field.sessionsHint')}
+            value={v('sessions')}
+            error={errors.sessions}
+            required
+            rows={4}
+          />
+          <Input
+            name="capacity"
+            type="number"
+            inputmode="numeric"
+            label={l('capacity')}
+            value={v('capacity')}
+            error={errors.capacity}
+            required
+          />
         </fieldset>
         <fieldset>
           <legend>{t('events.form.registration')}</legend>
-          <Select name="audience" label={l('audience')} hint={t('events.field.audienceHint')} value={v('audience')} options={optionsOf(t, 'events.audience', audiences)} error={errors.audience} required />
-          <Input name="registrationOpensOn" type="date" label={l('registrationOpensOn')} value={v('registrationOpensOn')} error={errors.registrationOpensOn} optionalText={opt} />
-          <Input name="registrationClosesOn" type="date" label={l('registrationClosesOn')} value={v('registrationClosesOn')} error={errors.registrationClosesOn} optionalText={opt} />
-          <TextArea name="questions" label={l('questions')} hint={t('events.field.questionsHint')} value={v('questions')} error={errors.questions} optionalText={opt} rows={3} />
-          <Input name="certificatePercent" type="number" inputmode="numeric" label={l('certificatePercent')} hint={t('events.field.certificatePercentHint')} value={v('certificatePercent')} error={errors.certificatePercent} required />
-          <Checkbox name="published" label={t('events.field.publishedLabel')} checked={v('published') === 'on'} error={errors.published} />
+          <Select
+            name="audience"
+            label={l('audience')}
+            hint={t('events.field.audienceHint')}
+            value={v('audience')}
+            options={optionsOf(t, 'events.audience', audiences)}
+            error={errors.audience}
+            required
+          />
+          <Input
+            name="registrationOpensOn"
+            type="date"
+            label={l('registrationOpensOn')}
+            value={v('registrationOpensOn')}
+            error={errors.registrationOpensOn}
+            optionalText={opt}
+          />
+          <Input
+            name="registrationClosesOn"
+            type="date"
+            label={l('registrationClosesOn')}
+            value={v('registrationClosesOn')}
+            error={errors.registrationClosesOn}
+            optionalText={opt}
+          />
+          <TextArea
+            name="questions"
+            label={l('questions')}
+            hint={t('events.field.questionsHint')}
+            value={v('questions')}
+            error={errors.questions}
+            optionalText={opt}
+            rows={3}
+          />
+          <Input
+            name="certificatePercent"
+            type="number"
+            inputmode="numeric"
+            label={l('certificatePercent')}
+            hint={t('events.field.certificatePercentHint')}
+            value={v('certificatePercent')}
+            error={errors.certificatePercent}
+            required
+          />
+          <Checkbox
+            name="published"
+            label={t('events.field.publishedLabel')}
+            checked={v('published') === 'on'}
+            error={errors.published}
+          />
         </fieldset>
         <div class="form-actions">
           <Button>{t('form.save')}</Button>

@@ -32,7 +32,11 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
           caption={t('events.external.title')}
           rows={items}
           columns={[
-            { label: t('events.col.event'), primary: true, cell: (x) => <a href={`/su-kien-ngoai/${x.slug}`}>{x.title}</a> },
+            {
+              label: t('events.col.event'),
+              primary: true,
+              cell: (x) => <a href={`/su-kien-ngoai/${x.slug}`}>{x.title}</a>,
+            },
             { label: t('events.field.kind'), cell: (x) => labelOf(t, 'events.external.kind', x.kind) },
             { label: t('events.field.organiser'), cell: (x) => x.organiser },
             { label: t('events.field.dates'), cell: (x) => datesText(x.startsOn, x.endsOn) },
@@ -45,12 +49,12 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
 };
 
 /** A new external event, or corrections to one (`editing`). */
-export const ExternalFormPage: FC<{ ctx: PageContext; values: FormValues; errors: Record<string, string>; editing?: { slug: string; title: string } }> = ({
-  ctx,
-  values,
-  errors,
-  editing,
-}) => {
+export const ExternalFormPage: FC<{
+  ctx: PageContext;
+  values: FormValues;
+  errors: Record<string, string>;
+  editing?: { slug: string; title: string };
+}> = ({ ctx, values, errors, editing }) => {
   const { t } = ctx;
   const opt = t('form.optional');
   const v = (n: string) => formValue(values, n);
@@ -68,15 +72,78 @@ export const ExternalFormPage: FC<{ ctx: PageContext; values: FormValues; errors
     <Layout ctx={ctx} title={editing ? t('events.external.edit', { title: editing.title }) : t('events.external.new')}>
       <h1>{editing ? t('events.external.edit', { title: editing.title }) : t('events.external.new')}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
-      <PostForm action={editing ? `/su-kien-ngoai/${editing.slug}/sua` : '/su-kien-ngoai/moi'} csrfToken={ctx.csrfToken} class="form">
-        <Select name="kind" label={labels.kind ?? ''} value={v('kind')} placeholder={t('form.choose')} options={optionsOf(t, 'events.external.kind', externalKinds)} error={errors.kind} required />
-        <Input name="title" label={labels.title ?? ''} value={v('title')} error={errors.title} required maxlength={300} />
-        <Input name="organiser" label={labels.organiser ?? ''} hint={t('events.external.organiserHint')} value={v('organiser')} error={errors.organiser} required maxlength={200} />
-        <Input name="place" label={labels.place ?? ''} value={v('place')} error={errors.place} optionalText={opt} maxlength={300} />
-        <Input name="startsOn" type="date" label={labels.startsOn ?? ''} value={v('startsOn')} error={errors.startsOn} required />
-        <Input name="endsOn" type="date" label={labels.endsOn ?? ''} value={v('endsOn')} error={errors.endsOn} optionalText={opt} />
-        <TextArea name="description" label={labels.description ?? ''} value={v('description')} error={errors.description} optionalText={opt} rows={4} />
-        <Input name="url" type="url" label={labels.url ?? ''} value={v('url')} error={errors.url} optionalText={opt} maxlength={500} />
+      <PostForm
+        action={editing ? `/su-kien-ngoai/${editing.slug}/sua` : '/su-kien-ngoai/moi'}
+        csrfToken={ctx.csrfToken}
+        class="form"
+      >
+        <Select
+          name="kind"
+          label={labels.kind ?? ''}
+          value={v('kind')}
+          placeholder={t('form.choose')}
+          options={optionsOf(t, 'events.external.kind', externalKinds)}
+          error={errors.kind}
+          required
+        />
+        <Input
+          name="title"
+          label={labels.title ?? ''}
+          value={v('title')}
+          error={errors.title}
+          required
+          maxlength={300}
+        />
+        <Input
+          name="organiser"
+          label={labels.organiser ?? ''}
+          hint={t('events.external.organiserHint')}
+          value={v('organiser')}
+          error={errors.organiser}
+          required
+          maxlength={200}
+        />
+        <Input
+          name="place"
+          label={labels.place ?? ''}
+          value={v('place')}
+          error={errors.place}
+          optionalText={opt}
+          maxlength={300}
+        />
+        <Input
+          name="startsOn"
+          type="date"
+          label={labels.startsOn ?? ''}
+          value={v('startsOn')}
+          error={errors.startsOn}
+          required
+        />
+        <Input
+          name="endsOn"
+          type="date"
+          label={labels.endsOn ?? ''}
+          value={v('endsOn')}
+          error={errors.endsOn}
+          optionalText={opt}
+        />
+        <TextArea
+          name="description"
+          label={labels.description ?? ''}
+          value={v('description')}
+          error={errors.description}
+          optionalText={opt}
+          rows={4}
+        />
+        <Input
+          name="url"
+          type="url"
+          label={labels.url ?? ''}
+          value={v('url')}
+          error={errors.url}
+          optionalText={opt}
+          maxlength={500}
+        />
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
           <a href={editing ? `/su-kien-ngoai/${editing.slug}` : '/su-kien-ngoai'}>{t('form.cancel')}</a>
@@ -86,7 +153,13 @@ export const ExternalFormPage: FC<{ ctx: PageContext; values: FormValues; errors
   );
 };
 
-const NominationForm: FC<{ ctx: PageContext; slug: string; n: NominationRow; values?: FormValues; errors?: Record<string, string> }> = ({ ctx, slug, n, values, errors = {} }) => {
+const NominationForm: FC<{
+  ctx: PageContext;
+  slug: string;
+  n: NominationRow;
+  values?: FormValues;
+  errors?: Record<string, string>;
+}> = ({ ctx, slug, n, values, errors = {} }) => {
   const { t } = ctx;
   const v = (name: string, fallback: string) => (values ? formValue(values, name) : fallback);
   const id = n.id.slice(0, 8);
@@ -123,7 +196,13 @@ const NominationForm: FC<{ ctx: PageContext; slug: string; n: NominationRow; val
                 {v(name, current)}
               </textarea>
             ) : (
-              <input id={`${name}-${id}`} name={name} type={name === 'contacts' ? 'number' : 'text'} inputmode={name === 'contacts' ? 'numeric' : undefined} value={v(name, current)} />
+              <input
+                id={`${name}-${id}`}
+                name={name}
+                type={name === 'contacts' ? 'number' : 'text'}
+                inputmode={name === 'contacts' ? 'numeric' : undefined}
+                value={v(name, current)}
+              />
             )}
           </div>
         ))}
@@ -192,7 +271,8 @@ export const ExternalDetailPage: FC<ExternalDetailProps> = ({ ctx, event: x, fai
           {x.nominations.map((n) => (
             <li class="card">
               <h3>
-                <a href={`/du-an/${n.projectSlug}`}>{n.projectName}</a> <Badge tone={tone[n.status] ?? 'neutral'}>{labelOf(t, 'events.nomination.status', n.status)}</Badge>
+                <a href={`/du-an/${n.projectSlug}`}>{n.projectName}</a>{' '}
+                <Badge tone={tone[n.status] ?? 'neutral'}>{labelOf(t, 'events.nomination.status', n.status)}</Badge>
               </h3>
               {(n.award || n.contract || n.contacts || n.notes) && (
                 <ul class="figures">
@@ -202,7 +282,13 @@ export const ExternalDetailPage: FC<ExternalDetailProps> = ({ ctx, event: x, fai
                   {n.notes && <li>{n.notes}</li>}
                 </ul>
               )}
-              <NominationForm ctx={ctx} slug={x.slug} n={n} values={failed?.id === n.id ? failed.values : undefined} errors={failed?.id === n.id ? failed.errors : undefined} />
+              <NominationForm
+                ctx={ctx}
+                slug={x.slug}
+                n={n}
+                values={failed?.id === n.id ? failed.values : undefined}
+                errors={failed?.id === n.id ? failed.errors : undefined}
+              />
             </li>
           ))}
         </ul>
@@ -223,7 +309,9 @@ export interface NominateProps {
 export const NominatePage: FC<NominateProps> = ({ ctx, event: x, q, candidates, values, errors }) => {
   const { t } = ctx;
   const already = new Set(x.nominations.map((n) => n.projectId));
-  const options = candidates.filter((c) => !already.has(c.id)).map((c) => ({ value: c.id, label: c.communeName ? `${c.name} (${c.communeName})` : c.name }));
+  const options = candidates
+    .filter((c) => !already.has(c.id))
+    .map((c) => ({ value: c.id, label: c.communeName ? `${c.name} (${c.communeName})` : c.name }));
   const chosen = values.projects ? (Array.isArray(values.projects) ? values.projects : [values.projects]) : [];
   return (
     <Layout ctx={ctx} title={t('events.external.nominateTitle', { title: x.title })}>
@@ -232,21 +320,48 @@ export const NominatePage: FC<NominateProps> = ({ ctx, event: x, q, candidates, 
       </nav>
       <h1>{t('events.external.nominateTitle', { title: x.title })}</h1>
       <form method="get" action={`/su-kien-ngoai/${x.slug}/de-cu`} class="filters" role="search">
-        <Input name="q" type="search" label={t('events.external.findProjects')} hint={t('projects.filter.qHint')} value={q} maxlength={100} />
+        <Input
+          name="q"
+          type="search"
+          label={t('events.external.findProjects')}
+          hint={t('projects.filter.qHint')}
+          value={q}
+          maxlength={100}
+        />
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
             {t('form.search')}
           </button>
         </div>
       </form>
-      <ErrorSummary t={t} errors={errors} labels={{ projects: t('events.external.projects'), message: t('events.external.message') }} />
+      <ErrorSummary
+        t={t}
+        errors={errors}
+        labels={{ projects: t('events.external.projects'), message: t('events.external.message') }}
+      />
       <PostForm action={`/su-kien-ngoai/${x.slug}/de-cu`} csrfToken={ctx.csrfToken} class="form">
         {options.length === 0 ? (
           <EmptyState title={t('list.noResults')} />
         ) : (
-          <Checkboxes name="projects" label={t('events.external.projects')} hint={t('events.external.projectsHint')} values={chosen} options={options} error={errors.projects} />
+          <Checkboxes
+            name="projects"
+            label={t('events.external.projects')}
+            hint={t('events.external.projectsHint')}
+            values={chosen}
+            options={options}
+            error={errors.projects}
+          />
         )}
-        <TextArea name="message" label={t('events.external.message')} hint={t('events.external.messageHint')} value={formValue(values, 'message')} error={errors.message} optionalText={t('form.optional')} rows={4} maxlength={3000} />
+        <TextArea
+          name="message"
+          label={t('events.external.message')}
+          hint={t('events.external.messageHint')}
+          value={formValue(values, 'message')}
+          error={errors.message}
+          optionalText={t('form.optional')}
+          rows={4}
+          maxlength={3000}
+        />
         <div class="form-actions">
           <Button>{t('events.external.nominateSubmit')}</Button>
           <a href={`/su-kien-ngoai/${x.slug}`}>{t('form.cancel')}</a>

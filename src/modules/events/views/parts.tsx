@@ -5,21 +5,30 @@ import { labelOf } from '#kernel/ui/labels.ts';
 import type { Session } from '../events.service.ts';
 
 /** "10/07/2026, 08:00–11:30" */
-export const sessionText = (s: Pick<Session, 'day' | 'startTime' | 'endTime'>) => `${formatDate(s.day)}, ${s.startTime}–${s.endTime}`;
+export const sessionText = (s: Pick<Session, 'day' | 'startTime' | 'endTime'>) =>
+  `${formatDate(s.day)}, ${s.startTime}–${s.endTime}`;
 
 /** "10/07/2026" or "10/07/2026 – 12/07/2026" */
-export const datesText = (from: string, to: string | null) => (!to || from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`);
+export const datesText = (from: string, to: string | null) =>
+  !to || from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
 
 const statusTone: Record<string, Tone> = { confirmed: 'success', waitlisted: 'warning', cancelled: 'danger' };
 
-export const StatusBadge: FC<{ t: Translator; status: string }> = ({ t, status }) => <Badge tone={statusTone[status] ?? 'neutral'}>{labelOf(t, 'events.status', status)}</Badge>;
+export const StatusBadge: FC<{ t: Translator; status: string }> = ({ t, status }) => (
+  <Badge tone={statusTone[status] ?? 'neutral'}>{labelOf(t, 'events.status', status)}</Badge>
+);
 
 /** The event's sessions as a list people can read on a phone. */
-export const SessionList: FC<{ t: Translator; sessions: Session[]; attended?: string[] }> = ({ t, sessions, attended }) => (
+export const SessionList: FC<{ t: Translator; sessions: Session[]; attended?: string[] }> = ({
+  t,
+  sessions,
+  attended,
+}) => (
   <ol class="sessions">
     {sessions.map((s, i) => (
       <li>
-        <span class="muted">{t('events.session.n', { n: i + 1 })}</span> <time datetime={`${s.day}T${s.startTime}`}>{sessionText(s)}</time>
+        <span class="muted">{t('events.session.n', { n: i + 1 })}</span>{' '}
+        <time datetime={`${s.day}T${s.startTime}`}>{sessionText(s)}</time>
         {attended && (attended.includes(s.id) ? <Badge tone="success">{t('events.ticket.present')}</Badge> : null)}
       </li>
     ))}
@@ -27,4 +36,6 @@ export const SessionList: FC<{ t: Translator; sessions: Session[]; attended?: st
 );
 
 /** Inline SVG from our own QR generator (never user input), with a text alternative. */
-export const QrCode: FC<{ svg: string; label: string }> = ({ svg, label }) => <div class="qr" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
+export const QrCode: FC<{ svg: string; label: string }> = ({ svg, label }) => (
+  <div class="qr" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />
+);

@@ -27,21 +27,100 @@ export function personLabels(t: Translator): Record<string, string> {
 }
 
 /** Who a person is: the fields of a registration and of a walk-in. */
-export const PersonFields: FC<{ t: Translator; values: FormValues; errors: Record<string, string>; communes: Option[] }> = ({ t, values, errors, communes }) => {
+export const PersonFields: FC<{
+  t: Translator;
+  values: FormValues;
+  errors: Record<string, string>;
+  communes: Option[];
+}> = ({ t, values, errors, communes }) => {
   const l = personLabels(t);
   const v = (name: string) => formValue(values, name);
   const opt = t('form.optional');
   return (
     <>
-      <Input name="name" label={l.name ?? ''} value={v('name')} error={errors.name} required maxlength={120} autocomplete="name" />
-      <Input name="phone" type="tel" inputmode="tel" label={l.phone ?? ''} hint={t('accounts.field.phoneHint')} value={v('phone')} error={errors.phone} required autocomplete="tel" />
-      <Input name="email" type="email" label={l.email ?? ''} hint={t('events.field.emailHint')} value={v('email')} error={errors.email} optionalText={opt} autocomplete="email" />
-      <Select name="sex" label={l.sex ?? ''} value={v('sex')} placeholder={t('form.choose')} options={optionsOf(t, 'events.sex', sexes)} error={errors.sex} required />
-      <Select name="ethnicity" label={l.ethnicity ?? ''} value={v('ethnicity')} placeholder={t('form.choose')} options={optionsOf(t, 'events.ethnicity', ethnicities)} error={errors.ethnicity} required />
-      <Input name="birthYear" type="number" inputmode="numeric" label={l.birthYear ?? ''} value={v('birthYear')} error={errors.birthYear} required />
-      <Select name="commune" label={l.commune ?? ''} hint={t('events.field.communeHint')} value={v('commune')} placeholder={t('events.field.communeNone')} options={communes} error={errors.commune} />
-      <Input name="organisation" label={l.organisation ?? ''} value={v('organisation')} error={errors.organisation} optionalText={opt} maxlength={200} autocomplete="organization" />
-      <Select name="organisationType" label={l.organisationType ?? ''} value={v('organisationType')} options={optionsOf(t, 'events.orgType', organisationTypes)} error={errors.organisationType} required />
+      <Input
+        name="name"
+        label={l.name ?? ''}
+        value={v('name')}
+        error={errors.name}
+        required
+        maxlength={120}
+        autocomplete="name"
+      />
+      <Input
+        name="phone"
+        type="tel"
+        inputmode="tel"
+        label={l.phone ?? ''}
+        hint={t('accounts.field.phoneHint')}
+        value={v('phone')}
+        error={errors.phone}
+        required
+        autocomplete="tel"
+      />
+      <Input
+        name="email"
+        type="email"
+        label={l.email ?? ''}
+        hint={t('events.field.emailHint')}
+        value={v('email')}
+        error={errors.email}
+        optionalText={opt}
+        autocomplete="email"
+      />
+      <Select
+        name="sex"
+        label={l.sex ?? ''}
+        value={v('sex')}
+        placeholder={t('form.choose')}
+        options={optionsOf(t, 'events.sex', sexes)}
+        error={errors.sex}
+        required
+      />
+      <Select
+        name="ethnicity"
+        label={l.ethnicity ?? ''}
+        value={v('ethnicity')}
+        placeholder={t('form.choose')}
+        options={optionsOf(t, 'events.ethnicity', ethnicities)}
+        error={errors.ethnicity}
+        required
+      />
+      <Input
+        name="birthYear"
+        type="number"
+        inputmode="numeric"
+        label={l.birthYear ?? ''}
+        value={v('birthYear')}
+        error={errors.birthYear}
+        required
+      />
+      <Select
+        name="commune"
+        label={l.commune ?? ''}
+        hint={t('events.field.communeHint')}
+        value={v('commune')}
+        placeholder={t('events.field.communeNone')}
+        options={communes}
+        error={errors.commune}
+      />
+      <Input
+        name="organisation"
+        label={l.organisation ?? ''}
+        value={v('organisation')}
+        error={errors.organisation}
+        optionalText={opt}
+        maxlength={200}
+        autocomplete="organization"
+      />
+      <Select
+        name="organisationType"
+        label={l.organisationType ?? ''}
+        value={v('organisationType')}
+        options={optionsOf(t, 'events.orgType', organisationTypes)}
+        error={errors.organisationType}
+        required
+      />
     </>
   );
 };
@@ -59,7 +138,16 @@ export interface RegistrationFormProps {
   onBehalf: boolean;
 }
 
-export const RegistrationFormPage: FC<RegistrationFormProps> = ({ ctx, event: e, values, errors, communes, projects, full, onBehalf }) => {
+export const RegistrationFormPage: FC<RegistrationFormProps> = ({
+  ctx,
+  event: e,
+  values,
+  errors,
+  communes,
+  projects,
+  full,
+  onBehalf,
+}) => {
   const { t } = ctx;
   const labels = personLabels(t);
   e.questions.forEach((q, i) => {
@@ -98,14 +186,27 @@ export const RegistrationFormPage: FC<RegistrationFormProps> = ({ ctx, event: e,
           <fieldset>
             <legend>{t('events.register.questions')}</legend>
             {e.questions.map((q, i) => (
-              <TextArea name={`a${i}`} label={q} value={formValue(values, `a${i}`)} error={errors[`a${i}`]} optionalText={t('form.optional')} rows={2} maxlength={1000} />
+              <TextArea
+                name={`a${i}`}
+                label={q}
+                value={formValue(values, `a${i}`)}
+                error={errors[`a${i}`]}
+                optionalText={t('form.optional')}
+                rows={2}
+                maxlength={1000}
+              />
             ))}
           </fieldset>
         )}
         <fieldset>
           <legend>{t('events.register.consentTitle')}</legend>
           <p class="hint">{t('events.register.consentText')}</p>
-          <Checkbox name="consent" label={t('events.field.consent')} checked={formValue(values, 'consent') === 'on'} error={errors.consent} />
+          <Checkbox
+            name="consent"
+            label={t('events.field.consent')}
+            checked={formValue(values, 'consent') === 'on'}
+            error={errors.consent}
+          />
         </fieldset>
         <div class="form-actions">
           <Button>{full ? t('events.register.submitWaitlist') : t('events.register.submit')}</Button>

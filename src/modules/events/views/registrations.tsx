@@ -8,7 +8,11 @@ import { type EventDetail, formatCode } from '../events.service.ts';
 import type { RegistrationRow } from '../registrations.service.ts';
 import { StatusBadge } from './parts.tsx';
 
-export const RegistrationsPage: FC<{ ctx: PageContext; event: EventDetail; rows: RegistrationRow[] }> = ({ ctx, event: e, rows }) => {
+export const RegistrationsPage: FC<{ ctx: PageContext; event: EventDetail; rows: RegistrationRow[] }> = ({
+  ctx,
+  event: e,
+  rows,
+}) => {
   const { t, lang } = ctx;
   const path = `/su-kien/${e.slug}`;
   return (
@@ -64,8 +68,15 @@ export const RegistrationsPage: FC<{ ctx: PageContext; event: EventDetail; rows:
             { label: t('events.xlsx.code'), cell: (r) => formatCode(r.code) },
             { label: t('events.field.phone'), cell: (r) => r.phone },
             { label: t('events.field.commune'), cell: (r) => r.communeName ?? '' },
-            { label: t('events.field.organisation'), cell: (r) => r.organisation || labelOf(t, 'events.orgType', r.organisationType) },
-            { label: t('events.xlsx.sessionsAttended'), numeric: true, cell: (r) => `${r.attended.length}/${e.sessions.length}` },
+            {
+              label: t('events.field.organisation'),
+              cell: (r) => r.organisation || labelOf(t, 'events.orgType', r.organisationType),
+            },
+            {
+              label: t('events.xlsx.sessionsAttended'),
+              numeric: true,
+              cell: (r) => `${r.attended.length}/${e.sessions.length}`,
+            },
           ]}
         />
       )}

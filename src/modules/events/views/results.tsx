@@ -9,13 +9,25 @@ import type { Breakdown, EventResults } from '../attendance.service.ts';
 import type { RegistrationRow } from '../registrations.service.ts';
 import { sessionText } from './parts.tsx';
 
-const BreakdownTable: FC<{ t: Translator; title: string; rows: Breakdown[]; label: (key: string) => string }> = ({ t, title, rows, label }) => (
+const BreakdownTable: FC<{ t: Translator; title: string; rows: Breakdown[]; label: (key: string) => string }> = ({
+  t,
+  title,
+  rows,
+  label,
+}) => (
   <section>
     <h3>{title}</h3>
     {rows.length === 0 ? (
       <p class="muted">{t('list.empty')}</p>
     ) : (
-      <Table caption={title} rows={rows} columns={[{ label: title, primary: true, cell: (b) => label(b.key) }, { label: t('events.xlsx.count'), numeric: true, cell: (b) => String(b.count) }]} />
+      <Table
+        caption={title}
+        rows={rows}
+        columns={[
+          { label: title, primary: true, cell: (b) => label(b.key) },
+          { label: t('events.xlsx.count'), numeric: true, cell: (b) => String(b.count) },
+        ]}
+      />
     )}
   </section>
 );
@@ -74,7 +86,13 @@ export const ResultsPage: FC<ResultsProps> = ({ ctx, results: r, holders }) => {
         ]}
       />
       <h2>{t('events.results.certificatesTitle')}</h2>
-      <p>{t('events.results.rule', { percent: e.certificatePercent, eligible: n(r.eligible), issued: n(r.certificates) })}</p>
+      <p>
+        {t('events.results.rule', {
+          percent: e.certificatePercent,
+          eligible: n(r.eligible),
+          issued: n(r.certificates),
+        })}
+      </p>
       <PostForm action={`${path}/chung-nhan`} csrfToken={ctx.csrfToken}>
         <Button>{t('events.results.issue')}</Button>
       </PostForm>
@@ -94,18 +112,48 @@ export const ResultsPage: FC<ResultsProps> = ({ ctx, results: r, holders }) => {
       )}
       <h2>{t('events.results.breakdowns')}</h2>
       <div class="cards">
-        <BreakdownTable t={t} title={t('events.results.bySex')} rows={r.bySex} label={(k) => labelOf(t, 'events.sex', k)} />
-        <BreakdownTable t={t} title={t('events.results.byEthnicity')} rows={r.byEthnicity} label={(k) => labelOf(t, 'events.ethnicity', k)} />
-        <BreakdownTable t={t} title={t('events.results.byAge')} rows={r.byAge} label={(k) => labelOf(t, 'events.age', k)} />
-        <BreakdownTable t={t} title={t('events.results.byOrganisationType')} rows={r.byOrganisationType} label={(k) => labelOf(t, 'events.orgType', k)} />
-        <BreakdownTable t={t} title={t('events.results.byCommune')} rows={r.byCommune} label={(k) => k || t('events.results.noCommune')} />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.bySex')}
+          rows={r.bySex}
+          label={(k) => labelOf(t, 'events.sex', k)}
+        />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.byEthnicity')}
+          rows={r.byEthnicity}
+          label={(k) => labelOf(t, 'events.ethnicity', k)}
+        />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.byAge')}
+          rows={r.byAge}
+          label={(k) => labelOf(t, 'events.age', k)}
+        />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.byOrganisationType')}
+          rows={r.byOrganisationType}
+          label={(k) => labelOf(t, 'events.orgType', k)}
+        />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.byCommune')}
+          rows={r.byCommune}
+          label={(k) => k || t('events.results.noCommune')}
+        />
       </div>
       <h2>{t('events.feedback.title')}</h2>
       {r.feedback.count === 0 ? (
         <EmptyState title={t('events.results.noFeedback')} />
       ) : (
         <>
-          <p>{t('events.results.feedbackSummary', { count: n(r.feedback.count), average: String(r.feedback.average ?? '') })}</p>
+          <p>
+            {t('events.results.feedbackSummary', {
+              count: n(r.feedback.count),
+              average: String(r.feedback.average ?? ''),
+            })}
+          </p>
           <ul class="plain comments">
             {r.feedback.comments.map((c) => (
               <li>

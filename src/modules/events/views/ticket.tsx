@@ -20,85 +20,117 @@ export interface TicketPageProps {
   waitlistPosition: number | null;
 }
 
-export const TicketPage: FC<TicketPageProps> = ({ ctx, ticket, qrSvg, canCancel, canGiveFeedback, feedbackValues, feedbackErrors, waitlistPosition }) => {
+export const TicketPage: FC<TicketPageProps> = ({
+  ctx,
+  ticket,
+  qrSvg,
+  canCancel,
+  canGiveFeedback,
+  feedbackValues,
+  feedbackErrors,
+  waitlistPosition,
+}) => {
   const { t } = ctx;
   const r = ticket.registration;
   const e = ticket.event;
   const base = `/ve/${r.token}`;
-  const ratings: Option[] = [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`events.feedback.rating.${n as 1 | 2 | 3 | 4 | 5}`) }));
+  const ratings: Option[] = [5, 4, 3, 2, 1].map((n) => ({
+    value: String(n),
+    label: t(`events.feedback.rating.${n as 1 | 2 | 3 | 4 | 5}`),
+  }));
   return (
     <Layout ctx={ctx} title={t('events.ticket.title')}>
       <h1>{t('events.ticket.title')}</h1>
-          <h2>
-            <a href={`/su-kien/${e.slug}`}>{e.title}</a>
-          </h2>
-          <p>
-            {datesText(e.startsOn, e.endsOn)} · {e.venue}
-          </p>
-          <dl class="facts">
-            <dt>{t('events.field.name')}</dt>
-            <dd>{r.name}</dd>
-            <dt>{t('events.xlsx.status')}</dt>
-            <dd>
-              <StatusBadge t={t} status={r.status} />
-              {waitlistPosition !== null && <> {t('events.ticket.waitlistPosition', { n: waitlistPosition })}</>}
-            </dd>
-            <dt>{t('events.field.sex')}</dt>
-            <dd>
-              {labelOf(t, 'events.sex', r.sex)}, {labelOf(t, 'events.ethnicity', r.ethnicity)}, {r.birthYear}
-            </dd>
-            {ticket.communeName && (
-              <>
-                <dt>{t('events.field.commune')}</dt>
-                <dd>{ticket.communeName}</dd>
-              </>
-            )}
-          </dl>
-          <section class="card ticket" aria-label={t('events.ticket.code')}>
-          {r.status === 'confirmed' ? (
-            <>
-              <h2>{t('events.ticket.code')}</h2>
-              <p class="ticket-code">{formatCode(r.code)}</p>
-              <QrCode svg={qrSvg} label={t('events.ticket.qrLabel', { code: formatCode(r.code) })} />
-              <p class="hint">{t('events.ticket.show')}</p>
-            </>
-          ) : r.status === 'waitlisted' ? (
-            <p>{t('events.ticket.waitlisted')}</p>
-          ) : (
-            <p>{t('events.ticket.cancelled', { date: r.cancelledAt ? formatDate(r.cancelledAt) : '' })}</p>
-          )}
-          </section>
-          <h2>{t('events.sessions')}</h2>
-          <SessionList t={t} sessions={e.sessions} attended={ticket.attendedSessionIds} />
-          {ticket.certificateCode && (
-            <p>
-              <a class="button button-primary" href={`${base}/chung-nhan.pdf`}>
-                {t('events.ticket.certificate')}
-              </a>{' '}
-              <a href={`/chung-nhan/${ticket.certificateCode}`}>{t('events.ticket.certificateVerify')}</a>
-            </p>
-          )}
-          {canGiveFeedback && (
-            <section aria-labelledby="feedback-heading">
-              <h2 id="feedback-heading">{t('events.feedback.title')}</h2>
-              {ticket.feedback && <p class="muted">{t('events.feedback.thanks')}</p>}
-              <ErrorSummary t={t} errors={feedbackErrors} labels={{ rating: t('events.feedback.rating'), comments: t('events.feedback.comments') }} />
-              <PostForm action={`${base}/gop-y`} csrfToken={ctx.csrfToken} class="form">
-                <Select name="rating" label={t('events.feedback.rating')} value={feedbackValues.rating} placeholder={t('form.choose')} options={ratings} error={feedbackErrors.rating} required />
-                <TextArea name="comments" label={t('events.feedback.comments')} value={feedbackValues.comments} error={feedbackErrors.comments} optionalText={t('form.optional')} rows={3} maxlength={3000} />
-                <div class="form-actions">
-                  <Button>{t('events.feedback.submit')}</Button>
-                </div>
-              </PostForm>
-            </section>
-          )}
-          <p class="hint">{t('events.ticket.keepLink')}</p>
-          {canCancel && (
-            <PostForm action={`${base}/huy`} csrfToken={ctx.csrfToken}>
-              <input type="hidden" name="confirm" value="yes" />
-              <Button kind="warning">{t('events.ticket.cancel')}</Button>
-            </PostForm>
-          )}
+      <h2>
+        <a href={`/su-kien/${e.slug}`}>{e.title}</a>
+      </h2>
+      <p>
+        {datesText(e.startsOn, e.endsOn)} · {e.venue}
+      </p>
+      <dl class="facts">
+        <dt>{t('events.field.name')}</dt>
+        <dd>{r.name}</dd>
+        <dt>{t('events.xlsx.status')}</dt>
+        <dd>
+          <StatusBadge t={t} status={r.status} />
+          {waitlistPosition !== null && <> {t('events.ticket.waitlistPosition', { n: waitlistPosition })}</>}
+        </dd>
+        <dt>{t('events.field.sex')}</dt>
+        <dd>
+          {labelOf(t, 'events.sex', r.sex)}, {labelOf(t, 'events.ethnicity', r.ethnicity)}, {r.birthYear}
+        </dd>
+        {ticket.communeName && (
+          <>
+            <dt>{t('events.field.commune')}</dt>
+            <dd>{ticket.communeName}</dd>
+          </>
+        )}
+      </dl>
+      <section class="card ticket" aria-label={t('events.ticket.code')}>
+        {r.status === 'confirmed' ? (
+          <>
+            <h2>{t('events.ticket.code')}</h2>
+            <p class="ticket-code">{formatCode(r.code)}</p>
+            <QrCode svg={qrSvg} label={t('events.ticket.qrLabel', { code: formatCode(r.code) })} />
+            <p class="hint">{t('events.ticket.show')}</p>
+          </>
+        ) : r.status === 'waitlisted' ? (
+          <p>{t('events.ticket.waitlisted')}</p>
+        ) : (
+          <p>{t('events.ticket.cancelled', { date: r.cancelledAt ? formatDate(r.cancelledAt) : '' })}</p>
+        )}
+      </section>
+      <h2>{t('events.sessions')}</h2>
+      <SessionList t={t} sessions={e.sessions} attended={ticket.attendedSessionIds} />
+      {ticket.certificateCode && (
+        <p>
+          <a class="button button-primary" href={`${base}/chung-nhan.pdf`}>
+            {t('events.ticket.certificate')}
+          </a>{' '}
+          <a href={`/chung-nhan/${ticket.certificateCode}`}>{t('events.ticket.certificateVerify')}</a>
+        </p>
+      )}
+      {canGiveFeedback && (
+        <section aria-labelledby="feedback-heading">
+          <h2 id="feedback-heading">{t('events.feedback.title')}</h2>
+          {ticket.feedback && <p class="muted">{t('events.feedback.thanks')}</p>}
+          <ErrorSummary
+            t={t}
+            errors={feedbackErrors}
+            labels={{ rating: t('events.feedback.rating'), comments: t('events.feedback.comments') }}
+          />
+          <PostForm action={`${base}/gop-y`} csrfToken={ctx.csrfToken} class="form">
+            <Select
+              name="rating"
+              label={t('events.feedback.rating')}
+              value={feedbackValues.rating}
+              placeholder={t('form.choose')}
+              options={ratings}
+              error={feedbackErrors.rating}
+              required
+            />
+            <TextArea
+              name="comments"
+              label={t('events.feedback.comments')}
+              value={feedbackValues.comments}
+              error={feedbackErrors.comments}
+              optionalText={t('form.optional')}
+              rows={3}
+              maxlength={3000}
+            />
+            <div class="form-actions">
+              <Button>{t('events.feedback.submit')}</Button>
+            </div>
+          </PostForm>
+        </section>
+      )}
+      <p class="hint">{t('events.ticket.keepLink')}</p>
+      {canCancel && (
+        <PostForm action={`${base}/huy`} csrfToken={ctx.csrfToken}>
+          <input type="hidden" name="confirm" value="yes" />
+          <Button kind="warning">{t('events.ticket.cancel')}</Button>
+        </PostForm>
+      )}
     </Layout>
   );
 };

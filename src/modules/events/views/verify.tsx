@@ -52,7 +52,9 @@ export const VerifyPage: FC<VerifyProps> = ({ ctx, code, certificate: c }) => {
             <dt>{t('events.field.dates')}</dt>
             <dd>{datesText(c.event.startsOn, c.event.endsOn)}</dd>
             <dt>{t('events.field.hours')}</dt>
-            <dd>{t('events.verify.attendance', { attended: c.sessionsAttended, total: c.totalSessions, hours: c.hours })}</dd>
+            <dd>
+              {t('events.verify.attendance', { attended: c.sessionsAttended, total: c.totalSessions, hours: c.hours })}
+            </dd>
             <dt>{t('events.field.organiser')}</dt>
             <dd>{c.event.organiser}</dd>
             <dt>{t('events.verify.issuedAt')}</dt>

@@ -1,10 +1,10 @@
 import type { Child, FC } from 'hono/jsx';
+import { type CommuneOption, placesOf } from '#kernel/ui/communes.ts';
 import { Badge } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ExpertDetail } from '../experts.service.ts';
-import { type CommuneOption, placesOf } from '#kernel/ui/communes.ts';
 
 export interface ExpertPageProps {
   ctx: PageContext;
@@ -33,7 +33,8 @@ export const ExpertPage: FC<ExpertPageProps> = ({ ctx, expert: e, communes, isSt
       </div>
       {!e.isPublic && (
         <p class="badges">
-          <Badge tone="warning">{t('experts.private')}</Badge> <span class="muted">{t('experts.detail.privateNote')}</span>
+          <Badge tone="warning">{t('experts.private')}</Badge>{' '}
+          <span class="muted">{t('experts.detail.privateNote')}</span>
         </p>
       )}
       <p class="lead">{e.headline}</p>

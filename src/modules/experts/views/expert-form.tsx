@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue, formValues } from '#kernel/http/forms.ts';
+import type { CommuneOption } from '#kernel/ui/communes.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, Checkboxes, ErrorSummary, Input, PostForm, TextArea } from '#kernel/ui/form.tsx';
 import { optionsOf } from '#kernel/ui/labels.ts';
@@ -7,7 +8,6 @@ import { Layout } from '#kernel/ui/layout.tsx';
 import { WhereFieldset } from '#kernel/ui/where-fieldset.tsx';
 import { projectFields } from '#modules/projects/index.ts';
 import { specialties } from '../experts.taxonomy.ts';
-import type { CommuneOption } from '#kernel/ui/communes.ts';
 
 export interface ExpertFormProps {
   ctx: PageContext;
@@ -39,7 +39,15 @@ export const ExpertFormPage: FC<ExpertFormProps> = ({ ctx, title, action, cancel
       <PostForm action={action} csrfToken={ctx.csrfToken} class="form">
         <fieldset>
           <legend>{t('experts.form.about')}</legend>
-          <Input name="name" label={labels.name ?? ''} hint={t('experts.field.nameHint')} value={formValue(values, 'name')} error={errors.name} required maxlength={200} />
+          <Input
+            name="name"
+            label={labels.name ?? ''}
+            hint={t('experts.field.nameHint')}
+            value={formValue(values, 'name')}
+            error={errors.name}
+            required
+            maxlength={200}
+          />
           <Input
             name="headline"
             label={labels.headline ?? ''}
@@ -49,8 +57,24 @@ export const ExpertFormPage: FC<ExpertFormProps> = ({ ctx, title, action, cancel
             required
             maxlength={300}
           />
-          <Input name="organisation" label={labels.organisation ?? ''} value={formValue(values, 'organisation')} error={errors.organisation} optionalText={opt} maxlength={200} />
-          <TextArea name="bio" label={labels.bio ?? ''} hint={t('experts.field.bioHint')} value={formValue(values, 'bio')} error={errors.bio} optionalText={opt} rows={6} maxlength={5000} />
+          <Input
+            name="organisation"
+            label={labels.organisation ?? ''}
+            value={formValue(values, 'organisation')}
+            error={errors.organisation}
+            optionalText={opt}
+            maxlength={200}
+          />
+          <TextArea
+            name="bio"
+            label={labels.bio ?? ''}
+            hint={t('experts.field.bioHint')}
+            value={formValue(values, 'bio')}
+            error={errors.bio}
+            optionalText={opt}
+            rows={6}
+            maxlength={5000}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('experts.form.expertise')}</legend>
@@ -62,7 +86,13 @@ export const ExpertFormPage: FC<ExpertFormProps> = ({ ctx, title, action, cancel
             error={errors.specialties}
             required
           />
-          <Checkboxes name="fields" label={labels.fields ?? ''} values={formValues(values, 'fields')} options={optionsOf(t, 'project.field', projectFields)} error={errors.fields} />
+          <Checkboxes
+            name="fields"
+            label={labels.fields ?? ''}
+            values={formValues(values, 'fields')}
+            options={optionsOf(t, 'project.field', projectFields)}
+            error={errors.fields}
+          />
         </fieldset>
         <WhereFieldset
           t={t}
@@ -79,7 +109,12 @@ export const ExpertFormPage: FC<ExpertFormProps> = ({ ctx, title, action, cancel
         />
         <fieldset>
           <legend>{t('experts.form.publish')}</legend>
-          <Checkbox name="isPublic" label={t('experts.field.isPublic')} checked={formValue(values, 'isPublic') === 'on'} error={errors.isPublic} />
+          <Checkbox
+            name="isPublic"
+            label={t('experts.field.isPublic')}
+            checked={formValue(values, 'isPublic') === 'on'}
+            error={errors.isPublic}
+          />
         </fieldset>
         <div class="form-actions">
           <Button>{t('form.save')}</Button>

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatNumber } from '#kernel/i18n/index.ts';
+import { type CommuneOption, communeOptions, placesOf } from '#kernel/ui/communes.ts';
 import { Badge, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Input, Select } from '#kernel/ui/form.tsx';
@@ -10,7 +11,6 @@ import { projectFields } from '#modules/projects/index.ts';
 import type { ExpertFilters } from '../experts.schemas.ts';
 import type { ExpertListItem } from '../experts.service.ts';
 import { specialties } from '../experts.taxonomy.ts';
-import { type CommuneOption, communeOptions, placesOf } from '#kernel/ui/communes.ts';
 
 export interface ExpertListProps {
   ctx: PageContext;
@@ -35,7 +35,14 @@ export const ExpertListPage: FC<ExpertListProps> = (p) => {
       <h1>{title}</h1>
       <p class="lead">{t('experts.lead')}</p>
       <form method="get" action="/chuyen-gia" class="filters" role="search">
-        <Input name="q" type="search" label={t('experts.filter.q')} hint={t('experts.filter.qHint')} value={p.filters.q ?? ''} maxlength={100} />
+        <Input
+          name="q"
+          type="search"
+          label={t('experts.filter.q')}
+          hint={t('experts.filter.qHint')}
+          value={p.filters.q ?? ''}
+          maxlength={100}
+        />
         <details class="more-filters" open={moreFilters}>
           <summary>{t('experts.filter.more')}</summary>
           <div class="filters-grid">
@@ -46,8 +53,20 @@ export const ExpertListPage: FC<ExpertListProps> = (p) => {
               placeholder={all}
               options={optionsOf(t, 'experts.specialty', specialties)}
             />
-            <Select name="field" label={t('experts.filter.field')} value={p.filters.field} placeholder={all} options={optionsOf(t, 'project.field', projectFields)} />
-            <Select name="commune" label={t('experts.filter.commune')} value={p.filters.commune} placeholder={all} options={communeOptions(t, p.communes)} />
+            <Select
+              name="field"
+              label={t('experts.filter.field')}
+              value={p.filters.field}
+              placeholder={all}
+              options={optionsOf(t, 'project.field', projectFields)}
+            />
+            <Select
+              name="commune"
+              label={t('experts.filter.commune')}
+              value={p.filters.commune}
+              placeholder={all}
+              options={communeOptions(t, p.communes)}
+            />
           </div>
         </details>
         <div class="filter-actions">
@@ -88,8 +107,14 @@ export const ExpertListPage: FC<ExpertListProps> = (p) => {
                   </>
                 ),
               },
-              { label: t('experts.col.specialties'), cell: (r) => r.specialties.map((s) => labelOf(t, 'experts.specialty', s)).join(', ') },
-              { label: t('experts.col.where'), cell: (r) => placesOf(t, p.communes, r.communes, r.anywhere, t('experts.anywhere')) },
+              {
+                label: t('experts.col.specialties'),
+                cell: (r) => r.specialties.map((s) => labelOf(t, 'experts.specialty', s)).join(', '),
+              },
+              {
+                label: t('experts.col.where'),
+                cell: (r) => placesOf(t, p.communes, r.communes, r.anywhere, t('experts.anywhere')),
+              },
             ]}
           />
           <Pagination t={t} lang={lang} info={p.info} path="/chuyen-gia" query={p.query} more={p.more} />

@@ -21,17 +21,41 @@ export interface ProjectSuggestionsProps {
 export const ProjectSuggestionsPage: FC<ProjectSuggestionsProps> = ({ ctx, project, experts, partners, failed }) => {
   const { t } = ctx;
   const title = t('matching.forProject', { name: project.name });
-  const typed = (target: 'expert' | 'partner', id: string) => (failed && failed.target === target && failed.id === id ? failed : undefined);
+  const typed = (target: 'expert' | 'partner', id: string) =>
+    failed && failed.target === target && failed.id === id ? failed : undefined;
   const expertForm = (s: Suggestion<ExpertCandidate>) => {
     const f = typed('expert', s.candidate.id);
     return (
       <details class="connect" open={f ? true : undefined}>
         <summary>{t('requests.detail.connectExpert')}</summary>
-        {f && <ErrorSummary t={t} errors={f.errors} labels={{ topic: t('engagements.propose.topic'), brief: t('engagements.propose.brief') }} />}
+        {f && (
+          <ErrorSummary
+            t={t}
+            errors={f.errors}
+            labels={{ topic: t('engagements.propose.topic'), brief: t('engagements.propose.brief') }}
+          />
+        )}
         <PostForm action={`/du-an/${project.slug}/goi-y/chuyen-gia`} csrfToken={ctx.csrfToken} class="form">
           <input type="hidden" name="expertId" value={s.candidate.id} />
-          <Input name="topic" label={t('engagements.propose.topic')} value={f ? formValue(f.values, 'topic') : project.needs.map((n) => labelOf(t, 'project.need', n)).join(', ')} error={f?.errors.topic} required maxlength={300} />
-          <TextArea name="brief" label={t('engagements.propose.brief')} value={f ? formValue(f.values, 'brief') : ''} error={f?.errors.brief} rows={3} maxlength={5000} optionalText={t('form.optional')} />
+          <Input
+            name="topic"
+            label={t('engagements.propose.topic')}
+            value={
+              f ? formValue(f.values, 'topic') : project.needs.map((n) => labelOf(t, 'project.need', n)).join(', ')
+            }
+            error={f?.errors.topic}
+            required
+            maxlength={300}
+          />
+          <TextArea
+            name="brief"
+            label={t('engagements.propose.brief')}
+            value={f ? formValue(f.values, 'brief') : ''}
+            error={f?.errors.brief}
+            rows={3}
+            maxlength={5000}
+            optionalText={t('form.optional')}
+          />
           <Button>{t('engagements.propose.save')}</Button>
         </PostForm>
       </details>
@@ -45,7 +69,15 @@ export const ProjectSuggestionsPage: FC<ProjectSuggestionsProps> = ({ ctx, proje
         {f && <ErrorSummary t={t} errors={f.errors} labels={{ message: t('requests.detail.connectMessage') }} />}
         <PostForm action={`/du-an/${project.slug}/goi-y/doi-tac`} csrfToken={ctx.csrfToken} class="form">
           <input type="hidden" name="partnerId" value={s.candidate.id} />
-          <TextArea name="message" label={t('requests.detail.connectMessage')} value={f ? formValue(f.values, 'message') : ''} error={f?.errors.message} required rows={3} maxlength={3000} />
+          <TextArea
+            name="message"
+            label={t('requests.detail.connectMessage')}
+            value={f ? formValue(f.values, 'message') : ''}
+            error={f?.errors.message}
+            required
+            rows={3}
+            maxlength={3000}
+          />
           <Button>{t('requests.detail.connectPartner')}</Button>
         </PostForm>
       </details>
@@ -68,9 +100,21 @@ export const ProjectSuggestionsPage: FC<ProjectSuggestionsProps> = ({ ctx, proje
         </p>
       )}
       <h2>{t('matching.experts')}</h2>
-      <SuggestionList t={t} items={experts} empty={t('matching.noExperts')} href={(c) => `/chuyen-gia/${c.slug}`} action={expertForm} />
+      <SuggestionList
+        t={t}
+        items={experts}
+        empty={t('matching.noExperts')}
+        href={(c) => `/chuyen-gia/${c.slug}`}
+        action={expertForm}
+      />
       <h2>{t('matching.partners')}</h2>
-      <SuggestionList t={t} items={partners} empty={t('matching.noPartners')} href={(c) => `/doi-tac/${c.slug}`} action={partnerForm} />
+      <SuggestionList
+        t={t}
+        items={partners}
+        empty={t('matching.noPartners')}
+        href={(c) => `/doi-tac/${c.slug}`}
+        action={partnerForm}
+      />
     </Layout>
   );
 };
@@ -100,7 +144,8 @@ export const ProjectsForPage: FC<ProjectsForProps> = ({ ctx, name, back, items }
           {items.map((s) => (
             <li class="suggestion">
               <div class="suggestion-head">
-                <a href={`/du-an/${s.project.slug}`}>{s.project.name}</a> <Badge tone="info">{t('matching.score', { score: s.score })}</Badge>
+                <a href={`/du-an/${s.project.slug}`}>{s.project.name}</a>{' '}
+                <Badge tone="info">{t('matching.score', { score: s.score })}</Badge>
               </div>
               <p>{s.project.summary}</p>
               <Reasons t={t} reasons={s.reasons} />

@@ -42,7 +42,8 @@ export function SuggestionList<C extends Candidate>({
       {items.map((s) => (
         <li class="suggestion">
           <div class="suggestion-head">
-            <a href={href(s.candidate)}>{s.candidate.name}</a> <Badge tone="info">{t('matching.score', { score: s.score })}</Badge>
+            <a href={href(s.candidate)}>{s.candidate.name}</a>{' '}
+            <Badge tone="info">{t('matching.score', { score: s.score })}</Badge>
           </div>
           <Reasons t={t} reasons={s.reasons} />
           {action?.(s)}

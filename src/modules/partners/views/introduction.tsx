@@ -30,7 +30,9 @@ export const IntroductionPage: FC<IntroductionPageProps> = ({ ctx, intro: i, val
       </nav>
       <h1>{title}</h1>
       <p class="badges">
-        <Badge tone={introductionTone[i.status as keyof typeof introductionTone] ?? 'neutral'}>{labelOf(t, 'partners.introduction.status', i.status)}</Badge>
+        <Badge tone={introductionTone[i.status as keyof typeof introductionTone] ?? 'neutral'}>
+          {labelOf(t, 'partners.introduction.status', i.status)}
+        </Badge>
       </p>
       <div class="columns">
         <div class="col-main">
@@ -50,13 +52,22 @@ export const IntroductionPage: FC<IntroductionPageProps> = ({ ctx, intro: i, val
                   ))}
                 </div>
               )}
-              <p class="muted">{t('partners.introduction.answeredBy', { name: i.answeredByName ?? '—', date: formatDate(i.answeredAt) })}</p>
+              <p class="muted">
+                {t('partners.introduction.answeredBy', {
+                  name: i.answeredByName ?? '—',
+                  date: formatDate(i.answeredAt),
+                })}
+              </p>
             </>
           )}
           {i.canAnswer && (
             <section aria-labelledby="answer">
               <h2 id="answer">{answered ? t('partners.answer.change') : t('partners.answer.title')}</h2>
-              <ErrorSummary t={t} errors={errors} labels={{ status: t('partners.answer.status'), answer: t('partners.answer.text') }} />
+              <ErrorSummary
+                t={t}
+                errors={errors}
+                labels={{ status: t('partners.answer.status'), answer: t('partners.answer.text') }}
+              />
               <PostForm action={`/gioi-thieu/${i.id}/tra-loi`} csrfToken={ctx.csrfToken} class="form">
                 <Select
                   name="status"

@@ -25,7 +25,8 @@ export const MyPartnersPage: FC<MyPartnersProps> = ({ ctx, partners }) => {
           <ul class="plain">
             {partners.map((p) => (
               <li>
-                <a href={`/doi-tac/${p.slug}`}>{p.name}</a> <span class="muted">· {labelOf(t, 'partners.kind', p.kind)}</span>
+                <a href={`/doi-tac/${p.slug}`}>{p.name}</a>{' '}
+                <span class="muted">· {labelOf(t, 'partners.kind', p.kind)}</span>
               </li>
             ))}
           </ul>

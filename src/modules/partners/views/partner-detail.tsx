@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
 import { formatDate } from '#kernel/i18n/index.ts';
+import { type CommuneOption, placesOf } from '#kernel/ui/communes.ts';
 import { Badge, EmptyState, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm, TextArea } from '#kernel/ui/form.tsx';
@@ -9,7 +10,6 @@ import { Layout } from '#kernel/ui/layout.tsx';
 import type { PartnerIntroduction } from '../introductions.service.ts';
 import type { PartnerDetail } from '../partners.service.ts';
 import { buyerKinds, type PartnerKind } from '../partners.taxonomy.ts';
-import { type CommuneOption, placesOf } from '#kernel/ui/communes.ts';
 
 export interface SubForm {
   values: FormValues;
@@ -33,7 +33,17 @@ export interface PartnerPageProps {
 
 export const introductionTone = { sent: 'info', interested: 'success', not_now: 'neutral' } as const;
 
-export const PartnerPage: FC<PartnerPageProps> = ({ ctx, partner: p, communes, canEdit, isStaff, showContacts, introductions, memberForm, introduceForm }) => {
+export const PartnerPage: FC<PartnerPageProps> = ({
+  ctx,
+  partner: p,
+  communes,
+  canEdit,
+  isStaff,
+  showContacts,
+  introductions,
+  memberForm,
+  introduceForm,
+}) => {
   const { t } = ctx;
   const buys = buyerKinds.includes(p.kind as PartnerKind);
   const hasContacts = Boolean(p.contactName || p.contactPhone || p.contactEmail || p.address || p.website);
@@ -51,7 +61,8 @@ export const PartnerPage: FC<PartnerPageProps> = ({ ctx, partner: p, communes, c
         )}
       </div>
       <p class="badges">
-        <Badge tone="info">{labelOf(t, 'partners.kind', p.kind)}</Badge> {!p.isPublic && <Badge tone="warning">{t('partners.private')}</Badge>}
+        <Badge tone="info">{labelOf(t, 'partners.kind', p.kind)}</Badge>{' '}
+        {!p.isPublic && <Badge tone="warning">{t('partners.private')}</Badge>}
       </p>
       <p class="lead">{p.summary}</p>
       <div class="columns">
@@ -78,10 +89,18 @@ export const PartnerPage: FC<PartnerPageProps> = ({ ctx, partner: p, communes, c
                   caption={t('partners.detail.introductions')}
                   rows={introductions}
                   columns={[
-                    { label: t('partners.col.project'), primary: true, cell: (r) => <a href={`/gioi-thieu/${r.id}`}>{r.projectName}</a> },
+                    {
+                      label: t('partners.col.project'),
+                      primary: true,
+                      cell: (r) => <a href={`/gioi-thieu/${r.id}`}>{r.projectName}</a>,
+                    },
                     {
                       label: t('partners.col.status'),
-                      cell: (r) => <Badge tone={introductionTone[r.status as keyof typeof introductionTone] ?? 'neutral'}>{labelOf(t, 'partners.introduction.status', r.status)}</Badge>,
+                      cell: (r) => (
+                        <Badge tone={introductionTone[r.status as keyof typeof introductionTone] ?? 'neutral'}>
+                          {labelOf(t, 'partners.introduction.status', r.status)}
+                        </Badge>
+                      ),
                     },
                     { label: t('partners.col.date'), cell: (r) => formatDate(r.createdAt) },
                   ]}
@@ -92,7 +111,11 @@ export const PartnerPage: FC<PartnerPageProps> = ({ ctx, partner: p, communes, c
           {isStaff && (
             <section aria-labelledby="introduce">
               <h2 id="introduce">{t('partners.introduce.title')}</h2>
-              <ErrorSummary t={t} errors={introduceForm?.errors ?? {}} labels={{ project: t('partners.introduce.project'), message: t('partners.introduce.message') }} />
+              <ErrorSummary
+                t={t}
+                errors={introduceForm?.errors ?? {}}
+                labels={{ project: t('partners.introduce.project'), message: t('partners.introduce.message') }}
+              />
               <PostForm action={`/doi-tac/${p.slug}/gioi-thieu`} csrfToken={ctx.csrfToken} class="form">
                 <Input
                   name="project"
@@ -149,7 +172,9 @@ export const PartnerPage: FC<PartnerPageProps> = ({ ctx, partner: p, communes, c
             {hasContacts && <dt>{t('partners.detail.contact')}</dt>}
             {hasContacts && !showContacts && (
               <dd>
-                <a href={`/dang-nhap?next=${encodeURIComponent(`/doi-tac/${p.slug}`)}`}>{t('partners.detail.contactSignIn')}</a>
+                <a href={`/dang-nhap?next=${encodeURIComponent(`/doi-tac/${p.slug}`)}`}>
+                  {t('partners.detail.contactSignIn')}
+                </a>
               </dd>
             )}
             {hasContacts && showContacts && (
@@ -189,8 +214,16 @@ export const PartnerPage: FC<PartnerPageProps> = ({ ctx, partner: p, communes, c
                         <li>
                           {m.name} <span class="muted">({m.email})</span>
                           {isStaff && (
-                            <PostForm action={`/doi-tac/${p.slug}/thanh-vien/${m.userId}/xoa`} csrfToken={ctx.csrfToken} class="inline">
-                              <button type="submit" class="link-button" aria-label={t('partners.member.removeLabel', { name: m.name })}>
+                            <PostForm
+                              action={`/doi-tac/${p.slug}/thanh-vien/${m.userId}/xoa`}
+                              csrfToken={ctx.csrfToken}
+                              class="inline"
+                            >
+                              <button
+                                type="submit"
+                                class="link-button"
+                                aria-label={t('partners.member.removeLabel', { name: m.name })}
+                              >
                                 {t('partners.member.remove')}
                               </button>
                             </PostForm>

@@ -1,5 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue, formValues } from '#kernel/http/forms.ts';
+import type { CommuneOption } from '#kernel/ui/communes.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { optionsOf } from '#kernel/ui/labels.ts';
@@ -7,7 +8,6 @@ import { Layout } from '#kernel/ui/layout.tsx';
 import { WhereFieldset } from '#kernel/ui/where-fieldset.tsx';
 import { projectFields, supportNeeds } from '#modules/projects/index.ts';
 import { partnerKinds } from '../partners.taxonomy.ts';
-import type { CommuneOption } from '#kernel/ui/communes.ts';
 
 export interface PartnerFormProps {
   ctx: PageContext;
@@ -44,7 +44,14 @@ export const PartnerFormPage: FC<PartnerFormProps> = ({ ctx, title, action, canc
       <PostForm action={action} csrfToken={ctx.csrfToken} class="form">
         <fieldset>
           <legend>{t('partners.form.about')}</legend>
-          <Input name="name" label={labels.name ?? ''} value={formValue(values, 'name')} error={errors.name} required maxlength={200} />
+          <Input
+            name="name"
+            label={labels.name ?? ''}
+            value={formValue(values, 'name')}
+            error={errors.name}
+            required
+            maxlength={200}
+          />
           <Select
             name="kind"
             label={labels.kind ?? ''}
@@ -64,7 +71,14 @@ export const PartnerFormPage: FC<PartnerFormProps> = ({ ctx, title, action, canc
             rows={2}
             maxlength={500}
           />
-          <TextArea name="description" label={labels.description ?? ''} value={formValue(values, 'description')} error={errors.description} optionalText={opt} rows={6} />
+          <TextArea
+            name="description"
+            label={labels.description ?? ''}
+            value={formValue(values, 'description')}
+            error={errors.description}
+            optionalText={opt}
+            rows={6}
+          />
           <Input
             name="slug"
             label={labels.slug ?? ''}
@@ -77,7 +91,13 @@ export const PartnerFormPage: FC<PartnerFormProps> = ({ ctx, title, action, canc
         </fieldset>
         <fieldset>
           <legend>{t('partners.form.network')}</legend>
-          <Checkboxes name="offers" label={labels.offers ?? ''} values={formValues(values, 'offers')} options={optionsOf(t, 'project.need', supportNeeds)} error={errors.offers} />
+          <Checkboxes
+            name="offers"
+            label={labels.offers ?? ''}
+            values={formValues(values, 'offers')}
+            options={optionsOf(t, 'project.need', supportNeeds)}
+            error={errors.offers}
+          />
           <Checkboxes
             name="fields"
             label={labels.fields ?? ''}
@@ -102,7 +122,14 @@ export const PartnerFormPage: FC<PartnerFormProps> = ({ ctx, title, action, canc
         />
         <fieldset>
           <legend>{t('partners.form.contact')}</legend>
-          <Input name="contactName" label={labels.contactName ?? ''} value={formValue(values, 'contactName')} error={errors.contactName} optionalText={opt} maxlength={200} />
+          <Input
+            name="contactName"
+            label={labels.contactName ?? ''}
+            value={formValue(values, 'contactName')}
+            error={errors.contactName}
+            optionalText={opt}
+            maxlength={200}
+          />
           <Input
             name="contactPhone"
             type="tel"
@@ -123,12 +150,32 @@ export const PartnerFormPage: FC<PartnerFormProps> = ({ ctx, title, action, canc
             optionalText={opt}
             maxlength={254}
           />
-          <Input name="address" label={labels.address ?? ''} value={formValue(values, 'address')} error={errors.address} optionalText={opt} maxlength={300} />
-          <Input name="website" type="url" label={labels.website ?? ''} value={formValue(values, 'website')} error={errors.website} optionalText={opt} maxlength={500} />
+          <Input
+            name="address"
+            label={labels.address ?? ''}
+            value={formValue(values, 'address')}
+            error={errors.address}
+            optionalText={opt}
+            maxlength={300}
+          />
+          <Input
+            name="website"
+            type="url"
+            label={labels.website ?? ''}
+            value={formValue(values, 'website')}
+            error={errors.website}
+            optionalText={opt}
+            maxlength={500}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('partners.form.publish')}</legend>
-          <Checkbox name="isPublic" label={t('partners.field.isPublic')} checked={formValue(values, 'isPublic') === 'on'} error={errors.isPublic} />
+          <Checkbox
+            name="isPublic"
+            label={t('partners.field.isPublic')}
+            checked={formValue(values, 'isPublic') === 'on'}
+            error={errors.isPublic}
+          />
         </fieldset>
         <div class="form-actions">
           <Button>{t('form.save')}</Button>

@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatNumber } from '#kernel/i18n/index.ts';
+import { type CommuneOption, communeOptions, placesOf } from '#kernel/ui/communes.ts';
 import { Badge, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Input, Select } from '#kernel/ui/form.tsx';
@@ -10,7 +11,6 @@ import { projectFields, supportNeeds } from '#modules/projects/index.ts';
 import type { PartnerFilters } from '../partners.schemas.ts';
 import type { PartnerListItem } from '../partners.service.ts';
 import { partnerKinds } from '../partners.taxonomy.ts';
-import { type CommuneOption, communeOptions, placesOf } from '#kernel/ui/communes.ts';
 
 export interface PartnerListProps {
   ctx: PageContext;
@@ -43,14 +43,45 @@ export const PartnerListPage: FC<PartnerListProps> = (p) => {
       </div>
       <p class="lead">{t('partners.lead')}</p>
       <form method="get" action="/doi-tac" class="filters" role="search">
-        <Input name="q" type="search" label={t('partners.filter.q')} hint={t('partners.filter.qHint')} value={p.filters.q ?? ''} maxlength={100} />
+        <Input
+          name="q"
+          type="search"
+          label={t('partners.filter.q')}
+          hint={t('partners.filter.qHint')}
+          value={p.filters.q ?? ''}
+          maxlength={100}
+        />
         <details class="more-filters" open={moreFilters}>
           <summary>{t('partners.filter.more')}</summary>
           <div class="filters-grid">
-            <Select name="kind" label={t('partners.filter.kind')} value={p.filters.kind} placeholder={all} options={optionsOf(t, 'partners.kind', partnerKinds)} />
-            <Select name="field" label={t('partners.filter.field')} value={p.filters.field} placeholder={all} options={optionsOf(t, 'project.field', projectFields)} />
-            <Select name="offer" label={t('partners.filter.offer')} value={p.filters.offer} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
-            <Select name="commune" label={t('partners.filter.commune')} value={p.filters.commune} placeholder={all} options={communeOptions(t, p.communes)} />
+            <Select
+              name="kind"
+              label={t('partners.filter.kind')}
+              value={p.filters.kind}
+              placeholder={all}
+              options={optionsOf(t, 'partners.kind', partnerKinds)}
+            />
+            <Select
+              name="field"
+              label={t('partners.filter.field')}
+              value={p.filters.field}
+              placeholder={all}
+              options={optionsOf(t, 'project.field', projectFields)}
+            />
+            <Select
+              name="offer"
+              label={t('partners.filter.offer')}
+              value={p.filters.offer}
+              placeholder={all}
+              options={optionsOf(t, 'project.need', supportNeeds)}
+            />
+            <Select
+              name="commune"
+              label={t('partners.filter.commune')}
+              value={p.filters.commune}
+              placeholder={all}
+              options={communeOptions(t, p.communes)}
+            />
           </div>
         </details>
         <div class="filter-actions">
@@ -88,9 +119,18 @@ export const PartnerListPage: FC<PartnerListProps> = (p) => {
                   </>
                 ),
               },
-              { label: t('partners.col.kind'), cell: (r) => <Badge tone="info">{labelOf(t, 'partners.kind', r.kind)}</Badge> },
-              { label: t('partners.col.offers'), cell: (r) => r.offers.map((o) => labelOf(t, 'project.need', o)).join(', ') },
-              { label: t('partners.col.where'), cell: (r) => placesOf(t, p.communes, r.communes, r.anywhere, t('partners.anywhere')) },
+              {
+                label: t('partners.col.kind'),
+                cell: (r) => <Badge tone="info">{labelOf(t, 'partners.kind', r.kind)}</Badge>,
+              },
+              {
+                label: t('partners.col.offers'),
+                cell: (r) => r.offers.map((o) => labelOf(t, 'project.need', o)).join(', '),
+              },
+              {
+                label: t('partners.col.where'),
+                cell: (r) => placesOf(t, p.communes, r.communes, r.anywhere, t('partners.anywhere')),
+              },
             ]}
           />
           <Pagination t={t} lang={lang} info={p.info} path="/doi-tac" query={p.query} more={p.more} />

@@ -11,7 +11,12 @@ import { helpNeedOf, itemStatuses, itemVariants, type ReadinessItemCode, require
 import type { ReadinessSummary } from '../readiness.ts';
 import { helpHref } from './parts.tsx';
 
-const statusTone: Record<string, Tone> = { not_started: 'neutral', in_progress: 'info', done: 'success', not_applicable: 'neutral' };
+const statusTone: Record<string, Tone> = {
+  not_started: 'neutral',
+  in_progress: 'info',
+  done: 'success',
+  not_applicable: 'neutral',
+};
 
 export interface ChecklistProps {
   ctx: PageContext;
@@ -28,16 +33,27 @@ const Summary: FC<{ ctx: PageContext; summary: ReadinessSummary }> = ({ ctx, sum
       <h2 id="tom-tat">{s.ready ? t('products.checklist.ready') : t('products.checklist.notReady')}</h2>
       <p>
         {t('products.checklist.count', { met: s.met, required: s.required })}
-        {s.ready && s.readyUntil && s.readyUntil < '9999-12-31' ? ` ${t('products.checklist.readyUntil', { date: formatDate(s.readyUntil) })}` : ''}
+        {s.ready && s.readyUntil && s.readyUntil < '9999-12-31'
+          ? ` ${t('products.checklist.readyUntil', { date: formatDate(s.readyUntil) })}`
+          : ''}
       </p>
       {s.warnings.length > 0 && (
         <ul class="warnings">
           {s.warnings.map((w) => (
             <li>
-              <Badge tone={w.daysLeft < 0 ? 'danger' : 'warning'}>{w.daysLeft < 0 ? t('products.expiry.expired') : t('products.expiry.soon')}</Badge>{' '}
+              <Badge tone={w.daysLeft < 0 ? 'danger' : 'warning'}>
+                {w.daysLeft < 0 ? t('products.expiry.expired') : t('products.expiry.soon')}
+              </Badge>{' '}
               {w.daysLeft < 0
-                ? t('products.expiry.expiredText', { item: labelOf(t, 'products.item', w.item), date: formatDate(w.expiresOn) })
-                : t('products.expiry.soonText', { item: labelOf(t, 'products.item', w.item), date: formatDate(w.expiresOn), days: w.daysLeft })}
+                ? t('products.expiry.expiredText', {
+                    item: labelOf(t, 'products.item', w.item),
+                    date: formatDate(w.expiresOn),
+                  })
+                : t('products.expiry.soonText', {
+                    item: labelOf(t, 'products.item', w.item),
+                    date: formatDate(w.expiresOn),
+                    days: w.daysLeft,
+                  })}
             </li>
           ))}
         </ul>
@@ -54,7 +70,9 @@ const Summary: FC<{ ctx: PageContext; summary: ReadinessSummary }> = ({ ctx, sum
           </ul>
         </>
       )}
-      {s.awaitingVerification.length > 0 && <p class="muted">{t('products.checklist.awaiting', { count: s.awaitingVerification.length })}</p>}
+      {s.awaitingVerification.length > 0 && (
+        <p class="muted">{t('products.checklist.awaiting', { count: s.awaitingVerification.length })}</p>
+      )}
     </section>
   );
 };
@@ -75,7 +93,9 @@ export const ChecklistPage: FC<ChecklistProps> = ({ ctx, view, checklist, summar
         {checklist.map((line) => {
           const code = line.item as ReadinessItemCode;
           const label = labelOf(t, 'products.item', code);
-          const missing = summary.missing.includes(code) || (code === 'ocop' && line.status !== 'done' && line.status !== 'not_applicable');
+          const missing =
+            summary.missing.includes(code) ||
+            (code === 'ocop' && line.status !== 'done' && line.status !== 'not_applicable');
           return (
             <li id={`muc-${code}`} class="check-item">
               <h2>
@@ -86,7 +106,11 @@ export const ChecklistPage: FC<ChecklistProps> = ({ ctx, view, checklist, summar
               <p class="badges">
                 <Badge tone={statusTone[line.status] ?? 'neutral'}>{labelOf(t, 'products.status', line.status)}</Badge>
                 {line.status === 'done' &&
-                  (line.verifiedAt ? <Badge tone="success">{t('products.checklist.verified')}</Badge> : <Badge tone="warning">{t('products.checklist.unverified')}</Badge>)}
+                  (line.verifiedAt ? (
+                    <Badge tone="success">{t('products.checklist.verified')}</Badge>
+                  ) : (
+                    <Badge tone="warning">{t('products.checklist.unverified')}</Badge>
+                  ))}
               </p>
               {(line.variant || line.number || line.issuedOn || line.expiresOn) && (
                 <dl class="facts inline-facts">
@@ -133,7 +157,13 @@ export const ChecklistPage: FC<ChecklistProps> = ({ ctx, view, checklist, summar
                 )}
                 {view.canEdit && missing && (
                   <li>
-                    <a href={helpHref(project.slug, helpNeedOf[code], t('products.help.text', { item: label, product: pr.name }))}>
+                    <a
+                      href={helpHref(
+                        project.slug,
+                        helpNeedOf[code],
+                        t('products.help.text', { item: label, product: pr.name }),
+                      )}
+                    >
                       {t('products.help.link')}
                       <span class="visually-hidden">: {label}</span>
                     </a>
@@ -141,7 +171,11 @@ export const ChecklistPage: FC<ChecklistProps> = ({ ctx, view, checklist, summar
                 )}
                 {isStaff && line.status === 'done' && !line.verifiedAt && (
                   <li>
-                    <PostForm action={`/san-pham/${pr.slug}/dieu-kien/${code}/xac-nhan`} csrfToken={ctx.csrfToken} class="inline-form">
+                    <PostForm
+                      action={`/san-pham/${pr.slug}/dieu-kien/${code}/xac-nhan`}
+                      csrfToken={ctx.csrfToken}
+                      class="inline-form"
+                    >
                       <button type="submit" class="button button-primary">
                         {t('products.checklist.verify')}
                         <span class="visually-hidden">: {label}</span>
@@ -192,19 +226,78 @@ export const ItemFormPage: FC<ItemFormProps> = ({ ctx, view, line, values, error
       <h1>{title}</h1>
       <p class="lead">{t(`products.item.${code}.hint`)}</p>
       <ErrorSummary t={t} errors={errors} labels={labels} />
-      <PostForm action={`/san-pham/${view.product.slug}/dieu-kien/${code}`} csrfToken={ctx.csrfToken} class="form" multipart>
-        <Select name="status" label={labels.status} value={v('status')} options={optionsOf(t, 'products.status', itemStatuses)} error={errors.status} required />
+      <PostForm
+        action={`/san-pham/${view.product.slug}/dieu-kien/${code}`}
+        csrfToken={ctx.csrfToken}
+        class="form"
+        multipart
+      >
+        <Select
+          name="status"
+          label={labels.status}
+          value={v('status')}
+          options={optionsOf(t, 'products.status', itemStatuses)}
+          error={errors.status}
+          required
+        />
         {variants.length > 0 && (
-          <Select name="variant" label={labels.variant} value={v('variant')} placeholder={t('form.choose')} options={optionsOf(t, `products.variant.${code}`, variants)} error={errors.variant} />
+          <Select
+            name="variant"
+            label={labels.variant}
+            value={v('variant')}
+            placeholder={t('form.choose')}
+            options={optionsOf(t, `products.variant.${code}`, variants)}
+            error={errors.variant}
+          />
         )}
-        <Input name="number" label={labels.number} hint={t('products.field.numberHint')} value={v('number')} error={errors.number} optionalText={opt} maxlength={100} />
+        <Input
+          name="number"
+          label={labels.number}
+          hint={t('products.field.numberHint')}
+          value={v('number')}
+          error={errors.number}
+          optionalText={opt}
+          maxlength={100}
+        />
         <div class="row">
-          <Input name="issuedOn" type="date" label={labels.issuedOn} value={v('issuedOn')} error={errors.issuedOn} optionalText={opt} />
-          <Input name="expiresOn" type="date" label={labels.expiresOn} hint={t('products.field.expiresHint')} value={v('expiresOn')} error={errors.expiresOn} optionalText={opt} />
+          <Input
+            name="issuedOn"
+            type="date"
+            label={labels.issuedOn}
+            value={v('issuedOn')}
+            error={errors.issuedOn}
+            optionalText={opt}
+          />
+          <Input
+            name="expiresOn"
+            type="date"
+            label={labels.expiresOn}
+            hint={t('products.field.expiresHint')}
+            value={v('expiresOn')}
+            error={errors.expiresOn}
+            optionalText={opt}
+          />
         </div>
-        <TextArea name="note" label={labels.note} value={v('note')} error={errors.note} optionalText={opt} rows={3} maxlength={1000} />
-        <FileInput name="file" label={labels.file} hint={t('products.field.fileHint')} accept="application/pdf,image/jpeg,image/png,image/webp" error={errors.file} optionalText={opt} />
-        {line.fileId && <Checkbox name="removeFile" label={t('products.field.removeFile')} checked={v('removeFile') === 'on'} />}
+        <TextArea
+          name="note"
+          label={labels.note}
+          value={v('note')}
+          error={errors.note}
+          optionalText={opt}
+          rows={3}
+          maxlength={1000}
+        />
+        <FileInput
+          name="file"
+          label={labels.file}
+          hint={t('products.field.fileHint')}
+          accept="application/pdf,image/jpeg,image/png,image/webp"
+          error={errors.file}
+          optionalText={opt}
+        />
+        {line.fileId && (
+          <Checkbox name="removeFile" label={t('products.field.removeFile')} checked={v('removeFile') === 'on'} />
+        )}
         <p class="hint">{t('products.item.reverify')}</p>
         <div class="form-actions">
           <Button>{t('form.save')}</Button>

@@ -3,16 +3,35 @@ import { type FormValues, formValue } from '#kernel/http/forms.ts';
 import { formatDate, formatVnd } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, type Tone } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Button, Checkbox, ErrorSummary, FileInput, Input, type Option, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import {
+  Button,
+  Checkbox,
+  ErrorSummary,
+  FileInput,
+  Input,
+  type Option,
+  PostForm,
+  Select,
+  TextArea,
+} from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ConnectionAccess, ConnectionStepRow, ConnectionView } from '../connections.service.ts';
 import type { BoardFilters } from '../products.schemas.ts';
 import { connectionStages } from '../products.taxonomy.ts';
 
-const stageTone: Record<string, Tone> = { introduced: 'neutral', meeting: 'info', samples: 'info', negotiating: 'warning', contract_signed: 'success', not_pursued: 'danger' };
+const stageTone: Record<string, Tone> = {
+  introduced: 'neutral',
+  meeting: 'info',
+  samples: 'info',
+  negotiating: 'warning',
+  contract_signed: 'success',
+  not_pursued: 'danger',
+};
 
-export const StageBadge: FC<{ t: PageContext['t']; stage: string }> = ({ t, stage }) => <Badge tone={stageTone[stage] ?? 'neutral'}>{labelOf(t, 'products.stage', stage)}</Badge>;
+export const StageBadge: FC<{ t: PageContext['t']; stage: string }> = ({ t, stage }) => (
+  <Badge tone={stageTone[stage] ?? 'neutral'}>{labelOf(t, 'products.stage', stage)}</Badge>
+);
 
 const title = (c: ConnectionView) => `${c.productName ?? c.projectName} ↔ ${c.partnerName}`;
 
@@ -70,9 +89,27 @@ export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, commu
         <a href="/hoi-mua">{t('products.inquiries.title')}</a>
       </p>
       <form method="get" action="/ket-noi-tieu-thu" class="filters" role="search">
-        <Select name="partner" label={t('products.connection.partner')} value={filters.partner} placeholder={all} options={partners} />
-        <Select name="commune" label={t('products.filter.commune')} value={filters.commune} placeholder={all} options={communes} />
-        <Select name="stage" label={t('products.connection.stage')} value={filters.stage} placeholder={all} options={optionsOf(t, 'products.stage', connectionStages)} />
+        <Select
+          name="partner"
+          label={t('products.connection.partner')}
+          value={filters.partner}
+          placeholder={all}
+          options={partners}
+        />
+        <Select
+          name="commune"
+          label={t('products.filter.commune')}
+          value={filters.commune}
+          placeholder={all}
+          options={communes}
+        />
+        <Select
+          name="stage"
+          label={t('products.connection.stage')}
+          value={filters.stage}
+          placeholder={all}
+          options={optionsOf(t, 'products.stage', connectionStages)}
+        />
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
             {t('form.filter')}
@@ -102,8 +139,12 @@ export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, commu
                         {c.communeName ? <span class="muted"> · {c.communeName}</span> : null}
                       </p>
                       <p class="muted">{t('products.connection.since', { date: formatDate(c.stageOn) })}</p>
-                      {c.contractValueVnd !== null && <p>{t('products.connection.contractIs', { value: formatVnd(c.contractValueVnd, lang) })}</p>}
-                      {c.growthPercent !== undefined && <p>{t('products.connection.growthIs', { growth: c.growthPercent })}</p>}
+                      {c.contractValueVnd !== null && (
+                        <p>{t('products.connection.contractIs', { value: formatVnd(c.contractValueVnd, lang) })}</p>
+                      )}
+                      {c.growthPercent !== undefined && (
+                        <p>{t('products.connection.growthIs', { growth: c.growthPercent })}</p>
+                      )}
                       {c.nextStep && (
                         <p>
                           {t('products.connection.nextStepIs', { step: c.nextStep })}
@@ -141,7 +182,13 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
   const opt = t('form.optional');
   const sv = (k: string) => formValue(p.stageValues, k);
   const ov = (k: string) => formValue(p.outcomeValues, k);
-  const stageLabels = { stage: t('products.connection.stage'), on: t('products.connection.on'), note: t('products.connection.note'), nextStep: t('products.connection.nextStep'), nextStepOn: t('products.connection.nextStepOn') };
+  const stageLabels = {
+    stage: t('products.connection.stage'),
+    on: t('products.connection.on'),
+    note: t('products.connection.note'),
+    nextStep: t('products.connection.nextStep'),
+    nextStepOn: t('products.connection.nextStepOn'),
+  };
   const outcomeLabels = {
     contractSignedOn: t('products.connection.contractSignedOn'),
     contractValueVnd: t('products.connection.contractValue'),
@@ -155,7 +202,11 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
   return (
     <Layout ctx={p.ctx} title={title(c)}>
       <nav class="breadcrumbs" aria-label="breadcrumb">
-        {p.access.isStaff ? <a href="/ket-noi-tieu-thu">{t('products.board.title')}</a> : <a href={`/du-an/${c.projectSlug}`}>{c.projectName}</a>}
+        {p.access.isStaff ? (
+          <a href="/ket-noi-tieu-thu">{t('products.board.title')}</a>
+        ) : (
+          <a href={`/du-an/${c.projectSlug}`}>{c.projectName}</a>
+        )}
       </nav>
       <h1>{title(c)}</h1>
       <p class="badges">
@@ -238,11 +289,18 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
         <aside class="col-side">
           {p.access.isTeam && (
             <PostForm action={`/ket-noi-tieu-thu/${c.id}/chia-se`} csrfToken={p.ctx.csrfToken}>
-              <Checkbox name="share" label={t('products.connection.share')} hint={t('products.connection.shareHint')} checked={c.shareDocuments} />
+              <Checkbox
+                name="share"
+                label={t('products.connection.share')}
+                hint={t('products.connection.shareHint')}
+                checked={c.shareDocuments}
+              />
               <Button kind="secondary">{t('form.save')}</Button>
             </PostForm>
           )}
-          {!p.access.isTeam && <p>{c.shareDocuments ? t('products.connection.shared') : t('products.connection.notShared')}</p>}
+          {!p.access.isTeam && (
+            <p>{c.shareDocuments ? t('products.connection.shared') : t('products.connection.notShared')}</p>
+          )}
         </aside>
       </div>
       {p.access.isStaff && (
@@ -250,12 +308,48 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
           <h2 id="giai-doan">{t('products.connection.moveTitle')}</h2>
           <ErrorSummary t={t} errors={p.stageErrors} labels={stageLabels} />
           <PostForm action={`/ket-noi-tieu-thu/${c.id}/giai-doan`} csrfToken={p.ctx.csrfToken} class="form">
-            <Select name="stage" label={stageLabels.stage} value={sv('stage') || c.stage} options={optionsOf(t, 'products.stage', connectionStages)} error={p.stageErrors.stage} required />
-            <Input name="on" type="date" label={stageLabels.on} value={sv('on') || p.today} error={p.stageErrors.on} required />
-            <TextArea name="note" label={stageLabels.note} value={sv('note')} error={p.stageErrors.note} optionalText={opt} rows={3} maxlength={2000} />
+            <Select
+              name="stage"
+              label={stageLabels.stage}
+              value={sv('stage') || c.stage}
+              options={optionsOf(t, 'products.stage', connectionStages)}
+              error={p.stageErrors.stage}
+              required
+            />
+            <Input
+              name="on"
+              type="date"
+              label={stageLabels.on}
+              value={sv('on') || p.today}
+              error={p.stageErrors.on}
+              required
+            />
+            <TextArea
+              name="note"
+              label={stageLabels.note}
+              value={sv('note')}
+              error={p.stageErrors.note}
+              optionalText={opt}
+              rows={3}
+              maxlength={2000}
+            />
             <div class="row">
-              <Input name="nextStep" label={stageLabels.nextStep} value={sv('nextStep') || c.nextStep} error={p.stageErrors.nextStep} optionalText={opt} maxlength={300} />
-              <Input name="nextStepOn" type="date" label={stageLabels.nextStepOn} value={sv('nextStepOn') || (c.nextStepOn ?? '')} error={p.stageErrors.nextStepOn} optionalText={opt} />
+              <Input
+                name="nextStep"
+                label={stageLabels.nextStep}
+                value={sv('nextStep') || c.nextStep}
+                error={p.stageErrors.nextStep}
+                optionalText={opt}
+                maxlength={300}
+              />
+              <Input
+                name="nextStepOn"
+                type="date"
+                label={stageLabels.nextStepOn}
+                value={sv('nextStepOn') || (c.nextStepOn ?? '')}
+                error={p.stageErrors.nextStepOn}
+                optionalText={opt}
+              />
             </div>
             <div class="form-actions">
               <Button>{t('products.connection.move')}</Button>
@@ -268,22 +362,89 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
             <fieldset>
               <legend>{t('products.connection.contract')}</legend>
               <div class="row">
-                <Input name="contractSignedOn" type="date" label={outcomeLabels.contractSignedOn} value={ov('contractSignedOn')} error={p.outcomeErrors.contractSignedOn} optionalText={opt} />
-                <Input name="contractValueVnd" type="number" inputmode="numeric" label={outcomeLabels.contractValueVnd} value={ov('contractValueVnd')} error={p.outcomeErrors.contractValueVnd} optionalText={opt} />
+                <Input
+                  name="contractSignedOn"
+                  type="date"
+                  label={outcomeLabels.contractSignedOn}
+                  value={ov('contractSignedOn')}
+                  error={p.outcomeErrors.contractSignedOn}
+                  optionalText={opt}
+                />
+                <Input
+                  name="contractValueVnd"
+                  type="number"
+                  inputmode="numeric"
+                  label={outcomeLabels.contractValueVnd}
+                  value={ov('contractValueVnd')}
+                  error={p.outcomeErrors.contractValueVnd}
+                  optionalText={opt}
+                />
               </div>
               <div class="row">
-                <Input name="contractVolume" label={outcomeLabels.contractVolume} value={ov('contractVolume')} error={p.outcomeErrors.contractVolume} optionalText={opt} maxlength={200} />
-                <Input name="contractMonths" type="number" inputmode="numeric" label={outcomeLabels.contractMonths} value={ov('contractMonths')} error={p.outcomeErrors.contractMonths} optionalText={opt} />
+                <Input
+                  name="contractVolume"
+                  label={outcomeLabels.contractVolume}
+                  value={ov('contractVolume')}
+                  error={p.outcomeErrors.contractVolume}
+                  optionalText={opt}
+                  maxlength={200}
+                />
+                <Input
+                  name="contractMonths"
+                  type="number"
+                  inputmode="numeric"
+                  label={outcomeLabels.contractMonths}
+                  value={ov('contractMonths')}
+                  error={p.outcomeErrors.contractMonths}
+                  optionalText={opt}
+                />
               </div>
-              <FileInput name="contractFile" label={outcomeLabels.contractFile} hint={t('products.field.fileHint')} accept="application/pdf,image/jpeg,image/png,image/webp" error={p.outcomeErrors.contractFile} optionalText={opt} />
-              {c.contractFileId && <Checkbox name="removeFile" label={t('products.field.removeFile')} checked={ov('removeFile') === 'on'} />}
+              <FileInput
+                name="contractFile"
+                label={outcomeLabels.contractFile}
+                hint={t('products.field.fileHint')}
+                accept="application/pdf,image/jpeg,image/png,image/webp"
+                error={p.outcomeErrors.contractFile}
+                optionalText={opt}
+              />
+              {c.contractFileId && (
+                <Checkbox
+                  name="removeFile"
+                  label={t('products.field.removeFile')}
+                  checked={ov('removeFile') === 'on'}
+                />
+              )}
             </fieldset>
             <fieldset>
               <legend>{t('products.connection.sales')}</legend>
-              <Input name="salesPeriod" label={outcomeLabels.salesPeriod} hint={t('products.connection.salesPeriodHint')} value={ov('salesPeriod')} error={p.outcomeErrors.salesPeriod} optionalText={opt} maxlength={120} />
+              <Input
+                name="salesPeriod"
+                label={outcomeLabels.salesPeriod}
+                hint={t('products.connection.salesPeriodHint')}
+                value={ov('salesPeriod')}
+                error={p.outcomeErrors.salesPeriod}
+                optionalText={opt}
+                maxlength={120}
+              />
               <div class="row">
-                <Input name="salesBeforeVnd" type="number" inputmode="numeric" label={outcomeLabels.salesBeforeVnd} value={ov('salesBeforeVnd')} error={p.outcomeErrors.salesBeforeVnd} optionalText={opt} />
-                <Input name="salesAfterVnd" type="number" inputmode="numeric" label={outcomeLabels.salesAfterVnd} value={ov('salesAfterVnd')} error={p.outcomeErrors.salesAfterVnd} optionalText={opt} />
+                <Input
+                  name="salesBeforeVnd"
+                  type="number"
+                  inputmode="numeric"
+                  label={outcomeLabels.salesBeforeVnd}
+                  value={ov('salesBeforeVnd')}
+                  error={p.outcomeErrors.salesBeforeVnd}
+                  optionalText={opt}
+                />
+                <Input
+                  name="salesAfterVnd"
+                  type="number"
+                  inputmode="numeric"
+                  label={outcomeLabels.salesAfterVnd}
+                  value={ov('salesAfterVnd')}
+                  error={p.outcomeErrors.salesAfterVnd}
+                  optionalText={opt}
+                />
               </div>
               <p class="hint">{t('products.connection.growthHint')}</p>
             </fieldset>
@@ -307,7 +468,15 @@ export interface NewConnectionProps {
   errors: Record<string, string>;
 }
 
-export const NewConnectionPage: FC<NewConnectionProps> = ({ ctx, partners, products, project, inquiry, values, errors }) => {
+export const NewConnectionPage: FC<NewConnectionProps> = ({
+  ctx,
+  partners,
+  products,
+  project,
+  inquiry,
+  values,
+  errors,
+}) => {
   const { t } = ctx;
   const v = (k: string) => formValue(values, k);
   const labels = {
@@ -339,7 +508,16 @@ export const NewConnectionPage: FC<NewConnectionProps> = ({ ctx, partners, produ
       <PostForm action="/ket-noi-tieu-thu/moi" csrfToken={ctx.csrfToken} class="form">
         {inquiry && <input type="hidden" name="inquiryId" value={inquiry.id} />}
         {project && <input type="hidden" name="project" value={project.slug} />}
-        <Select name="partnerId" label={labels.partnerId} hint={t('products.connection.partnerHint')} value={v('partnerId')} placeholder={t('form.choose')} options={partners} error={errors.partnerId} required />
+        <Select
+          name="partnerId"
+          label={labels.partnerId}
+          hint={t('products.connection.partnerHint')}
+          value={v('partnerId')}
+          placeholder={t('form.choose')}
+          options={partners}
+          error={errors.partnerId}
+          required
+        />
         <Select
           name="product"
           label={labels.product}
@@ -350,11 +528,40 @@ export const NewConnectionPage: FC<NewConnectionProps> = ({ ctx, partners, produ
           error={errors.product ?? errors.project}
           required={!project}
         />
-        <Input name="startedOn" type="date" label={labels.startedOn} value={v('startedOn')} error={errors.startedOn} required />
-        <TextArea name="notes" label={labels.notes} value={v('notes')} error={errors.notes} optionalText={t('form.optional')} rows={3} maxlength={3000} />
+        <Input
+          name="startedOn"
+          type="date"
+          label={labels.startedOn}
+          value={v('startedOn')}
+          error={errors.startedOn}
+          required
+        />
+        <TextArea
+          name="notes"
+          label={labels.notes}
+          value={v('notes')}
+          error={errors.notes}
+          optionalText={t('form.optional')}
+          rows={3}
+          maxlength={3000}
+        />
         <div class="row">
-          <Input name="nextStep" label={labels.nextStep} value={v('nextStep')} error={errors.nextStep} optionalText={t('form.optional')} maxlength={300} />
-          <Input name="nextStepOn" type="date" label={labels.nextStepOn} value={v('nextStepOn')} error={errors.nextStepOn} optionalText={t('form.optional')} />
+          <Input
+            name="nextStep"
+            label={labels.nextStep}
+            value={v('nextStep')}
+            error={errors.nextStep}
+            optionalText={t('form.optional')}
+            maxlength={300}
+          />
+          <Input
+            name="nextStepOn"
+            type="date"
+            label={labels.nextStepOn}
+            value={v('nextStepOn')}
+            error={errors.nextStepOn}
+            optionalText={t('form.optional')}
+          />
         </div>
         <div class="form-actions">
           <Button>{t('form.save')}</Button>

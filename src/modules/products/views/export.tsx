@@ -11,7 +11,11 @@ export interface ExportChoice {
 }
 
 /** Staff tick the products to send to a national platform; the form downloads the bundle (GET). */
-export const ExportPage: FC<{ ctx: PageContext; choices: ExportChoice[]; error?: string }> = ({ ctx, choices, error }) => {
+export const ExportPage: FC<{ ctx: PageContext; choices: ExportChoice[]; error?: string }> = ({
+  ctx,
+  choices,
+  error,
+}) => {
   const { t } = ctx;
   const title = t('products.export.title');
   return (

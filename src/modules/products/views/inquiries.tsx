@@ -9,7 +9,11 @@ import type { InquiryRow } from '../inquiries.service.ts';
 
 const tone = { new: 'info', connected: 'success', closed: 'neutral' } as const;
 
-export const InquiriesPage: FC<{ ctx: PageContext; items: InquiryRow[]; isStaff: boolean }> = ({ ctx, items, isStaff }) => {
+export const InquiriesPage: FC<{ ctx: PageContext; items: InquiryRow[]; isStaff: boolean }> = ({
+  ctx,
+  items,
+  isStaff,
+}) => {
   const { t } = ctx;
   const title = t('products.inquiries.title');
   return (
@@ -26,7 +30,9 @@ export const InquiriesPage: FC<{ ctx: PageContext; items: InquiryRow[]; isStaff:
                 <a href={`/san-pham/${i.productSlug}`}>{i.productName}</a>
               </h2>
               <p class="badges">
-                <Badge tone={tone[i.status as keyof typeof tone] ?? 'neutral'}>{labelOf(t, 'products.inquiry.status', i.status)}</Badge>{' '}
+                <Badge tone={tone[i.status as keyof typeof tone] ?? 'neutral'}>
+                  {labelOf(t, 'products.inquiry.status', i.status)}
+                </Badge>{' '}
                 <span class="muted">{formatDateTime(i.createdAt)}</span>
               </p>
               <p>

@@ -16,7 +16,15 @@ export interface ListingFormProps {
   errors: Record<string, string>;
 }
 
-export const ListingFormPage: FC<ListingFormProps> = ({ ctx, title, action, productName, productSlug, values, errors }) => {
+export const ListingFormPage: FC<ListingFormProps> = ({
+  ctx,
+  title,
+  action,
+  productName,
+  productSlug,
+  values,
+  errors,
+}) => {
   const { t } = ctx;
   const v = (k: string) => formValue(values, k);
   const labels = {
@@ -35,11 +43,48 @@ export const ListingFormPage: FC<ListingFormProps> = ({ ctx, title, action, prod
       <p class="lead">{t('products.listing.lead')}</p>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <PostForm action={action} csrfToken={ctx.csrfToken} class="form">
-        <Select name="platform" label={labels.platform} value={v('platform') || 'techfest247'} options={optionsOf(t, 'products.platform', platforms)} error={errors.platform} required />
-        <Input name="url" type="url" label={labels.url} value={v('url')} error={errors.url} optionalText={t('form.optional')} maxlength={500} />
-        <Input name="listedOn" type="date" label={labels.listedOn} value={v('listedOn')} error={errors.listedOn} required />
-        <Select name="status" label={labels.status} value={v('status') || 'live'} options={optionsOf(t, 'products.listing.status', listingStatuses)} error={errors.status} required />
-        <TextArea name="note" label={labels.note} value={v('note')} error={errors.note} optionalText={t('form.optional')} rows={3} maxlength={1000} />
+        <Select
+          name="platform"
+          label={labels.platform}
+          value={v('platform') || 'techfest247'}
+          options={optionsOf(t, 'products.platform', platforms)}
+          error={errors.platform}
+          required
+        />
+        <Input
+          name="url"
+          type="url"
+          label={labels.url}
+          value={v('url')}
+          error={errors.url}
+          optionalText={t('form.optional')}
+          maxlength={500}
+        />
+        <Input
+          name="listedOn"
+          type="date"
+          label={labels.listedOn}
+          value={v('listedOn')}
+          error={errors.listedOn}
+          required
+        />
+        <Select
+          name="status"
+          label={labels.status}
+          value={v('status') || 'live'}
+          options={optionsOf(t, 'products.listing.status', listingStatuses)}
+          error={errors.status}
+          required
+        />
+        <TextArea
+          name="note"
+          label={labels.note}
+          value={v('note')}
+          error={errors.note}
+          optionalText={t('form.optional')}
+          rows={3}
+          maxlength={1000}
+        />
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
           <a href={`/san-pham/${productSlug}`}>{t('form.cancel')}</a>

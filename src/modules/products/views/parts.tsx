@@ -12,11 +12,17 @@ export function thumbSize(width: number, height: number, side = 480): { width: n
 }
 
 /** "25.000 – 30.000 ₫ / hộp", or nothing when no price is given. */
-export function priceText(t: Translator, lang: Lang, p: { priceMinVnd: number | null; priceMaxVnd: number | null; unit: string }): string {
+export function priceText(
+  t: Translator,
+  lang: Lang,
+  p: { priceMinVnd: number | null; priceMaxVnd: number | null; unit: string },
+): string {
   const { priceMinVnd: min, priceMaxVnd: max } = p;
   if (min === null && max === null) return '';
   const amount =
-    min !== null && max !== null && min !== max ? `${formatNumber(min, lang)} – ${formatNumber(max, lang)} ₫` : `${formatNumber((min ?? max) as number, lang)} ₫`;
+    min !== null && max !== null && min !== max
+      ? `${formatNumber(min, lang)} – ${formatNumber(max, lang)} ₫`
+      : `${formatNumber((min ?? max) as number, lang)} ₫`;
   return p.unit ? t('products.price.perUnit', { amount, unit: p.unit }) : amount;
 }
 
@@ -28,7 +34,8 @@ export const OcopBadge: FC<{ t: Translator; stars: number | null }> = ({ t, star
     </Badge>
   ) : null;
 
-export const ReadyBadge: FC<{ t: Translator; ready: boolean }> = ({ t, ready }) => (ready ? <Badge tone="success">{t('products.ready.badge')}</Badge> : null);
+export const ReadyBadge: FC<{ t: Translator; ready: boolean }> = ({ t, ready }) =>
+  ready ? <Badge tone="success">{t('products.ready.badge')}</Badge> : null;
 
 /** The support-request form, prefilled: one click from a missing checklist item to asking for help. */
 export function helpHref(projectSlug: string, need: string, text: string): string {

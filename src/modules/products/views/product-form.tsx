@@ -50,19 +50,84 @@ export const ProductFormPage: FC<ProductFormProps> = (p) => {
       <PostForm action={p.action} csrfToken={p.ctx.csrfToken} class="form" multipart>
         <fieldset>
           <legend>{t('products.form.about')}</legend>
-          <Input name="name" label={labels.name} hint={t('products.field.nameHint')} value={v('name')} error={p.errors.name} required maxlength={200} />
-          <Select name="category" label={labels.category} value={v('category')} placeholder={t('form.choose')} options={optionsOf(t, 'products.category', productCategories)} error={p.errors.category} required />
-          <TextArea name="description" label={labels.description} hint={t('products.field.descriptionHint')} value={v('description')} error={p.errors.description} optionalText={opt} rows={6} maxlength={5000} />
+          <Input
+            name="name"
+            label={labels.name}
+            hint={t('products.field.nameHint')}
+            value={v('name')}
+            error={p.errors.name}
+            required
+            maxlength={200}
+          />
+          <Select
+            name="category"
+            label={labels.category}
+            value={v('category')}
+            placeholder={t('form.choose')}
+            options={optionsOf(t, 'products.category', productCategories)}
+            error={p.errors.category}
+            required
+          />
+          <TextArea
+            name="description"
+            label={labels.description}
+            hint={t('products.field.descriptionHint')}
+            value={v('description')}
+            error={p.errors.description}
+            optionalText={opt}
+            rows={6}
+            maxlength={5000}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('products.form.trade')}</legend>
-          <Input name="unit" label={labels.unit} hint={t('products.field.unitHint')} value={v('unit')} error={p.errors.unit} optionalText={opt} maxlength={60} />
+          <Input
+            name="unit"
+            label={labels.unit}
+            hint={t('products.field.unitHint')}
+            value={v('unit')}
+            error={p.errors.unit}
+            optionalText={opt}
+            maxlength={60}
+          />
           <div class="row">
-            <Input name="priceMinVnd" type="number" inputmode="numeric" label={labels.priceMinVnd} value={v('priceMinVnd')} error={p.errors.priceMinVnd} optionalText={opt} />
-            <Input name="priceMaxVnd" type="number" inputmode="numeric" label={labels.priceMaxVnd} value={v('priceMaxVnd')} error={p.errors.priceMaxVnd} optionalText={opt} />
+            <Input
+              name="priceMinVnd"
+              type="number"
+              inputmode="numeric"
+              label={labels.priceMinVnd}
+              value={v('priceMinVnd')}
+              error={p.errors.priceMinVnd}
+              optionalText={opt}
+            />
+            <Input
+              name="priceMaxVnd"
+              type="number"
+              inputmode="numeric"
+              label={labels.priceMaxVnd}
+              value={v('priceMaxVnd')}
+              error={p.errors.priceMaxVnd}
+              optionalText={opt}
+            />
           </div>
-          <Input name="minOrder" label={labels.minOrder} hint={t('products.field.minOrderHint')} value={v('minOrder')} error={p.errors.minOrder} optionalText={opt} maxlength={120} />
-          <Input name="capacity" label={labels.capacity} hint={t('products.field.capacityHint')} value={v('capacity')} error={p.errors.capacity} optionalText={opt} maxlength={200} />
+          <Input
+            name="minOrder"
+            label={labels.minOrder}
+            hint={t('products.field.minOrderHint')}
+            value={v('minOrder')}
+            error={p.errors.minOrder}
+            optionalText={opt}
+            maxlength={120}
+          />
+          <Input
+            name="capacity"
+            label={labels.capacity}
+            hint={t('products.field.capacityHint')}
+            value={v('capacity')}
+            error={p.errors.capacity}
+            optionalText={opt}
+            maxlength={200}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('products.form.ocop')}</legend>
@@ -75,8 +140,22 @@ export const ProductFormPage: FC<ProductFormProps> = (p) => {
             error={p.errors.ocopStars}
           />
           <div class="row">
-            <Input name="ocopCertificateNo" label={labels.ocopCertificateNo} value={v('ocopCertificateNo')} error={p.errors.ocopCertificateNo} optionalText={opt} maxlength={80} />
-            <Input name="ocopExpiresOn" type="date" label={labels.ocopExpiresOn} value={v('ocopExpiresOn')} error={p.errors.ocopExpiresOn} optionalText={opt} />
+            <Input
+              name="ocopCertificateNo"
+              label={labels.ocopCertificateNo}
+              value={v('ocopCertificateNo')}
+              error={p.errors.ocopCertificateNo}
+              optionalText={opt}
+              maxlength={80}
+            />
+            <Input
+              name="ocopExpiresOn"
+              type="date"
+              label={labels.ocopExpiresOn}
+              value={v('ocopExpiresOn')}
+              error={p.errors.ocopExpiresOn}
+              optionalText={opt}
+            />
           </div>
         </fieldset>
         <fieldset>
@@ -95,7 +174,13 @@ export const ProductFormPage: FC<ProductFormProps> = (p) => {
             <p class="hint">{t('products.field.imagesFull', { max: p.maxImages })}</p>
           )}
         </fieldset>
-        <Checkbox name="isPublic" label={labels.isPublic} hint={t('products.field.isPublicHint')} checked={v('isPublic') === 'on'} error={p.errors.isPublic} />
+        <Checkbox
+          name="isPublic"
+          label={labels.isPublic}
+          hint={t('products.field.isPublicHint')}
+          checked={v('isPublic') === 'on'}
+          error={p.errors.isPublic}
+        />
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
           <a href={p.cancelHref}>{t('form.cancel')}</a>

@@ -57,7 +57,12 @@ function structuredData(p: ProductPageProps, description: string) {
       '@type': 'Organization',
       name: project.name,
       url: `${p.baseUrl}/du-an/${project.slug}`,
-      address: { '@type': 'PostalAddress', addressLocality: project.communeName ?? undefined, addressRegion: p.province, addressCountry: 'VN' },
+      address: {
+        '@type': 'PostalAddress',
+        addressLocality: project.communeName ?? undefined,
+        addressRegion: p.province,
+        addressCountry: 'VN',
+      },
     },
     award: pr.ocopStars ? t('products.ocop.badge', { stars: pr.ocopStars }) : undefined,
     offers,
@@ -88,7 +93,13 @@ const Gallery: FC<{ name: string; images: ProductImage[]; t: PageContext['t'] }>
             return (
               <li>
                 <a href={imageUrl(image.id)}>
-                  <img src={imageUrl(image.id, 'nho')} width={s.width} height={s.height} alt={t('products.image.alt', { name, n: i + 2 })} loading="lazy" />
+                  <img
+                    src={imageUrl(image.id, 'nho')}
+                    width={s.width}
+                    height={s.height}
+                    alt={t('products.image.alt', { name, n: i + 2 })}
+                    loading="lazy"
+                  />
                 </a>
               </li>
             );
@@ -102,10 +113,16 @@ const Gallery: FC<{ name: string; images: ProductImage[]; t: PageContext['t'] }>
 export const ProductPage: FC<ProductPageProps> = (p) => {
   const { t, lang } = p.ctx;
   const { product: pr, project, canEdit } = p.view;
-  const description = (pr.description || t('products.page.defaultDescription', { name: pr.name, producer: project.name })).replace(/\s+/g, ' ').slice(0, 160);
+  const description = (
+    pr.description || t('products.page.defaultDescription', { name: pr.name, producer: project.name })
+  )
+    .replace(/\s+/g, ' ')
+    .slice(0, 160);
   const first = p.images[0];
   const price = priceText(t, lang, pr);
-  const verified = p.checklist.filter((l) => l.status === 'done' && l.verifiedAt && (!l.expiresOn || l.expiresOn >= p.today));
+  const verified = p.checklist.filter(
+    (l) => l.status === 'done' && l.verifiedAt && (!l.expiresOn || l.expiresOn >= p.today),
+  );
   const labels = {
     name: t('products.inquiry.name'),
     organisation: t('products.inquiry.organisation'),
@@ -121,7 +138,9 @@ export const ProductPage: FC<ProductPageProps> = (p) => {
         title={pr.name}
         description={description}
         url={p.url}
-        image={first ? { url: `${p.baseUrl}${imageUrl(first.id)}`, width: first.width, height: first.height } : undefined}
+        image={
+          first ? { url: `${p.baseUrl}${imageUrl(first.id)}`, width: first.width, height: first.height } : undefined
+        }
         locale={lang === 'vi' ? 'vi_VN' : 'en_GB'}
         siteName={t('site.name')}
       />
@@ -179,7 +198,9 @@ export const ProductPage: FC<ProductPageProps> = (p) => {
           )}
           {(canEdit || p.isStaff) && (
             <p>
-              <a href={`/san-pham/${pr.slug}/dieu-kien`}>{t('products.checklist.open', { met: p.summary.met, required: p.summary.required })}</a>
+              <a href={`/san-pham/${pr.slug}/dieu-kien`}>
+                {t('products.checklist.open', { met: p.summary.met, required: p.summary.required })}
+              </a>
             </p>
           )}
           <h2>{t('products.page.listings')}</h2>
@@ -196,7 +217,9 @@ export const ProductPage: FC<ProductPageProps> = (p) => {
                   ) : (
                     labelOf(t, 'products.platform', l.platform)
                   )}{' '}
-                  <Badge tone={listingTone[l.status as keyof typeof listingTone] ?? 'neutral'}>{labelOf(t, 'products.listing.status', l.status)}</Badge>{' '}
+                  <Badge tone={listingTone[l.status as keyof typeof listingTone] ?? 'neutral'}>
+                    {labelOf(t, 'products.listing.status', l.status)}
+                  </Badge>{' '}
                   <span class="muted">{t('products.listing.since', { date: formatDate(l.listedOn) })}</span>
                   {p.isStaff && (
                     <>
@@ -222,14 +245,64 @@ export const ProductPage: FC<ProductPageProps> = (p) => {
           <p>{t('products.inquiry.lead')}</p>
           <ErrorSummary t={t} errors={p.errors} labels={labels} />
           <PostForm action={`/san-pham/${pr.slug}/hoi-mua`} csrfToken={p.ctx.csrfToken} class="form">
-            <Input name="name" label={labels.name} value={formValue(p.values, 'name')} error={p.errors.name} autocomplete="name" required maxlength={120} />
-            <Input name="organisation" label={labels.organisation} value={formValue(p.values, 'organisation')} error={p.errors.organisation} autocomplete="organization" optionalText={t('form.optional')} maxlength={200} />
+            <Input
+              name="name"
+              label={labels.name}
+              value={formValue(p.values, 'name')}
+              error={p.errors.name}
+              autocomplete="name"
+              required
+              maxlength={120}
+            />
+            <Input
+              name="organisation"
+              label={labels.organisation}
+              value={formValue(p.values, 'organisation')}
+              error={p.errors.organisation}
+              autocomplete="organization"
+              optionalText={t('form.optional')}
+              maxlength={200}
+            />
             <div class="row">
-              <Input name="email" type="email" label={labels.email} value={formValue(p.values, 'email')} error={p.errors.email} autocomplete="email" required maxlength={254} />
-              <Input name="phone" type="tel" label={labels.phone} value={formValue(p.values, 'phone')} error={p.errors.phone} autocomplete="tel" optionalText={t('form.optional')} maxlength={30} />
+              <Input
+                name="email"
+                type="email"
+                label={labels.email}
+                value={formValue(p.values, 'email')}
+                error={p.errors.email}
+                autocomplete="email"
+                required
+                maxlength={254}
+              />
+              <Input
+                name="phone"
+                type="tel"
+                label={labels.phone}
+                value={formValue(p.values, 'phone')}
+                error={p.errors.phone}
+                autocomplete="tel"
+                optionalText={t('form.optional')}
+                maxlength={30}
+              />
             </div>
-            <Input name="quantity" label={labels.quantity} hint={t('products.inquiry.quantityHint')} value={formValue(p.values, 'quantity')} error={p.errors.quantity} optionalText={t('form.optional')} maxlength={120} />
-            <TextArea name="message" label={labels.message} value={formValue(p.values, 'message')} error={p.errors.message} required rows={4} maxlength={2000} />
+            <Input
+              name="quantity"
+              label={labels.quantity}
+              hint={t('products.inquiry.quantityHint')}
+              value={formValue(p.values, 'quantity')}
+              error={p.errors.quantity}
+              optionalText={t('form.optional')}
+              maxlength={120}
+            />
+            <TextArea
+              name="message"
+              label={labels.message}
+              value={formValue(p.values, 'message')}
+              error={p.errors.message}
+              required
+              rows={4}
+              maxlength={2000}
+            />
             <p hidden>
               <label for="f-website">Website</label>
               <input id="f-website" name="website" type="text" value="" tabindex={-1} autocomplete="off" />
@@ -286,9 +359,23 @@ export const ProductPage: FC<ProductPageProps> = (p) => {
               <ul class="plain image-admin">
                 {p.images.map((image, i) => (
                   <li>
-                    <img src={imageUrl(image.id, 'nho')} width={thumbSize(image.width, image.height, 96).width} height={thumbSize(image.width, image.height, 96).height} alt={t('products.image.alt', { name: pr.name, n: i + 1 })} loading="lazy" />
-                    <PostForm action={`/san-pham/${pr.slug}/anh/${image.id}/xoa`} csrfToken={p.ctx.csrfToken} class="inline-form">
-                      <button type="submit" class="button button-warning" aria-label={t('products.image.removeN', { n: i + 1 })}>
+                    <img
+                      src={imageUrl(image.id, 'nho')}
+                      width={thumbSize(image.width, image.height, 96).width}
+                      height={thumbSize(image.width, image.height, 96).height}
+                      alt={t('products.image.alt', { name: pr.name, n: i + 1 })}
+                      loading="lazy"
+                    />
+                    <PostForm
+                      action={`/san-pham/${pr.slug}/anh/${image.id}/xoa`}
+                      csrfToken={p.ctx.csrfToken}
+                      class="inline-form"
+                    >
+                      <button
+                        type="submit"
+                        class="button button-warning"
+                        aria-label={t('products.image.removeN', { n: i + 1 })}
+                      >
                         {t('products.image.remove')}
                       </button>
                     </PostForm>

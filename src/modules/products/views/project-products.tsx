@@ -57,11 +57,15 @@ export const ProjectProductsPage: FC<ProjectProductsProps> = ({ ctx, project, ca
               {canEdit && (
                 <>
                   <p>
-                    <a href={`/san-pham/${p.slug}/dieu-kien`}>{t('products.checklist.open', { met: p.summary.met, required: p.summary.required })}</a>
+                    <a href={`/san-pham/${p.slug}/dieu-kien`}>
+                      {t('products.checklist.open', { met: p.summary.met, required: p.summary.required })}
+                    </a>
                   </p>
                   {p.summary.warnings.map((w) => (
                     <p>
-                      <Badge tone={w.daysLeft < 0 ? 'danger' : 'warning'}>{w.daysLeft < 0 ? t('products.expiry.expired') : t('products.expiry.soon')}</Badge>{' '}
+                      <Badge tone={w.daysLeft < 0 ? 'danger' : 'warning'}>
+                        {w.daysLeft < 0 ? t('products.expiry.expired') : t('products.expiry.soon')}
+                      </Badge>{' '}
                       {labelOf(t, 'products.item', w.item)} · {formatDate(w.expiresOn)}
                     </p>
                   ))}

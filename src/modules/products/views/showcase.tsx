@@ -3,7 +3,7 @@ import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatNumber } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, Pagination } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { type Option, Input, Select } from '#kernel/ui/form.tsx';
+import { Input, type Option, Select } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ShowcaseFilters } from '../products.schemas.ts';
@@ -23,7 +23,11 @@ export interface ShowcaseProps {
   canExport: boolean;
 }
 
-export const ProductCard: FC<{ ctx: PageContext; item: ShowcaseItem; headingLevel?: 2 | 3 }> = ({ ctx, item: p, headingLevel = 2 }) => {
+export const ProductCard: FC<{ ctx: PageContext; item: ShowcaseItem; headingLevel?: 2 | 3 }> = ({
+  ctx,
+  item: p,
+  headingLevel = 2,
+}) => {
   const { t, lang } = ctx;
   const size = p.cover ? thumbSize(p.cover.width, p.cover.height) : null;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -78,9 +82,28 @@ export const ShowcasePage: FC<ShowcaseProps> = (p) => {
       </div>
       <p class="lead">{t('products.showcase.lead')}</p>
       <form method="get" action="/san-pham" class="filters" role="search">
-        <Input name="q" type="search" label={t('products.filter.q')} hint={t('products.filter.qHint')} value={p.filters.q ?? ''} maxlength={100} />
-        <Select name="category" label={t('products.field.category')} value={p.filters.category} placeholder={all} options={optionsOf(t, 'products.category', productCategories)} />
-        <Select name="commune" label={t('products.filter.commune')} value={p.filters.commune} placeholder={all} options={p.communes} />
+        <Input
+          name="q"
+          type="search"
+          label={t('products.filter.q')}
+          hint={t('products.filter.qHint')}
+          value={p.filters.q ?? ''}
+          maxlength={100}
+        />
+        <Select
+          name="category"
+          label={t('products.field.category')}
+          value={p.filters.category}
+          placeholder={all}
+          options={optionsOf(t, 'products.category', productCategories)}
+        />
+        <Select
+          name="commune"
+          label={t('products.filter.commune')}
+          value={p.filters.commune}
+          placeholder={all}
+          options={p.communes}
+        />
         <Select
           name="ocop"
           label={t('products.filter.ocop')}

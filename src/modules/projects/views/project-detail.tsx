@@ -3,10 +3,10 @@ import { formatDate, formatNumber, formatVnd } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, PostForm, Select } from '#kernel/ui/form.tsx';
+import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { SupportEntry } from '#modules/support/index.ts';
 import type { ProjectDetail } from '../projects.service.ts';
-import { labelOf } from '#kernel/ui/labels.ts';
 
 export interface ProjectPageProps {
   ctx: PageContext;
@@ -21,7 +21,11 @@ export interface ProjectPageProps {
 
 const statusTone = { planned: 'neutral', in_progress: 'info', done: 'success', cancelled: 'danger' } as const;
 
-const Timeline: FC<{ ctx: PageContext; entries: SupportEntry[]; showOutcomes: boolean }> = ({ ctx, entries, showOutcomes }) => {
+const Timeline: FC<{ ctx: PageContext; entries: SupportEntry[]; showOutcomes: boolean }> = ({
+  ctx,
+  entries,
+  showOutcomes,
+}) => {
   const { t, lang } = ctx;
   if (entries.length === 0) return <EmptyState title={t('projects.detail.timelineEmpty')} />;
   return (
@@ -37,14 +41,22 @@ const Timeline: FC<{ ctx: PageContext; entries: SupportEntry[]; showOutcomes: bo
           </p>
           <p class="muted">
             {labelOf(t, 'support.provider', e.providerKind)}: {e.providerName} ·{' '}
-            <Badge tone={statusTone[e.status as keyof typeof statusTone] ?? 'neutral'}>{labelOf(t, 'support.status', e.status)}</Badge>
+            <Badge tone={statusTone[e.status as keyof typeof statusTone] ?? 'neutral'}>
+              {labelOf(t, 'support.status', e.status)}
+            </Badge>
           </p>
           {showOutcomes && e.outcome && <p>{e.outcome}</p>}
           {showOutcomes && (
             <ul class="figures">
-              {e.figures.participants !== undefined && <li>{t('support.figure.participants', { count: formatNumber(e.figures.participants, lang) })}</li>}
-              {e.figures.contractValueVnd !== undefined && <li>{t('support.figure.contract', { value: formatVnd(e.figures.contractValueVnd, lang) })}</li>}
-              {e.figures.salesGrowthPercent !== undefined && <li>{t('support.figure.growth', { value: e.figures.salesGrowthPercent })}</li>}
+              {e.figures.participants !== undefined && (
+                <li>{t('support.figure.participants', { count: formatNumber(e.figures.participants, lang) })}</li>
+              )}
+              {e.figures.contractValueVnd !== undefined && (
+                <li>{t('support.figure.contract', { value: formatVnd(e.figures.contractValueVnd, lang) })}</li>
+              )}
+              {e.figures.salesGrowthPercent !== undefined && (
+                <li>{t('support.figure.growth', { value: e.figures.salesGrowthPercent })}</li>
+              )}
             </ul>
           )}
           {showOutcomes && e.evidenceLinks.length > 0 && (
@@ -64,7 +76,15 @@ const Timeline: FC<{ ctx: PageContext; entries: SupportEntry[]; showOutcomes: bo
   );
 };
 
-export const ProjectPage: FC<ProjectPageProps> = ({ ctx, project: p, timeline, canEdit, isStaff, showOutcomes, staff }) => {
+export const ProjectPage: FC<ProjectPageProps> = ({
+  ctx,
+  project: p,
+  timeline,
+  canEdit,
+  isStaff,
+  showOutcomes,
+  staff,
+}) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={p.name} description={p.summary}>
@@ -80,8 +100,9 @@ export const ProjectPage: FC<ProjectPageProps> = ({ ctx, project: p, timeline, c
         )}
       </div>
       <p class="badges">
-        <Badge tone="info">{labelOf(t, 'project.stage', p.stage)}</Badge> <Badge>{labelOf(t, 'project.type', p.type)}</Badge>{' '}
-        <Badge>{labelOf(t, 'project.field', p.field)}</Badge> {!p.isPublic && <Badge tone="warning">{t('projects.private')}</Badge>}
+        <Badge tone="info">{labelOf(t, 'project.stage', p.stage)}</Badge>{' '}
+        <Badge>{labelOf(t, 'project.type', p.type)}</Badge> <Badge>{labelOf(t, 'project.field', p.field)}</Badge>{' '}
+        {!p.isPublic && <Badge tone="warning">{t('projects.private')}</Badge>}
       </p>
       <p class="lead">{p.summary}</p>
       <div class="columns">

@@ -1,11 +1,11 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue, formValues } from '#kernel/http/forms.ts';
+import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, Checkboxes, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { projectFields, projectStages, projectTypes, supportNeeds } from '../projects.taxonomy.ts';
-import { optionsOf } from '#kernel/ui/labels.ts';
-import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 
 export interface ProjectFormProps {
   ctx: PageContext;
@@ -41,12 +41,59 @@ export const ProjectFormPage: FC<ProjectFormProps> = ({ ctx, title, action, canc
       <PostForm action={action} csrfToken={ctx.csrfToken} class="form">
         <fieldset>
           <legend>{t('projects.form.about')}</legend>
-          <Input name="name" label={labels.name ?? ''} value={formValue(values, 'name')} error={errors.name} required maxlength={200} />
-          <TextArea name="summary" label={labels.summary ?? ''} hint={t('projects.field.summaryHint')} value={formValue(values, 'summary')} error={errors.summary} required rows={2} maxlength={500} />
-          <TextArea name="description" label={labels.description ?? ''} value={formValue(values, 'description')} error={errors.description} optionalText={opt} rows={6} />
-          <Select name="type" label={labels.type ?? ''} value={formValue(values, 'type')} placeholder={t('form.choose')} options={optionsOf(t, 'project.type', projectTypes)} error={errors.type} required />
-          <Select name="field" label={labels.field ?? ''} value={formValue(values, 'field')} placeholder={t('form.choose')} options={optionsOf(t, 'project.field', projectFields)} error={errors.field} required />
-          <Select name="stage" label={labels.stage ?? ''} value={formValue(values, 'stage')} placeholder={t('form.choose')} options={optionsOf(t, 'project.stage', projectStages)} error={errors.stage} required />
+          <Input
+            name="name"
+            label={labels.name ?? ''}
+            value={formValue(values, 'name')}
+            error={errors.name}
+            required
+            maxlength={200}
+          />
+          <TextArea
+            name="summary"
+            label={labels.summary ?? ''}
+            hint={t('projects.field.summaryHint')}
+            value={formValue(values, 'summary')}
+            error={errors.summary}
+            required
+            rows={2}
+            maxlength={500}
+          />
+          <TextArea
+            name="description"
+            label={labels.description ?? ''}
+            value={formValue(values, 'description')}
+            error={errors.description}
+            optionalText={opt}
+            rows={6}
+          />
+          <Select
+            name="type"
+            label={labels.type ?? ''}
+            value={formValue(values, 'type')}
+            placeholder={t('form.choose')}
+            options={optionsOf(t, 'project.type', projectTypes)}
+            error={errors.type}
+            required
+          />
+          <Select
+            name="field"
+            label={labels.field ?? ''}
+            value={formValue(values, 'field')}
+            placeholder={t('form.choose')}
+            options={optionsOf(t, 'project.field', projectFields)}
+            error={errors.field}
+            required
+          />
+          <Select
+            name="stage"
+            label={labels.stage ?? ''}
+            value={formValue(values, 'stage')}
+            placeholder={t('form.choose')}
+            options={optionsOf(t, 'project.stage', projectStages)}
+            error={errors.stage}
+            required
+          />
           <Select
             name="commune"
             label={labels.commune ?? ''}
@@ -60,15 +107,55 @@ export const ProjectFormPage: FC<ProjectFormProps> = ({ ctx, title, action, canc
         </fieldset>
         <fieldset>
           <legend>{t('projects.form.team')}</legend>
-          <TextArea name="members" label={labels.members ?? ''} hint={t('projects.field.membersHint')} value={formValue(values, 'members')} error={errors.members} optionalText={opt} rows={3} />
-          <TextArea name="awards" label={labels.awards ?? ''} hint={t('projects.field.awardsHint')} value={formValue(values, 'awards')} error={errors.awards} optionalText={opt} rows={2} />
-          <TextArea name="links" label={labels.links ?? ''} hint={t('projects.field.linksHint')} value={formValue(values, 'links')} error={errors.links} optionalText={opt} rows={2} />
+          <TextArea
+            name="members"
+            label={labels.members ?? ''}
+            hint={t('projects.field.membersHint')}
+            value={formValue(values, 'members')}
+            error={errors.members}
+            optionalText={opt}
+            rows={3}
+          />
+          <TextArea
+            name="awards"
+            label={labels.awards ?? ''}
+            hint={t('projects.field.awardsHint')}
+            value={formValue(values, 'awards')}
+            error={errors.awards}
+            optionalText={opt}
+            rows={2}
+          />
+          <TextArea
+            name="links"
+            label={labels.links ?? ''}
+            hint={t('projects.field.linksHint')}
+            value={formValue(values, 'links')}
+            error={errors.links}
+            optionalText={opt}
+            rows={2}
+          />
         </fieldset>
-        <Checkboxes name="needs" label={labels.needs ?? ''} values={formValues(values, 'needs')} options={optionsOf(t, 'project.need', supportNeeds)} error={errors.needs} />
+        <Checkboxes
+          name="needs"
+          label={labels.needs ?? ''}
+          values={formValues(values, 'needs')}
+          options={optionsOf(t, 'project.need', supportNeeds)}
+          error={errors.needs}
+        />
         <fieldset>
           <legend>{t('projects.form.publish')}</legend>
-          <Checkbox name="consentToPublish" label={t('projects.field.consent')} checked={formValue(values, 'consentToPublish') === 'on'} error={errors.consentToPublish} />
-          <Checkbox name="isPublic" label={t('projects.field.isPublic')} checked={formValue(values, 'isPublic') === 'on'} error={errors.isPublic} />
+          <Checkbox
+            name="consentToPublish"
+            label={t('projects.field.consent')}
+            checked={formValue(values, 'consentToPublish') === 'on'}
+            error={errors.consentToPublish}
+          />
+          <Checkbox
+            name="isPublic"
+            label={t('projects.field.isPublic')}
+            checked={formValue(values, 'isPublic') === 'on'}
+            error={errors.isPublic}
+          />
         </fieldset>
         <div class="form-actions">
           <Button>{t('form.save')}</Button>

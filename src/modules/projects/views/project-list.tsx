@@ -1,15 +1,15 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatDate, formatNumber } from '#kernel/i18n/index.ts';
+import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 import { Badge, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Input, Select } from '#kernel/ui/form.tsx';
+import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ProjectFilters } from '../projects.schemas.ts';
 import type { ProjectListItem } from '../projects.service.ts';
 import { projectFields, projectStages, supportNeeds } from '../projects.taxonomy.ts';
-import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
-import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 
 export interface ProjectListProps {
   ctx: PageContext;
@@ -33,7 +33,9 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
   const { t, lang } = p.ctx;
   const all = t('projects.filter.all');
   const filtered = Object.entries(p.query).some(([k, v]) => v && k !== 'page');
-  const moreFilters = Boolean(p.filters.field || p.filters.stage || p.filters.commune || p.filters.need || p.filters.visibility);
+  const moreFilters = Boolean(
+    p.filters.field || p.filters.stage || p.filters.commune || p.filters.need || p.filters.visibility,
+  );
   return (
     <Layout ctx={p.ctx} title={p.title} description={p.lead}>
       <div class="page-head">
@@ -46,26 +48,57 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
       </div>
       <p class="lead">{p.lead}</p>
       <form method="get" action={p.path} class="filters" role="search">
-        <Input name="q" type="search" label={t('projects.filter.q')} hint={t('projects.filter.qHint')} value={p.filters.q ?? ''} maxlength={100} />
+        <Input
+          name="q"
+          type="search"
+          label={t('projects.filter.q')}
+          hint={t('projects.filter.qHint')}
+          value={p.filters.q ?? ''}
+          maxlength={100}
+        />
         <details class="more-filters" open={moreFilters}>
           <summary>{t('projects.filter.more')}</summary>
           <div class="filters-grid">
-            <Select name="field" label={t('projects.filter.field')} value={p.filters.field} placeholder={all} options={optionsOf(t, 'project.field', projectFields)} />
-            <Select name="stage" label={t('projects.filter.stage')} value={p.filters.stage} placeholder={all} options={optionsOf(t, 'project.stage', projectStages)} />
-            <Select name="commune" label={t('projects.filter.commune')} value={p.filters.commune} placeholder={all} options={communeOptions(t, p.communes, { formerDistrict: true })} />
-            <Select name="need" label={t('projects.filter.need')} value={p.filters.need} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
-        {p.showVisibility && (
-          <Select
-            name="visibility"
-            label={t('projects.filter.visibility')}
-            value={p.filters.visibility}
-            placeholder={all}
-            options={[
-              { value: 'public', label: t('projects.public') },
-              { value: 'private', label: t('projects.private') },
-            ]}
-          />
-        )}
+            <Select
+              name="field"
+              label={t('projects.filter.field')}
+              value={p.filters.field}
+              placeholder={all}
+              options={optionsOf(t, 'project.field', projectFields)}
+            />
+            <Select
+              name="stage"
+              label={t('projects.filter.stage')}
+              value={p.filters.stage}
+              placeholder={all}
+              options={optionsOf(t, 'project.stage', projectStages)}
+            />
+            <Select
+              name="commune"
+              label={t('projects.filter.commune')}
+              value={p.filters.commune}
+              placeholder={all}
+              options={communeOptions(t, p.communes, { formerDistrict: true })}
+            />
+            <Select
+              name="need"
+              label={t('projects.filter.need')}
+              value={p.filters.need}
+              placeholder={all}
+              options={optionsOf(t, 'project.need', supportNeeds)}
+            />
+            {p.showVisibility && (
+              <Select
+                name="visibility"
+                label={t('projects.filter.visibility')}
+                value={p.filters.visibility}
+                placeholder={all}
+                options={[
+                  { value: 'public', label: t('projects.public') },
+                  { value: 'private', label: t('projects.private') },
+                ]}
+              />
+            )}
           </div>
         </details>
         <div class="filter-actions">
@@ -104,7 +137,10 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
                 ),
               },
               { label: t('projects.col.field'), cell: (r) => labelOf(t, 'project.field', r.field) },
-              { label: t('projects.col.stage'), cell: (r) => <Badge tone="info">{labelOf(t, 'project.stage', r.stage)}</Badge> },
+              {
+                label: t('projects.col.stage'),
+                cell: (r) => <Badge tone="info">{labelOf(t, 'project.stage', r.stage)}</Badge>,
+              },
               { label: t('projects.col.commune'), cell: (r) => r.communeName ?? '' },
               { label: t('projects.col.updated'), cell: (r) => formatDate(r.updatedAt) },
             ]}

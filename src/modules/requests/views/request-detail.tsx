@@ -6,7 +6,12 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, FileInput, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import { type ExpertCandidate, type PartnerCandidate, type Suggestion, SuggestionList } from '#modules/matching/index.ts';
+import {
+  type ExpertCandidate,
+  type PartnerCandidate,
+  type Suggestion,
+  SuggestionList,
+} from '#modules/matching/index.ts';
 import type { RequestView, ThreadEntry } from '../requests.service.ts';
 import { openStatuses } from '../requests.taxonomy.ts';
 import { StatusBadge } from './request-list.tsx';
@@ -22,7 +27,9 @@ export interface RequestDetailProps {
 const accept = 'application/pdf,image/jpeg,image/png,image/webp';
 
 function sizeText(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 const Entry: FC<{ ctx: PageContext; number: number; e: ThreadEntry }> = ({ ctx, number, e }) => {
@@ -82,7 +89,11 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
   return (
     <Layout ctx={ctx} title={title}>
       <nav class="breadcrumbs" aria-label="breadcrumb">
-        {staff ? <a href="/quan-ly/yeu-cau">{t('requests.inbox.title')}</a> : <a href="/yeu-cau">{t('requests.title.mine')}</a>}
+        {staff ? (
+          <a href="/quan-ly/yeu-cau">{t('requests.inbox.title')}</a>
+        ) : (
+          <a href="/yeu-cau">{t('requests.title.mine')}</a>
+        )}
       </nav>
       <h1>{title}</h1>
       <p>
@@ -146,7 +157,14 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
           <ul>
             {r.links.map((l) => (
               <li>
-                <a href={l.href}>{t(`requests.detail.link.${l.type}`, { name: l.name })}</a> <Badge>{labelOf(t, l.type === 'engagement' ? 'engagements.status' : 'partners.introduction.status', l.status)}</Badge>
+                <a href={l.href}>{t(`requests.detail.link.${l.type}`, { name: l.name })}</a>{' '}
+                <Badge>
+                  {labelOf(
+                    t,
+                    l.type === 'engagement' ? 'engagements.status' : 'partners.introduction.status',
+                    l.status,
+                  )}
+                </Badge>
               </li>
             ))}
           </ul>
@@ -165,7 +183,9 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
         <section class="panel" id="goi-y">
           <h2>{t('requests.detail.suggestions')}</h2>
           <p class="hint">{t('matching.lead')}</p>
-          {failed?.form === 'connect' && <ErrorSummary t={t} errors={failed.errors} labels={{ message: t('requests.detail.connectMessage') }} />}
+          {failed?.form === 'connect' && (
+            <ErrorSummary t={t} errors={failed.errors} labels={{ message: t('requests.detail.connectMessage') }} />
+          )}
           {!suggestions ? (
             <p>{t('requests.detail.noProjectToConnect')}</p>
           ) : (
@@ -193,7 +213,11 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
       {staff && open && (
         <section class="panel" id="trang-thai">
           <h2>{t('requests.detail.status')}</h2>
-          <ErrorSummary t={t} errors={errorsOf('status')} labels={{ note: t('requests.detail.statusNote'), to: t('requests.detail.statusTo') }} />
+          <ErrorSummary
+            t={t}
+            errors={errorsOf('status')}
+            labels={{ note: t('requests.detail.statusNote'), to: t('requests.detail.statusTo') }}
+          />
           <PostForm action={`/yeu-cau/${r.number}/trang-thai`} csrfToken={ctx.csrfToken} class="form">
             <Select
               name="to"
@@ -205,7 +229,15 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
               error={errorsOf('status').to}
               required
             />
-            <TextArea name="note" label={t('requests.detail.statusNote')} hint={t('requests.detail.statusNoteHint')} value={formValue(valuesOf('status'), 'note')} error={errorsOf('status').note} rows={3} maxlength={5000} />
+            <TextArea
+              name="note"
+              label={t('requests.detail.statusNote')}
+              hint={t('requests.detail.statusNoteHint')}
+              value={formValue(valuesOf('status'), 'note')}
+              error={errorsOf('status').note}
+              rows={3}
+              maxlength={5000}
+            />
             <Button kind="secondary">{t('requests.detail.statusSave')}</Button>
           </PostForm>
         </section>
@@ -218,10 +250,30 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
           ))}
         </ol>
         <h3>{t('requests.detail.message')}</h3>
-        <ErrorSummary t={t} errors={errorsOf('message')} labels={{ body: t('requests.detail.messageBody'), files: t('requests.field.files') }} />
+        <ErrorSummary
+          t={t}
+          errors={errorsOf('message')}
+          labels={{ body: t('requests.detail.messageBody'), files: t('requests.field.files') }}
+        />
         <PostForm action={`/yeu-cau/${r.number}/tin-nhan`} csrfToken={ctx.csrfToken} class="form" multipart>
-          <TextArea name="body" label={t('requests.detail.messageBody')} value={formValue(valuesOf('message'), 'body')} error={errorsOf('message').body} required rows={3} maxlength={5000} />
-          <FileInput name="files" label={t('requests.field.files')} hint={t('requests.field.filesHint')} accept={accept} multiple error={errorsOf('message').files} optionalText={t('form.optional')} />
+          <TextArea
+            name="body"
+            label={t('requests.detail.messageBody')}
+            value={formValue(valuesOf('message'), 'body')}
+            error={errorsOf('message').body}
+            required
+            rows={3}
+            maxlength={5000}
+          />
+          <FileInput
+            name="files"
+            label={t('requests.field.files')}
+            hint={t('requests.field.filesHint')}
+            accept={accept}
+            multiple
+            error={errorsOf('message').files}
+            optionalText={t('form.optional')}
+          />
           <Button>{t('requests.detail.messageSend')}</Button>
         </PostForm>
       </section>

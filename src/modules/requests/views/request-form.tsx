@@ -53,24 +53,112 @@ export const RequestFormPage: FC<RequestFormProps> = ({ ctx, projects, walkIn, c
       <h1>{title}</h1>
       <p class="lead">{walkIn ? t('requests.walkIn.lead') : t('requests.new.lead')}</p>
       <ErrorSummary t={t} errors={errors} labels={labels} />
-      <PostForm action={walkIn ? '/quan-ly/yeu-cau/moi' : '/yeu-cau/moi'} csrfToken={ctx.csrfToken} class="form" multipart={!walkIn}>
+      <PostForm
+        action={walkIn ? '/quan-ly/yeu-cau/moi' : '/yeu-cau/moi'}
+        csrfToken={ctx.csrfToken}
+        class="form"
+        multipart={!walkIn}
+      >
         {walkIn ? (
           <>
-            <Input name="contactName" label={labels.contactName ?? ''} value={formValue(values, 'contactName')} error={errors.contactName} required maxlength={120} autocomplete="off" />
+            <Input
+              name="contactName"
+              label={labels.contactName ?? ''}
+              value={formValue(values, 'contactName')}
+              error={errors.contactName}
+              required
+              maxlength={120}
+              autocomplete="off"
+            />
             <div class="row">
-              <Input name="contactPhone" type="tel" inputmode="tel" label={labels.contactPhone ?? ''} value={formValue(values, 'contactPhone')} error={errors.contactPhone} optionalText={opt} maxlength={20} />
-              <Input name="contactEmail" type="email" label={labels.contactEmail ?? ''} value={formValue(values, 'contactEmail')} error={errors.contactEmail} optionalText={opt} maxlength={254} />
+              <Input
+                name="contactPhone"
+                type="tel"
+                inputmode="tel"
+                label={labels.contactPhone ?? ''}
+                value={formValue(values, 'contactPhone')}
+                error={errors.contactPhone}
+                optionalText={opt}
+                maxlength={20}
+              />
+              <Input
+                name="contactEmail"
+                type="email"
+                label={labels.contactEmail ?? ''}
+                value={formValue(values, 'contactEmail')}
+                error={errors.contactEmail}
+                optionalText={opt}
+                maxlength={254}
+              />
             </div>
-            <Select name="commune" label={labels.commune ?? ''} value={formValue(values, 'commune')} placeholder={t('form.choose')} options={communes} error={errors.commune} optionalText={opt} />
-            <Input name="project" label={labels.project ?? ''} hint={t('requests.field.projectHint')} value={formValue(values, 'project')} error={errors.project} optionalText={opt} maxlength={120} />
+            <Select
+              name="commune"
+              label={labels.commune ?? ''}
+              value={formValue(values, 'commune')}
+              placeholder={t('form.choose')}
+              options={communes}
+              error={errors.commune}
+              optionalText={opt}
+            />
+            <Input
+              name="project"
+              label={labels.project ?? ''}
+              hint={t('requests.field.projectHint')}
+              value={formValue(values, 'project')}
+              error={errors.project}
+              optionalText={opt}
+              maxlength={120}
+            />
           </>
         ) : (
-          <Select name="project" label={labels.project ?? ''} value={formValue(values, 'project') || (projects.length === 1 ? projects[0]?.value : '')} placeholder={t('form.choose')} options={projects} error={errors.project} required />
+          <Select
+            name="project"
+            label={labels.project ?? ''}
+            value={formValue(values, 'project') || (projects.length === 1 ? projects[0]?.value : '')}
+            placeholder={t('form.choose')}
+            options={projects}
+            error={errors.project}
+            required
+          />
         )}
-        <Select name="kind" label={labels.kind ?? ''} value={formValue(values, 'kind')} placeholder={t('form.choose')} options={optionsOf(t, 'project.need', supportNeeds)} error={errors.kind} required />
-        <TextArea name="body" label={labels.body ?? ''} hint={t('requests.field.bodyHint')} value={formValue(values, 'body')} error={errors.body} required rows={6} maxlength={5000} />
-        <Select name="urgency" label={labels.urgency ?? ''} value={formValue(values, 'urgency') || 'normal'} options={optionsOf(t, 'requests.urgency', urgencies)} error={errors.urgency} required />
-        {!walkIn && <FileInput name="files" label={labels.files ?? ''} hint={t('requests.field.filesHint')} accept={accept} multiple error={errors.files} optionalText={opt} />}
+        <Select
+          name="kind"
+          label={labels.kind ?? ''}
+          value={formValue(values, 'kind')}
+          placeholder={t('form.choose')}
+          options={optionsOf(t, 'project.need', supportNeeds)}
+          error={errors.kind}
+          required
+        />
+        <TextArea
+          name="body"
+          label={labels.body ?? ''}
+          hint={t('requests.field.bodyHint')}
+          value={formValue(values, 'body')}
+          error={errors.body}
+          required
+          rows={6}
+          maxlength={5000}
+        />
+        <Select
+          name="urgency"
+          label={labels.urgency ?? ''}
+          value={formValue(values, 'urgency') || 'normal'}
+          options={optionsOf(t, 'requests.urgency', urgencies)}
+          error={errors.urgency}
+          required
+        />
+        {!walkIn && (
+          <FileInput
+            name="files"
+            label={labels.files ?? ''}
+            hint={t('requests.field.filesHint')}
+            accept={accept}
+            multiple
+            error={errors.files}
+            optionalText={opt}
+          />
+        )}
         <div class="form-actions">
           <Button>{t('requests.submit')}</Button>
           <a href={walkIn ? '/quan-ly/yeu-cau' : '/yeu-cau'}>{t('form.cancel')}</a>

@@ -11,7 +11,13 @@ import { type InboxFilters, inboxViews } from '../requests.schemas.ts';
 import type { RequestListItem } from '../requests.service.ts';
 import { requestStatuses } from '../requests.taxonomy.ts';
 
-const statusTone: Record<string, Tone> = { new: 'warning', accepted: 'info', in_progress: 'info', resolved: 'success', declined: 'neutral' };
+const statusTone: Record<string, Tone> = {
+  new: 'warning',
+  accepted: 'info',
+  in_progress: 'info',
+  resolved: 'success',
+  declined: 'neutral',
+};
 
 export const StatusBadge: FC<{ t: Translator; status: string; overdue?: boolean }> = ({ t, status, overdue }) => (
   <>
@@ -57,9 +63,16 @@ export const MyRequestsPage: FC<MyRequestsProps> = ({ ctx, items, info, canFile 
             caption={t('requests.title.mine')}
             rows={items}
             columns={[
-              { label: t('requests.col.ref'), primary: true, cell: (r) => <a href={`/yeu-cau/${r.number}`}>{`${r.ref} · ${labelOf(t, 'project.need', r.kind)}`}</a> },
+              {
+                label: t('requests.col.ref'),
+                primary: true,
+                cell: (r) => <a href={`/yeu-cau/${r.number}`}>{`${r.ref} · ${labelOf(t, 'project.need', r.kind)}`}</a>,
+              },
               { label: t('requests.col.project'), cell: (r) => who(r) },
-              { label: t('requests.col.status'), cell: (r) => <StatusBadge t={t} status={r.status} overdue={r.overdue} /> },
+              {
+                label: t('requests.col.status'),
+                cell: (r) => <StatusBadge t={t} status={r.status} overdue={r.overdue} />,
+              },
               { label: t('requests.col.assignee'), cell: (r) => r.assigneeName ?? '—' },
               { label: t('requests.col.created'), cell: (r) => formatDate(r.createdAt) },
             ]}
@@ -83,7 +96,17 @@ export interface InboxProps {
   errors?: Record<string, string>;
 }
 
-export const InboxPage: FC<InboxProps> = ({ ctx, items, info, filters, query, counts, communes, staff, errors = {} }) => {
+export const InboxPage: FC<InboxProps> = ({
+  ctx,
+  items,
+  info,
+  filters,
+  query,
+  counts,
+  communes,
+  staff,
+  errors = {},
+}) => {
   const { t, lang } = ctx;
   const view = filters.view ?? 'open';
   const all = t('projects.filter.all');
@@ -98,7 +121,10 @@ export const InboxPage: FC<InboxProps> = ({ ctx, items, info, filters, query, co
         {inboxViews.map((v) => {
           const n = v in counts ? counts[v as keyof typeof counts] : undefined;
           return (
-            <a href={withQuery('/quan-ly/yeu-cau', query, { view: v, page: undefined })} aria-current={v === view ? 'page' : undefined}>
+            <a
+              href={withQuery('/quan-ly/yeu-cau', query, { view: v, page: undefined })}
+              aria-current={v === view ? 'page' : undefined}
+            >
               {t(`requests.inbox.view.${v}`)}
               {n !== undefined && ` (${formatNumber(n, lang)})`}
             </a>
@@ -111,9 +137,27 @@ export const InboxPage: FC<InboxProps> = ({ ctx, items, info, filters, query, co
         <details class="more-filters" open={!!(filters.kind || filters.status || filters.commune)}>
           <summary>{t('requests.inbox.more')}</summary>
           <div class="filters-grid">
-            <Select name="kind" label={t('requests.col.kind')} value={filters.kind} placeholder={all} options={optionsOf(t, 'project.need', supportNeeds)} />
-            <Select name="status" label={t('requests.col.status')} value={filters.status} placeholder={all} options={optionsOf(t, 'requests.status', requestStatuses)} />
-            <Select name="commune" label={t('requests.col.commune')} value={filters.commune} placeholder={all} options={communes} />
+            <Select
+              name="kind"
+              label={t('requests.col.kind')}
+              value={filters.kind}
+              placeholder={all}
+              options={optionsOf(t, 'project.need', supportNeeds)}
+            />
+            <Select
+              name="status"
+              label={t('requests.col.status')}
+              value={filters.status}
+              placeholder={all}
+              options={optionsOf(t, 'requests.status', requestStatuses)}
+            />
+            <Select
+              name="commune"
+              label={t('requests.col.commune')}
+              value={filters.commune}
+              placeholder={all}
+              options={communes}
+            />
           </div>
         </details>
         <div class="filter-actions">
@@ -128,7 +172,11 @@ export const InboxPage: FC<InboxProps> = ({ ctx, items, info, filters, query, co
       ) : (
         <form method="post" action="/quan-ly/yeu-cau/phan-cong" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <ErrorSummary t={t} errors={errors} labels={{ numbers: t('requests.col.choose'), assigneeId: t('requests.inbox.assignTo') }} />
+          <ErrorSummary
+            t={t}
+            errors={errors}
+            labels={{ numbers: t('requests.col.choose'), assigneeId: t('requests.inbox.assignTo') }}
+          />
           <Table
             caption={t('requests.inbox.title')}
             rows={items}
@@ -136,7 +184,13 @@ export const InboxPage: FC<InboxProps> = ({ ctx, items, info, filters, query, co
               {
                 label: t('requests.col.choose'),
                 cell: (r) => (
-                  <input type="checkbox" name="numbers" value={String(r.number)} aria-label={`${t('requests.col.choose')} ${r.ref}`} id={r.number === items[0]?.number ? 'f-numbers' : undefined} />
+                  <input
+                    type="checkbox"
+                    name="numbers"
+                    value={String(r.number)}
+                    aria-label={`${t('requests.col.choose')} ${r.ref}`}
+                    id={r.number === items[0]?.number ? 'f-numbers' : undefined}
+                  />
                 ),
               },
               {
@@ -156,14 +210,23 @@ export const InboxPage: FC<InboxProps> = ({ ctx, items, info, filters, query, co
               },
               { label: t('requests.col.project'), cell: (r) => who(r) },
               { label: t('requests.col.commune'), cell: (r) => r.communeName ?? '—' },
-              { label: t('requests.col.status'), cell: (r) => <StatusBadge t={t} status={r.status} overdue={r.overdue} /> },
+              {
+                label: t('requests.col.status'),
+                cell: (r) => <StatusBadge t={t} status={r.status} overdue={r.overdue} />,
+              },
               { label: t('requests.col.due'), cell: (r) => (r.dueOn ? formatDate(r.dueOn) : '—') },
               { label: t('requests.col.assignee'), cell: (r) => r.assigneeName ?? '—' },
               { label: t('requests.col.created'), cell: (r) => formatDate(r.createdAt) },
             ]}
           />
           <div class="bulk">
-            <Select name="assigneeId" label={t('requests.inbox.assignTo')} value={ctx.actor?.id} options={staff} error={errors.assigneeId} />
+            <Select
+              name="assigneeId"
+              label={t('requests.inbox.assignTo')}
+              value={ctx.actor?.id}
+              options={staff}
+              error={errors.assigneeId}
+            />
             <Button kind="secondary">{t('requests.inbox.assign')}</Button>
           </div>
           <Pagination t={t} lang={lang} info={info} path="/quan-ly/yeu-cau" query={query} />

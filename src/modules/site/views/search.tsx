@@ -20,7 +20,14 @@ export const SearchPage: FC<SearchProps> = ({ ctx, q, projects, projectTotal, co
     <Layout ctx={ctx} title={q ? t('search.results', { q }) : t('search.title')}>
       <h1>{t('search.title')}</h1>
       <form method="get" action="/tim-kiem" role="search" class="filters">
-        <Input name="q" type="search" label={t('search.label')} hint={t('projects.filter.qHint')} value={q} maxlength={100} />
+        <Input
+          name="q"
+          type="search"
+          label={t('search.label')}
+          hint={t('projects.filter.qHint')}
+          value={q}
+          maxlength={100}
+        />
         <div class="filter-actions">
           <button type="submit" class="button button-primary">
             {t('form.search')}
@@ -59,7 +66,9 @@ export const SearchPage: FC<SearchProps> = ({ ctx, q, projects, projectTotal, co
                 <a href={`/du-an?commune=${c.slug}`}>
                   {labelOf(t, 'commune.kind', c.kind)} {c.name}
                 </a>
-                {c.formerDistrictName && <span class="muted"> · {t('projects.detail.formerDistrict', { name: c.formerDistrictName })}</span>}
+                {c.formerDistrictName && (
+                  <span class="muted"> · {t('projects.detail.formerDistrict', { name: c.formerDistrictName })}</span>
+                )}
               </li>
             ))}
           </ul>

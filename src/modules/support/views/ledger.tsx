@@ -28,8 +28,20 @@ export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, filters, query, 
       <p class="lead">{t('support.lead')}</p>
       <form method="get" action="/ho-tro" class="filters" role="search">
         <Input name="q" type="search" label={t('support.field.project')} value={filters.q ?? ''} maxlength={100} />
-        <Select name="kind" label={t('support.filter.kind')} value={filters.kind} placeholder={all} options={optionsOf(t, 'support.kind', supportKinds)} />
-        <Select name="year" label={t('support.filter.year')} value={filters.year ? String(filters.year) : ''} placeholder={all} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <Select
+          name="kind"
+          label={t('support.filter.kind')}
+          value={filters.kind}
+          placeholder={all}
+          options={optionsOf(t, 'support.kind', supportKinds)}
+        />
+        <Select
+          name="year"
+          label={t('support.filter.year')}
+          value={filters.year ? String(filters.year) : ''}
+          placeholder={all}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
             {t('form.filter')}
@@ -46,8 +58,15 @@ export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, filters, query, 
             rows={items}
             columns={[
               { label: t('support.col.date'), cell: (r) => formatDate(r.startedOn) },
-              { label: t('support.col.project'), primary: true, cell: (r) => <a href={`/du-an/${r.projectSlug}`}>{r.projectName}</a> },
-              { label: t('support.col.kind'), cell: (r) => <Badge tone="info">{labelOf(t, 'support.kind', r.kind)}</Badge> },
+              {
+                label: t('support.col.project'),
+                primary: true,
+                cell: (r) => <a href={`/du-an/${r.projectSlug}`}>{r.projectName}</a>,
+              },
+              {
+                label: t('support.col.kind'),
+                cell: (r) => <Badge tone="info">{labelOf(t, 'support.kind', r.kind)}</Badge>,
+              },
               { label: t('support.col.title'), cell: (r) => r.title },
               { label: t('support.col.provider'), cell: (r) => r.providerName },
               { label: t('support.col.status'), cell: (r) => labelOf(t, 'support.status', r.status) },

@@ -41,8 +41,24 @@ export const SupportFormPage: FC<SupportFormProps> = ({ ctx, projectName, projec
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <PostForm action={`/du-an/${projectSlug}/ho-tro/moi`} csrfToken={ctx.csrfToken} class="form">
-        <Select name="kind" label={l('kind')} value={formValue(values, 'kind')} placeholder={t('form.choose')} options={optionsOf(t, 'support.kind', supportKinds)} error={errors.kind} required />
-        <Input name="title" label={l('title')} hint={t('support.field.titleHint')} value={formValue(values, 'title')} error={errors.title} required maxlength={300} />
+        <Select
+          name="kind"
+          label={l('kind')}
+          value={formValue(values, 'kind')}
+          placeholder={t('form.choose')}
+          options={optionsOf(t, 'support.kind', supportKinds)}
+          error={errors.kind}
+          required
+        />
+        <Input
+          name="title"
+          label={l('title')}
+          hint={t('support.field.titleHint')}
+          value={formValue(values, 'title')}
+          error={errors.title}
+          required
+          maxlength={300}
+        />
         <Select
           name="providerKind"
           label={l('providerKind')}
@@ -51,19 +67,86 @@ export const SupportFormPage: FC<SupportFormProps> = ({ ctx, projectName, projec
           error={errors.providerKind}
           required
         />
-        <Input name="providerName" label={l('providerName')} value={formValue(values, 'providerName')} error={errors.providerName} required maxlength={200} />
+        <Input
+          name="providerName"
+          label={l('providerName')}
+          value={formValue(values, 'providerName')}
+          error={errors.providerName}
+          required
+          maxlength={200}
+        />
         <div class="row">
-          <Input name="startedOn" type="date" label={l('startedOn')} value={formValue(values, 'startedOn')} error={errors.startedOn} required />
-          <Input name="endedOn" type="date" label={l('endedOn')} value={formValue(values, 'endedOn')} error={errors.endedOn} optionalText={opt} />
+          <Input
+            name="startedOn"
+            type="date"
+            label={l('startedOn')}
+            value={formValue(values, 'startedOn')}
+            error={errors.startedOn}
+            required
+          />
+          <Input
+            name="endedOn"
+            type="date"
+            label={l('endedOn')}
+            value={formValue(values, 'endedOn')}
+            error={errors.endedOn}
+            optionalText={opt}
+          />
         </div>
-        <Select name="status" label={l('status')} value={formValue(values, 'status') || 'done'} options={optionsOf(t, 'support.status', supportStatuses)} error={errors.status} required />
-        <TextArea name="outcome" label={l('outcome')} value={formValue(values, 'outcome')} error={errors.outcome} optionalText={opt} rows={3} />
+        <Select
+          name="status"
+          label={l('status')}
+          value={formValue(values, 'status') || 'done'}
+          options={optionsOf(t, 'support.status', supportStatuses)}
+          error={errors.status}
+          required
+        />
+        <TextArea
+          name="outcome"
+          label={l('outcome')}
+          value={formValue(values, 'outcome')}
+          error={errors.outcome}
+          optionalText={opt}
+          rows={3}
+        />
         <div class="row">
-          <Input name="participants" type="number" inputmode="numeric" label={l('participants')} value={formValue(values, 'participants')} error={errors.participants} optionalText={opt} />
-          <Input name="contractValueVnd" type="number" inputmode="numeric" label={l('contractValueVnd')} value={formValue(values, 'contractValueVnd')} error={errors.contractValueVnd} optionalText={opt} />
-          <Input name="salesGrowthPercent" type="number" inputmode="numeric" label={l('salesGrowthPercent')} value={formValue(values, 'salesGrowthPercent')} error={errors.salesGrowthPercent} optionalText={opt} />
+          <Input
+            name="participants"
+            type="number"
+            inputmode="numeric"
+            label={l('participants')}
+            value={formValue(values, 'participants')}
+            error={errors.participants}
+            optionalText={opt}
+          />
+          <Input
+            name="contractValueVnd"
+            type="number"
+            inputmode="numeric"
+            label={l('contractValueVnd')}
+            value={formValue(values, 'contractValueVnd')}
+            error={errors.contractValueVnd}
+            optionalText={opt}
+          />
+          <Input
+            name="salesGrowthPercent"
+            type="number"
+            inputmode="numeric"
+            label={l('salesGrowthPercent')}
+            value={formValue(values, 'salesGrowthPercent')}
+            error={errors.salesGrowthPercent}
+            optionalText={opt}
+          />
         </div>
-        <TextArea name="evidence" label={l('evidence')} hint={t('form.hintOnePerLine')} value={formValue(values, 'evidence')} error={errors.evidence} optionalText={opt} rows={2} />
+        <TextArea
+          name="evidence"
+          label={l('evidence')}
+          hint={t('form.hintOnePerLine')}
+          value={formValue(values, 'evidence')}
+          error={errors.evidence}
+          optionalText={opt}
+          rows={2}
+        />
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
           <a href={`/du-an/${projectSlug}`}>{t('form.cancel')}</a>
