@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where each page the journeys load is kept as served, for the HTML checker at the end. */
+    htmlDir: string;
   }
 }
 
@@ -43,6 +45,7 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'ket-noi-e2e-'));
+  const htmlDir = await mkdtemp(join(tmpdir(), 'ket-noi-e2e-html-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -78,6 +81,7 @@ export default async function setup(project: TestProject) {
       }
     }
     await rm(dataDir, { recursive: true, force: true });
+    await rm(htmlDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 60_000;
@@ -103,5 +107,6 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide('baseUrl', baseUrl);
+  project.provide('htmlDir', htmlDir);
   return teardown;
 }

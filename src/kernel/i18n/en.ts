@@ -11,6 +11,7 @@ export const en: Record<keyof typeof vi, string> = {
   'site.name': 'Kết Nối',
   'site.tagline': 'Innovation startup network',
   'site.department': 'Department of Science and Technology of {province} province',
+  'site.department.short': '{province} Dept. of Science & Technology',
   'site.unit': 'Technology Management and Innovation Division',
   'site.skip': 'Skip to main content',
   'site.menu': 'Menu',
@@ -32,6 +33,9 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.signIn': 'Sign in',
   'nav.signUp': 'Register',
   'nav.signOut': 'Sign out',
+  'nav.mine': 'My pages',
+  'nav.work': 'Work',
+  'nav.admin': 'Administration',
 
   'home.title': 'Connecting ideas with the people who can help make them happen',
   'home.lead':
@@ -106,6 +110,8 @@ export const en: Record<keyof typeof vi, string> = {
   'form.optional': '(optional)',
   'form.choose': '— Select —',
   'form.filter': 'Filter',
+  'form.filters': 'Filters',
+  'form.filtersActive': 'Filters ({count})',
   'form.clear': 'Clear filters',
   'form.search': 'Search',
   'form.yes': 'Yes',
@@ -280,7 +286,7 @@ export const en: Record<keyof typeof vi, string> = {
   'projects.mine': 'My projects',
   'projects.mine.empty': 'You have not registered any projects yet.',
   'projects.empty': 'There are no public projects yet.',
-  'projects.filter.q': 'Keywords',
+  'projects.filter.q': 'Search projects',
   'projects.filter.qHint': 'You can type with or without Vietnamese accents, for example: thach den.',
   'projects.filter.field': 'Sector',
   'projects.filter.stage': 'Stage',
@@ -363,6 +369,9 @@ export const en: Record<keyof typeof vi, string> = {
   'support.new': 'Record support',
   'support.new.forProject': 'Record support for “{name}”',
   'support.recorded': 'The support activity has been recorded.',
+  'support.emptyHint':
+    'Each course, consulting session, connection or nomination is written here when it happens; it can also be recorded by hand from a project’s page.',
+  'support.filter.project': 'Search by project name',
   'support.empty': 'No support activities have been recorded yet.',
   'support.field.project': 'Project',
   'support.field.kind': 'Type of support',
@@ -395,6 +404,7 @@ export const en: Record<keyof typeof vi, string> = {
   'search.results': 'Results for “{q}”',
   'search.projects': 'Projects',
   'search.communes': 'Communes/wards',
+  'search.accentsOptional': 'Accents are optional',
   'search.prompt': 'Enter a keyword to search. You can type without Vietnamese accents.',
 
   'commune.kind.commune': 'Commune',

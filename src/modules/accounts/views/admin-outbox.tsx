@@ -45,7 +45,7 @@ export const OutboxPage: FC<{ ctx: PageContext; rows: OutboxMail[]; info: PageIn
   return (
     <Layout ctx={ctx} title={t('admin.outbox.title')}>
       <h1>{t('admin.outbox.title')}</h1>
-      <p class="lead">{t('admin.outbox.lead')}</p>
+      <p class="lead list-lead">{t('admin.outbox.lead')}</p>
       {rows.length === 0 ? (
         <EmptyState title={t('list.empty')} />
       ) : (

@@ -93,7 +93,7 @@ export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
   return (
     <Layout ctx={ctx} title={t('admin.users.title')}>
       <h1>{t('admin.users.title')}</h1>
-      <p class="lead">{t('accounts.users.lead')}</p>
+      <p class="lead list-lead">{t('accounts.users.lead')}</p>
       <p>
         <a class="button button-primary" href="/quan-tri/moi">
           {t('admin.invite.title')}

@@ -35,7 +35,7 @@ export const EngagementListPage: FC<EngagementListProps> = ({ ctx, items, info, 
   return (
     <Layout ctx={ctx} title={t('engagements.title')}>
       <h1>{t('engagements.title')}</h1>
-      <p class="lead">{lead}</p>
+      <p class="lead list-lead">{lead}</p>
       <form method="get" action="/tu-van" class="filters" role="search">
         <Select
           name="status"

@@ -34,7 +34,7 @@ export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filte
           </a>
         )}
       </div>
-      <p class="lead">{t('events.lead')}</p>
+      <p class="lead list-lead">{t('events.lead')}</p>
       {isStaff && (
         <p>
           <a href="/su-kien-ngoai">{t('events.external.title')}</a>

@@ -24,7 +24,7 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
           {t('events.external.new')}
         </a>
       </div>
-      <p class="lead">{t('events.external.lead')}</p>
+      <p class="lead list-lead">{t('events.external.lead')}</p>
       {items.length === 0 ? (
         <EmptyState title={t('events.external.empty')} />
       ) : (

@@ -47,7 +47,7 @@ export const MyRequestsPage: FC<MyRequestsProps> = ({ ctx, items, info, canFile 
   return (
     <Layout ctx={ctx} title={t('requests.title.mine')}>
       <h1>{t('requests.title.mine')}</h1>
-      <p class="lead">{t('requests.lead.mine')}</p>
+      <p class="lead list-lead">{t('requests.lead.mine')}</p>
       {canFile && (
         <p>
           <a class="button" href="/yeu-cau/moi">
@@ -113,7 +113,7 @@ export const InboxPage: FC<InboxProps> = ({
   return (
     <Layout ctx={ctx} title={t('requests.inbox.title')}>
       <h1>{t('requests.inbox.title')}</h1>
-      <p class="lead">{t('requests.inbox.lead')}</p>
+      <p class="lead list-lead">{t('requests.inbox.lead')}</p>
       <p>
         <a href="/quan-ly/yeu-cau/moi">{t('requests.walkIn.link')}</a>
       </p>
