@@ -26,6 +26,8 @@ export interface Column<R> {
    * name before the value (for a bare number), `hide` leaves the cell out there.
    */
   phone?: 'label' | 'hide';
+  /** The row's checkbox for actions on several rows: a 44 px target at the row's start. */
+  select?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface Column<R> {
 export function Table<R>({ caption, columns, rows }: { caption: string; columns: Column<R>[]; rows: R[] }) {
   return (
     <div class="table-wrap">
-      <table class="table">
+      <table class={columns.some((c) => c.select) ? 'table selectable' : 'table'}>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -53,7 +55,12 @@ export function Table<R>({ caption, columns, rows }: { caption: string; columns:
                 <td
                   data-label={col.phone === 'label' ? col.label : undefined}
                   class={
-                    [col.primary ? 'primary' : '', col.numeric ? 'num' : '', col.phone ? `phone-${col.phone}` : '']
+                    [
+                      col.primary ? 'primary' : '',
+                      col.numeric ? 'num' : '',
+                      col.phone ? `phone-${col.phone}` : '',
+                      col.select ? 'select' : '',
+                    ]
                       .join(' ')
                       .trim() || undefined
                   }

@@ -608,6 +608,11 @@ describe('nominations to external events', () => {
       message: 'Mời nhóm mang sản phẩm tham gia khu trưng bày của tỉnh.',
     });
     expect(nominated.status).toBe(303);
+    // The list counts the event's nominations.
+    const list = await (await staff.get('/su-kien-ngoai')).text();
+    expect(list).toMatch(
+      /Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022<\/a><\/td><td[^>]*>[^<]*<\/td><td[^>]*>1<\/td>/,
+    );
     const mails = await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'tacgia@su-kien.vn'));
     expect(mails.some((m) => m.text.includes('khu trưng bày của tỉnh'))).toBe(true);
 

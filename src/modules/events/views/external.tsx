@@ -26,7 +26,9 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
       </div>
       <p class="lead list-lead">{t('events.external.lead')}</p>
       {items.length === 0 ? (
-        <EmptyState title={t('events.external.empty')} />
+        <EmptyState title={t('events.external.empty')}>
+          <p>{t('events.external.emptyHint')}</p>
+        </EmptyState>
       ) : (
         <Table
           caption={t('events.external.title')}
@@ -37,10 +39,15 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
               primary: true,
               cell: (x) => <a href={`/su-kien-ngoai/${x.slug}`}>{x.title}</a>,
             },
-            { label: t('events.field.kind'), cell: (x) => labelOf(t, 'events.external.kind', x.kind) },
-            { label: t('events.field.organiser'), cell: (x) => x.organiser },
             { label: t('events.field.dates'), cell: (x) => datesText(x.startsOn, x.endsOn) },
-            { label: t('events.external.nominations'), numeric: true, cell: (x) => String(x.nominations) },
+            {
+              label: t('events.external.nominations'),
+              numeric: true,
+              cell: (x) => String(x.nominations),
+              phone: 'label',
+            },
+            { label: t('events.field.kind'), cell: (x) => labelOf(t, 'events.external.kind', x.kind) },
+            { label: t('events.field.organiser'), cell: (x) => x.organiser, phone: 'hide' },
           ]}
         />
       )}
