@@ -29,7 +29,8 @@ const catalogues: Record<Lang, Record<string, string>> = { vi: { ...vi }, en: { 
 export function registerWords(words: Words, owner: string): void {
   for (const key of Object.keys(words.vi)) {
     const known = catalogues.vi[key];
-    if (known !== undefined && known !== words.vi[key]) throw new Error(`message key ${key} of ${owner} is already used`);
+    if (known !== undefined && known !== words.vi[key])
+      throw new Error(`message key ${key} of ${owner} is already used`);
   }
   Object.assign(catalogues.vi, words.vi);
   Object.assign(catalogues.en, words.en);

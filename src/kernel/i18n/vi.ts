@@ -1,4 +1,3 @@
-
 /**
  * Vietnamese: the default language and the source of every message key. Words shared by the
  * whole site live here; a module keeps its own words in `src/modules/<name>/<name>.i18n.ts`.
