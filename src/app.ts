@@ -13,19 +13,8 @@ import { requestContext } from '#kernel/http/middleware.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
 import { postLimit } from '#kernel/http/rate-limit.ts';
 import { fromRoot } from '#kernel/paths.ts';
-import { accountsPages } from '#modules/accounts/accounts.pages.tsx';
-import { adminPages } from '#modules/accounts/admin.pages.tsx';
-import { engagementsPages } from '#modules/engagements/engagements.pages.tsx';
-import { eventsPages } from '#modules/events/events.pages.tsx';
-import { expertsPages } from '#modules/experts/experts.pages.tsx';
-import { matchingPages } from '#modules/matching/matching.pages.tsx';
-import { partnersPages } from '#modules/partners/partners.pages.tsx';
-import { productsPages } from '#modules/products/products.pages.tsx';
-import { projectsPages } from '#modules/projects/projects.pages.tsx';
-import { requestsPages } from '#modules/requests/requests.pages.tsx';
-import { sitePages } from '#modules/site/site.pages.tsx';
-import { supportPages } from '#modules/support/support.pages.tsx';
-import { api } from '#src/api.tsx';
+import { createApi } from '#src/api.tsx';
+import { modules } from '#src/modules.ts';
 
 /**
  * Builds the whole site from its dependencies; tests call it with an in-memory database.
@@ -80,19 +69,8 @@ export function createApp(deps: AppDeps) {
   app.use('/yeu-cau/moi', postLimit(20));
   app.use('/api/v1/requests', postLimit(20));
 
-  app.route('/', sitePages);
-  app.route('/', accountsPages);
-  app.route('/', adminPages);
-  app.route('/', projectsPages);
-  app.route('/', partnersPages);
-  app.route('/', expertsPages);
-  app.route('/', supportPages);
-  app.route('/', requestsPages);
-  app.route('/', engagementsPages);
-  app.route('/', matchingPages);
-  app.route('/', eventsPages);
-  app.route('/', productsPages);
-  app.route('/api/v1', api);
+  for (const module of modules) if (module.pages) app.route('/', module.pages);
+  app.route('/api/v1', createApi(modules));
 
   app.onError(handleError);
   app.notFound(handleNotFound);

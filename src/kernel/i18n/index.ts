@@ -3,11 +3,38 @@ import { vi } from './vi.ts';
 
 export const languages = ['vi', 'en'] as const;
 export type Lang = (typeof languages)[number];
-export type MessageKey = keyof typeof vi;
+
+/**
+ * Every message key: the kernel's words, and each module's, which its `<name>.i18n.ts` adds with
+ * `declare module '#kernel/i18n/index.ts' { interface Messages extends Record<keyof typeof vi, string> {} }`.
+ * The kernel imports no module: a module's words reach the catalogues when its face is defined.
+ */
+export interface Messages extends Record<keyof typeof vi, string> {}
+export type MessageKey = keyof Messages & string;
 export type Params = Record<string, string | number>;
 export type Translator = (key: MessageKey, params?: Params) => string;
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { vi, en };
+/** A module's words: Vietnamese is the source of the keys, English has every one of them. */
+export interface Words<K extends string = string> {
+  vi: Record<K, string>;
+  en: Record<K, string>;
+}
+
+const catalogues: Record<Lang, Record<string, string>> = { vi: { ...vi }, en: { ...en } };
+
+/**
+ * Adds a module's words to the catalogues; `defineModule` calls it, so importing a module's face
+ * is enough. A key that another module already uses is a mistake and stops the start.
+ */
+export function registerWords(words: Words, owner: string): void {
+  for (const key of Object.keys(words.vi)) {
+    const known = catalogues.vi[key];
+    if (known !== undefined && known !== words.vi[key])
+      throw new Error(`message key ${key} of ${owner} is already used`);
+  }
+  Object.assign(catalogues.vi, words.vi);
+  Object.assign(catalogues.en, words.en);
+}
 export const timeZone = 'Asia/Ho_Chi_Minh';
 
 export function isLang(value: unknown): value is Lang {
@@ -15,7 +42,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return value in vi;
+  return value in catalogues.vi;
 }
 
 /**
@@ -24,8 +51,9 @@ export function isMessageKey(value: string): value is MessageKey {
  */
 export function translator(lang: Lang): Translator {
   const catalogue = catalogues[lang];
+  const source = catalogues.vi;
   return (key, params) => {
-    const text = catalogue[key] ?? vi[key] ?? key;
+    const text = catalogue[key] ?? source[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };

@@ -159,3 +159,7 @@ export const en: Record<keyof typeof vi, string> = {
   'engagements.mail.declined.body': '{name} declined. Reason: {reason}\n\n{link}',
   'nav.engagements': 'Consulting',
 };
+
+declare module '#kernel/i18n/index.ts' {
+  interface Messages extends Record<keyof typeof vi, string> {}
+}

@@ -1,3 +1,8 @@
+import { defineModule } from '#kernel/module.ts';
+import { engagementsApi } from './engagements.api.ts';
+import * as words from './engagements.i18n.ts';
+import { engagementsPages } from './engagements.pages.tsx';
+
 export { ProposeForm } from './engagements.schemas.ts';
 export {
   closeEngagement,
@@ -11,3 +16,11 @@ export {
 } from './engagements.service.ts';
 export { engagement, engagementSession } from './engagements.sql.ts';
 export * from './engagements.taxonomy.ts';
+
+/** The engagements module: its words, pages and API, mounted by createApp. */
+export const engagementsModule = defineModule({
+  name: 'engagements',
+  words,
+  pages: engagementsPages,
+  api: engagementsApi,
+});

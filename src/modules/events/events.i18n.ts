@@ -674,3 +674,7 @@ export const en: Record<keyof typeof vi, string> = {
   'events.nomination.status.declined': 'Declined',
   'events.nomination.status.attended': 'Attended',
 };
+
+declare module '#kernel/i18n/index.ts' {
+  interface Messages extends Record<keyof typeof vi, string> {}
+}

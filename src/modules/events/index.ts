@@ -1,3 +1,8 @@
+import { defineModule } from '#kernel/module.ts';
+import { eventsApi } from './events.api.ts';
+import * as words from './events.i18n.ts';
+import { eventsPages } from './events.pages.tsx';
+
 // The events module's public face: what other modules, the CLI and the demo data may use.
 export { eligible, issueCertificates, participantFigures, recordEventSupport } from './attendance.service.ts';
 export {
@@ -31,3 +36,6 @@ export {
 export * from './events.taxonomy.ts';
 export { createExternalEvent, getExternalEvent, nominate, updateNomination } from './nominations.service.ts';
 export { newToken, register, sendReminders } from './registrations.service.ts';
+
+/** The events module: its words, pages and API, mounted by createApp. */
+export const eventsModule = defineModule({ name: 'events', words, pages: eventsPages, api: eventsApi });

@@ -143,3 +143,7 @@ export const en: Record<keyof typeof vi, string> = {
   'experts.saved': 'Expert profile saved.',
   'experts.v.specialty': 'Please choose at least one specialty.',
 };
+
+declare module '#kernel/i18n/index.ts' {
+  interface Messages extends Record<keyof typeof vi, string> {}
+}

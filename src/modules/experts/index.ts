@@ -1,3 +1,8 @@
+import { defineModule } from '#kernel/module.ts';
+import { expertsApi } from './experts.api.ts';
+import * as words from './experts.i18n.ts';
+import { expertsPages } from './experts.pages.tsx';
+
 // The experts module's public face: what other modules may use.
 export { ExpertFilters, ExpertInput } from './experts.schemas.ts';
 export {
@@ -14,3 +19,6 @@ export {
 } from './experts.service.ts';
 export { expertProfile } from './experts.sql.ts';
 export * from './experts.taxonomy.ts';
+
+/** The experts module: its words, pages and API, mounted by createApp. */
+export const expertsModule = defineModule({ name: 'experts', words, pages: expertsPages, api: expertsApi });

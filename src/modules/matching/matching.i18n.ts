@@ -62,3 +62,7 @@ export const en: Record<keyof typeof vi, string> = {
   'matching.reason.stage': 'project at the {label} stage',
   'matching.reason.words': 'same words: {words}',
 };
+
+declare module '#kernel/i18n/index.ts' {
+  interface Messages extends Record<keyof typeof vi, string> {}
+}

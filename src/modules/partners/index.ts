@@ -1,3 +1,8 @@
+import { defineModule } from '#kernel/module.ts';
+import { partnersApi } from './partners.api.ts';
+import * as words from './partners.i18n.ts';
+import { partnersPages } from './partners.pages.tsx';
+
 // The partners module's public face: what other modules may use.
 export {
   answerIntroduction,
@@ -31,3 +36,6 @@ export {
 } from './partners.service.ts';
 export { introduction, partner, partnerMember } from './partners.sql.ts';
 export * from './partners.taxonomy.ts';
+
+/** The partners module: its words, pages and API, mounted by createApp. */
+export const partnersModule = defineModule({ name: 'partners', words, pages: partnersPages, api: partnersApi });

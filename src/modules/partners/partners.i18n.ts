@@ -293,3 +293,7 @@ export const en: Record<keyof typeof vi, string> = {
   'partners.mail.answered.body':
     'Hello,\n\n{partner} answered the introduction of “{project}”: {status}.\n\n{answer}\n\nDetails:\n{url}',
 };
+
+declare module '#kernel/i18n/index.ts' {
+  interface Messages extends Record<keyof typeof vi, string> {}
+}

@@ -1,3 +1,8 @@
+import { defineModule } from '#kernel/module.ts';
+import { productsApi } from './products.api.ts';
+import * as words from './products.i18n.ts';
+import { productsPages } from './products.pages.tsx';
+
 export {
   createConnection,
   getConnection,
@@ -33,3 +38,6 @@ export { product, productImage, productInquiry, productListing, readinessItem } 
 export * from './products.taxonomy.ts';
 export { updateReadinessItem, verifyReadinessItem } from './readiness.service.ts';
 export { readinessSummary } from './readiness.ts';
+
+/** The products module: its words, pages and API, mounted by createApp. */
+export const productsModule = defineModule({ name: 'products', words, pages: productsPages, api: productsApi });

@@ -592,3 +592,7 @@ export const en: Record<keyof typeof vi, string> = {
   'products.v.beforeStart': 'This date must be after the connection started.',
   'products.v.productOrProject': "Choose a product (or start from a project's page to connect the whole project).",
 };
+
+declare module '#kernel/i18n/index.ts' {
+  interface Messages extends Record<keyof typeof vi, string> {}
+}

@@ -1,3 +1,9 @@
+import { defineModule } from '#kernel/module.ts';
+import { projectsApi } from './projects.api.ts';
+import * as words from './projects.i18n.ts';
+import { createProjectsPages } from './projects.pages.tsx';
+import type { ProjectPorts } from './projects.timeline.ts';
+
 export { ProjectFilters, ProjectInput } from './projects.schemas.ts';
 export {
   assignCaseOfficer,
@@ -14,3 +20,8 @@ export {
 } from './projects.service.ts';
 export { type Award, project, projectMember } from './projects.sql.ts';
 export * from './projects.taxonomy.ts';
+export type { ProjectPorts, TimelineEntry } from './projects.timeline.ts';
+
+/** The projects module; its page of a project shows the timeline the composition root hands in. */
+export const projectsModule = (ports: ProjectPorts) =>
+  defineModule({ name: 'projects', words, pages: createProjectsPages(ports), api: projectsApi });

@@ -13,7 +13,6 @@ import { withQuery } from '#kernel/ui/components.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listStaff } from '#modules/accounts/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
-import { timelineFor } from '#modules/support/index.ts';
 import { ProjectFilters, ProjectInput } from './projects.schemas.ts';
 import {
   assignCaseOfficer,
@@ -24,11 +23,12 @@ import {
   type ProjectDetail,
   updateProject,
 } from './projects.service.ts';
+import type { ProjectPorts } from './projects.timeline.ts';
 import { ProjectPage } from './views/project-detail.tsx';
 import { ProjectFormPage } from './views/project-form.tsx';
 import { ProjectListPage } from './views/project-list.tsx';
 
-export const projectsPages = new Hono<AppEnv>();
+const projectsPages = new Hono<AppEnv>();
 
 /** What the edit form shows for a saved project. */
 function formValuesOf(p: ProjectDetail): FormValues {
@@ -183,26 +183,6 @@ projectsPages.post('/du-an/moi', allow('founder', 'officer', 'admin'), (c) =>
   }),
 );
 
-projectsPages.get('/du-an/:slug', async (c) => {
-  const { db } = c.var.deps;
-  const actor = c.var.actor;
-  const project = await getProject({ db, actor, slug: c.req.param('slug') });
-  const editable = canEdit(actor, project.members);
-  const staff = isStaff(actor);
-  return render(
-    c,
-    <ProjectPage
-      ctx={pageContext(c)}
-      project={project}
-      timeline={await timelineFor(db, project.id)}
-      canEdit={editable}
-      isStaff={staff}
-      showOutcomes={editable}
-      staff={staff ? await listStaff(db) : []}
-    />,
-  );
-});
-
 /** The project, if this person may edit it: 404 when they may not see it, 403 when they may only look. */
 async function editableProject(c: Context<AppEnv>): Promise<ProjectDetail> {
   const actor = requireActor(c);
@@ -232,3 +212,32 @@ projectsPages.post('/du-an/:slug/phu-trach', allow('officer', 'admin'), async (c
   const officer = await assignCaseOfficer({ db: c.var.deps.db, actor, slug, officerId });
   return redirectWithFlash(c, `/du-an/${slug}`, 'projects.detail.assigned', { name: officer.name });
 });
+
+/**
+ * The projects module's pages. A project's page shows its timeline, which the support ledger (a
+ * module above this one) reads: the composition root hands that reader in.
+ */
+export function createProjectsPages(ports: ProjectPorts): Hono<AppEnv> {
+  const pages = new Hono<AppEnv>();
+  pages.route('/', projectsPages);
+  pages.get('/du-an/:slug', async (c) => {
+    const { db } = c.var.deps;
+    const actor = c.var.actor;
+    const project = await getProject({ db, actor, slug: c.req.param('slug') });
+    const editable = canEdit(actor, project.members);
+    const staff = isStaff(actor);
+    return render(
+      c,
+      <ProjectPage
+        ctx={pageContext(c)}
+        project={project}
+        timeline={await ports.timeline(db, project.id)}
+        canEdit={editable}
+        isStaff={staff}
+        showOutcomes={editable}
+        staff={staff ? await listStaff(db) : []}
+      />,
+    );
+  });
+  return pages;
+}

@@ -1,3 +1,8 @@
+import { defineModule } from '#kernel/module.ts';
+import { requestsApi } from './requests.api.ts';
+import * as words from './requests.i18n.ts';
+import { requestsPages } from './requests.pages.tsx';
+
 export {
   changeStatus,
   claimRequests,
@@ -9,3 +14,6 @@ export {
 } from './requests.service.ts';
 export { supportRequest } from './requests.sql.ts';
 export * from './requests.taxonomy.ts';
+
+/** The requests module: its words, pages and API, mounted by createApp. */
+export const requestsModule = defineModule({ name: 'requests', words, pages: requestsPages, api: requestsApi });

@@ -323,3 +323,7 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.mail.progress.subject': 'Request {ref} is being handled',
   'requests.mail.status.body': 'Officer {name} updated request {ref}:\n\n{note}',
 };
+
+declare module '#kernel/i18n/index.ts' {
+  interface Messages extends Record<keyof typeof vi, string> {}
+}

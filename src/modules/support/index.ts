@@ -1,3 +1,7 @@
+import { defineModule } from '#kernel/module.ts';
+import * as words from './support.i18n.ts';
+import { supportPages } from './support.pages.tsx';
+
 export { SupportFilters, SupportInput } from './support.schemas.ts';
 export {
   type LedgerRow,
@@ -18,3 +22,6 @@ export {
   supportKinds,
   supportStatuses,
 } from './support.taxonomy.ts';
+
+/** The support module: its words, pages and API, mounted by createApp. */
+export const supportModule = defineModule({ name: 'support', words, pages: supportPages });

@@ -5,13 +5,13 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, PostForm, Select } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { SupportEntry } from '#modules/support/index.ts';
 import type { ProjectDetail } from '../projects.service.ts';
+import type { TimelineEntry } from '../projects.timeline.ts';
 
 export interface ProjectPageProps {
   ctx: PageContext;
   project: ProjectDetail;
-  timeline: SupportEntry[];
+  timeline: TimelineEntry[];
   canEdit: boolean;
   isStaff: boolean;
   /** Shown in full (outcomes, figures, evidence) to the team and staff; the public sees what and when. */
@@ -21,7 +21,7 @@ export interface ProjectPageProps {
 
 const statusTone = { planned: 'neutral', in_progress: 'info', done: 'success', cancelled: 'danger' } as const;
 
-const Timeline: FC<{ ctx: PageContext; entries: SupportEntry[]; showOutcomes: boolean }> = ({
+const Timeline: FC<{ ctx: PageContext; entries: TimelineEntry[]; showOutcomes: boolean }> = ({
   ctx,
   entries,
   showOutcomes,

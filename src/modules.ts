@@ -1,0 +1,32 @@
+import type { AppModule } from '#kernel/module.ts';
+import { accountsModule } from '#modules/accounts/index.ts';
+import { engagementsModule } from '#modules/engagements/index.ts';
+import { eventsModule } from '#modules/events/index.ts';
+import { expertsModule } from '#modules/experts/index.ts';
+import { matchingModule } from '#modules/matching/index.ts';
+import { partnersModule } from '#modules/partners/index.ts';
+import { placesModule } from '#modules/places/index.ts';
+import { productsModule } from '#modules/products/index.ts';
+import { projectsModule } from '#modules/projects/index.ts';
+import { requestsModule } from '#modules/requests/index.ts';
+import { siteModule } from '#modules/site/index.ts';
+import { supportModule, timelineFor } from '#modules/support/index.ts';
+
+/**
+ * Every module of the site, in the order their routes are mounted; the one place that wires a
+ * module to what it needs from a module above it (the project page's timeline comes from the ledger).
+ */
+export const modules: AppModule[] = [
+  siteModule,
+  placesModule,
+  accountsModule,
+  projectsModule({ timeline: timelineFor }),
+  partnersModule,
+  expertsModule,
+  supportModule,
+  requestsModule,
+  engagementsModule,
+  matchingModule,
+  eventsModule,
+  productsModule,
+];
