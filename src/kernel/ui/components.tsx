@@ -215,11 +215,9 @@ export interface Fact {
  * What a visitor came for, right under a page's title: a few facts and the main action, so that
  * on a phone they are in the first screen and not after a form or a timeline.
  */
-export const KeyFacts: FC<PropsWithChildren<{ facts: (Fact | null | false | undefined)[]; label: string }>> = ({
-  facts,
-  label,
-  children,
-}) => {
+export const KeyFacts: FC<
+  PropsWithChildren<{ facts: (Fact | null | false | undefined | '' | 0)[]; label: string }>
+> = ({ facts, label, children }) => {
   const shown = facts.filter((f): f is Fact => Boolean(f));
   return (
     <section class="key-facts" aria-label={label}>

@@ -98,6 +98,8 @@ export const vi = {
   'products.image.removeN': 'Xóa ảnh {n}',
   'products.image.removed': 'Đã xóa ảnh.',
 
+  'products.page.summary': 'Thông tin chính về sản phẩm',
+  'products.page.priceOnRequest': 'Liên hệ để biết giá',
   'products.page.producer': 'Cơ sở sản xuất',
   'products.page.readiness': 'Điều kiện lưu thông',
   'products.page.readinessNone': 'Chưa có giấy tờ nào được Sở KHCN xác nhận.',
@@ -396,6 +398,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.image.removeN': 'Remove photo {n}',
   'products.image.removed': 'Photo removed.',
 
+  'products.page.summary': 'Key facts about the product',
+  'products.page.priceOnRequest': 'Ask for the price',
   'products.page.producer': 'Producer',
   'products.page.readiness': 'Market readiness',
   'products.page.readinessNone': 'No document has been verified by the Department yet.',
