@@ -209,6 +209,8 @@ export const FilterForm: FC<PropsWithChildren<FilterFormProps>> = ({
 export interface Fact {
   label: string;
   value: Child;
+  /** A long value (a list) takes the whole width. */
+  wide?: boolean;
 }
 
 /**
@@ -224,7 +226,7 @@ export const KeyFacts: FC<
       {shown.length > 0 && (
         <dl>
           {shown.map((f) => (
-            <div>
+            <div class={f.wide ? 'wide' : undefined}>
               <dt>{f.label}</dt>
               <dd>{f.value}</dd>
             </div>
