@@ -78,7 +78,8 @@ describe('sign up', () => {
       passwordConfirm: 'thachden2026',
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/');
+    // The founder's next step: registering the project.
+    expect(res.headers.get('location')).toBe('/du-an/moi');
 
     const account = await b.get('/tai-khoan');
     expect(account.status).toBe(200);

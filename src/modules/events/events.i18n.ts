@@ -185,6 +185,8 @@ export const vi = {
   'events.checkIn.title': 'Điểm danh',
   'events.checkIn.session': 'Buổi',
   'events.checkIn.changeSession': 'Chọn buổi',
+  'events.checkIn.nobody':
+    'Chưa có ai đăng ký sự kiện này. Người đến mà chưa đăng ký thì thêm ở mục “khách vãng lai” bên dưới.',
   'events.checkIn.present': 'Đã có mặt {present}/{total} người.',
   'events.checkIn.byCode': 'Điểm danh bằng mã',
   'events.checkIn.scanHint':
@@ -527,6 +529,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.checkIn.title': 'Check-in',
   'events.checkIn.session': 'Session',
   'events.checkIn.changeSession': 'Choose session',
+  'events.checkIn.nobody':
+    'Nobody has registered for this event yet. Add people who come without registering as walk-ins below.',
   'events.checkIn.present': '{present}/{total} people present.',
   'events.checkIn.byCode': 'Check in by code',
   'events.checkIn.scanHint':

@@ -207,8 +207,8 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
               {e.sessions.map((s) => (
                 <li>
                   <p>
-                    <strong>{formatDate(s.heldOn)}</strong> · {formatNumber(s.hours, lang)}{' '}
-                    {t('engagements.col.hours').toLocaleLowerCase(lang)}
+                    <strong>{formatDate(s.heldOn)}</strong> ·{' '}
+                    {t('engagements.session.hoursValue', { hours: formatNumber(s.hours, lang) })}
                   </p>
                   <p class="pre">{s.summary}</p>
                   {s.nextSteps && (

@@ -52,7 +52,8 @@ const MoveForm: FC<{ ctx: PageContext; c: ConnectionView; today: string }> = ({ 
       <label for={`on-${c.id}`}>{t('products.connection.on')}</label>
       <input id={`on-${c.id}`} name="on" type="date" value={today} />
       <label for={`nx-${c.id}`}>{t('products.connection.nextStep')}</label>
-      <input id={`nx-${c.id}`} name="nextStep" type="text" value={c.nextStep} maxlength={300} />
+      {/* Empty: a new stage has its own next step; the old one is not carried forward unasked. */}
+      <input id={`nx-${c.id}`} name="nextStep" type="text" value="" maxlength={300} />
       <button type="submit" class="button button-secondary">
         {t('products.connection.move')}
         <span class="visually-hidden">: {title(c)}</span>
@@ -337,7 +338,7 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
               <Input
                 name="nextStep"
                 label={stageLabels.nextStep}
-                value={sv('nextStep') || c.nextStep}
+                value={sv('nextStep')}
                 error={p.stageErrors.nextStep}
                 optionalText={opt}
                 maxlength={300}
@@ -372,8 +373,7 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
                 />
                 <Input
                   name="contractValueVnd"
-                  type="number"
-                  inputmode="numeric"
+                  inputmode="decimal"
                   label={outcomeLabels.contractValueVnd}
                   value={ov('contractValueVnd')}
                   error={p.outcomeErrors.contractValueVnd}
@@ -429,8 +429,7 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
               <div class="row">
                 <Input
                   name="salesBeforeVnd"
-                  type="number"
-                  inputmode="numeric"
+                  inputmode="decimal"
                   label={outcomeLabels.salesBeforeVnd}
                   value={ov('salesBeforeVnd')}
                   error={p.outcomeErrors.salesBeforeVnd}
@@ -438,8 +437,7 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
                 />
                 <Input
                   name="salesAfterVnd"
-                  type="number"
-                  inputmode="numeric"
+                  inputmode="decimal"
                   label={outcomeLabels.salesAfterVnd}
                   value={ov('salesAfterVnd')}
                   error={p.outcomeErrors.salesAfterVnd}
