@@ -61,6 +61,7 @@ const P = '{slug}';
 const matrix: Row[] = [
   ['GET', '/healthz', '/healthz', all(200)],
   ['GET', '/', '/', all(200)],
+  ['GET', '/favicon.ico', '/favicon.ico', all(200)],
   ['GET', '/tim-kiem', '/tim-kiem?q=thach', all(200)],
   ['GET', '/ngon-ngu/:lang', '/ngon-ngu/en?next=/du-an', all(303)],
   ['GET', '/dang-nhap', '/dang-nhap', s(200, 303, 303, 303, 303, 303, 303)],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { setSiteCookie } from '#kernel/http/cookies.ts';
@@ -5,6 +6,7 @@ import { safeNext } from '#kernel/http/flash.ts';
 import { LANG_COOKIE } from '#kernel/http/middleware.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { isLang } from '#kernel/i18n/index.ts';
+import { fromRoot } from '#kernel/paths.ts';
 import { listEvents, searchEvents } from '#modules/events/index.ts';
 import { listExperts } from '#modules/experts/index.ts';
 import { listPartners } from '#modules/partners/index.ts';
@@ -84,6 +86,12 @@ sitePages.get('/tim-kiem', async (c) => {
     />,
   );
 });
+
+/** Browsers and crawlers ask for /favicon.ico whatever the page says: the site's icon, cached a day. */
+const favicon = readFileSync(fromRoot('public/favicon.ico'));
+sitePages.get('/favicon.ico', (c) =>
+  c.body(favicon, 200, { 'Content-Type': 'image/x-icon', 'Cache-Control': 'public, max-age=86400' }),
+);
 
 /** The language switch: a plain link that remembers the choice for a year. */
 sitePages.get('/ngon-ngu/:lang', (c) => {
