@@ -53,6 +53,7 @@ export const vi = {
   'partners.detail.website': 'Trang web',
   'partners.detail.members': 'Tài khoản đại diện',
   'partners.detail.noMembers': 'Chưa có tài khoản nào đại diện cho tổ chức này.',
+  'partners.detail.summary': 'Thông tin chính về đối tác',
   'partners.detail.introductions': 'Các dự án đã được giới thiệu',
   'partners.detail.noIntroductions': 'Chưa có dự án nào được giới thiệu với tổ chức này.',
 
@@ -199,6 +200,7 @@ export const en: Record<keyof typeof vi, string> = {
   'partners.detail.website': 'Website',
   'partners.detail.members': 'Representative accounts',
   'partners.detail.noMembers': 'No account represents this organisation yet.',
+  'partners.detail.summary': 'Key facts about the partner',
   'partners.detail.introductions': 'Projects introduced',
   'partners.detail.noIntroductions': 'No project has been introduced to this organisation yet.',
 
