@@ -67,7 +67,7 @@ export const SearchPage: FC<SearchProps> = ({ ctx, q, projects, projectTotal, co
                   {labelOf(t, 'commune.kind', c.kind)} {c.name}
                 </a>
                 {c.formerDistrictName && (
-                  <span class="muted"> · {t('projects.detail.formerDistrict', { name: c.formerDistrictName })}</span>
+                  <span class="muted"> · {t('commune.formerDistrict', { name: c.formerDistrictName })}</span>
                 )}
               </li>
             ))}
