@@ -3,24 +3,50 @@ module.exports = {
   forbidden: [
     {
       name: 'kernel-imports-no-module',
-      comment: 'The kernel is what every module shares; it never depends on a module.',
+      comment: 'The kernel is what every module shares; it never depends on a module (modules register their words and routes with it).',
       severity: 'error',
       from: { path: '^src/kernel/' },
-      to: { path: '^src/modules/', pathNot: '^src/modules/([^/]+)/\\1\\.i18n\\.ts$' },
+      to: { path: '^src/modules/' },
     },
     {
       name: 'module-words-import-nothing',
-      comment: "A module's i18n catalogue is plain data: the kernel's catalogue gathers it, so it may import nothing.",
+      comment: "A module's i18n catalogue is plain data: its face registers it, so it may import nothing.",
       severity: 'error',
       from: { path: '\\.i18n\\.ts$' },
       to: {},
     },
     {
       name: 'modules-only-through-index',
-      comment: "A module reaches another module only through that module's index.ts.",
+      comment: "A module reaches another module only through that module's index.ts (its face).",
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/' },
+      from: { path: '^src/modules/([^/]+)/', pathNot: '\\.sql\\.ts$' },
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'tables-reference-tables-only',
+      comment:
+        "A table file may name another module's table (a foreign key) or code list (a CHECK): the database guards integrity across modules. Nothing else of another module.",
+      severity: 'error',
+      from: { path: '^src/modules/([^/]+)/.+\\.sql\\.ts$' },
+      to: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/[^/]+\\.(sql|taxonomy)\\.ts$'],
+      },
+    },
+    {
+      name: 'faces-export-no-tables',
+      comment:
+        "A face exports use-cases and read models (isMember, projectSummaries), never tables: no module queries another module's tables.",
+      severity: 'warn',
+      from: { path: '^src/modules/[^/]+/index\\.ts$' },
+      to: { path: '\\.sql\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'app-and-cli-through-faces',
+      comment: 'The composition root (app, API, CLI, composition of modules) imports modules through their faces.',
+      severity: 'error',
+      from: { path: '^src/[^/]+\\.tsx?$' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/[^/]+/index\\.ts$' },
     },
     {
       name: 'services-never-import-hono',

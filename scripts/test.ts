@@ -76,6 +76,7 @@ function chromiumPath(): string | null {
 check('lint (biome)', 'npx', ['biome', 'check', '--diagnostic-level=error', '.']);
 check('type-check (tsc)', 'npx', ['tsc', '--noEmit']);
 check('architecture rules (dependency-cruiser)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
+check('module graph (no cycle, kernel below every module)', 'npx', ['tsx', 'scripts/module-graph.ts']);
 
 const { TEST_DATABASE_URL: _ignored, ...withoutServer } = process.env;
 process.env = withoutServer;

@@ -93,6 +93,12 @@ const matrix: Row[] = [
   ['GET', '/quan-tri/moi', '/quan-tri/moi', s(303, 403, 403, 403, 403, 403, 200)],
   ['POST', '/quan-tri/moi', '/quan-tri/moi', s(303, 403, 403, 403, 403, 403, 422)],
   ['GET', '/quan-tri/hop-thu', '/quan-tri/hop-thu', s(303, 403, 403, 403, 403, 403, 200)],
+  [
+    'POST',
+    '/quan-tri/hop-thu/:id/gui-lai',
+    '/quan-tri/hop-thu/00000000-0000-4000-8000-000000000000/gui-lai',
+    s(303, 403, 403, 403, 403, 403, 404),
+  ],
   ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', s(303, 403, 403, 403, 403, 403, 200)],
   ['GET', '/du-an', '/du-an', all(200)],
   ['GET', '/du-an.csv', '/du-an.csv', s(303, 403, 403, 403, 403, 200, 200)],

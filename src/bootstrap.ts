@@ -9,7 +9,7 @@ import { lockDataDir } from '#kernel/db/lock.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
 import { createLogger, type Logger } from '#kernel/log.ts';
-import { createMailer } from '#kernel/mail/mailer.ts';
+import { createMailer, keepTransport, smtpTransport } from '#kernel/mail/mailer.ts';
 import { bundledCommuneFile, commune, loadCommunes, provinceName, readCommuneFile } from '#modules/places/index.ts';
 import type { Config } from './config.ts';
 
@@ -98,7 +98,8 @@ export function createDeps({
   logger: Logger;
   secret: string;
 }): AppDeps {
-  const mailer = createMailer({ db, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger });
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : keepTransport;
+  const mailer = createMailer({ db, transport, logger });
   const auth = lazyAuth({ db, secret, baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
   return { config, db, logger, mailer, auth, provinceName: config.PROVINCE_NAME ?? provinceName(config.PROVINCE) };
 }

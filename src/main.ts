@@ -15,6 +15,8 @@ export async function startServer(config: Config) {
     await seedDemo(deps);
     printDemoAccounts();
   }
+  // Mail written by requests waits in the outbox; the worker sends it (and retries) in the background.
+  const stopMail = deps.mailer.start();
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const startedInMs = Math.round(process.uptime() * 1000);
@@ -38,6 +40,7 @@ export async function startServer(config: Config) {
     deps.logger.info({ signal }, 'shutting down');
     clearInterval(reminders);
     server.close();
+    await stopMail();
     await runtime.close();
     process.exit(0);
   };

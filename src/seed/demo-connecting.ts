@@ -125,7 +125,12 @@ const consulted: Consulted[] = [
 ];
 
 /** Historical e-mails are not sent again: the demo's past happens without a mailer. */
-const silent: Mailer = { send: async () => {} };
+const silent: Mailer = {
+  send: async () => {},
+  runOnce: async () => ({ sent: 0, retried: 0, failed: 0 }),
+  wake: () => {},
+  start: () => async () => {},
+};
 
 const at = (isoDay: string, hour = 9) => new Date(`${isoDay}T${String(hour).padStart(2, '0')}:00:00+07:00`);
 const daysBefore = (isoDay: string, days: number) => {

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { Database } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
+import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { bundledCommuneFile, communeForFormerDistrict, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
 import { assignCaseOfficer, createProject } from '#modules/projects/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
@@ -146,6 +147,8 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
     await seedModule(ctx);
     deps.logger.debug({ seeder: seedModule.name, ms: Math.round(performance.now() - started) }, 'demo seeder done');
   }
+  // The story's e-mails belong to its past (and to fictional addresses): keep them, never send them.
+  await db.update(mailOutbox).set({ status: 'kept' }).where(eq(mailOutbox.status, 'queued'));
   deps.logger.info(
     { accounts: accounts.size, projects: projects.size, support: demoSupport.length },
     'demo data loaded',

@@ -1,4 +1,5 @@
 import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { notNegative } from '#kernel/db/columns.ts';
 
 /** Raw bytes: `bytea` on both PGlite (Uint8Array) and `pg` (Buffer). */
 const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -26,5 +27,5 @@ export const storedFile = pgTable(
     createdBy: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.sha256)],
+  (t) => [index().on(t.sha256), notNegative('stored_file_size', t.size)],
 );

@@ -115,6 +115,14 @@ export const en: Record<keyof typeof vi, string> = {
   'role.expert': 'Expert adviser',
   'role.partner': 'Partner',
 
+  'commune.kind.commune': 'Commune',
+  'commune.kind.ward': 'Ward',
+  'commune.formerDistrict': 'former district: {name}',
+
+  'auth.mail.reset.subject': 'Reset your Kết Nối password',
+  'auth.mail.reset.body':
+    'Hello {name},\n\nTo set a new password for your Kết Nối account, open the following link (valid for 1 hour):\n{url}\n\nIf you did not request this, you can ignore this email.',
+
   'api.title': 'Integration API',
   'api.lead': 'The Kết Nối JSON API, described in OpenAPI 3.1. Machine-readable documentation:',
   'api.params': 'Parameters',

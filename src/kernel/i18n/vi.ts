@@ -110,6 +110,14 @@ export const vi = {
   'role.expert': 'Chuyên gia tư vấn',
   'role.partner': 'Đối tác',
 
+  'commune.kind.commune': 'Xã',
+  'commune.kind.ward': 'Phường',
+  'commune.formerDistrict': 'huyện cũ: {name}',
+
+  'auth.mail.reset.subject': 'Đặt lại mật khẩu Kết Nối',
+  'auth.mail.reset.body':
+    'Xin chào {name},\n\nĐể đặt mật khẩu mới cho tài khoản Kết Nối, hãy mở đường dẫn sau (có hiệu lực trong 1 giờ):\n{url}\n\nNếu bạn không yêu cầu, hãy bỏ qua email này.',
+
   'api.title': 'API cho tích hợp',
   'api.lead': 'API JSON của Kết Nối, mô tả theo OpenAPI 3.1. Tài liệu máy đọc được:',
   'api.params': 'Tham số',

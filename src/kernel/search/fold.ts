@@ -12,12 +12,12 @@ export function fold(s: string): string {
     .normalize('NFC');
 }
 
-/** URL-safe: "Thạch đen Hồng Nhung" → "thach-den-hong-nhung". */
-export function slugify(s: string, max = 80): string {
+/** URL-safe: "Thạch đen Hồng Nhung" → "thach-den-hong-nhung"; `fallback` when nothing is left. */
+export function slugify(s: string, max = 80, fallback = 'du-an'): string {
   const slug = fold(s)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, max)
     .replace(/-+$/g, '');
-  return slug || 'du-an';
+  return slug || fallback;
 }

@@ -15,7 +15,7 @@ export interface CommuneOption {
 export function communeOptions(t: Translator, communes: CommuneOption[], { formerDistrict = false } = {}): Option[] {
   return communes.map((c) => ({
     value: c.slug,
-    label: `${t(`commune.kind.${c.kind}`)} ${c.name}${formerDistrict && c.formerDistrictName ? ` (${t('projects.detail.formerDistrict', { name: c.formerDistrictName })})` : ''}`,
+    label: `${t(`commune.kind.${c.kind}`)} ${c.name}${formerDistrict && c.formerDistrictName ? ` (${t('commune.formerDistrict', { name: c.formerDistrictName })})` : ''}`,
   }));
 }
 

@@ -7,11 +7,13 @@ import { session, signInFailure, user } from '#kernel/auth/auth.sql.ts';
 import { resetPasswordPath } from '#kernel/auth/auth.ts';
 import { type Actor, isRole, type Role } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
+import { isUuid } from '#kernel/db/keys.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { type PageInfo, pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
+import { type Mailer, requeueMail } from '#kernel/mail/mailer.ts';
 import { matches } from '#kernel/search/search.ts';
 import type {
   ChangePasswordInput,
@@ -564,21 +566,34 @@ export async function inviteUser({
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
-/** The mail outbox, newest first. */
+/** The mail outbox, newest first; `failed` shows only the mails that gave up, for an admin to send again. */
 export async function listOutbox(
   db: Db,
   rawPage: string | undefined,
-  perPage = 20,
-): Promise<{ rows: OutboxRow[]; info: PageInfo }> {
+  { perPage = 20, failedOnly = false }: { perPage?: number; failedOnly?: boolean } = {},
+): Promise<{ rows: OutboxRow[]; info: PageInfo; failed: number }> {
   const page = pageFrom(rawPage, perPage);
-  const [total] = await db.select({ n: count() }).from(mailOutbox);
+  const where = failedOnly ? eq(mailOutbox.status, 'failed') : undefined;
+  const [[total], [failed]] = await Promise.all([
+    db.select({ n: count() }).from(mailOutbox).where(where),
+    db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.status, 'failed')),
+  ]);
   const rows = await db
     .select()
     .from(mailOutbox)
+    .where(where)
     .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
     .limit(page.perPage)
     .offset(page.offset);
-  return { rows, info: pageInfo(page, total?.n ?? 0) };
+  return { rows, info: pageInfo(page, total?.n ?? 0), failed: failed?.n ?? 0 };
+}
+
+/** An admin sends a mail that failed again; the worker takes it at once. */
+export async function resendMail({ db, actor, id, mailer }: { db: Db; actor: Actor; id: string; mailer: Mailer }) {
+  if (actor.role !== 'admin') throw new AppError('forbidden');
+  if (!isUuid(id) || !(await requeueMail(db, id))) throw new AppError('not_found');
+  await audit(db, { actorId: actor.id, action: 'mail.resend', entity: 'mail_outbox', entityId: id });
+  mailer.wake();
 }
 
 export interface AuditRow {

@@ -7,7 +7,16 @@ import { formErrors, formValue, readForm } from '#kernel/http/forms.ts';
 import { clientIp } from '#kernel/http/rate-limit.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { DisableInput, InviteInput, invitableRoles, RoleInput, UserListQuery } from './accounts.schemas.ts';
-import { changeRole, getUser, inviteUser, listAudit, listOutbox, listUsers, setDisabled } from './accounts.service.ts';
+import {
+  changeRole,
+  getUser,
+  inviteUser,
+  listAudit,
+  listOutbox,
+  listUsers,
+  resendMail,
+  setDisabled,
+} from './accounts.service.ts';
 import { AuditPage } from './views/admin-audit.tsx';
 import { InvitePage } from './views/admin-invite.tsx';
 import { OutboxPage } from './views/admin-outbox.tsx';
@@ -92,8 +101,15 @@ adminPages.post('/quan-tri/moi', admin, async (c) => {
 });
 
 adminPages.get('/quan-tri/hop-thu', admin, async (c) => {
-  const { rows, info } = await listOutbox(c.var.deps.db, c.req.query('page'));
-  return render(c, <OutboxPage ctx={pageContext(c)} rows={rows} info={info} />);
+  const failedOnly = c.req.query('trang-thai') === 'loi';
+  const { rows, info, failed } = await listOutbox(c.var.deps.db, c.req.query('page'), { failedOnly });
+  return render(c, <OutboxPage ctx={pageContext(c)} rows={rows} info={info} failed={failed} failedOnly={failedOnly} />);
+});
+
+adminPages.post('/quan-tri/hop-thu/:id/gui-lai', admin, async (c) => {
+  const { db, mailer } = c.var.deps;
+  await resendMail({ db, actor: requireActor(c), id: c.req.param('id'), mailer });
+  return redirectWithFlash(c, '/quan-tri/hop-thu?trang-thai=loi', 'admin.outbox.resent');
 });
 
 adminPages.get('/quan-tri/nhat-ky', admin, async (c) => {

@@ -1,7 +1,10 @@
-import { date, index, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
+import { hours, oneOf } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
-import { project } from '#modules/projects/index.ts';
+import { project } from '#modules/projects/projects.sql.ts';
+import { engagementStatuses } from './engagements.taxonomy.ts';
 
 /** An expert connected to a project: the consulting the ledger counts. */
 export const engagement = pgTable(
@@ -25,7 +28,11 @@ export const engagement = pgTable(
     acceptedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.expertId, t.status), index().on(t.projectId)],
+  (t) => [
+    index().on(t.expertId, t.status),
+    index().on(t.projectId),
+    oneOf('engagement_status_known', t.status, engagementStatuses),
+  ],
 );
 
 /** One working session of an engagement, logged by the expert. */
@@ -37,13 +44,16 @@ export const engagementSession = pgTable(
       .notNull()
       .references(() => engagement.id, { onDelete: 'cascade' }),
     heldOn: date().notNull(),
-    hours: numeric({ precision: 5, scale: 1, mode: 'number' }).notNull(),
+    hours: hours().notNull(),
     summary: text().notNull(),
     nextSteps: text().notNull().default(''),
     createdBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.engagementId, t.heldOn)],
+  (t) => [
+    index().on(t.engagementId, t.heldOn),
+    check('engagement_session_hours', sql`${t.hours} > 0 and ${t.hours} <= 24`),
+  ],
 );
 
 export const engagementSessionFile = pgTable(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -14,8 +15,20 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
-import { commune } from '#modules/places/index.ts';
-import { project } from '#modules/projects/index.ts';
+import { between, hours, inOrder, notNegative, oneOf } from '#kernel/db/columns.ts';
+import { commune } from '#modules/places/places.sql.ts';
+import { project } from '#modules/projects/projects.sql.ts';
+import {
+  audiences,
+  checkInMethods,
+  ethnicities,
+  eventKinds,
+  externalKinds,
+  nominationStatuses,
+  organisationTypes,
+  registrationStatuses,
+  sexes,
+} from './events.taxonomy.ts';
 
 /** A trainer: a named person, linked to an expert's account when they have one. */
 export interface Trainer {
@@ -54,7 +67,16 @@ export const event = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('event_calendar').on(t.published, t.audience, t.endsOn, t.startsOn), index().on(t.startsOn)],
+  (t) => [
+    index('event_calendar').on(t.published, t.audience, t.endsOn, t.startsOn),
+    index().on(t.startsOn),
+    oneOf('event_kind_known', t.kind, eventKinds),
+    oneOf('event_audience_known', t.audience, audiences),
+    check('event_capacity', sql`${t.capacity} >= 1`),
+    between('event_certificate_percent', t.certificatePercent, 0, 100),
+    inOrder('event_days_in_order', t.startsOn, t.endsOn),
+    inOrder('event_registration_window_in_order', t.registrationOpensOn, t.registrationClosesOn),
+  ],
 );
 
 /** One sitting of an event: a day, a start and an end (Vietnam time). */
@@ -71,7 +93,14 @@ export const eventSession = pgTable(
     startTime: text().notNull(),
     endTime: text().notNull(),
   },
-  (t) => [uniqueIndex().on(t.eventId, t.position), index().on(t.day)],
+  (t) => [
+    uniqueIndex().on(t.eventId, t.position),
+    index().on(t.day),
+    notNegative('event_session_position', t.position),
+    check('event_session_start_time', sql`${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('event_session_end_time', sql`${t.endTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    check('event_session_ends_after_start', sql`${t.endTime} > ${t.startTime}`),
+  ],
 );
 
 /** A seat asked for: confirmed, on the waitlist (in `number` order) or cancelled. */
@@ -119,6 +148,11 @@ export const registration = pgTable(
     uniqueIndex('event_registration_one_per_email')
       .on(t.eventId, t.email)
       .where(sql`${t.email} <> '' AND ${t.status} <> 'cancelled'`),
+    oneOf('event_registration_status_known', t.status, registrationStatuses),
+    oneOf('event_registration_organisation_type_known', t.organisationType, organisationTypes),
+    oneOf('event_registration_sex_known', t.sex, sexes),
+    oneOf('event_registration_ethnicity_known', t.ethnicity, ethnicities),
+    between('event_registration_birth_year', t.birthYear, 1900, 2100),
   ],
 );
 
@@ -136,7 +170,11 @@ export const attendance = pgTable(
     checkedInBy: text().references(() => user.id, { onDelete: 'set null' }),
     checkedInAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.registrationId, t.sessionId] }), index().on(t.sessionId)],
+  (t) => [
+    primaryKey({ columns: [t.registrationId, t.sessionId] }),
+    index().on(t.sessionId),
+    oneOf('event_attendance_method_known', t.method, checkInMethods),
+  ],
 );
 
 /** A certificate of attendance; reissuing replaces it with a new code, the old code says so. */
@@ -151,23 +189,31 @@ export const certificate = pgTable(
     /** What the certificate says, frozen when it is issued. */
     holderName: text().notNull(),
     sessionsAttended: integer().notNull(),
-    hours: integer().notNull(),
+    hours: hours().notNull(),
     issuedBy: text().references(() => user.id, { onDelete: 'set null' }),
     issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     replacedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex('event_certificate_current').on(t.registrationId).where(sql`${t.replacedAt} IS NULL`)],
+  (t) => [
+    uniqueIndex('event_certificate_current').on(t.registrationId).where(sql`${t.replacedAt} IS NULL`),
+    notNegative('event_certificate_sessions', t.sessionsAttended),
+    notNegative('event_certificate_hours', t.hours),
+  ],
 );
 
 /** A participant's rating and comments after the event. */
-export const feedback = pgTable('event_feedback', {
-  registrationId: uuid()
-    .primaryKey()
-    .references(() => registration.id, { onDelete: 'cascade' }),
-  rating: smallint().notNull(),
-  comments: text().notNull().default(''),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const feedback = pgTable(
+  'event_feedback',
+  {
+    registrationId: uuid()
+      .primaryKey()
+      .references(() => registration.id, { onDelete: 'cascade' }),
+    rating: smallint().notNull(),
+    comments: text().notNull().default(''),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [between('event_feedback_rating', t.rating, 1, 5)],
+);
 
 /** A programme or event run by others, to which the Department nominates projects. */
 export const externalEvent = pgTable(
@@ -186,7 +232,11 @@ export const externalEvent = pgTable(
     createdBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.startsOn)],
+  (t) => [
+    index().on(t.startsOn),
+    oneOf('external_event_kind_known', t.kind, externalKinds),
+    inOrder('external_event_days_in_order', t.startsOn, t.endsOn),
+  ],
 );
 
 /** A project invited to an external event: invited → accepted / declined → attended, with its results. */
@@ -210,5 +260,10 @@ export const nomination = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex().on(t.externalEventId, t.projectId), index().on(t.projectId)],
+  (t) => [
+    uniqueIndex().on(t.externalEventId, t.projectId),
+    index().on(t.projectId),
+    oneOf('nomination_status_known', t.status, nominationStatuses),
+    notNegative('nomination_contacts', t.contacts),
+  ],
 );

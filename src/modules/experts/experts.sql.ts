@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
+import { allOf } from '#kernel/db/columns.ts';
+import { projectFields } from '#modules/projects/projects.taxonomy.ts';
+import { specialties } from './experts.taxonomy.ts';
 
 /** The public face of an expert account: what they advise on, where, for whom. */
 export const expertProfile = pgTable(
@@ -33,5 +36,7 @@ export const expertProfile = pgTable(
     // matching narrows candidates by what they know and where they work
     index('expert_specialties_gin').using('gin', t.specialties),
     index('expert_fields_gin').using('gin', t.fields),
+    allOf('expert_specialties_known', t.specialties, specialties),
+    allOf('expert_fields_known', t.fields, projectFields),
   ],
 );

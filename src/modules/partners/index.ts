@@ -17,6 +17,7 @@ export {
   type PartnerIntroduction,
   type ProjectIntroduction,
 } from './introductions.service.ts';
+export { type PartnerSummary, partnerSummaries } from './partners.queries.ts';
 export { PartnerFilters, PartnerInput } from './partners.schemas.ts';
 export {
   addMember,

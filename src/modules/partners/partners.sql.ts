@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
-import { project } from '#modules/projects/index.ts';
+import { allOf, oneOf } from '#kernel/db/columns.ts';
+import { project } from '#modules/projects/projects.sql.ts';
+import { projectFields, supportNeeds } from '#modules/projects/projects.taxonomy.ts';
+import { introductionStatuses, partnerKinds } from './partners.taxonomy.ts';
 
 /** An organisation of the network: buyer, investor, school, agency, national programme… */
 export const partner = pgTable(
@@ -41,6 +44,9 @@ export const partner = pgTable(
     // matching narrows candidates by what they offer and the fields they buy or invest in
     index('partner_offers_gin').using('gin', t.offers),
     index('partner_fields_gin').using('gin', t.fields),
+    oneOf('partner_kind_known', t.kind, partnerKinds),
+    allOf('partner_offers_known', t.offers, supportNeeds),
+    allOf('partner_fields_known', t.fields, projectFields),
   ],
 );
 
@@ -77,5 +83,9 @@ export const introduction = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.partnerId, t.createdAt), index().on(t.projectId)],
+  (t) => [
+    index().on(t.partnerId, t.createdAt),
+    index().on(t.projectId),
+    oneOf('introduction_status_known', t.status, introductionStatuses),
+  ],
 );

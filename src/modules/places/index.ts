@@ -1,10 +1,12 @@
 import { defineModule } from '#kernel/module.ts';
-import * as words from './places.i18n.ts';
 
 export {
+  assertCommunes,
   bundledCommuneFile,
   type Commune,
+  communeBySlug,
   communeForFormerDistrict,
+  communesOf,
   listCommunes,
   loadCommunes,
   provinceName,
@@ -14,4 +16,4 @@ export {
 export { commune, formerDistrict } from './places.sql.ts';
 
 /** The places module: its words, pages and API, mounted by createApp. */
-export const placesModule = defineModule({ name: 'places', words });
+export const placesModule = defineModule({ name: 'places' });

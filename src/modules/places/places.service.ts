@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
+import { AppError } from '#kernel/http/errors.ts';
 import { fromRoot } from '#kernel/paths.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { matches, rank } from '#kernel/search/search.ts';
@@ -48,6 +49,7 @@ export const bundledCommuneFile = (province: string) => fromRoot('src/modules/pl
  */
 export async function loadCommunes(db: Db, province: string, rows: CommuneRow[]): Promise<number> {
   cache.get(db)?.delete(province);
+  cache.get(db)?.delete(everyProvince);
   const districts = new Map<string, string>();
   for (const r of rows) if (r.former_district) districts.set(slugify(r.former_district), r.former_district);
   await db.transaction(async (tx) => {
@@ -148,4 +150,73 @@ export async function communeForFormerDistrict(db: Db, province: string, distric
     .orderBy(sql`${commune.slug} = ${slug} DESC`, asc(commune.slug))
     .limit(1);
   return rows[0]?.slug ?? null;
+}
+
+const everyProvince = '*';
+
+/** Every unit loaded (whatever the province), by slug, from the same few-minutes cache. */
+function communesBySlug(db: Db): Promise<Map<string, Commune>> {
+  let byProvince = cache.get(db);
+  if (!byProvince) {
+    byProvince = new Map();
+    cache.set(db, byProvince);
+  }
+  const hit = byProvince.get(everyProvince);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.rows.then(toMap);
+  const rows = db
+    .select(communeColumns)
+    .from(commune)
+    .leftJoin(formerDistrict, withDistrict)
+    .orderBy(asc(commune.name))
+    .then((r) => r as Commune[]);
+  const entries = byProvince;
+  rows.catch(() => entries.delete(everyProvince));
+  byProvince.set(everyProvince, { at: Date.now(), rows });
+  return rows.then(toMap);
+}
+
+const maps = new WeakMap<Commune[], Map<string, Commune>>();
+function toMap(rows: Commune[]): Map<string, Commune> {
+  let map = maps.get(rows);
+  if (!map) {
+    map = new Map(rows.map((r) => [r.slug, r]));
+    maps.set(rows, map);
+  }
+  return map;
+}
+
+/**
+ * The units these slugs name (unknown slugs are left out): what a list needs to show a commune's
+ * name and former district without joining the places tables.
+ * @example const communes = await communesOf(db, items.map((i) => i.communeSlug))
+ */
+export async function communesOf(db: Db, slugs: readonly (string | null | undefined)[]): Promise<Map<string, Commune>> {
+  const all = await communesBySlug(db);
+  const found = new Map<string, Commune>();
+  for (const slug of slugs) {
+    const c = slug ? all.get(slug) : undefined;
+    if (c) found.set(c.slug, c);
+  }
+  return found;
+}
+
+/** One unit by slug, or null. */
+export async function communeBySlug(db: Db, slug: string | null | undefined): Promise<Commune | null> {
+  return slug ? ((await communesBySlug(db)).get(slug) ?? null) : null;
+}
+
+/**
+ * Refuses a unit that is not loaded: a form's field error ("choose one from the list"). Empty
+ * values are allowed; whether a commune is required is the schema's business.
+ * @example await assertCommunes(db, input.communes, 'communes')
+ */
+export async function assertCommunes(
+  db: Db,
+  slugs: string | null | undefined | readonly (string | null | undefined)[],
+  field = 'commune',
+): Promise<void> {
+  const list = (Array.isArray(slugs) ? slugs : [slugs]).filter((s): s is string => !!s);
+  if (list.length === 0) return;
+  const all = await communesBySlug(db);
+  if (list.some((s) => !all.has(s))) throw new AppError('validation', 'errors.validation', { [field]: 'v.choose' });
 }

@@ -1,11 +1,12 @@
-import { bigint, boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
+import { notNegative, oneOf, vnd } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
-import { partner } from '#modules/partners/index.ts';
-import { project } from '#modules/projects/index.ts';
+import { partner } from '#modules/partners/partners.sql.ts';
+import { project } from '#modules/projects/projects.sql.ts';
 import { product } from './products.sql.ts';
-
-const vnd = () => bigint({ mode: 'number' });
+import { connectionStages } from './products.taxonomy.ts';
 
 /** A sales connection (kết nối tiêu thụ): a project's product, or the project, and a partner who may buy, sell or fund it. */
 export const salesConnection = pgTable(
@@ -42,7 +43,17 @@ export const salesConnection = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.stage, t.stageOn), index().on(t.partnerId), index().on(t.projectId), index().on(t.productId)],
+  (t) => [
+    index().on(t.stage, t.stageOn),
+    index().on(t.partnerId),
+    index().on(t.projectId),
+    index().on(t.productId),
+    oneOf('sales_connection_stage_known', t.stage, connectionStages),
+    notNegative('sales_connection_contract_value', t.contractValueVnd),
+    notNegative('sales_connection_sales_before', t.salesBeforeVnd),
+    notNegative('sales_connection_sales_after', t.salesAfterVnd),
+    check('sales_connection_contract_months', sql`${t.contractMonths} >= 1`),
+  ],
 );
 
 /** Each move of a connection: the stage, when, what was said and what comes next. */
@@ -60,5 +71,5 @@ export const connectionStep = pgTable(
     by: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.connectionId, t.on)],
+  (t) => [index().on(t.connectionId, t.on), oneOf('connection_step_stage_known', t.stage, connectionStages)],
 );

@@ -1,8 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
+import { between, inOrder, notNegative, oneOf, vnd } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
-import { project } from '#modules/projects/index.ts';
+import { project } from '#modules/projects/projects.sql.ts';
+import {
+  inquiryStatuses,
+  itemStatuses,
+  listingStatuses,
+  platforms,
+  productCategories,
+  readinessItems,
+} from './products.taxonomy.ts';
 
 /** What a project makes or offers, as buyers and platforms see it. */
 export const product = pgTable(
@@ -18,8 +27,8 @@ export const product = pgTable(
     description: text().notNull().default(''),
     /** "hộp 500 g", "kg", "đêm/phòng". */
     unit: text().notNull().default(''),
-    priceMinVnd: integer(),
-    priceMaxVnd: integer(),
+    priceMinVnd: vnd(),
+    priceMaxVnd: vnd(),
     minOrder: text().notNull().default(''),
     capacity: text().notNull().default(''),
     ocopStars: integer(),
@@ -45,6 +54,10 @@ export const product = pgTable(
     index().on(t.category),
     index().on(t.ocopStars),
     index().on(t.readyUntil),
+    oneOf('product_category_known', t.category, productCategories),
+    notNegative('product_price_min', t.priceMinVnd),
+    inOrder('product_prices_in_order', t.priceMinVnd, t.priceMaxVnd),
+    between('product_ocop_stars', t.ocopStars, 3, 5),
   ],
 );
 
@@ -67,7 +80,11 @@ export const productImage = pgTable(
     position: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.productId, t.position)],
+  (t) => [
+    index().on(t.productId, t.position),
+    notNegative('product_image_position', t.position),
+    check('product_image_size', sql`${t.width} > 0 and ${t.height} > 0`),
+  ],
 );
 
 /** One line of a product's market-readiness checklist. */
@@ -92,7 +109,13 @@ export const readinessItem = pgTable(
     updatedBy: text().references(() => user.id, { onDelete: 'set null' }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.productId, t.item), index().on(t.expiresOn)],
+  (t) => [
+    unique().on(t.productId, t.item),
+    index().on(t.expiresOn),
+    oneOf('readiness_item_known', t.item, readinessItems),
+    oneOf('readiness_item_status_known', t.status, itemStatuses),
+    inOrder('readiness_item_dates_in_order', t.issuedOn, t.expiresOn),
+  ],
 );
 
 /** Where a product is listed: techfest 247, Postmart, an e-commerce shop… */
@@ -112,7 +135,12 @@ export const productListing = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.productId), index().on(t.platform, t.listedOn)],
+  (t) => [
+    index().on(t.productId),
+    index().on(t.platform, t.listedOn),
+    oneOf('product_listing_platform_known', t.platform, platforms),
+    oneOf('product_listing_status_known', t.status, listingStatuses),
+  ],
 );
 
 /** A buyer's question from the public product page. */
@@ -134,5 +162,9 @@ export const productInquiry = pgTable(
     connectionId: uuid(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.productId), index().on(t.status, t.createdAt.desc())],
+  (t) => [
+    index().on(t.productId),
+    index().on(t.status, t.createdAt.desc()),
+    oneOf('product_inquiry_status_known', t.status, inquiryStatuses),
+  ],
 );

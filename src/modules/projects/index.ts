@@ -4,6 +4,18 @@ import * as words from './projects.i18n.ts';
 import { createProjectsPages } from './projects.pages.tsx';
 import type { ProjectPorts } from './projects.timeline.ts';
 
+export {
+  findProject,
+  isMember,
+  mayCreateProject,
+  type ProjectScope,
+  type ProjectSummary,
+  projectCreatorRoles,
+  projectIdsWhere,
+  projectSummaries,
+  projectsOf,
+  teamOf,
+} from './projects.queries.ts';
 export { ProjectFilters, ProjectInput } from './projects.schemas.ts';
 export {
   assignCaseOfficer,

@@ -13,6 +13,7 @@ import { withQuery } from '#kernel/ui/components.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listStaff } from '#modules/accounts/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
+import { mayCreateProject, projectCreatorRoles } from './projects.queries.ts';
 import { ProjectFilters, ProjectInput } from './projects.schemas.ts';
 import {
   assignCaseOfficer,
@@ -77,7 +78,7 @@ async function listPage(c: Context<AppEnv>, scope: 'directory' | 'mine') {
       filters={filters}
       query={query}
       communes={await communes(c)}
-      canCreate={!!actor && ['founder', 'officer', 'admin'].includes(actor.role)}
+      canCreate={mayCreateProject(actor)}
       showVisibility={isStaff(actor) || mine}
       exportHref={isStaff(actor) && !mine ? withQuery('/du-an.csv', query, { page: undefined }) : undefined}
       emptyText={mine ? t('projects.mine.empty') : t('projects.empty')}
@@ -174,9 +175,9 @@ async function submitProjectForm(
   );
 }
 
-projectsPages.get('/du-an/moi', allow('founder', 'officer', 'admin'), (c) => projectForm(c, newTarget(c), {}));
+projectsPages.get('/du-an/moi', allow(...projectCreatorRoles), (c) => projectForm(c, newTarget(c), {}));
 
-projectsPages.post('/du-an/moi', allow('founder', 'officer', 'admin'), (c) =>
+projectsPages.post('/du-an/moi', allow(...projectCreatorRoles), (c) =>
   submitProjectForm(c, newTarget(c), async (input) => {
     const created = await createProject({ db: c.var.deps.db, actor: requireActor(c), input });
     return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created', { name: created.name });

@@ -3,11 +3,12 @@ import { audit } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
+import { isUuid, uniqueSlug } from '#kernel/db/keys.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
-import { slugify } from '#kernel/search/fold.ts';
 import { matches, rank } from '#kernel/search/search.ts';
-import { commune } from '#modules/places/index.ts';
+import { assertCommunes, communeBySlug, communesOf } from '#modules/places/index.ts';
+import { mayCreateProject } from './projects.queries.ts';
 import type { ProjectFilters, ProjectInput } from './projects.schemas.ts';
 import { project, projectMember } from './projects.sql.ts';
 
@@ -47,21 +48,7 @@ function canSee(actor: Actor | null, p: Pick<Project, 'isPublic'>, members: Pick
   return p.isPublic || canEdit(actor, members);
 }
 
-async function uniqueSlug(db: Db, name: string, ownId?: string): Promise<string> {
-  const base = slugify(name, 70);
-  const taken: { slug: string; id: string }[] = await db
-    .select({ slug: project.slug, id: project.id })
-    .from(project)
-    .where(sql`${project.slug} = ${base} OR ${project.slug} LIKE ${`${base}-%`}`);
-  const others = new Set(taken.filter((r) => r.id !== ownId).map((r) => r.slug));
-  if (!others.has(base)) return base;
-  for (let i = 2; ; i++) if (!others.has(`${base}-${i}`)) return `${base}-${i}`;
-}
-
-async function assertCommune(db: Db, slug: string): Promise<void> {
-  const [row] = await db.select({ slug: commune.slug }).from(commune).where(eq(commune.slug, slug));
-  if (!row) throw new AppError('validation', 'errors.validation', { commune: 'v.choose' });
-}
+const slugs = { table: project, slug: project.slug, id: project.id };
 
 /** Members typed one per line: an e-mail of an existing account links that person, else a name. */
 async function resolveMembers(db: Db, lines: string[]) {
@@ -97,11 +84,11 @@ function columnsFrom(input: ProjectInput) {
  * @example const { slug } = await createProject({ db, actor, input })
  */
 export async function createProject({ db, actor, input }: { db: Db; actor: Actor; input: ProjectInput }) {
-  if (!['founder', 'officer', 'admin'].includes(actor.role)) throw new AppError('forbidden');
-  await assertCommune(db, input.commune);
+  if (!mayCreateProject(actor)) throw new AppError('forbidden');
+  await assertCommunes(db, input.commune);
   const others = await resolveMembers(db, input.members);
   return db.transaction(async (tx) => {
-    const slug = await uniqueSlug(tx, input.name);
+    const slug = await uniqueSlug(tx, slugs, input.name);
     const [created] = await tx
       .insert(project)
       .values({ ...columnsFrom(input), slug, createdBy: actor.id })
@@ -147,24 +134,19 @@ export async function getProject({
   slug: string;
 }): Promise<ProjectDetail> {
   const [row] = await db
-    .select({
-      project,
-      communeName: commune.name,
-      formerDistrictSlug: commune.formerDistrictSlug,
-      caseOfficerName: user.name,
-    })
+    .select({ project, caseOfficerName: user.name })
     .from(project)
-    .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .leftJoin(user, eq(user.id, project.caseOfficerId))
     .where(eq(project.slug, slug));
   if (!row) throw new AppError('not_found', 'errors.projectNotFound');
   const members = await membersOf(db, row.project.id);
   if (!canSee(actor, row.project, members)) throw new AppError('not_found', 'errors.projectNotFound');
+  const place = await communeBySlug(db, row.project.communeSlug);
   return {
     ...row.project,
     members,
-    communeName: row.communeName,
-    formerDistrictSlug: row.formerDistrictSlug,
+    communeName: place?.name ?? null,
+    formerDistrictSlug: place?.formerDistrictSlug ?? null,
     caseOfficerName: row.caseOfficerName,
   };
 }
@@ -179,7 +161,7 @@ export async function getProjectById({
   actor: Actor | null;
   id: string;
 }): Promise<ProjectDetail> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found', 'errors.projectNotFound');
+  if (!isUuid(id)) throw new AppError('not_found', 'errors.projectNotFound');
   const [row] = await db.select({ slug: project.slug }).from(project).where(eq(project.id, id));
   if (!row) throw new AppError('not_found', 'errors.projectNotFound');
   return getProject({ db, actor, slug: row.slug });
@@ -199,10 +181,11 @@ export async function updateProject({
 }) {
   const current = await getProject({ db, actor, slug });
   if (!canEdit(actor, current.members)) throw new AppError('forbidden');
-  await assertCommune(db, input.commune);
+  await assertCommunes(db, input.commune);
   const named = await resolveMembers(db, input.members);
   return db.transaction(async (tx) => {
-    const newSlug = input.name === current.name ? current.slug : await uniqueSlug(tx, input.name, current.id);
+    const newSlug =
+      input.name === current.name ? current.slug : await uniqueSlug(tx, slugs, input.name, { ownId: current.id });
     await tx
       .update(project)
       .set({ ...columnsFrom(input), slug: newSlug, updatedAt: new Date() })
@@ -306,7 +289,7 @@ export async function listProjects({
     .limit(COUNT_CAP + 1)
     .as('matching');
   const [totalRow] = await db.select({ n: count() }).from(matching);
-  const items = await db
+  const rows = await db
     .select({
       id: project.id,
       slug: project.slug,
@@ -316,13 +299,11 @@ export async function listProjects({
       field: project.field,
       stage: project.stage,
       communeSlug: project.communeSlug,
-      communeName: commune.name,
       isPublic: project.isPublic,
       needs: project.needs,
       updatedAt: project.updatedAt,
     })
     .from(project)
-    .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(condition)
     .orderBy(
       ...(q ? rank(project.name, project.nameSearch, q) : []),
@@ -331,6 +312,11 @@ export async function listProjects({
     )
     .limit(page.perPage)
     .offset(page.offset);
+  const places = await communesOf(
+    db,
+    rows.map((r) => r.communeSlug),
+  );
+  const items = rows.map((r) => ({ ...r, communeName: (r.communeSlug && places.get(r.communeSlug)?.name) || null }));
   return { items, total: Math.min(totalRow?.n ?? 0, COUNT_CAP), more: (totalRow?.n ?? 0) > COUNT_CAP };
 }
 

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
-import { commune } from '#modules/places/index.ts';
+import { allOf, oneOf } from '#kernel/db/columns.ts';
+import { commune } from '#modules/places/places.sql.ts';
+import { projectFields, projectStages, projectTypes, supportNeeds } from './projects.taxonomy.ts';
 
 export interface Award {
   title: string;
@@ -44,6 +46,10 @@ export const project = pgTable(
     index().on(t.communeSlug),
     index().on(t.caseOfficerId),
     index('project_needs_gin').using('gin', t.needs),
+    oneOf('project_type_known', t.type, projectTypes),
+    oneOf('project_field_known', t.field, projectFields),
+    oneOf('project_stage_known', t.stage, projectStages),
+    allOf('project_needs_known', t.needs, supportNeeds),
   ],
 );
 
@@ -62,5 +68,5 @@ export const projectMember = pgTable(
       .default('member'),
     position: integer().notNull().default(0),
   },
-  (t) => [index().on(t.projectId), index().on(t.userId)],
+  (t) => [index().on(t.projectId), index().on(t.userId), check('project_member_position', sql`${t.position} >= 0`)],
 );

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
+import { oneOf } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
-import { commune } from '#modules/places/index.ts';
-import { project } from '#modules/projects/index.ts';
+import { commune } from '#modules/places/places.sql.ts';
+import { project } from '#modules/projects/projects.sql.ts';
+import { supportNeeds } from '#modules/projects/projects.taxonomy.ts';
+import { linkTypes, requestEventTypes, requestStatuses, urgencies } from './requests.taxonomy.ts';
 
 /**
  * A request for help (yêu cầu hỗ trợ): the one front door. Filed by a founder for a project, or
@@ -47,6 +50,12 @@ export const supportRequest = pgTable(
     index('support_request_open_queue')
       .on(t.urgency.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.number.desc().nullsFirst())
       .where(sql`status in ('new', 'accepted', 'in_progress')`),
+    oneOf('support_request_kind_known', t.kind, supportNeeds),
+    oneOf('support_request_urgency_known', t.urgency, urgencies),
+    oneOf('support_request_status_known', t.status, requestStatuses),
+    // A closed request says why: the outcome when resolved, the reason when declined.
+    check('support_request_resolved_has_outcome', sql`${t.status} <> 'resolved' or ${t.outcome} <> ''`),
+    check('support_request_declined_has_reason', sql`${t.status} <> 'declined' or ${t.declineReason} <> ''`),
   ],
 );
 
@@ -65,7 +74,12 @@ export const requestEvent = pgTable(
     toStatus: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.requestId, t.createdAt)],
+  (t) => [
+    index().on(t.requestId, t.createdAt),
+    oneOf('request_event_type_known', t.type, requestEventTypes),
+    oneOf('request_event_from_status_known', t.fromStatus, requestStatuses),
+    oneOf('request_event_to_status_known', t.toStatus, requestStatuses),
+  ],
 );
 
 /** Attachments, each on the thread entry that brought it. */
@@ -93,5 +107,8 @@ export const requestLink = pgTable(
     targetId: uuid().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.requestId, t.type, t.targetId] })],
+  (t) => [
+    primaryKey({ columns: [t.requestId, t.type, t.targetId] }),
+    oneOf('request_link_type_known', t.type, linkTypes),
+  ],
 );

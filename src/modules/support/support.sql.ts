@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
-import { project } from '#modules/projects/index.ts';
+import { inOrder, oneOf } from '#kernel/db/columns.ts';
+import { project } from '#modules/projects/projects.sql.ts';
+import { providerKinds, supportKinds, supportStatuses } from './support.taxonomy.ts';
 
 /** Figures an outcome can carry; reports add them up. */
 export interface SupportFigures {
@@ -43,5 +45,19 @@ export const support = pgTable(
     index().on(t.kind, t.startedOn),
     index().on(t.startedOn),
     unique().on(t.sourceModule, t.sourceId),
+    oneOf('support_kind_known', t.kind, supportKinds),
+    oneOf('support_provider_kind_known', t.providerKind, providerKinds),
+    oneOf('support_status_known', t.status, supportStatuses),
+    inOrder('support_dates_in_order', t.startedOn, t.endedOn),
+    // The figures a report adds up: an object whose counts and amounts are numbers of zero or more.
+    check(
+      'support_figures_valid',
+      sql`jsonb_typeof(${t.figures}) = 'object'
+        and (not ${t.figures} ? 'participants' or (jsonb_typeof(${t.figures}->'participants') = 'number' and (${t.figures}->>'participants')::numeric >= 0))
+        and (not ${t.figures} ? 'hours' or (jsonb_typeof(${t.figures}->'hours') = 'number' and (${t.figures}->>'hours')::numeric >= 0))
+        and (not ${t.figures} ? 'days' or (jsonb_typeof(${t.figures}->'days') = 'number' and (${t.figures}->>'days')::numeric >= 0))
+        and (not ${t.figures} ? 'contractValueVnd' or (jsonb_typeof(${t.figures}->'contractValueVnd') = 'number' and (${t.figures}->>'contractValueVnd')::numeric >= 0))
+        and (not ${t.figures} ? 'salesGrowthPercent' or (jsonb_typeof(${t.figures}->'salesGrowthPercent') = 'number' and (${t.figures}->>'salesGrowthPercent')::numeric >= -100))`,
+    ),
   ],
 );

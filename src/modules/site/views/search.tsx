@@ -191,7 +191,7 @@ export const SearchPage: FC<SearchProps> = ({ ctx, q, results: r }) => {
             rows={r.communes.map((c) => ({
               href: `/du-an?commune=${c.slug}`,
               title: `${labelOf(t, 'commune.kind', c.kind)} ${c.name}`,
-              meta: [c.formerDistrictName && t('projects.detail.formerDistrict', { name: c.formerDistrictName })],
+              meta: [c.formerDistrictName && t('commune.formerDistrict', { name: c.formerDistrictName })],
             }))}
           />
         </>

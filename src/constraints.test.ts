@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '#kernel/db/rows.ts';
+import { seedDemo } from '#seed/demo.ts';
+import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+
+// The database refuses bad rows by itself, whichever code path (or hand-typed SQL) writes them.
+// Each rule is broken once on a row of the demo data; the database must refuse with that rule's
+// name. A rule added to a migration without a line here fails the first test.
+
+let rt: TestRuntime;
+beforeAll(async () => {
+  rt = await testRuntime();
+  await seedDemo(rt.deps);
+}, 300_000);
+afterAll(() => rt.close());
+
+/** The rule, the table of a row to break it on, and the assignment that breaks it. */
+const breaking: [rule: string, table: string, set: string][] = [
+  ['user_role_known', 'user', `role = 'superuser'`],
+  ['stored_file_size', 'stored_file', 'size = -1'],
+  ['mail_outbox_status', 'mail_outbox', `status = 'lost'`],
+  ['mail_outbox_attempts', 'mail_outbox', 'attempts = -1'],
+  ['project_type_known', 'project', `type = 'startup'`],
+  ['project_field_known', 'project', `field = 'space travel'`],
+  ['project_stage_known', 'project', `stage = 'unicorn'`],
+  ['project_needs_known', 'project', `needs = array['consulting_ip', 'magic']`],
+  ['project_member_position', 'project_member', 'position = -1'],
+  ['support_kind_known', 'support', `kind = 'gift'`],
+  ['support_provider_kind_known', 'support', `provider_kind = 'friend'`],
+  ['support_status_known', 'support', `status = 'maybe'`],
+  ['support_dates_in_order', 'support', `ended_on = started_on - 1`],
+  ['support_figures_valid', 'support', `figures = '{"participants": -3}'`],
+  ['engagement_status_known', 'engagement', `status = 'paused'`],
+  ['engagement_session_hours', 'engagement_session', 'hours = 0'],
+  ['expert_specialties_known', 'expert_profile', `specialties = array['astrology']`],
+  ['expert_fields_known', 'expert_profile', `fields = array['mining']`],
+  ['partner_kind_known', 'partner', `kind = 'friend'`],
+  ['partner_offers_known', 'partner', `offers = array['free lunch']`],
+  ['partner_fields_known', 'partner', `fields = array['mining']`],
+  ['introduction_status_known', 'introduction', `status = 'ignored'`],
+  ['event_kind_known', 'event', `kind = 'party'`],
+  ['event_audience_known', 'event', `audience = 'vip'`],
+  ['event_capacity', 'event', 'capacity = 0'],
+  ['event_certificate_percent', 'event', 'certificate_percent = 120'],
+  ['event_days_in_order', 'event', 'ends_on = starts_on - 1'],
+  [
+    'event_registration_window_in_order',
+    'event',
+    `registration_opens_on = '2022-06-10', registration_closes_on = '2022-06-01'`,
+  ],
+  ['event_session_position', 'event_session', 'position = -1'],
+  ['event_session_start_time', 'event_session', `start_time = '0:5'`],
+  ['event_session_end_time', 'event_session', `end_time = '25:00'`],
+  ['event_session_ends_after_start', 'event_session', `start_time = '17:00', end_time = '08:00'`],
+  ['event_registration_status_known', 'event_registration', `status = 'maybe'`],
+  ['event_registration_organisation_type_known', 'event_registration', `organisation_type = 'club'`],
+  ['event_registration_sex_known', 'event_registration', `sex = 'x'`],
+  ['event_registration_ethnicity_known', 'event_registration', `ethnicity = 'martian'`],
+  ['event_registration_birth_year', 'event_registration', 'birth_year = 1850'],
+  ['event_attendance_method_known', 'event_attendance', `method = 'telepathy'`],
+  ['event_certificate_sessions', 'event_certificate', 'sessions_attended = -1'],
+  ['event_certificate_hours', 'event_certificate', 'hours = -1'],
+  ['event_feedback_rating', 'event_feedback', 'rating = 6'],
+  ['external_event_kind_known', 'external_event', `kind = 'party'`],
+  ['external_event_days_in_order', 'external_event', 'ends_on = starts_on - 1'],
+  ['nomination_status_known', 'nomination', `status = 'forgotten'`],
+  ['nomination_contacts', 'nomination', 'contacts = -2'],
+  ['product_category_known', 'product', `category = 'weapons'`],
+  ['product_price_min', 'product', 'price_min_vnd = -1000'],
+  ['product_prices_in_order', 'product', 'price_min_vnd = 90000, price_max_vnd = 50000'],
+  ['product_ocop_stars', 'product', 'ocop_stars = 6'],
+  ['product_image_position', 'product_image', 'position = -1'],
+  ['product_image_size', 'product_image', 'width = 0'],
+  ['readiness_item_known', 'readiness_item', `item = 'horoscope'`],
+  ['readiness_item_status_known', 'readiness_item', `status = 'someday'`],
+  ['readiness_item_dates_in_order', 'readiness_item', `issued_on = '2023-01-02', expires_on = '2023-01-01'`],
+  ['product_listing_platform_known', 'product_listing', `platform = 'ebay'`],
+  ['product_listing_status_known', 'product_listing', `status = 'hidden'`],
+  ['product_inquiry_status_known', 'product_inquiry', `status = 'spam'`],
+  ['sales_connection_stage_known', 'sales_connection', `stage = 'married'`],
+  ['sales_connection_contract_value', 'sales_connection', 'contract_value_vnd = -1'],
+  ['sales_connection_sales_before', 'sales_connection', 'sales_before_vnd = -1'],
+  ['sales_connection_sales_after', 'sales_connection', 'sales_after_vnd = -1'],
+  ['sales_connection_contract_months', 'sales_connection', 'contract_months = 0'],
+  ['connection_step_stage_known', 'connection_step', `stage = 'married'`],
+  ['support_request_kind_known', 'support_request', `kind = 'anything'`],
+  ['support_request_urgency_known', 'support_request', `urgency = 'yesterday'`],
+  ['support_request_status_known', 'support_request', `status = 'lost'`],
+  ['support_request_resolved_has_outcome', 'support_request', `status = 'resolved', outcome = ''`],
+  ['support_request_declined_has_reason', 'support_request', `status = 'declined', decline_reason = ''`],
+  ['request_event_type_known', 'request_event', `type = 'shouted'`],
+  ['request_event_from_status_known', 'request_event', `from_status = 'lost'`],
+  ['request_event_to_status_known', 'request_event', `to_status = 'lost'`],
+  ['request_link_type_known', 'request_link', `type = 'phone call'`],
+];
+
+/** The PostgreSQL error under drizzle's wrapper (PGlite and `pg` both carry code and constraint). */
+function databaseError(error: unknown): { code?: string; constraint?: string } {
+  let e = error as { code?: string; constraint?: string; cause?: unknown };
+  while (e && !e.code && e.cause) e = e.cause as typeof e;
+  return e ?? {};
+}
+
+describe('the database refuses bad rows by itself', () => {
+  it('every CHECK rule of the schema is exercised here', async () => {
+    const defined = await rows<{ name: string }>(
+      rt.db,
+      sql`select conname as name from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+          where c.contype = 'c' and n.nspname = 'public' order by conname`,
+    );
+    expect(defined.map((r) => r.name).sort()).toEqual(breaking.map(([rule]) => rule).sort());
+  });
+
+  it.each(breaking)('%s: a row of %s set to %s is refused', async (rule, table, set) => {
+    const [target] = await rows<{ ctid: string }>(rt.db, sql.raw(`select ctid::text from "${table}" limit 1`));
+    expect(target, `the demo data has no row in ${table}`).toBeDefined();
+    let refused: { code?: string; constraint?: string } = {};
+    try {
+      await rt.db.execute(sql.raw(`update "${table}" set ${set} where ctid = '${target?.ctid}'::tid`));
+    } catch (error) {
+      refused = databaseError(error);
+    }
+    expect(refused).toMatchObject({ code: '23514', constraint: rule });
+  });
+});
