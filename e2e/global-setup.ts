@@ -84,7 +84,7 @@ export default async function setup(project: TestProject) {
     await rm(htmlDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 180_000;
+  const deadline = Date.now() + 600_000;
   let ready = false;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) break;
@@ -102,7 +102,7 @@ export default async function setup(project: TestProject) {
   if (!ready) {
     await teardown();
     throw new Error(
-      `The server did not answer ${baseUrl}/healthz within 180 s (exit code ${child.exitCode}).\n${output}`,
+      `The server did not answer ${baseUrl}/healthz within 600 s (exit code ${child.exitCode}).\n${output}`,
     );
   }
 
