@@ -1,10 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Files one after another, by name, but founder.e2e.ts first: it takes the README's home-page shot on demo data only. */
+/**
+ * Files one after another, by name, but founder.e2e.ts first (it takes the README's home-page shot
+ * on demo data only) and validity.e2e.ts last (it checks the HTML of every page the others loaded).
+ */
 class ByName extends BaseSequencer {
   override async sort(files: TestSpecification[]) {
-    const rank = (f: TestSpecification) => (f.moduleId.endsWith('/founder.e2e.ts') ? 0 : 1);
+    const rank = (f: TestSpecification) =>
+      f.moduleId.endsWith('/founder.e2e.ts') ? 0 : f.moduleId.endsWith('/validity.e2e.ts') ? 2 : 1;
     return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
   }
 }

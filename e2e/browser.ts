@@ -1,7 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 /** The address of the server the global setup started. */
@@ -55,6 +56,7 @@ export async function newPage(
   const blocked: string[] = [];
   thirdParty.set(page, blocked);
   if (!javaScriptEnabled) noScript.add(page);
+  page.on('response', (response) => void keepHtml(page, response));
   await context.route(
     (url) => url.origin !== origin,
     (route) => {
@@ -66,6 +68,30 @@ export async function newPage(
 }
 
 const thirdParty = new WeakMap<Page, string[]>();
+
+/**
+ * Keeps each page the journeys load, as the server sent it, for the HTML checker that runs
+ * after the journeys (e2e/validity.e2e.ts). Named by path, one file per distinct body.
+ */
+async function keepHtml(page: Page, response: Response): Promise<void> {
+  const request = response.request();
+  if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+  if (response.status() >= 300 && response.status() < 400) return;
+  if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
+  try {
+    const body = await response.text();
+    const url = new URL(response.url());
+    const name = `${request.method()} ${url.pathname}`.replace(/[^a-z0-9-]+/gi, '_').slice(0, 120);
+    const hash = createHash('sha1').update(body).digest('hex').slice(0, 10);
+    const comment = `<!-- ${request.method()} ${url.pathname}${url.search} → ${response.status()} -->\n`;
+    await writeFile(
+      join(inject('htmlDir'), `${name}.${hash}.html`),
+      body.replace(/^(<!DOCTYPE html>)?/i, `$1${comment}`),
+    );
+  } catch {
+    // the page went away before its body was read: nothing to check
+  }
+}
 
 /**
  * Runs axe on the page as it is. With JavaScript off, Chromium runs no timers, so axe cannot

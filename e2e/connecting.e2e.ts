@@ -83,7 +83,7 @@ describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptE
     expect(pathOf(page)).toBe(requestPath);
     const first = main.locator('#goi-y ol.suggestions').first().locator('li.suggestion').first();
     expect(await textOf(first)).toContain('Đỗ Văn Hải');
-    expect(await textOf(first.locator('.reasons'))).toContain('chuyên môn: nhãn hiệu, sở hữu trí tuệ');
+    expect(await textOf(first.locator('.reasons'))).toContain('chuyên về nhãn hiệu, sở hữu trí tuệ');
     await checkA11y(page);
   });
 

@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where each page the journeys load is kept as served, for the HTML checker at the end. */
+    htmlDir: string;
   }
 }
 
@@ -43,6 +45,7 @@ function exited(child: ChildProcess, ms: number): Promise<boolean> {
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'ket-noi-e2e-'));
+  const htmlDir = await mkdtemp(join(tmpdir(), 'ket-noi-e2e-html-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -78,9 +81,10 @@ export default async function setup(project: TestProject) {
       }
     }
     await rm(dataDir, { recursive: true, force: true });
+    await rm(htmlDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 600_000;
   let ready = false;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) break;
@@ -98,10 +102,11 @@ export default async function setup(project: TestProject) {
   if (!ready) {
     await teardown();
     throw new Error(
-      `The server did not answer ${baseUrl}/healthz within 60 s (exit code ${child.exitCode}).\n${output}`,
+      `The server did not answer ${baseUrl}/healthz within 600 s (exit code ${child.exitCode}).\n${output}`,
     );
   }
 
   project.provide('baseUrl', baseUrl);
+  project.provide('htmlDir', htmlDir);
   return teardown;
 }

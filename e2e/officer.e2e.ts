@@ -73,7 +73,7 @@ describe.each(journeys)('the case officer $label', ({ javaScriptEnabled, viewpor
     await submit(page, 'Lưu', assign);
     expect(pathOf(page)).toBe(projectPath);
     expect(await textOf(main.locator('.flash'))).toContain('Đã phân công');
-    expect(await textOf(main.locator('dl.facts'))).toContain(demoOfficer.name);
+    expect(await textOf(main.locator('.key-facts'))).toContain(demoOfficer.name);
     await checkA11y(page);
   });
 

@@ -3,8 +3,38 @@
   var d = document;
   d.documentElement.classList.add('js');
 
-  function init() {
-    // A failed form: move focus to its error summary so screen readers announce it.
+  // The header's menu: open on wide screens where the CSS cannot show a closed <details>;
+  // a dropped-down group closes when another opens, on a click elsewhere and on Escape.
+  function menu() {
+    var m = d.querySelector('[data-module="menu"]');
+    if (!m) return;
+    var wide = window.matchMedia('(min-width: 64em)');
+    var css =
+      typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('selector(::details-content)');
+    if (!css && wide.matches) m.open = true;
+    var groups = m.querySelectorAll('.nav-group details');
+    var closeAll = (except) => {
+      for (var g of groups) if (g !== except) g.open = false;
+    };
+    for (var g of groups) g.addEventListener('toggle', (e) => e.target.open && closeAll(e.target));
+    d.addEventListener('click', (e) => {
+      if (!e.target.closest('.nav-group')) closeAll();
+    });
+    d.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      var open = m.querySelector('.nav-group details[open]');
+      if (open) {
+        open.open = false;
+        open.querySelector('summary').focus();
+      } else if (m.open && !wide.matches) {
+        m.open = false;
+        m.querySelector('summary').focus();
+      }
+    });
+  }
+
+  // A failed form: move focus to its error summary so screen readers announce it.
+  function errorSummary() {
     var summary = d.querySelector('[data-module="error-summary"]');
     if (!summary) return;
     summary.focus();
@@ -21,6 +51,11 @@
       field.scrollIntoView();
       control.focus({ preventScroll: true });
     });
+  }
+
+  function init() {
+    menu();
+    errorSummary();
   }
 
   if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', init);

@@ -61,6 +61,7 @@ const P = '{slug}';
 const matrix: Row[] = [
   ['GET', '/healthz', '/healthz', all(200)],
   ['GET', '/', '/', all(200)],
+  ['GET', '/favicon.ico', '/favicon.ico', all(200)],
   ['GET', '/tim-kiem', '/tim-kiem?q=thach', all(200)],
   ['GET', '/ngon-ngu/:lang', '/ngon-ngu/en?next=/du-an', all(303)],
   ['GET', '/dang-nhap', '/dang-nhap', s(200, 303, 303, 303, 303, 303, 303)],
@@ -76,6 +77,7 @@ const matrix: Row[] = [
   ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/quan-tri/tai-khoan', '/quan-tri/tai-khoan', s(303, 403, 403, 403, 403, 403, 200)],
+  ['GET', '/quan-tri/tai-khoan/:id', '/quan-tri/tai-khoan/{partnerId}', s(303, 403, 403, 403, 403, 403, 200)],
   [
     'POST',
     '/quan-tri/tai-khoan/:id/vai-tro',

@@ -15,7 +15,7 @@ import { safeNext } from './http/flash.ts';
 import { requestContext } from './http/middleware.ts';
 import { handleError } from './http/on-error.tsx';
 import { pageFrom } from './http/pagination.ts';
-import { fieldErrors, text } from './http/validation.ts';
+import { fieldErrors, optionalVnd, text } from './http/validation.ts';
 import { formatDate, formatNumber, formatVnd, translator } from './i18n/index.ts';
 import { fold, slugify } from './search/fold.ts';
 import { searchTerm } from './search/search.ts';
@@ -165,5 +165,20 @@ describe('sessions, locks and the audit log', () => {
     await rt.db.execute(sql`INSERT INTO audit_log (action, entity) VALUES ('test.write', 'test')`);
     await expect(rt.db.execute(sql`UPDATE audit_log SET action = 'changed'`)).rejects.toThrow();
     await expect(rt.db.execute(sql`DELETE FROM audit_log`)).rejects.toThrow();
+  });
+});
+
+describe('amounts of đồng as people type them', () => {
+  const price = optionalVnd(0, 1_000_000_000);
+  it('reads dots and spaces as thousands separators, with or without the currency', () => {
+    for (const typed of ['95.000', '95 000', '95000', '95.000 đ', '95.000₫'])
+      expect(price.parse(typed), typed).toBe(95_000);
+    expect(price.parse('1.250.000')).toBe(1_250_000);
+    expect(price.parse('')).toBeUndefined();
+  });
+  it('refuses what is not a whole amount', () => {
+    expect(price.safeParse('95,5').success).toBe(false);
+    expect(price.safeParse('9.5').success).toBe(false);
+    expect(price.safeParse('-1').success).toBe(false);
   });
 });

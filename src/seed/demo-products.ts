@@ -13,10 +13,11 @@ import {
   verifyReadinessItem,
 } from '#modules/products/index.ts';
 import type { DemoContext } from './demo-context.ts';
+import { picture } from './demo-pictures.ts';
 
 // The products of the story: the 21 put on the national techfest 247 digital space (same products,
 // same dates as the article's report), their market-readiness papers, and the sales connections
-// the article names. Pictures are drawn here (coloured cards with the product's name), never downloaded.
+// the article names. Pictures are drawn here (demo-pictures.ts: SVG illustrations rendered by sharp), never downloaded.
 
 interface DemoProduct {
   project: string;
@@ -260,24 +261,6 @@ const products: DemoProduct[] = [
     description: 'Xà phòng nấu thủ công từ lá thuốc người Dao.',
   },
 ];
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** A picture for a product: its colour, a plate, its name. Small and quick to make. */
-async function picture(name: string, colour: string, variant = 0): Promise<File> {
-  const words = name.split(' ');
-  const half = Math.ceil(words.length / 2);
-  const lines = words.length > 3 ? [words.slice(0, half).join(' '), words.slice(half).join(' ')] : [name];
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480">
-    <rect width="640" height="480" fill="${colour}"/>
-    <circle cx="${variant ? 470 : 320}" cy="${variant ? 170 : 200}" r="${variant ? 120 : 140}" fill="#ffffff" fill-opacity="0.18"/>
-    <rect x="0" y="340" width="640" height="140" fill="#000000" fill-opacity="0.35"/>
-    ${lines.map((l, i) => `<text x="32" y="${lines.length === 1 ? 425 : 395 + i * 46}" font-family="DejaVu Sans, sans-serif" font-size="38" font-weight="bold" fill="#ffffff">${esc(l)}</text>`).join('')}
-  </svg>`;
-  const { default: sharp } = await import('sharp');
-  const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 78 }).toBuffer();
-  return new File([new Uint8Array(bytes)], `${name}.jpg`, { type: 'image/jpeg' });
-}
 
 function inputOf(p: DemoProduct): ProductInput {
   return {

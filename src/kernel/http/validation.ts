@@ -129,6 +129,22 @@ export const optionalInt = (min: number, max: number) =>
     .optional()
     .transform((v) => (v === '' || v === undefined ? undefined : v));
 
+/**
+ * An amount of đồng as Vietnamese write it: "95.000", "95 000", "95000", with or without "đ"
+ * or "₫". Dots and spaces are thousands separators (đồng have no decimals), so "95.000" is
+ * ninety-five thousand, never 95.
+ * @example optionalVnd(0, 1_000_000_000).parse('95.000 ₫') // 95000
+ */
+export const optionalVnd = (min: number, max: number) =>
+  z.preprocess(
+    (v) => {
+      if (typeof v !== 'string') return v;
+      const s = v.trim().replace(/\s*(₫|đ|đồng|vnd|vnđ)$/iu, '');
+      return /^\d{1,3}([.\s]\d{3})+$/u.test(s) ? s.replace(/[.\s]/gu, '') : s;
+    },
+    optionalInt(min, max),
+  );
+
 export type FieldErrors = Record<string, string>;
 
 /** Our messages are i18n keys, optionally `key|max`; Zod's own defaults are mapped by code. */

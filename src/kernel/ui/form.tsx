@@ -21,10 +21,12 @@ export interface ErrorSummaryProps {
   errors: Record<string, string>;
   /** Field name → label, so each message names its field. */
   labels?: Record<string, string>;
+  /** The `scope` the form's fields were given, so the links reach them. */
+  scope?: string;
 }
 
 /** The list of problems at the top of a failed form, each linking to its field (GOV.UK pattern). */
-export const ErrorSummary: FC<ErrorSummaryProps> = ({ t, errors, labels = {} }) => {
+export const ErrorSummary: FC<ErrorSummaryProps> = ({ t, errors, labels = {}, scope }) => {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
@@ -36,7 +38,9 @@ export const ErrorSummary: FC<ErrorSummaryProps> = ({ t, errors, labels = {} }) 
             <li>{message}</li>
           ) : (
             <li>
-              <a href={`#f-${field}`}>{labels[field] ? `${labels[field]}: ${message}` : message}</a>
+              <a href={`#f-${scope ? `${field}-${scope}` : field}`}>
+                {labels[field] ? `${labels[field]}: ${message}` : message}
+              </a>
             </li>
           ),
         )}
@@ -52,10 +56,18 @@ interface FieldBase {
   error?: string;
   required?: boolean;
   optionalText?: string;
+  /**
+   * For a form shown several times on one page (one per suggestion): its fields' ids get this
+   * suffix, so that every id is unique and each label points at its own field.
+   */
+  scope?: string;
 }
 
-const Label: FC<FieldBase & { for?: string }> = ({ name, label, required, optionalText }) => (
-  <label for={`f-${name}`}>
+/** The part of the ids that names the field: `f-…` for the control, `h-…` its hint, `e-…` its error. */
+const idOf = (p: { name: string; scope?: string }) => (p.scope ? `${p.name}-${p.scope}` : p.name);
+
+const Label: FC<FieldBase & { for?: string }> = ({ name, scope, label, required, optionalText }) => (
+  <label for={`f-${idOf({ name, scope })}`}>
     {label}
     {!required && optionalText ? <span class="optional"> {optionalText}</span> : null}
   </label>
@@ -92,9 +104,9 @@ export interface InputProps extends FieldBase {
 export const Input: FC<InputProps> = (p) => (
   <div class={`field${p.error ? ' has-error' : ''}`}>
     <Label {...p} />
-    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <HintAndError name={idOf(p)} hint={p.hint} error={p.error} />
     <input
-      id={`f-${p.name}`}
+      id={`f-${idOf(p)}`}
       name={p.name}
       type={p.type ?? 'text'}
       value={p.type === 'password' ? '' : (p.value ?? '')}
@@ -103,7 +115,7 @@ export const Input: FC<InputProps> = (p) => (
       maxlength={p.maxlength}
       required={p.required}
       aria-invalid={p.error ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.hint, p.error)}
+      aria-describedby={describedBy(idOf(p), p.hint, p.error)}
     />
   </div>
 );
@@ -115,15 +127,15 @@ export const Input: FC<InputProps> = (p) => (
 export const FileInput: FC<FieldBase & { accept: string; multiple?: boolean }> = (p) => (
   <div class={`field${p.error ? ' has-error' : ''}`}>
     <Label {...p} />
-    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <HintAndError name={idOf(p)} hint={p.hint} error={p.error} />
     <input
-      id={`f-${p.name}`}
+      id={`f-${idOf(p)}`}
       name={p.name}
       type="file"
       accept={p.accept}
       multiple={p.multiple}
       aria-invalid={p.error ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.hint, p.error)}
+      aria-describedby={describedBy(idOf(p), p.hint, p.error)}
     />
   </div>
 );
@@ -131,15 +143,15 @@ export const FileInput: FC<FieldBase & { accept: string; multiple?: boolean }> =
 export const TextArea: FC<FieldBase & { value?: string; rows?: number; maxlength?: number }> = (p) => (
   <div class={`field${p.error ? ' has-error' : ''}`}>
     <Label {...p} />
-    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <HintAndError name={idOf(p)} hint={p.hint} error={p.error} />
     <textarea
-      id={`f-${p.name}`}
+      id={`f-${idOf(p)}`}
       name={p.name}
       rows={p.rows ?? 4}
       maxlength={p.maxlength}
       required={p.required}
       aria-invalid={p.error ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.hint, p.error)}
+      aria-describedby={describedBy(idOf(p), p.hint, p.error)}
     >
       {p.value ?? ''}
     </textarea>
@@ -154,13 +166,14 @@ export interface Option {
 export const Select: FC<FieldBase & { value?: string; options: Option[]; placeholder?: string }> = (p) => (
   <div class={`field${p.error ? ' has-error' : ''}`}>
     <Label {...p} />
-    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <HintAndError name={idOf(p)} hint={p.hint} error={p.error} />
     <select
-      id={`f-${p.name}`}
+      id={`f-${idOf(p)}`}
       name={p.name}
-      required={p.required}
+      required={p.required && p.placeholder !== undefined}
+      aria-required={p.required && p.placeholder === undefined ? 'true' : undefined}
       aria-invalid={p.error ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.hint, p.error)}
+      aria-describedby={describedBy(idOf(p), p.hint, p.error)}
     >
       {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
       {p.options.map((o) => (
@@ -176,21 +189,21 @@ export const Select: FC<FieldBase & { value?: string; options: Option[]; placeho
 export const Checkboxes: FC<FieldBase & { values?: string[]; options: Option[] }> = (p) => (
   <fieldset
     class={`field checkboxes${p.error ? ' has-error' : ''}`}
-    id={`f-${p.name}`}
-    aria-describedby={describedBy(p.name, p.hint, p.error)}
+    id={`f-${idOf(p)}`}
+    aria-describedby={describedBy(idOf(p), p.hint, p.error)}
   >
     <legend>{p.label}</legend>
-    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <HintAndError name={idOf(p)} hint={p.hint} error={p.error} />
     {p.options.map((o, i) => (
       <div class="check">
         <input
           type="checkbox"
-          id={`f-${p.name}-${i}`}
+          id={`f-${idOf(p)}-${i}`}
           name={p.name}
           value={o.value}
           checked={p.values?.includes(o.value)}
         />
-        <label for={`f-${p.name}-${i}`}>{o.label}</label>
+        <label for={`f-${idOf(p)}-${i}`}>{o.label}</label>
       </div>
     ))}
   </fieldset>
@@ -199,17 +212,17 @@ export const Checkboxes: FC<FieldBase & { values?: string[]; options: Option[] }
 /** One yes/no checkbox. */
 export const Checkbox: FC<FieldBase & { checked?: boolean }> = (p) => (
   <div class={`field check single${p.error ? ' has-error' : ''}`}>
-    <HintAndError name={p.name} hint={p.hint} error={p.error} />
+    <HintAndError name={idOf(p)} hint={p.hint} error={p.error} />
     <input
       type="checkbox"
-      id={`f-${p.name}`}
+      id={`f-${idOf(p)}`}
       name={p.name}
       value="on"
       checked={p.checked}
       aria-invalid={p.error ? 'true' : undefined}
-      aria-describedby={describedBy(p.name, p.hint, p.error)}
+      aria-describedby={describedBy(idOf(p), p.hint, p.error)}
     />
-    <label for={`f-${p.name}`}>{p.label}</label>
+    <label for={`f-${idOf(p)}`}>{p.label}</label>
   </div>
 );
 

@@ -4,37 +4,87 @@ import type { MessageKey } from '#kernel/i18n/index.ts';
 import type { PageContext } from './context.ts';
 import { CsrfField } from './form.tsx';
 
-interface NavItem {
+export interface NavLink {
   href: string;
   label: MessageKey;
 }
 
-/** The menu for each kind of visitor: what they come for, nothing they cannot open. */
-export function navFor(actor: Actor | null): NavItem[] {
-  const items: NavItem[] = [
+/** Links that belong together (a person's own pages, the staff's work, administration) fold into one menu. */
+export interface NavGroup {
+  label: MessageKey;
+  items: NavLink[];
+}
+
+export type NavEntry = NavLink | NavGroup;
+
+const isGroup = (entry: NavEntry): entry is NavGroup => 'items' in entry;
+
+/**
+ * The menu for each kind of visitor: what they come for, nothing they cannot open. Public pages
+ * first, then one group for the person's own pages or the staff's work, one for administration,
+ * so that the widest menu (an admin's) stays on one line at 1366 px.
+ */
+export function navFor(actor: Actor | null): NavEntry[] {
+  const role = actor?.role;
+  const staff = role === 'officer' || role === 'admin';
+  const entries: NavEntry[] = [
     { href: '/du-an', label: 'nav.projects' },
     { href: '/san-pham', label: 'products.nav.showcase' },
     { href: '/su-kien', label: 'events.nav' },
+    { href: '/chuyen-gia', label: 'experts.nav' },
+    { href: '/doi-tac', label: 'partners.nav' },
   ];
-  if (actor?.role === 'founder')
-    items.push({ href: '/du-an/cua-toi', label: 'nav.myProjects' }, { href: '/yeu-cau', label: 'nav.requests' });
-  if (actor?.role === 'expert') items.push({ href: '/tu-van', label: 'nav.engagements' });
-  if (actor?.role === 'officer' || actor?.role === 'admin')
-    items.push({ href: '/quan-ly/yeu-cau', label: 'nav.inbox' }, { href: '/tu-van', label: 'nav.engagements' });
-  items.push({ href: '/chuyen-gia', label: 'experts.nav' }, { href: '/doi-tac', label: 'partners.nav' });
-  if (actor?.role === 'partner') items.push({ href: '/doi-tac/cua-toi', label: 'partners.nav.mine' });
-  if (actor?.role === 'expert') items.push({ href: '/chuyen-gia/ho-so', label: 'experts.nav.mine' });
-  if (actor?.role === 'officer' || actor?.role === 'admin') {
-    items.push({ href: '/ho-tro', label: 'nav.support' });
-    items.push({ href: '/ket-noi-tieu-thu', label: 'products.nav.connections' });
-  }
-  if (actor?.role === 'admin') {
-    items.push({ href: '/quan-tri/tai-khoan', label: 'nav.users' });
-    items.push({ href: '/quan-tri/hop-thu', label: 'nav.outbox' });
-    items.push({ href: '/quan-tri/nhat-ky', label: 'nav.audit' });
-  }
-  items.push({ href: '/tim-kiem', label: 'nav.search' });
-  return items;
+  if (role === 'founder')
+    entries.push({
+      label: 'nav.mine',
+      items: [
+        { href: '/du-an/cua-toi', label: 'nav.myProjects' },
+        { href: '/yeu-cau', label: 'nav.requests' },
+        { href: '/hoi-mua', label: 'products.inquiries.title' },
+        { href: '/su-kien/cua-toi', label: 'events.mine.title' },
+      ],
+    });
+  if (role === 'expert')
+    entries.push({
+      label: 'nav.mine',
+      items: [
+        { href: '/tu-van', label: 'nav.engagements' },
+        { href: '/chuyen-gia/ho-so', label: 'experts.nav.mine' },
+        { href: '/su-kien/cua-toi', label: 'events.mine.title' },
+      ],
+    });
+  if (role === 'partner')
+    entries.push({
+      label: 'nav.mine',
+      items: [
+        { href: '/doi-tac/cua-toi', label: 'partners.nav.mine' },
+        { href: '/su-kien/cua-toi', label: 'events.mine.title' },
+      ],
+    });
+  if (staff)
+    entries.push({
+      label: 'nav.work',
+      items: [
+        { href: '/quan-ly/yeu-cau', label: 'nav.inbox' },
+        { href: '/tu-van', label: 'nav.engagements' },
+        { href: '/ho-tro', label: 'nav.support' },
+        { href: '/ket-noi-tieu-thu', label: 'products.nav.connections' },
+        { href: '/hoi-mua', label: 'products.inquiries.title' },
+        { href: '/su-kien-ngoai', label: 'events.external.title' },
+      ],
+    });
+  if (role === 'admin')
+    entries.push({
+      label: 'nav.admin',
+      items: [
+        { href: '/quan-tri/tai-khoan', label: 'nav.users' },
+        { href: '/quan-tri/moi', label: 'admin.invite.title' },
+        { href: '/quan-tri/hop-thu', label: 'nav.outbox' },
+        { href: '/quan-tri/nhat-ky', label: 'nav.audit' },
+      ],
+    });
+  entries.push({ href: '/tim-kiem', label: 'nav.search' });
+  return entries;
 }
 
 export interface LayoutProps {
@@ -45,10 +95,101 @@ export interface LayoutProps {
   head?: Child;
 }
 
-export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, head, children }) => {
-  const { t, actor, lang, flash } = ctx;
+/** The signed-in person's links and the language switch: a slim bar above the brand. */
+const AccountBar: FC<{ ctx: PageContext; current: string }> = ({ ctx, current }) => {
+  const { t, actor, lang } = ctx;
   const otherLang = lang === 'vi' ? 'en' : 'vi';
+  return (
+    <div class="topbar">
+      <ul class="wrap topbar-links">
+        <li>
+          <a href={`/ngon-ngu/${otherLang}?next=${encodeURIComponent(ctx.path)}`} hreflang={otherLang} lang={otherLang}>
+            {t('site.lang.switch')}
+          </a>
+        </li>
+        {actor ? (
+          <>
+            <li>
+              <a href="/tai-khoan" aria-current={current === '/tai-khoan' ? 'page' : undefined}>
+                {t('nav.account')}
+              </a>
+            </li>
+            <li>
+              <form method="post" action="/dang-xuat" class="inline">
+                <CsrfField token={ctx.csrfToken} />
+                <button type="submit" class="link-button">
+                  {t('nav.signOut')}
+                </button>
+              </form>
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <a href={`/dang-nhap?next=${encodeURIComponent(ctx.path)}`}>{t('nav.signIn')}</a>
+            </li>
+            <li>
+              <a href="/dang-ky">{t('nav.signUp')}</a>
+            </li>
+          </>
+        )}
+      </ul>
+    </div>
+  );
+};
+
+/**
+ * The main menu. On phones it folds behind a "Menu" button (a `<details>`: it opens without
+ * JavaScript); on wide screens the CSS shows it open on the brand's line, and app.js opens it
+ * in browsers whose CSS cannot.
+ */
+const MainMenu: FC<{ ctx: PageContext; current: string }> = ({ ctx, current }) => {
+  const { t, actor } = ctx;
+  const here = (href: string) => (current === href ? 'page' : undefined);
+  return (
+    <details class="menu" data-module="menu">
+      <summary>
+        <span class="menu-icon" aria-hidden="true"></span>
+        {t('site.menu')}
+      </summary>
+      <nav aria-label={t('site.menu')}>
+        <ul class="nav">
+          {navFor(actor).map((entry) =>
+            isGroup(entry) ? (
+              <li class="nav-group">
+                <details name="nav-group">
+                  <summary class={entry.items.some((i) => i.href === current) ? 'is-current' : undefined}>
+                    {t(entry.label)}
+                  </summary>
+                  <ul>
+                    {entry.items.map((item) => (
+                      <li>
+                        <a href={item.href} aria-current={here(item.href)}>
+                          {t(item.label)}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ) : (
+              <li>
+                <a href={entry.href} aria-current={here(entry.href)}>
+                  {t(entry.label)}
+                </a>
+              </li>
+            ),
+          )}
+        </ul>
+      </nav>
+    </details>
+  );
+};
+
+export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, description, head, children }) => {
+  const { t, lang, flash } = ctx;
   const current = ctx.path.split('?')[0] ?? '/';
+  const department = t('site.department', { province: ctx.provinceName });
   return (
     <html lang={lang}>
       <head>
@@ -56,6 +197,8 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('site.name')}`}</title>
         <meta name="description" content={description ?? t('site.tagline')} />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href="/static/icon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
         {head}
         <script src="/static/app.js" defer></script>
@@ -65,57 +208,19 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
           {t('site.skip')}
         </a>
         <header class="site-header">
+          <AccountBar ctx={ctx} current={current} />
           <div class="wrap header-row">
             <a class="brand" href="/">
               <span class="brand-name">{t('site.name')}</span>
-              <span class="brand-tag">{t('site.tagline')}</span>
+              <span class="brand-tag">
+                <span class="long">{department}</span>
+                <span class="short" aria-hidden="true">
+                  {t('site.department.short', { province: ctx.provinceName })}
+                </span>
+              </span>
             </a>
-            <a
-              class="lang"
-              href={`/ngon-ngu/${otherLang}?next=${encodeURIComponent(ctx.path)}`}
-              hreflang={otherLang}
-              lang={otherLang}
-            >
-              {t('site.lang.switch')}
-            </a>
+            <MainMenu ctx={ctx} current={current} />
           </div>
-          <nav class="wrap nav" aria-label={t('site.menu')}>
-            <ul>
-              {navFor(actor).map((item) => (
-                <li>
-                  <a href={item.href} aria-current={current === item.href ? 'page' : undefined}>
-                    {t(item.label)}
-                  </a>
-                </li>
-              ))}
-              {actor ? (
-                <>
-                  <li>
-                    <a href="/tai-khoan" aria-current={current === '/tai-khoan' ? 'page' : undefined}>
-                      {t('nav.account')}
-                    </a>
-                  </li>
-                  <li>
-                    <form method="post" action="/dang-xuat" class="inline">
-                      <CsrfField token={ctx.csrfToken} />
-                      <button type="submit" class="link-button">
-                        {t('nav.signOut')}
-                      </button>
-                    </form>
-                  </li>
-                </>
-              ) : (
-                <>
-                  <li>
-                    <a href={`/dang-nhap?next=${encodeURIComponent(ctx.path)}`}>{t('nav.signIn')}</a>
-                  </li>
-                  <li>
-                    <a href="/dang-ky">{t('nav.signUp')}</a>
-                  </li>
-                </>
-              )}
-            </ul>
-          </nav>
         </header>
         <main id="main" class="wrap" tabindex={-1}>
           {flash && (
@@ -128,10 +233,10 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              <strong>{t('site.department', { province: ctx.provinceName })}</strong> · {t('site.unit')}
+              <strong>{department}</strong> · {t('site.unit')}
             </p>
-            <p>{t('site.footer.about')}</p>
             <p>
+              <span class="footer-about">{t('site.footer.about')}</span>{' '}
               <a href="/api/v1/docs">{t('site.footer.api')}</a>
             </p>
           </div>

@@ -35,6 +35,14 @@ export const vi = {
   'auth.mail.invite.subject': 'Lời mời tham gia Kết Nối',
   'auth.mail.invite.body':
     'Xin chào {name},\n\n{inviter} mời bạn tham gia Kết Nối với vai trò {role}.\nHãy mở đường dẫn sau để đặt mật khẩu và bắt đầu (có hiệu lực trong 7 ngày):\n{url}',
+  'admin.users.email': 'Email',
+  'admin.users.summary': 'Tóm tắt tài khoản',
+  'admin.users.selfNote':
+    'Đây là tài khoản của bạn. Một quản trị viên khác mới đổi được vai trò hoặc khóa tài khoản này.',
+  'admin.users.roleHint': 'Vai trò quyết định những trang người này mở được. Thay đổi có hiệu lực ngay.',
+  'admin.users.disableHint':
+    'Người này bị đăng xuất khỏi mọi thiết bị và không đăng nhập được cho đến khi được mở khóa. Dữ liệu của họ được giữ nguyên.',
+  'admin.users.enableHint': 'Người này đăng nhập lại được bằng mật khẩu cũ.',
   'admin.users.title': 'Tài khoản người dùng',
   'admin.users.search': 'Tìm theo tên hoặc email',
   'admin.users.role': 'Vai trò',
@@ -154,6 +162,13 @@ export const en: Record<keyof typeof vi, string> = {
   'auth.mail.invite.subject': 'Invitation to join Kết Nối',
   'auth.mail.invite.body':
     'Hello {name},\n\n{inviter} has invited you to join Kết Nối with the role of {role}.\nOpen the following link to set your password and get started (valid for 7 days):\n{url}',
+  'admin.users.email': 'Email',
+  'admin.users.summary': 'Account summary',
+  'admin.users.selfNote': 'This is your own account. Another administrator can change its role or disable it.',
+  'admin.users.roleHint': 'The role decides which pages this person can open. The change applies at once.',
+  'admin.users.disableHint':
+    'This person is signed out on every device and cannot sign in until the account is enabled again. Their data are kept.',
+  'admin.users.enableHint': 'This person can sign in again with their existing password.',
   'admin.users.title': 'User accounts',
   'admin.users.search': 'Search by name or email address',
   'admin.users.role': 'Role',

@@ -75,7 +75,8 @@ accountsPages.post('/dang-ky', async (c) => {
   try {
     const { cookies } = await signUp({ ...c.var.deps, input: form.data, request: requestInfo(c) });
     passCookies(c, cookies);
-    return redirectWithFlash(c, safeNext(next), 'auth.signUp.done');
+    // A new founder's next step is their project, unless they came from somewhere to return to.
+    return redirectWithFlash(c, safeNext(next, '/du-an/moi'), 'auth.signUp.done');
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation') throw error;
     return render(

@@ -398,6 +398,24 @@ export async function listUsers(
   };
 }
 
+/** One account as the admin's page about it shows it. */
+export async function getUser(db: Db, id: string): Promise<UserRow> {
+  const [row] = await db
+    .select({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      banned: user.banned,
+      createdAt: user.createdAt,
+    })
+    .from(user)
+    .where(eq(user.id, id));
+  if (!row) throw new AppError('not_found', 'errors.userNotFound');
+  const { banned, ...rest } = row;
+  return { ...rest, role: isRole(rest.role) ? rest.role : 'founder', disabled: Boolean(banned) };
+}
+
 async function findUser(db: Db, id: string) {
   const [row] = await db
     .select({ id: user.id, name: user.name, email: user.email, role: user.role, banned: user.banned })

@@ -78,7 +78,8 @@ describe('sign up', () => {
       passwordConfirm: 'thachden2026',
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/');
+    // The founder's next step: registering the project.
+    expect(res.headers.get('location')).toBe('/du-an/moi');
 
     const account = await b.get('/tai-khoan');
     expect(account.status).toBe(200);
@@ -410,10 +411,31 @@ describe('administration', () => {
 
     const page1 = await (await b.get('/quan-tri/tai-khoan?role=partner')).text();
     const page2 = await (await b.get('/quan-tri/tai-khoan?role=partner&page=2')).text();
-    expect(page1.match(/\/vai-tro"/g)).toHaveLength(20);
-    expect(page2.match(/\/vai-tro"/g)).toHaveLength(5);
+    expect(page1.match(/href="\/quan-tri\/tai-khoan\/partner-\d+"/g)).toHaveLength(20);
+    expect(page2.match(/href="\/quan-tri\/tai-khoan\/partner-\d+"/g)).toHaveLength(5);
     expect(page1).not.toContain('Nguyễn Văn Đức');
     expect(page1).toContain('rel="next"');
+    // The list only lists: changing a role and locking are on each person's page.
+    expect(page1).not.toContain('/vai-tro"');
+    expect(page1).not.toContain('/khoa"');
+  });
+
+  it('shows one account on its own page, with the role form and the lock, and comes back to it', async () => {
+    const { b } = await signedIn('admin');
+    const { p } = await signedIn('partner', 'Lục Văn Trang');
+    const page = await b.get(`/quan-tri/tai-khoan/${p.id}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Lục Văn Trang');
+    expect(html).toContain(`/quan-tri/tai-khoan/${p.id}/vai-tro`);
+    expect(html).toContain('Khóa tài khoản');
+    expect((await b.get('/quan-tri/tai-khoan/khong-co')).status).toBe(404);
+    const res = await b.post(`/quan-tri/tai-khoan/${p.id}/vai-tro`, {
+      role: 'expert',
+      back: `/quan-tri/tai-khoan/${p.id}`,
+    });
+    expect(res.headers.get('location')).toBe(`/quan-tri/tai-khoan/${p.id}`);
+    expect(await (await b.get(`/quan-tri/tai-khoan/${p.id}`)).text()).toContain('Đã đổi vai trò của Lục Văn Trang.');
   });
 
   it('changes a role, which the person sees at once, and logs it', async () => {

@@ -9,6 +9,7 @@ import { pageContext, render } from '#kernel/http/render.tsx';
 import { DisableInput, InviteInput, invitableRoles, RoleInput, UserListQuery } from './accounts.schemas.ts';
 import {
   changeRole,
+  getUser,
   inviteUser,
   listAudit,
   listOutbox,
@@ -19,6 +20,7 @@ import {
 import { AuditPage } from './views/admin-audit.tsx';
 import { InvitePage } from './views/admin-invite.tsx';
 import { OutboxPage } from './views/admin-outbox.tsx';
+import { UserPage } from './views/admin-user.tsx';
 import { UsersPage } from './views/admin-users.tsx';
 
 /** Accounts, invitations, the mail outbox and the audit log: admins only, each route guarded. */
@@ -27,16 +29,23 @@ export const adminPages = new Hono<AppEnv>();
 const admin = allow('admin');
 const usersPath = '/quan-tri/tai-khoan';
 
-/** Back to the list as it was (search, filter, page), never anywhere else. */
-function backToList(back: string): string {
+/** Back to the list as it was (search, filter, page) or to the person's page, never anywhere else. */
+function backToList(back: string, id: string): string {
   const path = safeNext(back, usersPath);
-  return path === usersPath || path.startsWith(`${usersPath}?`) ? path : usersPath;
+  const ok =
+    path === usersPath || path.startsWith(`${usersPath}?`) || path === `${usersPath}/${encodeURIComponent(id)}`;
+  return ok ? path : usersPath;
 }
 
 adminPages.get(usersPath, admin, async (c) => {
   const query = UserListQuery.parse(c.req.query());
   const { rows, info } = await listUsers(c.var.deps.db, query);
   return render(c, <UsersPage ctx={pageContext(c)} rows={rows} info={info} query={{ q: query.q, role: query.role }} />);
+});
+
+adminPages.get(`${usersPath}/:id`, admin, async (c) => {
+  const row = await getUser(c.var.deps.db, c.req.param('id'));
+  return render(c, <UserPage ctx={pageContext(c)} row={row} />);
 });
 
 adminPages.post(`${usersPath}/:id/vai-tro`, admin, async (c) => {
@@ -49,7 +58,12 @@ adminPages.post(`${usersPath}/:id/vai-tro`, admin, async (c) => {
     input: form.data,
     ip: clientIp(c),
   });
-  return redirectWithFlash(c, backToList(formValue(form.values, 'back')), 'admin.users.roleChanged', { name });
+  return redirectWithFlash(
+    c,
+    backToList(formValue(form.values, 'back'), c.req.param('id')),
+    'admin.users.roleChanged',
+    { name },
+  );
 });
 
 adminPages.post(`${usersPath}/:id/khoa`, admin, async (c) => {
@@ -64,7 +78,7 @@ adminPages.post(`${usersPath}/:id/khoa`, admin, async (c) => {
   });
   return redirectWithFlash(
     c,
-    backToList(formValue(form.values, 'back')),
+    backToList(formValue(form.values, 'back'), c.req.param('id')),
     disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone',
     { name },
   );

@@ -6,6 +6,7 @@ export const vi = {
     'Khóa đào tạo, tập huấn, hội thảo, hội chợ, ngày gọi vốn và cuộc thi do Sở Khoa học và Công nghệ tổ chức hoặc kết nối.',
   'events.upcoming': 'Sắp diễn ra',
   'events.past': 'Đã diễn ra',
+  'events.emptyUpcomingHint': 'Xem các sự kiện đã diễn ra',
   'events.emptyUpcoming': 'Chưa có sự kiện nào sắp diễn ra. Hãy quay lại sau.',
   'events.emptyPast': 'Chưa có sự kiện nào đã diễn ra.',
   'events.new': 'Tạo sự kiện',
@@ -19,6 +20,10 @@ export const vi = {
   'events.seatsLeft': 'Còn {count} chỗ',
   'events.capacity': '{count} chỗ',
   'events.waitlistCount': '{count} người đang chờ',
+  'events.windowUntil': 'Nhận đăng ký đến {to}',
+  'events.windowFrom': 'Nhận đăng ký từ {from}',
+  'events.summary': 'Thông tin chính về sự kiện',
+  'events.seats': 'Số chỗ',
   'events.window': 'Nhận đăng ký từ {from} đến {to}',
   'events.sessions': 'Lịch các buổi',
   'events.session.n': 'Buổi {n}',
@@ -180,6 +185,8 @@ export const vi = {
   'events.checkIn.title': 'Điểm danh',
   'events.checkIn.session': 'Buổi',
   'events.checkIn.changeSession': 'Chọn buổi',
+  'events.checkIn.nobody':
+    'Chưa có ai đăng ký sự kiện này. Người đến mà chưa đăng ký thì thêm ở mục “khách vãng lai” bên dưới.',
   'events.checkIn.present': 'Đã có mặt {present}/{total} người.',
   'events.checkIn.byCode': 'Điểm danh bằng mã',
   'events.checkIn.scanHint':
@@ -294,6 +301,8 @@ export const vi = {
   'events.external.lead':
     'Chương trình, sự kiện do Bộ KHCN, Trung tâm Khởi nghiệp sáng tạo quốc gia, Techfest, hội chợ OCOP… tổ chức, và các dự án Sở KHCN giới thiệu tham gia.',
   'events.external.new': 'Ghi nhận chương trình, sự kiện',
+  'events.external.emptyHint':
+    'Ghi nhận một chương trình, ngày hội hay cuộc thi của Bộ, của Trung ương để giới thiệu các dự án tham gia và theo dõi kết quả.',
   'events.external.empty': 'Chưa ghi nhận chương trình, sự kiện nào.',
   'events.external.created': 'Đã ghi nhận “{title}”.',
   'events.external.edit': 'Sửa “{title}”',
@@ -341,6 +350,7 @@ export const en: Record<keyof typeof vi, string> = {
     'Courses, training, workshops, fairs, pitching days and contests organised or connected by the Department of Science and Technology.',
   'events.upcoming': 'Upcoming',
   'events.past': 'Past',
+  'events.emptyUpcomingHint': 'See past events',
   'events.emptyUpcoming': 'No upcoming events yet. Please come back later.',
   'events.emptyPast': 'No past events yet.',
   'events.new': 'Create an event',
@@ -354,6 +364,10 @@ export const en: Record<keyof typeof vi, string> = {
   'events.seatsLeft': '{count} seats left',
   'events.capacity': '{count} seats',
   'events.waitlistCount': '{count} on the waitlist',
+  'events.windowUntil': 'Registration until {to}',
+  'events.windowFrom': 'Registration from {from}',
+  'events.summary': 'Key facts about the event',
+  'events.seats': 'Seats',
   'events.window': 'Registration from {from} to {to}',
   'events.sessions': 'Sessions',
   'events.session.n': 'Session {n}',
@@ -515,6 +529,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.checkIn.title': 'Check-in',
   'events.checkIn.session': 'Session',
   'events.checkIn.changeSession': 'Choose session',
+  'events.checkIn.nobody':
+    'Nobody has registered for this event yet. Add people who come without registering as walk-ins below.',
   'events.checkIn.present': '{present}/{total} people present.',
   'events.checkIn.byCode': 'Check in by code',
   'events.checkIn.scanHint':
@@ -629,6 +645,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.external.lead':
     'Programmes and events run by the Ministry of Science and Technology, the National Innovation Startup Centre, Techfest, OCOP fairs…, and the projects the Department nominates to them.',
   'events.external.new': 'Record a programme or event',
+  'events.external.emptyHint':
+    'Record a national programme, fair or contest to nominate projects to it and follow the results.',
   'events.external.empty': 'No programme or event recorded yet.',
   'events.external.created': '“{title}” recorded.',
   'events.external.edit': 'Edit “{title}”',

@@ -8,6 +8,7 @@ import type { AppDeps } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { slugify } from '#kernel/search/fold.ts';
+import { matches } from '#kernel/search/search.ts';
 import type { CalendarFilters, EventInput, SessionInput } from './events.schemas.ts';
 import { event, eventSession, registration, type Trainer } from './events.sql.ts';
 import { lockEvent, promoteWaitlist } from './seats.ts';
@@ -251,6 +252,58 @@ export interface CalendarItem {
   endsOn: string;
   capacity: number;
   confirmed: number;
+}
+
+export interface EventHit {
+  slug: string;
+  kind: string;
+  title: string;
+  venue: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/**
+ * Events whose title or place has every word of `q` (accents optional), for the site search:
+ * those still to come first (soonest first), then past ones (latest first). The public sees
+ * published events open to it, as on the calendar.
+ */
+export async function searchEvents({
+  db,
+  actor,
+  q,
+  limit = 5,
+  today = todayInVietnam(),
+}: {
+  db: Db;
+  actor: Actor | null;
+  q: string;
+  limit?: number;
+  today?: string;
+}): Promise<{ items: EventHit[]; total: number }> {
+  const where: SQL[] = [matches(sql`lower(f_unaccent(${event.title} || ' ' || ${event.venue}))`, q)];
+  if (!isStaff(actor)) where.push(eq(event.published, true), inArray(event.audience, ['public', 'founders']));
+  const condition = and(...where);
+  const [total] = await db.select({ n: count() }).from(event).where(condition);
+  const upcoming = sql`(${event.endsOn} >= ${today})`;
+  const items = await db
+    .select({
+      slug: event.slug,
+      kind: event.kind,
+      title: event.title,
+      venue: event.venue,
+      startsOn: event.startsOn,
+      endsOn: event.endsOn,
+    })
+    .from(event)
+    .where(condition)
+    .orderBy(
+      desc(upcoming),
+      sql`CASE WHEN ${upcoming} THEN ${event.startsOn} END ASC`,
+      sql`CASE WHEN NOT ${upcoming} THEN ${event.startsOn} END DESC`,
+    )
+    .limit(limit);
+  return { items, total: total?.n ?? 0 };
 }
 
 /**

@@ -601,6 +601,18 @@ describe('nominations to external events', () => {
     });
     expect(res.status).toBe(303);
     const path = res.headers.get('location') ?? '';
+    // Searching again keeps what was ticked and typed: the search is a button of the same form.
+    const searched = await staff.post(`${path}/de-cu`, {
+      intent: 'search',
+      q: 'khong co du an nao ten nhu vay',
+      projects: [projectId],
+      message: 'Giữ lời nhắn này',
+    });
+    expect(searched.status).toBe(200);
+    const kept = await searched.text();
+    expect(kept).toMatch(new RegExp(`value="${projectId}" checked`));
+    expect(kept).toContain('Giữ lời nhắn này');
+    expect(kept).toContain('value="khong co du an nao ten nhu vay"');
     expect((await staff.post(`${path}/de-cu`, { message: 'Chúc mừng' })).status).toBe(422);
     expect((await staff.post(`${path}/de-cu`, { projects: 'not-a-uuid' })).status).toBe(422);
     const nominated = await staff.post(`${path}/de-cu`, {
@@ -608,6 +620,11 @@ describe('nominations to external events', () => {
       message: 'Mời nhóm mang sản phẩm tham gia khu trưng bày của tỉnh.',
     });
     expect(nominated.status).toBe(303);
+    // The list counts the event's nominations.
+    const list = await (await staff.get('/su-kien-ngoai')).text();
+    expect(list).toMatch(
+      /Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022<\/a><\/td><td[^>]*>[^<]*<\/td><td[^>]*>1<\/td>/,
+    );
     const mails = await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'tacgia@su-kien.vn'));
     expect(mails.some((m) => m.text.includes('khu trưng bày của tỉnh'))).toBe(true);
 

@@ -3,9 +3,9 @@ import { allow, requireActor } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, formErrors, formValue, formValues, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
-import { listProjects } from '#modules/projects/index.ts';
+import { getProjectById, listProjects } from '#modules/projects/index.ts';
 import { ExternalEventInput, NominateInput, NominationUpdate } from './events.schemas.ts';
 import {
   createExternalEvent,
@@ -90,17 +90,28 @@ async function nominatePage(
   const { db } = c.var.deps;
   const actor = requireActor(c);
   const event = await getExternalEvent({ db, actor, slug: slugOf(c) });
-  const q = (c.req.query('q') ?? '').slice(0, 100);
+  // The search box is part of the nomination form (its button posts with intent=search), so the
+  // words typed and the projects ticked survive a new search.
+  const q = (formValue(values, 'q') || c.req.query('q') || '').slice(0, 100);
   const { items } = await listProjects({
     db,
     actor,
     filters: { q: q || undefined },
     page: { page: 1, perPage: 50, offset: 0 },
   });
-  // Projects ticked before a failed submit stay listed, even if the search changed.
+  // Projects ticked before a new search or a failed submit stay listed, whatever the search finds.
+  const shown = new Set(items.map((p) => p.id));
+  const ticked = formValues(values, 'projects')
+    .filter((id) => !shown.has(id))
+    .slice(0, 50);
+  const kept = await Promise.all(ticked.map((id) => getProjectById({ db, actor, id }).catch(() => null)));
+  const candidates = [
+    ...kept.flatMap((p) => (p ? [{ id: p.id, name: p.name, communeName: p.communeName }] : [])),
+    ...items,
+  ];
   return render(
     c,
-    <NominatePage ctx={pageContext(c)} event={event} q={q} candidates={items} values={values} errors={errors} />,
+    <NominatePage ctx={pageContext(c)} event={event} q={q} candidates={candidates} values={values} errors={errors} />,
     status,
   );
 }
@@ -109,6 +120,7 @@ externalPages.get('/su-kien-ngoai/:slug/de-cu', staffOnly, (c) => nominatePage(c
 
 externalPages.post('/su-kien-ngoai/:slug/de-cu', staffOnly, async (c) => {
   const form = await readForm(c, NominateInput);
+  if (formValue(form.values, 'intent') === 'search') return nominatePage(c, form.values);
   if (!form.ok) return nominatePage(c, form.values, form.errors, 422);
   try {
     const done = await nominate({ deps: c.var.deps, actor: requireActor(c), slug: slugOf(c), input: form.data });

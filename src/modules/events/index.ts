@@ -17,10 +17,12 @@ export {
   type CalendarItem,
   createEvent,
   type EventDetail,
+  type EventHit,
   getEvent,
   hoursOf,
   listEvents,
   randomCode,
+  searchEvents,
 } from './events.service.ts';
 export {
   attendance,

@@ -98,7 +98,9 @@ export async function listExternalEvents({ db, actor }: { db: Db; actor: Actor }
   return db
     .select({
       ...getTableColumns(externalEvent),
-      nominations: sql<number>`(SELECT count(*)::int FROM ${nomination} WHERE ${nomination.externalEventId} = ${externalEvent.id})`,
+      // Qualified by hand: in a one-table select Drizzle writes columns without their table, and
+      // inside this subquery a bare "id" would be the nomination's own.
+      nominations: sql<number>`(SELECT count(*)::int FROM ${nomination} n WHERE n.external_event_id = ${externalEvent}.id)`,
     })
     .from(externalEvent)
     .orderBy(desc(externalEvent.startsOn), asc(externalEvent.title));

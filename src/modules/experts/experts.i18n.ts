@@ -20,7 +20,7 @@ export const vi = {
   'experts.lead':
     'Chuyên gia giúp các dự án hoàn thiện quy trình sản xuất, phát triển sản phẩm, đăng ký nhãn hiệu, đạt tiêu chuẩn và tìm thị trường. Cán bộ Sở KHCN kết nối chuyên gia với dự án phù hợp.',
   'experts.empty': 'Chưa có hồ sơ chuyên gia công khai nào.',
-  'experts.filter.q': 'Từ khóa',
+  'experts.filter.q': 'Tìm chuyên gia',
   'experts.filter.qHint': 'Tên, đơn vị hoặc nội dung tư vấn; gõ có dấu hoặc không dấu, ví dụ: nhan hieu.',
   'experts.filter.specialty': 'Chuyên môn',
   'experts.filter.field': 'Lĩnh vực',
@@ -92,7 +92,7 @@ export const en: Record<keyof typeof vi, string> = {
   'experts.lead':
     'Experts help projects perfect their production process, develop products, register trademarks, meet standards and find markets. Department officers connect experts with the right projects.',
   'experts.empty': 'No public expert profiles yet.',
-  'experts.filter.q': 'Keywords',
+  'experts.filter.q': 'Search experts',
   'experts.filter.qHint': 'Name, organisation or topic; with or without Vietnamese accents, e.g. nhan hieu.',
   'experts.filter.specialty': 'Specialty',
   'experts.filter.field': 'Field',

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ExpertCandidate,
+  fitLevel,
   type PartnerCandidate,
   rankCandidates,
   score,
   type Target,
+  weights,
   wordPairs,
 } from './matching.score.ts';
 
@@ -204,5 +206,18 @@ describe('words', () => {
       ['hieu san', 'hiệu sản'],
     ]);
     expect(wordPairs('Nhan hieu').has('nhan hieu')).toBe(true);
+  });
+});
+
+describe('the score in words', () => {
+  it('calls a closest specialty in the same field strong, a related one with a neighbour good, the rest possible', () => {
+    expect(fitLevel(weights.closestSpecialty + weights.field)).toBe('strong');
+    expect(fitLevel(weights.relatedSpecialty + weights.sameFormerDistrict)).toBe('good');
+    expect(fitLevel(weights.field)).toBe('possible');
+  });
+
+  it('gives the trademark lawyer a strong fit for a trademark request', () => {
+    const [first] = rankCandidates(trademarkRequest, [lawyer]);
+    expect(fitLevel(first?.score ?? 0)).toBe('strong');
   });
 });

@@ -258,6 +258,20 @@ export function score<C extends Candidate>(
   return { candidate, score: total, reasons: reasons.sort((a, b) => b.points - a.points) };
 }
 
+/** How the officer is told a score: in words, never as a bare number. */
+export type FitLevel = 'strong' | 'good' | 'possible';
+
+/**
+ * A closest specialty (or an offer that answers the need) and one more fit is "strong"; a related
+ * specialty with something else, "good"; the rest "possible".
+ * @example fitLevel(70) // 'strong'
+ */
+export function fitLevel(score: number): FitLevel {
+  if (score >= weights.closestSpecialty + weights.field) return 'strong';
+  if (score >= weights.relatedSpecialty + weights.sameFormerDistrict) return 'good';
+  return 'possible';
+}
+
 /**
  * The best candidates first. Only those that answer the need or share the field count: a free
  * expert in the same commune who knows nothing of the subject is not a suggestion.

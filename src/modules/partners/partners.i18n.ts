@@ -22,7 +22,7 @@ export const vi = {
     'Doanh nghiệp, siêu thị, nhà phân phối, nhà đầu tư, câu lạc bộ, trường học, vườn ươm và các chương trình quốc gia đồng hành cùng các dự án khởi nghiệp trong tỉnh.',
   'partners.empty': 'Chưa có đối tác công khai nào.',
   'partners.new': 'Thêm đối tác',
-  'partners.filter.q': 'Từ khóa',
+  'partners.filter.q': 'Tìm đối tác',
   'partners.filter.qHint': 'Gõ có dấu hoặc không dấu đều được, ví dụ: sieu thi.',
   'partners.filter.kind': 'Loại đối tác',
   'partners.filter.field': 'Lĩnh vực',
@@ -53,6 +53,7 @@ export const vi = {
   'partners.detail.website': 'Trang web',
   'partners.detail.members': 'Tài khoản đại diện',
   'partners.detail.noMembers': 'Chưa có tài khoản nào đại diện cho tổ chức này.',
+  'partners.detail.summary': 'Thông tin chính về đối tác',
   'partners.detail.introductions': 'Các dự án đã được giới thiệu',
   'partners.detail.noIntroductions': 'Chưa có dự án nào được giới thiệu với tổ chức này.',
 
@@ -168,7 +169,7 @@ export const en: Record<keyof typeof vi, string> = {
     'Businesses, supermarkets, distributors, investors, clubs, schools, incubators and national programmes that work with the province’s startup projects.',
   'partners.empty': 'No public partners yet.',
   'partners.new': 'Add a partner',
-  'partners.filter.q': 'Keywords',
+  'partners.filter.q': 'Search partners',
   'partners.filter.qHint': 'With or without Vietnamese accents, e.g. sieu thi.',
   'partners.filter.kind': 'Kind of partner',
   'partners.filter.field': 'Field',
@@ -199,6 +200,7 @@ export const en: Record<keyof typeof vi, string> = {
   'partners.detail.website': 'Website',
   'partners.detail.members': 'Representative accounts',
   'partners.detail.noMembers': 'No account represents this organisation yet.',
+  'partners.detail.summary': 'Key facts about the partner',
   'partners.detail.introductions': 'Projects introduced',
   'partners.detail.noIntroductions': 'No project has been introduced to this organisation yet.',
 

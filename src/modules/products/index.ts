@@ -38,6 +38,7 @@ export { product, productImage, productInquiry, productListing, readinessItem } 
 export * from './products.taxonomy.ts';
 export { updateReadinessItem, verifyReadinessItem } from './readiness.service.ts';
 export { readinessSummary } from './readiness.ts';
+export { imageUrl, priceText, thumbSize } from './views/parts.tsx';
 
 /** The products module: its words, pages and API, mounted by createApp. */
 export const productsModule = defineModule({ name: 'products', words, pages: productsPages, api: productsApi });

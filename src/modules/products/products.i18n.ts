@@ -55,6 +55,7 @@ export const vi = {
   'products.field.unit': 'Đơn vị tính',
   'products.field.unitHint': 'Ví dụ: hộp 500 g, kg, chai 500 ml.',
   'products.field.price': 'Giá',
+  'products.field.priceHint': 'Ví dụ: 95.000',
   'products.field.priceMin': 'Giá từ (đồng)',
   'products.field.priceMax': 'Giá đến (đồng)',
   'products.field.minOrder': 'Đơn hàng tối thiểu',
@@ -98,6 +99,8 @@ export const vi = {
   'products.image.removeN': 'Xóa ảnh {n}',
   'products.image.removed': 'Đã xóa ảnh.',
 
+  'products.page.summary': 'Thông tin chính về sản phẩm',
+  'products.page.priceOnRequest': 'Liên hệ để biết giá',
   'products.page.producer': 'Cơ sở sản xuất',
   'products.page.readiness': 'Điều kiện lưu thông',
   'products.page.readinessNone': 'Chưa có giấy tờ nào được Sở KHCN xác nhận.',
@@ -353,6 +356,7 @@ export const en: Record<keyof typeof vi, string> = {
   'products.field.unit': 'Unit',
   'products.field.unitHint': 'E.g. 500 g box, kg, 500 ml bottle.',
   'products.field.price': 'Price',
+  'products.field.priceHint': 'For example: 95.000',
   'products.field.priceMin': 'Price from (VND)',
   'products.field.priceMax': 'Price to (VND)',
   'products.field.minOrder': 'Minimum order',
@@ -396,6 +400,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.image.removeN': 'Remove photo {n}',
   'products.image.removed': 'Photo removed.',
 
+  'products.page.summary': 'Key facts about the product',
+  'products.page.priceOnRequest': 'Ask for the price',
   'products.page.producer': 'Producer',
   'products.page.readiness': 'Market readiness',
   'products.page.readinessNone': 'No document has been verified by the Department yet.',

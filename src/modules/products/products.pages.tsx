@@ -60,7 +60,7 @@ async function communeOptions(c: Context<AppEnv>) {
 productsPages.get('/san-pham', async (c) => {
   const query = c.req.query();
   const filters = ShowcaseFilters.parse(query);
-  const page = pageFrom(query.page, 24);
+  const page = pageFrom(query.page, 20);
   const { items, total, more } = await listShowcase({ db: c.var.deps.db, filters, page });
   return render(
     c,

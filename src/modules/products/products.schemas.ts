@@ -7,6 +7,7 @@ import {
   optionalChoice,
   optionalInt,
   optionalIsoDate,
+  optionalVnd,
   text,
   url,
 } from '#kernel/http/validation.ts';
@@ -21,8 +22,8 @@ export const ProductInput = z
     category: choice(productCategories),
     description: text.optional(5000),
     unit: text.optional(60),
-    priceMinVnd: optionalInt(0, 1_000_000_000),
-    priceMaxVnd: optionalInt(0, 1_000_000_000),
+    priceMinVnd: optionalVnd(0, 1_000_000_000),
+    priceMaxVnd: optionalVnd(0, 1_000_000_000),
     minOrder: text.optional(120),
     capacity: text.optional(200),
     ocopStars: optionalChoice(stars).transform((s) => (s ? Number(s) : undefined)),
@@ -128,12 +129,12 @@ export type StageInput = z.output<typeof StageInput>;
 export const OutcomeInput = z
   .object({
     contractSignedOn: optionalIsoDate(),
-    contractValueVnd: optionalInt(0, 1_000_000_000_000),
+    contractValueVnd: optionalVnd(0, 1_000_000_000_000),
     contractVolume: text.optional(200),
     contractMonths: optionalInt(1, 120),
     salesPeriod: text.optional(120),
-    salesBeforeVnd: optionalInt(0, 1_000_000_000_000),
-    salesAfterVnd: optionalInt(0, 1_000_000_000_000),
+    salesBeforeVnd: optionalVnd(0, 1_000_000_000_000),
+    salesAfterVnd: optionalVnd(0, 1_000_000_000_000),
     removeFile: checkbox(),
   })
   .refine((o) => (o.salesBeforeVnd === undefined) === (o.salesAfterVnd === undefined), {

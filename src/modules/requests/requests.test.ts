@@ -212,7 +212,10 @@ describe('the officer connects the right expert', () => {
     expect(suggestions.indexOf('Luật sư Đỗ Văn Hải')).toBeGreaterThan(-1);
     const thao = suggestions.indexOf('TS. Lê Thị Thảo');
     expect(thao === -1 || suggestions.indexOf('Luật sư Đỗ Văn Hải') < thao).toBe(true);
-    expect(suggestions).toContain('chuyên môn: nhãn hiệu, sở hữu trí tuệ');
+    expect(suggestions).toContain('chuyên về nhãn hiệu, sở hữu trí tuệ');
+    // Reasons in words built from the profiles, and the fit in words: no raw word pairs, no bare score.
+    expect(suggestions).not.toContain('trùng nội dung');
+    expect(suggestions).not.toMatch(/\d+ điểm/);
   });
 
   it('connecting the expert moves the request to "in progress" and tells the expert and the founder', async () => {

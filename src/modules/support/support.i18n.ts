@@ -22,6 +22,9 @@ export const vi = {
   'support.new': 'Ghi nhận hỗ trợ',
   'support.new.forProject': 'Ghi nhận hỗ trợ cho “{name}”',
   'support.recorded': 'Đã ghi nhận hoạt động hỗ trợ.',
+  'support.emptyHint':
+    'Mỗi khóa học, buổi tư vấn, lượt kết nối hay đề cử được ghi vào đây khi nó diễn ra; cũng có thể ghi tay từ trang của một dự án.',
+  'support.filter.project': 'Tìm theo tên dự án',
   'support.empty': 'Chưa có hoạt động hỗ trợ nào.',
   'support.field.project': 'Dự án',
   'support.field.kind': 'Loại hỗ trợ',
@@ -73,6 +76,9 @@ export const en: Record<keyof typeof vi, string> = {
   'support.new': 'Record support',
   'support.new.forProject': 'Record support for “{name}”',
   'support.recorded': 'The support activity has been recorded.',
+  'support.emptyHint':
+    'Each course, consulting session, connection or nomination is written here when it happens; it can also be recorded by hand from a project’s page.',
+  'support.filter.project': 'Search by project name',
   'support.empty': 'No support activities have been recorded yet.',
   'support.field.project': 'Project',
   'support.field.kind': 'Type of support',

@@ -6,6 +6,7 @@ import {
   optionalChoice,
   optionalInt,
   optionalIsoDate,
+  optionalVnd,
   text,
   url,
 } from '#kernel/http/validation.ts';
@@ -23,7 +24,7 @@ export const SupportInput = z
     status: choice(supportStatuses),
     outcome: text.optional(5000),
     participants: optionalInt(0, 1_000_000),
-    contractValueVnd: optionalInt(0, 1_000_000_000_000),
+    contractValueVnd: optionalVnd(0, 1_000_000_000_000),
     salesGrowthPercent: optionalInt(-100, 10_000),
     evidence: lines(url(), 10),
   })

@@ -38,7 +38,7 @@ export const AuditPage: FC<{ ctx: PageContext; rows: AuditLine[]; info: PageInfo
   return (
     <Layout ctx={ctx} title={t('admin.audit.title')}>
       <h1>{t('admin.audit.title')}</h1>
-      <p class="lead">{t('accounts.audit.lead')}</p>
+      <p class="lead list-lead">{t('accounts.audit.lead')}</p>
       {rows.length === 0 ? (
         <EmptyState title={t('list.empty')} />
       ) : (

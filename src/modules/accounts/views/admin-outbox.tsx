@@ -71,7 +71,7 @@ export const OutboxPage: FC<{
   return (
     <Layout ctx={ctx} title={t('admin.outbox.title')}>
       <h1>{t('admin.outbox.title')}</h1>
-      <p class="lead">{t('admin.outbox.lead')}</p>
+      <p class="lead list-lead">{t('admin.outbox.lead')}</p>
       <nav class="tabs" aria-label={t('admin.outbox.status')}>
         <a href="/quan-tri/hop-thu" aria-current={failedOnly ? undefined : 'page'}>
           {t('admin.outbox.all')}

@@ -2,9 +2,9 @@ import type { FC } from 'hono/jsx';
 import { type Role, roles } from '#kernel/auth/roles.ts';
 import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatDate } from '#kernel/i18n/index.ts';
-import { Badge, type Column, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
+import { Badge, type Column, EmptyState, FilterForm, Pagination, ResultCount, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Button, CsrfField, Input, Select } from '#kernel/ui/form.tsx';
+import { Select } from '#kernel/ui/form.tsx';
 import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 
@@ -25,43 +25,6 @@ export interface UsersPageProps {
   query: { q?: string; role?: string };
 }
 
-/** Changing a role and disabling are small forms in the row; each control gets its own id. */
-const RowActions: FC<{ ctx: PageContext; row: UserListRow; back: string }> = ({ ctx, row, back }) => {
-  const { t } = ctx;
-  if (row.id === ctx.actor?.id) return <Badge tone="info">{t('accounts.users.you')}</Badge>;
-  const selectId = `role-${row.id}`;
-  return (
-    <div class="row-actions">
-      <form method="post" action={`/quan-tri/tai-khoan/${encodeURIComponent(row.id)}/vai-tro`} class="inline-form">
-        <CsrfField token={ctx.csrfToken} />
-        <input type="hidden" name="back" value={back} />
-        <label for={selectId}>{t('accounts.users.newRole')}</label>
-        <select id={selectId} name="role">
-          {roles.map((r) => (
-            <option value={r} selected={r === row.role}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
-        </select>
-        <Button kind="secondary">{t('admin.users.changeRole')}</Button>
-      </form>
-      <form method="post" action={`/quan-tri/tai-khoan/${encodeURIComponent(row.id)}/khoa`} class="inline-form">
-        <CsrfField token={ctx.csrfToken} />
-        <input type="hidden" name="back" value={back} />
-        {row.disabled ? (
-          <Button kind="secondary" name="disabled" value="false">
-            {t('admin.users.enable')}
-          </Button>
-        ) : (
-          <Button kind="warning" name="disabled" value="true">
-            {t('admin.users.disable')}
-          </Button>
-        )}
-      </form>
-    </div>
-  );
-};
-
 export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
   const { t } = ctx;
   const filtered = Boolean(query.q || query.role);
@@ -71,36 +34,49 @@ export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
       primary: true,
       cell: (r) => (
         <>
-          <strong>{r.name}</strong>
-          <br />
-          <span class="muted">{r.email}</span>
+          <a href={`/quan-tri/tai-khoan/${encodeURIComponent(r.id)}`}>{r.name}</a>
+          <span class="summary">{r.email}</span>
         </>
       ),
     },
-    { label: t('admin.users.role'), cell: (r) => t(`role.${r.role}`) },
+    {
+      label: t('admin.users.role'),
+      cell: (r) => (
+        <>
+          {t(`role.${r.role}`)}
+          {r.id === ctx.actor?.id && (
+            <>
+              {' '}
+              <Badge tone="info">{t('accounts.users.you')}</Badge>
+            </>
+          )}
+        </>
+      ),
+    },
     {
       label: t('admin.users.status'),
-      cell: (r) =>
-        r.disabled ? (
-          <Badge tone="danger">{t('admin.users.disabled')}</Badge>
-        ) : (
-          <Badge tone="success">{t('admin.users.active')}</Badge>
-        ),
+      cell: (r) => (r.disabled ? <Badge tone="danger">{t('admin.users.disabled')}</Badge> : t('admin.users.active')),
     },
-    { label: t('admin.users.created'), cell: (r) => formatDate(r.createdAt) },
-    { label: t('admin.users.actions'), cell: (r) => <RowActions ctx={ctx} row={r} back={ctx.path} /> },
+    { label: t('admin.users.email'), cell: (r) => r.email, phone: 'hide' },
+    { label: t('admin.users.created'), cell: (r) => formatDate(r.createdAt), phone: 'hide' },
   ];
   return (
     <Layout ctx={ctx} title={t('admin.users.title')}>
       <h1>{t('admin.users.title')}</h1>
-      <p class="lead">{t('accounts.users.lead')}</p>
+      <p class="lead list-lead">{t('accounts.users.lead')}</p>
       <p>
         <a class="button button-primary" href="/quan-tri/moi">
           {t('admin.invite.title')}
         </a>
       </p>
-      <form method="get" action="/quan-tri/tai-khoan" class="filters" aria-label={t('accounts.users.filters')}>
-        <Input name="q" type="search" label={t('admin.users.search')} value={query.q ?? ''} maxlength={100} />
+      <FilterForm
+        t={t}
+        action="/quan-tri/tai-khoan"
+        label={t('accounts.users.filters')}
+        search={{ label: t('admin.users.search'), value: query.q }}
+        active={query.role ? 1 : 0}
+        clearHref="/quan-tri/tai-khoan"
+      >
         <Select
           name="role"
           label={t('admin.users.role')}
@@ -108,15 +84,12 @@ export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
           placeholder={t('accounts.users.allRoles')}
           options={optionsOf(t, 'role', roles)}
         />
-        <div class="filter-actions">
-          <Button kind="secondary">{t('form.filter')}</Button>
-          {filtered && <a href="/quan-tri/tai-khoan">{t('form.clear')}</a>}
-        </div>
-      </form>
+      </FilterForm>
       {rows.length === 0 ? (
         <EmptyState title={filtered ? t('list.noResults') : t('list.empty')} />
       ) : (
         <>
+          <ResultCount t={t} lang={ctx.lang} total={info.total} />
           <Table caption={t('accounts.users.caption')} columns={columns} rows={rows} />
           <Pagination t={t} lang={ctx.lang} info={info} path="/quan-tri/tai-khoan" query={query} />
         </>

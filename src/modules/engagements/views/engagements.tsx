@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
 import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatDate, formatNumber, type Translator, todayInVietnam } from '#kernel/i18n/index.ts';
-import { Badge, EmptyState, Pagination, Table, type Tone } from '#kernel/ui/components.tsx';
+import { Badge, EmptyState, FilterForm, Pagination, ResultCount, Table, type Tone } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, FileInput, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
@@ -35,8 +35,8 @@ export const EngagementListPage: FC<EngagementListProps> = ({ ctx, items, info, 
   return (
     <Layout ctx={ctx} title={t('engagements.title')}>
       <h1>{t('engagements.title')}</h1>
-      <p class="lead">{lead}</p>
-      <form method="get" action="/tu-van" class="filters" role="search">
+      <p class="lead list-lead">{lead}</p>
+      <FilterForm t={t} action="/tu-van" active={status ? 1 : 0} clearHref="/tu-van">
         <Select
           name="status"
           label={t('engagements.filter.status')}
@@ -44,16 +44,16 @@ export const EngagementListPage: FC<EngagementListProps> = ({ ctx, items, info, 
           placeholder={t('projects.filter.all')}
           options={optionsOf(t, 'engagements.status', engagementStatuses)}
         />
-        <div class="filter-actions">
-          <button type="submit" class="button button-secondary">
-            {t('form.filter')}
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       {items.length === 0 ? (
-        <EmptyState title={role === 'expert' ? t('engagements.empty.expert') : t('engagements.empty')} />
+        <EmptyState
+          title={
+            status ? t('list.noResults') : role === 'expert' ? t('engagements.empty.expert') : t('engagements.empty')
+          }
+        />
       ) : (
         <>
+          <ResultCount t={t} lang={lang} total={info.total} />
           <Table
             caption={t('engagements.title')}
             rows={items}
@@ -63,12 +63,22 @@ export const EngagementListPage: FC<EngagementListProps> = ({ ctx, items, info, 
                 primary: true,
                 cell: (e) => <a href={`/tu-van/${e.id}`}>{e.topic}</a>,
               },
+              { label: t('engagements.col.status'), cell: (e) => <EngagementStatus t={t} status={e.status} /> },
               { label: t('engagements.col.project'), cell: (e) => e.projectName },
               { label: t('engagements.col.expert'), cell: (e) => e.expertName },
-              { label: t('engagements.col.status'), cell: (e) => <EngagementStatus t={t} status={e.status} /> },
-              { label: t('engagements.col.sessions'), numeric: true, cell: (e) => formatNumber(e.sessions, lang) },
-              { label: t('engagements.col.hours'), numeric: true, cell: (e) => formatNumber(e.hours, lang) },
-              { label: t('engagements.col.created'), cell: (e) => formatDate(e.createdAt) },
+              {
+                label: t('engagements.col.sessions'),
+                numeric: true,
+                cell: (e) => formatNumber(e.sessions, lang),
+                phone: 'hide',
+              },
+              {
+                label: t('engagements.col.hours'),
+                numeric: true,
+                cell: (e) => formatNumber(e.hours, lang),
+                phone: 'hide',
+              },
+              { label: t('engagements.col.created'), cell: (e) => formatDate(e.createdAt), phone: 'hide' },
             ]}
           />
           <Pagination t={t} lang={lang} info={info} path="/tu-van" query={status ? { status } : {}} />
@@ -197,8 +207,8 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
               {e.sessions.map((s) => (
                 <li>
                   <p>
-                    <strong>{formatDate(s.heldOn)}</strong> · {formatNumber(s.hours, lang)}{' '}
-                    {t('engagements.col.hours').toLocaleLowerCase(lang)}
+                    <strong>{formatDate(s.heldOn)}</strong> ·{' '}
+                    {t('engagements.session.hoursValue', { hours: formatNumber(s.hours, lang) })}
                   </p>
                   <p class="pre">{s.summary}</p>
                   {s.nextSteps && (

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatNumber } from '#kernel/i18n/index.ts';
-import { Badge, EmptyState, Pagination } from '#kernel/ui/components.tsx';
+import { Badge, EmptyState, FilterForm, Pagination, ResultCount } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Select } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
@@ -23,6 +23,7 @@ export interface CalendarProps {
 export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filters, isStaff }) => {
   const { t, lang } = ctx;
   const past = filters.when === 'past';
+  const when = past ? 'past' : 'upcoming';
   const kindQuery = filters.kind ? `&kind=${filters.kind}` : '';
   return (
     <Layout ctx={ctx} title={t('events.title')} description={t('events.lead')}>
@@ -34,7 +35,7 @@ export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filte
           </a>
         )}
       </div>
-      <p class="lead">{t('events.lead')}</p>
+      <p class="lead list-lead">{t('events.lead')}</p>
       {isStaff && (
         <p>
           <a href="/su-kien-ngoai">{t('events.external.title')}</a>
@@ -48,8 +49,8 @@ export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filte
           {t('events.past')}
         </a>
       </nav>
-      <form method="get" action="/su-kien" class="filters" role="search">
-        <input type="hidden" name="when" value={past ? 'past' : 'upcoming'} />
+      <FilterForm t={t} action="/su-kien" active={filters.kind ? 1 : 0} clearHref={`/su-kien?when=${when}`}>
+        <input type="hidden" name="when" value={when} />
         <Select
           name="kind"
           label={t('events.field.kind')}
@@ -57,21 +58,29 @@ export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filte
           placeholder={t('projects.filter.all')}
           options={optionsOf(t, 'events.kind', eventKinds)}
         />
-        <div class="filter-actions">
-          <button type="submit" class="button button-secondary">
-            {t('form.filter')}
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       {items.length === 0 ? (
-        <EmptyState title={past ? t('events.emptyPast') : t('events.emptyUpcoming')} />
+        <EmptyState
+          title={filters.kind ? t('list.noResults') : past ? t('events.emptyPast') : t('events.emptyUpcoming')}
+        >
+          {!past && !filters.kind && (
+            <p>
+              <a href="/su-kien?when=past">{t('events.emptyUpcomingHint')}</a>
+            </p>
+          )}
+        </EmptyState>
       ) : (
         <>
-          <ul class="cards event-cards">
+          <ResultCount t={t} lang={lang} total={info.total} />
+          <ul class="rows">
             {items.map((e) => (
-              <li class="card">
-                <p class="muted">
-                  <Badge tone="info">{labelOf(t, 'events.kind', e.kind)}</Badge> {datesText(e.startsOn, e.endsOn)}
+              <li>
+                <a class="row-title" href={`/su-kien/${e.slug}`}>
+                  {e.title}
+                </a>
+                <p class="row-meta">
+                  <strong>{datesText(e.startsOn, e.endsOn)}</strong>{' '}
+                  <Badge tone="info">{labelOf(t, 'events.kind', e.kind)}</Badge>
                   {!e.published && (
                     <>
                       {' '}
@@ -84,18 +93,15 @@ export const CalendarPage: FC<CalendarProps> = ({ ctx, items, info, query, filte
                       <Badge>{labelOf(t, 'events.audience', e.audience)}</Badge>
                     </>
                   )}
+                  {!past && (
+                    <span>
+                      {e.confirmed >= e.capacity
+                        ? t('events.full')
+                        : t('events.seatsLeft', { count: formatNumber(e.capacity - e.confirmed, lang) })}
+                    </span>
+                  )}
+                  {e.venue && <span>{e.venue}</span>}
                 </p>
-                <h2>
-                  <a href={`/su-kien/${e.slug}`}>{e.title}</a>
-                </h2>
-                <p>{e.venue}</p>
-                {!past && (
-                  <p class="muted">
-                    {e.confirmed >= e.capacity
-                      ? t('events.full')
-                      : t('events.seatsLeft', { count: formatNumber(e.capacity - e.confirmed, lang) })}
-                  </p>
-                )}
               </li>
             ))}
           </ul>

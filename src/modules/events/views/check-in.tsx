@@ -33,6 +33,8 @@ export const CheckInPage: FC<CheckInProps> = (p) => {
     value: s.id,
     label: `${t('events.session.n', { n: i + 1 })}: ${sessionText(s)}`,
   }));
+  // No one registered: nothing to tick or scan; the walk-in form is the way in.
+  const nobody = p.people.length === 0 && !p.q;
   return (
     <Layout ctx={ctx} title={`${t('events.checkIn.title')} – ${e.title}`}>
       <nav class="breadcrumbs" aria-label="breadcrumb">
@@ -48,7 +50,9 @@ export const CheckInPage: FC<CheckInProps> = (p) => {
         </div>
       </form>
       <p class="lead" role="status">
-        {t('events.checkIn.present', { present: p.presentCount, total: p.people.length })}
+        {nobody
+          ? t('events.checkIn.nobody')
+          : t('events.checkIn.present', { present: p.presentCount, total: p.people.length })}
       </p>
       <ErrorSummary
         t={t}
@@ -72,61 +76,68 @@ export const CheckInPage: FC<CheckInProps> = (p) => {
           ) : null}
         </section>
       )}
-      <section aria-labelledby="code-heading">
-        <h2 id="code-heading">{t('events.checkIn.byCode')}</h2>
-        <p class="hint">{t('events.checkIn.scanHint')}</p>
-        <PostForm action={path} csrfToken={ctx.csrfToken} class="form inline-code">
-          <input type="hidden" name="session" value={session.id} />
-          <Input
-            name="code"
-            label={t('events.checkIn.code')}
-            value=""
-            error={p.errors.code}
-            autocomplete="off"
-            maxlength={20}
-          />
-          <div class="form-actions">
-            <Button>{t('events.checkIn.submitCode')}</Button>
-          </div>
-        </PostForm>
-      </section>
-      <section aria-labelledby="list-heading">
-        <h2 id="list-heading">{t('events.checkIn.byList')}</h2>
-        <form method="get" action={path} class="filters" role="search">
-          <input type="hidden" name="buoi" value={session.id} />
-          <Input name="q" type="search" label={t('events.checkIn.search')} value={p.q} maxlength={100} />
-          <div class="filter-actions">
-            <button type="submit" class="button button-secondary">
-              {t('form.search')}
-            </button>
-          </div>
-        </form>
-        <PostForm action={path} csrfToken={ctx.csrfToken}>
-          <input type="hidden" name="session" value={session.id} />
-          <ul class="check-list">
-            {p.people.map((r) => (
-              <li class="check">
-                <input
-                  type="checkbox"
-                  id={`p-${r.id}`}
-                  name="ids"
-                  value={r.id}
-                  checked={r.present}
-                  disabled={r.present}
-                />
-                <label for={`p-${r.id}`}>
-                  {r.name} <span class="muted">{formatCode(r.code)}</span>
-                  {r.present && <span class="visually-hidden"> {t('events.ticket.present')}</span>}
-                </label>
-              </li>
-            ))}
-          </ul>
-          <div class="form-actions">
-            <Button>{t('events.checkIn.submitList')}</Button>
-          </div>
-        </PostForm>
-      </section>
-      <details class="card" open={Object.keys(p.walkInErrors).length > 0}>
+      {!nobody && (
+        <>
+          <section aria-labelledby="code-heading">
+            <h2 id="code-heading">{t('events.checkIn.byCode')}</h2>
+            <p class="hint">{t('events.checkIn.scanHint')}</p>
+            <PostForm action={path} csrfToken={ctx.csrfToken} class="form inline-code">
+              <input type="hidden" name="session" value={session.id} />
+              <Input
+                name="code"
+                label={t('events.checkIn.code')}
+                value=""
+                error={p.errors.code}
+                autocomplete="off"
+                maxlength={20}
+              />
+              <div class="form-actions">
+                <Button>{t('events.checkIn.submitCode')}</Button>
+              </div>
+            </PostForm>
+          </section>
+          <section aria-labelledby="list-heading">
+            <h2 id="list-heading">{t('events.checkIn.byList')}</h2>
+            <form method="get" action={path} class="filters" role="search">
+              <input type="hidden" name="buoi" value={session.id} />
+              <Input name="q" type="search" label={t('events.checkIn.search')} value={p.q} maxlength={100} />
+              <div class="filter-actions">
+                <button type="submit" class="button button-secondary">
+                  {t('form.search')}
+                </button>
+              </div>
+            </form>
+            <PostForm action={path} csrfToken={ctx.csrfToken}>
+              <input type="hidden" name="session" value={session.id} />
+              <ul class="check-list">
+                {p.people.map((r) => (
+                  <li class="check">
+                    <input
+                      type="checkbox"
+                      id={`p-${r.id}`}
+                      name="ids"
+                      value={r.id}
+                      checked={r.present}
+                      disabled={r.present}
+                    />
+                    <label for={`p-${r.id}`}>
+                      {r.name} <span class="muted">{formatCode(r.code)}</span>
+                      {r.present && <span class="visually-hidden"> {t('events.ticket.present')}</span>}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+              {p.people.length === 0 && <p class="muted">{t('list.noResults')}</p>}
+              {p.people.length > 0 && (
+                <div class="form-actions">
+                  <Button>{t('events.checkIn.submitList')}</Button>
+                </div>
+              )}
+            </PostForm>
+          </section>
+        </>
+      )}
+      <details class="card" open={nobody || Object.keys(p.walkInErrors).length > 0}>
         <summary>{t('events.checkIn.walkIn')}</summary>
         <ErrorSummary t={t} errors={p.walkInErrors} labels={personLabels(t)} />
         <PostForm action={`/su-kien/${e.slug}/khach-vang-lai`} csrfToken={ctx.csrfToken} class="form">

@@ -24,9 +24,11 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
           {t('events.external.new')}
         </a>
       </div>
-      <p class="lead">{t('events.external.lead')}</p>
+      <p class="lead list-lead">{t('events.external.lead')}</p>
       {items.length === 0 ? (
-        <EmptyState title={t('events.external.empty')} />
+        <EmptyState title={t('events.external.empty')}>
+          <p>{t('events.external.emptyHint')}</p>
+        </EmptyState>
       ) : (
         <Table
           caption={t('events.external.title')}
@@ -37,10 +39,15 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
               primary: true,
               cell: (x) => <a href={`/su-kien-ngoai/${x.slug}`}>{x.title}</a>,
             },
-            { label: t('events.field.kind'), cell: (x) => labelOf(t, 'events.external.kind', x.kind) },
-            { label: t('events.field.organiser'), cell: (x) => x.organiser },
             { label: t('events.field.dates'), cell: (x) => datesText(x.startsOn, x.endsOn) },
-            { label: t('events.external.nominations'), numeric: true, cell: (x) => String(x.nominations) },
+            {
+              label: t('events.external.nominations'),
+              numeric: true,
+              cell: (x) => String(x.nominations),
+              phone: 'label',
+            },
+            { label: t('events.field.kind'), cell: (x) => labelOf(t, 'events.external.kind', x.kind) },
+            { label: t('events.field.organiser'), cell: (x) => x.organiser, phone: 'hide' },
           ]}
         />
       )}
@@ -319,27 +326,31 @@ export const NominatePage: FC<NominateProps> = ({ ctx, event: x, q, candidates, 
         <a href={`/su-kien-ngoai/${x.slug}`}>{x.title}</a>
       </nav>
       <h1>{t('events.external.nominateTitle', { title: x.title })}</h1>
-      <form method="get" action={`/su-kien-ngoai/${x.slug}/de-cu`} class="filters" role="search">
-        <Input
-          name="q"
-          type="search"
-          label={t('events.external.findProjects')}
-          hint={t('projects.filter.qHint')}
-          value={q}
-          maxlength={100}
-        />
-        <div class="filter-actions">
-          <button type="submit" class="button button-secondary">
-            {t('form.search')}
-          </button>
-        </div>
-      </form>
       <ErrorSummary
         t={t}
         errors={errors}
         labels={{ projects: t('events.external.projects'), message: t('events.external.message') }}
       />
       <PostForm action={`/su-kien-ngoai/${x.slug}/de-cu`} csrfToken={ctx.csrfToken} class="form">
+        <div class="filters">
+          <div class="filter-search">
+            <label for="f-q">{t('events.external.findProjects')}</label>
+            <div class="search-row">
+              <input
+                id="f-q"
+                name="q"
+                type="search"
+                value={q}
+                maxlength={100}
+                autocomplete="off"
+                placeholder={t('search.accentsOptional')}
+              />
+              <button type="submit" name="intent" value="search" class="button button-secondary">
+                {t('form.search')}
+              </button>
+            </div>
+          </div>
+        </div>
         {options.length === 0 ? (
           <EmptyState title={t('list.noResults')} />
         ) : (

@@ -5,9 +5,9 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm, TextArea } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { ExpertCandidate, PartnerCandidate, Suggestion } from '../matching.score.ts';
+import { type ExpertCandidate, fitLevel, type PartnerCandidate, type Suggestion } from '../matching.score.ts';
 import type { ProjectSuggestion } from '../matching.service.ts';
-import { Reasons, SuggestionList } from './suggestions.tsx';
+import { FitBadge, Reasons, SuggestionList } from './suggestions.tsx';
 
 export interface ProjectSuggestionsProps {
   ctx: PageContext;
@@ -33,12 +33,14 @@ export const ProjectSuggestionsPage: FC<ProjectSuggestionsProps> = ({ ctx, proje
             t={t}
             errors={f.errors}
             labels={{ topic: t('engagements.propose.topic'), brief: t('engagements.propose.brief') }}
+            scope={s.candidate.id}
           />
         )}
         <PostForm action={`/du-an/${project.slug}/goi-y/chuyen-gia`} csrfToken={ctx.csrfToken} class="form">
           <input type="hidden" name="expertId" value={s.candidate.id} />
           <Input
             name="topic"
+            scope={s.candidate.id}
             label={t('engagements.propose.topic')}
             value={
               f ? formValue(f.values, 'topic') : project.needs.map((n) => labelOf(t, 'project.need', n)).join(', ')
@@ -49,6 +51,7 @@ export const ProjectSuggestionsPage: FC<ProjectSuggestionsProps> = ({ ctx, proje
           />
           <TextArea
             name="brief"
+            scope={s.candidate.id}
             label={t('engagements.propose.brief')}
             value={f ? formValue(f.values, 'brief') : ''}
             error={f?.errors.brief}
@@ -66,11 +69,19 @@ export const ProjectSuggestionsPage: FC<ProjectSuggestionsProps> = ({ ctx, proje
     return (
       <details class="connect" open={f ? true : undefined}>
         <summary>{t('requests.detail.connectPartner')}</summary>
-        {f && <ErrorSummary t={t} errors={f.errors} labels={{ message: t('requests.detail.connectMessage') }} />}
+        {f && (
+          <ErrorSummary
+            t={t}
+            errors={f.errors}
+            labels={{ message: t('requests.detail.connectMessage') }}
+            scope={s.candidate.id}
+          />
+        )}
         <PostForm action={`/du-an/${project.slug}/goi-y/doi-tac`} csrfToken={ctx.csrfToken} class="form">
           <input type="hidden" name="partnerId" value={s.candidate.id} />
           <TextArea
             name="message"
+            scope={s.candidate.id}
             label={t('requests.detail.connectMessage')}
             value={f ? formValue(f.values, 'message') : ''}
             error={f?.errors.message}
@@ -144,8 +155,7 @@ export const ProjectsForPage: FC<ProjectsForProps> = ({ ctx, name, back, items }
           {items.map((s) => (
             <li class="suggestion">
               <div class="suggestion-head">
-                <a href={`/du-an/${s.project.slug}`}>{s.project.name}</a>{' '}
-                <Badge tone="info">{t('matching.score', { score: s.score })}</Badge>
+                <a href={`/du-an/${s.project.slug}`}>{s.project.name}</a> <FitBadge t={t} level={fitLevel(s.score)} />
               </div>
               <p>{s.project.summary}</p>
               <Reasons t={t} reasons={s.reasons} />

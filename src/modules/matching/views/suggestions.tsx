@@ -2,7 +2,7 @@ import type { Child, FC } from 'hono/jsx';
 import { isMessageKey, type Translator } from '#kernel/i18n/index.ts';
 import { Badge } from '#kernel/ui/components.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { Candidate, Reason, Suggestion } from '../matching.score.ts';
+import { type Candidate, type FitLevel, fitLevel, type Reason, type Suggestion } from '../matching.score.ts';
 
 /** One reason in words: "chuyên môn: đăng ký nhãn hiệu", "cùng xã Tràng Định". */
 export function reasonText(t: Translator, r: Reason): string {
@@ -17,6 +17,13 @@ export const Reasons: FC<{ t: Translator; reasons: Reason[] }> = ({ t, reasons }
       <li class={r.points < 0 ? 'reason-against' : undefined}>{reasonText(t, r)}</li>
     ))}
   </ul>
+);
+
+const fitTone = { strong: 'success', good: 'info', possible: 'neutral' } as const;
+
+/** The score in words ("Rất phù hợp"): the reasons below say where it comes from. */
+export const FitBadge: FC<{ t: Translator; level: FitLevel }> = ({ t, level }) => (
+  <Badge tone={fitTone[level]}>{t(`matching.fit.${level}`)}</Badge>
 );
 
 /**
@@ -42,8 +49,7 @@ export function SuggestionList<C extends Candidate>({
       {items.map((s) => (
         <li class="suggestion">
           <div class="suggestion-head">
-            <a href={href(s.candidate)}>{s.candidate.name}</a>{' '}
-            <Badge tone="info">{t('matching.score', { score: s.score })}</Badge>
+            <a href={href(s.candidate)}>{s.candidate.name}</a> <FitBadge t={t} level={fitLevel(s.score)} />
           </div>
           <Reasons t={t} reasons={s.reasons} />
           {action?.(s)}

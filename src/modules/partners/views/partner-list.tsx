@@ -1,10 +1,9 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
-import { formatNumber } from '#kernel/i18n/index.ts';
 import { type CommuneOption, communeOptions, placesOf } from '#kernel/ui/communes.ts';
-import { Badge, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
+import { Badge, EmptyState, FilterForm, Pagination, ResultCount, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Input, Select } from '#kernel/ui/form.tsx';
+import { Select } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { projectFields, supportNeeds } from '#modules/projects/index.ts';
@@ -30,7 +29,6 @@ export const PartnerListPage: FC<PartnerListProps> = (p) => {
   const all = t('partners.filter.all');
   const title = t('partners.title');
   const filtered = Object.entries(p.query).some(([k, v]) => v && k !== 'page');
-  const moreFilters = Boolean(p.filters.kind || p.filters.field || p.filters.offer || p.filters.commune);
   return (
     <Layout ctx={p.ctx} title={title} description={t('partners.lead')}>
       <div class="page-head">
@@ -41,64 +39,49 @@ export const PartnerListPage: FC<PartnerListProps> = (p) => {
           </a>
         )}
       </div>
-      <p class="lead">{t('partners.lead')}</p>
-      <form method="get" action="/doi-tac" class="filters" role="search">
-        <Input
-          name="q"
-          type="search"
-          label={t('partners.filter.q')}
-          hint={t('partners.filter.qHint')}
-          value={p.filters.q ?? ''}
-          maxlength={100}
+      <p class="lead list-lead">{t('partners.lead')}</p>
+      <FilterForm
+        t={t}
+        action="/doi-tac"
+        search={{ label: t('partners.filter.q'), value: p.filters.q }}
+        active={[p.filters.kind, p.filters.field, p.filters.offer, p.filters.commune].filter(Boolean).length}
+        clearHref="/doi-tac"
+        extra={p.exportHref && <a href={p.exportHref}>{t('list.export')}</a>}
+      >
+        <Select
+          name="kind"
+          label={t('partners.filter.kind')}
+          value={p.filters.kind}
+          placeholder={all}
+          options={optionsOf(t, 'partners.kind', partnerKinds)}
         />
-        <details class="more-filters" open={moreFilters}>
-          <summary>{t('partners.filter.more')}</summary>
-          <div class="filters-grid">
-            <Select
-              name="kind"
-              label={t('partners.filter.kind')}
-              value={p.filters.kind}
-              placeholder={all}
-              options={optionsOf(t, 'partners.kind', partnerKinds)}
-            />
-            <Select
-              name="field"
-              label={t('partners.filter.field')}
-              value={p.filters.field}
-              placeholder={all}
-              options={optionsOf(t, 'project.field', projectFields)}
-            />
-            <Select
-              name="offer"
-              label={t('partners.filter.offer')}
-              value={p.filters.offer}
-              placeholder={all}
-              options={optionsOf(t, 'project.need', supportNeeds)}
-            />
-            <Select
-              name="commune"
-              label={t('partners.filter.commune')}
-              value={p.filters.commune}
-              placeholder={all}
-              options={communeOptions(t, p.communes)}
-            />
-          </div>
-        </details>
-        <div class="filter-actions">
-          <button type="submit" class="button button-secondary">
-            {t('form.filter')}
-          </button>
-          {filtered && <a href="/doi-tac">{t('form.clear')}</a>}
-          {p.exportHref && <a href={p.exportHref}>{t('list.export')}</a>}
-        </div>
-      </form>
+        <Select
+          name="field"
+          label={t('partners.filter.field')}
+          value={p.filters.field}
+          placeholder={all}
+          options={optionsOf(t, 'project.field', projectFields)}
+        />
+        <Select
+          name="offer"
+          label={t('partners.filter.offer')}
+          value={p.filters.offer}
+          placeholder={all}
+          options={optionsOf(t, 'project.need', supportNeeds)}
+        />
+        <Select
+          name="commune"
+          label={t('partners.filter.commune')}
+          value={p.filters.commune}
+          placeholder={all}
+          options={communeOptions(t, p.communes)}
+        />
+      </FilterForm>
       {p.items.length === 0 ? (
         <EmptyState title={filtered ? t('list.noResults') : t('partners.empty')} />
       ) : (
         <>
-          <p class="result-count" role="status">
-            {t(p.more ? 'list.countMore' : 'list.count', { count: formatNumber(p.info.total, lang) })}
-          </p>
+          <ResultCount t={t} lang={lang} total={p.info.total} more={p.more} />
           <Table
             caption={title}
             rows={p.items}
@@ -126,6 +109,7 @@ export const PartnerListPage: FC<PartnerListProps> = (p) => {
               {
                 label: t('partners.col.offers'),
                 cell: (r) => r.offers.map((o) => labelOf(t, 'project.need', o)).join(', '),
+                phone: 'hide',
               },
               {
                 label: t('partners.col.where'),

@@ -35,29 +35,39 @@ export const StageBadge: FC<{ t: PageContext['t']; stage: string }> = ({ t, stag
 
 const title = (c: ConnectionView) => `${c.productName ?? c.projectName} ↔ ${c.partnerName}`;
 
-/** A stage move as a plain form: works without JavaScript; ids are unique per card. */
+/**
+ * A stage move as a plain form: works without JavaScript; ids are unique per card. Folded on
+ * phones (a card stays a few lines high), open on wide screens.
+ */
 const MoveForm: FC<{ ctx: PageContext; c: ConnectionView; today: string }> = ({ ctx, c, today }) => {
   const { t } = ctx;
   return (
-    <PostForm action={`/ket-noi-tieu-thu/${c.id}/giai-doan`} csrfToken={ctx.csrfToken} class="move">
-      <input type="hidden" name="back" value="board" />
-      <label for={`st-${c.id}`}>{t('products.connection.moveTo')}</label>
-      <select id={`st-${c.id}`} name="stage">
-        {connectionStages.map((s) => (
-          <option value={s} selected={s === c.stage}>
-            {labelOf(t, 'products.stage', s)}
-          </option>
-        ))}
-      </select>
-      <label for={`on-${c.id}`}>{t('products.connection.on')}</label>
-      <input id={`on-${c.id}`} name="on" type="date" value={today} />
-      <label for={`nx-${c.id}`}>{t('products.connection.nextStep')}</label>
-      <input id={`nx-${c.id}`} name="nextStep" type="text" value={c.nextStep} maxlength={300} />
-      <button type="submit" class="button button-secondary">
+    <details class="move-fold">
+      <summary>
         {t('products.connection.move')}
         <span class="visually-hidden">: {title(c)}</span>
-      </button>
-    </PostForm>
+      </summary>
+      <PostForm action={`/ket-noi-tieu-thu/${c.id}/giai-doan`} csrfToken={ctx.csrfToken} class="move">
+        <input type="hidden" name="back" value="board" />
+        <label for={`st-${c.id}`}>{t('products.connection.moveTo')}</label>
+        <select id={`st-${c.id}`} name="stage">
+          {connectionStages.map((s) => (
+            <option value={s} selected={s === c.stage}>
+              {labelOf(t, 'products.stage', s)}
+            </option>
+          ))}
+        </select>
+        <label for={`on-${c.id}`}>{t('products.connection.on')}</label>
+        <input id={`on-${c.id}`} name="on" type="date" value={today} />
+        <label for={`nx-${c.id}`}>{t('products.connection.nextStep')}</label>
+        {/* Empty: a new stage has its own next step; the old one is not carried forward unasked. */}
+        <input id={`nx-${c.id}`} name="nextStep" type="text" value="" maxlength={300} />
+        <button type="submit" class="button button-secondary">
+          {t('products.connection.move')}
+          <span class="visually-hidden">: {title(c)}</span>
+        </button>
+      </PostForm>
+    </details>
   );
 };
 
@@ -337,7 +347,7 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
               <Input
                 name="nextStep"
                 label={stageLabels.nextStep}
-                value={sv('nextStep') || c.nextStep}
+                value={sv('nextStep')}
                 error={p.stageErrors.nextStep}
                 optionalText={opt}
                 maxlength={300}
@@ -372,8 +382,7 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
                 />
                 <Input
                   name="contractValueVnd"
-                  type="number"
-                  inputmode="numeric"
+                  inputmode="decimal"
                   label={outcomeLabels.contractValueVnd}
                   value={ov('contractValueVnd')}
                   error={p.outcomeErrors.contractValueVnd}
@@ -429,8 +438,7 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
               <div class="row">
                 <Input
                   name="salesBeforeVnd"
-                  type="number"
-                  inputmode="numeric"
+                  inputmode="decimal"
                   label={outcomeLabels.salesBeforeVnd}
                   value={ov('salesBeforeVnd')}
                   error={p.outcomeErrors.salesBeforeVnd}
@@ -438,8 +446,7 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
                 />
                 <Input
                   name="salesAfterVnd"
-                  type="number"
-                  inputmode="numeric"
+                  inputmode="decimal"
                   label={outcomeLabels.salesAfterVnd}
                   value={ov('salesAfterVnd')}
                   error={p.outcomeErrors.salesAfterVnd}

@@ -93,8 +93,8 @@ export const ProductFormPage: FC<ProductFormProps> = (p) => {
           <div class="row">
             <Input
               name="priceMinVnd"
-              type="number"
-              inputmode="numeric"
+              inputmode="decimal"
+              hint={t('products.field.priceHint')}
               label={labels.priceMinVnd}
               value={v('priceMinVnd')}
               error={p.errors.priceMinVnd}
@@ -102,8 +102,8 @@ export const ProductFormPage: FC<ProductFormProps> = (p) => {
             />
             <Input
               name="priceMaxVnd"
-              type="number"
-              inputmode="numeric"
+              inputmode="decimal"
+              hint={t('products.field.priceHint')}
               label={labels.priceMaxVnd}
               value={v('priceMaxVnd')}
               error={p.errors.priceMaxVnd}

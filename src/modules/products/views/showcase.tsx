@@ -1,10 +1,9 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
-import { formatNumber } from '#kernel/i18n/index.ts';
-import { Badge, EmptyState, Pagination } from '#kernel/ui/components.tsx';
+import { EmptyState, FilterForm, Pagination, ResultCount } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Input, type Option, Select } from '#kernel/ui/form.tsx';
-import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
+import { type Option, Select } from '#kernel/ui/form.tsx';
+import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ShowcaseFilters } from '../products.schemas.ts';
 import type { ShowcaseItem } from '../products.service.ts';
@@ -38,7 +37,7 @@ export const ProductCard: FC<{ ctx: PageContext; item: ShowcaseItem; headingLeve
         <img
           src={imageUrl(p.cover.id, 'nho')}
           srcset={`${imageUrl(p.cover.id, 'nho')} ${size.width}w, ${imageUrl(p.cover.id, 'lon')} ${p.cover.width}w`}
-          sizes="(min-width: 40em) 17rem, 100vw"
+          sizes="(min-width: 40em) 17rem, 50vw"
           width={size.width}
           height={size.height}
           alt=""
@@ -51,16 +50,17 @@ export const ProductCard: FC<{ ctx: PageContext; item: ShowcaseItem; headingLeve
       <Heading>
         <a href={`/san-pham/${p.slug}`}>{p.name}</a>
       </Heading>
-      <p class="muted">
+      {price && <p class="price">{price}</p>}
+      <p class="product-maker">
         {p.projectName}
         {p.communeName ? ` · ${p.communeName}` : ''}
       </p>
-      <p class="badges">
-        <Badge>{labelOf(t, 'products.category', p.category)}</Badge>
-        <OcopBadge t={t} stars={p.ocopStars} />
-        <ReadyBadge t={t} ready={p.ready} />
-      </p>
-      {price && <p class="price">{price}</p>}
+      {(p.ocopStars || p.ready) && (
+        <p class="badges">
+          <OcopBadge t={t} stars={p.ocopStars} />
+          <ReadyBadge t={t} ready={p.ready} />
+        </p>
+      )}
     </li>
   );
 };
@@ -80,16 +80,14 @@ export const ShowcasePage: FC<ShowcaseProps> = (p) => {
           </a>
         )}
       </div>
-      <p class="lead">{t('products.showcase.lead')}</p>
-      <form method="get" action="/san-pham" class="filters" role="search">
-        <Input
-          name="q"
-          type="search"
-          label={t('products.filter.q')}
-          hint={t('products.filter.qHint')}
-          value={p.filters.q ?? ''}
-          maxlength={100}
-        />
+      <p class="lead list-lead">{t('products.showcase.lead')}</p>
+      <FilterForm
+        t={t}
+        action="/san-pham"
+        search={{ label: t('products.filter.q'), value: p.filters.q }}
+        active={[p.filters.category, p.filters.commune, p.filters.ocop, p.filters.ready].filter(Boolean).length}
+        clearHref="/san-pham"
+      >
         <Select
           name="category"
           label={t('products.field.category')}
@@ -115,20 +113,12 @@ export const ShowcasePage: FC<ShowcaseProps> = (p) => {
           <input type="checkbox" id="f-ready" name="ready" value="1" checked={p.filters.ready === '1'} />
           <label for="f-ready">{t('products.filter.ready')}</label>
         </div>
-        <div class="filter-actions">
-          <button type="submit" class="button button-secondary">
-            {t('form.filter')}
-          </button>
-          {filtered && <a href="/san-pham">{t('form.clear')}</a>}
-        </div>
-      </form>
+      </FilterForm>
       {p.items.length === 0 ? (
         <EmptyState title={filtered ? t('list.noResults') : t('products.showcase.empty')} />
       ) : (
         <>
-          <p class="result-count" role="status">
-            {t(p.more ? 'list.countMore' : 'list.count', { count: formatNumber(p.info.total, lang) })}
-          </p>
+          <ResultCount t={t} lang={lang} total={p.info.total} more={p.more} />
           <ul class="product-grid">
             {p.items.map((item) => (
               <ProductCard ctx={p.ctx} item={item} />

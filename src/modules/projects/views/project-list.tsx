@@ -1,10 +1,10 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
-import { formatDate, formatNumber } from '#kernel/i18n/index.ts';
+import { formatDate } from '#kernel/i18n/index.ts';
 import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
-import { Badge, EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
+import { Badge, EmptyState, FilterForm, Pagination, ResultCount, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Input, Select } from '#kernel/ui/form.tsx';
+import { Select } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ProjectFilters } from '../projects.schemas.ts';
@@ -33,9 +33,9 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
   const { t, lang } = p.ctx;
   const all = t('projects.filter.all');
   const filtered = Object.entries(p.query).some(([k, v]) => v && k !== 'page');
-  const moreFilters = Boolean(
-    p.filters.field || p.filters.stage || p.filters.commune || p.filters.need || p.filters.visibility,
-  );
+  const active = [p.filters.field, p.filters.stage, p.filters.commune, p.filters.need, p.filters.visibility].filter(
+    Boolean,
+  ).length;
   return (
     <Layout ctx={p.ctx} title={p.title} description={p.lead}>
       <div class="page-head">
@@ -46,76 +46,61 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
           </a>
         )}
       </div>
-      <p class="lead">{p.lead}</p>
-      <form method="get" action={p.path} class="filters" role="search">
-        <Input
-          name="q"
-          type="search"
-          label={t('projects.filter.q')}
-          hint={t('projects.filter.qHint')}
-          value={p.filters.q ?? ''}
-          maxlength={100}
+      <p class="lead list-lead">{p.lead}</p>
+      <FilterForm
+        t={t}
+        action={p.path}
+        search={{ label: t('projects.filter.q'), value: p.filters.q }}
+        active={active}
+        clearHref={p.path}
+        extra={p.exportHref && <a href={p.exportHref}>{t('list.export')}</a>}
+      >
+        <Select
+          name="field"
+          label={t('projects.filter.field')}
+          value={p.filters.field}
+          placeholder={all}
+          options={optionsOf(t, 'project.field', projectFields)}
         />
-        <details class="more-filters" open={moreFilters}>
-          <summary>{t('projects.filter.more')}</summary>
-          <div class="filters-grid">
-            <Select
-              name="field"
-              label={t('projects.filter.field')}
-              value={p.filters.field}
-              placeholder={all}
-              options={optionsOf(t, 'project.field', projectFields)}
-            />
-            <Select
-              name="stage"
-              label={t('projects.filter.stage')}
-              value={p.filters.stage}
-              placeholder={all}
-              options={optionsOf(t, 'project.stage', projectStages)}
-            />
-            <Select
-              name="commune"
-              label={t('projects.filter.commune')}
-              value={p.filters.commune}
-              placeholder={all}
-              options={communeOptions(t, p.communes, { formerDistrict: true })}
-            />
-            <Select
-              name="need"
-              label={t('projects.filter.need')}
-              value={p.filters.need}
-              placeholder={all}
-              options={optionsOf(t, 'project.need', supportNeeds)}
-            />
-            {p.showVisibility && (
-              <Select
-                name="visibility"
-                label={t('projects.filter.visibility')}
-                value={p.filters.visibility}
-                placeholder={all}
-                options={[
-                  { value: 'public', label: t('projects.public') },
-                  { value: 'private', label: t('projects.private') },
-                ]}
-              />
-            )}
-          </div>
-        </details>
-        <div class="filter-actions">
-          <button type="submit" class="button button-secondary">
-            {t('form.filter')}
-          </button>
-          {filtered && <a href={p.path}>{t('form.clear')}</a>}
-          {p.exportHref && <a href={p.exportHref}>{t('list.export')}</a>}
-        </div>
-      </form>
+        <Select
+          name="stage"
+          label={t('projects.filter.stage')}
+          value={p.filters.stage}
+          placeholder={all}
+          options={optionsOf(t, 'project.stage', projectStages)}
+        />
+        <Select
+          name="commune"
+          label={t('projects.filter.commune')}
+          value={p.filters.commune}
+          placeholder={all}
+          options={communeOptions(t, p.communes, { formerDistrict: true })}
+        />
+        <Select
+          name="need"
+          label={t('projects.filter.need')}
+          value={p.filters.need}
+          placeholder={all}
+          options={optionsOf(t, 'project.need', supportNeeds)}
+        />
+        {p.showVisibility && (
+          <Select
+            name="visibility"
+            label={t('projects.filter.visibility')}
+            value={p.filters.visibility}
+            placeholder={all}
+            options={[
+              { value: 'public', label: t('projects.public') },
+              { value: 'private', label: t('projects.private') },
+            ]}
+          />
+        )}
+      </FilterForm>
       {p.items.length === 0 ? (
         <EmptyState title={filtered ? t('list.noResults') : p.emptyText} />
       ) : (
         <>
-          <p class="result-count" role="status">
-            {t(p.more ? 'list.countMore' : 'list.count', { count: formatNumber(p.info.total, lang) })}
-          </p>
+          <ResultCount t={t} lang={lang} total={p.info.total} more={p.more} />
           <Table
             caption={p.title}
             rows={p.items}
@@ -126,23 +111,27 @@ export const ProjectListPage: FC<ProjectListProps> = (p) => {
                 cell: (r) => (
                   <>
                     <a href={`/du-an/${r.slug}`}>{r.name}</a>
+                    <span class="summary">{r.summary}</span>
+                  </>
+                ),
+              },
+              {
+                label: t('projects.col.stage'),
+                cell: (r) => (
+                  <>
+                    <Badge tone="info">{labelOf(t, 'project.stage', r.stage)}</Badge>
                     {!r.isPublic && (
                       <>
                         {' '}
                         <Badge tone="warning">{t('projects.private')}</Badge>
                       </>
                     )}
-                    <span class="summary">{r.summary}</span>
                   </>
                 ),
               },
-              { label: t('projects.col.field'), cell: (r) => labelOf(t, 'project.field', r.field) },
-              {
-                label: t('projects.col.stage'),
-                cell: (r) => <Badge tone="info">{labelOf(t, 'project.stage', r.stage)}</Badge>,
-              },
               { label: t('projects.col.commune'), cell: (r) => r.communeName ?? '' },
-              { label: t('projects.col.updated'), cell: (r) => formatDate(r.updatedAt) },
+              { label: t('projects.col.field'), cell: (r) => labelOf(t, 'project.field', r.field) },
+              { label: t('projects.col.updated'), cell: (r) => formatDate(r.updatedAt), phone: 'hide' },
             ]}
           />
           <Pagination t={t} lang={lang} info={p.info} path={p.path} query={p.query} more={p.more} />

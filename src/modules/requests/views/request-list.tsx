@@ -1,9 +1,18 @@
 import type { FC } from 'hono/jsx';
 import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatDate, formatNumber, type Translator } from '#kernel/i18n/index.ts';
-import { Badge, EmptyState, Pagination, Table, type Tone, withQuery } from '#kernel/ui/components.tsx';
+import {
+  Badge,
+  EmptyState,
+  FilterForm,
+  Pagination,
+  ResultCount,
+  Table,
+  type Tone,
+  withQuery,
+} from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Button, CsrfField, ErrorSummary, Input, type Option, Select } from '#kernel/ui/form.tsx';
+import { Button, CsrfField, ErrorSummary, type Option, Select } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { supportNeeds } from '#modules/projects/index.ts';
@@ -47,7 +56,7 @@ export const MyRequestsPage: FC<MyRequestsProps> = ({ ctx, items, info, canFile 
   return (
     <Layout ctx={ctx} title={t('requests.title.mine')}>
       <h1>{t('requests.title.mine')}</h1>
-      <p class="lead">{t('requests.lead.mine')}</p>
+      <p class="lead list-lead">{t('requests.lead.mine')}</p>
       {canFile && (
         <p>
           <a class="button" href="/yeu-cau/moi">
@@ -56,7 +65,9 @@ export const MyRequestsPage: FC<MyRequestsProps> = ({ ctx, items, info, canFile 
         </p>
       )}
       {items.length === 0 ? (
-        <EmptyState title={t('requests.empty.mine')} />
+        <EmptyState title={t('requests.empty.mine')}>
+          <p>{t(canFile ? 'requests.empty.mineHint' : 'requests.empty.mineHintStaff')}</p>
+        </EmptyState>
       ) : (
         <>
           <Table
@@ -68,12 +79,12 @@ export const MyRequestsPage: FC<MyRequestsProps> = ({ ctx, items, info, canFile 
                 primary: true,
                 cell: (r) => <a href={`/yeu-cau/${r.number}`}>{`${r.ref} · ${labelOf(t, 'project.need', r.kind)}`}</a>,
               },
-              { label: t('requests.col.project'), cell: (r) => who(r) },
               {
                 label: t('requests.col.status'),
                 cell: (r) => <StatusBadge t={t} status={r.status} overdue={r.overdue} />,
               },
-              { label: t('requests.col.assignee'), cell: (r) => r.assigneeName ?? '—' },
+              { label: t('requests.col.project'), cell: (r) => who(r) },
+              { label: t('requests.col.assignee'), cell: (r) => r.assigneeName ?? '', phone: 'hide' },
               { label: t('requests.col.created'), cell: (r) => formatDate(r.createdAt) },
             ]}
           />
@@ -110,10 +121,11 @@ export const InboxPage: FC<InboxProps> = ({
   const { t, lang } = ctx;
   const view = filters.view ?? 'open';
   const all = t('projects.filter.all');
+  const filtered = Boolean(filters.q || filters.kind || filters.status || filters.commune);
   return (
     <Layout ctx={ctx} title={t('requests.inbox.title')}>
       <h1>{t('requests.inbox.title')}</h1>
-      <p class="lead">{t('requests.inbox.lead')}</p>
+      <p class="lead list-lead">{t('requests.inbox.lead')}</p>
       <p>
         <a href="/quan-ly/yeu-cau/moi">{t('requests.walkIn.link')}</a>
       </p>
@@ -131,44 +143,39 @@ export const InboxPage: FC<InboxProps> = ({
           );
         })}
       </nav>
-      <form method="get" action="/quan-ly/yeu-cau" class="filters" role="search">
+      <FilterForm
+        t={t}
+        action="/quan-ly/yeu-cau"
+        search={{ label: t('requests.inbox.search'), value: filters.q }}
+        active={[filters.kind, filters.status, filters.commune].filter(Boolean).length}
+        clearHref={withQuery('/quan-ly/yeu-cau', {}, { view })}
+        extra={<a href={withQuery('/quan-ly/yeu-cau.csv', query, { page: undefined })}>{t('requests.inbox.export')}</a>}
+      >
         <input type="hidden" name="view" value={view} />
-        <Input name="q" type="search" label={t('requests.inbox.search')} value={filters.q ?? ''} maxlength={100} />
-        <details class="more-filters" open={!!(filters.kind || filters.status || filters.commune)}>
-          <summary>{t('requests.inbox.more')}</summary>
-          <div class="filters-grid">
-            <Select
-              name="kind"
-              label={t('requests.col.kind')}
-              value={filters.kind}
-              placeholder={all}
-              options={optionsOf(t, 'project.need', supportNeeds)}
-            />
-            <Select
-              name="status"
-              label={t('requests.col.status')}
-              value={filters.status}
-              placeholder={all}
-              options={optionsOf(t, 'requests.status', requestStatuses)}
-            />
-            <Select
-              name="commune"
-              label={t('requests.col.commune')}
-              value={filters.commune}
-              placeholder={all}
-              options={communes}
-            />
-          </div>
-        </details>
-        <div class="filter-actions">
-          <button type="submit" class="button button-secondary">
-            {t('form.filter')}
-          </button>
-          <a href={withQuery('/quan-ly/yeu-cau.csv', query, { page: undefined })}>{t('requests.inbox.export')}</a>
-        </div>
-      </form>
+        <Select
+          name="kind"
+          label={t('requests.col.kind')}
+          value={filters.kind}
+          placeholder={all}
+          options={optionsOf(t, 'project.need', supportNeeds)}
+        />
+        <Select
+          name="status"
+          label={t('requests.col.status')}
+          value={filters.status}
+          placeholder={all}
+          options={optionsOf(t, 'requests.status', requestStatuses)}
+        />
+        <Select
+          name="commune"
+          label={t('requests.col.commune')}
+          value={filters.commune}
+          placeholder={all}
+          options={communes}
+        />
+      </FilterForm>
       {items.length === 0 ? (
-        <EmptyState title={t('requests.inbox.empty')} />
+        <EmptyState title={filtered ? t('list.noResults') : t(`requests.inbox.empty.${view}`)} />
       ) : (
         <form method="post" action="/quan-ly/yeu-cau/phan-cong" novalidate>
           <CsrfField token={ctx.csrfToken} />
@@ -176,48 +183,6 @@ export const InboxPage: FC<InboxProps> = ({
             t={t}
             errors={errors}
             labels={{ numbers: t('requests.col.choose'), assigneeId: t('requests.inbox.assignTo') }}
-          />
-          <Table
-            caption={t('requests.inbox.title')}
-            rows={items}
-            columns={[
-              {
-                label: t('requests.col.choose'),
-                cell: (r) => (
-                  <input
-                    type="checkbox"
-                    name="numbers"
-                    value={String(r.number)}
-                    aria-label={`${t('requests.col.choose')} ${r.ref}`}
-                    id={r.number === items[0]?.number ? 'f-numbers' : undefined}
-                  />
-                ),
-              },
-              {
-                label: t('requests.col.ref'),
-                primary: true,
-                cell: (r) => (
-                  <>
-                    <a href={`/yeu-cau/${r.number}`}>{`${r.ref} · ${labelOf(t, 'project.need', r.kind)}`}</a>
-                    {r.urgency === 'urgent' && (
-                      <>
-                        {' '}
-                        <Badge tone="danger">{t('requests.urgency.urgent')}</Badge>
-                      </>
-                    )}
-                  </>
-                ),
-              },
-              { label: t('requests.col.project'), cell: (r) => who(r) },
-              { label: t('requests.col.commune'), cell: (r) => r.communeName ?? '—' },
-              {
-                label: t('requests.col.status'),
-                cell: (r) => <StatusBadge t={t} status={r.status} overdue={r.overdue} />,
-              },
-              { label: t('requests.col.due'), cell: (r) => (r.dueOn ? formatDate(r.dueOn) : '—') },
-              { label: t('requests.col.assignee'), cell: (r) => r.assigneeName ?? '—' },
-              { label: t('requests.col.created'), cell: (r) => formatDate(r.createdAt) },
-            ]}
           />
           <div class="bulk">
             <Select
@@ -229,6 +194,55 @@ export const InboxPage: FC<InboxProps> = ({
             />
             <Button kind="secondary">{t('requests.inbox.assign')}</Button>
           </div>
+          <ResultCount t={t} lang={lang} total={info.total} />
+          <Table
+            caption={t('requests.inbox.title')}
+            rows={items}
+            columns={[
+              {
+                label: t('requests.col.choose'),
+                select: true,
+                cell: (r) => (
+                  <label class="row-check">
+                    <input
+                      type="checkbox"
+                      name="numbers"
+                      value={String(r.number)}
+                      id={r.number === items[0]?.number ? 'f-numbers' : undefined}
+                    />
+                    <span class="visually-hidden">{`${t('requests.col.choose')} ${r.ref}`}</span>
+                  </label>
+                ),
+              },
+              {
+                label: t('requests.col.ref'),
+                primary: true,
+                cell: (r) => <a href={`/yeu-cau/${r.number}`}>{`${r.ref} · ${labelOf(t, 'project.need', r.kind)}`}</a>,
+              },
+              {
+                label: t('requests.col.status'),
+                cell: (r) => (
+                  <>
+                    {r.urgency === 'urgent' && (
+                      <>
+                        <Badge tone="danger">{t('requests.urgency.urgent')}</Badge>{' '}
+                      </>
+                    )}
+                    <StatusBadge t={t} status={r.status} overdue={r.overdue} />
+                  </>
+                ),
+              },
+              { label: t('requests.col.project'), cell: (r) => who(r) },
+              { label: t('requests.col.commune'), cell: (r) => r.communeName ?? '', phone: 'hide' },
+              { label: t('requests.col.due'), cell: (r) => (r.dueOn ? formatDate(r.dueOn) : ''), phone: 'label' },
+              {
+                label: t('requests.col.assignee'),
+                cell: (r) => r.assigneeName ?? <span class="muted">{t('requests.unassigned')}</span>,
+                phone: 'hide',
+              },
+              { label: t('requests.col.created'), cell: (r) => formatDate(r.createdAt), phone: 'hide' },
+            ]}
+          />
           <Pagination t={t} lang={lang} info={info} path="/quan-ly/yeu-cau" query={query} />
         </form>
       )}

@@ -1,78 +1,200 @@
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
+import { formatDate, formatNumber } from '#kernel/i18n/index.ts';
 import { EmptyState } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Input } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
+
+interface Found<T> {
+  items: T[];
+  total: number;
+}
+
+export interface SearchResults {
+  projects: Found<{ slug: string; name: string; summary: string; communeName: string | null; stage: string }>;
+  products: Found<{
+    slug: string;
+    name: string;
+    projectName: string;
+    communeName: string | null;
+    category: string;
+  }>;
+  experts: Found<{ slug: string; name: string; headline: string; organisation: string }>;
+  partners: Found<{ slug: string; name: string; kind: string; summary: string }>;
+  events: Found<{ slug: string; title: string; kind: string; venue: string; startsOn: string; endsOn: string }>;
+  communes: { slug: string; name: string; kind: string; formerDistrictName: string | null }[];
+}
 
 export interface SearchProps {
   ctx: PageContext;
   q: string;
-  projects: { slug: string; name: string; summary: string; communeName: string | null }[];
-  projectTotal: number;
-  communes: { slug: string; name: string; kind: string; formerDistrictName: string | null }[];
+  results: SearchResults | null;
 }
 
-export const SearchPage: FC<SearchProps> = ({ ctx, q, projects, projectTotal, communes }) => {
+interface Row {
+  href: string;
+  title: string;
+  meta: Child[];
+}
+
+/** One group of results: a heading with its count, compact rows, and the way to all of them. */
+const Group: FC<{ ctx: PageContext; id: string; title: string; total: number; rows: Row[]; all?: string }> = ({
+  ctx,
+  id,
+  title,
+  total,
+  rows,
+  all,
+}) => {
+  const { t, lang } = ctx;
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span class="count">({formatNumber(total, lang)})</span>
+      </h2>
+      <ul class="rows results">
+        {rows.map((r) => (
+          <li>
+            <a class="row-title" href={r.href}>
+              {r.title}
+            </a>
+            {r.meta.some(Boolean) && (
+              <p class="row-meta">
+                {r.meta.filter(Boolean).map((m) => (
+                  <span>{m}</span>
+                ))}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+      {all && total > rows.length && (
+        <p>
+          <a href={all}>{t('search.all', { count: formatNumber(total, lang) })} →</a>
+        </p>
+      )}
+    </section>
+  );
+};
+
+/** Search across the site, grouped by what was found, each group as compact as a list. */
+export const SearchPage: FC<SearchProps> = ({ ctx, q, results: r }) => {
   const { t } = ctx;
-  const nothing = q && projects.length === 0 && communes.length === 0;
+  const query = encodeURIComponent(q);
+  const counts = r
+    ? [r.projects.total, r.products.total, r.experts.total, r.partners.total, r.events.total, r.communes.length]
+    : [];
+  const nothing = r !== null && counts.every((n) => n === 0);
   return (
     <Layout ctx={ctx} title={q ? t('search.results', { q }) : t('search.title')}>
       <h1>{t('search.title')}</h1>
       <form method="get" action="/tim-kiem" role="search" class="filters">
-        <Input
-          name="q"
-          type="search"
-          label={t('search.label')}
-          hint={t('projects.filter.qHint')}
-          value={q}
-          maxlength={100}
-        />
-        <div class="filter-actions">
-          <button type="submit" class="button button-primary">
-            {t('form.search')}
-          </button>
+        <div class="filter-search">
+          <label for="f-q">{t('search.label')}</label>
+          <div class="search-row">
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              value={q}
+              maxlength={100}
+              autocomplete="off"
+              placeholder={t('search.accentsOptional')}
+            />
+            <button type="submit" class="button button-primary">
+              {t('form.search')}
+            </button>
+          </div>
         </div>
       </form>
       {!q && <p class="muted">{t('search.prompt')}</p>}
-      {nothing && <EmptyState title={t('list.noResults')} />}
-      {projects.length > 0 && (
-        <section aria-labelledby="r-projects">
-          <h2 id="r-projects">
-            {t('search.projects')} ({projectTotal})
-          </h2>
-          <ul class="results">
-            {projects.map((p) => (
-              <li>
-                <a href={`/du-an/${p.slug}`}>{p.name}</a>
-                <span class="summary">{p.summary}</span>
-                {p.communeName && <span class="muted"> · {p.communeName}</span>}
-              </li>
-            ))}
-          </ul>
-          {projectTotal > projects.length && (
-            <p>
-              <a href={`/du-an?q=${encodeURIComponent(q)}`}>{t('list.count', { count: projectTotal })} →</a>
-            </p>
-          )}
-        </section>
+      {nothing && (
+        <EmptyState title={t('search.nothing', { q })}>
+          <p>{t('search.nothingHint')}</p>
+          <p>
+            <a href="/du-an">{t('nav.projects')}</a> · <a href="/san-pham">{t('products.nav.showcase')}</a>
+          </p>
+        </EmptyState>
       )}
-      {communes.length > 0 && (
-        <section aria-labelledby="r-communes">
-          <h2 id="r-communes">{t('search.communes')}</h2>
-          <ul class="results">
-            {communes.map((c) => (
-              <li>
-                <a href={`/du-an?commune=${c.slug}`}>
-                  {labelOf(t, 'commune.kind', c.kind)} {c.name}
-                </a>
-                {c.formerDistrictName && (
-                  <span class="muted"> · {t('commune.formerDistrict', { name: c.formerDistrictName })}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {r && (
+        <>
+          <Group
+            ctx={ctx}
+            id="r-projects"
+            title={t('search.projects')}
+            total={r.projects.total}
+            all={`/du-an?q=${query}`}
+            rows={r.projects.items.map((p) => ({
+              href: `/du-an/${p.slug}`,
+              title: p.name,
+              meta: [labelOf(t, 'project.stage', p.stage), p.communeName],
+            }))}
+          />
+          <Group
+            ctx={ctx}
+            id="r-products"
+            title={t('search.products')}
+            total={r.products.total}
+            all={`/san-pham?q=${query}`}
+            rows={r.products.items.map((p) => ({
+              href: `/san-pham/${p.slug}`,
+              title: p.name,
+              meta: [p.projectName, p.communeName],
+            }))}
+          />
+          <Group
+            ctx={ctx}
+            id="r-experts"
+            title={t('search.experts')}
+            total={r.experts.total}
+            all={`/chuyen-gia?q=${query}`}
+            rows={r.experts.items.map((e) => ({
+              href: `/chuyen-gia/${e.slug}`,
+              title: e.name,
+              meta: [e.headline, e.organisation],
+            }))}
+          />
+          <Group
+            ctx={ctx}
+            id="r-partners"
+            title={t('search.partners')}
+            total={r.partners.total}
+            all={`/doi-tac?q=${query}`}
+            rows={r.partners.items.map((p) => ({
+              href: `/doi-tac/${p.slug}`,
+              title: p.name,
+              meta: [labelOf(t, 'partners.kind', p.kind), p.summary],
+            }))}
+          />
+          <Group
+            ctx={ctx}
+            id="r-events"
+            title={t('search.events')}
+            total={r.events.total}
+            rows={r.events.items.map((e) => ({
+              href: `/su-kien/${e.slug}`,
+              title: e.title,
+              meta: [
+                e.startsOn === e.endsOn
+                  ? formatDate(e.startsOn)
+                  : `${formatDate(e.startsOn)} – ${formatDate(e.endsOn)}`,
+                e.venue,
+              ],
+            }))}
+          />
+          <Group
+            ctx={ctx}
+            id="r-communes"
+            title={t('search.communes')}
+            total={r.communes.length}
+            rows={r.communes.map((c) => ({
+              href: `/du-an?commune=${c.slug}`,
+              title: `${labelOf(t, 'commune.kind', c.kind)} ${c.name}`,
+              meta: [c.formerDistrictName && t('commune.formerDistrict', { name: c.formerDistrictName })],
+            }))}
+          />
+        </>
       )}
     </Layout>
   );

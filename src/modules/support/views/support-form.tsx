@@ -121,8 +121,7 @@ export const SupportFormPage: FC<SupportFormProps> = ({ ctx, projectName, projec
           />
           <Input
             name="contractValueVnd"
-            type="number"
-            inputmode="numeric"
+            inputmode="decimal"
             label={l('contractValueVnd')}
             value={formValue(values, 'contractValueVnd')}
             error={errors.contractValueVnd}
