@@ -58,7 +58,11 @@ const shots: Shot[] = [
     },
   },
   { name: 'directory', who: 'anonymous', path: '/du-an' },
-  { name: 'project', who: 'anonymous', from: { path: '/du-an?q=thach+den', link: 'main :is(td.primary a, a.row-title)' } },
+  {
+    name: 'project',
+    who: 'anonymous',
+    from: { path: '/du-an?q=thach+den', link: 'main :is(td.primary a, a.row-title)' },
+  },
   { name: 'showcase', who: 'anonymous', path: '/san-pham' },
   { name: 'product', who: 'anonymous', from: { path: '/san-pham?q=thach+den', link: 'main .product-card a' } },
   { name: 'events', who: 'anonymous', path: '/su-kien' },
