@@ -8,7 +8,8 @@ import { signIn, visit } from './journeys.ts';
 // header, filters, pagination and footer included. The demo data do not have 20 rows in every
 // list: the height is taken with the rows there are, and the rows are scaled to 20 (the list's
 // own height × 20 / rows), which is exact for a list of equal rows and errs on the tall side
-// when a list's few rows are its tallest.
+// when a list's few rows are its tallest. The height is the page's content, not the window:
+// a short page would otherwise count the empty screen below it as page.
 
 const budget = 3 * phone.height;
 const rowSelector = 'main :is(table.table > tbody > tr, ul.rows > li, ul.product-grid > li, li.board-card)';
@@ -31,7 +32,8 @@ async function measure(page: Page): Promise<Measure> {
     const top = Math.min(...boxes.map((b) => b.top));
     const bottom = Math.max(...boxes.map((b) => b.bottom));
     return {
-      height: document.documentElement.scrollHeight,
+      // The page's own height: a page shorter than the screen is not stretched to the screen.
+      height: Math.max(document.body.getBoundingClientRect().height, bottom),
       rows: rows.length,
       list: rows.length ? bottom - top : 0,
     };

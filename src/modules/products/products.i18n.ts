@@ -214,6 +214,7 @@ export const vi = {
   'products.inquiry.close': 'Đóng',
   'products.inquiry.closed': 'Đã đóng yêu cầu hỏi mua.',
   'products.inquiry.seeConnection': 'Xem kết nối tiêu thụ',
+  'products.inquiry.seeProduct': 'Xem sản phẩm',
   'products.inquiry.mail.subject': 'Có người hỏi mua sản phẩm “{product}”',
   'products.inquiry.mail.body':
     'Có yêu cầu hỏi mua sản phẩm “{product}” trên Kết Nối.\n\nNgười hỏi: {name}\nĐơn vị: {organisation}\nEmail: {email}\nĐiện thoại: {phone}\nSố lượng dự kiến: {quantity}\n\n{message}\n\nXem các yêu cầu hỏi mua: {link}',
@@ -513,6 +514,7 @@ export const en: Record<keyof typeof vi, string> = {
   'products.inquiry.close': 'Close',
   'products.inquiry.closed': 'Inquiry closed.',
   'products.inquiry.seeConnection': 'See the sales connection',
+  'products.inquiry.seeProduct': 'See the product',
   'products.inquiry.mail.subject': 'A purchase inquiry about “{product}”',
   'products.inquiry.mail.body':
     'A purchase inquiry about “{product}” on Kết Nối.\n\nFrom: {name}\nOrganisation: {organisation}\nEmail: {email}\nPhone: {phone}\nExpected quantity: {quantity}\n\n{message}\n\nSee the inquiries: {link}',

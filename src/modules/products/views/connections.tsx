@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
 import { formatDate, formatVnd } from '#kernel/i18n/index.ts';
-import { Badge, EmptyState, type Tone } from '#kernel/ui/components.tsx';
+import { Badge, EmptyState, FilterForm, type Tone } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import {
   Button,
@@ -98,7 +98,12 @@ export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, commu
       <p>
         <a href="/hoi-mua">{t('products.inquiries.title')}</a>
       </p>
-      <form method="get" action="/ket-noi-tieu-thu" class="filters" role="search">
+      <FilterForm
+        t={t}
+        action="/ket-noi-tieu-thu"
+        active={[filters.partner, filters.commune, filters.stage].filter(Boolean).length}
+        clearHref="/ket-noi-tieu-thu"
+      >
         <Select
           name="partner"
           label={t('products.connection.partner')}
@@ -120,13 +125,7 @@ export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, commu
           placeholder={all}
           options={optionsOf(t, 'products.stage', connectionStages)}
         />
-        <div class="filter-actions">
-          <button type="submit" class="button button-secondary">
-            {t('form.filter')}
-          </button>
-          {filtered && <a href="/ket-noi-tieu-thu">{t('form.clear')}</a>}
-        </div>
-      </form>
+      </FilterForm>
       {items.length === 0 ? (
         <EmptyState title={filtered ? t('list.noResults') : t('products.board.empty')} />
       ) : (
@@ -144,19 +143,28 @@ export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, commu
                       <h3>
                         <a href={`/ket-noi-tieu-thu/${c.id}`}>{c.productName ?? c.projectName}</a>
                       </h3>
-                      <p>
-                        {c.partnerName}
-                        {c.communeName ? <span class="muted"> · {c.communeName}</span> : null}
+                      <p class="row-meta">
+                        <span class="board-stage">
+                          <StageBadge t={t} stage={c.stage} />
+                        </span>
+                        <span>{t('products.connection.since', { date: formatDate(c.stageOn) })}</span>
+                        <span>{c.partnerName}</span>
+                        {c.communeName ? <span>{c.communeName}</span> : null}
                       </p>
-                      <p class="muted">{t('products.connection.since', { date: formatDate(c.stageOn) })}</p>
-                      {c.contractValueVnd !== null && (
-                        <p>{t('products.connection.contractIs', { value: formatVnd(c.contractValueVnd, lang) })}</p>
-                      )}
-                      {c.growthPercent !== undefined && (
-                        <p>{t('products.connection.growthIs', { growth: c.growthPercent })}</p>
+                      {(c.contractValueVnd !== null || c.growthPercent !== undefined) && (
+                        <p class="row-meta board-outcome">
+                          {c.contractValueVnd !== null && (
+                            <span>
+                              {t('products.connection.contractIs', { value: formatVnd(c.contractValueVnd, lang) })}
+                            </span>
+                          )}
+                          {c.growthPercent !== undefined && (
+                            <span>{t('products.connection.growthIs', { growth: c.growthPercent })}</span>
+                          )}
+                        </p>
                       )}
                       {c.nextStep && (
-                        <p>
+                        <p class="next-step">
                           {t('products.connection.nextStepIs', { step: c.nextStep })}
                           {c.nextStepOn ? ` (${formatDate(c.nextStepOn)})` : ''}
                         </p>
