@@ -58,8 +58,10 @@ async function main() {
     } else if (command === 'remind') {
       // --date is the day of the events; reminders go out the day before it.
       const today = values.date ? dayBefore(values.date) : todayInVietnam();
-      const sent = await sendReminders(runtime.deps, today);
-      console.log(`${sent} reminders sent.`);
+      const queued = await sendReminders(runtime.deps, today);
+      // The reminders are queued in the outbox; a one-off command sends them before it exits.
+      const outbox = await runtime.deps.mailer.runOnce();
+      console.log(`${queued} reminders queued; ${outbox.sent} mails sent, ${outbox.retried} to retry.`);
     } else if (command === 'import-communes') {
       const file = positionals[1];
       if (!file) throw new ConfigError('import-communes needs a CSV file');
