@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { holdFiles, withHeldFiles } from '#kernel/files/held.ts';
 import type { AppEnv } from './context.ts';
 import { CSRF_FIELD } from './csrf.ts';
 import { AppError } from './errors.ts';
@@ -67,11 +68,18 @@ export async function submitForm<S extends z.ZodType>(
   save: (data: z.output<S>, files: FormFiles) => Promise<Response>,
 ): Promise<Response> {
   const form = await readForm(c, schema);
-  if (!form.ok) return showAgain(form.values, form.errors);
+  const { db } = c.var.deps;
+  const actorId = c.var.actor?.id;
+  // Files chosen on an earlier try that came back with an error are held, not lost.
+  const files = await withHeldFiles(db, actorId, form.values, form.files);
+  if (!form.ok) return showAgain(await holdFiles(db, actorId, form.values, files, form.errors), form.errors);
   try {
-    return await save(form.data, form.files);
+    return await save(form.data, files);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return showAgain(form.values, formErrors(c, error));
+    if (error instanceof AppError && error.code === 'validation') {
+      const errors = formErrors(c, error);
+      return showAgain(await holdFiles(db, actorId, form.values, files, errors), errors);
+    }
     throw error;
   }
 }

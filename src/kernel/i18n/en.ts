@@ -87,6 +87,7 @@ export const en: Record<keyof typeof vi, string> = {
 
   'form.save': 'Save',
   'form.cancel': 'Cancel',
+  'form.heldFiles': 'Files chosen last time (untick to leave out; choose other files to replace them):',
   'form.optional': '(optional)',
   'form.choose': '— Select —',
   'form.filter': 'Filter',

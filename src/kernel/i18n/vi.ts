@@ -82,6 +82,7 @@ export const vi = {
 
   'form.save': 'Lưu',
   'form.cancel': 'Hủy',
+  'form.heldFiles': 'Tệp đã chọn lần trước (bỏ dấu chọn để không gửi; chọn tệp khác để thay):',
   'form.optional': '(không bắt buộc)',
   'form.choose': '— Chọn —',
   'form.filter': 'Lọc',

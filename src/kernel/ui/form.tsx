@@ -1,4 +1,6 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
+import { heldField, heldFiles } from '#kernel/files/held.ts';
+import type { FormValues } from '#kernel/http/forms.ts';
 import type { Translator } from '#kernel/i18n/index.ts';
 
 export const CsrfField: FC<{ token: string }> = ({ token }) => <input type="hidden" name="_csrf" value={token} />;
@@ -124,10 +126,27 @@ export const Input: FC<InputProps> = (p) => (
  * A file field. Browsers cannot keep a chosen file after a failed submit, so the hint says what
  * is accepted and the page re-asks only for the file (everything typed is kept).
  */
-export const FileInput: FC<FieldBase & { accept: string; multiple?: boolean }> = (p) => (
+/**
+ * A file field. `values` (the form shown again) lists the files held from the last try as ticked
+ * boxes: sent again unless unticked or replaced by a new choice.
+ */
+export const FileInput: FC<FieldBase & { accept: string; multiple?: boolean; values?: FormValues; t?: Translator }> = (
+  p,
+) => (
   <div class={`field${p.error ? ' has-error' : ''}`}>
     <Label {...p} />
     <HintAndError name={idOf(p)} hint={p.hint} error={p.error} />
+    {heldFiles(p.values, p.name).length > 0 && (
+      <fieldset class="held-files">
+        <legend>{p.t?.('form.heldFiles')}</legend>
+        {heldFiles(p.values, p.name).map((h, i) => (
+          <label>
+            <input type="checkbox" name={heldField(p.name)} value={h.value} checked id={`f-${idOf(p)}-held-${i}`} />{' '}
+            {h.name}
+          </label>
+        ))}
+      </fieldset>
+    )}
     <input
       id={`f-${idOf(p)}`}
       name={p.name}

@@ -150,6 +150,45 @@ describe('a founder adds a product with photos', () => {
     expect(showcase).toContain('Thạch đen Hồng Nhung đóng cốc');
   });
 
+  it('keeps a chosen photo when the form comes back with an error: listed ticked, stored on the next submit without choosing it again', async () => {
+    const path = `/du-an/${projectSlug}/san-pham/moi`;
+    const first = await browsers.founder.postFiles(
+      path,
+      { ...validProduct, name: 'Miến dong Bình Gia', priceMinVnd: '20000', priceMaxVnd: '10000' },
+      { images: [fileOf(await pngBytes(640, 480), 'mien-dong.png', 'image/png')] },
+    );
+    expect(first.status).toBe(422);
+    const html = await first.text();
+    expect(html).toContain('Tệp đã chọn lần trước');
+    const held = /name="held\.images" value="([^"]+)" checked/.exec(html)?.[1] ?? '';
+    expect(held).toMatch(/:mien-dong\.png$/);
+
+    // Someone else cannot send that file as theirs: the held file is the chooser's only.
+    const stranger = await browsers.officer.post(path, { ...validProduct, name: 'Miến dong lạ', 'held.images': held });
+    if (stranger.status === 303) {
+      const page = await (await browsers.anon.get(stranger.headers.get('location') ?? '')).text();
+      expect(page).not.toMatch(/src="\/anh-san-pham\//);
+    }
+
+    const second = await browsers.founder.post(path, {
+      ...validProduct,
+      name: 'Miến dong Bình Gia',
+      'held.images': held,
+    });
+    expect(second.status, await second.clone().text()).toBe(303);
+    const page = await (await browsers.anon.get(second.headers.get('location') ?? '')).text();
+    expect([...page.matchAll(/src="(\/anh-san-pham\/[0-9a-f-]+\/nho)"/g)]).toHaveLength(1);
+
+    // Used once: sending the same form again stores no second copy.
+    const third = await browsers.founder.post(path, {
+      ...validProduct,
+      name: 'Miến dong Bình Gia 2',
+      'held.images': held,
+    });
+    const page3 = await (await browsers.anon.get(third.headers.get('location') ?? '')).text();
+    expect(page3).not.toMatch(/src="\/anh-san-pham\//);
+  });
+
   it('refuses a program renamed .jpg: 422, a clear message, what was typed kept, nothing stored', async () => {
     const [products, files] = [await productCount(), await fileCount()];
     const res = await browsers.founder.postFiles(

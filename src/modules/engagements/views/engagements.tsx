@@ -291,6 +291,8 @@ export const EngagementPage: FC<EngagementPageProps> = ({ ctx, e, failed }) => {
               accept={accept}
               multiple
               error={errorsOf('session').files}
+              values={valuesOf('session')}
+              t={t}
               optionalText={t('form.optional')}
             />
             <Button>{t('engagements.session.save')}</Button>

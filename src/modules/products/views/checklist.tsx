@@ -293,6 +293,8 @@ export const ItemFormPage: FC<ItemFormProps> = ({ ctx, view, line, values, error
           hint={t('products.field.fileHint')}
           accept="application/pdf,image/jpeg,image/png,image/webp"
           error={errors.file}
+          values={values}
+          t={t}
           optionalText={opt}
         />
         {line.fileId && (

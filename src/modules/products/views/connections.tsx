@@ -422,6 +422,8 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
                 hint={t('products.field.fileHint')}
                 accept="application/pdf,image/jpeg,image/png,image/webp"
                 error={p.outcomeErrors.contractFile}
+                values={p.outcomeValues}
+                t={t}
                 optionalText={opt}
               />
               {c.contractFileId && (

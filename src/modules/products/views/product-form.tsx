@@ -168,6 +168,8 @@ export const ProductFormPage: FC<ProductFormProps> = (p) => {
               accept="image/jpeg,image/png,image/webp"
               multiple
               error={p.errors.images}
+              values={p.values}
+              t={t}
               optionalText={opt}
             />
           ) : (

@@ -156,6 +156,8 @@ export const RequestFormPage: FC<RequestFormProps> = ({ ctx, projects, walkIn, c
             accept={accept}
             multiple
             error={errors.files}
+            values={values}
+            t={t}
             optionalText={opt}
           />
         )}

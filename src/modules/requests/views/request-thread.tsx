@@ -103,6 +103,8 @@ export const Thread: FC<{
           accept={accept}
           multiple
           error={errors.files}
+          values={values}
+          t={t}
           optionalText={t('form.optional')}
         />
         <Button>{t('requests.detail.messageSend')}</Button>
