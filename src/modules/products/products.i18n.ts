@@ -69,7 +69,7 @@ export const vi = {
   'products.field.ocopExpires': 'Giấy chứng nhận OCOP có hiệu lực đến',
   'products.field.images': 'Chọn ảnh',
   'products.field.imagesHint':
-    'Ảnh JPEG, PNG hoặc WebP, tối đa 10 MB mỗi ảnh, thêm được {max} ảnh. Ảnh được thu nhỏ và xóa thông tin vị trí trước khi lưu. Nếu biểu mẫu báo lỗi, vui lòng chọn lại ảnh.',
+    'Ảnh JPEG, PNG hoặc WebP, tối đa 10 MB mỗi ảnh, thêm được {max} ảnh. Ảnh được thu nhỏ và xóa thông tin vị trí trước khi lưu.',
   'products.field.imagesFull': 'Sản phẩm đã có đủ {max} ảnh. Xóa bớt ảnh ở trang sản phẩm để thêm ảnh mới.',
   'products.field.isPublic': 'Hiển thị sản phẩm trên trang Sản phẩm',
   'products.field.isPublicHint': 'Sản phẩm chỉ hiển thị công khai khi dự án cũng được công khai.',
@@ -371,7 +371,7 @@ export const en: Record<keyof typeof vi, string> = {
   'products.field.ocopExpires': 'OCOP certificate valid until',
   'products.field.images': 'Choose photos',
   'products.field.imagesHint':
-    'JPEG, PNG or WebP photos, up to 10 MB each; {max} more can be added. Photos are resized and their location data removed before they are saved. If the form shows an error, please choose the photos again.',
+    'JPEG, PNG or WebP photos, up to 10 MB each; {max} more can be added. Photos are resized and their location data removed before they are saved.',
   'products.field.imagesFull': 'The product already has {max} photos. Remove one on the product page to add another.',
   'products.field.isPublic': 'Show this product on the Products page',
   'products.field.isPublicHint': 'A product is shown publicly only when its project is public too.',
