@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from '#kernel/http/context.ts';
 import { csrf } from '#kernel/http/csrf.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { flash } from '#kernel/http/flash.ts';
+import { inputGuard } from '#kernel/http/input-guard.ts';
 import { requestContext } from '#kernel/http/middleware.ts';
 import { handleError, handleNotFound } from '#kernel/http/on-error.tsx';
 import { postLimit } from '#kernel/http/rate-limit.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   app.use((c, next) =>
     (c.req.header('content-type') ?? '').startsWith('multipart/form-data') ? uploadLimit(c, next) : formLimit(c, next),
   );
+  app.use(inputGuard);
   app.use(flash);
   app.use(csrf);
   app.use(loadActor);

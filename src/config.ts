@@ -38,6 +38,19 @@ const ConfigSchema = z.object({
   PROVINCE_NAME: z.string().min(2).optional(),
   /** Load the demo data on first start with an empty database. */
   SEED_DEMO: flag(true),
+  /**
+   * Addresses of the reverse proxies in front of the site (comma-separated). X-Forwarded-For is
+   * believed only from them; otherwise anyone could pick their own address and dodge the limits.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   /** Send cookies with the Secure flag (set it behind HTTPS). */
   SECURE_COOKIES: flag(false),
   BODY_LIMIT_BYTES: z.coerce

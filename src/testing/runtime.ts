@@ -45,7 +45,13 @@ export async function testRuntime() {
   const { db } = database;
   await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
   const config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false' }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      // Tests call the app in-process (no socket) as if through one proxy at 10.0.0.1.
+      TRUSTED_PROXIES: 'local,10.0.0.1',
+    }),
     BASE_URL: 'http://localhost',
   };
   const deps = createDeps({

@@ -16,6 +16,15 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The host an Origin header names; a header that is not an address names no host (refused). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Double-submit token: a random cookie that every form repeats in a hidden field (or a script
  * in the X-CSRF-Token header). A request from another origin cannot read the cookie, so it
@@ -32,7 +41,7 @@ export const csrf = createMiddleware<AppEnv>(async (c, next) => {
   if (safeMethods.has(c.req.method)) return next();
 
   const origin = c.req.header('origin');
-  if (origin && origin !== 'null' && new URL(origin).host !== new URL(c.req.url).host) {
+  if (origin && origin !== 'null' && hostOf(origin) !== new URL(c.req.url).host) {
     throw new AppError('forbidden', 'errors.csrf');
   }
   let sent = c.req.header(CSRF_HEADER);

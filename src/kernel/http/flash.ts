@@ -38,7 +38,12 @@ export function redirectWithFlash(
   return c.redirect(location, 303);
 }
 
-/** Only same-site paths, so `?next=` can never send someone to another site. */
+/**
+ * Only same-site paths, so `?next=` can never send someone to another site: one leading slash,
+ * then no second slash or backslash, and no control character or space anywhere (a browser drops
+ * tabs and newlines, so `/\t/evil.example` would become `//evil.example`).
+ */
 export function safeNext(next: string | undefined, fallback = '/'): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+  return next && /^\/(?![/\\])[^\u0000-\u0020\u007F\\]*$/.test(next) ? next : fallback;
 }

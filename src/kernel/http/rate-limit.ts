@@ -1,11 +1,36 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './context.ts';
 import { AppError } from './errors.ts';
 
-/** The client's address: the first X-Forwarded-For hop (set by the proxy in front), else 'local'. */
+/** The address of the other end of the connection; 'local' for a request made in-process. */
+function peerAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address?.replace(/^::ffff:/, '') || 'local';
+  } catch {
+    return 'local';
+  }
+}
+
+/**
+ * The client's address. X-Forwarded-For is read only when the connection comes from one of
+ * `TRUSTED_PROXIES`, and then from the right: the last hop that is not a trusted proxy is the
+ * client (the hops to its left are whatever the client chose to send).
+ */
 export function clientIp(c: Context<AppEnv>): string {
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || 'local';
+  const trusted = c.var.deps.config.TRUSTED_PROXIES;
+  const peer = peerAddress(c);
+  if (!trusted.includes(peer)) return peer;
+  const hops = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i] as string;
+    if (!trusted.includes(hop)) return hop.slice(0, 64);
+  }
+  return peer;
 }
 
 /** Who is asking: the signed-in account, else the address. */

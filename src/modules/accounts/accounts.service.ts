@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { APIError } from 'better-auth/api';
-import { and, count, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { audit } from '#kernel/audit/audit.ts';
 import { session, signInFailure, user } from '#kernel/auth/auth.sql.ts';
@@ -93,17 +93,35 @@ function toActor(u: { id: string; name: string; email: string; role?: string | n
 
 /** True when this e-mail or this address has failed too often in the last 15 minutes. */
 export async function isThrottled(db: Db, { email, ip }: { email: string; ip: string }): Promise<boolean> {
+  const { byEmail, byIp } = await recentFailures(db, { email, ip });
+  return byEmail >= signInLimits.perEmail || byIp >= signInLimits.perIp;
+}
+
+async function recentFailures(db: Db, { email, ip }: { email: string; ip: string }) {
   const since = sql`now() - make_interval(mins => ${signInLimits.windowMinutes})`;
-  const [byEmail] = await db
-    .select({ n: count() })
+  const [row] = await db
+    .select({
+      byEmail: sql<number>`count(*) filter (where ${signInFailure.email} = ${email})`.mapWith(Number),
+      byIp: sql<number>`count(*) filter (where ${signInFailure.ip} = ${ip})`.mapWith(Number),
+    })
     .from(signInFailure)
-    .where(and(eq(signInFailure.email, email), gte(signInFailure.at, since)));
-  if ((byEmail?.n ?? 0) >= signInLimits.perEmail) return true;
-  const [byIp] = await db
-    .select({ n: count() })
-    .from(signInFailure)
-    .where(and(eq(signInFailure.ip, ip), gte(signInFailure.at, since)));
-  return (byIp?.n ?? 0) >= signInLimits.perIp;
+    .where(and(or(eq(signInFailure.email, email), eq(signInFailure.ip, ip)), gte(signInFailure.at, since)));
+  return { byEmail: row?.byEmail ?? 0, byIp: row?.byIp ?? 0 };
+}
+
+/**
+ * Counts this attempt as a failure before the password is checked, then counts: of many guesses
+ * sent at once, each sees the ones written before it, so no more than the limit get through
+ * (checking first and writing after let 100 parallel guesses all through). A refused attempt
+ * takes its row back, so waiting out the window is enough; a right password clears the e-mail's rows.
+ */
+async function claimAttempt(db: Db, { email, ip }: { email: string; ip: string }) {
+  const [row] = await db.insert(signInFailure).values({ email, ip }).returning({ id: signInFailure.id });
+  const id = row?.id ?? 0;
+  const { byEmail, byIp } = await recentFailures(db, { email, ip });
+  const throttled = byEmail > signInLimits.perEmail || byIp > signInLimits.perIp;
+  if (throttled) await db.delete(signInFailure).where(eq(signInFailure.id, id));
+  return { id, throttled };
 }
 
 // ————— the signed-out journeys —————
@@ -121,7 +139,8 @@ export async function signIn({
 }: AuthDeps & { input: SignInInput; request: RequestInfo }): Promise<SessionResult> {
   const { email, password } = input;
   const { ip } = request;
-  if (await isThrottled(db, { email, ip })) {
+  const attempt = await claimAttempt(db, { email, ip });
+  if (attempt.throttled) {
     await audit(db, {
       actorId: null,
       action: 'auth.sign_in_failed',
@@ -137,6 +156,7 @@ export async function signIn({
   if (!outcome.ok) {
     const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
     if (outcome.code === 'BANNED_USER') {
+      await db.delete(signInFailure).where(eq(signInFailure.id, attempt.id));
       await audit(db, {
         actorId: null,
         action: 'auth.sign_in_failed',
@@ -147,7 +167,6 @@ export async function signIn({
       });
       throw new AppError('forbidden', 'errors.accountDisabled');
     }
-    await db.insert(signInFailure).values({ email, ip });
     await audit(db, {
       actorId: null,
       action: 'auth.sign_in_failed',
