@@ -65,8 +65,8 @@ describe('the client address', () => {
     app.get('/', (c) => c.text(clientIp(c)));
     return app;
   }
-  const ask = (app: Hono<AppEnv>, forwarded?: string) =>
-    app.request('/', { headers: forwarded ? { 'x-forwarded-for': forwarded } : {} }).then((r) => r.text());
+  const ask = async (app: Hono<AppEnv>, forwarded?: string) =>
+    (await app.request('/', { headers: forwarded ? { 'x-forwarded-for': forwarded } : {} })).text();
 
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy: rotating it changes nothing', async () => {
     const app = appTrusting([]);
