@@ -132,6 +132,7 @@ describe('a founder adds a product with photos', () => {
     expect(full.status).toBe(200);
     expect(full.headers.get('content-type')).toBe('image/jpeg');
     expect(full.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(full.headers.get('content-security-policy')).toContain('sandbox');
     const bytes = new Uint8Array(await full.arrayBuffer());
     const meta = await sharp(bytes).metadata();
     expect([meta.width, meta.height]).toEqual([1200, 900]);
