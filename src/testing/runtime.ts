@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import { createLogger } from '#kernel/log.ts';
@@ -10,7 +12,8 @@ import { loadConfig } from '#src/config.ts';
 
 /**
  * A fresh database built from the committed migrations, and the app on it: in-memory PGlite,
- * or a new database on the PostgreSQL server named by TEST_DATABASE_URL.
+ * or a new database on the PostgreSQL server named by TEST_DATABASE_URL. Both are copies of the
+ * database the global setup (src/testing/global-setup.ts) migrated once for the whole run.
  * @example const { app, deps, close } = await testRuntime(); afterAll(close)
  */
 export async function testRuntime() {
@@ -21,7 +24,8 @@ export async function testRuntime() {
     const name = `kn_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    const template = inject('templateDatabase');
+    await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
     await admin.end();
     const u = new URL(serverUrl);
     u.pathname = `/${name}`;
@@ -40,10 +44,16 @@ export async function testRuntime() {
       await c.end();
     };
   }
-  const database = await openDatabase({ url, poolSize: 4 });
-  await migrate(database);
+  // The global setup migrated one database and loaded the communes once; a copy is opened here.
+  const imageFile = url ? '' : inject('pgliteImage');
+  const image = imageFile ? new Blob([await readFile(imageFile)]) : undefined;
+  const database = await openDatabase({ url, poolSize: 4, image });
+  const prepared = url ? Boolean(inject('templateDatabase')) : Boolean(image);
   const { db } = database;
-  await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
+  if (!prepared) {
+    await migrate(database);
+    await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
+  }
   const config = {
     ...loadConfig({
       NODE_ENV: 'test',

@@ -9,6 +9,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /** PGlite: the whole data folder as one file, to open copies of it (`image`). */
+  dump?: () => Promise<Blob>;
 }
 
 export interface OpenDatabaseOptions {
@@ -17,6 +19,8 @@ export interface OpenDatabaseOptions {
   /** PGlite data folder; `memory://` (default) keeps everything in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite: start from a dumped data folder (`Database.dump`), e.g. the migrated database tests copy. */
+  image?: Blob;
 }
 
 const casing = 'snake_case' as const;
@@ -29,6 +33,7 @@ export async function openDatabase({
   url,
   dataDir = 'memory://',
   poolSize = 10,
+  image,
 }: OpenDatabaseOptions): Promise<Database> {
   // Each driver is loaded only when it is the one in use: a faster start for either.
   if (url) {
@@ -48,7 +53,7 @@ export async function openDatabase({
     import('@electric-sql/pglite/contrib/unaccent'),
     import('drizzle-orm/pglite'),
   ]);
-  const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm, btree_gist } });
+  const client = await PGlite.create(dataDir, { extensions: { unaccent, pg_trgm, btree_gist }, loadDataDir: image });
   const db = drizzlePglite({ client, casing }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return { db, kind: 'pglite', close: () => client.close(), dump: () => client.dumpDataDir('none') };
 }
