@@ -101,7 +101,15 @@ export function createDeps({
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL, config.MAIL_FROM) : keepTransport;
   const mailer = createMailer({ db, transport, logger });
   const auth = lazyAuth({ db, secret, baseUrl: config.BASE_URL, mailer, secureCookies: config.SECURE_COOKIES });
-  return { config, db, logger, mailer, auth, provinceName: config.PROVINCE_NAME ?? provinceName(config.PROVINCE) };
+  return {
+    config,
+    db,
+    logger,
+    mailer,
+    auth,
+    provinceName: config.PROVINCE_NAME ?? provinceName(config.PROVINCE),
+    cookieSecret: secret,
+  };
 }
 
 export async function isEmpty(deps: AppDeps): Promise<boolean> {

@@ -154,3 +154,12 @@ describe('input no person types gets 400 and the usual page, never 500', () => {
     expect(res.status).toBe(422);
   });
 });
+
+describe('the flash message', () => {
+  it('a message cookie this site did not sign is not shown', async () => {
+    const planted = encodeURIComponent(JSON.stringify({ kind: 'error', text: 'Tài khoản bị khóa, gọi 0900 000 000' }));
+    const res = await rt.app.request('/', { headers: { cookie: `kn_flash=${planted}` } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).not.toContain('gọi 0900 000 000');
+  });
+});

@@ -16,6 +16,8 @@ export interface AppDeps {
   auth: AuthLoader;
   /** Province name shown in the header and footer, e.g. "Lạng Sơn". */
   provinceName: string;
+  /** Signs the site's own cookies (the flash message), so a cookie planted from elsewhere is ignored. */
+  cookieSecret: string;
 }
 
 export interface Flash {

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
@@ -7,13 +8,29 @@ import { setSiteCookie } from './cookies.ts';
 
 const FLASH_COOKIE = 'kn_flash';
 
+/** The cookie's value: the message and its signature, `base64url(json).hmac`. */
+function sign(secret: string, payload: string): string {
+  const body = Buffer.from(payload).toString('base64url');
+  return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+}
+
+/** The message of a cookie this site signed; null for anything else. */
+function unsign(secret: string, value: string): string | null {
+  const [body, mac] = value.split('.');
+  if (!body || !mac) return null;
+  const expected = Buffer.from(createHmac('sha256', secret).update(body).digest('base64url'));
+  const given = Buffer.from(mac);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return Buffer.from(body, 'base64url').toString();
+}
+
 /** Reads the message left by the previous POST and clears it, so it shows once. */
 export const flash = createMiddleware<AppEnv>(async (c, next) => {
   const raw = getCookie(c, FLASH_COOKIE);
   c.set('flash', null);
   if (raw && c.req.method === 'GET') {
     try {
-      const parsed = JSON.parse(raw) as Flash;
+      const parsed = JSON.parse(unsign(c.var.deps.cookieSecret, raw) ?? 'null') as Flash;
       if (typeof parsed.text === 'string' && ['success', 'info', 'error'].includes(parsed.kind)) c.set('flash', parsed);
     } catch {
       // a cookie we cannot read is simply dropped
@@ -34,7 +51,8 @@ export function redirectWithFlash(
   params?: Params,
   kind: Flash['kind'] = 'success',
 ): Response {
-  setSiteCookie(c, FLASH_COOKIE, JSON.stringify({ kind, text: c.var.t(key, params) }), { maxAge: 60 });
+  const message = JSON.stringify({ kind, text: c.var.t(key, params) });
+  setSiteCookie(c, FLASH_COOKIE, sign(c.var.deps.cookieSecret, message), { maxAge: 60 });
   return c.redirect(location, 303);
 }
 
