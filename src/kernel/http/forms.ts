@@ -57,21 +57,26 @@ export function formErrors(c: Context<AppEnv>, error: AppError): FieldErrors {
 /**
  * The one submit path of a form page: reads and validates the form, then `save`s it. Bad input, or
  * a service's `validation` refusal, shows the form again (422) with what was typed and the
- * messages; any other error goes on up.
+ * messages; any other error goes on up. With `conflicts: 'form'`, a `conflict` refusal (someone
+ * changed the thing meanwhile) is shown on the form too, as 409, with what was typed kept.
  * @example return submitForm(c, ProjectInput, (values, errors) => projectForm(c, target, values, errors, 422), (input) => save(input))
  */
 export async function submitForm<S extends z.ZodType>(
   c: Context<AppEnv>,
   schema: S,
-  showAgain: (values: FormValues, errors: FieldErrors) => Response | Promise<Response>,
+  showAgain: (values: FormValues, errors: FieldErrors, status: 409 | 422) => Response | Promise<Response>,
   save: (data: z.output<S>, files: FormFiles) => Promise<Response>,
+  options: { conflicts?: 'form' } = {},
 ): Promise<Response> {
   const form = await readForm(c, schema);
-  if (!form.ok) return showAgain(form.values, form.errors);
+  if (!form.ok) return showAgain(form.values, form.errors, 422);
   try {
     return await save(form.data, form.files);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return showAgain(form.values, formErrors(c, error));
+    if (error instanceof AppError && error.code === 'validation')
+      return showAgain(form.values, formErrors(c, error), 422);
+    if (error instanceof AppError && error.code === 'conflict' && options.conflicts === 'form')
+      return showAgain(form.values, formErrors(c, error), 409);
     throw error;
   }
 }

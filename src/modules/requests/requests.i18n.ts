@@ -141,6 +141,8 @@ export const vi = {
   'requests.error.contactNeeded': 'Cần ít nhất số điện thoại hoặc email để liên hệ lại.',
   'requests.error.noteNeeded': 'Hãy ghi kết quả hoặc lý do (ít nhất 10 ký tự).',
   'requests.error.noneChosen': 'Hãy chọn ít nhất một yêu cầu.',
+  'requests.error.changedMeanwhile':
+    'Trong lúc anh/chị đang xem, yêu cầu đã được người khác chuyển sang trạng thái khác nên thay đổi này chưa được lưu. Trang dưới đây là trạng thái mới; nội dung anh/chị đã nhập vẫn còn — hãy xem lại rồi gửi lại.',
 
   'requests.mail.footer': 'Xem và trả lời: {link}',
   'requests.mail.new.subject': 'Yêu cầu hỗ trợ mới {ref}: {project}',
@@ -306,6 +308,8 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.error.contactNeeded': 'A phone number or an e-mail is needed to call back.',
   'requests.error.noteNeeded': 'Write the outcome or the reason (at least 10 characters).',
   'requests.error.noneChosen': 'Select at least one request.',
+  'requests.error.changedMeanwhile':
+    'While you were looking, someone else moved this request to another status, so this change was not saved. The page below shows the new status; what you typed is kept — check it and send again.',
 
   'requests.mail.footer': 'See and answer: {link}',
   'requests.mail.new.subject': 'New support request {ref}: {project}',

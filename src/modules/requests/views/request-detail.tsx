@@ -3,7 +3,7 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ExpertCandidate, PartnerCandidate, Suggestion } from '#modules/matching/index.ts';
-import type { RequestView } from '../requests.service.ts';
+import type { RequestView } from '../requests.queries.ts';
 import { openStatuses } from '../requests.taxonomy.ts';
 import { RequestFacts, RequestOutcome } from './request-facts.tsx';
 import { type FailedForm, type RequestForm, StatusPanel, SuggestionsPanel } from './request-staff.tsx';

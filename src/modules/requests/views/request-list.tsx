@@ -16,8 +16,8 @@ import { Button, CsrfField, ErrorSummary, type Option, Select } from '#kernel/ui
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { supportNeeds } from '#modules/projects/index.ts';
+import type { RequestListItem } from '../requests.queries.ts';
 import { type InboxFilters, inboxViews } from '../requests.schemas.ts';
-import type { RequestListItem } from '../requests.service.ts';
 import { requestStatuses } from '../requests.taxonomy.ts';
 
 const statusTone: Record<string, Tone> = {
