@@ -43,7 +43,10 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
       <RequestOutcome ctx={ctx} request={r} />
       <Thread ctx={ctx} request={r} values={valuesOf('message')} errors={errorsOf('message')} />
       {staff && open && <SuggestionsPanel ctx={ctx} request={r} suggestions={suggestions} failed={failed} />}
-      {staff && open && <StatusPanel ctx={ctx} request={r} values={valuesOf('status')} errors={errorsOf('status')} />}
+      {/* Also when a stale form closed meanwhile was refused: the officer sees why, with what they typed. */}
+      {staff && (open || failed?.form === 'status') && (
+        <StatusPanel ctx={ctx} request={r} values={valuesOf('status')} errors={errorsOf('status')} />
+      )}
     </Layout>
   );
 };
