@@ -38,7 +38,8 @@ import {
 import { openStatuses } from './requests.taxonomy.ts';
 import { RequestDetailPage } from './views/request-detail.tsx';
 import { RequestFormPage } from './views/request-form.tsx';
-import { InboxPage, MyRequestsPage } from './views/request-list.tsx';
+import { InboxPage } from './views/request-inbox.tsx';
+import { MyRequestsPage } from './views/request-list.tsx';
 
 export const requestsPages = new Hono<AppEnv>();
 const staffOnly = allow('officer', 'admin');
