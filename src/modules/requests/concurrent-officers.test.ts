@@ -8,6 +8,7 @@ import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { changeStatus } from './change-request-status.ts';
+import { connectRequest } from './connect-request.ts';
 import { fileRequest } from './create-request.ts';
 import type { RequestContext } from './requests.access.ts';
 import { requestEvent, supportRequest } from './requests.sql.ts';
@@ -198,5 +199,25 @@ describe('two officers change one request at once', () => {
     const [after] = await rt.db.select().from(supportRequest).where(eq(supportRequest.id, r.id));
     expect(after?.status).toBe('declined');
     expect(await statusEvents(r.id)).toHaveLength(1);
+  });
+});
+
+describe('connecting is one transaction', () => {
+  it('a connection refused by the engagements module leaves the request new, with no history and no mail', async () => {
+    const r = await newRequest('Xin giới thiệu chuyên gia tư vấn vay vốn cho hợp tác xã miến dong.');
+    const mailsBefore = (await rt.db.select().from(mailOutbox)).length;
+    // Not an expert's account: the proposal is refused after the request would have been taken.
+    await expect(
+      connectRequest({
+        ...ctxOf(people.duc),
+        number: r.number,
+        input: { target: 'expert', targetId: people.hoa.id, message: 'Nhờ tư vấn hồ sơ vay vốn.' },
+      }),
+    ).rejects.toMatchObject({ code: 'validation' });
+    const [after] = await rt.db.select().from(supportRequest).where(eq(supportRequest.id, r.id));
+    expect([after?.status, after?.assigneeId, after?.dueOn]).toEqual(['new', null, null]);
+    const events = await rt.db.select().from(requestEvent).where(eq(requestEvent.requestId, r.id));
+    expect(events.map((e) => e.type)).toEqual(['created']);
+    expect((await rt.db.select().from(mailOutbox)).length).toBe(mailsBefore);
   });
 });
