@@ -58,27 +58,33 @@ export function formErrors(c: Context<AppEnv>, error: AppError): FieldErrors {
 /**
  * The one submit path of a form page: reads and validates the form, then `save`s it. Bad input, or
  * a service's `validation` refusal, shows the form again (422) with what was typed and the
- * messages; any other error goes on up.
+ * messages; any other error goes on up. With `conflicts: 'form'`, a `conflict` refusal (someone
+ * changed the thing meanwhile) is shown on the form too, as 409, with what was typed kept.
  * @example return submitForm(c, ProjectInput, (values, errors) => projectForm(c, target, values, errors, 422), (input) => save(input))
  */
 export async function submitForm<S extends z.ZodType>(
   c: Context<AppEnv>,
   schema: S,
-  showAgain: (values: FormValues, errors: FieldErrors) => Response | Promise<Response>,
+  showAgain: (values: FormValues, errors: FieldErrors, status: 409 | 422) => Response | Promise<Response>,
   save: (data: z.output<S>, files: FormFiles) => Promise<Response>,
+  options: { conflicts?: 'form' } = {},
 ): Promise<Response> {
   const form = await readForm(c, schema);
   const { db } = c.var.deps;
   const actorId = c.var.actor?.id;
   // Files chosen on an earlier try that came back with an error are held, not lost.
   const files = await withHeldFiles(db, actorId, form.values, form.files);
-  if (!form.ok) return showAgain(await holdFiles(db, actorId, form.values, files, form.errors), form.errors);
+  if (!form.ok) return showAgain(await holdFiles(db, actorId, form.values, files, form.errors), form.errors, 422);
   try {
     return await save(form.data, files);
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation') {
       const errors = formErrors(c, error);
-      return showAgain(await holdFiles(db, actorId, form.values, files, errors), errors);
+      return showAgain(await holdFiles(db, actorId, form.values, files, errors), errors, 422);
+    }
+    if (error instanceof AppError && error.code === 'conflict' && options.conflicts === 'form') {
+      const errors = formErrors(c, error);
+      return showAgain(await holdFiles(db, actorId, form.values, files, errors), errors, 409);
     }
     throw error;
   }

@@ -5,7 +5,7 @@ import { loadFile } from '#kernel/files/files.ts';
 import { type ZipEntry, zip } from '#kernel/files/zip.ts';
 import { toCsv } from '#kernel/http/csv.ts';
 import { AppError } from '#kernel/http/errors.ts';
-import { translator } from '#kernel/i18n/index.ts';
+import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { commune } from '#modules/places/index.ts';
 import { project } from '#modules/projects/index.ts';
@@ -133,12 +133,15 @@ export async function exportProducts({
   ids,
   baseUrl,
   province,
+  now = new Date(),
 }: {
   db: Db;
   actor: Actor;
   ids: string[];
   baseUrl: string;
   province: string;
+  /** The clock (tests); "today" is the day in Vietnam, not in UTC. */
+  now?: Date;
 }): Promise<Uint8Array> {
   assertStaff(actor);
   const wanted = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))].slice(0, MAX_EXPORT);
@@ -159,7 +162,7 @@ export async function exportProducts({
       .where(inArray(productImage.productId, wanted))
       .orderBy(asc(productImage.position), asc(productImage.createdAt)),
   ]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam(now);
   const entries: ZipEntry[] = [];
   const exported: ExportedProduct[] = [];
   const table: (string | number | null)[][] = [];
@@ -231,7 +234,7 @@ export async function exportProducts({
   const json = {
     format: EXPORT_FORMAT.name,
     version: EXPORT_FORMAT.version,
-    exportedAt: new Date().toISOString(),
+    exportedAt: now.toISOString(),
     source: baseUrl,
     products: exported,
   };

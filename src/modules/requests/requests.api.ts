@@ -5,8 +5,9 @@ import { apiValidationHook, ErrorResponse } from '#kernel/http/api.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { pageFrom } from '#kernel/http/pagination.ts';
 import { supportNeeds } from '#modules/projects/index.ts';
+import { fileRequest } from './create-request.ts';
+import { getRequest, listInbox, listMyRequests, type RequestListItem } from './requests.queries.ts';
 import { inboxViews, RequestInput } from './requests.schemas.ts';
-import { fileRequest, getRequest, listInbox, listMyRequests, type RequestListItem } from './requests.service.ts';
 import { requestStatuses, urgencies } from './requests.taxonomy.ts';
 
 const PER_PAGE = 20;

@@ -26,7 +26,7 @@ export const vi = {
   'requests.field.urgency': 'Mức độ',
   'requests.field.files': 'Tài liệu kèm theo',
   'requests.field.filesHint':
-    'PDF hoặc ảnh (JPEG, PNG, WebP), tối đa 10 MB mỗi tệp, tối đa 5 tệp. Nếu biểu mẫu báo lỗi, hãy chọn lại tệp.',
+    'PDF hoặc ảnh (JPEG, PNG, WebP), tối đa 10 MB mỗi tệp, tối đa 5 tệp.',
   'requests.field.contactName': 'Họ và tên người yêu cầu',
   'requests.field.contactPhone': 'Số điện thoại',
   'requests.field.contactEmail': 'Email',
@@ -141,6 +141,8 @@ export const vi = {
   'requests.error.contactNeeded': 'Cần ít nhất số điện thoại hoặc email để liên hệ lại.',
   'requests.error.noteNeeded': 'Hãy ghi kết quả hoặc lý do (ít nhất 10 ký tự).',
   'requests.error.noneChosen': 'Hãy chọn ít nhất một yêu cầu.',
+  'requests.error.changedMeanwhile':
+    'Trong lúc anh/chị đang xem, yêu cầu đã được người khác chuyển sang trạng thái khác nên thay đổi này chưa được lưu. Trang dưới đây là trạng thái mới; nội dung anh/chị đã nhập vẫn còn — hãy xem lại rồi gửi lại.',
 
   'requests.mail.footer': 'Xem và trả lời: {link}',
   'requests.mail.new.subject': 'Yêu cầu hỗ trợ mới {ref}: {project}',
@@ -190,7 +192,7 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.field.urgency': 'Urgency',
   'requests.field.files': 'Attachments',
   'requests.field.filesHint':
-    'PDF or images (JPEG, PNG, WebP), at most 10 MB each, at most 5 files. If the form shows an error, choose the files again.',
+    'PDF or images (JPEG, PNG, WebP), at most 10 MB each, at most 5 files.',
   'requests.field.contactName': "Requester's full name",
   'requests.field.contactPhone': 'Phone',
   'requests.field.contactEmail': 'E-mail',
@@ -306,6 +308,8 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.error.contactNeeded': 'A phone number or an e-mail is needed to call back.',
   'requests.error.noteNeeded': 'Write the outcome or the reason (at least 10 characters).',
   'requests.error.noneChosen': 'Select at least one request.',
+  'requests.error.changedMeanwhile':
+    'While you were looking, someone else moved this request to another status, so this change was not saved. The page below shows the new status; what you typed is kept — check it and send again.',
 
   'requests.mail.footer': 'See and answer: {link}',
   'requests.mail.new.subject': 'New support request {ref}: {project}',

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { allow, requireActor } from '#kernel/auth/access.ts';
 import { loadFile, MB, readUploads } from '#kernel/files/files.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
@@ -7,7 +7,7 @@ import { toCsv } from '#kernel/http/csv.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { sendFile } from '#kernel/http/files.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/forms.ts';
+import { type FormFiles, type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
@@ -16,7 +16,16 @@ import { labelOf } from '#kernel/ui/labels.ts';
 import { listStaff } from '#modules/accounts/index.ts';
 import { suggestFor } from '#modules/matching/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
-import { type SupportNeed, supportNeeds } from '#modules/projects/index.ts';
+import { projectsOf, type SupportNeed, supportNeeds } from '#modules/projects/index.ts';
+import { acceptRequest } from './accept-request.ts';
+import { assignRequests } from './assign-requests.ts';
+import { changeStatus } from './change-request-status.ts';
+import { postMessage } from './comment-on-request.ts';
+import { connectRequest } from './connect-request.ts';
+import { fileRequest } from './create-request.ts';
+import { fileWalkIn } from './file-walk-in.ts';
+import { type RequestContext, requestRef } from './requests.access.ts';
+import { getRequest, inboxCounts, listInbox, listMyRequests, requestFileId } from './requests.queries.ts';
 import {
   AssignInput,
   ConnectInput,
@@ -26,27 +35,11 @@ import {
   StatusInput,
   WalkInInput,
 } from './requests.schemas.ts';
-import {
-  acceptRequest,
-  assignRequests,
-  changeStatus,
-  connectRequest,
-  fileRequest,
-  fileWalkIn,
-  getRequest,
-  inboxCounts,
-  listInbox,
-  listMyRequests,
-  postMessage,
-  projectsOf,
-  type RequestContext,
-  requestFileId,
-  requestRef,
-} from './requests.service.ts';
 import { openStatuses } from './requests.taxonomy.ts';
 import { RequestDetailPage } from './views/request-detail.tsx';
 import { RequestFormPage } from './views/request-form.tsx';
-import { InboxPage, MyRequestsPage } from './views/request-list.tsx';
+import { InboxPage } from './views/request-inbox.tsx';
+import { MyRequestsPage } from './views/request-list.tsx';
 
 export const requestsPages = new Hono<AppEnv>();
 const staffOnly = allow('officer', 'admin');
@@ -92,7 +85,7 @@ async function founderForm(
   errors: Record<string, string> = {},
   status: 200 | 422 = 200,
 ) {
-  const projects = (await projectsOf(c.var.deps.db, requireActor(c))).map((p) => ({ value: p.slug, label: p.name }));
+  const projects = (await projectsOf(c.var.deps.db, requireActor(c).id)).map((p) => ({ value: p.slug, label: p.name }));
   return render(
     c,
     <RequestFormPage
@@ -160,29 +153,19 @@ async function detailPage(
 
 requestsPages.get('/yeu-cau/:number', allow(), (c) => detailPage(c));
 
-/** Reads a form posted from the request page; a refusal shows the page again with that form filled in. */
-async function onRequestPage<S extends z.ZodType>(
+/**
+ * Reads a form posted from the request page; a refusal (bad input, or the request changed
+ * meanwhile) shows the page again with that form filled in as it was sent.
+ */
+function onRequestPage<S extends z.ZodType>(
   c: Context<AppEnv>,
   form: 'message' | 'status' | 'connect',
   schema: S,
-  act: (data: z.output<S>, files: Record<string, File[]>) => Promise<Response>,
+  act: (data: z.output<S>, files: FormFiles) => Promise<Response>,
 ) {
-  const read = await readForm(c, schema);
-  if (!read.ok) return detailPage(c, { form, values: read.values, errors: read.errors }, 422);
-  try {
-    return await act(read.data, read.files);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict') {
-      return detailPage(
-        c,
-        { form, values: read.values, errors: { _form: c.var.t(error.messageKey, error.params) } },
-        409,
-      );
-    }
-    if (error instanceof AppError && error.code === 'validation')
-      return detailPage(c, { form, values: read.values, errors: formErrors(c, error) }, 422);
-    throw error;
-  }
+  return submitForm(c, schema, (values, errors, status) => detailPage(c, { form, values, errors }, status), act, {
+    conflicts: 'form',
+  });
 }
 
 requestsPages.post('/yeu-cau/:number/tin-nhan', allow(), (c) =>
@@ -204,16 +187,19 @@ requestsPages.get('/yeu-cau/:number/tep/:fileId', allow(), async (c) => {
   return sendFile(c, file, { download: file.mime === 'application/pdf' ? false : undefined });
 });
 
-requestsPages.post('/yeu-cau/:number/nhan', staffOnly, async (c) => {
+/** Taking a new request; taken meanwhile by someone else, the officer is told on the request's page. */
+requestsPages.post('/yeu-cau/:number/nhan', staffOnly, (c) => {
   const number = numberParam(c);
-  try {
-    await acceptRequest({ ...requestContext(c), number });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict')
-      return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.error.notNew', {}, 'error');
-    throw error;
-  }
-  return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.detail.accepted', { ref: requestRef(number) });
+  return submitForm(
+    c,
+    z.object({}),
+    () => redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.error.notNew', {}, 'error'),
+    async () => {
+      await acceptRequest({ ...requestContext(c), number });
+      return redirectWithFlash(c, `/yeu-cau/${number}`, 'requests.detail.accepted', { ref: requestRef(number) });
+    },
+    { conflicts: 'form' },
+  );
 });
 
 requestsPages.post('/yeu-cau/:number/trang-thai', staffOnly, (c) =>

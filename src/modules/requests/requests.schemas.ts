@@ -40,17 +40,24 @@ export const StatusInput = z
   .object({
     to: choice(['in_progress', 'resolved', 'declined'] as const),
     note: text.optional(5000),
+    /** The status the officer saw when the form was shown: a change made meanwhile refuses this one. */
+    seen: optionalChoice(requestStatuses),
   })
   .refine((s) => s.to === 'in_progress' || s.note.length >= 10, { path: ['note'], error: 'requests.error.noteNeeded' });
-export type StatusInput = z.output<typeof StatusInput>;
+/** `seen` may be left out (the API, the demo data): the change then applies to the status as it is. */
+export type StatusInput = Partial<Pick<z.output<typeof StatusInput>, 'seen'>> &
+  Omit<z.output<typeof StatusInput>, 'seen'>;
 
 /** Connecting from the request: an expert (an engagement) or a partner (an introduction). */
 export const ConnectInput = z.object({
   target: choice(['expert', 'partner'] as const),
   targetId: text.required(100),
   message: text.required(3000, 5),
+  /** The status the officer saw when the form was shown. */
+  seen: optionalChoice(requestStatuses),
 });
-export type ConnectInput = z.output<typeof ConnectInput>;
+export type ConnectInput = Partial<Pick<z.output<typeof ConnectInput>, 'seen'>> &
+  Omit<z.output<typeof ConnectInput>, 'seen'>;
 
 export const AssignInput = z.object({
   numbers: z

@@ -3,7 +3,7 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import type { ExpertCandidate, PartnerCandidate, Suggestion } from '#modules/matching/index.ts';
-import type { RequestView } from '../requests.service.ts';
+import type { RequestView } from '../requests.queries.ts';
 import { openStatuses } from '../requests.taxonomy.ts';
 import { RequestFacts, RequestOutcome } from './request-facts.tsx';
 import { type FailedForm, type RequestForm, StatusPanel, SuggestionsPanel } from './request-staff.tsx';
@@ -43,7 +43,10 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
       <RequestOutcome ctx={ctx} request={r} />
       <Thread ctx={ctx} request={r} values={valuesOf('message')} errors={errorsOf('message')} />
       {staff && open && <SuggestionsPanel ctx={ctx} request={r} suggestions={suggestions} failed={failed} />}
-      {staff && open && <StatusPanel ctx={ctx} request={r} values={valuesOf('status')} errors={errorsOf('status')} />}
+      {/* Also when a stale form closed meanwhile was refused: the officer sees why, with what they typed. */}
+      {staff && (open || failed?.form === 'status') && (
+        <StatusPanel ctx={ctx} request={r} values={valuesOf('status')} errors={errorsOf('status')} />
+      )}
     </Layout>
   );
 };

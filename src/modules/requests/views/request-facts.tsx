@@ -4,7 +4,7 @@ import { Badge, KeyFacts } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, PostForm } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { RequestView } from '../requests.service.ts';
+import type { RequestView } from '../requests.queries.ts';
 import { StatusBadge } from './request-list.tsx';
 
 /**

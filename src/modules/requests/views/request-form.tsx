@@ -20,6 +20,70 @@ export interface RequestFormProps {
 
 const accept = 'application/pdf,image/jpeg,image/png,image/webp';
 
+/** Who came to the desk or called, and where from: what the officer notes for a walk-in. */
+const WalkInFields: FC<{
+  ctx: PageContext;
+  communes: Option[];
+  values: FormValues;
+  errors: Record<string, string>;
+  labels: Record<string, string>;
+}> = ({ ctx, communes, values, errors, labels }) => {
+  const { t } = ctx;
+  const opt = t('form.optional');
+  return (
+    <>
+      <Input
+        name="contactName"
+        label={labels.contactName ?? ''}
+        value={formValue(values, 'contactName')}
+        error={errors.contactName}
+        required
+        maxlength={120}
+        autocomplete="off"
+      />
+      <div class="row">
+        <Input
+          name="contactPhone"
+          type="tel"
+          inputmode="tel"
+          label={labels.contactPhone ?? ''}
+          value={formValue(values, 'contactPhone')}
+          error={errors.contactPhone}
+          optionalText={opt}
+          maxlength={20}
+        />
+        <Input
+          name="contactEmail"
+          type="email"
+          label={labels.contactEmail ?? ''}
+          value={formValue(values, 'contactEmail')}
+          error={errors.contactEmail}
+          optionalText={opt}
+          maxlength={254}
+        />
+      </div>
+      <Select
+        name="commune"
+        label={labels.commune ?? ''}
+        value={formValue(values, 'commune')}
+        placeholder={t('form.choose')}
+        options={communes}
+        error={errors.commune}
+        optionalText={opt}
+      />
+      <Input
+        name="project"
+        label={labels.project ?? ''}
+        hint={t('requests.field.projectHint')}
+        value={formValue(values, 'project')}
+        error={errors.project}
+        optionalText={opt}
+        maxlength={120}
+      />
+    </>
+  );
+};
+
 /** The one front door: a founder's request, or an officer's note of a visit or a call. */
 export const RequestFormPage: FC<RequestFormProps> = ({ ctx, projects, walkIn, communes, values, errors }) => {
   const { t } = ctx;
@@ -60,56 +124,7 @@ export const RequestFormPage: FC<RequestFormProps> = ({ ctx, projects, walkIn, c
         multipart={!walkIn}
       >
         {walkIn ? (
-          <>
-            <Input
-              name="contactName"
-              label={labels.contactName ?? ''}
-              value={formValue(values, 'contactName')}
-              error={errors.contactName}
-              required
-              maxlength={120}
-              autocomplete="off"
-            />
-            <div class="row">
-              <Input
-                name="contactPhone"
-                type="tel"
-                inputmode="tel"
-                label={labels.contactPhone ?? ''}
-                value={formValue(values, 'contactPhone')}
-                error={errors.contactPhone}
-                optionalText={opt}
-                maxlength={20}
-              />
-              <Input
-                name="contactEmail"
-                type="email"
-                label={labels.contactEmail ?? ''}
-                value={formValue(values, 'contactEmail')}
-                error={errors.contactEmail}
-                optionalText={opt}
-                maxlength={254}
-              />
-            </div>
-            <Select
-              name="commune"
-              label={labels.commune ?? ''}
-              value={formValue(values, 'commune')}
-              placeholder={t('form.choose')}
-              options={communes}
-              error={errors.commune}
-              optionalText={opt}
-            />
-            <Input
-              name="project"
-              label={labels.project ?? ''}
-              hint={t('requests.field.projectHint')}
-              value={formValue(values, 'project')}
-              error={errors.project}
-              optionalText={opt}
-              maxlength={120}
-            />
-          </>
+          <WalkInFields ctx={ctx} communes={communes} values={values} errors={errors} labels={labels} />
         ) : (
           <Select
             name="project"

@@ -8,7 +8,7 @@ import {
   type Suggestion,
   SuggestionList,
 } from '#modules/matching/index.ts';
-import type { RequestView } from '../requests.service.ts';
+import type { RequestView } from '../requests.queries.ts';
 
 export type RequestForm = 'message' | 'status' | 'connect';
 export interface FailedForm {
@@ -45,6 +45,7 @@ const ConnectForm: FC<{
       <PostForm action={`/yeu-cau/${r.number}/ket-noi`} csrfToken={ctx.csrfToken} class="form">
         <input type="hidden" name="target" value={target} />
         <input type="hidden" name="targetId" value={id} />
+        <input type="hidden" name="seen" value={r.status} />
         <TextArea
           name="message"
           scope={id}
@@ -134,6 +135,8 @@ export const StatusPanel: FC<{
         labels={{ note: t('requests.detail.statusNote'), to: t('requests.detail.statusTo') }}
       />
       <PostForm action={`/yeu-cau/${r.number}/trang-thai`} csrfToken={ctx.csrfToken} class="form">
+        {/* The status this officer sees: if someone changes it meanwhile, this form is refused, not applied blindly. */}
+        <input type="hidden" name="seen" value={r.status} />
         <Select
           name="to"
           label={t('requests.detail.statusTo')}

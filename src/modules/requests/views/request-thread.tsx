@@ -4,7 +4,7 @@ import { formatDateTime, type MessageKey } from '#kernel/i18n/index.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, FileInput, PostForm, TextArea } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { RequestView, ThreadEntry } from '../requests.service.ts';
+import type { RequestView, ThreadEntry } from '../requests.queries.ts';
 
 const accept = 'application/pdf,image/jpeg,image/png,image/webp';
 
