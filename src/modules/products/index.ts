@@ -11,7 +11,6 @@ export {
   salesGrowthPercent,
   saveOutcome,
 } from './connections.service.ts';
-export { connectionStep, salesConnection } from './connections.sql.ts';
 export { createInquiry, listInquiries } from './inquiries.service.ts';
 export { createListing, updateListing } from './listings.service.ts';
 export {
@@ -34,7 +33,6 @@ export {
   type ShowcaseItem,
   updateProduct,
 } from './products.service.ts';
-export { product, productImage, productInquiry, productListing, readinessItem } from './products.sql.ts';
 export * from './products.taxonomy.ts';
 export { updateReadinessItem, verifyReadinessItem } from './readiness.service.ts';
 export { readinessSummary } from './readiness.ts';
