@@ -17,8 +17,7 @@ import {
   publicProjectDates,
   teamOf,
 } from '#modules/projects/index.ts';
-import type { ProductInput, ShowcaseFilters } from './products.schemas.ts';
-import { product, productImage, productListing, readinessItem } from './products.sql.ts';
+import type { ProductInput, ShowcaseFilters } from '../products.schemas.ts';
 import {
   foodCategories,
   type ItemStatus,
@@ -26,8 +25,9 @@ import {
   readinessItems,
   reservedSlugs,
   serviceCategories,
-} from './products.taxonomy.ts';
-import { readinessSummary } from './readiness.ts';
+} from '../products.taxonomy.ts';
+import { readinessSummary } from '../readiness/readiness.ts';
+import { product, productImage, productListing, readinessItem } from './products.sql.ts';
 
 export type Product = typeof product.$inferSelect;
 export type ProductImage = typeof productImage.$inferSelect;

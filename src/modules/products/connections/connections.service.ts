@@ -10,10 +10,10 @@ import { partnerIdsOfUser, partnerSummaries } from '#modules/partners/index.ts';
 import { communesOf } from '#modules/places/index.ts';
 import { getProject, isMember, projectIdsWhere, projectSummaries } from '#modules/projects/index.ts';
 import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
+import { product, productInquiry } from '../catalogue/products.sql.ts';
+import type { BoardFilters, ConnectionInput, OutcomeInput, StageInput } from '../products.schemas.ts';
 import { connectionStep, salesConnection } from './connections.sql.ts';
 import { markInquiryConnected } from './inquiries.service.ts';
-import type { BoardFilters, ConnectionInput, OutcomeInput, StageInput } from './products.schemas.ts';
-import { product, productInquiry } from './products.sql.ts';
 
 const vi = translator('vi');
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);

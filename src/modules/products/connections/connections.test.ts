@@ -6,8 +6,8 @@ import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { exeBytes, fileOf, pdfBytes } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { productInquiry } from '../catalogue/products.sql.ts';
 import { salesGrowthPercent } from './connections.service.ts';
-import { productInquiry } from './products.sql.ts';
 
 let rt: TestRuntime;
 const password = 'mat-khau-ket-noi';

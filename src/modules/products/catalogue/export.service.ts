@@ -9,10 +9,10 @@ import { translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { communesOf } from '#modules/places/index.ts';
 import { projectNameOf, projectSummaries } from '#modules/projects/index.ts';
+import { readinessItems } from '../products.taxonomy.ts';
+import { readinessSummary } from '../readiness/readiness.ts';
 import { assertStaff } from './products.service.ts';
 import { product, productImage, productListing, readinessItem } from './products.sql.ts';
-import { readinessItems } from './products.taxonomy.ts';
-import { readinessSummary } from './readiness.ts';
 
 /** The export's format: products.json says which version it follows (see docs/decisions/0010-products.md). */
 export const EXPORT_FORMAT = { name: 'ket-noi-products', version: 1 } as const;

@@ -7,9 +7,9 @@ import { AppError } from '#kernel/http/errors.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import { type Mailer, queueMail } from '#kernel/mail/mailer.ts';
 import { projectIdsWhere, projectSummaries, teamOf } from '#modules/projects/index.ts';
-import type { InquiryInput } from './products.schemas.ts';
-import { productContext } from './products.service.ts';
-import { product, productInquiry } from './products.sql.ts';
+import { productContext } from '../catalogue/products.service.ts';
+import { product, productInquiry } from '../catalogue/products.sql.ts';
+import type { InquiryInput } from '../products.schemas.ts';
 
 const vi = translator('vi');
 
