@@ -7,8 +7,8 @@ import {
   createExternalEvent,
   EventInput,
   ExternalEventInput,
+  getExternalEvent,
   nominate,
-  nomination,
   RegistrationInput,
   register,
 } from '#modules/events/index.ts';
@@ -535,7 +535,7 @@ beforeAll(async () => {
     slug: external.slug,
     input: { projects: [project.id], message: '' },
   });
-  const [n] = await rt.db.select({ id: nomination.id }).from(nomination);
+  const [n] = (await getExternalEvent({ db: rt.db, actor: officer, slug: external.slug })).nominations;
   ids.nominationId = n?.id ?? '';
   // products: a product of the private project, with a photo, a document, a listing and an inquiry
   if (!people.officer) throw new Error('setup failed');

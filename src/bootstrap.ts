@@ -10,7 +10,13 @@ import { migrate } from '#kernel/db/migrate.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
 import { createLogger, type Logger } from '#kernel/log.ts';
 import { createMailer, keepTransport, smtpTransport } from '#kernel/mail/mailer.ts';
-import { bundledCommuneFile, commune, loadCommunes, provinceName, readCommuneFile } from '#modules/places/index.ts';
+import {
+  bundledCommuneFile,
+  communeCount,
+  loadCommunes,
+  provinceName,
+  readCommuneFile,
+} from '#modules/places/index.ts';
 import type { Config } from './config.ts';
 
 /** The session secret: from the environment, or made once and kept in the data folder. */
@@ -61,8 +67,7 @@ export async function bootstrap(config: Config): Promise<Runtime> {
     throw error;
   }
   const { db } = database;
-  const [units] = await db.select({ n: count() }).from(commune);
-  if (!units?.n) {
+  if ((await communeCount(db)) === 0) {
     const file = bundledCommuneFile(config.PROVINCE);
     if (existsSync(file)) await loadCommunes(db, config.PROVINCE, readCommuneFile(file));
     else

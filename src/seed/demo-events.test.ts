@@ -1,8 +1,7 @@
-import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attendance, event, nomination, participantFigures, registration } from '#modules/events/index.ts';
-import { project } from '#modules/projects/index.ts';
-import { support } from '#modules/support/index.ts';
+import { nominationStatuses, participantFigures, registrantSpread, turnoutByTitle } from '#modules/events/index.ts';
+import { findProject } from '#modules/projects/index.ts';
+import { ledgerEntries } from '#modules/support/index.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { demoAccounts, seedDemo } from './demo.ts';
@@ -24,18 +23,8 @@ const articleCourses = [
 
 describe('the demo tells the article’s training story with real events', () => {
   it('five courses since 2021 with 216 participants (38 + 41 + 45 + 40 + 52), all of whom attended', async () => {
-    const rows = await rt.db
-      .select({ title: event.title, people: count() })
-      .from(registration)
-      .innerJoin(event, eq(event.id, registration.eventId))
-      .where(
-        and(
-          inArray(event.title, articleCourses),
-          sql`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id})`,
-        ),
-      )
-      .groupBy(event.title);
-    expect(Object.fromEntries(rows.map((r) => [r.title, r.people]))).toEqual(
+    const rows = await turnoutByTitle(rt.db, articleCourses);
+    expect(Object.fromEntries(rows)).toEqual(
       Object.fromEntries(articleCourses.map((t, i) => [t, [38, 41, 45, 40, 52][i]])),
     );
     const figures = await participantFigures(rt.db, '2021-01-01', '2022-06-15');
@@ -43,40 +32,27 @@ describe('the demo tells the article’s training story with real events', () =>
   });
 
   it('the breakdowns provinces report are filled: both sexes, several ethnic groups, many communes', async () => {
-    const [row] = await rt.db
-      .select({
-        sexes: sql<number>`count(DISTINCT ${registration.sex})::int`,
-        ethnicities: sql<number>`count(DISTINCT ${registration.ethnicity})::int`,
-        communes: sql<number>`count(DISTINCT ${registration.communeSlug})::int`,
-      })
-      .from(registration);
+    const row = await registrantSpread(rt.db);
     expect(row?.sexes).toBe(2);
     expect(row?.ethnicities).toBeGreaterThanOrEqual(5);
     expect(row?.communes).toBeGreaterThanOrEqual(30);
   });
 
   it('training and the National Startup Day are counted once, from the events module, never by hand', async () => {
-    const byHand = await rt.db
-      .select({ n: count() })
-      .from(support)
-      .where(and(inArray(support.kind, ['training', 'event_introduction']), ne(support.sourceModule, 'events')));
-    expect(byHand[0]?.n).toBe(0);
-    const nominations = await rt.db.select({ status: nomination.status }).from(nomination);
+    const byHand = (await ledgerEntries(rt.db, { kind: ['training', 'event_introduction'] })).filter(
+      (e) => e.sourceModule !== 'events',
+    );
+    expect(byHand.length).toBe(0);
+    const nominations = await nominationStatuses(rt.db);
     expect(nominations).toHaveLength(10);
     expect(nominations.every((n) => n.status === 'attended')).toBe(true);
-    const entries = await rt.db.select({ n: count() }).from(support).where(eq(support.kind, 'event_introduction'));
-    expect(entries[0]?.n).toBe(10);
+    const entries = await ledgerEntries(rt.db, { kind: 'event_introduction' });
+    expect(entries.length).toBe(10);
   });
 
   it('founders’ seats appear on their projects’ timelines; the Tumany hall course is there too', async () => {
-    const [tumany] = await rt.db
-      .select({ id: project.id, slug: project.slug })
-      .from(project)
-      .where(eq(project.slug, 'tumany-giao-duc-huong-nghiep-cho-hoc-sinh-thpt'));
-    const training = await rt.db
-      .select({ title: support.title })
-      .from(support)
-      .where(and(eq(support.projectId, tumany?.id ?? ''), eq(support.kind, 'training')));
+    const tumany = await findProject(rt.db, 'tumany-giao-duc-huong-nghiep-cho-hoc-sinh-thpt');
+    const training = await ledgerEntries(rt.db, { projectId: tumany?.id ?? '', kind: 'training' });
     expect(training.map((t) => t.title)).toContain(
       'Khóa đào tạo khởi nghiệp đổi mới sáng tạo do Bộ Khoa học và Công nghệ tổ chức',
     );

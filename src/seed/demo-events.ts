@@ -1,19 +1,20 @@
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import {
-  attendance,
+  type AttendanceRecord,
   createEvent,
   createExternalEvent,
   EventInput,
   ExternalEventInput,
-  feedback,
   getEvent,
   getExternalEvent,
+  importAttendance,
+  importFeedback,
+  importRegistrations,
   issueCertificates,
   newToken,
   nominate,
   randomCode,
   recordEventSupport,
-  registration,
   updateNomination,
 } from '#modules/events/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
@@ -332,12 +333,9 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
   /** Creates the event, seats everyone, takes attendance (most came to every session) and gathers feedback. */
   async function run(input: EventInput, seats: Seat[], attendRate: number, keen = 0) {
     const created = await createEvent({ db, actor: officer, input });
-    const rows = await db
-      .insert(registration)
-      .values(registrationRows(created.id, input.sessions[0]?.day ?? '', seats))
-      .returning({ id: registration.id });
+    const rows = await importRegistrations(db, registrationRows(created.id, input.sessions[0]?.day ?? '', seats));
     const e = await getEvent({ db, actor: officer, slug: created.slug });
-    const present: (typeof attendance.$inferInsert)[] = [];
+    const present: AttendanceRecord[] = [];
     for (const [i, r] of rows.entries()) {
       // The first `keen` people (the founders who came for their project) never missed a session.
       const here = i < keen ? e.sessions : e.sessions.filter(() => rnd.next() < attendRate);
@@ -351,7 +349,7 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
         });
       }
     }
-    await db.insert(attendance).values(present);
+    await importAttendance(db, present);
     const said = [
       'Nội dung thiết thực, dễ áp dụng cho cơ sở của tôi.',
       'Mong có thêm buổi thực hành và tham quan mô hình.',
@@ -366,7 +364,7 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
         rating: rnd.next() < 0.7 ? 5 : rnd.next() < 0.8 ? 4 : 3,
         comments: rnd.pick(said),
       }));
-    if (answers.length) await db.insert(feedback).values(answers);
+    await importFeedback(db, answers);
     await recordEventSupport({ db, actor: officer, eventId: created.id });
     await issueCertificates({ db, actor: officer, slug: created.slug });
     return created;

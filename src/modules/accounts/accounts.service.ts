@@ -13,7 +13,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import { type PageInfo, pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
-import { type Mailer, requeueMail } from '#kernel/mail/mailer.ts';
+import { type Mailer, queueMail, requeueMail } from '#kernel/mail/mailer.ts';
 import { matches } from '#kernel/search/search.ts';
 import type {
   ChangePasswordInput,
@@ -562,24 +562,28 @@ export async function inviteUser({
   });
   // The invitee's language is not known yet: the site's default, Vietnamese.
   const t = translator('vi');
-  await mailer.send({
-    to: input.email,
-    subject: t('auth.mail.invite.subject'),
-    text: t('auth.mail.invite.body', {
-      name: input.name,
-      inviter: actor.name,
-      role: t(`role.${input.role}`),
-      url: `${config.BASE_URL}${resetPasswordPath(token)}`,
-    }),
+  // The account is made by the auth library; the invitation and its audit line are one change.
+  await db.transaction(async (tx) => {
+    await queueMail(tx, {
+      to: input.email,
+      subject: t('auth.mail.invite.subject'),
+      text: t('auth.mail.invite.body', {
+        name: input.name,
+        inviter: actor.name,
+        role: t(`role.${input.role}`),
+        url: `${config.BASE_URL}${resetPasswordPath(token)}`,
+      }),
+    });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'user.invite',
+      entity: 'user',
+      entityId: created.id,
+      data: { email: input.email, role: input.role },
+      ip,
+    });
   });
-  await audit(db, {
-    actorId: actor.id,
-    action: 'user.invite',
-    entity: 'user',
-    entityId: created.id,
-    data: { email: input.email, role: input.role },
-    ip,
-  });
+  mailer.wake();
   return { id: created.id };
 }
 

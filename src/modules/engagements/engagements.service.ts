@@ -8,9 +8,16 @@ import { saveFile, type Upload } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
 import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
-import type { Mailer } from '#kernel/mail/mailer.ts';
-import { commune } from '#modules/places/index.ts';
-import { project, projectMember } from '#modules/projects/index.ts';
+import { type Mail, type Mailer, queueMail } from '#kernel/mail/mailer.ts';
+import { communeBySlug } from '#modules/places/index.ts';
+import {
+  findProject,
+  isMember,
+  projectBrief,
+  projectIdsWhere,
+  projectSummaries,
+  teamOf,
+} from '#modules/projects/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
 import type { SessionInput } from './engagements.schemas.ts';
 import { engagement, engagementSession, engagementSessionFile } from './engagements.sql.ts';
@@ -77,12 +84,7 @@ async function partyOf(
   if (!actor) return null;
   if (isStaff(actor)) return 'staff';
   if (actor.id === e.expertId) return 'expert';
-  const [member] = await db
-    .select({ id: projectMember.id })
-    .from(projectMember)
-    .where(and(eq(projectMember.projectId, e.projectId), eq(projectMember.userId, actor.id)))
-    .limit(1);
-  return member ? 'team' : null;
+  return (await isMember(db, { projectId: e.projectId, userId: actor.id })) ? 'team' : null;
 }
 
 async function loadEngagement(db: Db, id: string): Promise<Engagement> {
@@ -135,8 +137,9 @@ async function recordConsulting(db: Db, actor: Actor, id: string): Promise<void>
 // E-mails are written in Vietnamese, the language of the Department and of most experts.
 const mailText = translator('vi');
 
-async function mailTo(mailer: Mailer, to: string | null | undefined, subject: string, text: string): Promise<void> {
-  if (to) await mailer.send({ to, subject, text });
+/** A mail to one person, or none when they have no address. */
+function mailTo(to: string | null | undefined, subject: string, text: string): Mail[] {
+  return to ? [{ to, subject, text }] : [];
 }
 
 export interface ProposeInput {
@@ -170,11 +173,9 @@ export async function proposeEngagement({
     .select({ id: user.id, name: user.name, email: user.email, role: user.role })
     .from(user)
     .where(eq(user.id, input.expertId));
-  if (!expert || expert.role !== 'expert')
+  if (expert?.role !== 'expert')
     throw new AppError('validation', 'errors.validation', { expertId: 'engagements.error.notExpert' });
-  const [target] = /^[0-9a-f-]{36}$/i.test(input.projectId)
-    ? await db.select({ id: project.id, name: project.name }).from(project).where(eq(project.id, input.projectId))
-    : [];
+  const target = /^[0-9a-f-]{36}$/i.test(input.projectId) ? await findProject(db, input.projectId) : null;
   if (!target) throw new AppError('not_found', 'errors.projectNotFound');
   const [open] = await db
     .select({ id: engagement.id })
@@ -207,20 +208,23 @@ export async function proposeEngagement({
       entityId: row.id,
       data: { expertId: expert.id, projectId: target.id },
     });
+    await queueMail(
+      tx,
+      mailTo(
+        expert.email,
+        mailText('engagements.mail.proposed.subject', { project: target.name }),
+        mailText('engagements.mail.proposed.body', {
+          name: expert.name,
+          project: target.name,
+          topic: input.topic,
+          brief: input.brief,
+          link: `${baseUrl}/tu-van/${row.id}`,
+        }),
+      ),
+    );
     return row;
   });
-  await mailTo(
-    mailer,
-    expert.email,
-    mailText('engagements.mail.proposed.subject', { project: target.name }),
-    mailText('engagements.mail.proposed.body', {
-      name: expert.name,
-      project: target.name,
-      topic: input.topic,
-      brief: input.brief,
-      link: `${baseUrl}/tu-van/${created.id}`,
-    }),
-  );
+  mailer.wake();
   return { id: created.id, expertName: expert.name };
 }
 
@@ -251,6 +255,9 @@ export async function respondToEngagement({
   if (e.status !== 'proposed') throw new AppError('conflict', 'engagements.error.notProposed');
   if (!accept && !reason) throw new AppError('validation', 'errors.validation', { reason: 'v.required' });
   const status: EngagementStatus = accept ? 'active' : 'declined';
+  const officer = e.createdBy
+    ? (await db.select({ email: user.email }).from(user).where(eq(user.id, e.createdBy)))[0]
+    : undefined;
   await db.transaction(async (tx) => {
     await tx
       .update(engagement)
@@ -263,20 +270,22 @@ export async function respondToEngagement({
       entityId: id,
     });
     if (accept) await recordConsulting(tx, actor, id);
+    await queueMail(
+      tx,
+      mailTo(
+        officer?.email,
+        mailText(accept ? 'engagements.mail.accepted.subject' : 'engagements.mail.declined.subject', {
+          topic: e.topic,
+        }),
+        mailText(accept ? 'engagements.mail.accepted.body' : 'engagements.mail.declined.body', {
+          name: actor.name,
+          reason,
+          link: `${baseUrl}/tu-van/${id}`,
+        }),
+      ),
+    );
   });
-  const officer = e.createdBy
-    ? (await db.select({ email: user.email }).from(user).where(eq(user.id, e.createdBy)))[0]
-    : undefined;
-  await mailTo(
-    mailer,
-    officer?.email,
-    mailText(accept ? 'engagements.mail.accepted.subject' : 'engagements.mail.declined.subject', { topic: e.topic }),
-    mailText(accept ? 'engagements.mail.accepted.body' : 'engagements.mail.declined.body', {
-      name: actor.name,
-      reason,
-      link: `${baseUrl}/tu-van/${id}`,
-    }),
-  );
+  mailer.wake();
   return { status };
 }
 
@@ -378,21 +387,14 @@ export async function getEngagement({
       expertEmail: user.email,
       officerName: officer,
       officerEmail,
-      p: project,
-      communeName: commune.name,
     })
     .from(engagement)
     .innerJoin(user, eq(user.id, engagement.expertId))
-    .innerJoin(project, eq(project.id, engagement.projectId))
-    .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(eq(engagement.id, id));
-  if (!row) throw new AppError('not_found', 'engagements.notFound');
-  const team = await db
-    .select({ name: projectMember.name, email: user.email })
-    .from(projectMember)
-    .leftJoin(user, eq(user.id, projectMember.userId))
-    .where(eq(projectMember.projectId, e.projectId))
-    .orderBy(asc(projectMember.position));
+  const p = await projectBrief(db, e.projectId);
+  if (!row || !p) throw new AppError('not_found', 'engagements.notFound');
+  const communeName = (await communeBySlug(db, p.communeSlug))?.name ?? null;
+  const team = (await teamOf(db, e.projectId)).map(({ name, email }) => ({ name, email }));
   const sessions = await db
     .select()
     .from(engagementSession)
@@ -415,7 +417,6 @@ export async function getEngagement({
           ),
         )
     : [];
-  const p = row.p;
   return {
     ...e,
     party,
@@ -432,7 +433,7 @@ export async function getEngagement({
       field: p.field,
       stage: p.stage,
       isPublic: p.isPublic,
-      communeName: row.communeName,
+      communeName,
     },
     team,
     sessions: sessions.map((s) => ({
@@ -486,9 +487,7 @@ export async function listEngagements({
   const where: SQL[] = [];
   if (actor.role === 'expert') where.push(eq(engagement.expertId, actor.id));
   else if (!isStaff(actor)) {
-    where.push(
-      sql`${engagement.projectId} in (select ${projectMember.projectId} from ${projectMember} where ${projectMember.userId} = ${actor.id})`,
-    );
+    where.push(sql`${engagement.projectId} in ${projectIdsWhere({ memberId: actor.id })}`);
   }
   if (status) where.push(eq(engagement.status, status));
   const condition = where.length ? and(...where) : undefined;
@@ -501,15 +500,13 @@ export async function listEngagements({
         topic: engagement.topic,
         status: engagement.status,
         expertName: user.name,
-        projectName: project.name,
-        projectSlug: project.slug,
+        projectId: engagement.projectId,
         createdAt: engagement.createdAt,
         sessions: sessionsCount,
         hours,
       })
       .from(engagement)
       .innerJoin(user, eq(user.id, engagement.expertId))
-      .innerJoin(project, eq(project.id, engagement.projectId))
       .where(condition)
       .orderBy(
         sql`case ${engagement.status} when 'proposed' then 0 when 'active' then 1 else 2 end`,
@@ -519,7 +516,17 @@ export async function listEngagements({
       .offset(page.offset),
     db.select({ n: count() }).from(engagement).where(condition),
   ]);
-  return { items: items.map((i) => ({ ...i, hours: Number(i.hours) })) as EngagementListItem[], total: total?.n ?? 0 };
+  const projects = await projectSummaries(
+    db,
+    items.map((i) => i.projectId),
+  );
+  const list: EngagementListItem[] = items.map(({ projectId, ...i }) => ({
+    ...i,
+    projectName: projects.get(projectId)?.name ?? '',
+    projectSlug: projects.get(projectId)?.slug ?? '',
+    hours: Number(i.hours),
+  }));
+  return { items: list, total: total?.n ?? 0 };
 }
 
 /** Status lines for other modules (a request's links). */
@@ -539,12 +546,19 @@ export async function expertLoads(
 ): Promise<Map<string, { open: number; pastByField: Record<string, number> }>> {
   const loads = new Map<string, { open: number; pastByField: Record<string, number> }>();
   if (expertIds.length === 0) return loads;
-  const rows = await db
-    .select({ expertId: engagement.expertId, status: engagement.status, field: project.field, n: count() })
+  const counted = await db
+    .select({ expertId: engagement.expertId, status: engagement.status, projectId: engagement.projectId, n: count() })
     .from(engagement)
-    .innerJoin(project, eq(project.id, engagement.projectId))
     .where(and(inArray(engagement.expertId, expertIds), inArray(engagement.status, ['proposed', 'active', 'closed'])))
-    .groupBy(engagement.expertId, engagement.status, project.field);
+    .groupBy(engagement.expertId, engagement.status, engagement.projectId);
+  const projects = await projectSummaries(
+    db,
+    counted.map((r) => r.projectId),
+  );
+  const rows = counted.flatMap((r) => {
+    const field = projects.get(r.projectId)?.field;
+    return field === undefined ? [] : [{ ...r, field }];
+  });
   for (const r of rows) {
     const load = loads.get(r.expertId) ?? { open: 0, pastByField: {} };
     if (r.status === 'closed') load.pastByField[r.field] = (load.pastByField[r.field] ?? 0) + r.n;

@@ -381,12 +381,14 @@ eventsPages.get('/su-kien/:slug/sua', staffOnly, async (c) => {
 eventsPages.post('/su-kien/:slug/sua', staffOnly, async (c) => {
   const e = await getEvent({ db: deps(c).db, actor: c.var.actor, slug: slugOf(c) });
   return submitEventForm(c, editTarget(c, e), async (input) => {
-    const updated = await updateEvent({ db: deps(c).db, actor: requireActor(c), slug: e.slug, input });
-    await tellPromoted(
-      deps(c),
-      await getEvent({ db: deps(c).db, actor: c.var.actor, slug: updated.slug }),
-      updated.promoted,
-    );
+    const updated = await updateEvent({
+      db: deps(c).db,
+      actor: requireActor(c),
+      slug: e.slug,
+      input,
+      onPromoted: (tx, eventId, promoted) => tellPromoted(tx, deps(c).config.BASE_URL, eventId, promoted),
+    });
+    deps(c).mailer.wake();
     return redirectWithFlash(c, `/su-kien/${updated.slug}`, 'events.updated');
   });
 });

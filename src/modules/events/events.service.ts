@@ -11,7 +11,7 @@ import { slugify } from '#kernel/search/fold.ts';
 import { matches } from '#kernel/search/search.ts';
 import type { CalendarFilters, EventInput, SessionInput } from './events.schemas.ts';
 import { event, eventSession, registration, type Trainer } from './events.sql.ts';
-import { lockEvent, promoteWaitlist } from './seats.ts';
+import { lockEvent, type Promoted, promoteWaitlist } from './seats.ts';
 
 export type Event = typeof event.$inferSelect;
 export type Session = typeof eventSession.$inferSelect;
@@ -149,11 +149,14 @@ export async function updateEvent({
   actor,
   slug,
   input,
+  onPromoted,
 }: {
   db: Db;
   actor: Actor;
   slug: string;
   input: EventInput;
+  /** Called in the transaction with those taken off the waitlist (to queue their mails). */
+  onPromoted?: (tx: Db, eventId: string, promoted: Promoted[]) => Promise<void>;
 }) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const current = await getEvent({ db, actor, slug });
@@ -178,6 +181,7 @@ export async function updateEvent({
     }
     const promoted = await promoteWaitlist(tx, current.id, input.capacity);
     await audit(tx, { actorId: actor.id, action: 'event.update', entity: 'event', entityId: current.id });
+    if (promoted.length) await onPromoted?.(tx, current.id, promoted);
     return { id: current.id, slug: newSlug, title: input.title, promoted };
   });
 }

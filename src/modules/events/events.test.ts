@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { createProject } from '#modules/projects/index.ts';
-import { support } from '#modules/support/index.ts';
+import { ledgerEntries } from '#modules/support/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -470,10 +470,7 @@ describe('attendance, certificates, the ledger', () => {
       .from(registration)
       .where(and(eq(registration.eventId, e.id), eq(registration.userId, founder.id)));
     expect(r?.projectId).toBe(projectId);
-    const before = await rt.db
-      .select()
-      .from(support)
-      .where(eq(support.sourceId, r?.id ?? ''));
+    const before = await ledgerEntries(rt.db, { sourceId: r?.id ?? '' });
     expect(before).toHaveLength(0); // registered is not attended
 
     const staff = await signedIn('canbo@su-kien.vn');
@@ -482,10 +479,7 @@ describe('attendance, certificates, the ledger', () => {
     ].map((m) => m[1]);
     await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: s1 ?? '', code: r?.code ?? '' });
     await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: s2 ?? '', code: r?.code ?? '' });
-    const entries = await rt.db
-      .select()
-      .from(support)
-      .where(and(eq(support.sourceModule, 'events'), eq(support.sourceId, r?.id ?? '')));
+    const entries = await ledgerEntries(rt.db, { sourceModule: 'events', sourceId: r?.id ?? '' });
     expect(entries).toHaveLength(1); // recorded again at the second check-in, never twice
     expect(entries[0]?.kind).toBe('training');
     expect(entries[0]?.projectId).toBe(projectId);
@@ -628,11 +622,7 @@ describe('nominations to external events', () => {
     const mails = await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'tacgia@su-kien.vn'));
     expect(mails.some((m) => m.text.includes('khu trưng bày của tỉnh'))).toBe(true);
 
-    const entries = () =>
-      rt.db
-        .select()
-        .from(support)
-        .where(and(eq(support.projectId, projectId), eq(support.kind, 'event_introduction')));
+    const entries = () => ledgerEntries(rt.db, { projectId, kind: 'event_introduction' });
     expect((await entries()).map((s) => s.status)).toEqual(['planned']);
     const page = await (await staff.get(path)).text();
     const id = /\/de-cu\/([0-9a-f-]{36})/.exec(page)?.[1] ?? '';

@@ -6,6 +6,15 @@ import { eventsPages } from './events.pages.tsx';
 // The events module's public face: what other modules, the CLI and the demo data may use.
 export { eligible, issueCertificates, participantFigures, recordEventSupport } from './attendance.service.ts';
 export {
+  type AttendanceRecord,
+  type FeedbackRecord,
+  importAttendance,
+  importFeedback,
+  importRegistrations,
+  type RegistrationRecord,
+} from './events.import.ts';
+export { nominationStatuses, registrantSpread, turnoutByTitle } from './events.queries.ts';
+export {
   CalendarFilters,
   EventInput,
   ExternalEventInput,
@@ -24,17 +33,7 @@ export {
   randomCode,
   searchEvents,
 } from './events.service.ts';
-export {
-  attendance,
-  certificate,
-  event,
-  eventSession,
-  externalEvent,
-  feedback,
-  nomination,
-  registration,
-  type Trainer,
-} from './events.sql.ts';
+export type { Trainer } from './events.sql.ts';
 export * from './events.taxonomy.ts';
 export { createExternalEvent, getExternalEvent, nominate, updateNomination } from './nominations.service.ts';
 export { newToken, register, sendReminders } from './registrations.service.ts';

@@ -1,12 +1,13 @@
-import { asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { translator } from '#kernel/i18n/index.ts';
+import { queueMail } from '#kernel/mail/mailer.ts';
 import { slugify } from '#kernel/search/fold.ts';
-import { project, projectMember } from '#modules/projects/index.ts';
+import { projectNameOf, projectSummaries, teamOf } from '#modules/projects/index.ts';
 import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
 import type { ExternalEventInput, NominateInput, NominationUpdate } from './events.schemas.ts';
 import type { EventDeps } from './events.service.ts';
@@ -128,14 +129,20 @@ export async function getExternalEvent({
   const [row] = await db.select().from(externalEvent).where(eq(externalEvent.slug, slug));
   if (!row) throw new AppError('not_found', 'events.external.notFound');
   const nominations = await db
-    .select({ nomination, projectName: project.name, projectSlug: project.slug })
+    .select()
     .from(nomination)
-    .innerJoin(project, eq(project.id, nomination.projectId))
     .where(eq(nomination.externalEventId, row.id))
-    .orderBy(asc(project.name));
+    .orderBy(asc(projectNameOf(nomination.projectId)));
+  const projects = await projectSummaries(
+    db,
+    nominations.map((n) => n.projectId),
+  );
   return {
     ...row,
-    nominations: nominations.map((n) => ({ ...n.nomination, projectName: n.projectName, projectSlug: n.projectSlug })),
+    nominations: nominations.flatMap((n) => {
+      const p = projects.get(n.projectId);
+      return p ? [{ ...n, projectName: p.name, projectSlug: p.slug }] : [];
+    }),
   };
 }
 
@@ -198,10 +205,7 @@ export async function nominate({
   staffOnly(actor);
   const { db } = deps;
   const ext = await getExternalEvent({ db, actor, slug });
-  const found = await db
-    .select({ id: project.id, name: project.name })
-    .from(project)
-    .where(inArray(project.id, input.projects.filter(isUuid)));
+  const found = [...(await projectSummaries(db, input.projects.filter(isUuid))).values()];
   if (found.length !== input.projects.length)
     throw new AppError('validation', 'errors.validation', { projects: 'v.choose' });
   const already = new Set(ext.nominations.map((n) => n.projectId));
@@ -229,34 +233,36 @@ export async function nominate({
       entityId: ext.id,
       data: { count: rows.length },
     });
+    if (input.message) {
+      // Each team member with an account hears of it, by the name of their account.
+      for (const n of rows) {
+        const projectName = fresh.find((p) => p.id === n.projectId)?.name ?? '';
+        const team = await teamOf(tx, n.projectId);
+        await queueMail(
+          tx,
+          team.flatMap((m) =>
+            m.email
+              ? [
+                  {
+                    to: m.email,
+                    subject: ledgerT('events.mail.nominated.subject', { title: ext.title }),
+                    text: ledgerT('events.mail.nominated.body', {
+                      name: m.accountName ?? m.name,
+                      project: projectName,
+                      title: ext.title,
+                      organiser: ext.organiser,
+                      message: input.message,
+                    }),
+                  },
+                ]
+              : [],
+          ),
+        );
+      }
+    }
     return rows;
   });
-  if (created.length && input.message) {
-    const team = await db
-      .select({ email: user.email, name: user.name, projectName: project.name })
-      .from(projectMember)
-      .innerJoin(user, eq(user.id, projectMember.userId))
-      .innerJoin(project, eq(project.id, projectMember.projectId))
-      .where(
-        inArray(
-          projectMember.projectId,
-          created.map((n) => n.projectId),
-        ),
-      );
-    for (const m of team) {
-      await deps.mailer.send({
-        to: m.email,
-        subject: ledgerT('events.mail.nominated.subject', { title: ext.title }),
-        text: ledgerT('events.mail.nominated.body', {
-          name: m.name,
-          project: m.projectName,
-          title: ext.title,
-          organiser: ext.organiser,
-          message: input.message,
-        }),
-      });
-    }
-  }
+  deps.mailer.wake();
   return { created: created.length, skipped: found.length - created.length };
 }
 
@@ -327,22 +333,23 @@ export async function listNominations({
   const rows = await db
     .select({
       nomination,
-      projectName: project.name,
-      projectSlug: project.slug,
       eventTitle: externalEvent.title,
       eventSlug: externalEvent.slug,
       eventStartsOn: externalEvent.startsOn,
     })
     .from(nomination)
-    .innerJoin(project, eq(project.id, nomination.projectId))
     .innerJoin(externalEvent, eq(externalEvent.id, nomination.externalEventId))
     .where(projectId ? eq(nomination.projectId, projectId) : undefined)
-    .orderBy(desc(externalEvent.startsOn), asc(project.name))
+    .orderBy(desc(externalEvent.startsOn), asc(projectNameOf(nomination.projectId)))
     .limit(1000);
+  const projects = await projectSummaries(
+    db,
+    rows.map((r) => r.nomination.projectId),
+  );
   return rows.map((r) => ({
     ...r.nomination,
-    projectName: r.projectName,
-    projectSlug: r.projectSlug,
+    projectName: projects.get(r.nomination.projectId)?.name ?? '',
+    projectSlug: projects.get(r.nomination.projectId)?.slug ?? '',
     eventTitle: r.eventTitle,
     eventSlug: r.eventSlug,
     eventStartsOn: r.eventStartsOn,

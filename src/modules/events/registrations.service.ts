@@ -5,8 +5,9 @@ import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { formatDate, todayInVietnam, translator } from '#kernel/i18n/index.ts';
-import { commune } from '#modules/places/index.ts';
-import { project, projectMember } from '#modules/projects/index.ts';
+import { type Mail, queueMail } from '#kernel/mail/mailer.ts';
+import { assertCommunes, communeBySlug, communesOf } from '#modules/places/index.ts';
+import { projectsOf as teamProjects } from '#modules/projects/index.ts';
 import type { RegistrationInput } from './events.schemas.ts';
 import {
   type EventDeps,
@@ -29,27 +30,24 @@ export const newToken = () => randomBytes(24).toString('base64url');
 
 /** The projects a founder may count a seat for: those where they are a team member. */
 export async function projectsOf(db: Db, userId: string): Promise<{ id: string; name: string }[]> {
-  return db
-    .select({ id: project.id, name: project.name })
-    .from(projectMember)
-    .innerJoin(project, eq(project.id, projectMember.projectId))
-    .where(eq(projectMember.userId, userId))
-    .orderBy(asc(project.name));
+  return (await teamProjects(db, userId)).map(({ id, name }) => ({ id, name }));
 }
 
+/** The commune a person gave must be a unit of the province. */
 export async function assertCommune(db: Db, slug: string | undefined): Promise<void> {
-  if (!slug) return;
-  const [row] = await db.select({ slug: commune.slug }).from(commune).where(eq(commune.slug, slug));
-  if (!row) throw new AppError('validation', 'errors.validation', { commune: 'v.choose' });
+  await assertCommunes(db, slug);
 }
 
 function answersFor(e: Pick<EventDetail, 'questions'>, input: RegistrationInput): string[] {
   return e.questions.map((_, i) => String((input as Record<string, unknown>)[`a${i}`] ?? ''));
 }
 
-/** E-mails go out after the transaction: nothing is said about a seat that was not given. */
-async function tell(deps: EventDeps, to: string, subject: string, text: string) {
-  if (to) await deps.mailer.send({ to, subject, text });
+/**
+ * A mail to one person (none when they gave no address). Mails are queued in the transaction
+ * that gives the seat: nothing is said about a seat that was not given.
+ */
+function tell(to: string, subject: string, text: string): Mail[] {
+  return to ? [{ to, subject, text }] : [];
 }
 
 const mailT = translator('vi');
@@ -58,15 +56,14 @@ function sessionLines(e: EventDetail): string {
   return e.sessions.map((s) => `- ${formatDate(s.day)} ${s.startTime}–${s.endTime}`).join('\n');
 }
 
-async function tellRegistered(
+function registeredMail(
   deps: EventDeps,
   e: EventDetail,
   r: Pick<Registration, 'name' | 'email' | 'status' | 'code' | 'token'>,
-) {
+): Mail[] {
   const url = `${deps.config.BASE_URL}${ticketPath(r.token)}`;
   const key = r.status === 'confirmed' ? 'events.mail.confirmed.body' : 'events.mail.waitlisted.body';
-  await tell(
-    deps,
+  return tell(
     r.email,
     mailT(r.status === 'confirmed' ? 'events.mail.confirmed.subject' : 'events.mail.waitlisted.subject', {
       title: e.title,
@@ -82,12 +79,10 @@ async function tellRegistered(
   );
 }
 
-/** Tells people taken off the waitlist that they have a seat. */
-export async function tellPromoted(deps: EventDeps, e: EventDetail, promoted: Promoted[]) {
-  for (const p of promoted) {
-    const url = `${deps.config.BASE_URL}${ticketPath(p.token)}`;
-    await tell(
-      deps,
+/** The mails telling people taken off the waitlist that they have a seat. */
+function promotedMails(baseUrl: string, e: EventDetail, promoted: Promoted[]): Mail[] {
+  return promoted.flatMap((p) =>
+    tell(
       p.email,
       mailT('events.mail.promoted.subject', { title: e.title }),
       mailT('events.mail.promoted.body', {
@@ -95,10 +90,20 @@ export async function tellPromoted(deps: EventDeps, e: EventDetail, promoted: Pr
         title: e.title,
         venue: e.venue,
         sessions: sessionLines(e),
-        url,
+        url: `${baseUrl}${ticketPath(p.token)}`,
       }),
-    );
-  }
+    ),
+  );
+}
+
+/**
+ * Tells people taken off the waitlist that they have a seat: queues the mails in the transaction
+ * that promoted them (the event as it is in that transaction).
+ * @example await updateEvent({ db, actor, slug, input, onPromoted: (tx, p) => tellPromoted(tx, baseUrl, id, p) })
+ */
+export async function tellPromoted(tx: Db, baseUrl: string, eventId: string, promoted: Promoted[]): Promise<void> {
+  if (promoted.length === 0) return;
+  await queueMail(tx, promotedMails(baseUrl, await eventDetailById(tx, eventId), promoted));
 }
 
 /**
@@ -183,9 +188,10 @@ export async function register({
       entityId: row.id,
       data: { eventId: e.id, status },
     });
+    await queueMail(tx, registeredMail(deps, e, row));
     return row;
   });
-  await tellRegistered(deps, e, created);
+  deps.mailer.wake();
   return { registration: created, event: e };
 }
 
@@ -203,13 +209,9 @@ export interface Ticket {
 /** A person's own registration, by the secret of their page; 404 for a token that is not one. */
 export async function getTicket(db: Db, token: string): Promise<Ticket> {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new AppError('not_found', 'events.ticketNotFound');
-  const [row] = await db
-    .select({ registration, communeName: commune.name })
-    .from(registration)
-    .leftJoin(commune, eq(commune.slug, registration.communeSlug))
-    .where(eq(registration.token, token));
-  if (!row) throw new AppError('not_found', 'events.ticketNotFound');
-  const r = row.registration;
+  const [r] = await db.select().from(registration).where(eq(registration.token, token));
+  if (!r) throw new AppError('not_found', 'events.ticketNotFound');
+  const communeName = (await communeBySlug(db, r.communeSlug))?.name ?? null;
   const [e, attended, cert, fb, ahead] = await Promise.all([
     eventDetailById(db, r.eventId),
     db.select({ sessionId: attendance.sessionId }).from(attendance).where(eq(attendance.registrationId, r.id)),
@@ -237,7 +239,7 @@ export async function getTicket(db: Db, token: string): Promise<Ticket> {
   return {
     registration: r,
     event: e,
-    communeName: row.communeName,
+    communeName,
     attendedSessionIds: attended.map((a) => a.sessionId),
     certificateCode: cert[0]?.code ?? null,
     feedback: fb[0] ?? null,
@@ -282,9 +284,12 @@ export async function cancelRegistration({
       entity: 'event_registration',
       entityId: r.id,
     });
-    return current.status === 'confirmed' ? promoteWaitlist(tx, r.eventId, ticket.event.capacity) : [];
+    if (current.status !== 'confirmed') return [];
+    const freed = await promoteWaitlist(tx, r.eventId, ticket.event.capacity);
+    await queueMail(tx, promotedMails(deps.config.BASE_URL, ticket.event, freed));
+    return freed;
   });
-  await tellPromoted(deps, ticket.event, promoted);
+  deps.mailer.wake();
   return { registration: { ...r, status: 'cancelled' }, promoted };
 }
 
@@ -340,7 +345,6 @@ export async function listRegistrations({
   const rows = await db
     .select({
       registration,
-      communeName: commune.name,
       attended: sql<
         string[]
       >`coalesce((SELECT array_agg(${attendance.sessionId}::text) FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id}), '{}')`,
@@ -349,12 +353,15 @@ export async function listRegistrations({
       >`(SELECT ${certificate.code} FROM ${certificate} WHERE ${certificate.registrationId} = ${registration.id} AND ${certificate.replacedAt} IS NULL)`,
     })
     .from(registration)
-    .leftJoin(commune, eq(commune.slug, registration.communeSlug))
     .where(eq(registration.eventId, eventId))
     .orderBy(asc(registration.number));
+  const communes = await communesOf(
+    db,
+    rows.map((r) => r.registration.communeSlug),
+  );
   return rows.map((r) => ({
     ...r.registration,
-    communeName: r.communeName,
+    communeName: (r.registration.communeSlug && communes.get(r.registration.communeSlug)?.name) || null,
     attended: r.attended,
     certificateCode: r.certificateCode,
   }));
@@ -381,37 +388,44 @@ export async function sendReminders(deps: EventDeps, today: string): Promise<num
         ne(registration.email, ''),
       ),
     );
-  const claimed = await db
-    .update(registration)
-    .set({ reminderSentAt: new Date() })
-    .where(and(inArray(registration.id, due), isNull(registration.reminderSentAt)))
-    .returning({
-      eventId: registration.eventId,
-      name: registration.name,
-      email: registration.email,
-      code: registration.code,
-      token: registration.token,
-    });
-  const events = new Map<string, EventDetail>();
-  for (const r of claimed) {
-    let e = events.get(r.eventId);
-    if (!e) {
-      e = await eventDetailById(db, r.eventId);
-      events.set(r.eventId, e);
+  const claimed = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(registration)
+      .set({ reminderSentAt: new Date() })
+      .where(and(inArray(registration.id, due), isNull(registration.reminderSentAt)))
+      .returning({
+        eventId: registration.eventId,
+        name: registration.name,
+        email: registration.email,
+        code: registration.code,
+        token: registration.token,
+      });
+    const events = new Map<string, EventDetail>();
+    const mails: Mail[] = [];
+    for (const r of rows) {
+      let e = events.get(r.eventId);
+      if (!e) {
+        e = await eventDetailById(tx, r.eventId);
+        events.set(r.eventId, e);
+      }
+      mails.push(
+        ...tell(
+          r.email,
+          mailT('events.mail.reminder.subject', { title: e.title }),
+          mailT('events.mail.reminder.body', {
+            name: r.name,
+            title: e.title,
+            venue: e.venue,
+            sessions: sessionLines(e),
+            code: formatCode(r.code),
+            url: `${deps.config.BASE_URL}${ticketPath(r.token)}`,
+          }),
+        ),
+      );
     }
-    await tell(
-      deps,
-      r.email,
-      mailT('events.mail.reminder.subject', { title: e.title }),
-      mailT('events.mail.reminder.body', {
-        name: r.name,
-        title: e.title,
-        venue: e.venue,
-        sessions: sessionLines(e),
-        code: formatCode(r.code),
-        url: `${deps.config.BASE_URL}${ticketPath(r.token)}`,
-      }),
-    );
-  }
+    await queueMail(tx, mails);
+    return rows;
+  });
+  deps.mailer.wake();
   return claimed.length;
 }

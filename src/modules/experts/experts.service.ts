@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
@@ -7,7 +7,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { matches, rank } from '#kernel/search/search.ts';
-import { commune } from '#modules/places/index.ts';
+import { assertCommunes } from '#modules/places/index.ts';
 import type { ExpertFilters, ExpertInput } from './experts.schemas.ts';
 import { expertProfile } from './experts.sql.ts';
 
@@ -91,12 +91,6 @@ async function freeSlugFrom(db: Db, name: string): Promise<string> {
   for (let i = 2; ; i++) if (!used.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-async function assertCommunes(db: Db, slugs: string[]): Promise<void> {
-  if (slugs.length === 0) return;
-  const found = await db.select({ slug: commune.slug }).from(commune).where(inArray(commune.slug, slugs));
-  if (found.length !== slugs.length) throw new AppError('validation', 'errors.validation', { communes: 'v.choose' });
-}
-
 function columnsFrom(input: ExpertInput) {
   return {
     name: input.name,
@@ -113,7 +107,7 @@ function columnsFrom(input: ExpertInput) {
 
 /** Writes a profile for an expert account: created on first save, its address kept afterwards. */
 async function upsertProfile(db: Db, actor: Actor, userId: string, input: ExpertInput) {
-  await assertCommunes(db, input.communes);
+  await assertCommunes(db, input.communes, 'communes');
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ slug: expertProfile.slug })

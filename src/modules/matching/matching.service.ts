@@ -1,11 +1,9 @@
-import { and, arrayOverlaps, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { user } from '#kernel/auth/auth.sql.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { expertLoads } from '#modules/engagements/index.ts';
-import { expertProfile, specialtiesForNeed } from '#modules/experts/index.ts';
-import { introduction, partner } from '#modules/partners/index.ts';
+import { expertSkills, expertsWithSkills, specialtiesForNeed } from '#modules/experts/index.ts';
+import { partnerOffer, partnersOffering } from '#modules/partners/index.ts';
 import { type Commune, listCommunes } from '#modules/places/index.ts';
-import { project, type SupportNeed, supportNeeds } from '#modules/projects/index.ts';
+import { findProject, projectsNeeding, type SupportNeed, supportNeeds } from '#modules/projects/index.ts';
 import {
   type Candidate,
   type ExpertCandidate,
@@ -44,18 +42,7 @@ export interface TargetInput {
 
 async function targetOf(db: Db, province: string, input: TargetInput): Promise<{ target: Target; where: Places }> {
   const where = await places(db, province);
-  const [p] = input.projectId
-    ? await db
-        .select({
-          field: project.field,
-          stage: project.stage,
-          communeSlug: project.communeSlug,
-          name: project.name,
-          summary: project.summary,
-        })
-        .from(project)
-        .where(eq(project.id, input.projectId))
-    : [];
+  const p = input.projectId ? await findProject(db, input.projectId) : null;
   const communeSlug = p?.communeSlug ?? input.communeSlug ?? null;
   const c = communeSlug ? where.bySlug.get(communeSlug) : undefined;
   return {
@@ -74,29 +61,17 @@ async function targetOf(db: Db, province: string, input: TargetInput): Promise<{
 }
 
 async function expertCandidates(db: Db, where: Places, target: Target): Promise<ExpertCandidate[]> {
-  const wanted = [...new Set(target.needs.flatMap((n) => specialtiesForNeed[n] ?? []))];
-  const could: SQL[] = [];
-  if (wanted.length) could.push(arrayOverlaps(expertProfile.specialties, wanted));
-  if (target.field) could.push(arrayOverlaps(expertProfile.fields, [target.field]));
-  if (could.length === 0) return [];
-  const rows = await db
-    .select({
-      id: expertProfile.userId,
-      name: expertProfile.name,
-      slug: expertProfile.slug,
-      specialties: expertProfile.specialties,
-      fields: expertProfile.fields,
-      communes: expertProfile.communes,
-      anywhere: expertProfile.anywhere,
-      text: sql<string>`left(${expertProfile.headline} || ' ' || ${expertProfile.bio}, ${TEXT_CHARS})`,
-    })
-    .from(expertProfile)
-    .innerJoin(user, eq(user.id, expertProfile.userId))
-    .where(and(eq(user.role, 'expert'), or(isNull(user.banned), eq(user.banned, false)), or(...could)))
-    .orderBy(desc(expertProfile.updatedAt))
-    .limit(POOL);
-  return rows.map((r) => ({
+  const specialties = [...new Set(target.needs.flatMap((n) => specialtiesForNeed[n] ?? []))];
+  const rows = await expertsWithSkills(
+    db,
+    { specialties, fields: target.field ? [target.field] : [] },
+    POOL,
+    TEXT_CHARS,
+  );
+  return rows.map(({ userId, about, ...r }) => ({
     ...r,
+    id: userId,
+    text: about,
     type: 'expert' as const,
     formerDistricts: districtsOf(where, r.communes),
     openEngagements: 0,
@@ -130,29 +105,19 @@ async function rankExperts(
 }
 
 async function partnerCandidates(db: Db, where: Places, target: Target): Promise<PartnerCandidate[]> {
-  const could: SQL[] = [];
-  if (target.needs.length) could.push(arrayOverlaps(partner.offers, [...target.needs]));
-  if (target.field) could.push(arrayOverlaps(partner.fields, [target.field]));
-  if (could.length === 0) return [];
-  const interested = sql<number>`(select count(*)::int from ${introduction} where ${introduction.partnerId} = ${partner.id} and ${introduction.status} = 'interested')`;
-  const rows = await db
-    .select({
-      id: partner.id,
-      name: partner.name,
-      slug: partner.slug,
-      kind: partner.kind,
-      offers: partner.offers,
-      fields: partner.fields,
-      communes: partner.communes,
-      anywhere: partner.anywhere,
-      text: sql<string>`left(${partner.summary} || ' ' || ${partner.description}, ${TEXT_CHARS})`,
-      pastInterested: interested,
-    })
-    .from(partner)
-    .where(or(...could))
-    .orderBy(desc(partner.updatedAt))
-    .limit(POOL);
-  return rows.map((r) => ({ ...r, type: 'partner' as const, formerDistricts: districtsOf(where, r.communes) }));
+  const rows = await partnersOffering(
+    db,
+    { offers: target.needs, fields: target.field ? [target.field] : [] },
+    POOL,
+    TEXT_CHARS,
+  );
+  return rows.map(({ about, interested, ...r }) => ({
+    ...r,
+    text: about,
+    pastInterested: interested,
+    type: 'partner' as const,
+    formerDistricts: districtsOf(where, r.communes),
+  }));
 }
 
 export interface Suggestions {
@@ -201,27 +166,11 @@ async function projectsFor(
   publicOnly: boolean,
   limit: number,
 ): Promise<ProjectSuggestion[]> {
-  const needs = needsAnswered(candidate);
-  const could: SQL[] = [];
-  if (needs.length) could.push(arrayOverlaps(project.needs, needs));
-  if (candidate.fields.length) could.push(inArray(project.field, [...candidate.fields]));
-  if (could.length === 0) return [];
-  const rows = await db
-    .select({
-      id: project.id,
-      slug: project.slug,
-      name: project.name,
-      summary: project.summary,
-      isPublic: project.isPublic,
-      needs: project.needs,
-      field: project.field,
-      stage: project.stage,
-      communeSlug: project.communeSlug,
-    })
-    .from(project)
-    .where(and(or(...could), publicOnly ? eq(project.isPublic, true) : undefined))
-    .orderBy(desc(project.updatedAt))
-    .limit(POOL);
+  const rows = await projectsNeeding(
+    db,
+    { needs: needsAnswered(candidate), fields: candidate.fields, publicOnly },
+    POOL,
+  );
   const ranked: ProjectSuggestion[] = [];
   for (const r of rows) {
     const c = r.communeSlug ? where.bySlug.get(r.communeSlug) : undefined;
@@ -254,7 +203,7 @@ export async function projectsForExpert(
   limit = 10,
 ): Promise<ProjectSuggestion[]> {
   const where = await places(db, province);
-  const [row] = await db.select().from(expertProfile).where(eq(expertProfile.userId, expertUserId));
+  const row = await expertSkills(db, expertUserId);
   if (!row) return [];
   const loads = await expertLoads(db, [row.userId]);
   const candidate: ExpertCandidate = {
@@ -267,7 +216,7 @@ export async function projectsForExpert(
     communes: row.communes,
     formerDistricts: districtsOf(where, row.communes),
     anywhere: row.anywhere,
-    text: `${row.headline} ${row.bio}`,
+    text: row.about,
     openEngagements: 0,
     pastByField: loads.get(row.userId)?.pastByField ?? {},
   };
@@ -282,7 +231,7 @@ export async function projectsForPartner(
   limit = 10,
 ): Promise<ProjectSuggestion[]> {
   const where = await places(db, province);
-  const [row] = await db.select().from(partner).where(eq(partner.id, partnerId));
+  const row = await partnerOffer(db, partnerId);
   if (!row) return [];
   const candidate: PartnerCandidate = {
     type: 'partner',
@@ -295,7 +244,7 @@ export async function projectsForPartner(
     communes: row.communes,
     formerDistricts: districtsOf(where, row.communes),
     anywhere: row.anywhere,
-    text: `${row.summary} ${row.description}`,
+    text: row.about,
     pastInterested: 0,
   };
   return projectsFor(db, where, candidate, publicOnly, limit);

@@ -17,7 +17,13 @@ export {
   type PartnerIntroduction,
   type ProjectIntroduction,
 } from './introductions.service.ts';
-export { type PartnerSummary, partnerSummaries } from './partners.queries.ts';
+export {
+  type PartnerOffer,
+  type PartnerSummary,
+  partnerOffer,
+  partnerSummaries,
+  partnersOffering,
+} from './partners.queries.ts';
 export { PartnerFilters, PartnerInput } from './partners.schemas.ts';
 export {
   addMember,
@@ -35,7 +41,6 @@ export {
   removeMember,
   updatePartner,
 } from './partners.service.ts';
-export { introduction, partner, partnerMember } from './partners.sql.ts';
 export * from './partners.taxonomy.ts';
 
 /** The partners module: its words, pages and API, mounted by createApp. */

@@ -7,8 +7,8 @@ import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { isMessageKey, type MessageKey, todayInVietnam, translator } from '#kernel/i18n/index.ts';
-import type { Mailer } from '#kernel/mail/mailer.ts';
-import { canEdit, getProjectById, project } from '#modules/projects/index.ts';
+import { type Mailer, queueMail } from '#kernel/mail/mailer.ts';
+import { canEdit, getProjectById, projectSummaries } from '#modules/projects/index.ts';
 import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
 import { answerText, introductionMessage } from './partners.schemas.ts';
 import { getPartnerById, type Partner } from './partners.service.ts';
@@ -104,6 +104,7 @@ export async function introduceProject({
   const p = await getPartnerById(db, partnerId);
   if (!p) throw new AppError('not_found', 'partners.notFound');
   const target = await getProjectById({ db, actor, id: projectId });
+  const recipients = await partnerRecipients(db, p);
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(introduction)
@@ -118,24 +119,25 @@ export async function introduceProject({
       entityId: row.id,
       data: { partnerId: p.id, projectId: target.id },
     });
+    const url = `${baseUrl}/gioi-thieu/${row.id}`;
+    await queueMail(
+      tx,
+      recipients.map((to) => ({
+        to,
+        subject: vi('partners.mail.introduced.subject', { project: target.name }),
+        text: vi('partners.mail.introduced.body', {
+          officer: actor.name,
+          partner: p.name,
+          project: target.name,
+          summary: target.summary,
+          message: checked.data,
+          url,
+        }),
+      })),
+    );
     return row;
   });
-  // After the commit: the outbox is written through the app's own handle.
-  const url = `${baseUrl}/gioi-thieu/${created.id}`;
-  for (const to of await partnerRecipients(db, p)) {
-    await mailer.send({
-      to,
-      subject: vi('partners.mail.introduced.subject', { project: target.name }),
-      text: vi('partners.mail.introduced.body', {
-        officer: actor.name,
-        partner: p.name,
-        project: target.name,
-        summary: target.summary,
-        message: checked.data,
-        url,
-      }),
-    });
-  }
+  mailer.wake();
   return { id: created.id };
 }
 
@@ -175,6 +177,9 @@ export async function answerIntroduction({
     throw new AppError('validation', 'errors.validation', { status: 'v.choose' });
   const checked = answerText.safeParse(answer);
   if (!checked.success) throw invalid('answer', checked.error);
+  const [officer] = current.introducedBy
+    ? await db.select({ email: user.email }).from(user).where(eq(user.id, current.introducedBy))
+    : [];
   await db.transaction(async (tx) => {
     await tx
       .update(introduction)
@@ -197,23 +202,20 @@ export async function answerIntroduction({
       entityId: current.id,
       data: { status },
     });
+    if (officer)
+      await queueMail(tx, {
+        to: officer.email,
+        subject: vi('partners.mail.answered.subject', { partner: current.partnerName, project: current.projectName }),
+        text: vi('partners.mail.answered.body', {
+          partner: current.partnerName,
+          project: current.projectName,
+          status: vi(`partners.introduction.status.${status}`),
+          answer: checked.data || '—',
+          url: `${baseUrl}/gioi-thieu/${current.id}`,
+        }),
+      });
   });
-  const [officer] = current.introducedBy
-    ? await db.select({ email: user.email }).from(user).where(eq(user.id, current.introducedBy))
-    : [];
-  if (officer) {
-    await mailer.send({
-      to: officer.email,
-      subject: vi('partners.mail.answered.subject', { partner: current.partnerName, project: current.projectName }),
-      text: vi('partners.mail.answered.body', {
-        partner: current.partnerName,
-        project: current.projectName,
-        status: vi(`partners.introduction.status.${status}`),
-        answer: checked.data || '—',
-        url: `${baseUrl}/gioi-thieu/${current.id}`,
-      }),
-    });
-  }
+  mailer.wake();
   return { id: current.id };
 }
 
@@ -240,24 +242,28 @@ export async function getIntroduction({
       intro: introduction,
       partnerName: partner.name,
       partnerSlug: partner.slug,
-      projectName: project.name,
-      projectSlug: project.slug,
-      projectSummary: project.summary,
-      projectIsPublic: project.isPublic,
       introducedByName: introducer.name,
       answeredByName: answerer.name,
     })
     .from(introduction)
     .innerJoin(partner, eq(partner.id, introduction.partnerId))
-    .innerJoin(project, eq(project.id, introduction.projectId))
     .leftJoin(introducer, eq(introducer.id, introduction.introducedBy))
     .leftJoin(answerer, eq(answerer.id, introduction.answeredBy))
     .where(eq(introduction.id, id));
-  if (!row) throw notFound;
+  const p = row && (await projectSummaries(db, [row.intro.projectId])).get(row.intro.projectId);
+  if (!row || !p) throw notFound;
   const canAnswer = isStaff(actor) || (await isMemberOf(db, row.intro.partnerId, actor.id));
   if (!canAnswer && !(await isOnTeam(db, actor, row.intro.projectId))) throw notFound;
   const { intro, ...rest } = row;
-  return { ...intro, ...rest, canAnswer };
+  return {
+    ...intro,
+    ...rest,
+    projectName: p.name,
+    projectSlug: p.slug,
+    projectSummary: p.summary,
+    projectIsPublic: p.isPublic,
+    canAnswer,
+  };
 }
 
 /** The project's team, by the projects module's own rule. */
@@ -311,20 +317,25 @@ export interface PartnerIntroduction {
 
 /** A partner's introductions, newest first (the caller checks who may see them). */
 export async function introductionsForPartner(db: Db, partnerId: string): Promise<PartnerIntroduction[]> {
-  return db
+  const rows = await db
     .select({
       id: introduction.id,
       projectId: introduction.projectId,
-      projectName: project.name,
-      projectSlug: project.slug,
       status: introduction.status,
       createdAt: introduction.createdAt,
       answeredAt: introduction.answeredAt,
     })
     .from(introduction)
-    .innerJoin(project, eq(project.id, introduction.projectId))
     .where(eq(introduction.partnerId, partnerId))
     .orderBy(desc(introduction.createdAt));
+  const projects = await projectSummaries(
+    db,
+    rows.map((r) => r.projectId),
+  );
+  return rows.flatMap((r) => {
+    const p = projects.get(r.projectId);
+    return p ? [{ ...r, projectName: p.name, projectSlug: p.slug }] : [];
+  });
 }
 
 export interface ProjectIntroduction {

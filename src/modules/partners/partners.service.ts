@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
@@ -7,7 +7,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { matches, rank } from '#kernel/search/search.ts';
-import { commune } from '#modules/places/index.ts';
+import { assertCommunes } from '#modules/places/index.ts';
 import type { PartnerFilters, PartnerInput } from './partners.schemas.ts';
 import { partner, partnerMember } from './partners.sql.ts';
 
@@ -121,13 +121,6 @@ async function freeSlugFrom(db: Db, name: string): Promise<string> {
   for (let i = 2; ; i++) if (!used.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-/** Every ticked commune must be a unit of the province. */
-export async function assertCommunes(db: Db, slugs: string[]): Promise<void> {
-  if (slugs.length === 0) return;
-  const found = await db.select({ slug: commune.slug }).from(commune).where(inArray(commune.slug, slugs));
-  if (found.length !== slugs.length) throw new AppError('validation', 'errors.validation', { communes: 'v.choose' });
-}
-
 function columnsFrom(input: PartnerInput) {
   return {
     name: input.name,
@@ -153,7 +146,7 @@ function columnsFrom(input: PartnerInput) {
  */
 export async function createPartner({ db, actor, input }: { db: Db; actor: Actor; input: PartnerInput }) {
   if (!isStaff(actor)) throw new AppError('forbidden');
-  await assertCommunes(db, input.communes);
+  await assertCommunes(db, input.communes, 'communes');
   if (input.slug && (await slugTaken(db, input.slug)))
     throw new AppError('validation', 'errors.validation', { slug: 'partners.v.slugTaken' });
   return db.transaction(async (tx) => {
@@ -188,7 +181,7 @@ export async function updatePartner({
 }) {
   const current = await getPartner({ db, actor, slug });
   if (!canManage(actor, current.members)) throw new AppError('forbidden');
-  await assertCommunes(db, input.communes);
+  await assertCommunes(db, input.communes, 'communes');
   const newSlug = input.slug || current.slug;
   if (newSlug !== current.slug && (await slugTaken(db, newSlug, current.id))) {
     throw new AppError('validation', 'errors.validation', { slug: 'partners.v.slugTaken' });

@@ -1,23 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
-import { expertProfile } from '#modules/experts/index.ts';
+import { listExpertOptions } from '#modules/experts/index.ts';
 import { createProject } from '#modules/projects/index.ts';
-import { support } from '#modules/support/index.ts';
+import { ledgerEntries } from '#modules/support/index.ts';
 import { seedDemo } from '#seed/demo.ts';
 import { demoExpertEmails } from '#seed/demo-experts.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import {
-  answerIntroduction,
-  introduceProject,
-  introduction,
-  listPartnerOptions,
-  partner,
-  partnerIdsOfUser,
-} from './index.ts';
+import { answerIntroduction, introduceProject, listPartnerOptions, partnerIdsOfUser } from './index.ts';
+import { introduction, partner } from './partners.sql.ts';
 
 let rt: TestRuntime;
 const password = 'mat-khau-thu-1';
@@ -296,7 +290,7 @@ describe('introductions', () => {
     const page = await (await officer.get(introPath)).text();
     expect(page).toContain('Đã giới thiệu dự án “Thạch đen Hồng Nhung”');
     expect(page).toContain('Chờ đối tác trả lời');
-    const entries = await rt.db.select().from(support).where(eq(support.projectId, projectId));
+    const entries = await ledgerEntries(rt.db, { projectId });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       kind: 'connection',
@@ -340,7 +334,7 @@ describe('introductions', () => {
     const page = await (await buyer.get(introPath)).text();
     expect(page).toContain('Đối tác quan tâm');
     expect(page).toContain('Nhận bán thử tại 3 siêu thị');
-    const entries = await rt.db.select().from(support).where(eq(support.projectId, projectId));
+    const entries = await ledgerEntries(rt.db, { projectId });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ status: 'done', outcome: 'Nhận bán thử tại 3 siêu thị từ tháng 6/2022.' });
     const [toOfficer] = await outboxTo('officer@test.vn');
@@ -348,7 +342,7 @@ describe('introductions', () => {
     expect(toOfficer?.text).toContain('Đối tác quan tâm');
     // changing the answer updates the same row again
     await buyer.post(`${introPath}/tra-loi`, { status: 'not_now', answer: '' });
-    const again = await rt.db.select().from(support).where(eq(support.projectId, projectId));
+    const again = await ledgerEntries(rt.db, { projectId });
     expect(again).toHaveLength(1);
     expect(again[0]?.status).toBe('cancelled');
   });
@@ -420,10 +414,7 @@ describe('introductions', () => {
     ).rejects.toMatchObject({
       code: 'not_found',
     });
-    const rows = await rt.db
-      .select()
-      .from(support)
-      .where(and(eq(support.sourceModule, 'partners'), eq(support.sourceId, id)));
+    const rows = await ledgerEntries(rt.db, { sourceModule: 'partners', sourceId: id });
     expect(rows).toHaveLength(1);
   });
 });
@@ -463,7 +454,7 @@ describe('demo data', () => {
       await seedDemo(demo.deps);
       const mart = await demo.app.request('/doi-tac/happy-mart');
       expect(await mart.text()).toContain('Hệ thống siêu thị Happy mart (Hà Nội)');
-      const connections = await demo.db.select().from(support).where(eq(support.sourceModule, 'partners'));
+      const connections = await ledgerEntries(demo.db, { sourceModule: 'partners' });
       expect(connections.map((c) => [c.startedOn, c.status, c.providerName])).toEqual(
         expect.arrayContaining([
           ['2022-03-25', 'done', 'Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn'],
@@ -471,7 +462,7 @@ describe('demo data', () => {
         ]),
       );
       expect(connections.every((c) => c.kind === 'connection')).toBe(true);
-      const seeded = await demo.db.select({ id: support.id }).from(support).where(eq(support.sourceModule, 'seed'));
+      const seeded = await ledgerEntries(demo.db, { sourceModule: 'seed' });
       expect(seeded.length).toBeGreaterThan(0);
       const partnerAccount = new TestBrowser(demo.app);
       await partnerAccount.signIn('doitac@ketnoi.demo', 'KetNoi@2026');
@@ -479,9 +470,7 @@ describe('demo data', () => {
       expect(mine.headers.get('location')).toBe('/doi-tac/cong-ty-tnhh-phan-phoi-nong-san-ky-cung');
       const page = await (await partnerAccount.get('/doi-tac/cong-ty-tnhh-phan-phoi-nong-san-ky-cung')).text();
       expect(page).toContain('Mật ong rừng Hữu Liên'); // an introduction awaiting its answer
-      const profiles = await demo.db
-        .select({ slug: expertProfile.slug, isPublic: expertProfile.isPublic })
-        .from(expertProfile);
+      const profiles = await listExpertOptions(demo.db);
       expect(profiles.length).toBeGreaterThanOrEqual(7);
       const experts = await (await demo.app.request('/chuyen-gia?q=phuong%20thao')).text();
       expect(experts).toContain('TS. Lê Thị Phương Thảo');

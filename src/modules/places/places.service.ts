@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { fromRoot } from '#kernel/paths.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { matches, rank } from '#kernel/search/search.ts';
 import { commune, formerDistrict } from './places.sql.ts';
+
+/** How many units are loaded, every province together: 0 when the list is still to be loaded. */
+export async function communeCount(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(commune);
+  return row?.n ?? 0;
+}
 
 /** Provinces whose unit lists ship with the code (src/modules/places/data/<slug>.csv). */
 export const provinceNames: Record<string, string> = { 'lang-son': 'Lạng Sơn' };

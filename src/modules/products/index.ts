@@ -3,6 +3,16 @@ import { productsApi } from './products.api.ts';
 import * as words from './products.i18n.ts';
 import { productsPages } from './products.pages.tsx';
 
+export { createListing, updateListing } from './catalogue/listings.service.ts';
+export {
+  createProduct,
+  imagesOf,
+  listShowcase,
+  type Product,
+  productContext,
+  type ShowcaseItem,
+  updateProduct,
+} from './catalogue/products.service.ts';
 export {
   createConnection,
   getConnection,
@@ -10,10 +20,8 @@ export {
   moveConnection,
   salesGrowthPercent,
   saveOutcome,
-} from './connections.service.ts';
-export { connectionStep, salesConnection } from './connections.sql.ts';
-export { createInquiry, listInquiries } from './inquiries.service.ts';
-export { createListing, updateListing } from './listings.service.ts';
+} from './connections/connections.service.ts';
+export { createInquiry, listInquiries } from './connections/inquiries.service.ts';
 export {
   BoardFilters,
   ConnectionInput,
@@ -25,19 +33,9 @@ export {
   ShowcaseFilters,
   StageInput,
 } from './products.schemas.ts';
-export {
-  createProduct,
-  imagesOf,
-  listShowcase,
-  type Product,
-  productContext,
-  type ShowcaseItem,
-  updateProduct,
-} from './products.service.ts';
-export { product, productImage, productInquiry, productListing, readinessItem } from './products.sql.ts';
 export * from './products.taxonomy.ts';
-export { updateReadinessItem, verifyReadinessItem } from './readiness.service.ts';
-export { readinessSummary } from './readiness.ts';
+export { updateReadinessItem, verifyReadinessItem } from './readiness/readiness.service.ts';
+export { readinessSummary } from './readiness/readiness.ts';
 export { imageUrl, priceText, thumbSize } from './views/parts.tsx';
 
 /** The products module: its words, pages and API, mounted by createApp. */

@@ -5,9 +5,7 @@ import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { pageFrom } from '#kernel/http/pagination.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
-import { getConnection, listBoard } from './connections.service.ts';
-import { createListing } from './listings.service.ts';
-import { BoardFilters, ListingInput, ShowcaseFilters } from './products.schemas.ts';
+import { createListing } from './catalogue/listings.service.ts';
 import {
   checklistOf,
   imagesOf,
@@ -15,7 +13,9 @@ import {
   listShowcase,
   productContext,
   type ShowcaseItem,
-} from './products.service.ts';
+} from './catalogue/products.service.ts';
+import { getConnection, listBoard } from './connections/connections.service.ts';
+import { BoardFilters, ListingInput, ShowcaseFilters } from './products.schemas.ts';
 import {
   connectionStages,
   itemStatuses,
@@ -24,7 +24,7 @@ import {
   productCategories,
   readinessItems,
 } from './products.taxonomy.ts';
-import { readinessSummary } from './readiness.ts';
+import { readinessSummary } from './readiness/readiness.ts';
 
 const PER_PAGE = 24;
 const date = () => z.string().meta({ format: 'date' });

@@ -12,11 +12,8 @@ import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { canEdit, getProject } from '#modules/projects/index.ts';
-import { connectionsPages } from './connections.pages.tsx';
-import { exportChoices, exportProducts } from './export.service.ts';
-import { closeInquiry, createInquiry, listInquiries } from './inquiries.service.ts';
-import { createListing, updateListing } from './listings.service.ts';
-import { InquiryInput, ListingInput, ProductInput, ReadinessInput, ShowcaseFilters } from './products.schemas.ts';
+import { exportChoices, exportProducts } from './catalogue/export.service.ts';
+import { createListing, updateListing } from './catalogue/listings.service.ts';
 import {
   checklistOf,
   createProduct,
@@ -33,9 +30,12 @@ import {
   removeImage,
   sitemapEntries,
   updateProduct,
-} from './products.service.ts';
-import { readinessDocument, updateReadinessItem, verifyReadinessItem } from './readiness.service.ts';
-import { readinessSummary } from './readiness.ts';
+} from './catalogue/products.service.ts';
+import { connectionsPages } from './connections/connections.pages.tsx';
+import { closeInquiry, createInquiry, listInquiries } from './connections/inquiries.service.ts';
+import { InquiryInput, ListingInput, ProductInput, ReadinessInput, ShowcaseFilters } from './products.schemas.ts';
+import { readinessDocument, updateReadinessItem, verifyReadinessItem } from './readiness/readiness.service.ts';
+import { readinessSummary } from './readiness/readiness.ts';
 import { ChecklistPage, ItemFormPage } from './views/checklist.tsx';
 import { ExportPage } from './views/export.tsx';
 import { InquiriesPage } from './views/inquiries.tsx';

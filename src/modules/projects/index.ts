@@ -10,10 +10,14 @@ export {
   mayCreateProject,
   type ProjectScope,
   type ProjectSummary,
+  projectBrief,
   projectCreatorRoles,
   projectIdsWhere,
+  projectNameOf,
   projectSummaries,
+  projectsNeeding,
   projectsOf,
+  publicProjectDates,
   teamOf,
 } from './projects.queries.ts';
 export { ProjectFilters, ProjectInput } from './projects.schemas.ts';
@@ -30,7 +34,13 @@ export {
   projectFigures,
   updateProject,
 } from './projects.service.ts';
-export { type Award, project, projectMember } from './projects.sql.ts';
+export type { Award } from './projects.sql.ts';
+/**
+ * Transitional (issue 9): the tables, still read by requests.service.ts and support.service.ts
+ * while those are rewritten. Remove once they use the read models above (isMember, teamOf,
+ * projectSummaries, projectIdsWhere); no other module may use them.
+ */
+export { project, projectMember } from './projects.sql.ts';
 export * from './projects.taxonomy.ts';
 export type { ProjectPorts, TimelineEntry } from './projects.timeline.ts';
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AnyColumn, and, arrayOverlaps, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { user } from '#kernel/auth/auth.sql.ts';
 import type { Actor, Role } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
@@ -68,6 +68,48 @@ export async function findProject(db: Db, idOrSlug: string): Promise<ProjectSumm
   return row ?? null;
 }
 
+/** One project by id with its description: what an expert working for it reads. No access check. */
+export async function projectBrief(db: Db, id: string): Promise<(ProjectSummary & { description: string }) | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ ...summaryColumns, description: project.description })
+    .from(project)
+    .where(eq(project.id, id));
+  return row ?? null;
+}
+
+/**
+ * Projects that declare one of these needs or work in one of these fields, the most recently
+ * updated first: the projects matching compares with what an expert or a partner offers.
+ */
+export async function projectsNeeding(
+  db: Db,
+  wanted: { needs: readonly string[]; fields: readonly string[]; publicOnly: boolean },
+  limit: number,
+): Promise<ProjectSummary[]> {
+  const could: SQL[] = [];
+  if (wanted.needs.length) could.push(arrayOverlaps(project.needs, [...wanted.needs]));
+  if (wanted.fields.length) could.push(inArray(project.field, [...wanted.fields]));
+  if (could.length === 0) return [];
+  return db
+    .select(summaryColumns)
+    .from(project)
+    .where(and(or(...could), wanted.publicOnly ? eq(project.isPublic, true) : undefined))
+    .orderBy(desc(project.updatedAt))
+    .limit(limit);
+}
+
+/** Public projects' addresses and when they last changed, newest first: for the sitemap. */
+export async function publicProjectDates(db: Db, limit: number): Promise<{ slug: string; updatedAt: Date }[]> {
+  if (limit <= 0) return [];
+  return db
+    .select({ slug: project.slug, updatedAt: project.updatedAt })
+    .from(project)
+    .where(eq(project.isPublic, true))
+    .orderBy(desc(project.updatedAt))
+    .limit(limit);
+}
+
 /** Whether this account is in the project's team. */
 export async function isMember(db: Db, { projectId, userId }: { projectId: string; userId: string }): Promise<boolean> {
   if (!isUuid(projectId)) return false;
@@ -89,14 +131,25 @@ export async function projectsOf(db: Db, userId: string): Promise<{ id: string; 
     .orderBy(asc(project.name));
 }
 
-/** The team of a project in its order: names, and the account and e-mail of those who have one. */
+/**
+ * The team of a project in its order: names as the project lists them, and the account, its
+ * name and e-mail for those who have one.
+ */
 export async function teamOf(
   db: Db,
   projectId: string,
-): Promise<{ userId: string | null; name: string; email: string | null; role: 'lead' | 'member' }[]> {
+): Promise<
+  { userId: string | null; name: string; accountName: string | null; email: string | null; role: 'lead' | 'member' }[]
+> {
   if (!isUuid(projectId)) return [];
   return db
-    .select({ userId: projectMember.userId, name: projectMember.name, email: user.email, role: projectMember.role })
+    .select({
+      userId: projectMember.userId,
+      name: projectMember.name,
+      accountName: user.name,
+      email: user.email,
+      role: projectMember.role,
+    })
     .from(projectMember)
     .leftJoin(user, eq(user.id, projectMember.userId))
     .where(eq(projectMember.projectId, projectId))
@@ -130,4 +183,13 @@ export function projectIdsWhere(scope: ProjectScope): SQL {
       sql`${project.id} in (select ${projectMember.projectId} from ${projectMember} where ${projectMember.userId} = ${scope.memberId})`,
     );
   return sql`(select ${project.id} from ${project}${where.length ? sql` where ${and(...where)}` : sql``})`;
+}
+
+/**
+ * A project's name for another module's row, as a subquery: lets that module sort its rows by
+ * their project's name in SQL without reading the projects table itself.
+ * @example db.select({ name: product.name, projectName: projectNameOf(product.projectId) }).from(product).orderBy(projectNameOf(product.projectId))
+ */
+export function projectNameOf(projectId: AnyColumn | SQL): SQL<string> {
+  return sql<string>`(select ${project.name} from ${project} where ${project.id} = ${projectId})`;
 }

@@ -6,9 +6,9 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, ErrorSummary, FileInput, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { ProductContext, ReadinessLine } from '../products.service.ts';
+import type { ProductContext, ReadinessLine } from '../catalogue/products.service.ts';
 import { helpNeedOf, itemStatuses, itemVariants, type ReadinessItemCode, requiredItems } from '../products.taxonomy.ts';
-import type { ReadinessSummary } from '../readiness.ts';
+import type { ReadinessSummary } from '../readiness/readiness.ts';
 import { helpHref } from './parts.tsx';
 
 const statusTone: Record<string, Tone> = {

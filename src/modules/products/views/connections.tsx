@@ -16,7 +16,7 @@ import {
 } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { ConnectionAccess, ConnectionStepRow, ConnectionView } from '../connections.service.ts';
+import type { ConnectionAccess, ConnectionStepRow, ConnectionView } from '../connections/connections.service.ts';
 import type { BoardFilters } from '../products.schemas.ts';
 import { connectionStages } from '../products.taxonomy.ts';
 

@@ -5,7 +5,7 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { PostForm } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { InquiryRow } from '../inquiries.service.ts';
+import type { InquiryRow } from '../connections/inquiries.service.ts';
 
 const tone = { new: 'info', connected: 'success', closed: 'neutral' } as const;
 

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import { formatDate, type Lang, type Translator } from '#kernel/i18n/index.ts';
 import { KeyFacts } from '#kernel/ui/components.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { ProductContext } from '../products.service.ts';
+import type { ProductContext } from '../catalogue/products.service.ts';
 import { OcopBadge, priceText, ReadyBadge } from './parts.tsx';
 
 /** Right under the name: price, producer and where, OCOP, and the one thing a buyer does: ask. */

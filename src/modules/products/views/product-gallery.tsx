@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import type { ProductImage } from '../products.service.ts';
+import type { ProductImage } from '../catalogue/products.service.ts';
 import { imageUrl, thumbSize } from './parts.tsx';
 
 /** The first photo large (it is what a buyer looks at first), the others as thumbnails. */

@@ -4,9 +4,9 @@ import { Badge } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { PostForm } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { Listing, ProductImage, ReadinessLine } from '../products.service.ts';
+import type { Listing, ProductImage, ReadinessLine } from '../catalogue/products.service.ts';
 import { readinessItems } from '../products.taxonomy.ts';
-import type { ReadinessSummary } from '../readiness.ts';
+import type { ReadinessSummary } from '../readiness/readiness.ts';
 import { imageUrl, thumbSize } from './parts.tsx';
 
 /**

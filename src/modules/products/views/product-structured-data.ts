@@ -1,6 +1,6 @@
 import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { ProductContext, ProductImage } from '../products.service.ts';
+import type { ProductContext, ProductImage } from '../catalogue/products.service.ts';
 import { imageUrl } from './parts.tsx';
 
 export interface ProductShare {

@@ -4,9 +4,9 @@ import { Badge, EmptyState } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { InquiryRow } from '../inquiries.service.ts';
-import type { ShowcaseItem } from '../products.service.ts';
-import type { ReadinessSummary } from '../readiness.ts';
+import type { ShowcaseItem } from '../catalogue/products.service.ts';
+import type { InquiryRow } from '../connections/inquiries.service.ts';
+import type { ReadinessSummary } from '../readiness/readiness.ts';
 import { OcopBadge, ReadyBadge } from './parts.tsx';
 
 export interface ProjectProductsProps {

@@ -5,8 +5,8 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { type Option, Select } from '#kernel/ui/form.tsx';
 import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
+import type { ShowcaseItem } from '../catalogue/products.service.ts';
 import type { ShowcaseFilters } from '../products.schemas.ts';
-import type { ShowcaseItem } from '../products.service.ts';
 import { productCategories } from '../products.taxonomy.ts';
 import { imageUrl, OcopBadge, priceText, ReadyBadge, thumbSize } from './parts.tsx';
 

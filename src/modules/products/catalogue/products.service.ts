@@ -8,10 +8,16 @@ import type { Page } from '#kernel/http/pagination.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { matches, rank } from '#kernel/search/search.ts';
-import { commune } from '#modules/places/index.ts';
-import { canEdit, getProject, project, projectMember } from '#modules/projects/index.ts';
-import type { ProductInput, ShowcaseFilters } from './products.schemas.ts';
-import { product, productImage, productListing, readinessItem } from './products.sql.ts';
+import { communeBySlug, communesOf } from '#modules/places/index.ts';
+import {
+  canEdit,
+  getProject,
+  projectIdsWhere,
+  projectSummaries,
+  publicProjectDates,
+  teamOf,
+} from '#modules/projects/index.ts';
+import type { ProductInput, ShowcaseFilters } from '../products.schemas.ts';
 import {
   foodCategories,
   type ItemStatus,
@@ -19,8 +25,9 @@ import {
   readinessItems,
   reservedSlugs,
   serviceCategories,
-} from './products.taxonomy.ts';
-import { readinessSummary } from './readiness.ts';
+} from '../products.taxonomy.ts';
+import { readinessSummary } from '../readiness/readiness.ts';
+import { product, productImage, productListing, readinessItem } from './products.sql.ts';
 
 export type Product = typeof product.$inferSelect;
 export type ProductImage = typeof productImage.$inferSelect;
@@ -73,33 +80,26 @@ export async function productContext({
   id?: string;
 }): Promise<ProductContext> {
   if (id !== undefined && !isUuid(id)) throw new AppError('not_found', 'products.errors.notFound');
-  const [row] = await db
-    .select({
-      product,
-      project: {
-        id: project.id,
-        slug: project.slug,
-        name: project.name,
-        isPublic: project.isPublic,
-        communeSlug: project.communeSlug,
-        communeName: commune.name,
-        caseOfficerId: project.caseOfficerId,
-      },
-    })
+  const [found] = await db
+    .select()
     .from(product)
-    .innerJoin(project, eq(project.id, product.projectId))
-    .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(id !== undefined ? eq(product.id, id) : eq(product.slug, slug ?? ''));
-  if (!row) throw new AppError('not_found', 'products.errors.notFound');
-  const members = await db
-    .select({ userId: projectMember.userId, name: projectMember.name, role: projectMember.role })
-    .from(projectMember)
-    .where(eq(projectMember.projectId, row.project.id))
-    .orderBy(asc(projectMember.position));
+  const p = found && (await projectSummaries(db, [found.projectId])).get(found.projectId);
+  if (!found || !p) throw new AppError('not_found', 'products.errors.notFound');
+  const project: ProductProject = {
+    id: p.id,
+    slug: p.slug,
+    name: p.name,
+    isPublic: p.isPublic,
+    communeSlug: p.communeSlug,
+    communeName: (await communeBySlug(db, p.communeSlug))?.name ?? null,
+    caseOfficerId: p.caseOfficerId,
+  };
+  const members = (await teamOf(db, p.id)).map(({ userId, name, role }) => ({ userId, name, role }));
   const editable = canEdit(actor, members);
-  const isPublicNow = row.product.isPublic && row.project.isPublic;
+  const isPublicNow = found.isPublic && project.isPublic;
   if (!isPublicNow && !editable) throw new AppError('not_found', 'products.errors.notFound');
-  return { product: row.product, project: row.project, members, canEdit: editable, isPublicNow };
+  return { product: found, project, members, canEdit: editable, isPublicNow };
 }
 
 /** The product, if this person may change it: 404 when they may not see it, 403 when they may only look. */
@@ -411,16 +411,31 @@ const showcaseColumns = {
   priceMaxVnd: product.priceMaxVnd,
   ocopStars: product.ocopStars,
   readyUntil: product.readyUntil,
-  projectName: project.name,
-  projectSlug: project.slug,
-  communeName: commune.name,
+  projectId: product.projectId,
   updatedAt: product.updatedAt,
 };
 
-type ShowcaseRow = Omit<ShowcaseItem, 'ready' | 'cover'> & { readyUntil: string | null };
+type ShowcaseRow = Omit<ShowcaseItem, 'ready' | 'cover' | 'projectName' | 'projectSlug' | 'communeName'> & {
+  readyUntil: string | null;
+  projectId: string;
+};
 
-/** Adds each product's first photo (one query for the page). */
-async function withCovers(db: Db, rows: ShowcaseRow[], today: string): Promise<ShowcaseItem[]> {
+/** Adds each product's producer (its project and commune, read from their modules) and first photo. */
+async function withCovers(db: Db, found: ShowcaseRow[], today: string): Promise<ShowcaseItem[]> {
+  const projects = await projectSummaries(
+    db,
+    found.map((r) => r.projectId),
+  );
+  const communes = await communesOf(
+    db,
+    [...projects.values()].map((p) => p.communeSlug),
+  );
+  const rows = found.flatMap(({ projectId, ...r }) => {
+    const p = projects.get(projectId);
+    if (!p) return [];
+    const communeName = (p.communeSlug && communes.get(p.communeSlug)?.name) || null;
+    return [{ ...r, projectName: p.name, projectSlug: p.slug, communeName }];
+  });
   const ids = rows.map((r) => r.id);
   const covers = ids.length
     ? await db
@@ -456,9 +471,11 @@ export async function listShowcase({
   page: Page;
 }): Promise<{ items: ShowcaseItem[]; total: number; more: boolean }> {
   const today = todayInVietnam();
-  const where: SQL[] = [eq(product.isPublic, true), eq(project.isPublic, true)];
+  const where: SQL[] = [
+    eq(product.isPublic, true),
+    sql`${product.projectId} in ${projectIdsWhere({ publicOnly: true, commune: filters.commune })}`,
+  ];
   if (filters.category) where.push(eq(product.category, filters.category));
-  if (filters.commune) where.push(eq(project.communeSlug, filters.commune));
   if (filters.ocop) where.push(gte(product.ocopStars, Number(filters.ocop)));
   if (filters.ready) where.push(gte(product.readyUntil, today));
   const q = filters.q?.trim();
@@ -467,7 +484,6 @@ export async function listShowcase({
   const matching = db
     .select({ one: sql`1` })
     .from(product)
-    .innerJoin(project, eq(project.id, product.projectId))
     .where(condition)
     .limit(COUNT_CAP + 1)
     .as('matching');
@@ -475,8 +491,6 @@ export async function listShowcase({
   const rows = await db
     .select(showcaseColumns)
     .from(product)
-    .innerJoin(project, eq(project.id, product.projectId))
-    .leftJoin(commune, eq(commune.slug, project.communeSlug))
     .where(condition)
     // NULLS LAST as in the index product_public_updated, so the newest come from the index, not a sort
     .orderBy(
@@ -503,13 +517,7 @@ export async function productsOfProject({
   const p = await getProject({ db, actor, slug: projectSlug });
   const editable = canEdit(actor, p.members);
   const where = editable ? eq(product.projectId, p.id) : and(eq(product.projectId, p.id), eq(product.isPublic, true));
-  const rows = await db
-    .select(showcaseColumns)
-    .from(product)
-    .innerJoin(project, eq(project.id, product.projectId))
-    .leftJoin(commune, eq(commune.slug, project.communeSlug))
-    .where(where)
-    .orderBy(asc(product.name));
+  const rows = await db.select(showcaseColumns).from(product).where(where).orderBy(asc(product.name));
   const today = todayInVietnam();
   const items = await withCovers(db, rows, today);
   const lines = items.length
@@ -552,16 +560,10 @@ export async function sitemapEntries(db: Db, limit = 50_000): Promise<{ path: st
   const products = await db
     .select({ slug: product.slug, updatedAt: product.updatedAt })
     .from(product)
-    .innerJoin(project, eq(project.id, product.projectId))
-    .where(and(eq(product.isPublic, true), eq(project.isPublic, true)))
+    .where(and(eq(product.isPublic, true), sql`${product.projectId} in ${projectIdsWhere({ publicOnly: true })}`))
     .orderBy(desc(product.updatedAt))
     .limit(limit);
-  const projects = await db
-    .select({ slug: project.slug, updatedAt: project.updatedAt })
-    .from(project)
-    .where(eq(project.isPublic, true))
-    .orderBy(desc(project.updatedAt))
-    .limit(Math.max(0, limit - products.length));
+  const projects = await publicProjectDates(db, limit - products.length);
   return [
     ...products.map((p) => ({ path: `/san-pham/${p.slug}`, updatedAt: p.updatedAt })),
     ...projects.map((p) => ({ path: `/du-an/${p.slug}`, updatedAt: p.updatedAt })),

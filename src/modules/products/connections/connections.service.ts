@@ -6,14 +6,14 @@ import { deleteFiles, loadFile, readUpload, saveFile } from '#kernel/files/files
 import { AppError } from '#kernel/http/errors.ts';
 import { formatVnd, translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
-import { partner, partnerIdsOfUser } from '#modules/partners/index.ts';
-import { commune } from '#modules/places/index.ts';
-import { getProject, project, projectMember } from '#modules/projects/index.ts';
+import { partnerIdsOfUser, partnerSummaries } from '#modules/partners/index.ts';
+import { communesOf } from '#modules/places/index.ts';
+import { getProject, isMember, projectIdsWhere, projectSummaries } from '#modules/projects/index.ts';
 import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
+import { product, productInquiry } from '../catalogue/products.sql.ts';
+import type { BoardFilters, ConnectionInput, OutcomeInput, StageInput } from '../products.schemas.ts';
 import { connectionStep, salesConnection } from './connections.sql.ts';
 import { markInquiryConnected } from './inquiries.service.ts';
-import type { BoardFilters, ConnectionInput, OutcomeInput, StageInput } from './products.schemas.ts';
-import { product, productInquiry } from './products.sql.ts';
 
 const vi = translator('vi');
 const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
@@ -35,14 +35,15 @@ const ledgerStatus = (stage: string): SupportStatus =>
 
 /** Writes (or rewrites) the connection's one ledger entry, with its outcome and figures. */
 async function recordConnectionSupport(db: Db, actor: Actor, c: Connection) {
-  const [names] = await db
-    .select({ partnerName: partner.name, productName: product.name, projectName: project.name })
+  const [row] = await db
+    .select({ productName: product.name })
     .from(salesConnection)
-    .innerJoin(partner, eq(partner.id, salesConnection.partnerId))
-    .innerJoin(project, eq(project.id, salesConnection.projectId))
     .leftJoin(product, eq(product.id, salesConnection.productId))
     .where(eq(salesConnection.id, c.id));
-  if (!names) throw new Error('connection vanished');
+  const partnerName = (await partnerSummaries(db, [c.partnerId])).get(c.partnerId)?.name;
+  const projectName = (await projectSummaries(db, [c.projectId])).get(c.projectId)?.name;
+  if (!row || partnerName === undefined || projectName === undefined) throw new Error('connection vanished');
+  const names = { partnerName, projectName, productName: row.productName };
   const growth = salesGrowthPercent(c.salesBeforeVnd, c.salesAfterVnd);
   const outcome = [
     vi('products.connection.ledgerStage', { stage: labelOf(vi, 'products.stage', c.stage) }),
@@ -108,7 +109,7 @@ async function resolveTarget(
 export async function createConnection({ db, actor, input }: { db: Db; actor: Actor; input: ConnectionInput }) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const target = await resolveTarget(db, actor, input);
-  const [found] = await db.select({ id: partner.id }).from(partner).where(eq(partner.id, input.partnerId));
+  const found = (await partnerSummaries(db, [input.partnerId])).has(input.partnerId);
   if (!found) throw new AppError('validation', 'errors.validation', { partnerId: 'v.choose' });
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -161,41 +162,48 @@ export interface ConnectionView extends Connection {
 
 const viewColumns = {
   connection: salesConnection,
-  partnerName: partner.name,
-  partnerSlug: partner.slug,
-  projectName: project.name,
-  projectSlug: project.slug,
-  communeName: commune.name,
   productName: product.name,
   productSlug: product.slug,
 };
 
-function viewOf(r: {
-  connection: Connection;
-  partnerName: string;
-  partnerSlug: string;
-  projectName: string;
-  projectSlug: string;
-  communeName: string | null;
-  productName: string | null;
-  productSlug: string | null;
-}): ConnectionView {
-  const { connection, ...rest } = r;
-  return {
-    ...connection,
-    ...rest,
-    growthPercent: salesGrowthPercent(connection.salesBeforeVnd, connection.salesAfterVnd),
-  };
+function baseQuery(db: Db) {
+  return db.select(viewColumns).from(salesConnection).leftJoin(product, eq(product.id, salesConnection.productId));
 }
 
-function baseQuery(db: Db) {
-  return db
-    .select(viewColumns)
-    .from(salesConnection)
-    .innerJoin(partner, eq(partner.id, salesConnection.partnerId))
-    .innerJoin(project, eq(project.id, salesConnection.projectId))
-    .leftJoin(commune, eq(commune.slug, project.communeSlug))
-    .leftJoin(product, eq(product.id, salesConnection.productId));
+/** Adds the partner's, the project's and its commune's names (read from their modules) to each row. */
+async function viewsOf(
+  db: Db,
+  rows: { connection: Connection; productName: string | null; productSlug: string | null }[],
+): Promise<ConnectionView[]> {
+  const partners = await partnerSummaries(
+    db,
+    rows.map((r) => r.connection.partnerId),
+  );
+  const projects = await projectSummaries(
+    db,
+    rows.map((r) => r.connection.projectId),
+  );
+  const communes = await communesOf(
+    db,
+    [...projects.values()].map((p) => p.communeSlug),
+  );
+  const views: ConnectionView[] = [];
+  for (const { connection, ...rest } of rows) {
+    const partner = partners.get(connection.partnerId);
+    const project = projects.get(connection.projectId);
+    if (!partner || !project) continue;
+    views.push({
+      ...connection,
+      ...rest,
+      partnerName: partner.name,
+      partnerSlug: partner.slug,
+      projectName: project.name,
+      projectSlug: project.slug,
+      communeName: (project.communeSlug && communes.get(project.communeSlug)?.name) || null,
+      growthPercent: salesGrowthPercent(connection.salesBeforeVnd, connection.salesAfterVnd),
+    });
+  }
+  return views;
 }
 
 export interface ConnectionAccess {
@@ -215,16 +223,12 @@ export async function getConnection({
   id: string;
 }): Promise<{ connection: ConnectionView; steps: ConnectionStepRow[]; access: ConnectionAccess }> {
   if (!isUuid(id)) throw new AppError('not_found');
-  const [row] = await baseQuery(db).where(eq(salesConnection.id, id));
-  if (!row) throw new AppError('not_found');
-  const members = await db
-    .select({ userId: projectMember.userId })
-    .from(projectMember)
-    .where(eq(projectMember.projectId, row.connection.projectId));
+  const [view] = await viewsOf(db, await baseQuery(db).where(eq(salesConnection.id, id)));
+  if (!view) throw new AppError('not_found');
   const access: ConnectionAccess = {
     isStaff: isStaff(actor),
-    isTeam: members.some((m) => m.userId === actor.id),
-    isPartner: actor.role === 'partner' && (await partnerIdsOfUser(db, actor.id)).includes(row.connection.partnerId),
+    isTeam: await isMember(db, { projectId: view.projectId, userId: actor.id }),
+    isPartner: actor.role === 'partner' && (await partnerIdsOfUser(db, actor.id)).includes(view.partnerId),
   };
   if (!access.isStaff && !access.isTeam && !access.isPartner) throw new AppError('not_found');
   const steps = await db
@@ -232,7 +236,7 @@ export async function getConnection({
     .from(connectionStep)
     .where(eq(connectionStep.connectionId, id))
     .orderBy(desc(connectionStep.on), desc(connectionStep.createdAt));
-  return { connection: viewOf(row), steps, access };
+  return { connection: view, steps, access };
 }
 
 async function staffConnection(db: Db, actor: Actor, id: string): Promise<Connection> {
@@ -412,13 +416,14 @@ export async function listBoard({
   if (!isStaff(actor)) throw new AppError('forbidden');
   const where: SQL[] = [];
   if (filters.partner) where.push(eq(salesConnection.partnerId, filters.partner));
-  if (filters.commune) where.push(eq(project.communeSlug, filters.commune));
+  if (filters.commune)
+    where.push(sql`${salesConnection.projectId} in ${projectIdsWhere({ commune: filters.commune })}`);
   if (filters.stage) where.push(eq(salesConnection.stage, filters.stage));
   const rows = await baseQuery(db)
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(salesConnection.stageOn), asc(salesConnection.id))
     .limit(1000);
-  return rows.map(viewOf);
+  return viewsOf(db, rows);
 }
 
 /** What the new-connection form offers: products (of one project when given), and what an inquiry says. */
@@ -451,17 +456,24 @@ export async function connectionChoices({
             .where(eq(productInquiry.id, inquiryId))
         )[0] ?? null)
       : null;
-  let projectRow: { slug: string; name: string } | null = null;
+  let projectRow: { id: string; slug: string; name: string } | null = null;
   if (projectSlug) {
     const p = await getProject({ db, actor, slug: projectSlug });
-    projectRow = { slug: p.slug, name: p.name };
+    projectRow = { id: p.id, slug: p.slug, name: p.name };
   }
-  const products = await db
-    .select({ slug: product.slug, name: product.name, projectName: project.name })
+  const rows = await db
+    .select({ slug: product.slug, name: product.name, projectId: product.projectId })
     .from(product)
-    .innerJoin(project, eq(project.id, product.projectId))
-    .where(projectRow ? eq(project.slug, projectRow.slug) : sql`true`)
+    .where(projectRow ? eq(product.projectId, projectRow.id) : undefined)
     .orderBy(asc(product.name))
     .limit(1000);
-  return { inquiry, project: projectRow, products };
+  const projects = await projectSummaries(
+    db,
+    rows.map((r) => r.projectId),
+  );
+  const products = rows.flatMap(({ projectId, ...r }) => {
+    const p = projects.get(projectId);
+    return p ? [{ ...r, projectName: p.name }] : [];
+  });
+  return { inquiry, project: projectRow && { slug: projectRow.slug, name: projectRow.name }, products };
 }

@@ -1,4 +1,4 @@
-import { EXPIRY_WARNING_DAYS, type ReadinessItemCode, readinessItems, requiredItems } from './products.taxonomy.ts';
+import { EXPIRY_WARNING_DAYS, type ReadinessItemCode, readinessItems, requiredItems } from '../products.taxonomy.ts';
 
 /** What the summary needs of one checklist line. */
 export interface ChecklistLine {

@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partner, partnerMember } from '#modules/partners/index.ts';
+import { addMember, createPartner } from '#modules/partners/index.ts';
 import { createProject } from '#modules/projects/index.ts';
-import { support } from '#modules/support/index.ts';
+import { ledgerEntries } from '#modules/support/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { exeBytes, fileOf, pdfBytes } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { productInquiry } from '../catalogue/products.sql.ts';
 import { salesGrowthPercent } from './connections.service.ts';
-import { productInquiry } from './products.sql.ts';
 
 let rt: TestRuntime;
 const password = 'mat-khau-ket-noi';
@@ -26,7 +25,7 @@ beforeAll(async () => {
     role: 'founder',
   });
   await createUser(rt.deps, { name: 'Vi Văn Khác', email: 'khac@kn.vn', password, role: 'founder' });
-  await createUser(rt.deps, { name: 'Lương Thu Hà', email: 'canbo@kn.vn', password, role: 'officer' });
+  const officer = await createUser(rt.deps, { name: 'Lương Thu Hà', email: 'canbo@kn.vn', password, role: 'officer' });
   const buyer = await createUser(rt.deps, {
     name: 'Trần Ngọc Ánh',
     email: 'mua@happymart.vn',
@@ -34,18 +33,29 @@ beforeAll(async () => {
     role: 'partner',
   });
   await createUser(rt.deps, { name: 'Lý Văn Bán', email: 'ban@khac.vn', password, role: 'partner' });
-  const [happy] = await rt.db
-    .insert(partner)
-    .values({
+  const happy = await createPartner({
+    db: rt.db,
+    actor: officer,
+    input: {
       slug: 'happy-mart',
       name: 'Chuỗi siêu thị Happy mart',
       kind: 'supermarket',
       summary: 'Chuỗi siêu thị tại Hà Nội.',
+      description: '',
+      offers: [],
+      fields: [],
+      communes: [],
+      anywhere: false,
+      address: '',
+      website: '',
+      contactName: '',
+      contactPhone: '',
+      contactEmail: '',
       isPublic: true,
-    })
-    .returning();
-  partnerId = happy?.id ?? '';
-  await rt.db.insert(partnerMember).values({ partnerId, userId: buyer.id });
+    },
+  });
+  partnerId = happy.id;
+  await addMember({ db: rt.db, actor: officer, slug: happy.slug, email: buyer.email });
   const p = await createProject({
     db: rt.db,
     actor: founder,
@@ -102,7 +112,7 @@ describe('sales growth', () => {
 
 describe('from a buyer’s inquiry to a signed contract', () => {
   let connectionPath = '';
-  const ledger = () => rt.db.select().from(support).where(eq(support.kind, 'market_connection'));
+  const ledger = () => ledgerEntries(rt.db, { kind: 'market_connection' });
 
   it('an officer turns an inquiry into a connection: one ledger entry, in progress', async () => {
     expect(

@@ -10,6 +10,8 @@ import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listPartnerOptions } from '#modules/partners/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
+import { BoardFilters, ConnectionInput, OutcomeInput, StageInput } from '../products.schemas.ts';
+import { BoardPage, ConnectionPage, NewConnectionPage } from '../views/connections.tsx';
 import {
   type Connection,
   connectionChoices,
@@ -21,8 +23,6 @@ import {
   saveOutcome,
   setDocumentSharing,
 } from './connections.service.ts';
-import { BoardFilters, ConnectionInput, OutcomeInput, StageInput } from './products.schemas.ts';
-import { BoardPage, ConnectionPage, NewConnectionPage } from './views/connections.tsx';
 
 /** Sales connections: the officers' board, one connection's page, and their forms. */
 export const connectionsPages = new Hono<AppEnv>();

@@ -6,7 +6,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
-import type { ListingInput } from './products.schemas.ts';
+import type { ListingInput } from '../products.schemas.ts';
 import { assertStaff, type Listing, productContext } from './products.service.ts';
 import { product, productListing } from './products.sql.ts';
 

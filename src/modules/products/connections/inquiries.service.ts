@@ -5,11 +5,11 @@ import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { translator } from '#kernel/i18n/index.ts';
-import type { Mailer } from '#kernel/mail/mailer.ts';
-import { project, projectMember } from '#modules/projects/index.ts';
-import type { InquiryInput } from './products.schemas.ts';
-import { productContext } from './products.service.ts';
-import { product, productInquiry } from './products.sql.ts';
+import { type Mailer, queueMail } from '#kernel/mail/mailer.ts';
+import { projectIdsWhere, projectSummaries, teamOf } from '#modules/projects/index.ts';
+import { productContext } from '../catalogue/products.service.ts';
+import { product, productInquiry } from '../catalogue/products.sql.ts';
+import type { InquiryInput } from '../products.schemas.ts';
 
 const vi = translator('vi');
 
@@ -25,12 +25,8 @@ async function recipientsOf(db: Db, projectId: string, caseOfficerId: string | n
         ? eq(user.id, caseOfficerId)
         : and(eq(user.role, 'officer'), sql`coalesce(${user.banned}, false) = false`),
     );
-  const team = await db
-    .select({ email: user.email })
-    .from(projectMember)
-    .innerJoin(user, eq(user.id, projectMember.userId))
-    .where(eq(projectMember.projectId, projectId));
-  return [...new Set([...officers, ...team].map((r) => r.email))];
+  const team = (await teamOf(db, projectId)).flatMap((m) => (m.email ? [m.email] : []));
+  return [...new Set([...officers.map((r) => r.email), ...team])];
 }
 
 /**
@@ -53,6 +49,18 @@ export async function createInquiry({
   baseUrl: string;
 }) {
   const ctx = await productContext({ db, actor, slug });
+  const recipients = await recipientsOf(db, ctx.project.id, ctx.project.caseOfficerId);
+  const text = vi('products.inquiry.mail.body', {
+    product: ctx.product.name,
+    name: input.name,
+    organisation: input.organisation || '—',
+    email: input.email,
+    phone: input.phone || '—',
+    quantity: input.quantity || '—',
+    message: input.message,
+    link: `${baseUrl}/hoi-mua`,
+  });
+  const subject = vi('products.inquiry.mail.subject', { product: ctx.product.name });
   const inquiry = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(productInquiry)
@@ -73,21 +81,13 @@ export async function createInquiry({
       entity: 'product',
       entityId: ctx.product.id,
     });
+    await queueMail(
+      tx,
+      recipients.map((to) => ({ to, subject, text })),
+    );
     return row;
   });
-  const text = vi('products.inquiry.mail.body', {
-    product: ctx.product.name,
-    name: input.name,
-    organisation: input.organisation || '—',
-    email: input.email,
-    phone: input.phone || '—',
-    quantity: input.quantity || '—',
-    message: input.message,
-    link: `${baseUrl}/hoi-mua`,
-  });
-  for (const to of await recipientsOf(db, ctx.project.id, ctx.project.caseOfficerId)) {
-    await mailer.send({ to, subject: vi('products.inquiry.mail.subject', { product: ctx.product.name }), text });
-  }
+  mailer.wake();
   return inquiry;
 }
 
@@ -110,60 +110,58 @@ export async function listInquiries({
 }): Promise<InquiryRow[]> {
   if (!isStaff(actor) && actor.role !== 'founder') throw new AppError('forbidden');
   const where: SQL[] = [];
-  if (!isStaff(actor)) {
-    where.push(
-      sql`EXISTS (SELECT 1 FROM ${projectMember} WHERE ${projectMember.projectId} = ${project.id} AND ${projectMember.userId} = ${actor.id})`,
-    );
-  }
+  if (!isStaff(actor)) where.push(sql`${product.projectId} in ${projectIdsWhere({ memberId: actor.id })}`);
   if (status) where.push(eq(productInquiry.status, status));
-  const rows = await db
+  const rows = await inquiryRows(db)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(productInquiry.createdAt))
+    .limit(200);
+  return withProjects(db, rows);
+}
+
+function inquiryRows(db: Db) {
+  return db
     .select({
       inquiry: productInquiry,
       productName: product.name,
       productSlug: product.slug,
-      projectName: project.name,
-      projectSlug: project.slug,
+      projectId: product.projectId,
     })
     .from(productInquiry)
-    .innerJoin(product, eq(product.id, productInquiry.productId))
-    .innerJoin(project, eq(project.id, product.projectId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(productInquiry.createdAt))
-    .limit(200);
-  return rows.map((r) => ({
-    ...r.inquiry,
-    productName: r.productName,
-    productSlug: r.productSlug,
-    projectName: r.projectName,
-    projectSlug: r.projectSlug,
-  }));
+    .innerJoin(product, eq(product.id, productInquiry.productId));
+}
+
+/** Adds the name and address of each inquiry's project (read from the projects module). */
+async function withProjects(
+  db: Db,
+  rows: { inquiry: Inquiry; productName: string; productSlug: string; projectId: string }[],
+): Promise<InquiryRow[]> {
+  const projects = await projectSummaries(
+    db,
+    rows.map((r) => r.projectId),
+  );
+  return rows.flatMap((r) => {
+    const p = projects.get(r.projectId);
+    if (!p) return [];
+    return [
+      {
+        ...r.inquiry,
+        productName: r.productName,
+        productSlug: r.productSlug,
+        projectName: p.name,
+        projectSlug: p.slug,
+      },
+    ];
+  });
 }
 
 /** One inquiry, for staff turning it into a connection. */
 export async function getInquiry(db: Db, actor: Actor, id: string): Promise<InquiryRow> {
   if (!isStaff(actor)) throw new AppError('forbidden');
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('not_found');
-  const rows = await db
-    .select({
-      inquiry: productInquiry,
-      productName: product.name,
-      productSlug: product.slug,
-      projectName: project.name,
-      projectSlug: project.slug,
-    })
-    .from(productInquiry)
-    .innerJoin(product, eq(product.id, productInquiry.productId))
-    .innerJoin(project, eq(project.id, product.projectId))
-    .where(eq(productInquiry.id, id));
-  const r = rows[0];
+  const [r] = await withProjects(db, await inquiryRows(db).where(eq(productInquiry.id, id)));
   if (!r) throw new AppError('not_found');
-  return {
-    ...r.inquiry,
-    productName: r.productName,
-    productSlug: r.productSlug,
-    projectName: r.projectName,
-    projectSlug: r.projectSlug,
-  };
+  return r;
 }
 
 /** Staff close an inquiry that leads nowhere (spam, a question answered by phone). */

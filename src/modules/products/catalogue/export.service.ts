@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { loadFile } from '#kernel/files/files.ts';
@@ -7,12 +7,12 @@ import { toCsv } from '#kernel/http/csv.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
-import { commune } from '#modules/places/index.ts';
-import { project } from '#modules/projects/index.ts';
+import { communesOf } from '#modules/places/index.ts';
+import { projectNameOf, projectSummaries } from '#modules/projects/index.ts';
+import { readinessItems } from '../products.taxonomy.ts';
+import { readinessSummary } from '../readiness/readiness.ts';
 import { assertStaff } from './products.service.ts';
 import { product, productImage, productListing, readinessItem } from './products.sql.ts';
-import { readinessItems } from './products.taxonomy.ts';
-import { readinessSummary } from './readiness.ts';
 
 /** The export's format: products.json says which version it follows (see docs/decisions/0010-products.md). */
 export const EXPORT_FORMAT = { name: 'ket-noi-products', version: 1 } as const;
@@ -146,13 +146,21 @@ export async function exportProducts({
   assertStaff(actor);
   const wanted = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)))].slice(0, MAX_EXPORT);
   if (wanted.length === 0) throw new AppError('validation', 'products.export.none', { ids: 'products.export.none' });
-  const rows = await db
-    .select({ product, projectName: project.name, projectSlug: project.slug, communeName: commune.name })
-    .from(product)
-    .innerJoin(project, eq(project.id, product.projectId))
-    .leftJoin(commune, eq(commune.slug, project.communeSlug))
-    .where(inArray(product.id, wanted))
-    .orderBy(asc(product.name));
+  const products = await db.select().from(product).where(inArray(product.id, wanted)).orderBy(asc(product.name));
+  const projects = await projectSummaries(
+    db,
+    products.map((p) => p.projectId),
+  );
+  const communes = await communesOf(
+    db,
+    [...projects.values()].map((p) => p.communeSlug),
+  );
+  const rows = products.flatMap((p) => {
+    const producer = projects.get(p.projectId);
+    if (!producer) return [];
+    const communeName = (producer.communeSlug && communes.get(producer.communeSlug)?.name) || null;
+    return [{ product: p, projectName: producer.name, projectSlug: producer.slug, communeName }];
+  });
   const [lines, listings, images] = await Promise.all([
     db.select().from(readinessItem).where(inArray(readinessItem.productId, wanted)),
     db.select().from(productListing).where(inArray(productListing.productId, wanted)),
@@ -255,11 +263,10 @@ export async function exportChoices(db: Db, actor: Actor) {
       id: product.id,
       name: product.name,
       slug: product.slug,
-      projectName: project.name,
+      projectName: projectNameOf(product.projectId),
       readyUntil: product.readyUntil,
     })
     .from(product)
-    .innerJoin(project, eq(project.id, product.projectId))
-    .orderBy(asc(project.name), asc(product.name))
+    .orderBy(asc(projectNameOf(product.projectId)), asc(product.name))
     .limit(500);
 }

@@ -11,7 +11,7 @@ import {
   platforms,
   productCategories,
   readinessItems,
-} from './products.taxonomy.ts';
+} from '../products.taxonomy.ts';
 
 /** What a project makes or offers, as buyers and platforms see it. */
 export const product = pgTable(

@@ -5,8 +5,8 @@ import { notNegative, oneOf, vnd } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { partner } from '#modules/partners/partners.sql.ts';
 import { project } from '#modules/projects/projects.sql.ts';
-import { product } from './products.sql.ts';
-import { connectionStages } from './products.taxonomy.ts';
+import { product } from '../catalogue/products.sql.ts';
+import { connectionStages } from '../products.taxonomy.ts';
 
 /** A sales connection (kết nối tiêu thụ): a project's product, or the project, and a partner who may buy, sell or fund it. */
 export const salesConnection = pgTable(

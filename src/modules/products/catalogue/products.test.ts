@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { createProject } from '#modules/projects/index.ts';
-import { support } from '#modules/support/index.ts';
+import { ledgerEntries } from '#modules/support/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import {
@@ -492,7 +492,7 @@ describe('platform listings', () => {
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('bắt đầu bằng http://');
     expect((await browsers.officer.post(`/san-pham/${slug}/niem-yet/moi`, listing)).status).toBe(303);
-    const entries = () => rt.db.select().from(support).where(eq(support.kind, 'platform_listing'));
+    const entries = () => ledgerEntries(rt.db, { kind: 'platform_listing' });
     const [first] = await entries();
     expect(first?.status).toBe('in_progress');
     expect(first?.title).toBe('Đưa sản phẩm “Thạch đen Hồng Nhung đóng cốc” lên Techfest 247 (không gian số quốc gia)');

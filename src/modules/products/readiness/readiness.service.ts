@@ -4,11 +4,11 @@ import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { deleteFiles, loadFile, MB, readUpload, saveFile } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
-import { partnerMaySeeDocuments } from './connections.service.ts';
-import type { ReadinessInput } from './products.schemas.ts';
-import { editableProduct, productContext, refreshReadiness } from './products.service.ts';
-import { readinessItem } from './products.sql.ts';
-import { itemVariants, type ReadinessItemCode, readinessItems } from './products.taxonomy.ts';
+import { editableProduct, productContext, refreshReadiness } from '../catalogue/products.service.ts';
+import { readinessItem } from '../catalogue/products.sql.ts';
+import { partnerMaySeeDocuments } from '../connections/connections.service.ts';
+import type { ReadinessInput } from '../products.schemas.ts';
+import { itemVariants, type ReadinessItemCode, readinessItems } from '../products.taxonomy.ts';
 
 export const MAX_DOCUMENT_BYTES = 10 * MB;
 
