@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { APIError } from 'better-auth/api';
-import { and, count, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, like, or, sql } from 'drizzle-orm';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { audit } from '#kernel/audit/audit.ts';
-import { session, signInFailure, user } from '#kernel/auth/auth.sql.ts';
+import { session, signInFailure, user, verification } from '#kernel/auth/auth.sql.ts';
 import { resetPasswordPath } from '#kernel/auth/auth.ts';
 import { type Actor, isRole, type Role } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
@@ -251,6 +251,8 @@ export async function requestPasswordReset({
   request,
 }: AuthDeps & { input: ForgotPasswordInput; request: RequestInfo }): Promise<void> {
   const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
+  // A new link replaces the older ones: only the last mail sent works.
+  if (known) await forgetResetLinks(db, known.id);
   await (await auth()).api.requestPasswordReset({ body: { email: input.email } });
   await audit(db, {
     actorId: null,
@@ -260,6 +262,13 @@ export async function requestPasswordReset({
     data: { email: input.email, known: Boolean(known) },
     ip: request.ip,
   });
+}
+
+/** Ends every reset (and invitation) link of an account. */
+async function forgetResetLinks(db: Db, userId: string) {
+  await db
+    .delete(verification)
+    .where(and(eq(verification.value, userId), like(verification.identifier, 'reset-password:%')));
 }
 
 /** The account a reset (or invitation) link is for, or null when the link is unknown or expired. */
@@ -296,6 +305,8 @@ export async function resetPassword({
     if (await asApiError(error)) throw new AppError('validation', 'errors.resetTokenInvalid');
     throw error;
   }
+  // Every other link of the account dies with this use.
+  await forgetResetLinks(db, owner.id);
   // Opening the link proved the e-mail is theirs, and lifts a sign-in lock on it.
   await db.update(user).set({ emailVerified: true }).where(eq(user.id, owner.id));
   await db.delete(signInFailure).where(eq(signInFailure.email, owner.email));
