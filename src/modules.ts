@@ -5,6 +5,7 @@ import { eventsModule } from '#modules/events/index.ts';
 import { expertsModule } from '#modules/experts/index.ts';
 import { matchingModule } from '#modules/matching/index.ts';
 import { partnersModule } from '#modules/partners/index.ts';
+import { peopleModule } from '#modules/people/index.ts';
 import { placesModule } from '#modules/places/index.ts';
 import { productsModule } from '#modules/products/index.ts';
 import { projectsModule } from '#modules/projects/index.ts';
@@ -29,4 +30,5 @@ export const modules: AppModule[] = [
   matchingModule,
   eventsModule,
   productsModule,
+  peopleModule,
 ];

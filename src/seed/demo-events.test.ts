@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attendance, event, nomination, participantFigures, registration } from '#modules/events/index.ts';
 import { project } from '#modules/projects/index.ts';
@@ -59,7 +59,12 @@ describe('the demo tells the article’s training story with real events', () =>
     const byHand = await rt.db
       .select({ n: count() })
       .from(support)
-      .where(and(inArray(support.kind, ['training', 'event_introduction']), ne(support.sourceModule, 'events')));
+      .where(
+        and(
+          inArray(support.kind, ['training', 'event_introduction']),
+          notInArray(support.sourceKind, ['event_seat', 'nomination']),
+        ),
+      );
     expect(byHand[0]?.n).toBe(0);
     const nominations = await rt.db.select({ status: nomination.status }).from(nomination);
     expect(nominations).toHaveLength(10);

@@ -481,6 +481,8 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
     actor: officer,
     slug: day.slug,
     input: { projects: startupDay.map(([key]) => ctx.project(key).id), message: '' },
+    // The Department chose the ten in July, a month before the event.
+    on: '2022-07-15',
   });
   const detail = await getExternalEvent({ db, actor: officer, slug: day.slug });
   for (const [key, result] of startupDay) {

@@ -423,7 +423,7 @@ describe('introductions', () => {
     const rows = await rt.db
       .select()
       .from(support)
-      .where(and(eq(support.sourceModule, 'partners'), eq(support.sourceId, id)));
+      .where(and(eq(support.sourceKind, 'introduction'), eq(support.sourceId, id)));
     expect(rows).toHaveLength(1);
   });
 });
@@ -463,7 +463,7 @@ describe('demo data', () => {
       await seedDemo(demo.deps);
       const mart = await demo.app.request('/doi-tac/happy-mart');
       expect(await mart.text()).toContain('Hệ thống siêu thị Happy mart (Hà Nội)');
-      const connections = await demo.db.select().from(support).where(eq(support.sourceModule, 'partners'));
+      const connections = await demo.db.select().from(support).where(eq(support.sourceKind, 'introduction'));
       expect(connections.map((c) => [c.startedOn, c.status, c.providerName])).toEqual(
         expect.arrayContaining([
           ['2022-03-25', 'done', 'Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn'],
@@ -471,7 +471,7 @@ describe('demo data', () => {
         ]),
       );
       expect(connections.every((c) => c.kind === 'connection')).toBe(true);
-      const seeded = await demo.db.select({ id: support.id }).from(support).where(eq(support.sourceModule, 'seed'));
+      const seeded = await demo.db.select({ id: support.id }).from(support).where(eq(support.sourceKind, 'import'));
       expect(seeded.length).toBeGreaterThan(0);
       const partnerAccount = new TestBrowser(demo.app);
       await partnerAccount.signIn('doitac@ketnoi.demo', 'KetNoi@2026');

@@ -605,7 +605,7 @@ export async function changeStatus(
             endedOn: todayInVietnam(now),
             status: 'done',
             outcome: input.note,
-            source: { module: 'requests', id: r.id },
+            source: { kind: 'request', id: r.id },
           },
         });
       }

@@ -4,21 +4,26 @@ import { supportPages } from './support.pages.tsx';
 
 export { SupportFilters, SupportInput } from './support.schemas.ts';
 export {
+  type LedgerFact,
   type LedgerRow,
+  ledgerFacts,
   listSupport,
   type NewSupport,
   recordManualSupport,
   recordSupport,
   type SupportEntry,
   supportCount,
+  supportForPerson,
   timelineFor,
 } from './support.service.ts';
 export { type SupportFigures, support } from './support.sql.ts';
 export {
   type ProviderKind,
   providerKinds,
+  type SourceKind,
   type SupportKind,
   type SupportStatus,
+  sourceKinds,
   supportKinds,
   supportStatuses,
 } from './support.taxonomy.ts';
