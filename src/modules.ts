@@ -9,6 +9,7 @@ import { peopleModule } from '#modules/people/index.ts';
 import { placesModule } from '#modules/places/index.ts';
 import { productsModule } from '#modules/products/index.ts';
 import { projectsModule } from '#modules/projects/index.ts';
+import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule } from '#modules/requests/index.ts';
 import { siteModule } from '#modules/site/index.ts';
 import { supportModule, timelineFor } from '#modules/support/index.ts';
@@ -31,4 +32,5 @@ export const modules: AppModule[] = [
   eventsModule,
   productsModule,
   peopleModule,
+  reportsModule,
 ];

@@ -417,9 +417,11 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
     ]),
     organisationType: 'school',
   }));
+  // The team's own programme, not a course of the Department: a workshop in the Department's hall
+  // (the support it received is the hall, in the ledger as space), so it is not one of the five courses.
   await run(
     EventInput.parse({
-      kind: 'course',
+      kind: 'workshop',
       title: 'Khóa học trải nghiệm hướng nghiệp Tumany mùa 2 cho học sinh THPT',
       description:
         'Mười ngày trải nghiệm hướng nghiệp: trắc nghiệm sở thích nghề nghiệp, gặp gỡ người làm nghề, tham quan doanh nghiệp và lập kế hoạch học tập cho từng em. Nhóm Tumany tổ chức tại hội trường khu làm việc chung KNĐMST do Sở KHCN hỗ trợ.',

@@ -302,7 +302,7 @@ describe('introductions', () => {
       kind: 'connection',
       providerKind: 'partner',
       status: 'in_progress',
-      sourceModule: 'partners',
+      sourceKind: 'introduction',
     });
     expect(entries[0]?.providerName).toBe('Hệ thống siêu thị Happy mart (Hà Nội)');
     const [contactMail] = await outboxTo('thumua@happymart.test');

@@ -14,6 +14,7 @@ export {
 export { connectionStep, salesConnection } from './connections.sql.ts';
 export { createInquiry, listInquiries } from './inquiries.service.ts';
 export { createListing, updateListing } from './listings.service.ts';
+export { connectionFacts, listingFacts, type ProductFact } from './products.figures.ts';
 export {
   BoardFilters,
   ConnectionInput,

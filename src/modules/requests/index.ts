@@ -3,6 +3,7 @@ import { requestsApi } from './requests.api.ts';
 import * as words from './requests.i18n.ts';
 import { requestsPages } from './requests.pages.tsx';
 
+export { type RequestFact, requestsReceived, requestsResolved } from './requests.figures.ts';
 export {
   changeStatus,
   claimRequests,
