@@ -24,7 +24,8 @@ export interface Breakdown {
 export interface Figure {
   value: number;
   evidence: EvidenceRow[];
-  breakdown: Breakdown[];
+  /** The figure split by sex, platform, event…: each a title and its groups. */
+  breakdowns: { title: MessageKey; rows: Breakdown[] }[];
 }
 
 /**
@@ -36,7 +37,6 @@ export interface Indicator {
   name: MessageKey;
   definition: MessageKey;
   unit: MessageKey;
-  breakdown?: MessageKey;
   compute: (db: Db, p: Period, t: Translator) => Promise<Figure>;
 }
 
@@ -46,6 +46,17 @@ function tally(labels: string[]): Breakdown[] {
   return [...m]
     .map(([label, count]) => ({ label, count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
+}
+
+const label = (t: Translator, prefix: string, code: string | null | undefined) =>
+  code ? labelOf(t, prefix, code) : t('people.unknown');
+
+/** Age groups as provincial reports count them, at the date of the course (not today). */
+export function ageGroup(age: number): 'under30' | '30to44' | '45to59' | '60plus' {
+  if (age < 30) return 'under30';
+  if (age < 45) return '30to44';
+  if (age < 60) return '45to59';
+  return '60plus';
 }
 
 /** Distinct projects of ledger entries, each with its first day and what it received. */
@@ -65,7 +76,7 @@ function byProject(entries: LedgerFact[]): Figure {
       });
   }
   const evidence = [...projects.values()];
-  return { value: evidence.length, evidence, breakdown: [] };
+  return { value: evidence.length, evidence, breakdowns: [] };
 }
 
 /** The indicators of the Department's report, in the order the report shows them. */
@@ -85,7 +96,7 @@ export const indicators: Indicator[] = [
           href: `/su-kien/${c.slug}`,
           detail: t('reports.detail.sessions', { count: c.sessions, organiser: c.organiser }),
         })),
-        breakdown: [],
+        breakdowns: [],
       };
     },
   },
@@ -94,7 +105,6 @@ export const indicators: Indicator[] = [
     name: 'reports.ind.trained.name',
     definition: 'reports.ind.trained.def',
     unit: 'reports.unit.people',
-    breakdown: 'reports.breakdown.sex',
     compute: async (db, p, t) => {
       const trainees = await peopleTrained(db, p.from, p.to);
       const people = await peopleByIds(
@@ -110,12 +120,25 @@ export const indicators: Indicator[] = [
           detail:
             x.courses > 1 ? t('reports.detail.courses', { title: x.courseTitle, count: x.courses }) : x.courseTitle,
         })),
-        breakdown: tally(
-          trainees.map((x) => {
-            const sex = people.get(x.personId)?.sex;
-            return sex ? labelOf(t, 'people.sex', sex) : t('people.unknown');
-          }),
-        ),
+        breakdowns: [
+          {
+            title: 'reports.breakdown.sex',
+            rows: tally(trainees.map((x) => label(t, 'people.sex', people.get(x.personId)?.sex))),
+          },
+          {
+            title: 'reports.breakdown.ethnicity',
+            rows: tally(trainees.map((x) => label(t, 'people.ethnicity', people.get(x.personId)?.ethnicity))),
+          },
+          {
+            title: 'reports.breakdown.age',
+            rows: tally(
+              trainees.map((x) => {
+                const born = people.get(x.personId)?.birthYear;
+                return born ? t(`reports.age.${ageGroup(Number(x.firstDay.slice(0, 4)) - born)}`) : t('people.unknown');
+              }),
+            ),
+          },
+        ],
       };
     },
   },
@@ -131,7 +154,6 @@ export const indicators: Indicator[] = [
     name: 'reports.ind.listed.name',
     definition: 'reports.ind.listed.def',
     unit: 'reports.unit.products',
-    breakdown: 'reports.breakdown.platform',
     compute: async (db, p, t) => {
       const entries = await ledgerFacts(db, {
         from: p.from,
@@ -164,7 +186,13 @@ export const indicators: Indicator[] = [
         ...row,
         detail: platforms.join(', '),
       }));
-      return { value: evidence.length, evidence, breakdown: tally([...pairs].map((x) => x.split('|')[1] ?? '')) };
+      return {
+        value: evidence.length,
+        evidence,
+        breakdowns: [
+          { title: 'reports.breakdown.platform', rows: tally([...pairs].map((x) => x.split('|')[1] ?? '')) },
+        ],
+      };
     },
   },
   {
@@ -204,7 +232,7 @@ export const indicators: Indicator[] = [
           });
       }
       const evidence = [...seen.values()];
-      return { value: evidence.length, evidence, breakdown: [] };
+      return { value: evidence.length, evidence, breakdowns: [] };
     },
   },
   {
@@ -219,11 +247,11 @@ export const indicators: Indicator[] = [
     name: 'reports.ind.nominated.name',
     definition: 'reports.ind.nominated.def',
     unit: 'reports.unit.projects',
-    breakdown: 'reports.breakdown.event',
     compute: async (db, p) => {
       const entries = await ledgerFacts(db, { from: p.from, to: p.to, sourceKinds: ['nomination'], on: 'start' });
       const figure = byProject(entries);
-      return { ...figure, breakdown: tally(entries.map((e) => e.title)) };
+      const projects = new Map(entries.filter((e) => e.projectId).map((e) => [`${e.projectId}|${e.title}`, e.title]));
+      return { ...figure, breakdowns: [{ title: 'reports.breakdown.event', rows: tally([...projects.values()]) }] };
     },
   },
   {
@@ -241,7 +269,7 @@ export const indicators: Indicator[] = [
           href: `/yeu-cau/${r.number}`,
           detail: labelOf(t, 'project.need', r.kind),
         })),
-        breakdown: [],
+        breakdowns: [],
       };
     },
   },
@@ -260,7 +288,7 @@ export const indicators: Indicator[] = [
           href: `/yeu-cau/${r.number}`,
           detail: labelOf(t, 'project.need', r.kind),
         })),
-        breakdown: [],
+        breakdowns: [],
       };
     },
   },

@@ -132,7 +132,7 @@ export function reportJson(report: Report, t: Translator) {
       definition: t(indicator.definition),
       unit: t(indicator.unit),
       value: figure.value,
-      breakdown: figure.breakdown,
+      breakdowns: figure.breakdowns.map((b) => ({ title: t(b.title), rows: b.rows })),
       evidence: figure.evidence,
     })),
     byQuarter: report.byQuarter,

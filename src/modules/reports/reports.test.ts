@@ -81,8 +81,16 @@ describe('the article’s figures from the demo data (2021-01-01 … 2022-07-31)
     });
     expect(checkedIn?.n).toBeGreaterThan(200);
     for (const line of report.lines) expect(line.figure.evidence).toHaveLength(line.figure.value);
-    expect(figure('du-an-duoc-de-cu')?.breakdown).toEqual([
+    expect(figure('du-an-duoc-de-cu')?.breakdowns[0]?.rows).toEqual([
       { label: 'Giới thiệu tham gia Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022', count: 10 },
+    ]);
+    // Trainees by sex, ethnicity and age group each add up to the people trained.
+    for (const b of figure('nguoi-duoc-dao-tao')?.breakdowns ?? [])
+      expect(b.rows.reduce((n, r) => n + r.count, 0)).toBe(checkedIn?.n);
+    expect(figure('nguoi-duoc-dao-tao')?.breakdowns.map((b) => b.title)).toEqual([
+      'reports.breakdown.sex',
+      'reports.breakdown.ethnicity',
+      'reports.breakdown.age',
     ]);
   });
 

@@ -61,12 +61,13 @@ const Line: FC<{ ctx: PageContext; line: ReportLine; from: string; to: string }>
         <strong>{formatNumber(figure.value, lang)}</strong> {t(indicator.unit)}
       </p>
       <p class="hint">{t(indicator.definition)}</p>
-      {indicator.breakdown && figure.breakdown.length > 0 && (
-        <p>
-          {t(indicator.breakdown)}:{' '}
-          {figure.breakdown.map((b) => `${b.label} ${formatNumber(b.count, lang)}`).join(' · ')}
-        </p>
-      )}
+      {figure.breakdowns
+        .filter((b) => b.rows.length > 0)
+        .map((b) => (
+          <p>
+            {t(b.title)}: {b.rows.map((r) => `${r.label} ${formatNumber(r.count, lang)}`).join(' · ')}
+          </p>
+        ))}
       <p>
         <a href={`/quan-ly/bao-cao/chi-tieu/${indicator.id}?${q(from, to)}`}>
           {t('reports.evidence.link', { count: formatNumber(figure.evidence.length, lang) })}
@@ -167,16 +168,18 @@ export const EvidencePage: FC<{ ctx: PageContext; line: ReportLine; from: string
           ]}
         />
       )}
-      {indicator.breakdown && figure.breakdown.length > 0 && (
-        <Table
-          caption={t(indicator.breakdown)}
-          rows={figure.breakdown}
-          columns={[
-            { label: t('reports.col.group'), primary: true, cell: (r) => r.label },
-            { label: t('reports.col.count'), cell: (r) => formatNumber(r.count, lang) },
-          ]}
-        />
-      )}
+      {figure.breakdowns
+        .filter((b) => b.rows.length > 0)
+        .map((b) => (
+          <Table
+            caption={t(b.title)}
+            rows={b.rows}
+            columns={[
+              { label: t('reports.col.group'), primary: true, cell: (r) => r.label },
+              { label: t('reports.col.count'), cell: (r) => formatNumber(r.count, lang) },
+            ]}
+          />
+        ))}
     </Layout>
   );
 };
