@@ -71,6 +71,13 @@ const shots: Shot[] = [
   { name: 'inbox', who: 'officer', path: '/quan-ly/yeu-cau' },
   { name: 'request', who: 'officer', from: { path: '/quan-ly/yeu-cau', link: 'main :is(td.primary a, a.row-title)' } },
   { name: 'ledger', who: 'officer', path: '/ho-tro' },
+  { name: 'report', who: 'officer', path: '/quan-ly/bao-cao?from=2021-01-01&to=2022-07-31' },
+  {
+    name: 'report-evidence',
+    who: 'officer',
+    path: '/quan-ly/bao-cao/chi-tieu/du-an-duoc-de-cu?from=2021-01-01&to=2022-07-31',
+  },
+  { name: 'people', who: 'officer', path: '/quan-ly/nguoi' },
   { name: 'admin-users', who: 'admin', path: '/quan-tri/tai-khoan' },
   {
     name: 'form-errors',

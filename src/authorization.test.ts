@@ -14,6 +14,7 @@ import {
 } from '#modules/events/index.ts';
 import { saveOwnProfile } from '#modules/experts/index.ts';
 import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
+import { findOrCreatePerson } from '#modules/people/index.ts';
 import {
   createConnection,
   createInquiry,
@@ -113,6 +114,23 @@ const matrix: Row[] = [
   ['POST', '/du-an/:slug/ho-tro/moi', `/du-an/${P}/ho-tro/moi`, s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/ho-tro', '/ho-tro', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/ho-tro.csv', '/ho-tro.csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/nguoi', '/quan-ly/nguoi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/bao-cao', '/quan-ly/bao-cao?from=2022-01-01&to=2022-12-31', s(303, 403, 403, 403, 403, 200, 200)],
+  [
+    'GET',
+    '/quan-ly/bao-cao.xlsx',
+    '/quan-ly/bao-cao.xlsx?from=2022-01-01&to=2022-12-31',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  [
+    'GET',
+    '/quan-ly/bao-cao/chi-tieu/:id',
+    '/quan-ly/bao-cao/chi-tieu/khoa-dao-tao?from=2022-01-01&to=2022-12-31',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  ['GET', '/quan-ly/nguoi/:id', '/quan-ly/nguoi/{personId}', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/nguoi/:id/gop', '/quan-ly/nguoi/{personId}/gop', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/quan-ly/nguoi/:id/gop', '/quan-ly/nguoi/{personId}/gop', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/api/v1/projects', '/api/v1/projects', all(200)],
   ['GET', '/api/v1/projects/:id', '/api/v1/projects/{id}', s(404, 200, 404, 404, 404, 200, 200)],
   ['GET', '/api/v1/openapi.json', '/api/v1/openapi.json', all(200)],
@@ -585,6 +603,9 @@ beforeAll(async () => {
     input: { platform: 'techfest247', url: '', listedOn: '2022-01-10', status: 'live', note: '' },
   });
   ids.listingId = listing.id;
+  ids.personId = (
+    await rt.db.transaction((tx) => findOrCreatePerson(tx, { fullName: 'Người thử', phone: '0911999888' }))
+  ).id;
   const inquiry = await createInquiry({
     db: rt.db,
     mailer: rt.deps.mailer,

@@ -1,11 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './kernel/db/lock.ts';
-import { todayInVietnam } from './kernel/i18n/index.ts';
+import { todayInVietnam, translator } from './kernel/i18n/index.ts';
 import { startServer } from './main.ts';
 import { sendReminders } from './modules/events/index.ts';
 import { loadCommunes, readCommuneFile } from './modules/places/index.ts';
+import { buildReport, Period, reportJson, reportWorkbook } from './modules/reports/index.ts';
 import { printDemoAccounts, resetDatabase, seedDemo } from './seed/demo.ts';
 
 function dayBefore(date: string): string {
@@ -24,6 +26,9 @@ const usage = `Kết Nối — command line
   import-communes FILE [--province SLUG]
                                 load a province's commune-level units from a CSV file
                                 (slug,name,kind,former_district; kind is xã or phường)
+  report --from YYYY-MM-DD --to YYYY-MM-DD [--format json|xlsx] [--out FILE]
+                                the report of a period: every indicator with its evidence
+                                (JSON to the screen by default)
 
 Configuration comes from the environment: see README.md.`;
 
@@ -34,6 +39,10 @@ async function main() {
       reset: { type: 'boolean' },
       province: { type: 'string' },
       date: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -62,6 +71,27 @@ async function main() {
       // The reminders are queued in the outbox; a one-off command sends them before it exits.
       const outbox = await runtime.deps.mailer.runOnce();
       console.log(`${queued} reminders queued; ${outbox.sent} mails sent, ${outbox.retried} to retry.`);
+    } else if (command === 'report') {
+      const t = translator('vi');
+      const period = Period.safeParse({ from: values.from ?? '', to: values.to ?? '' });
+      if (!period.success) throw new ConfigError(period.error.issues.map((i) => t(i.message as never)).join('\n'));
+      const format = values.format ?? (values.out?.endsWith('.xlsx') ? 'xlsx' : 'json');
+      if (format !== 'json' && format !== 'xlsx') throw new ConfigError('--format must be json or xlsx');
+      if (format === 'xlsx' && !values.out) throw new ConfigError('--format xlsx needs --out FILE');
+      const report = await buildReport({
+        db: runtime.deps.db,
+        actor: { id: 'cli', name: 'CLI', email: '', role: 'admin' },
+        period: period.data,
+        t,
+      });
+      const body =
+        format === 'xlsx'
+          ? await reportWorkbook(report, t, config.BASE_URL)
+          : `${JSON.stringify(reportJson(report, t), null, 2)}\n`;
+      if (values.out) {
+        writeFileSync(values.out, body);
+        console.log(`Report written to ${values.out}.`);
+      } else process.stdout.write(body);
     } else if (command === 'import-communes') {
       const file = positionals[1];
       if (!file) throw new ConfigError('import-communes needs a CSV file');

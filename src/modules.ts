@@ -5,9 +5,11 @@ import { eventsModule } from '#modules/events/index.ts';
 import { expertsModule } from '#modules/experts/index.ts';
 import { matchingModule } from '#modules/matching/index.ts';
 import { partnersModule } from '#modules/partners/index.ts';
+import { peopleModule } from '#modules/people/index.ts';
 import { placesModule } from '#modules/places/index.ts';
 import { productsModule } from '#modules/products/index.ts';
 import { projectsModule } from '#modules/projects/index.ts';
+import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule } from '#modules/requests/index.ts';
 import { siteModule } from '#modules/site/index.ts';
 import { supportModule, timelineFor } from '#modules/support/index.ts';
@@ -29,4 +31,6 @@ export const modules: AppModule[] = [
   matchingModule,
   eventsModule,
   productsModule,
+  peopleModule,
+  reportsModule,
 ];

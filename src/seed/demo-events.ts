@@ -415,9 +415,11 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
     ]),
     organisationType: 'school',
   }));
+  // The team's own programme, not a course of the Department: a workshop in the Department's hall
+  // (the support it received is the hall, in the ledger as space), so it is not one of the five courses.
   await run(
     EventInput.parse({
-      kind: 'course',
+      kind: 'workshop',
       title: 'Khóa học trải nghiệm hướng nghiệp Tumany mùa 2 cho học sinh THPT',
       description:
         'Mười ngày trải nghiệm hướng nghiệp: trắc nghiệm sở thích nghề nghiệp, gặp gỡ người làm nghề, tham quan doanh nghiệp và lập kế hoạch học tập cho từng em. Nhóm Tumany tổ chức tại hội trường khu làm việc chung KNĐMST do Sở KHCN hỗ trợ.',
@@ -479,6 +481,8 @@ export async function seedEvents(ctx: DemoContext): Promise<void> {
     actor: officer,
     slug: day.slug,
     input: { projects: startupDay.map(([key]) => ctx.project(key).id), message: '' },
+    // The Department chose the ten in July, a month before the event.
+    on: '2022-07-15',
   });
   const detail = await getExternalEvent({ db, actor: officer, slug: day.slug });
   for (const [key, result] of startupDay) {

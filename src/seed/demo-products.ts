@@ -448,10 +448,12 @@ export async function seedProducts(ctx: DemoContext): Promise<void> {
     db,
     actor: officer,
     id: fairs.id,
+    // Booths at fairs to meet buyers: sales grew, but no sales contract was signed (the story's one
+    // contract is thạch đen's with Happy mart).
     input: {
-      stage: 'contract_signed',
+      stage: 'meeting',
       on: '2021-04-02',
-      note: 'Đăng ký gian hàng tại các hội chợ năm 2021–2022.',
+      note: 'Đăng ký gian hàng tại các hội chợ năm 2021–2022 để gặp nhà phân phối.',
       nextStep: '',
       nextStepOn: undefined,
     },
@@ -461,9 +463,9 @@ export async function seedProducts(ctx: DemoContext): Promise<void> {
     actor: officer,
     id: fairs.id,
     input: {
-      contractSignedOn: '2021-04-02',
+      contractSignedOn: undefined,
       contractValueVnd: undefined,
-      contractVolume: 'Gian hàng tại các hội chợ, triển lãm',
+      contractVolume: '',
       contractMonths: undefined,
       salesPeriod: 'năm 2020 so với năm 2021',
       salesBeforeVnd: 500_000_000,

@@ -129,7 +129,7 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
         status: s.status,
         outcome: s.outcome,
         figures: s.figures,
-        source: { module: 'seed', id: s.id },
+        source: { kind: 'import', id: `demo:${s.id}` },
       },
     });
   }

@@ -52,4 +52,63 @@ describe('migrations', () => {
       await database.close();
     }
   });
+
+  it('0010 keeps the ledger: source kinds from the old modules, people from registrations, a row per attended seat', async () => {
+    const database = await openDatabase({});
+    const q = async <T>(query: ReturnType<typeof sql>) =>
+      ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    try {
+      await migrate(database, migrationsUntil('0009_constraints_and_outbox'));
+      await q(
+        sql`insert into project (slug, name, summary, type, field, stage) values ('cu', 'Dự án cũ', 'Nhập tay', 'product', 'food', 'idea')`,
+      );
+      const [project] = await q<{ id: string }>(sql`select id from project`);
+      await q(sql`insert into event (slug, kind, title, organiser, venue, capacity, audience, starts_on, ends_on)
+                  values ('khoa', 'course', 'Khóa cũ', 'Sở KHCN', 'Hội trường', 40, 'public', '2021-06-15', '2021-06-16')`);
+      const [e] = await q<{ id: string }>(sql`select id from event`);
+      await q(sql`insert into event_session (event_id, position, day, start_time, end_time)
+                  values (${e?.id}, 0, '2021-06-15', '08:00', '11:30'), (${e?.id}, 1, '2021-06-16', '08:00', '11:30')`);
+      const seat = (name: string, phone: string, email: string, code: string, projectId: string | null) =>
+        sql`insert into event_registration (event_id, project_id, status, name, phone, email, organisation_type, sex, ethnicity, birth_year, consent, code, token)
+            values (${e?.id}, ${projectId}, 'confirmed', ${name}, ${phone}, ${email}, 'individual', 'female', 'tay', 1990, true, ${code}, ${`t-${code}`})`;
+      await q(seat('Hoàng Thị Lan', '+84 912 345 678', '', 'A1', project?.id ?? null));
+      await q(seat('Hoàng T. Lan', '0912345678', 'Lan@Vi-Du.vn', 'A2', null));
+      await q(seat('Nông Văn Hùng', '', 'hung@vi-du.vn', 'A3', null));
+      await q(sql`insert into event_attendance (registration_id, session_id, method)
+                  select r.id, s.id, 'list' from event_registration r cross join event_session s where r.code <> 'A3' or s.position = 1`);
+      const [a1] = await q<{ id: string }>(sql`select id from event_registration where code = 'A1'`);
+      await q(sql`insert into support (project_id, kind, provider_kind, provider_name, title, started_on, status, source_module, source_id)
+                  values (${project?.id}, 'training', 'organisation', 'Sở KHCN', 'Khóa cũ', '2021-06-15', 'done', 'events', ${a1?.id}),
+                         (${project?.id}, 'platform_listing', 'officer', 'Cán bộ', 'Lên sàn', '2021-08-16', 'done', 'products', 'listing:abc'),
+                         (${project?.id}, 'space', 'officer', 'Cán bộ', 'Hội trường', '2022-06-20', 'done', 'seed', 'space-1')`);
+      await migrate(database);
+      const people = await q<{ full_name: string; phone: string; email: string }>(
+        sql`select full_name, phone, email from person order by full_name`,
+      );
+      expect(people).toEqual([
+        { full_name: 'Hoàng Thị Lan', phone: '0912345678', email: 'lan@vi-du.vn' },
+        { full_name: 'Nông Văn Hùng', phone: '', email: 'hung@vi-du.vn' },
+      ]);
+      const ledger = await q<{
+        source_kind: string;
+        source_id: string;
+        person: boolean;
+        started_on: string;
+        ended_on: string | null;
+      }>(
+        sql`select source_kind, source_id, person_id is not null as person, started_on::text, ended_on::text from support order by source_kind, started_on`,
+      );
+      expect(ledger.map((r) => [r.source_kind, r.person, r.started_on, r.ended_on])).toEqual([
+        ['event_seat', true, '2021-06-15', '2021-06-16'],
+        ['event_seat', true, '2021-06-15', '2021-06-16'],
+        ['event_seat', true, '2021-06-16', '2021-06-16'],
+        ['import', false, '2022-06-20', null],
+        ['listing', false, '2021-08-16', null],
+      ]);
+      expect(ledger.find((r) => r.source_kind === 'listing')?.source_id).toBe('abc');
+      expect(ledger.find((r) => r.source_kind === 'import')?.source_id).toBe('demo:space-1');
+    } finally {
+      await database.close();
+    }
+  });
 });

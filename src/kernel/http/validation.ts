@@ -42,13 +42,26 @@ export const email = () =>
     .transform((s) => s.toLowerCase());
 
 /**
+ * One way to write a Vietnamese phone number: digits only, a leading +84 or 84 becomes 0.
+ * "0912 345 678", "+84 912 345 678" and "84912345678" are all "0912345678". Something that is not
+ * a phone number after that comes back cleaned but unchanged otherwise (the form says it is wrong).
+ * @example normalisePhone('+84 912.345.678') // '0912345678'
+ */
+export function normalisePhone(raw: string): string {
+  const digits = raw.normalize('NFC').replace(/[\s.\-()]/g, '');
+  if (/^\+84\d{9,10}$/.test(digits)) return `0${digits.slice(3)}`;
+  if (/^84\d{9,10}$/.test(digits) && !/^0/.test(digits)) return `0${digits.slice(2)}`;
+  return digits;
+}
+
+/**
  * A Vietnamese phone number, typed with or without spaces, dots or dashes, stored as digits
  * (a leading +84 becomes 0): "0912 345 678" → "0912345678".
  */
 export const phone = ({ required = false } = {}) =>
   text
     .optional(20)
-    .transform((s) => s.replace(/[\s.\-()]/g, '').replace(/^\+?84/, '0'))
+    .transform(normalisePhone)
     .refine((s) => !required || s !== '', { error: 'v.required' })
     .refine((s) => s === '' || /^0\d{9,10}$/.test(s), { error: 'v.phone' });
 

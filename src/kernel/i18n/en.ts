@@ -19,6 +19,8 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.search': 'Search',
   'nav.myProjects': 'My projects',
   'nav.support': 'Support log',
+  'nav.reports': 'Reports',
+  'nav.people': 'Participants',
   'nav.users': 'Accounts',
   'nav.outbox': 'Outbox',
   'nav.audit': 'Activity log',

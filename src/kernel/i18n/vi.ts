@@ -20,6 +20,8 @@ export const vi = {
   'nav.search': 'Tìm kiếm',
   'nav.myProjects': 'Dự án của tôi',
   'nav.support': 'Sổ hỗ trợ',
+  'nav.reports': 'Báo cáo',
+  'nav.people': 'Người tham gia',
   'nav.users': 'Người dùng',
   'nav.outbox': 'Hộp thư đi',
   'nav.audit': 'Nhật ký',

@@ -68,6 +68,8 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/quan-ly/yeu-cau', label: 'nav.inbox' },
         { href: '/tu-van', label: 'nav.engagements' },
         { href: '/ho-tro', label: 'nav.support' },
+        { href: '/quan-ly/bao-cao', label: 'nav.reports' },
+        { href: '/quan-ly/nguoi', label: 'nav.people' },
         { href: '/ket-noi-tieu-thu', label: 'products.nav.connections' },
         { href: '/hoi-mua', label: 'products.inquiries.title' },
         { href: '/su-kien-ngoai', label: 'events.external.title' },

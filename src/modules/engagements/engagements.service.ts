@@ -129,7 +129,7 @@ async function recordConsulting(db: Db, actor: Actor, id: string): Promise<void>
       status: closed ? 'done' : 'in_progress',
       outcome: row.e.outcome,
       figures: hours > 0 ? { hours } : {},
-      source: { module: 'engagements', id },
+      source: { kind: 'engagement', id },
     },
   });
 }

@@ -5,6 +5,7 @@ import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { fold } from '#kernel/search/fold.ts';
+import { findOrCreatePerson } from '#modules/people/index.ts';
 import { commune } from '#modules/places/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
 import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.ts';
@@ -15,32 +16,58 @@ import { assertCommune, getTicket, isUuid, newToken, type Registration } from '.
 
 const ledgerT = translator('vi');
 
+type Seat = Pick<
+  Registration,
+  'id' | 'name' | 'projectId' | 'personId' | 'phone' | 'email' | 'sex' | 'birthYear' | 'ethnicity' | 'communeSlug'
+>;
+
 /**
- * A seat attended by someone who counts for a project is support given to that project: one
- * ledger entry per registration, recorded again (same row) at each check-in with the hours so far.
+ * Every attended seat is support given to the person in it (and to the project the seat counts
+ * for, when it names one): one ledger entry per registration, recorded again (same row) at each
+ * check-in, from the first to the last day the person was there, with the hours so far. The seat's
+ * person is found or added in the people registry the first time (same phone or e-mail, same person).
  */
-async function recordSeat(tx: Db, actor: Actor, e: EventDetail, r: Pick<Registration, 'id' | 'name' | 'projectId'>) {
-  if (!r.projectId) return;
+async function recordSeat(tx: Db, actor: Actor, e: EventDetail, r: Seat) {
+  let personId = r.personId;
+  if (!personId) {
+    const p = await findOrCreatePerson(tx, {
+      fullName: r.name,
+      phone: r.phone,
+      email: r.email,
+      sex: r.sex,
+      birthYear: r.birthYear,
+      ethnicity: r.ethnicity,
+      communeSlug: r.communeSlug,
+    });
+    personId = p.id;
+    await tx.update(registration).set({ personId }).where(eq(registration.id, r.id));
+  }
   const rows = await tx
     .select({ sessionId: attendance.sessionId })
     .from(attendance)
     .where(eq(attendance.registrationId, r.id));
   const attended = e.sessions.filter((s) => rows.some((a) => a.sessionId === s.id));
+  const days = attended.map((s) => s.day).sort();
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) return;
   await recordSupport({
     db: tx,
     actor,
     input: {
       projectId: r.projectId,
+      personId,
       kind: supportKindOf(e.kind),
       title: e.title,
       providerKind: 'organisation',
       providerName: e.organiser,
-      startedOn: e.startsOn,
-      endedOn: e.endsOn,
+      startedOn: first,
+      endedOn: last,
       status: 'done',
       outcome: ledgerT('events.ledger.seat', { name: r.name, attended: attended.length, total: e.sessions.length }),
       figures: { hours: hoursOf(attended) },
-      source: { module: 'events', id: r.id },
+      evidenceLinks: [`/su-kien/${e.slug}`],
+      source: { kind: 'event_seat', id: r.id },
     },
   });
 }
@@ -167,8 +194,8 @@ export async function checkInWalkIn({
 }
 
 /**
- * Records (again) the ledger entry of every attended seat of the event that counts for a project,
- * e.g. after attendance was loaded in bulk.
+ * Records (again) the ledger entry of every attended seat of the event, e.g. after attendance was
+ * loaded in bulk.
  */
 export async function recordEventSupport({
   db,
@@ -181,13 +208,12 @@ export async function recordEventSupport({
 }): Promise<number> {
   const e = await eventDetailById(db, eventId);
   const seats = await db
-    .select({ id: registration.id, name: registration.name, projectId: registration.projectId })
+    .select()
     .from(registration)
     .where(
       and(
         eq(registration.eventId, eventId),
         eq(registration.status, 'confirmed'),
-        sql`${registration.projectId} IS NOT NULL`,
         sql`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id})`,
       ),
     );
@@ -594,4 +620,84 @@ export async function checkInSheet({
     found,
     unknownCode: normalised !== '' && !found,
   };
+}
+
+/** A course as a report's evidence lists it: its sessions in the period. */
+export interface CourseFact {
+  id: string;
+  slug: string;
+  title: string;
+  organiser: string;
+  firstDay: string;
+  lastDay: string;
+  sessions: number;
+}
+
+/** Courses held in a period: a course with at least one session on a day of the period. */
+export async function coursesHeld(db: Db, from: string, to: string): Promise<CourseFact[]> {
+  return db
+    .select({
+      id: event.id,
+      slug: event.slug,
+      title: event.title,
+      organiser: event.organiser,
+      firstDay: sql<string>`min(${eventSession.day})::text`,
+      lastDay: sql<string>`max(${eventSession.day})::text`,
+      sessions: sql<number>`count(*)::int`,
+    })
+    .from(event)
+    .innerJoin(eventSession, eq(eventSession.eventId, event.id))
+    .where(and(eq(event.kind, 'course'), sql`${eventSession.day} BETWEEN ${from} AND ${to}`))
+    .groupBy(event.id)
+    .orderBy(sql`min(${eventSession.day})`);
+}
+
+/** A person trained, with the first course session of the period they were checked in at. */
+export interface TraineeFact {
+  personId: string;
+  firstDay: string;
+  courseSlug: string;
+  courseTitle: string;
+  courses: number;
+}
+
+/** People trained in a period: distinct people checked in at a course session on a day of the period. */
+export async function peopleTrained(db: Db, from: string, to: string): Promise<TraineeFact[]> {
+  const found = await db
+    .select({
+      personId: registration.personId,
+      day: eventSession.day,
+      slug: event.slug,
+      title: event.title,
+      eventId: event.id,
+    })
+    .from(attendance)
+    .innerJoin(registration, eq(registration.id, attendance.registrationId))
+    .innerJoin(eventSession, eq(eventSession.id, attendance.sessionId))
+    .innerJoin(event, eq(event.id, eventSession.eventId))
+    .where(
+      and(
+        eq(event.kind, 'course'),
+        eq(registration.status, 'confirmed'),
+        sql`${registration.personId} IS NOT NULL`,
+        sql`${eventSession.day} BETWEEN ${from} AND ${to}`,
+      ),
+    )
+    .orderBy(asc(eventSession.day));
+  const byPerson = new Map<string, TraineeFact & { eventIds: Set<string> }>();
+  for (const r of found) {
+    if (!r.personId) continue;
+    const seen = byPerson.get(r.personId);
+    if (seen) seen.eventIds.add(r.eventId);
+    else
+      byPerson.set(r.personId, {
+        personId: r.personId,
+        firstDay: r.day,
+        courseSlug: r.slug,
+        courseTitle: r.title,
+        courses: 1,
+        eventIds: new Set([r.eventId]),
+      });
+  }
+  return [...byPerson.values()].map(({ eventIds, ...t }) => ({ ...t, courses: eventIds.size }));
 }

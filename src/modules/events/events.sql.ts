@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { between, hours, inOrder, notNegative, oneOf } from '#kernel/db/columns.ts';
+import { person } from '#modules/people/people.sql.ts';
 import { commune } from '#modules/places/places.sql.ts';
 import { project } from '#modules/projects/projects.sql.ts';
 import {
@@ -116,6 +117,8 @@ export const registration = pgTable(
     userId: text().references(() => user.id, { onDelete: 'set null' }),
     /** The project this seat counts for in the support ledger. */
     projectId: uuid().references(() => project.id, { onDelete: 'set null' }),
+    /** The person in the people registry; set at the first check-in (same phone or e-mail, same person). */
+    personId: uuid().references(() => person.id, { onDelete: 'restrict' }),
     status: text().notNull(),
     name: text().notNull(),
     phone: text().notNull().default(''),
@@ -141,6 +144,7 @@ export const registration = pgTable(
   (t) => [
     index().on(t.eventId, t.status, t.number),
     index().on(t.userId),
+    index().on(t.personId),
     // One live seat per account and per e-mail address on an event.
     uniqueIndex('event_registration_one_per_user')
       .on(t.eventId, t.userId)
@@ -257,6 +261,8 @@ export const nomination = pgTable(
     contacts: integer(),
     notes: text().notNull().default(''),
     nominatedBy: text().references(() => user.id, { onDelete: 'set null' }),
+    /** The day the project was nominated: the ledger counts the support on that day. */
+    nominatedOn: date().notNull().default(sql`(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

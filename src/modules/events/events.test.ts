@@ -2,6 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
+import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { ledgerEntries } from '#modules/support/index.ts';
@@ -479,7 +480,7 @@ describe('attendance, certificates, the ledger', () => {
     ].map((m) => m[1]);
     await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: s1 ?? '', code: r?.code ?? '' });
     await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: s2 ?? '', code: r?.code ?? '' });
-    const entries = await ledgerEntries(rt.db, { sourceModule: 'events', sourceId: r?.id ?? '' });
+    const entries = await ledgerEntries(rt.db, { sourceKind: 'event_seat', sourceId: r?.id ?? '' });
     expect(entries).toHaveLength(1); // recorded again at the second check-in, never twice
     expect(entries[0]?.kind).toBe('training');
     expect(entries[0]?.projectId).toBe(projectId);
@@ -648,7 +649,8 @@ describe('nominations to external events', () => {
     expect((await (await signedIn('tacgia@su-kien.vn')).get('/api/v1/nominations')).status).toBe(403);
     expect((await (await signedIn('tacgia@su-kien.vn')).get(path)).status).toBe(403);
 
-    // Corrected dates: a wrong one is refused with the form kept; a right one moves the ledger line too.
+    // Corrected dates: a wrong one is refused with the form kept; a right one is saved, and the ledger
+    // line stays on the day of the nomination (made today, after the event: the day reports count it).
     const form = await (await staff.get(`${path}/sua`)).text();
     expect(form).toContain('value="2022-08-18"');
     const wrong = await staff.post(`${path}/sua`, {
@@ -670,6 +672,8 @@ describe('nominations to external events', () => {
     });
     expect(fixed.status).toBe(303);
     const moved = await entries();
-    expect(moved.map((s) => [s.startedOn, s.endedOn, s.status])).toEqual([['2022-08-19', '2022-08-21', 'done']]);
+    expect(moved.map((s) => [s.startedOn, s.endedOn, s.status])).toEqual([
+      [todayInVietnam(), todayInVietnam(), 'done'],
+    ]);
   });
 });

@@ -4,7 +4,16 @@ import * as words from './events.i18n.ts';
 import { eventsPages } from './events.pages.tsx';
 
 // The events module's public face: what other modules, the CLI and the demo data may use.
-export { eligible, issueCertificates, participantFigures, recordEventSupport } from './attendance.service.ts';
+export {
+  type CourseFact,
+  coursesHeld,
+  eligible,
+  issueCertificates,
+  participantFigures,
+  peopleTrained,
+  recordEventSupport,
+  type TraineeFact,
+} from './attendance.service.ts';
 export {
   type AttendanceRecord,
   type FeedbackRecord,

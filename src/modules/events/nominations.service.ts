@@ -178,11 +178,12 @@ async function recordNomination(tx: Db, actor: Actor, ext: ExternalEvent, n: Nom
       providerKind: 'officer',
       providerName: by?.name ?? actor.name,
       providerUserId: by?.id ?? actor.id,
-      startedOn: ext.startsOn,
-      endedOn: ext.endsOn,
+      // A nomination is support from the day it was made (the day reports count it) to the event's end.
+      startedOn: n.nominatedOn,
+      endedOn: [ext.endsOn ?? ext.startsOn, n.nominatedOn].sort().at(-1) ?? n.nominatedOn,
       status: ledgerStatus[n.status as NominationStatus] ?? 'planned',
       outcome: outcomeOf(n),
-      source: { module: 'events', id: n.id },
+      source: { kind: 'nomination', id: n.id },
     },
   });
 }
@@ -196,11 +197,14 @@ export async function nominate({
   actor,
   slug,
   input,
+  on,
 }: {
   deps: EventDeps;
   actor: Actor;
   slug: string;
   input: NominateInput;
+  /** The day of the nomination (YYYY-MM-DD) when it is recorded later than it was made; today by default. */
+  on?: string;
 }) {
   staffOnly(actor);
   const { db } = deps;
@@ -221,6 +225,7 @@ export async function nominate({
           status: 'invited',
           message: input.message,
           nominatedBy: actor.id,
+          ...(on ? { nominatedOn: on } : {}),
         })),
       )
       .onConflictDoNothing()

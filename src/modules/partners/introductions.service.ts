@@ -68,7 +68,7 @@ function ledgerEntry(intro: Pick<Introduction, 'id' | 'projectId' | 'createdAt'>
     providerKind: 'partner' as const,
     providerName: partnerName,
     startedOn: todayInVietnam(intro.createdAt),
-    source: { module: 'partners', id: intro.id },
+    source: { kind: 'introduction' as const, id: intro.id },
   };
 }
 

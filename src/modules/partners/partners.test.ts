@@ -296,7 +296,7 @@ describe('introductions', () => {
       kind: 'connection',
       providerKind: 'partner',
       status: 'in_progress',
-      sourceModule: 'partners',
+      sourceKind: 'introduction',
     });
     expect(entries[0]?.providerName).toBe('Hệ thống siêu thị Happy mart (Hà Nội)');
     const [contactMail] = await outboxTo('thumua@happymart.test');
@@ -414,7 +414,7 @@ describe('introductions', () => {
     ).rejects.toMatchObject({
       code: 'not_found',
     });
-    const rows = await ledgerEntries(rt.db, { sourceModule: 'partners', sourceId: id });
+    const rows = await ledgerEntries(rt.db, { sourceKind: 'introduction', sourceId: id });
     expect(rows).toHaveLength(1);
   });
 });
@@ -454,7 +454,7 @@ describe('demo data', () => {
       await seedDemo(demo.deps);
       const mart = await demo.app.request('/doi-tac/happy-mart');
       expect(await mart.text()).toContain('Hệ thống siêu thị Happy mart (Hà Nội)');
-      const connections = await ledgerEntries(demo.db, { sourceModule: 'partners' });
+      const connections = await ledgerEntries(demo.db, { sourceKind: 'introduction' });
       expect(connections.map((c) => [c.startedOn, c.status, c.providerName])).toEqual(
         expect.arrayContaining([
           ['2022-03-25', 'done', 'Câu lạc bộ Đầu tư và Khởi nghiệp tỉnh Lạng Sơn'],
@@ -462,7 +462,7 @@ describe('demo data', () => {
         ]),
       );
       expect(connections.every((c) => c.kind === 'connection')).toBe(true);
-      const seeded = await ledgerEntries(demo.db, { sourceModule: 'seed' });
+      const seeded = await ledgerEntries(demo.db, { sourceKind: 'import' });
       expect(seeded.length).toBeGreaterThan(0);
       const partnerAccount = new TestBrowser(demo.app);
       await partnerAccount.signIn('doitac@ketnoi.demo', 'KetNoi@2026');

@@ -22,6 +22,7 @@ export {
   saveOutcome,
 } from './connections/connections.service.ts';
 export { createInquiry, listInquiries } from './connections/inquiries.service.ts';
+export { connectionFacts, listingFacts, type ProductFact } from './products.figures.ts';
 export {
   BoardFilters,
   ConnectionInput,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { allOf, oneOf } from '#kernel/db/columns.ts';
+import { person } from '#modules/people/people.sql.ts';
 import { commune } from '#modules/places/places.sql.ts';
 import { projectFields, projectStages, projectTypes, supportNeeds } from './projects.taxonomy.ts';
 
@@ -63,6 +64,8 @@ export const projectMember = pgTable(
     /** A member with an account can edit the project; a named member is shown only. */
     userId: text().references(() => user.id, { onDelete: 'set null' }),
     name: text().notNull(),
+    /** The member in the people registry, when known. */
+    personId: uuid().references(() => person.id, { onDelete: 'restrict' }),
     role: text({ enum: ['lead', 'member'] })
       .notNull()
       .default('member'),

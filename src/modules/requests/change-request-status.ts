@@ -56,7 +56,7 @@ async function recordResolution(tx: Db, actor: Actor, r: SupportRequest, outcome
       endedOn: todayInVietnam(now),
       status: 'done',
       outcome,
-      source: { module: 'requests', id: r.id },
+      source: { kind: 'request', id: r.id },
     },
   });
 }

@@ -25,8 +25,7 @@ export const vi = {
     'Viết bằng lời của bạn: đang gặp khó khăn gì, đã làm được gì, mong muốn kết quả thế nào (ít nhất 20 ký tự).',
   'requests.field.urgency': 'Mức độ',
   'requests.field.files': 'Tài liệu kèm theo',
-  'requests.field.filesHint':
-    'PDF hoặc ảnh (JPEG, PNG, WebP), tối đa 10 MB mỗi tệp, tối đa 5 tệp.',
+  'requests.field.filesHint': 'PDF hoặc ảnh (JPEG, PNG, WebP), tối đa 10 MB mỗi tệp, tối đa 5 tệp.',
   'requests.field.contactName': 'Họ và tên người yêu cầu',
   'requests.field.contactPhone': 'Số điện thoại',
   'requests.field.contactEmail': 'Email',
@@ -191,8 +190,7 @@ export const en: Record<keyof typeof vi, string> = {
     'In your own words: the difficulty, what has been done, the result you hope for (at least 20 characters).',
   'requests.field.urgency': 'Urgency',
   'requests.field.files': 'Attachments',
-  'requests.field.filesHint':
-    'PDF or images (JPEG, PNG, WebP), at most 10 MB each, at most 5 files.',
+  'requests.field.filesHint': 'PDF or images (JPEG, PNG, WebP), at most 10 MB each, at most 5 files.',
   'requests.field.contactName': "Requester's full name",
   'requests.field.contactPhone': 'Phone',
   'requests.field.contactEmail': 'E-mail',

@@ -5,13 +5,16 @@ import { supportPages } from './support.pages.tsx';
 export { type LedgerScope, ledgerEntries } from './support.queries.ts';
 export { SupportFilters, SupportInput } from './support.schemas.ts';
 export {
+  type LedgerFact,
   type LedgerRow,
+  ledgerFacts,
   listSupport,
   type NewSupport,
   recordManualSupport,
   recordSupport,
   type SupportEntry,
   supportCount,
+  supportForPerson,
   timelineFor,
 } from './support.service.ts';
 export type { SupportFigures } from './support.sql.ts';
@@ -20,8 +23,10 @@ export { support } from './support.sql.ts';
 export {
   type ProviderKind,
   providerKinds,
+  type SourceKind,
   type SupportKind,
   type SupportStatus,
+  sourceKinds,
   supportKinds,
   supportStatuses,
 } from './support.taxonomy.ts';

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
@@ -8,13 +8,17 @@ import { matches } from '#kernel/search/search.ts';
 import { project } from '#modules/projects/index.ts';
 import type { SupportFilters } from './support.schemas.ts';
 import { type SupportFigures, support } from './support.sql.ts';
-import type { ProviderKind, SupportKind, SupportStatus } from './support.taxonomy.ts';
+import type { ProviderKind, SourceKind, SupportKind, SupportStatus } from './support.taxonomy.ts';
 
 export type SupportEntry = typeof support.$inferSelect;
 
-/** What a module hands the ledger. `source` makes recording idempotent: same source, same row. */
+/**
+ * What a module hands the ledger: the beneficiary (a project, a person or both), what was given,
+ * when. `source` makes recording idempotent: same kind of record and id, same row.
+ */
 export interface NewSupport {
-  projectId: string;
+  projectId?: string | null;
+  personId?: string | null;
   kind: SupportKind;
   title: string;
   providerKind: ProviderKind;
@@ -26,13 +30,13 @@ export interface NewSupport {
   outcome?: string;
   figures?: SupportFigures;
   evidenceLinks?: string[];
-  source?: { module: string; id: string };
+  source?: { kind: SourceKind; id: string };
 }
 
 /**
  * The one way support enters the ledger. Modules call it inside their own transaction after
  * they have checked who may give the support; recording the same source again updates the row.
- * @example await recordSupport({ db: tx, actor, input: { projectId, kind: 'consulting', … , source: { module: 'experts', id: engagement.id } } })
+ * @example await recordSupport({ db: tx, actor, input: { projectId, kind: 'consulting', … , source: { kind: 'engagement', id: engagement.id } } })
  */
 export async function recordSupport({
   db,
@@ -43,8 +47,10 @@ export async function recordSupport({
   actor: Actor | null;
   input: NewSupport;
 }): Promise<SupportEntry> {
+  if (!input.projectId && !input.personId) throw new Error('recordSupport: a project or a person is needed');
   const values = {
-    projectId: input.projectId,
+    projectId: input.projectId ?? null,
+    personId: input.personId ?? null,
     kind: input.kind,
     title: input.title,
     providerKind: input.providerKind,
@@ -56,7 +62,7 @@ export async function recordSupport({
     outcome: input.outcome ?? '',
     figures: input.figures ?? {},
     evidenceLinks: input.evidenceLinks ?? [],
-    sourceModule: input.source?.module ?? 'support',
+    sourceKind: input.source?.kind ?? 'manual',
     sourceId: input.source?.id ?? null,
     recordedBy: actor?.id ?? null,
   };
@@ -65,7 +71,8 @@ export async function recordSupport({
         .insert(support)
         .values(values)
         .onConflictDoUpdate({
-          target: [support.sourceModule, support.sourceId],
+          target: [support.sourceKind, support.sourceId],
+          targetWhere: sql`${support.sourceId} IS NOT NULL`,
           set: { ...values, updatedAt: new Date() },
         })
         .returning()
@@ -76,7 +83,7 @@ export async function recordSupport({
     action: 'support.record',
     entity: 'support',
     entityId: row.id,
-    data: { projectId: input.projectId, kind: input.kind },
+    data: { projectId: input.projectId ?? null, personId: input.personId ?? null, kind: input.kind },
   });
   return row;
 }
@@ -140,7 +147,7 @@ export async function listSupport({
   const [total] = await db
     .select({ n: count() })
     .from(support)
-    .innerJoin(project, eq(project.id, support.projectId))
+    .leftJoin(project, eq(project.id, support.projectId))
     .where(condition);
   const items: LedgerRow[] = await db
     .select({
@@ -151,11 +158,11 @@ export async function listSupport({
       providerKind: support.providerKind,
       startedOn: support.startedOn,
       status: support.status,
-      projectName: project.name,
-      projectSlug: project.slug,
+      projectName: sql<string>`coalesce(${project.name}, '')`,
+      projectSlug: sql<string>`coalesce(${project.slug}, '')`,
     })
     .from(support)
-    .innerJoin(project, eq(project.id, support.projectId))
+    .leftJoin(project, eq(project.id, support.projectId))
     .where(condition)
     .orderBy(desc(support.startedOn), desc(support.createdAt))
     .limit(page.perPage)
@@ -167,4 +174,95 @@ export async function listSupport({
 export async function supportCount(db: Db): Promise<number> {
   const [row] = await db.select({ n: count() }).from(support).where(sql`${support.status} <> 'cancelled'`);
   return row?.n ?? 0;
+}
+
+/** The support a person received (seats, and entries naming them), newest first: the person's page. */
+export async function supportForPerson(db: Db, personId: string) {
+  return db
+    .select({
+      id: support.id,
+      kind: support.kind,
+      title: support.title,
+      providerName: support.providerName,
+      startedOn: support.startedOn,
+      endedOn: support.endedOn,
+      status: support.status,
+      projectName: project.name,
+      projectSlug: project.slug,
+    })
+    .from(support)
+    .leftJoin(project, eq(project.id, support.projectId))
+    .where(eq(support.personId, personId))
+    .orderBy(desc(support.startedOn), desc(support.createdAt));
+}
+
+/** A ledger entry as reports read it: beneficiary, dates, source and figures. */
+export interface LedgerFact {
+  id: string;
+  kind: string;
+  status: string;
+  title: string;
+  providerName: string;
+  startedOn: string;
+  endedOn: string | null;
+  projectId: string | null;
+  projectName: string | null;
+  projectSlug: string | null;
+  personId: string | null;
+  sourceKind: string;
+  sourceId: string | null;
+  figures: SupportFigures;
+}
+
+/**
+ * The ledger entries of a period, for reports. `on` says which day must fall in the period: the
+ * day the support started, the day it ended (a contract signed), or any day of it (an engagement
+ * over its sessions). Cancelled entries are left out.
+ */
+export async function ledgerFacts(
+  db: Db,
+  {
+    from,
+    to,
+    kinds,
+    sourceKinds,
+    on = 'any',
+    status,
+  }: {
+    from: string;
+    to: string;
+    kinds?: SupportKind[];
+    sourceKinds?: SourceKind[];
+    on?: 'start' | 'end' | 'any';
+    status?: SupportStatus;
+  },
+): Promise<LedgerFact[]> {
+  const where: SQL[] = [sql`${support.status} <> 'cancelled'`];
+  if (kinds?.length) where.push(inArray(support.kind, kinds));
+  if (sourceKinds?.length) where.push(inArray(support.sourceKind, sourceKinds));
+  if (status) where.push(eq(support.status, status));
+  if (on === 'start') where.push(sql`${support.startedOn} BETWEEN ${from} AND ${to}`);
+  else if (on === 'end') where.push(sql`${support.endedOn} BETWEEN ${from} AND ${to}`);
+  else where.push(sql`${support.startedOn} <= ${to} AND coalesce(${support.endedOn}, ${support.startedOn}) >= ${from}`);
+  return db
+    .select({
+      id: support.id,
+      kind: support.kind,
+      status: support.status,
+      title: support.title,
+      providerName: support.providerName,
+      startedOn: support.startedOn,
+      endedOn: support.endedOn,
+      projectId: support.projectId,
+      projectName: project.name,
+      projectSlug: project.slug,
+      personId: support.personId,
+      sourceKind: support.sourceKind,
+      sourceId: support.sourceId,
+      figures: support.figures,
+    })
+    .from(support)
+    .leftJoin(project, eq(project.id, support.projectId))
+    .where(and(...where))
+    .orderBy(support.startedOn, support.createdAt);
 }

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { inOrder, oneOf } from '#kernel/db/columns.ts';
+import { person } from '#modules/people/people.sql.ts';
 import { project } from '#modules/projects/projects.sql.ts';
-import { providerKinds, supportKinds, supportStatuses } from './support.taxonomy.ts';
+import { providerKinds, sourceKinds, supportKinds, supportStatuses } from './support.taxonomy.ts';
 
 /** Figures an outcome can carry; reports add them up. */
 export interface SupportFigures {
@@ -14,14 +15,16 @@ export interface SupportFigures {
   days?: number;
 }
 
-/** The ledger: one row for each piece of support given to a project, whichever module gave it. */
+/**
+ * The ledger: one row for each piece of support, whichever module gave it, to a beneficiary — a
+ * project, a person, or both. Deleting a project or a person never deletes its history (RESTRICT).
+ */
 export const support = pgTable(
   'support',
   {
     id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid()
-      .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+    projectId: uuid().references(() => project.id, { onDelete: 'restrict' }),
+    personId: uuid().references(() => person.id, { onDelete: 'restrict' }),
     kind: text().notNull(),
     providerKind: text().notNull(),
     providerUserId: text().references(() => user.id, { onDelete: 'set null' }),
@@ -33,8 +36,8 @@ export const support = pgTable(
     outcome: text().notNull().default(''),
     figures: jsonb().$type<SupportFigures>().notNull().default({}),
     evidenceLinks: text().array().notNull().default(sql`'{}'::text[]`),
-    /** The module and record that gave the support: recording twice updates, never double counts. */
-    sourceModule: text().notNull().default('support'),
+    /** The kind of record that gave the support and its id: recording twice updates, never double counts. */
+    sourceKind: text().notNull().default('manual'),
     sourceId: text(),
     recordedBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -42,9 +45,12 @@ export const support = pgTable(
   },
   (t) => [
     index().on(t.projectId, t.startedOn),
+    index().on(t.personId, t.startedOn),
     index().on(t.kind, t.startedOn),
     index().on(t.startedOn),
-    unique().on(t.sourceModule, t.sourceId),
+    uniqueIndex('support_source_unique').on(t.sourceKind, t.sourceId).where(sql`${t.sourceId} IS NOT NULL`),
+    check('support_beneficiary_set', sql`${t.projectId} IS NOT NULL OR ${t.personId} IS NOT NULL`),
+    oneOf('support_source_kind_known', t.sourceKind, sourceKinds),
     oneOf('support_kind_known', t.kind, supportKinds),
     oneOf('support_provider_kind_known', t.providerKind, providerKinds),
     oneOf('support_status_known', t.status, supportStatuses),

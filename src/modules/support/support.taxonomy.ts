@@ -17,3 +17,21 @@ export type ProviderKind = (typeof providerKinds)[number];
 
 export const supportStatuses = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type SupportStatus = (typeof supportStatuses)[number];
+
+/**
+ * The kinds of record that give support; with the record's id they name a ledger row's source,
+ * unique, so that recording the same record again updates its row.
+ */
+export const sourceKinds = [
+  'manual',
+  'engagement',
+  'introduction',
+  'event_seat',
+  'nomination',
+  'listing',
+  'sales_connection',
+  'request',
+  'booking',
+  'import',
+] as const;
+export type SourceKind = (typeof sourceKinds)[number];

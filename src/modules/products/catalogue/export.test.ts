@@ -4,9 +4,9 @@ import type { Actor } from '#kernel/auth/roles.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { requiredItems } from '../products.taxonomy.ts';
 import { exportProducts } from './export.service.ts';
 import { product, readinessItem } from './products.sql.ts';
-import { requiredItems } from '../products.taxonomy.ts';
 
 // "Today" in an export is the day in Vietnam (UTC+7): between 00:00 and 07:00 there, the UTC day
 // is still yesterday.

@@ -35,7 +35,7 @@ async function recordListingSupport(db: Db, actor: Actor, listing: Listing, prod
         listing.note ||
         vi(`products.listing.ledgerOutcome.${listing.status as 'pending' | 'live' | 'ended'}`, { platform }),
       evidenceLinks: listing.url ? [listing.url] : [],
-      source: { module: 'products', id: `listing:${listing.id}` },
+      source: { kind: 'listing', id: listing.id },
     },
   });
 }

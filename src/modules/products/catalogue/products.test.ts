@@ -496,7 +496,7 @@ describe('platform listings', () => {
     const [first] = await entries();
     expect(first?.status).toBe('in_progress');
     expect(first?.title).toBe('Đưa sản phẩm “Thạch đen Hồng Nhung đóng cốc” lên Techfest 247 (không gian số quốc gia)');
-    expect(first?.sourceId).toMatch(/^listing:/);
+    expect(first?.sourceKind).toBe('listing');
 
     const page = await (await browsers.officer.get(`/san-pham/${slug}`)).text();
     const editPath = /href="(\/san-pham\/[^"]+\/niem-yet\/[0-9a-f-]{36})"/.exec(page)?.[1] ?? '';

@@ -76,7 +76,7 @@ async function recordConnectionSupport(db: Db, actor: Actor, c: Connection) {
         ...(c.contractValueVnd !== null ? { contractValueVnd: c.contractValueVnd } : {}),
         ...(growth !== undefined ? { salesGrowthPercent: growth } : {}),
       },
-      source: { module: 'products', id: `connection:${c.id}` },
+      source: { kind: 'sales_connection', id: c.id },
     },
   });
 }

@@ -64,7 +64,7 @@ export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, filters, query, 
               {
                 label: t('support.col.project'),
                 primary: true,
-                cell: (r) => <a href={`/du-an/${r.projectSlug}`}>{r.projectName}</a>,
+                cell: (r) => (r.projectSlug ? <a href={`/du-an/${r.projectSlug}`}>{r.projectName}</a> : '—'),
               },
               { label: t('support.col.date'), cell: (r) => formatDate(r.startedOn) },
               {

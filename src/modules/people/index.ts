@@ -1,0 +1,19 @@
+import { defineModule } from '#kernel/module.ts';
+import * as words from './people.i18n.ts';
+import { peoplePages } from './people.pages.tsx';
+
+// The people module's public face: the registry other modules write to and read from.
+export {
+  findOrCreatePerson,
+  getPerson,
+  listPeople,
+  mergePeople,
+  normaliseEmail,
+  type Person,
+  type PersonFacts,
+  peopleByIds,
+} from './people.service.ts';
+export * from './people.taxonomy.ts';
+
+/** The people module: its words and staff pages, mounted by createApp. */
+export const peopleModule = defineModule({ name: 'people', words, pages: peoplePages });

@@ -1,0 +1,202 @@
+import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { audit } from '#kernel/audit/audit.ts';
+import { type Actor, isStaff } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import { rows } from '#kernel/db/rows.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import type { Page } from '#kernel/http/pagination.ts';
+import { normalisePhone } from '#kernel/http/validation.ts';
+import { matches } from '#kernel/search/search.ts';
+import { person } from './people.sql.ts';
+import { type PersonEthnicity, type PersonSex, personEthnicities, personSexes } from './people.taxonomy.ts';
+
+export type Person = typeof person.$inferSelect;
+
+/** What a module knows about someone it meets: any field may be missing. */
+export interface PersonFacts {
+  fullName: string;
+  sex?: string | null;
+  birthYear?: number | null;
+  ethnicity?: string | null;
+  communeSlug?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+const known = <T extends string>(list: readonly T[], v: string | null | undefined): T | null =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : null;
+
+/** E-mail kept one way: trimmed and lower-cased. */
+export const normaliseEmail = (raw: string | null | undefined) => (raw ?? '').normalize('NFC').trim().toLowerCase();
+
+/**
+ * The person these facts describe: the one with the same phone, else the same e-mail (the
+ * numbers and addresses compared normalised), else a new one. What the registry did not know yet
+ * (sex, year of birth, ethnicity, commune, the other contact) is filled in; what it knew is kept.
+ * Call it inside the command's transaction.
+ * @example const p = await findOrCreatePerson(tx, { fullName: 'Vi Thị Hồng Nhung', phone: '+84 912 345 678' })
+ */
+export async function findOrCreatePerson(tx: Db, facts: PersonFacts): Promise<Person> {
+  const phone = normalisePhone(facts.phone ?? '');
+  const email = normaliseEmail(facts.email);
+  const values = {
+    fullName: facts.fullName.normalize('NFC').trim() || '—',
+    sex: known<PersonSex>(personSexes, facts.sex),
+    birthYear: facts.birthYear && facts.birthYear >= 1900 && facts.birthYear <= 2100 ? facts.birthYear : null,
+    ethnicity: known<PersonEthnicity>(personEthnicities, facts.ethnicity),
+    communeSlug: facts.communeSlug || null,
+    phone,
+    email,
+  };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const keys: SQL[] = [];
+    if (phone) keys.push(eq(person.phone, phone));
+    if (email) keys.push(eq(person.email, email));
+    if (keys.length) {
+      const found = await tx
+        .select()
+        .from(person)
+        .where(and(isNull(person.mergedInto), or(...keys)))
+        .orderBy(sql`${person.phone} = ${phone} DESC`, asc(person.createdAt))
+        .limit(1)
+        .for('update');
+      const p = found[0];
+      if (p) return fillIn(tx, p, values);
+    }
+    const [created] = await tx.insert(person).values(values).onConflictDoNothing().returning();
+    if (created) return created;
+  }
+  throw new Error('findOrCreatePerson: no person after two attempts');
+}
+
+async function holder(tx: Db, column: typeof person.phone | typeof person.email, value: string) {
+  const [row] = await tx
+    .select({ id: person.id })
+    .from(person)
+    .where(and(eq(column, value), isNull(person.mergedInto)));
+  return row?.id ?? null;
+}
+
+/** Fills the fields a person lacks; a contact already held by someone else is left out. */
+async function fillIn(tx: Db, p: Person, v: Omit<Person, 'id' | 'mergedInto' | 'createdAt' | 'searchText'>) {
+  const set: Partial<Person> = {};
+  if (p.sex === null && v.sex) set.sex = v.sex;
+  if (p.birthYear === null && v.birthYear) set.birthYear = v.birthYear;
+  if (p.ethnicity === null && v.ethnicity) set.ethnicity = v.ethnicity;
+  if (p.communeSlug === null && v.communeSlug) set.communeSlug = v.communeSlug;
+  if (p.phone === '' && v.phone && !(await holder(tx, person.phone, v.phone))) set.phone = v.phone;
+  if (p.email === '' && v.email && !(await holder(tx, person.email, v.email))) set.email = v.email;
+  if (Object.keys(set).length === 0) return p;
+  const [updated] = await tx.update(person).set(set).where(eq(person.id, p.id)).returning();
+  return updated ?? p;
+}
+
+/** Every column of another table that points at a person (registrations, team members, the ledger…). */
+async function referencesToPerson(tx: Db) {
+  return rows<{ tbl: string; col: string }>(
+    tx,
+    sql`select cl.relname as tbl, a.attname as col
+        from pg_constraint c
+        join pg_class cl on cl.oid = c.conrelid
+        join pg_namespace n on n.oid = cl.relnamespace
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+        where c.contype = 'f' and n.nspname = current_schema()
+          and c.confrelid = (select oid from pg_class where relname = 'person' and relnamespace = n.oid)
+          and cl.relname <> 'person'`,
+  );
+}
+
+/**
+ * Two records of one person become one: everything that pointed at `goneId` (registrations,
+ * team members, ledger entries) points at `keepId`, the fields `keepId` lacked are taken from
+ * `goneId`, and `goneId` stays as a pointer (`mergedInto`) so old links still lead somewhere.
+ */
+export async function mergePeople(db: Db, actor: Actor, keepId: string, goneId: string): Promise<Person> {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  if (!isUuid(keepId) || !isUuid(goneId)) throw new AppError('not_found', 'people.notFound');
+  if (keepId === goneId) throw new AppError('validation', 'errors.validation', { keep: 'people.merge.same' });
+  return db.transaction(async (tx) => {
+    const found = await tx
+      .select()
+      .from(person)
+      .where(or(eq(person.id, keepId), eq(person.id, goneId)))
+      .for('update');
+    const keep = found.find((p) => p.id === keepId);
+    const gone = found.find((p) => p.id === goneId);
+    if (!keep || !gone) throw new AppError('not_found', 'people.notFound');
+    if (keep.mergedInto || gone.mergedInto) throw new AppError('conflict', 'people.merge.alreadyMerged');
+    for (const { tbl, col } of await referencesToPerson(tx)) {
+      await tx.execute(
+        sql`update ${sql.identifier(tbl)} set ${sql.identifier(col)} = ${keepId} where ${sql.identifier(col)} = ${goneId}`,
+      );
+    }
+    await tx.update(person).set({ mergedInto: keepId }).where(eq(person.mergedInto, goneId));
+    await tx.update(person).set({ mergedInto: keepId }).where(eq(person.id, goneId));
+    const merged = await fillIn(tx, keep, gone);
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'person.merge',
+      entity: 'person',
+      entityId: keepId,
+      data: { goneId },
+    });
+    return merged;
+  });
+}
+
+export interface PersonRow {
+  id: string;
+  fullName: string;
+  phone: string;
+  email: string;
+  birthYear: number | null;
+  sex: string | null;
+}
+
+/** The registry for staff: people not merged away, found by name, phone or e-mail. */
+export async function listPeople({ db, actor, q, page }: { db: Db; actor: Actor; q?: string; page: Page }) {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const where: SQL[] = [isNull(person.mergedInto)];
+  const query = (q ?? '').trim();
+  if (query) {
+    const digits = normalisePhone(query);
+    const alternatives: SQL[] = [matches(person.searchText, query)];
+    if (/^\d{3,}$/.test(digits)) alternatives.push(sql`${person.phone} LIKE ${`%${digits}%`}`);
+    if (query.includes('@')) alternatives.push(eq(person.email, normaliseEmail(query)));
+    where.push(or(...alternatives) as SQL);
+  }
+  const condition = and(...where);
+  const [total] = await db.select({ n: count() }).from(person).where(condition);
+  const items: PersonRow[] = await db
+    .select({
+      id: person.id,
+      fullName: person.fullName,
+      phone: person.phone,
+      email: person.email,
+      birthYear: person.birthYear,
+      sex: person.sex,
+    })
+    .from(person)
+    .where(condition)
+    .orderBy(asc(person.searchText), asc(person.createdAt))
+    .limit(page.perPage)
+    .offset(page.offset);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** One person for staff; a merged one answers with the person it was merged into. */
+export async function getPerson({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<Person> {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  if (!isUuid(id)) throw new AppError('not_found', 'people.notFound');
+  const [p] = await db.select().from(person).where(eq(person.id, id));
+  if (!p) throw new AppError('not_found', 'people.notFound');
+  return p;
+}
+
+/** Facts of several people at once, for other modules' reports (names, sex, year of birth…). */
+export async function peopleByIds(db: Db, ids: string[]): Promise<Map<string, Person>> {
+  if (ids.length === 0) return new Map();
+  const found = await db.select().from(person).where(inArray(person.id, ids));
+  return new Map(found.map((p) => [p.id, p]));
+}

@@ -1,0 +1,140 @@
+import ExcelJS from 'exceljs';
+import { type Actor, isStaff } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { formatDate, type Translator } from '#kernel/i18n/index.ts';
+import { ledgerFacts } from '#modules/support/index.ts';
+import { type Figure, type Indicator, indicatorById, indicators } from './indicators.ts';
+import { type Period, quartersOf } from './period.ts';
+
+export interface ReportLine {
+  indicator: Indicator;
+  figure: Figure;
+}
+
+export interface Report {
+  period: Period;
+  lines: ReportLine[];
+  /** Support entries starting in each quarter of the period: the chart. */
+  byQuarter: { label: string; count: number }[];
+}
+
+function assertStaff(actor: Actor | null) {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+}
+
+/** Every indicator of the period, with its evidence, and the ledger by quarter. */
+export async function buildReport({
+  db,
+  actor,
+  period,
+  t,
+}: {
+  db: Db;
+  actor: Actor | null;
+  period: Period;
+  t: Translator;
+}): Promise<Report> {
+  assertStaff(actor);
+  const lines: ReportLine[] = [];
+  for (const indicator of indicators) lines.push({ indicator, figure: await indicator.compute(db, period, t) });
+  const entries = await ledgerFacts(db, { from: period.from, to: period.to, on: 'start' });
+  const byQuarter = quartersOf(period).map((q) => ({
+    label: q.label,
+    count: entries.filter((e) => e.startedOn >= q.from && e.startedOn <= q.to).length,
+  }));
+  return { period, lines, byQuarter };
+}
+
+/** One indicator's figure and evidence for the period. */
+export async function indicatorEvidence({
+  db,
+  actor,
+  id,
+  period,
+  t,
+}: {
+  db: Db;
+  actor: Actor | null;
+  id: string;
+  period: Period;
+  t: Translator;
+}): Promise<ReportLine> {
+  assertStaff(actor);
+  const indicator = indicatorById(id);
+  if (!indicator) throw new AppError('not_found', 'reports.notFound');
+  return { indicator, figure: await indicator.compute(db, period, t) };
+}
+
+/** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+const sheetName = (s: string, used: Set<string>) => {
+  const base = s.replace(/[:\\/?*[\]]/g, ' ').slice(0, 28);
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base.slice(0, 26)} ${i}`;
+  used.add(name);
+  return name;
+};
+
+const excelDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * The report as an Excel workbook: a summary sheet (each indicator, its definition, unit and
+ * figure) and one evidence sheet per indicator, with Vietnamese headers and real dates.
+ */
+export async function reportWorkbook(report: Report, t: Translator, baseUrl = ''): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Kết Nối';
+  const used = new Set<string>();
+  const summary = wb.addWorksheet(sheetName(t('reports.xlsx.summary'), used));
+  summary.addRow([t('reports.title')]).font = { bold: true, size: 14 };
+  summary.addRow([
+    t('reports.xlsx.period'),
+    t('reports.period.label', { from: formatDate(report.period.from), to: formatDate(report.period.to) }),
+  ]);
+  summary.addRow([]);
+  const header = summary.addRow([
+    t('reports.col.indicator'),
+    t('reports.col.value'),
+    t('reports.col.unit'),
+    t('reports.col.definition'),
+  ]);
+  header.font = { bold: true };
+  for (const { indicator, figure } of report.lines)
+    summary.addRow([t(indicator.name), figure.value, t(indicator.unit), t(indicator.definition)]);
+  summary.columns = [{ width: 48 }, { width: 12 }, { width: 12 }, { width: 90 }];
+  for (const { indicator, figure } of report.lines) {
+    const sheet = wb.addWorksheet(sheetName(t(indicator.name), used));
+    sheet.addRow([t(indicator.name)]).font = { bold: true };
+    sheet.addRow([t(indicator.definition)]);
+    const h = sheet.addRow([
+      t('reports.col.day'),
+      t('reports.col.record'),
+      t('reports.col.detail'),
+      t('reports.xlsx.link'),
+    ]);
+    h.font = { bold: true };
+    for (const row of figure.evidence) {
+      const r = sheet.addRow([excelDate(row.day), row.label, row.detail, row.href ? `${baseUrl}${row.href}` : '']);
+      r.getCell(1).numFmt = 'dd/mm/yyyy';
+    }
+    sheet.columns = [{ width: 12 }, { width: 48 }, { width: 60 }, { width: 50 }];
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The report as plain data (the CLI's JSON). */
+export function reportJson(report: Report, t: Translator) {
+  return {
+    period: report.period,
+    indicators: report.lines.map(({ indicator, figure }) => ({
+      id: indicator.id,
+      name: t(indicator.name),
+      definition: t(indicator.definition),
+      unit: t(indicator.unit),
+      value: figure.value,
+      breakdowns: figure.breakdowns.map((b) => ({ title: t(b.title), rows: b.rows })),
+      evidence: figure.evidence,
+    })),
+    byQuarter: report.byQuarter,
+  };
+}

@@ -1,0 +1,185 @@
+import type { FC } from 'hono/jsx';
+import { formatDate, formatNumber } from '#kernel/i18n/index.ts';
+import { EmptyState, Table } from '#kernel/ui/components.tsx';
+import type { PageContext } from '#kernel/ui/context.ts';
+import { ErrorSummary, Input } from '#kernel/ui/form.tsx';
+import { Layout } from '#kernel/ui/layout.tsx';
+import type { Preset } from '../period.ts';
+import type { Report, ReportLine } from '../reports.service.ts';
+import { BarChart } from './chart.tsx';
+
+const q = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+
+const PeriodForm: FC<{
+  ctx: PageContext;
+  values: { from?: string; to?: string };
+  errors: Record<string, string>;
+  presets: Preset[];
+}> = ({ ctx, values, errors, presets }) => {
+  const { t } = ctx;
+  return (
+    <>
+      <ErrorSummary t={t} errors={errors} labels={{ from: t('reports.period.from'), to: t('reports.period.to') }} />
+      <form method="get" action="/quan-ly/bao-cao" class="period-form" novalidate>
+        <fieldset>
+          <legend>{t('reports.period')}</legend>
+          <Input
+            name="from"
+            type="date"
+            label={t('reports.period.from')}
+            hint={t('reports.period.hint')}
+            value={values.from}
+            error={errors.from}
+            required
+          />
+          <Input name="to" type="date" label={t('reports.period.to')} value={values.to} error={errors.to} required />
+          <button type="submit" class="button button-primary">
+            {t('reports.period.show')}
+          </button>
+        </fieldset>
+      </form>
+      <nav aria-label={t('reports.period.presets')} class="presets">
+        <span>{t('reports.period.presets')}:</span>{' '}
+        {presets.map((p, i) => (
+          <>
+            {i > 0 && ' · '}
+            <a href={`/quan-ly/bao-cao?${q(p.from, p.to)}`}>{t(`reports.preset.${p.key}`)}</a>
+          </>
+        ))}
+      </nav>
+    </>
+  );
+};
+
+const Line: FC<{ ctx: PageContext; line: ReportLine; from: string; to: string }> = ({ ctx, line, from, to }) => {
+  const { t, lang } = ctx;
+  const { indicator, figure } = line;
+  return (
+    <li class="figure">
+      <h3>{t(indicator.name)}</h3>
+      <p class="figure-value">
+        <strong>{formatNumber(figure.value, lang)}</strong> {t(indicator.unit)}
+      </p>
+      <p class="hint">{t(indicator.definition)}</p>
+      {figure.breakdowns
+        .filter((b) => b.rows.length > 0)
+        .map((b) => (
+          <p>
+            {t(b.title)}: {b.rows.map((r) => `${r.label} ${formatNumber(r.count, lang)}`).join(' · ')}
+          </p>
+        ))}
+      <p>
+        <a href={`/quan-ly/bao-cao/chi-tieu/${indicator.id}?${q(from, to)}`}>
+          {t('reports.evidence.link', { count: formatNumber(figure.evidence.length, lang) })}
+        </a>
+      </p>
+    </li>
+  );
+};
+
+export const ReportPage: FC<{
+  ctx: PageContext;
+  values: { from?: string; to?: string };
+  errors: Record<string, string>;
+  presets: Preset[];
+  report: Report | null;
+}> = ({ ctx, values, errors, presets, report }) => {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('reports.title')}>
+      <h1>{t('reports.title')}</h1>
+      <p class="lead">{t('reports.lead')}</p>
+      <PeriodForm ctx={ctx} values={values} errors={errors} presets={presets} />
+      {report && (
+        <>
+          <h2>
+            {t('reports.figures')}:{' '}
+            {t('reports.period.label', { from: formatDate(report.period.from), to: formatDate(report.period.to) })}
+          </h2>
+          <p>
+            <a href={`/quan-ly/bao-cao.xlsx?${q(report.period.from, report.period.to)}`}>{t('reports.export.xlsx')}</a>
+          </p>
+          <ul class="figures">
+            {report.lines.map((line) => (
+              <Line ctx={ctx} line={line} from={report.period.from} to={report.period.to} />
+            ))}
+          </ul>
+          <h2>{t('reports.chart.title')}</h2>
+          <figure>
+            <BarChart
+              id="chart-quarters"
+              title={t('reports.chart.title')}
+              description={t('reports.chart.desc')}
+              bars={report.byQuarter.map((b) => ({ label: b.label, value: b.count }))}
+            />
+            <figcaption>{t('reports.chart.desc')}</figcaption>
+          </figure>
+          <Table
+            caption={t('reports.chart.table')}
+            rows={report.byQuarter}
+            columns={[
+              {
+                label: t('reports.col.quarter'),
+                primary: true,
+                cell: (r) => t('reports.chart.quarter', { label: r.label }),
+              },
+              { label: t('reports.col.entries'), cell: (r) => formatNumber(r.count, lang) },
+            ]}
+          />
+        </>
+      )}
+    </Layout>
+  );
+};
+
+export const EvidencePage: FC<{ ctx: PageContext; line: ReportLine; from: string; to: string }> = ({
+  ctx,
+  line,
+  from,
+  to,
+}) => {
+  const { t, lang } = ctx;
+  const { indicator, figure } = line;
+  const title = t('reports.evidence.title', { name: t(indicator.name) });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p class="lead">
+        {t('reports.period.label', { from: formatDate(from), to: formatDate(to) })}:{' '}
+        <strong>{formatNumber(figure.value, lang)}</strong> {t(indicator.unit)}. {t(indicator.definition)}
+      </p>
+      <p>
+        <a href={`/quan-ly/bao-cao?${q(from, to)}`}>{t('reports.evidence.back')}</a>
+      </p>
+      {figure.evidence.length === 0 ? (
+        <EmptyState title={t('reports.evidence.empty')} />
+      ) : (
+        <Table
+          caption={title}
+          rows={figure.evidence}
+          columns={[
+            {
+              label: t('reports.col.record'),
+              primary: true,
+              cell: (r) => (r.href ? <a href={r.href}>{r.label}</a> : r.label),
+            },
+            { label: t('reports.col.day'), cell: (r) => formatDate(r.day) },
+            { label: t('reports.col.detail'), cell: (r) => r.detail },
+          ]}
+        />
+      )}
+      {figure.breakdowns
+        .filter((b) => b.rows.length > 0)
+        .map((b) => (
+          <Table
+            caption={t(b.title)}
+            rows={b.rows}
+            columns={[
+              { label: t('reports.col.group'), primary: true, cell: (r) => r.label },
+              { label: t('reports.col.count'), cell: (r) => formatNumber(r.count, lang) },
+            ]}
+          />
+        ))}
+    </Layout>
+  );
+};

@@ -1,0 +1,37 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '#kernel/db/client.ts';
+import { requestEvent, supportRequest } from './requests.sql.ts';
+
+/** A request as a report's evidence lists it: its number, what was asked and the day. */
+export interface RequestFact {
+  id: string;
+  number: number;
+  kind: string;
+  day: string;
+}
+
+const vnDay = (column: unknown) =>
+  sql<string>`to_char((${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD')`;
+
+/** Requests received in a period (by the day they were filed, Vietnam time). */
+export async function requestsReceived(db: Db, from: string, to: string): Promise<RequestFact[]> {
+  const day = vnDay(supportRequest.createdAt);
+  return db
+    .select({ id: supportRequest.id, number: supportRequest.number, kind: supportRequest.kind, day })
+    .from(supportRequest)
+    .where(sql`${day} BETWEEN ${from} AND ${to}`)
+    .orderBy(asc(supportRequest.createdAt));
+}
+
+/** Requests resolved in a period: the day of the (last) move to "resolved", still resolved today. */
+export async function requestsResolved(db: Db, from: string, to: string): Promise<RequestFact[]> {
+  const day = sql<string>`max(to_char((${requestEvent.createdAt} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD'))`;
+  const found = await db
+    .select({ id: supportRequest.id, number: supportRequest.number, kind: supportRequest.kind, day })
+    .from(supportRequest)
+    .innerJoin(requestEvent, eq(requestEvent.requestId, supportRequest.id))
+    .where(and(eq(supportRequest.status, 'resolved'), eq(requestEvent.toStatus, 'resolved')))
+    .groupBy(supportRequest.id)
+    .orderBy(asc(supportRequest.number));
+  return found.filter((r) => r.day >= from && r.day <= to);
+}
