@@ -51,7 +51,7 @@ export const vi = {
   'reports.age.60plus': 'Từ 60 tuổi',
   'reports.chart.title': 'Lượt hỗ trợ theo quý',
   'reports.chart.desc':
-    'Biểu đồ cột: số lượt hỗ trợ ghi trong sổ hỗ trợ bắt đầu trong mỗi quý của kỳ. Bảng số liệu ở ngay dưới.',
+    'Biểu đồ thanh: số lượt hỗ trợ ghi trong sổ hỗ trợ bắt đầu trong mỗi quý của kỳ. Bảng số liệu ở ngay dưới.',
   'reports.chart.table': 'Bảng số liệu của biểu đồ',
   'reports.chart.quarter': 'Quý {label}',
   'reports.unit.courses': 'khóa',

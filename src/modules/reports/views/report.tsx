@@ -105,12 +105,15 @@ export const ReportPage: FC<{
             ))}
           </ul>
           <h2>{t('reports.chart.title')}</h2>
-          <figure>
+          <figure class="chart-figure">
             <BarChart
               id="chart-quarters"
               title={t('reports.chart.title')}
               description={t('reports.chart.desc')}
-              bars={report.byQuarter.map((b) => ({ label: b.label, value: b.count }))}
+              bars={report.byQuarter.map((b) => ({
+                label: t('reports.chart.quarter', { label: b.label }),
+                value: b.count,
+              }))}
             />
             <figcaption>{t('reports.chart.desc')}</figcaption>
           </figure>
