@@ -45,7 +45,16 @@ const lists: { who: string | null; paths: string[] }[] = [
   { who: 'tacgia@ketnoi.demo', paths: ['/du-an/cua-toi', '/yeu-cau', '/su-kien/cua-toi'] },
   {
     who: 'canbo@ketnoi.demo',
-    paths: ['/quan-ly/yeu-cau?view=all', '/ho-tro', '/tu-van', '/hoi-mua', '/su-kien-ngoai', '/ket-noi-tieu-thu'],
+    paths: [
+      '/quan-ly/yeu-cau?view=all',
+      '/ho-tro',
+      '/tu-van',
+      '/hoi-mua',
+      '/su-kien-ngoai',
+      '/ket-noi-tieu-thu',
+      '/quan-ly/nguoi',
+      '/quan-ly/bao-cao/chi-tieu/nguoi-duoc-dao-tao?from=2021-01-01&to=2022-07-31',
+    ],
   },
   { who: 'quantri@ketnoi.demo', paths: ['/quan-tri/tai-khoan', '/quan-tri/hop-thu', '/quan-tri/nhat-ky'] },
 ];

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { allow, requireActor } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
+import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { fieldErrors } from '#kernel/http/validation.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
@@ -86,5 +87,14 @@ reportsPages.get('/quan-ly/bao-cao/chi-tieu/:id', staffOnly, async (c) => {
     period: parsed.data,
     t: c.var.t,
   });
-  return render(c, <EvidencePage ctx={pageContext(c)} line={line} from={parsed.data.from} to={parsed.data.to} />);
+  return render(
+    c,
+    <EvidencePage
+      ctx={pageContext(c)}
+      line={line}
+      from={parsed.data.from}
+      to={parsed.data.to}
+      info={pageInfo(pageFrom(c.req.query('page'), 50), line.figure.evidence.length)}
+    />,
+  );
 });

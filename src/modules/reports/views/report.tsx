@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
+import type { PageInfo } from '#kernel/http/pagination.ts';
 import { formatDate, formatNumber } from '#kernel/i18n/index.ts';
-import { EmptyState, Table } from '#kernel/ui/components.tsx';
+import { EmptyState, Pagination, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { ErrorSummary, Input } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
@@ -135,14 +136,17 @@ export const ReportPage: FC<{
   );
 };
 
-export const EvidencePage: FC<{ ctx: PageContext; line: ReportLine; from: string; to: string }> = ({
+export const EvidencePage: FC<{ ctx: PageContext; line: ReportLine; from: string; to: string; info: PageInfo }> = ({
   ctx,
   line,
   from,
   to,
+  info,
 }) => {
   const { t, lang } = ctx;
   const { indicator, figure } = line;
+  // The records are counted in full for the figure; the page shows them 50 at a time.
+  const shown = figure.evidence.slice(info.offset, info.offset + info.perPage);
   const title = t('reports.evidence.title', { name: t(indicator.name) });
   return (
     <Layout ctx={ctx} title={title}>
@@ -157,19 +161,28 @@ export const EvidencePage: FC<{ ctx: PageContext; line: ReportLine; from: string
       {figure.evidence.length === 0 ? (
         <EmptyState title={t('reports.evidence.empty')} />
       ) : (
-        <Table
-          caption={title}
-          rows={figure.evidence}
-          columns={[
-            {
-              label: t('reports.col.record'),
-              primary: true,
-              cell: (r) => (r.href ? <a href={r.href}>{r.label}</a> : r.label),
-            },
-            { label: t('reports.col.day'), cell: (r) => formatDate(r.day) },
-            { label: t('reports.col.detail'), cell: (r) => r.detail },
-          ]}
-        />
+        <>
+          <Table
+            caption={title}
+            rows={shown}
+            columns={[
+              {
+                label: t('reports.col.record'),
+                primary: true,
+                cell: (r) => (r.href ? <a href={r.href}>{r.label}</a> : r.label),
+              },
+              { label: t('reports.col.day'), cell: (r) => formatDate(r.day) },
+              { label: t('reports.col.detail'), cell: (r) => r.detail },
+            ]}
+          />
+          <Pagination
+            t={t}
+            lang={lang}
+            info={info}
+            path={`/quan-ly/bao-cao/chi-tieu/${indicator.id}`}
+            query={{ from, to }}
+          />
+        </>
       )}
       {figure.breakdowns
         .filter((b) => b.rows.length > 0)
