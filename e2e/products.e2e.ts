@@ -185,7 +185,9 @@ describe('a product from the founder’s phone to a signed contract', () => {
     const { page } = officer;
     const main = page.locator('main');
     await visit(page, '/hoi-mua');
-    const card = main.locator('li.card', { hasText: `Cửa hàng đặc sản ${runId}` });
+    // Each inquiry is a compact row that unfolds in place, with its actions inside.
+    const card = main.locator('ul.rows > li', { hasText: `Cửa hàng đặc sản ${runId}` });
+    await card.locator('summary').click();
     const loaded = page.waitForEvent('load');
     await card.getByRole('link', { name: 'Tạo kết nối tiêu thụ' }).click();
     await loaded;

@@ -6,7 +6,7 @@ import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { sendFile } from '#kernel/http/files.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { formErrors, readForm } from '#kernel/http/forms.ts';
+import { submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { CloseForm, EngagementFilters, RespondForm, SessionInput } from './engagements.schemas.ts';
@@ -56,21 +56,9 @@ async function onEngagementPage<S extends z.ZodType>(
   // Who may post is checked before anything is read: strangers get 404, other parties 403.
   const { party } = await getEngagement({ db: c.var.deps.db, actor: c.var.actor, id: c.req.param('id') ?? '' });
   if (!parties.includes(party)) throw new AppError('forbidden');
-  const read = await readForm(c, schema);
-  if (!read.ok) return engagementPage(c, { form, values: read.values, errors: read.errors }, 422);
-  try {
-    return await act(read.data, read.files);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'conflict')
-      return engagementPage(
-        c,
-        { form, values: read.values, errors: { _form: c.var.t(error.messageKey, error.params) } },
-        409,
-      );
-    if (error instanceof AppError && error.code === 'validation')
-      return engagementPage(c, { form, values: read.values, errors: formErrors(c, error) }, 422);
-    throw error;
-  }
+  return submitForm(c, schema, (values, errors, status) => engagementPage(c, { form, values, errors }, status), act, {
+    conflicts: 'form',
+  });
 }
 
 engagementsPages.post('/tu-van/:id/tra-loi', allow(), (c) =>

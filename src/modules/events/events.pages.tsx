@@ -4,7 +4,7 @@ import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/forms.ts';
+import { type FormValues, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
@@ -259,21 +259,20 @@ eventsPages.get('/su-kien/:slug/dang-ky', async (c) => {
 eventsPages.post('/su-kien/:slug/dang-ky', async (c) => {
   const e = await openEvent(c);
   if (e instanceof Response) return e;
-  const form = await readForm(c, RegistrationInput);
-  if (!form.ok) return registrationForm(c, e, form.values, form.errors, 422);
-  try {
-    const { registration: r } = await register({ deps: deps(c), actor: c.var.actor, slug: e.slug, input: form.data });
-    return redirectWithFlash(
-      c,
-      `/ve/${r.token}`,
-      r.status === 'confirmed' ? 'events.registered' : 'events.waitlisted',
-      { title: e.title },
-    );
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation')
-      return registrationForm(c, e, form.values, formErrors(c, error), 422);
-    throw error;
-  }
+  return submitForm(
+    c,
+    RegistrationInput,
+    (values, errors) => registrationForm(c, e, values, errors, 422),
+    async (input) => {
+      const { registration: r } = await register({ deps: deps(c), actor: c.var.actor, slug: e.slug, input });
+      return redirectWithFlash(
+        c,
+        `/ve/${r.token}`,
+        r.status === 'confirmed' ? 'events.registered' : 'events.waitlisted',
+        { title: e.title },
+      );
+    },
+  );
 });
 
 // ------------------------------------------------------------------ a person's own page
@@ -458,43 +457,46 @@ async function checkInPage(
 eventsPages.get('/su-kien/:slug/diem-danh', staffOnly, (c) => checkInPage(c));
 
 eventsPages.post('/su-kien/:slug/diem-danh', staffOnly, async (c) => {
-  const form = await readForm(c, CheckInInput);
-  const sessionId = typeof form.values.session === 'string' ? form.values.session : undefined;
-  if (!form.ok) return checkInPage(c, { sessionId, errors: form.errors, status: 422 });
-  try {
-    const done = await checkIn({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input: form.data });
-    const back = `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`;
-    if (done.checkedIn.length === 0)
-      return redirectWithFlash(c, back, 'events.checkIn.nothingNew', { names: done.already.join(', ') }, 'info');
-    return redirectWithFlash(c, back, 'events.checkIn.done', {
-      count: done.checkedIn.length,
-      names: done.checkedIn.join(', '),
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation')
-      return checkInPage(c, { sessionId, errors: formErrors(c, error), status: 422 });
-    throw error;
-  }
+  const sessionOf = (values: FormValues) => (typeof values.session === 'string' ? values.session : undefined);
+  return submitForm(
+    c,
+    CheckInInput,
+    (values, errors) => checkInPage(c, { sessionId: sessionOf(values), errors, status: 422 }),
+    async (input) => {
+      const done = await checkIn({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input });
+      const back = `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`;
+      if (done.checkedIn.length === 0)
+        return redirectWithFlash(c, back, 'events.checkIn.nothingNew', { names: done.already.join(', ') }, 'info');
+      return redirectWithFlash(c, back, 'events.checkIn.done', {
+        count: done.checkedIn.length,
+        names: done.checkedIn.join(', '),
+      });
+    },
+  );
 });
 
-eventsPages.post('/su-kien/:slug/khach-vang-lai', staffOnly, async (c) => {
-  const form = await readForm(c, WalkInInput);
-  const sessionId = typeof form.values.session === 'string' ? form.values.session : undefined;
-  if (!form.ok) return checkInPage(c, { sessionId, walkInValues: form.values, walkInErrors: form.errors, status: 422 });
-  try {
-    const done = await checkInWalkIn({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input: form.data });
-    return redirectWithFlash(
-      c,
-      `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`,
-      'events.checkIn.walkInDone',
-      { name: done.registration.name },
-    );
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation')
-      return checkInPage(c, { sessionId, walkInValues: form.values, walkInErrors: formErrors(c, error), status: 422 });
-    throw error;
-  }
-});
+eventsPages.post('/su-kien/:slug/khach-vang-lai', staffOnly, (c) =>
+  submitForm(
+    c,
+    WalkInInput,
+    (values, errors) =>
+      checkInPage(c, {
+        sessionId: typeof values.session === 'string' ? values.session : undefined,
+        walkInValues: values,
+        walkInErrors: errors,
+        status: 422,
+      }),
+    async (input) => {
+      const done = await checkInWalkIn({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input });
+      return redirectWithFlash(
+        c,
+        `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`,
+        'events.checkIn.walkInDone',
+        { name: done.registration.name },
+      );
+    },
+  ),
+);
 
 eventsPages.get('/su-kien/:slug/ket-qua', staffOnly, async (c) => {
   const { db } = deps(c);

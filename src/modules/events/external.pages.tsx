@@ -3,7 +3,7 @@ import { allow, requireActor } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, formValue, formValues, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, formValue, formValues, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { getProjectById, listProjects } from '#modules/projects/index.ts';
 import { ExternalEventInput, NominateInput, NominationUpdate } from './events.schemas.ts';
@@ -119,17 +119,18 @@ async function nominatePage(
 externalPages.get('/su-kien-ngoai/:slug/de-cu', staffOnly, (c) => nominatePage(c, {}));
 
 externalPages.post('/su-kien-ngoai/:slug/de-cu', staffOnly, async (c) => {
-  const form = await readForm(c, NominateInput);
-  if (formValue(form.values, 'intent') === 'search') return nominatePage(c, form.values);
-  if (!form.ok) return nominatePage(c, form.values, form.errors, 422);
-  try {
-    const done = await nominate({ deps: c.var.deps, actor: requireActor(c), slug: slugOf(c), input: form.data });
-    return redirectWithFlash(c, `/su-kien-ngoai/${slugOf(c)}`, 'events.external.nominated', { count: done.created });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation')
-      return nominatePage(c, form.values, formErrors(c, error), 422);
-    throw error;
-  }
+  // "Tìm" submits the same form: it shows the list again with the ticked projects kept.
+  const peek = await readForm(c, NominateInput);
+  if (formValue(peek.values, 'intent') === 'search') return nominatePage(c, peek.values);
+  return submitForm(
+    c,
+    NominateInput,
+    (values, errors) => nominatePage(c, values, errors, 422),
+    async (input) => {
+      const done = await nominate({ deps: c.var.deps, actor: requireActor(c), slug: slugOf(c), input });
+      return redirectWithFlash(c, `/su-kien-ngoai/${slugOf(c)}`, 'events.external.nominated', { count: done.created });
+    },
+  );
 });
 
 externalPages.post('/su-kien-ngoai/:slug/de-cu/:id', staffOnly, async (c) => {

@@ -5,7 +5,7 @@ import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { text } from '#kernel/http/validation.ts';
 import { ProposeForm, proposeEngagement } from '#modules/engagements/index.ts';
@@ -44,61 +44,53 @@ async function suggestionsPage(
 
 matchingPages.get('/du-an/:slug/goi-y', staffOnly, (c) => suggestionsPage(c));
 
-/** A refusal while connecting: the suggestions again, with that candidate's form open and filled in. */
-async function refused(
-  c: Context<AppEnv>,
-  target: 'expert' | 'partner',
-  id: string,
-  values: FormValues,
-  error: unknown,
-) {
-  if (!(error instanceof AppError) || !['validation', 'conflict'].includes(error.code)) throw error;
-  const errors =
-    error.code === 'validation' ? formErrors(c, error) : { _form: c.var.t(error.messageKey, error.params) };
-  return suggestionsPage(c, { target, id, values, errors }, error.code === 'conflict' ? 409 : 422);
-}
+const idOf = (values: FormValues, name: string) => (typeof values[name] === 'string' ? values[name] : '');
 
+// A refusal while connecting shows the suggestions again, with that candidate's form open and
+// filled in: 422 for what was typed, 409 when the candidate was taken meanwhile.
 matchingPages.post('/du-an/:slug/goi-y/chuyen-gia', staffOnly, async (c) => {
   const { db, mailer, config } = c.var.deps;
   const project = await getProject({ db, actor: c.var.actor, slug: c.req.param('slug') });
-  const form = await readForm(c, ProposeForm.omit({ projectId: true }));
-  const expertId = typeof form.values.expertId === 'string' ? form.values.expertId : '';
-  if (!form.ok)
-    return suggestionsPage(c, { target: 'expert', id: expertId, values: form.values, errors: form.errors }, 422);
-  try {
-    const { id, expertName } = await proposeEngagement({
-      db,
-      mailer,
-      actor: requireActor(c),
-      baseUrl: config.BASE_URL,
-      input: { ...form.data, projectId: project.id },
-    });
-    return redirectWithFlash(c, `/tu-van/${id}`, 'engagements.proposed', { name: expertName });
-  } catch (error) {
-    return refused(c, 'expert', expertId, form.values, error);
-  }
+  return submitForm(
+    c,
+    ProposeForm.omit({ projectId: true }),
+    (values, errors, status) =>
+      suggestionsPage(c, { target: 'expert', id: idOf(values, 'expertId'), values, errors }, status),
+    async (input) => {
+      const { id, expertName } = await proposeEngagement({
+        db,
+        mailer,
+        actor: requireActor(c),
+        baseUrl: config.BASE_URL,
+        input: { ...input, projectId: project.id },
+      });
+      return redirectWithFlash(c, `/tu-van/${id}`, 'engagements.proposed', { name: expertName });
+    },
+    { conflicts: 'form' },
+  );
 });
 
 matchingPages.post('/du-an/:slug/goi-y/doi-tac', staffOnly, async (c) => {
   const { db, mailer } = c.var.deps;
   const project = await getProject({ db, actor: c.var.actor, slug: c.req.param('slug') });
-  const form = await readForm(c, IntroduceForm);
-  const partnerId = typeof form.values.partnerId === 'string' ? form.values.partnerId : '';
-  if (!form.ok)
-    return suggestionsPage(c, { target: 'partner', id: partnerId, values: form.values, errors: form.errors }, 422);
-  try {
-    const { id } = await introduceProject({
-      db,
-      mailer,
-      actor: requireActor(c),
-      partnerId: form.data.partnerId,
-      projectId: project.id,
-      message: form.data.message,
-    });
-    return redirectWithFlash(c, `/gioi-thieu/${id}`, 'matching.introduced');
-  } catch (error) {
-    return refused(c, 'partner', partnerId, form.values, error);
-  }
+  return submitForm(
+    c,
+    IntroduceForm,
+    (values, errors, status) =>
+      suggestionsPage(c, { target: 'partner', id: idOf(values, 'partnerId'), values, errors }, status),
+    async (input) => {
+      const { id } = await introduceProject({
+        db,
+        mailer,
+        actor: requireActor(c),
+        partnerId: input.partnerId,
+        projectId: project.id,
+        message: input.message,
+      });
+      return redirectWithFlash(c, `/gioi-thieu/${id}`, 'matching.introduced');
+    },
+    { conflicts: 'form' },
+  );
 });
 
 matchingPages.get('/chuyen-gia/:slug/du-an-phu-hop', allow(), async (c) => {

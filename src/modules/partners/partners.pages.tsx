@@ -5,7 +5,7 @@ import type { AppEnv } from '#kernel/http/context.ts';
 import { toCsv } from '#kernel/http/csv.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/forms.ts';
+import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
@@ -42,12 +42,6 @@ export const partnersPages = new Hono<AppEnv>();
 
 function communes(c: Context<AppEnv>) {
   return listCommunes(c.var.deps.db, c.var.deps.config.PROVINCE);
-}
-
-/** A refusal from a service as field messages, or rethrown when it is not about the input. */
-function refusal(c: Context<AppEnv>, error: unknown): Record<string, string> {
-  if (error instanceof AppError && error.code === 'validation') return formErrors(c, error);
-  throw error;
 }
 
 partnersPages.get('/doi-tac', async (c) => {
@@ -257,14 +251,15 @@ partnersPages.post('/doi-tac/:slug/thanh-vien', allow('officer', 'admin'), async
   const { db } = c.var.deps;
   const actor = requireActor(c);
   const p = await getPartner({ db, actor, slug: c.req.param('slug') });
-  const form = await readForm(c, MemberInput);
-  if (!form.ok) return partnerPage(c, p, { memberForm: form }, 422);
-  try {
-    const added = await addMember({ db, actor, slug: p.slug, email: form.data.email });
-    return redirectWithFlash(c, `/doi-tac/${p.slug}`, 'partners.member.added', { name: added.name });
-  } catch (error) {
-    return partnerPage(c, p, { memberForm: { values: form.values, errors: refusal(c, error) } }, 422);
-  }
+  return submitForm(
+    c,
+    MemberInput,
+    (values, errors) => partnerPage(c, p, { memberForm: { values, errors } }, 422),
+    async (input) => {
+      const added = await addMember({ db, actor, slug: p.slug, email: input.email });
+      return redirectWithFlash(c, `/doi-tac/${p.slug}`, 'partners.member.added', { name: added.name });
+    },
+  );
 });
 
 partnersPages.post('/doi-tac/:slug/thanh-vien/:userId/xoa', allow('officer', 'admin'), async (c) => {
@@ -282,30 +277,31 @@ partnersPages.post('/doi-tac/:slug/gioi-thieu', allow('officer', 'admin'), async
   const { db, mailer, config } = c.var.deps;
   const actor = requireActor(c);
   const p = await getPartner({ db, actor, slug: c.req.param('slug') });
-  const form = await readForm(c, IntroductionInput);
-  if (!form.ok) return partnerPage(c, p, { introduceForm: form }, 422);
-  try {
-    const target = await getProject({ db, actor, slug: form.data.project }).catch((error) => {
-      if (error instanceof AppError && error.code === 'not_found')
-        throw new AppError('validation', 'errors.validation', { project: 'partners.v.project' });
-      throw error;
-    });
-    const { id } = await introduceProject({
-      db,
-      mailer,
-      actor,
-      partnerId: p.id,
-      projectId: target.id,
-      message: form.data.message,
-      baseUrl: config.BASE_URL,
-    });
-    return redirectWithFlash(c, `/gioi-thieu/${id}`, 'partners.introduce.done', {
-      project: target.name,
-      partner: p.name,
-    });
-  } catch (error) {
-    return partnerPage(c, p, { introduceForm: { values: form.values, errors: refusal(c, error) } }, 422);
-  }
+  return submitForm(
+    c,
+    IntroductionInput,
+    (values, errors) => partnerPage(c, p, { introduceForm: { values, errors } }, 422),
+    async (input) => {
+      const target = await getProject({ db, actor, slug: input.project }).catch((error) => {
+        if (error instanceof AppError && error.code === 'not_found')
+          throw new AppError('validation', 'errors.validation', { project: 'partners.v.project' });
+        throw error;
+      });
+      const { id } = await introduceProject({
+        db,
+        mailer,
+        actor,
+        partnerId: p.id,
+        projectId: target.id,
+        message: input.message,
+        baseUrl: config.BASE_URL,
+      });
+      return redirectWithFlash(c, `/gioi-thieu/${id}`, 'partners.introduce.done', {
+        project: target.name,
+        partner: p.name,
+      });
+    },
+  );
 });
 
 partnersPages.get('/gioi-thieu/:id', allow(), async (c) => {
@@ -318,29 +314,22 @@ partnersPages.post('/gioi-thieu/:id/tra-loi', allow(), async (c) => {
   const actor = requireActor(c);
   const intro = await getIntroduction({ db, actor, id: c.req.param('id') });
   if (!intro.canAnswer) throw new AppError('forbidden');
-  const form = await readForm(c, AnswerInput);
-  if (!form.ok)
-    return render(
-      c,
-      <IntroductionPage ctx={pageContext(c)} intro={intro} values={form.values} errors={form.errors} />,
-      422,
-    );
-  try {
-    await answerIntroduction({
-      db,
-      mailer,
-      actor,
-      id: intro.id,
-      status: form.data.status,
-      answer: form.data.answer,
-      baseUrl: config.BASE_URL,
-    });
-    return redirectWithFlash(c, `/gioi-thieu/${intro.id}`, 'partners.answer.done');
-  } catch (error) {
-    return render(
-      c,
-      <IntroductionPage ctx={pageContext(c)} intro={intro} values={form.values} errors={refusal(c, error)} />,
-      422,
-    );
-  }
+  return submitForm(
+    c,
+    AnswerInput,
+    (values, errors) =>
+      render(c, <IntroductionPage ctx={pageContext(c)} intro={intro} values={values} errors={errors} />, 422),
+    async (input) => {
+      await answerIntroduction({
+        db,
+        mailer,
+        actor,
+        id: intro.id,
+        status: input.status,
+        answer: input.answer,
+        baseUrl: config.BASE_URL,
+      });
+      return redirectWithFlash(c, `/gioi-thieu/${intro.id}`, 'partners.answer.done');
+    },
+  );
 });

@@ -5,7 +5,7 @@ import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { sendFile } from '#kernel/http/files.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm, submitForm } from '#kernel/http/forms.ts';
+import { type FormValues, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
@@ -419,24 +419,27 @@ productsPages.post('/san-pham/:slug/dieu-kien/:item', allow(), async (c) => {
   const line = await itemLine(c, view);
   const again = (values: FormValues, errors: Record<string, string>) =>
     render(c, <ItemFormPage ctx={pageContext(c)} view={view} line={line} values={values} errors={errors} />, 422);
-  const form = await readForm(c, ReadinessInput);
-  if (!form.ok) return again(form.values, form.errors);
-  try {
-    await updateReadinessItem({
-      db: c.var.deps.db,
-      actor: requireActor(c),
-      slug: view.product.slug,
-      item: line.item,
-      input: form.data,
-      file: form.files.file?.[0],
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation') return again(form.values, formErrors(c, error));
-    throw error;
-  }
-  return redirectWithFlash(c, `/san-pham/${view.product.slug}/dieu-kien#muc-${line.item}`, 'products.checklist.saved', {
-    item: labelOf(c.var.t, 'products.item', line.item),
-  });
+  return submitForm(
+    c,
+    ReadinessInput,
+    (values, errors) => again(values, errors),
+    async (input, files) => {
+      await updateReadinessItem({
+        db: c.var.deps.db,
+        actor: requireActor(c),
+        slug: view.product.slug,
+        item: line.item,
+        input,
+        file: files.file?.[0],
+      });
+      return redirectWithFlash(
+        c,
+        `/san-pham/${view.product.slug}/dieu-kien#muc-${line.item}`,
+        'products.checklist.saved',
+        { item: labelOf(c.var.t, 'products.item', line.item) },
+      );
+    },
+  );
 });
 
 productsPages.post('/san-pham/:slug/dieu-kien/:item/xac-nhan', allow('officer', 'admin'), async (c) => {

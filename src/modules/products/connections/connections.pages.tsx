@@ -1,10 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { allow, requireActor } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
-import { AppError } from '#kernel/http/errors.ts';
 import { sendFile } from '#kernel/http/files.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formErrors, readForm } from '#kernel/http/forms.ts';
+import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
@@ -91,16 +90,15 @@ async function newForm(
 connectionsPages.get('/ket-noi-tieu-thu/moi', allow('officer', 'admin'), (c) => newForm(c, {}));
 
 connectionsPages.post('/ket-noi-tieu-thu/moi', allow('officer', 'admin'), async (c) => {
-  const form = await readForm(c, ConnectionInput);
-  if (!form.ok) return newForm(c, form.values, form.errors, 422);
-  try {
-    const created = await createConnection({ db: c.var.deps.db, actor: requireActor(c), input: form.data });
-    return redirectWithFlash(c, `/ket-noi-tieu-thu/${created.id}`, 'products.connection.created');
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation')
-      return newForm(c, form.values, formErrors(c, error), 422);
-    throw error;
-  }
+  return submitForm(
+    c,
+    ConnectionInput,
+    (values, errors) => newForm(c, values, errors, 422),
+    async (input) => {
+      const created = await createConnection({ db: c.var.deps.db, actor: requireActor(c), input });
+      return redirectWithFlash(c, `/ket-noi-tieu-thu/${created.id}`, 'products.connection.created');
+    },
+  );
 });
 
 function outcomeValuesOf(x: Connection): FormValues {
@@ -151,43 +149,36 @@ async function connectionPage(
 connectionsPages.get('/ket-noi-tieu-thu/:id', allow(), (c) => connectionPage(c));
 
 connectionsPages.post('/ket-noi-tieu-thu/:id/giai-doan', allow('officer', 'admin'), async (c) => {
-  const form = await readForm(c, StageInput);
-  if (!form.ok) return connectionPage(c, { stageValues: form.values, stageErrors: form.errors }, 422);
-  try {
-    const moved = await moveConnection({
-      db: c.var.deps.db,
-      actor: requireActor(c),
-      id: c.req.param('id'),
-      input: form.data,
-    });
-    const back = form.values.back === 'board' ? '/ket-noi-tieu-thu' : `/ket-noi-tieu-thu/${moved.id}`;
-    return redirectWithFlash(c, back, 'products.connection.moved', {
-      stage: labelOf(c.var.t, 'products.stage', moved.stage),
-    });
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation')
-      return connectionPage(c, { stageValues: form.values, stageErrors: formErrors(c, error) }, 422);
-    throw error;
-  }
+  return submitForm(
+    c,
+    StageInput,
+    (values, errors) => connectionPage(c, { stageValues: values, stageErrors: errors }, 422),
+    async (input) => {
+      const moved = await moveConnection({ db: c.var.deps.db, actor: requireActor(c), id: c.req.param('id'), input });
+      const back = (await c.req.parseBody()).back === 'board' ? '/ket-noi-tieu-thu' : `/ket-noi-tieu-thu/${moved.id}`;
+      return redirectWithFlash(c, back, 'products.connection.moved', {
+        stage: labelOf(c.var.t, 'products.stage', moved.stage),
+      });
+    },
+  );
 });
 
 connectionsPages.post('/ket-noi-tieu-thu/:id/ket-qua', allow('officer', 'admin'), async (c) => {
-  const form = await readForm(c, OutcomeInput);
-  if (!form.ok) return connectionPage(c, { outcomeValues: form.values, outcomeErrors: form.errors }, 422);
-  try {
-    const saved = await saveOutcome({
-      db: c.var.deps.db,
-      actor: requireActor(c),
-      id: c.req.param('id'),
-      input: form.data,
-      file: form.files.contractFile?.[0],
-    });
-    return redirectWithFlash(c, `/ket-noi-tieu-thu/${saved.id}`, 'products.connection.outcomeSaved');
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'validation')
-      return connectionPage(c, { outcomeValues: form.values, outcomeErrors: formErrors(c, error) }, 422);
-    throw error;
-  }
+  return submitForm(
+    c,
+    OutcomeInput,
+    (values, errors) => connectionPage(c, { outcomeValues: values, outcomeErrors: errors }, 422),
+    async (input, files) => {
+      const saved = await saveOutcome({
+        db: c.var.deps.db,
+        actor: requireActor(c),
+        id: c.req.param('id'),
+        input,
+        file: files.contractFile?.[0],
+      });
+      return redirectWithFlash(c, `/ket-noi-tieu-thu/${saved.id}`, 'products.connection.outcomeSaved');
+    },
+  );
 });
 
 connectionsPages.post('/ket-noi-tieu-thu/:id/chia-se', allow(), async (c) => {
