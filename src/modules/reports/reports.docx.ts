@@ -274,7 +274,10 @@ export async function reportDocument(report: Report, texts: WordTexts, t: Transl
     ]),
     ...figure.breakdowns
       .filter((b) => b.rows.length > 0)
-      .map((b) => body(`- ${t(b.title)}: ${b.rows.map((r) => `${r.label} ${formatNumber(r.count)}`).join('; ')}.`)),
+      .map((b) => {
+        const groups = b.rows.map((r) => `${r.label} – ${formatNumber(r.count)} ${t(indicator.unit)}`);
+        return body(`- ${t(b.title)}: ${groups.join('; ')}.`);
+      }),
   ]);
 
   const signature = borderless(
