@@ -124,6 +124,13 @@ const matrix: Row[] = [
   ],
   [
     'GET',
+    '/quan-ly/bao-cao/word',
+    '/quan-ly/bao-cao/word?from=2022-01-01&to=2022-12-31',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  ['POST', '/quan-ly/bao-cao/word', '/quan-ly/bao-cao/word', s(303, 403, 403, 403, 403, 422, 422)],
+  [
+    'GET',
     '/quan-ly/bao-cao/chi-tieu/:id',
     '/quan-ly/bao-cao/chi-tieu/khoa-dao-tao?from=2022-01-01&to=2022-12-31',
     s(303, 403, 403, 403, 403, 200, 200),

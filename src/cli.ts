@@ -7,7 +7,14 @@ import { todayInVietnam, translator } from './kernel/i18n/index.ts';
 import { startServer } from './main.ts';
 import { sendReminders } from './modules/events/index.ts';
 import { loadCommunes, readCommuneFile } from './modules/places/index.ts';
-import { buildReport, Period, reportJson, reportWorkbook } from './modules/reports/index.ts';
+import {
+  buildReport,
+  defaultWordTexts,
+  Period,
+  reportDocument,
+  reportJson,
+  reportWorkbook,
+} from './modules/reports/index.ts';
 import { printDemoAccounts, resetDatabase, seedDemo } from './seed/demo.ts';
 
 function dayBefore(date: string): string {
@@ -26,9 +33,11 @@ const usage = `Kết Nối — command line
   import-communes FILE [--province SLUG]
                                 load a province's commune-level units from a CSV file
                                 (slug,name,kind,former_district; kind is xã or phường)
-  report --from YYYY-MM-DD --to YYYY-MM-DD [--format json|xlsx] [--out FILE]
+  report --from YYYY-MM-DD --to YYYY-MM-DD [--format json|xlsx|docx] [--out FILE]
                                 the report of a period: every indicator with its evidence
-                                (JSON to the screen by default)
+                                (JSON to the screen by default); docx is the Word report in
+                                the Decree 30 format, with sentences to replace where the
+                                officer writes (difficulties, proposals, signer)
 
 Configuration comes from the environment: see README.md.`;
 
@@ -75,9 +84,11 @@ async function main() {
       const t = translator('vi');
       const period = Period.safeParse({ from: values.from ?? '', to: values.to ?? '' });
       if (!period.success) throw new ConfigError(period.error.issues.map((i) => t(i.message as never)).join('\n'));
-      const format = values.format ?? (values.out?.endsWith('.xlsx') ? 'xlsx' : 'json');
-      if (format !== 'json' && format !== 'xlsx') throw new ConfigError('--format must be json or xlsx');
-      if (format === 'xlsx' && !values.out) throw new ConfigError('--format xlsx needs --out FILE');
+      const extension = /\.(xlsx|docx)$/.exec(values.out ?? '')?.[1];
+      const format = values.format ?? extension ?? 'json';
+      if (format !== 'json' && format !== 'xlsx' && format !== 'docx')
+        throw new ConfigError('--format must be json, xlsx or docx');
+      if (format !== 'json' && !values.out) throw new ConfigError(`--format ${format} needs --out FILE`);
       const report = await buildReport({
         db: runtime.deps.db,
         actor: { id: 'cli', name: 'CLI', email: '', role: 'admin' },
@@ -87,7 +98,9 @@ async function main() {
       const body =
         format === 'xlsx'
           ? await reportWorkbook(report, t, config.BASE_URL)
-          : `${JSON.stringify(reportJson(report, t), null, 2)}\n`;
+          : format === 'docx'
+            ? await reportDocument(report, defaultWordTexts(t, runtime.deps.provinceName, todayInVietnam()), t)
+            : `${JSON.stringify(reportJson(report, t), null, 2)}\n`;
       if (values.out) {
         writeFileSync(values.out, body);
         console.log(`Report written to ${values.out}.`);

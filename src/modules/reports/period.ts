@@ -7,7 +7,8 @@ export function isRealDay(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-const day = (required: string) =>
+/** A required day, YYYY-MM-DD and on the calendar; `required` is the message when it is blank. */
+export const day = (required: string) =>
   z
     .string({ error: required })
     .trim()
@@ -19,23 +20,27 @@ const day = (required: string) =>
 /** The longest period a report covers. */
 export const maxYears = 20;
 
+/** The period's two fields, for forms that ask for a period among other things. */
+export const periodFields = {
+  from: day('reports.period.fromRequired'),
+  to: day('reports.period.toRequired'),
+};
+
+/** The checks across both days: the end not before the start, at most 20 years. */
+export function checkPeriod(p: { from: string; to: string }, ctx: z.RefinementCtx) {
+  if (!isRealDay(p.from) || !isRealDay(p.to)) return;
+  if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reports.period.order' });
+  else {
+    const limit = `${Number(p.from.slice(0, 4)) + maxYears}${p.from.slice(4)}`;
+    if (p.to >= limit) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reports.period.tooLong' });
+  }
+}
+
 /**
  * A report's period: from – to, both days included. Refused with a sentence: a day that does not
  * exist, an end before the start, more than 20 years.
  */
-export const Period = z
-  .object({
-    from: day('reports.period.fromRequired'),
-    to: day('reports.period.toRequired'),
-  })
-  .superRefine((p, ctx) => {
-    if (!isRealDay(p.from) || !isRealDay(p.to)) return;
-    if (p.to < p.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reports.period.order' });
-    else {
-      const limit = `${Number(p.from.slice(0, 4)) + maxYears}${p.from.slice(4)}`;
-      if (p.to >= limit) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reports.period.tooLong' });
-    }
-  });
+export const Period = z.object(periodFields).superRefine(checkPeriod);
 export type Period = z.infer<typeof Period>;
 
 export interface Preset {

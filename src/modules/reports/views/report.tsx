@@ -99,6 +99,8 @@ export const ReportPage: FC<{
           </h2>
           <p>
             <a href={`/quan-ly/bao-cao.xlsx?${q(report.period.from, report.period.to)}`}>{t('reports.export.xlsx')}</a>
+            {' · '}
+            <a href={`/quan-ly/bao-cao/word?${q(report.period.from, report.period.to)}`}>{t('reports.word.link')}</a>
           </p>
           <ul class="figures">
             {report.lines.map((line) => (
