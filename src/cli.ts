@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './kernel/db/lock.ts';
+import { AppError } from './kernel/http/errors.ts';
 import { todayInVietnam, translator } from './kernel/i18n/index.ts';
 import { startServer } from './main.ts';
 import { sendReminders } from './modules/events/index.ts';
 import { loadCommunes, readCommuneFile } from './modules/places/index.ts';
 import { buildReport, Period, reportJson, reportWorkbook } from './modules/reports/index.ts';
+import { CliInputError, createAdminFromCli } from './modules/setup/index.ts';
 import { printDemoAccounts, resetDatabase, seedDemo } from './seed/demo.ts';
 
 function dayBefore(date: string): string {
@@ -29,6 +31,9 @@ const usage = `Kết Nối — command line
   report --from YYYY-MM-DD --to YYYY-MM-DD [--format json|xlsx] [--out FILE]
                                 the report of a period: every indicator with its evidence
                                 (JSON to the screen by default)
+  create-admin --email EMAIL --name NAME [--password PASSWORD]
+                                an administrator account (refused when the e-mail has an
+                                account); without --password one is made and printed once
 
 Configuration comes from the environment: see README.md.`;
 
@@ -43,6 +48,9 @@ async function main() {
       to: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -92,6 +100,11 @@ async function main() {
         writeFileSync(values.out, body);
         console.log(`Report written to ${values.out}.`);
       } else process.stdout.write(body);
+    } else if (command === 'create-admin') {
+      const t = translator('vi');
+      const made = await createAdminFromCli(runtime.deps, values);
+      console.log(t('setup.cli.created', { email: made.admin.email }));
+      if (made.generated) console.log(t('setup.cli.password', { password: made.password }));
     } else if (command === 'import-communes') {
       const file = positionals[1];
       if (!file) throw new ConfigError('import-communes needs a CSV file');
@@ -107,8 +120,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof CliInputError) {
     console.error(error.message);
+  } else if (error instanceof AppError) {
+    console.error(translator('vi')(error.messageKey, error.params));
   } else {
     console.error(error);
   }
