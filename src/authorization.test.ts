@@ -101,6 +101,11 @@ const matrix: Row[] = [
     s(303, 403, 403, 403, 403, 403, 404),
   ],
   ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', s(303, 403, 403, 403, 403, 403, 200)],
+  // setup: the site has admins, so the one-time setup address is gone for everyone.
+  ['GET', '/cai-dat/:token', '/cai-dat/any-token', all(404)],
+  ['POST', '/cai-dat/:token', '/cai-dat/any-token', all(404)],
+  ['GET', '/quan-tri/cai-dat', '/quan-tri/cai-dat', s(303, 403, 403, 403, 403, 403, 200)],
+  ['POST', '/quan-tri/cai-dat', '/quan-tri/cai-dat', s(303, 403, 403, 403, 403, 403, 422)],
   ['GET', '/du-an', '/du-an', all(200)],
   ['GET', '/du-an.csv', '/du-an.csv', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/du-an/cua-toi', '/du-an/cua-toi', s(303, 200, 200, 200, 200, 200, 200)],

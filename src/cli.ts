@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './kernel/db/lock.ts';
+import { AppError } from './kernel/http/errors.ts';
 import { todayInVietnam, translator } from './kernel/i18n/index.ts';
 import { startServer } from './main.ts';
 import { sendReminders } from './modules/events/index.ts';
@@ -15,6 +16,7 @@ import {
   reportJson,
   reportWorkbook,
 } from './modules/reports/index.ts';
+import { CliInputError, createAdminFromCli } from './modules/setup/index.ts';
 import { printDemoAccounts, resetDatabase, seedDemo } from './seed/demo.ts';
 
 function dayBefore(date: string): string {
@@ -38,6 +40,9 @@ const usage = `Kết Nối — command line
                                 (JSON to the screen by default); docx is the Word report in
                                 the Decree 30 format, with sentences to replace where the
                                 officer writes (difficulties, proposals, signer)
+  create-admin --email EMAIL --name NAME [--password PASSWORD]
+                                an administrator account (refused when the e-mail has an
+                                account); without --password one is made and printed once
 
 Configuration comes from the environment: see README.md.`;
 
@@ -52,6 +57,9 @@ async function main() {
       to: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -105,6 +113,11 @@ async function main() {
         writeFileSync(values.out, body);
         console.log(`Report written to ${values.out}.`);
       } else process.stdout.write(body);
+    } else if (command === 'create-admin') {
+      const t = translator('vi');
+      const made = await createAdminFromCli(runtime.deps, values);
+      console.log(t('setup.cli.created', { email: made.admin.email }));
+      if (made.generated) console.log(t('setup.cli.password', { password: made.password }));
     } else if (command === 'import-communes') {
       const file = positionals[1];
       if (!file) throw new ConfigError('import-communes needs a CSV file');
@@ -120,8 +133,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof CliInputError) {
     console.error(error.message);
+  } else if (error instanceof AppError) {
+    console.error(translator('vi')(error.messageKey, error.params));
   } else {
     console.error(error);
   }

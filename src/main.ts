@@ -4,6 +4,7 @@ import { bootstrap, isEmpty } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { todayInVietnam } from './kernel/i18n/index.ts';
 import { sendReminders } from './modules/events/index.ts';
+import { announceSetup } from './modules/setup/index.ts';
 import { printDemoAccounts, seedDemo } from './seed/demo.ts';
 
 /** Starts the site: bootstrap, demo data on an empty database, HTTP, clean shutdown. */
@@ -15,6 +16,8 @@ export async function startServer(config: Config) {
     await seedDemo(deps);
     printDemoAccounts();
   }
+  // No administrator yet: the one-time setup address goes to the log.
+  await announceSetup(deps);
   // Mail written by requests waits in the outbox; the worker sends it (and retries) in the background.
   const stopMail = deps.mailer.start();
   const app = createApp(deps);

@@ -11,6 +11,7 @@ import { productsModule } from '#modules/products/index.ts';
 import { projectsModule } from '#modules/projects/index.ts';
 import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule } from '#modules/requests/index.ts';
+import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
 import { supportModule, timelineFor } from '#modules/support/index.ts';
 
@@ -19,6 +20,8 @@ import { supportModule, timelineFor } from '#modules/support/index.ts';
  * module to what it needs from a module above it (the project page's timeline comes from the ledger).
  */
 export const modules: AppModule[] = [
+  // First: it sets the Department's name (and the setup notice) for every page after it.
+  setupModule,
   siteModule,
   placesModule,
   accountsModule,

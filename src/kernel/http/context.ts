@@ -34,5 +34,7 @@ export interface AppEnv {
     csrfToken: string;
     flash: Flash | null;
     requestId: string;
+    /** The Department's name and unit in charge from its profile, when a module has set them. */
+    department: { name: string; unit: string } | undefined;
   };
 }

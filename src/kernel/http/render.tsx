@@ -15,6 +15,7 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     flash: c.var.flash,
     path: url.pathname + url.search,
     provinceName: c.var.deps.provinceName,
+    department: c.var.department,
   };
 }
 

@@ -12,4 +12,6 @@ export interface PageContext {
   /** Path and query of this page, for the language switch and sign-in `next`. */
   path: string;
   provinceName: string;
+  /** The Department's name and unit from its profile; the footer falls back to the standard words. */
+  department?: { name: string; unit: string } | undefined;
 }

@@ -235,7 +235,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              <strong>{department}</strong> · {t('site.unit')}
+              <strong>{ctx.department?.name || department}</strong> · {ctx.department?.unit || t('site.unit')}
             </p>
             <p>
               <span class="footer-about">{t('site.footer.about')}</span>{' '}

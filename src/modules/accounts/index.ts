@@ -28,6 +28,7 @@ export {
   signUp,
   type UserRow,
 } from './accounts.service.ts';
+export { createAdmin, generatePassword, hasAdmin, type NewAdmin } from './first-admin.ts';
 
 /** The accounts module: its words, pages and API, mounted by createApp. */
 export const accountsModule = defineModule({
