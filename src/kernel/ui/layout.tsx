@@ -83,6 +83,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/quan-tri/moi', label: 'admin.invite.title' },
         { href: '/quan-tri/hop-thu', label: 'nav.outbox' },
         { href: '/quan-tri/nhat-ky', label: 'nav.audit' },
+        { href: '/quan-tri/cai-dat', label: 'setup.settings.title' },
       ],
     });
   entries.push({ href: '/tim-kiem', label: 'nav.search' });
