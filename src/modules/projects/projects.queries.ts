@@ -200,7 +200,7 @@ export function projectNameOf(projectId: AnyColumn | SQL): SQL<string> {
  * (the database inlines it: as fast as joining the table, which stays the projects module's own).
  * @example db.select({ name: projectLabels.name }).from(support).leftJoin(projectLabels, eq(projectLabels.id, support.projectId))
  */
-export const projectLabels = new QueryBuilder()
+export const projectLabels = new QueryBuilder({ casing: 'snake_case' })
   .select({ id: project.id, name: project.name, slug: project.slug })
   .from(project)
   .as('project_label');
