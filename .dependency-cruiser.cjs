@@ -1,12 +1,5 @@
 /** Architecture rules (ARCHITECTURE.md): checked on every `npm test`. */
 
-/**
- * Faces that still export a table while the files reading it are rewritten (issue 9): requests
- * (its service and test), support.service.ts and events/attendance.service.ts. Each such export
- * is marked "Transitional" in the face.
- */
-const transitionalFaces = '^src/modules/(requests|support|projects|places|experts|engagements)/index\\.ts$';
-
 module.exports = {
   forbidden: [
     {
@@ -46,15 +39,7 @@ module.exports = {
       comment:
         "A face exports use-cases and read models (isMember, projectSummaries), never tables: no module queries another module's tables.",
       severity: 'error',
-      from: { path: '^src/modules/[^/]+/index\\.ts$', pathNot: transitionalFaces },
-      to: { path: '\\.sql\\.ts$', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'faces-export-no-tables-transitional',
-      comment:
-        'Faces that still export a table for files being rewritten (see the "Transitional" comment in each). Shown until they are gone; then delete this rule and transitionalFaces.',
-      severity: 'warn',
-      from: { path: transitionalFaces },
+      from: { path: '^src/modules/[^/]+/index\\.ts$' },
       to: { path: '\\.sql\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {

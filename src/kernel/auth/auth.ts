@@ -1,6 +1,6 @@
 import type { Db } from '#kernel/db/client.ts';
 import { translator } from '#kernel/i18n/index.ts';
-import type { Mailer } from '#kernel/mail/mailer.ts';
+import { type Mailer, queueMail } from '#kernel/mail/mailer.ts';
 import { account, session, user, verification } from './auth.sql.ts';
 
 export interface AuthOptions {
@@ -38,12 +38,15 @@ export async function createAuth({ db, secret, baseUrl, mailer, secureCookies }:
       autoSignIn: true,
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
+      // better-auth writes the reset token itself, outside any transaction of ours: the mail is
+      // queued right after it, and the worker woken so the link leaves at once.
       sendResetPassword: async ({ user: u, token }) => {
-        await mailer.send({
+        await queueMail(db, {
           to: u.email,
           subject: t('auth.mail.reset.subject'),
           text: t('auth.mail.reset.body', { name: u.name, url: `${baseUrl}${resetPasswordPath(token)}` }),
         });
+        mailer.wake();
       },
     },
     user: {

@@ -111,4 +111,58 @@ describe('migrations', () => {
       await database.close();
     }
   });
+  it('one listing per platform: duplicates are merged to the newest, and the ledger keeps one entry for it', async () => {
+    const database = await openDatabase({});
+    const q = async <T>(query: ReturnType<typeof sql>) =>
+      ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    try {
+      await migrate(database, migrationsUntil('0010_people_and_ledger'));
+      const [project] = await q<{ id: string }>(
+        sql`insert into project (slug, name, summary, type, field, stage) values ('cu', 'Dự án cũ', 'Nhập tay', 'product', 'food', 'idea') returning id`,
+      );
+      const [p] = await q<{ id: string }>(
+        sql`insert into product (project_id, slug, name, category) values (${project?.id}, 'thach', 'Thạch đen', 'food') returning id`,
+      );
+      const listing = async (platform: string, listedOn: string) =>
+        (
+          await q<{ id: string }>(
+            sql`insert into product_listing (product_id, platform, listed_on, status) values (${p?.id}, ${platform}, ${listedOn}, 'live') returning id`,
+          )
+        )[0]?.id ?? '';
+      const oldest = await listing('techfest247', '2021-08-16');
+      const older = await listing('techfest247', '2021-09-01');
+      const newest = await listing('techfest247', '2022-03-10');
+      const other = await listing('postmart', '2021-10-01');
+      const entry = (sourceId: string, startedOn: string) =>
+        q(sql`insert into support (project_id, kind, provider_kind, provider_name, title, started_on, status, source_kind, source_id)
+              values (${project?.id}, 'platform_listing', 'officer', 'Cán bộ', 'Đưa lên sàn', ${startedOn}, 'done', 'listing', ${sourceId})`);
+      // The newest listing has no entry of its own: the newest older one moves to it.
+      await entry(oldest, '2021-08-16');
+      await entry(older, '2021-09-01');
+      await entry(other, '2021-10-01');
+      await migrate(database);
+      const listings = await q<{ id: string }>(sql`select id from product_listing order by platform`);
+      expect(listings.map((l) => l.id)).toEqual([other, newest]);
+      const ledger = await q<{ source_id: string; started_on: string }>(
+        sql`select source_id, started_on::text from support where source_kind = 'listing' order by source_id = ${other}`,
+      );
+      expect(ledger).toEqual([
+        { source_id: newest, started_on: '2021-09-01' },
+        { source_id: other, started_on: '2021-10-01' },
+      ]);
+      const twice = await database.db
+        .execute(
+          sql`insert into product_listing (product_id, platform, listed_on, status) values (${p?.id}, 'postmart', '2023-01-01', 'live')`,
+        )
+        .then(
+          () => null,
+          (error: Error) => error,
+        );
+      expect(String((twice as { cause?: Error } | null)?.cause?.message ?? twice?.message)).toContain(
+        'product_listing_platform_unique',
+      );
+    } finally {
+      await database.close();
+    }
+  });
 });

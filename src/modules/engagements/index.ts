@@ -14,8 +14,6 @@ export {
   proposeEngagement,
   respondToEngagement,
 } from './engagements.service.ts';
-/** Transitional (issue 9): the table, still read by requests.test.ts; remove once it reads `engagementSummaries`. */
-export { engagement } from './engagements.sql.ts';
 export * from './engagements.taxonomy.ts';
 
 /** The engagements module: its words, pages and API, mounted by createApp. */

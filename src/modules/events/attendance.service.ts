@@ -6,7 +6,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { fold } from '#kernel/search/fold.ts';
 import { findOrCreatePerson } from '#modules/people/index.ts';
-import { commune } from '#modules/places/index.ts';
+import { communesOf } from '#modules/places/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
 import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.ts';
 import { type EventDetail, eventDetailById, getEvent, hoursOf, randomCode } from './events.service.ts';
@@ -478,10 +478,9 @@ export async function eventResults({ db, actor, slug }: { db: Db; actor: Actor; 
         ethnicity: registration.ethnicity,
         organisationType: registration.organisationType,
         birthYear: registration.birthYear,
-        communeName: commune.name,
+        communeSlug: registration.communeSlug,
       })
       .from(registration)
-      .leftJoin(commune, eq(commune.slug, registration.communeSlug))
       .where(eq(registration.eventId, e.id)),
     attendanceCounts(db, e.id),
     db
@@ -502,6 +501,10 @@ export async function eventResults({ db, actor, slug }: { db: Db; actor: Actor; 
       .where(eq(registration.eventId, e.id))
       .orderBy(asc(registration.number)),
   ]);
+  const communes = await communesOf(
+    db,
+    people.map((p) => p.communeSlug),
+  );
   const attendedBy = new Map(counts.map((c) => [c.registrationId, c.n]));
   const present = people.filter((p) => p.status === 'confirmed' && (attendedBy.get(p.id) ?? 0) > 0);
   const year = Number(e.startsOn.slice(0, 4));
@@ -523,7 +526,7 @@ export async function eventResults({ db, actor, slug }: { db: Db; actor: Actor; 
     })),
     bySex: tally(present.map((p) => p.sex)),
     byEthnicity: tally(present.map((p) => p.ethnicity)),
-    byCommune: tally(present.map((p) => p.communeName ?? '')),
+    byCommune: tally(present.map((p) => (p.communeSlug ? communes.get(p.communeSlug)?.name : undefined) ?? '')),
     byOrganisationType: tally(present.map((p) => p.organisationType)),
     byAge: tally(present.map((p) => ageBand(p.birthYear, year))),
     feedback: {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { expertProfile, getExpertBySlug, getExpertByUserId, listExpertOptions } from './index.ts';
+import { expertProfile } from './experts.sql.ts';
+import { getExpertBySlug, getExpertByUserId, listExpertOptions } from './index.ts';
 
 let rt: TestRuntime;
 const password = 'mat-khau-thu-1';

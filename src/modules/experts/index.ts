@@ -18,8 +18,6 @@ export {
   saveOwnProfile,
   updateExpert,
 } from './experts.service.ts';
-/** Transitional (issue 9): the table, still read by requests.test.ts; remove once it reads `getExpertByUserId`. */
-export { expertProfile } from './experts.sql.ts';
 export * from './experts.taxonomy.ts';
 
 /** The experts module: its words, pages and API, mounted by createApp. */

@@ -189,6 +189,8 @@ export const vi = {
   'products.listing.note': 'Ghi chú',
   'products.listing.since': 'từ {date}',
   'products.listing.saved': 'Đã lưu thông tin niêm yết và ghi vào sổ hỗ trợ.',
+  'products.listing.platformTaken':
+    'Sản phẩm đã có một gian hàng trên nền tảng này. Hãy sửa gian hàng đó thay vì đổi nền tảng của gian hàng này.',
   'products.listing.ledgerTitle': 'Đưa sản phẩm “{product}” lên {platform}',
   'products.listing.ledgerOutcome.pending': 'Đã gửi hồ sơ sản phẩm lên {platform}, đang chờ duyệt.',
   'products.listing.ledgerOutcome.live': 'Sản phẩm có gian hàng trên {platform}.',
@@ -489,6 +491,8 @@ export const en: Record<keyof typeof vi, string> = {
   'products.listing.note': 'Note',
   'products.listing.since': 'since {date}',
   'products.listing.saved': 'Listing saved and recorded in the support ledger.',
+  'products.listing.platformTaken':
+    'The product already has a listing on this platform. Edit that listing instead of moving this one to it.',
   'products.listing.ledgerTitle': 'Listing of “{product}” on {platform}',
   'products.listing.ledgerOutcome.pending': 'Product submitted to {platform}, awaiting approval.',
   'products.listing.ledgerOutcome.live': 'The product has a shop on {platform}.',

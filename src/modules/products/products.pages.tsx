@@ -539,29 +539,33 @@ productsPages.get('/san-pham/:slug/niem-yet/:id', allow('officer', 'admin'), asy
 productsPages.post('/san-pham/:slug/niem-yet/:id', allow('officer', 'admin'), async (c) => {
   const view = await listingTarget(c);
   const l = await existingListing(c, view);
-  const form = await readForm(c, ListingInput);
   const { t } = c.var;
-  if (!form.ok) {
-    return render(
-      c,
-      <ListingFormPage
-        ctx={pageContext(c)}
-        title={t('products.listing.editTitle', { name: view.product.name })}
-        action={`/san-pham/${view.product.slug}/niem-yet/${l.id}`}
-        productName={view.product.name}
-        productSlug={view.product.slug}
-        values={form.values}
-        errors={form.errors}
-      />,
-      422,
-    );
-  }
-  await updateListing({
-    db: c.var.deps.db,
-    actor: requireActor(c),
-    slug: view.product.slug,
-    listingId: l.id,
-    input: form.data,
-  });
-  return redirectWithFlash(c, `/san-pham/${view.product.slug}`, 'products.listing.saved');
+  return submitForm(
+    c,
+    ListingInput,
+    (values, errors, status) =>
+      render(
+        c,
+        <ListingFormPage
+          ctx={pageContext(c)}
+          title={t('products.listing.editTitle', { name: view.product.name })}
+          action={`/san-pham/${view.product.slug}/niem-yet/${l.id}`}
+          productName={view.product.name}
+          productSlug={view.product.slug}
+          values={values}
+          errors={errors}
+        />,
+        status,
+      ),
+    async (data) => {
+      await updateListing({
+        db: c.var.deps.db,
+        actor: requireActor(c),
+        slug: view.product.slug,
+        listingId: l.id,
+        input: data,
+      });
+      return redirectWithFlash(c, `/san-pham/${view.product.slug}`, 'products.listing.saved');
+    },
+  );
 });

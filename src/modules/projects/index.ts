@@ -13,6 +13,7 @@ export {
   projectBrief,
   projectCreatorRoles,
   projectIdsWhere,
+  projectLabels,
   projectNameOf,
   projectSummaries,
   projectsNeeding,
@@ -35,12 +36,6 @@ export {
   updateProject,
 } from './projects.service.ts';
 export type { Award } from './projects.sql.ts';
-/**
- * Transitional (issue 9): the tables, still read by requests.service.ts and support.service.ts
- * while those are rewritten. Remove once they use the read models above (isMember, teamOf,
- * projectSummaries, projectIdsWhere); no other module may use them.
- */
-export { project, projectMember } from './projects.sql.ts';
 export * from './projects.taxonomy.ts';
 export type { ProjectPorts, TimelineEntry } from './projects.timeline.ts';
 

@@ -1,4 +1,5 @@
 import { type AnyColumn, and, arrayOverlaps, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import type { Actor, Role } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
@@ -193,3 +194,13 @@ export function projectIdsWhere(scope: ProjectScope): SQL {
 export function projectNameOf(projectId: AnyColumn | SQL): SQL<string> {
   return sql<string>`(select ${project.name} from ${project} where ${project.id} = ${projectId})`;
 }
+
+/**
+ * Each project's id, name and address, as a subquery another module may left-join to name its rows
+ * (the database inlines it: as fast as joining the table, which stays the projects module's own).
+ * @example db.select({ name: projectLabels.name }).from(support).leftJoin(projectLabels, eq(projectLabels.id, support.projectId))
+ */
+export const projectLabels = new QueryBuilder({ casing: 'snake_case' })
+  .select({ id: project.id, name: project.name, slug: project.slug })
+  .from(project)
+  .as('project_label');

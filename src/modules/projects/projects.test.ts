@@ -196,6 +196,11 @@ describe('editing and case officers', () => {
     expect(page).toContain('Hoàng Minh Đức');
     const ledger = await (await officer.get('/ho-tro?kind=event_introduction')).text();
     expect(ledger).toContain('Thạch đen Hồng Nhung');
+    // The ledger finds an entry by its project's name, without accents; another name finds none.
+    const found = await (await officer.get('/ho-tro?q=thach den')).text();
+    expect(found).toContain('Giới thiệu tham gia chương trình của Bộ KHCN');
+    const none = await (await officer.get('/ho-tro?q=khong co du an nay')).text();
+    expect(none).not.toContain('Giới thiệu tham gia chương trình của Bộ KHCN');
   });
 
   it('a support entry with an end before its start is refused and keeps the input', async () => {

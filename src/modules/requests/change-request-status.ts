@@ -1,11 +1,12 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
-import { type MessageKey, todayInVietnam } from '#kernel/i18n/index.ts';
+import { formatDate, type MessageKey, todayInVietnam } from '#kernel/i18n/index.ts';
+import { engagementSummaries } from '#modules/engagements/index.ts';
 import type { SupportNeed } from '#modules/projects/index.ts';
-import { recordSupport, type SupportKind } from '#modules/support/index.ts';
+import { ledgerEntries, recordSupport, type SupportKind } from '#modules/support/index.ts';
 import {
   addEvent,
   assertSeen,
@@ -19,7 +20,7 @@ import {
 import { mailText, notify, requesterEmail } from './requests.mail.ts';
 import type { StatusInput } from './requests.schemas.ts';
 import { requestLink, supportRequest } from './requests.sql.ts';
-import type { RequestStatus } from './requests.taxonomy.ts';
+import type { LinkType, RequestStatus } from './requests.taxonomy.ts';
 
 /** The ledger kind a request handled by the officer counts as. */
 const ledgerKind: Record<SupportNeed, SupportKind> = {
@@ -37,11 +38,48 @@ const ledgerKind: Record<SupportNeed, SupportKind> = {
   funding: 'funding',
 };
 
-/** A resolved request that no engagement or introduction carried enters the ledger itself. */
-async function recordResolution(tx: Db, actor: Actor, r: SupportRequest, outcome: string, now: Date) {
+/**
+ * Whether the help went through what the request was connected to: an introduction or an
+ * engagement that recorded it in the ledger, or an engagement still proposed (it records when the
+ * expert accepts). A declined engagement carried nothing: the officer's own help then counts.
+ */
+async function carriedByLinks(tx: Db, requestId: string): Promise<boolean> {
+  const links = await tx.select().from(requestLink).where(eq(requestLink.requestId, requestId));
+  for (const link of links) {
+    if ((await ledgerEntries(tx, { sourceKind: link.type as LinkType, sourceId: link.targetId })).length > 0)
+      return true;
+  }
+  const engagements = links.filter((l) => l.type === 'engagement').map((l) => l.targetId);
+  return (await engagementSummaries(tx, engagements)).some((e) => e.status === 'proposed' || e.status === 'active');
+}
+
+/**
+ * The day the help was given, as the officer says (today when left out): not after today, not
+ * before the request was filed. A bad day is the form's field error.
+ */
+function helpDay(r: SupportRequest, given: string | undefined, now: Date): string {
+  const today = todayInVietnam(now);
+  const filed = todayInVietnam(r.createdAt);
+  const day = given ?? today;
+  if (day > today) throw new AppError('validation', 'errors.validation', { helpedOn: 'requests.error.helpedOnFuture' });
+  if (day < filed)
+    throw new AppError(
+      'validation',
+      'errors.validation',
+      { helpedOn: 'requests.error.helpedOnBeforeFiled' },
+      { filed: formatDate(filed) },
+    );
+  return day;
+}
+
+/**
+ * A resolved request enters the ledger once, dated the day the help was given, unless the help
+ * went through an engagement or an introduction that recorded it already (a request is intake,
+ * not support: it is never counted next to what it led to).
+ */
+async function recordResolution(tx: Db, actor: Actor, r: SupportRequest, outcome: string, helpedOn: string) {
   if (!r.projectId) return;
-  const [linked] = await tx.select({ n: count() }).from(requestLink).where(eq(requestLink.requestId, r.id));
-  if ((linked?.n ?? 0) > 0) return;
+  if (await carriedByLinks(tx, r.id)) return;
   await recordSupport({
     db: tx,
     actor,
@@ -52,8 +90,8 @@ async function recordResolution(tx: Db, actor: Actor, r: SupportRequest, outcome
       providerKind: 'officer',
       providerUserId: actor.id,
       providerName: actor.name,
-      startedOn: todayInVietnam(r.createdAt),
-      endedOn: todayInVietnam(now),
+      startedOn: helpedOn,
+      endedOn: helpedOn,
       status: 'done',
       outcome,
       source: { kind: 'request', id: r.id },
@@ -84,6 +122,7 @@ export async function changeStatus(
     if (!isOpen(r.status)) throw new AppError('conflict', 'requests.error.closed');
     if (input.to === 'in_progress' && r.status === 'in_progress')
       throw new AppError('conflict', 'requests.error.already');
+    const helpedOn = input.to === 'resolved' ? helpDay(r, input.helpedOn, now) : undefined;
     const closing = input.to !== 'in_progress';
     const changed = await tx
       .update(supportRequest)
@@ -109,7 +148,7 @@ export async function changeStatus(
       at: now,
     });
     await audit(tx, { actorId: actor.id, action: `request.${input.to}`, entity: 'support_request', entityId: r.id });
-    if (input.to === 'resolved') await recordResolution(tx, actor, r, input.note, now);
+    if (helpedOn) await recordResolution(tx, actor, r, input.note, helpedOn);
     await notify(tx, ctx, await requesterEmail(tx, r), r, subjectOf[input.to], 'requests.mail.status.body', {
       note: input.note,
     });

@@ -107,6 +107,9 @@ export const vi = {
   'requests.detail.status': 'Cập nhật trạng thái',
   'requests.detail.statusTo': 'Chuyển sang',
   'requests.detail.statusNote': 'Ghi chú, kết quả hoặc lý do',
+  'requests.detail.helpedOn': 'Ngày hỗ trợ (khi giải quyết)',
+  'requests.detail.helpedOnHint':
+    'Ngày cán bộ thực sự hỗ trợ, ghi vào sổ hỗ trợ. Không cần khi hỗ trợ qua chuyên gia hoặc đối tác đã kết nối.',
   'requests.detail.statusNoteHint':
     'Bắt buộc khi đã giải quyết (kết quả) hoặc từ chối (lý do); người yêu cầu sẽ nhận được nội dung này qua email.',
   'requests.detail.statusTo.in_progress': 'Đang hỗ trợ (cán bộ trực tiếp xử lý)',
@@ -139,6 +142,8 @@ export const vi = {
   'requests.error.noProject': 'Yêu cầu chưa gắn với dự án nên chưa thể kết nối.',
   'requests.error.contactNeeded': 'Cần ít nhất số điện thoại hoặc email để liên hệ lại.',
   'requests.error.noteNeeded': 'Hãy ghi kết quả hoặc lý do (ít nhất 10 ký tự).',
+  'requests.error.helpedOnFuture': 'Ngày hỗ trợ không được sau hôm nay.',
+  'requests.error.helpedOnBeforeFiled': 'Ngày hỗ trợ không được trước ngày gửi yêu cầu ({filed}).',
   'requests.error.noneChosen': 'Hãy chọn ít nhất một yêu cầu.',
   'requests.error.changedMeanwhile':
     'Trong lúc anh/chị đang xem, yêu cầu đã được người khác chuyển sang trạng thái khác nên thay đổi này chưa được lưu. Trang dưới đây là trạng thái mới; nội dung anh/chị đã nhập vẫn còn — hãy xem lại rồi gửi lại.',
@@ -273,6 +278,9 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.detail.status': 'Update the status',
   'requests.detail.statusTo': 'Move to',
   'requests.detail.statusNote': 'Note, outcome or reason',
+  'requests.detail.helpedOn': 'Day of the help (when resolving)',
+  'requests.detail.helpedOnHint':
+    'The day the help was actually given, entered in the support ledger. Not needed when the help went through a connected expert or partner.',
   'requests.detail.statusNoteHint':
     'Required when resolved (the outcome) or declined (the reason); the requester receives it by e-mail.',
   'requests.detail.statusTo.in_progress': 'In progress (handled by the officer)',
@@ -305,6 +313,8 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.error.noProject': 'The request has no project, so it cannot be connected.',
   'requests.error.contactNeeded': 'A phone number or an e-mail is needed to call back.',
   'requests.error.noteNeeded': 'Write the outcome or the reason (at least 10 characters).',
+  'requests.error.helpedOnFuture': 'The day of the help cannot be after today.',
+  'requests.error.helpedOnBeforeFiled': 'The day of the help cannot be before the request was filed ({filed}).',
   'requests.error.noneChosen': 'Select at least one request.',
   'requests.error.changedMeanwhile':
     'While you were looking, someone else moved this request to another status, so this change was not saved. The page below shows the new status; what you typed is kept — check it and send again.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, email, optionalChoice, phone, text } from '#kernel/http/validation.ts';
+import { choice, email, optionalChoice, optionalIsoDate, phone, text } from '#kernel/http/validation.ts';
 import { supportNeeds } from '#modules/projects/index.ts';
 import { requestStatuses, urgencies } from './requests.taxonomy.ts';
 
@@ -40,13 +40,18 @@ export const StatusInput = z
   .object({
     to: choice(['in_progress', 'resolved', 'declined'] as const),
     note: text.optional(5000),
+    /** Resolving: the day the help was given (today when left out); checked against the request's dates. */
+    helpedOn: optionalIsoDate(),
     /** The status the officer saw when the form was shown: a change made meanwhile refuses this one. */
     seen: optionalChoice(requestStatuses),
   })
   .refine((s) => s.to === 'in_progress' || s.note.length >= 10, { path: ['note'], error: 'requests.error.noteNeeded' });
-/** `seen` may be left out (the API, the demo data): the change then applies to the status as it is. */
-export type StatusInput = Partial<Pick<z.output<typeof StatusInput>, 'seen'>> &
-  Omit<z.output<typeof StatusInput>, 'seen'>;
+/**
+ * `seen` may be left out (the API, the demo data): the change then applies to the status as it is.
+ * `helpedOn` too: the help is then dated the day of the change.
+ */
+export type StatusInput = Partial<Pick<z.output<typeof StatusInput>, 'seen' | 'helpedOn'>> &
+  Omit<z.output<typeof StatusInput>, 'seen' | 'helpedOn'>;
 
 /** Connecting from the request: an expert (an engagement) or a partner (an introduction). */
 export const ConnectInput = z.object({

@@ -1,15 +1,15 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
-import { engagement } from '#modules/engagements/index.ts';
-import { expertProfile } from '#modules/experts/index.ts';
+import { engagementSummaries } from '#modules/engagements/index.ts';
+import { saveOwnProfile } from '#modules/experts/index.ts';
 import { createProject } from '#modules/projects/index.ts';
-import { support } from '#modules/support/index.ts';
+import { ledgerEntries } from '#modules/support/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { exeBytes, fileOf, pdfBytes } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { supportRequest } from './requests.sql.ts';
+import { requestLink, supportRequest } from './requests.sql.ts';
 
 // The heart of the product, through the pages: a founder asks for trademark help, an officer
 // connects the right expert from the suggestions, the expert works, the request is resolved,
@@ -72,25 +72,29 @@ beforeAll(async () => {
   ids.officer = officer.id;
   ids.officer2 = officer2.id;
   ids.lawyer = lawyer.id;
-  await rt.db.insert(expertProfile).values([
-    {
-      userId: lawyer.id,
-      slug: 'do-van-hai',
+  const profile = { organisation: '', bio: '', communes: [], anywhere: false, isPublic: true };
+  await saveOwnProfile({
+    db: rt.db,
+    actor: lawyer,
+    input: {
+      ...profile,
       name: 'Luật sư Đỗ Văn Hải',
       headline: 'Tư vấn đăng ký nhãn hiệu, sở hữu trí tuệ',
       specialties: ['trademark_ip', 'legal'],
-      isPublic: true,
+      fields: [],
     },
-    {
-      userId: foodExpert.id,
-      slug: 'le-thi-thao',
+  });
+  await saveOwnProfile({
+    db: rt.db,
+    actor: foodExpert,
+    input: {
+      ...profile,
       name: 'TS. Lê Thị Thảo',
       headline: 'Công nghệ thực phẩm',
       specialties: ['production', 'food_safety'],
       fields: ['food'],
-      isPublic: true,
     },
-  ]);
+  });
   const project = await createProject({
     db: rt.db,
     actor: founder,
@@ -241,18 +245,18 @@ describe('the officer connects the right expert', () => {
     expect(r?.dueOn).not.toBeNull();
     expect((await mailsTo('hai@test.vn')).length).toBe(1);
     expect((await mailsTo('nhung@test.vn')).some((m) => m.subject.includes('đã kết nối'))).toBe(true);
-    const [e] = await rt.db.select().from(engagement).where(eq(engagement.expertId, ids.lawyer));
+    const [link] = await rt.db
+      .select()
+      .from(requestLink)
+      .where(and(eq(requestLink.requestId, r?.id ?? ''), eq(requestLink.type, 'engagement')));
+    const [e] = await engagementSummaries(rt.db, [link?.targetId ?? '']);
     ids.engagement = e?.id ?? '';
     expect(e?.status).toBe('proposed');
   });
 });
 
 describe('the expert works, the request is resolved, the ledger counts it once', () => {
-  const ledger = () =>
-    rt.db
-      .select()
-      .from(support)
-      .where(and(eq(support.projectId, ids.project), eq(support.kind, 'consulting')));
+  const ledger = () => ledgerEntries(rt.db, { projectId: ids.project, kind: 'consulting' });
 
   it('the expert sees the project through the engagement and accepts', async () => {
     const b = await as('hai@test.vn');
@@ -340,7 +344,7 @@ describe('the expert works, the request is resolved, the ledger counts it once',
         })
       ).status,
     ).toBe(303);
-    expect((await rt.db.select().from(support).where(eq(support.projectId, ids.project))).length).toBe(1);
+    expect((await ledgerEntries(rt.db, { projectId: ids.project })).length).toBe(1);
     expect((await mailsTo('nhung@test.vn')).some((m) => m.subject.includes('đã được giải quyết'))).toBe(true);
     const founder = await as('nhung@test.vn');
     const mine = await (await founder.get('/yeu-cau')).text();
@@ -437,10 +441,7 @@ describe('the desk and the inbox', () => {
       note: 'Đã hướng dẫn hồ sơ vay vốn ưu đãi khởi nghiệp.',
     });
     expect(res.status).toBe(303);
-    const rows = await rt.db
-      .select()
-      .from(support)
-      .where(eq(support.sourceId, r?.id ?? ''));
+    const rows = await ledgerEntries(rt.db, { sourceId: r?.id ?? '' });
     expect(rows.map((x) => [x.kind, x.providerName, x.status])).toEqual([['funding', 'Hoàng Minh Đức', 'done']]);
   });
 

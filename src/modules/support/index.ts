@@ -18,8 +18,6 @@ export {
   timelineFor,
 } from './support.service.ts';
 export type { SupportFigures } from './support.sql.ts';
-/** Transitional (issue 9): the table, still read by requests.test.ts; remove once it reads `ledgerEntries`. */
-export { support } from './support.sql.ts';
 export {
   type ProviderKind,
   providerKinds,

@@ -4,8 +4,7 @@ import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
-import { matches } from '#kernel/search/search.ts';
-import { project } from '#modules/projects/index.ts';
+import { projectIdsWhere, projectLabels } from '#modules/projects/index.ts';
 import type { SupportFilters } from './support.schemas.ts';
 import { type SupportFigures, support } from './support.sql.ts';
 import type { ProviderKind, SourceKind, SupportKind, SupportStatus } from './support.taxonomy.ts';
@@ -142,13 +141,9 @@ export async function listSupport({
     where.push(
       sql`${support.startedOn} >= ${`${filters.year}-01-01`} AND ${support.startedOn} <= ${`${filters.year}-12-31`}`,
     );
-  if (filters.q?.trim()) where.push(matches(project.searchText, filters.q));
+  if (filters.q?.trim()) where.push(sql`${support.projectId} in ${projectIdsWhere({ q: filters.q })}`);
   const condition = where.length ? and(...where) : undefined;
-  const [total] = await db
-    .select({ n: count() })
-    .from(support)
-    .leftJoin(project, eq(project.id, support.projectId))
-    .where(condition);
+  const [total] = await db.select({ n: count() }).from(support).where(condition);
   const items: LedgerRow[] = await db
     .select({
       id: support.id,
@@ -158,11 +153,11 @@ export async function listSupport({
       providerKind: support.providerKind,
       startedOn: support.startedOn,
       status: support.status,
-      projectName: sql<string>`coalesce(${project.name}, '')`,
-      projectSlug: sql<string>`coalesce(${project.slug}, '')`,
+      projectName: sql<string>`coalesce(${projectLabels.name}, '')`,
+      projectSlug: sql<string>`coalesce(${projectLabels.slug}, '')`,
     })
     .from(support)
-    .leftJoin(project, eq(project.id, support.projectId))
+    .leftJoin(projectLabels, eq(projectLabels.id, support.projectId))
     .where(condition)
     .orderBy(desc(support.startedOn), desc(support.createdAt))
     .limit(page.perPage)
@@ -187,11 +182,11 @@ export async function supportForPerson(db: Db, personId: string) {
       startedOn: support.startedOn,
       endedOn: support.endedOn,
       status: support.status,
-      projectName: project.name,
-      projectSlug: project.slug,
+      projectName: projectLabels.name,
+      projectSlug: projectLabels.slug,
     })
     .from(support)
-    .leftJoin(project, eq(project.id, support.projectId))
+    .leftJoin(projectLabels, eq(projectLabels.id, support.projectId))
     .where(eq(support.personId, personId))
     .orderBy(desc(support.startedOn), desc(support.createdAt));
 }
@@ -254,15 +249,15 @@ export async function ledgerFacts(
       startedOn: support.startedOn,
       endedOn: support.endedOn,
       projectId: support.projectId,
-      projectName: project.name,
-      projectSlug: project.slug,
+      projectName: projectLabels.name,
+      projectSlug: projectLabels.slug,
       personId: support.personId,
       sourceKind: support.sourceKind,
       sourceId: support.sourceId,
       figures: support.figures,
     })
     .from(support)
-    .leftJoin(project, eq(project.id, support.projectId))
+    .leftJoin(projectLabels, eq(projectLabels.id, support.projectId))
     .where(and(...where))
     .orderBy(support.startedOn, support.createdAt);
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
@@ -42,7 +42,9 @@ async function recordListingSupport(db: Db, actor: Actor, listing: Listing, prod
 
 /**
  * Staff record that a product is listed on a platform (techfest 247…); the listing is support
- * given to the project, written once to the ledger and updated with the listing.
+ * given to the project, written once to the ledger and updated with the listing. A product has
+ * one listing per platform: listing it there again (relisting) updates that listing and its
+ * ledger entry, never adds a second.
  * @example await createListing({ db, actor, slug, input: { platform: 'techfest247', url, listedOn, status: 'live', note: '' } })
  */
 export async function createListing({
@@ -69,6 +71,16 @@ export async function createListing({
         status: input.status,
         note: input.note,
         createdBy: actor.id,
+      })
+      .onConflictDoUpdate({
+        target: [productListing.productId, productListing.platform],
+        set: {
+          url: input.url,
+          listedOn: input.listedOn,
+          status: input.status,
+          note: input.note,
+          updatedAt: new Date(),
+        },
       })
       .returning();
     if (!listing) throw new Error('insert returned nothing');
@@ -103,6 +115,17 @@ export async function updateListing({
   const { product: p, project } = await productContext({ db, actor, slug });
   if (!/^[0-9a-f-]{36}$/i.test(listingId)) throw new AppError('not_found');
   return db.transaction(async (tx) => {
+    const [taken] = await tx
+      .select({ id: productListing.id })
+      .from(productListing)
+      .where(
+        and(
+          eq(productListing.productId, p.id),
+          eq(productListing.platform, input.platform),
+          ne(productListing.id, listingId),
+        ),
+      );
+    if (taken) throw new AppError('validation', 'errors.validation', { platform: 'products.listing.platformTaken' });
     const [listing] = await tx
       .update(productListing)
       .set({

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { between, inOrder, notNegative, oneOf, vnd } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
@@ -136,7 +148,8 @@ export const productListing = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index().on(t.productId),
+    // One listing per platform: listing again updates it (relisting), so the ledger counts it once.
+    uniqueIndex('product_listing_platform_unique').on(t.productId, t.platform),
     index().on(t.platform, t.listedOn),
     oneOf('product_listing_platform_known', t.platform, platforms),
     oneOf('product_listing_status_known', t.status, listingStatuses),

@@ -18,7 +18,7 @@ import {
   pngBytes,
 } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { product, productImage, productInquiry } from './products.sql.ts';
+import { product, productImage, productInquiry, productListing } from './products.sql.ts';
 
 let rt: TestRuntime;
 const password = 'mat-khau-san-pham';
@@ -692,5 +692,64 @@ describe('the JSON API', () => {
       items: { platform: string }[];
     };
     expect(listings.items.map((l) => l.platform)).toEqual(['postmart']);
+  });
+});
+
+describe('relisting', () => {
+  const slug = 'thach-den-hong-nhung-dong-coc';
+  const listing = {
+    platform: 'techfest247',
+    url: 'https://techfest.vn/gian-hang/thach-den',
+    listedOn: '2021-08-16',
+    status: 'pending',
+    note: '',
+  };
+
+  it('listing it on the same platform again relists it: one listing, one ledger entry, the new date', async () => {
+    const relisted = {
+      ...listing,
+      listedOn: '2022-03-10',
+      status: 'live',
+      url: 'https://techfest.vn/gian-hang/thach-den-2',
+    };
+    expect((await browsers.officer.post(`/san-pham/${slug}/niem-yet/moi`, relisted)).status).toBe(303);
+    const [p] = await rt.db.select({ id: product.id }).from(product).where(eq(product.slug, slug));
+    const listings = await rt.db
+      .select()
+      .from(productListing)
+      .where(eq(productListing.productId, p?.id ?? ''));
+    expect(listings.map((l) => [l.platform, l.listedOn, l.url])).toEqual([
+      ['techfest247', '2022-03-10', 'https://techfest.vn/gian-hang/thach-den-2'],
+    ]);
+    const entries = await ledgerEntries(rt.db, { kind: 'platform_listing', sourceId: listings[0]?.id ?? '' });
+    expect(entries.map((e) => [e.startedOn, e.status])).toEqual([['2022-03-10', 'done']]);
+    const ofProduct = async () => {
+      const ids = (
+        await rt.db
+          .select()
+          .from(productListing)
+          .where(eq(productListing.productId, p?.id ?? ''))
+      ).map((l) => l.id);
+      return (await ledgerEntries(rt.db, { kind: 'platform_listing' })).filter((e) => ids.includes(e.sourceId ?? ''));
+    };
+    expect(await ofProduct()).toHaveLength(1);
+
+    // Moving another listing onto a platform the product is already on is refused, with the reason.
+    expect(
+      (await browsers.officer.post(`/san-pham/${slug}/niem-yet/moi`, { ...listing, platform: 'postmart' })).status,
+    ).toBe(303);
+    const postmart = (
+      await rt.db
+        .select()
+        .from(productListing)
+        .where(eq(productListing.productId, p?.id ?? ''))
+    ).find((l) => l.platform === 'postmart');
+    const moved = await browsers.officer.post(`/san-pham/${slug}/niem-yet/${postmart?.id}`, {
+      ...listing,
+      platform: 'techfest247',
+    });
+    expect(moved.status).toBe(422);
+    expect(await moved.text()).toContain('Sản phẩm đã có một gian hàng trên nền tảng này.');
+    expect(await ofProduct()).toHaveLength(2);
   });
 });

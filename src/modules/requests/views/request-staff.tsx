@@ -1,7 +1,8 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
+import { todayInVietnam } from '#kernel/i18n/index.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Button, ErrorSummary, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import { Button, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import {
   type ExpertCandidate,
   type PartnerCandidate,
@@ -132,7 +133,11 @@ export const StatusPanel: FC<{
       <ErrorSummary
         t={t}
         errors={errors}
-        labels={{ note: t('requests.detail.statusNote'), to: t('requests.detail.statusTo') }}
+        labels={{
+          note: t('requests.detail.statusNote'),
+          to: t('requests.detail.statusTo'),
+          helpedOn: t('requests.detail.helpedOn'),
+        }}
       />
       <PostForm action={`/yeu-cau/${r.number}/trang-thai`} csrfToken={ctx.csrfToken} class="form">
         {/* The status this officer sees: if someone changes it meanwhile, this form is refused, not applied blindly. */}
@@ -155,6 +160,14 @@ export const StatusPanel: FC<{
           error={errors.note}
           rows={3}
           maxlength={5000}
+        />
+        <Input
+          name="helpedOn"
+          type="date"
+          label={t('requests.detail.helpedOn')}
+          hint={t('requests.detail.helpedOnHint')}
+          value={formValue(values, 'helpedOn') || todayInVietnam()}
+          error={errors.helpedOn}
         />
         <Button kind="secondary">{t('requests.detail.statusSave')}</Button>
       </PostForm>
