@@ -22,7 +22,8 @@ const stories: { project: string; headline: string; body: string }[] = [
 
 export async function seedReports(ctx: DemoContext): Promise<void> {
   const officer = ctx.account('officer');
-  for (const s of stories)
+  // Newest first on the page: choose the last one first, so the list reads as written here.
+  for (const s of [...stories].reverse())
     await addStory({
       db: ctx.deps.db,
       actor: officer,

@@ -94,6 +94,7 @@ export const vi = {
   'reports.public.title': 'Kết quả hỗ trợ khởi nghiệp đổi mới sáng tạo',
   'reports.public.lead':
     'Những con số chính về hoạt động hỗ trợ của Sở, tính từ sổ hỗ trợ, và câu chuyện của một số dự án tiêu biểu.',
+  'reports.public.figures': 'Số liệu năm {years}',
   'reports.public.year': 'Năm {year}',
   'reports.public.yearSoFar': 'Năm {year} (đến ngày {day})',
   'reports.public.years': 'Xem năm khác',
@@ -235,6 +236,7 @@ export const en: Record<keyof typeof vi, string> = {
   'reports.public.title': 'Results of innovation and startup support',
   'reports.public.lead':
     "The Department's main support figures, computed from the support ledger, and the stories of some outstanding projects.",
+  'reports.public.figures': 'Figures for {years}',
   'reports.public.year': 'Year {year}',
   'reports.public.yearSoFar': 'Year {year} (up to {day})',
   'reports.public.years': 'Other years',

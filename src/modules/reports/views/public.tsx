@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { formatDate, formatNumber } from '#kernel/i18n/index.ts';
-import { Badge, EmptyState } from '#kernel/ui/components.tsx';
+import { Badge, EmptyState, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
@@ -15,28 +15,43 @@ export interface PublicYear {
   figures: PublicFigure[];
 }
 
-const Year: FC<{ ctx: PageContext; y: PublicYear }> = ({ ctx, y }) => {
+const yearLabel = (ctx: PageContext, y: PublicYear) =>
+  y.soFar
+    ? ctx.t('reports.public.yearSoFar', { year: y.year, day: formatDate(y.to) })
+    : ctx.t('reports.public.year', { year: y.year });
+
+/** The years side by side, one row per figure: its name (its definition unfolds under it) and a count per year. */
+const FiguresTable: FC<{ ctx: PageContext; years: PublicYear[] }> = ({ ctx, years }) => {
   const { t, lang } = ctx;
-  const id = `nam-${y.year}`;
+  const first = years[0];
+  if (!first) return null;
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>
-        {y.soFar
-          ? t('reports.public.yearSoFar', { year: y.year, day: formatDate(y.to) })
-          : t('reports.public.year', { year: y.year })}
-      </h2>
-      <ul class="figures">
-        {y.figures.map((f) => (
-          <li class="figure">
-            <h3>{t(f.name)}</h3>
-            <p class="figure-value">
-              <strong>{formatNumber(f.value, lang)}</strong> {t(f.unit)}
-            </p>
-            <p class="hint">{t(f.definition)}</p>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <Table
+      caption={t('reports.public.figures', { years: years.map((y) => y.year).join(', ') })}
+      rows={first.figures.map((f, i) => ({ f, values: years.map((y) => y.figures[i]?.value ?? 0) }))}
+      columns={[
+        {
+          label: t('reports.col.indicator'),
+          primary: true,
+          cell: ({ f }) => (
+            <details>
+              <summary>{t(f.name)}</summary>
+              <p class="hint">{t(f.definition)}</p>
+            </details>
+          ),
+        },
+        ...years.map((y, i) => ({
+          label: yearLabel(ctx, y),
+          numeric: true,
+          phone: 'label' as const,
+          cell: ({ f, values }: { f: PublicFigure; values: number[] }) => (
+            <>
+              <strong>{formatNumber(values[i] ?? 0, lang)}</strong> {t(f.unit)}
+            </>
+          ),
+        })),
+      ]}
+    />
   );
 };
 
@@ -84,9 +99,8 @@ export const PublicFiguresPage: FC<{
     <Layout ctx={ctx} title={t('reports.public.title')}>
       <h1>{t('reports.public.title')}</h1>
       <p class="lead">{t('reports.public.lead')}</p>
-      {years.map((y) => (
-        <Year ctx={ctx} y={y} />
-      ))}
+      <h2 id="figures">{t('reports.public.figures', { years: years.map((y) => y.year).join(', ') })}</h2>
+      <FiguresTable ctx={ctx} years={years} />
       <p class="hint">{t('reports.public.note')}</p>
       <nav aria-label={t('reports.public.years')} class="presets">
         <span>{t('reports.public.years')}:</span>{' '}
