@@ -88,7 +88,7 @@ export const StoriesPage: FC<{
                 </>
               ),
             },
-            { label: t('reports.story.col.headline'), cell: (s) => s.headline },
+            { label: t('reports.story.col.headline'), phone: 'hide', cell: (s) => s.headline },
             { label: t('reports.story.col.chosenAt'), cell: (s) => formatDate(s.chosenAt) },
             {
               label: t('reports.story.col.actions'),
