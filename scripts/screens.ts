@@ -78,6 +78,8 @@ const shots: Shot[] = [
     path: '/quan-ly/bao-cao/chi-tieu/du-an-duoc-de-cu?from=2021-01-01&to=2022-07-31',
   },
   { name: 'people', who: 'officer', path: '/quan-ly/nguoi' },
+  { name: 'figures', who: 'anonymous', path: '/so-lieu?nam=2022' },
+  { name: 'stories', who: 'officer', path: '/quan-ly/cau-chuyen' },
   { name: 'admin-users', who: 'admin', path: '/quan-tri/tai-khoan' },
   {
     name: 'form-errors',

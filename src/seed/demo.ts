@@ -21,6 +21,7 @@ import { seedEvents } from './demo-events.ts';
 import { seedExperts } from './demo-experts.ts';
 import { seedPartners } from './demo-partners.ts';
 import { seedProducts } from './demo-products.ts';
+import { seedReports } from './demo-reports.ts';
 import { createUser } from './factories.ts';
 
 export type { DemoContext } from './demo-context.ts';
@@ -36,6 +37,7 @@ const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
   seedConnecting,
   seedEvents,
   seedProducts,
+  seedReports,
 ];
 
 /** The demo accounts, shown on first start and after `seed`. */

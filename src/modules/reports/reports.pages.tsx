@@ -1,16 +1,30 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { allow, requireActor } from '#kernel/auth/access.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
+import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { type FormValues, formValue, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { fieldErrors } from '#kernel/http/validation.ts';
 import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { Period, presets } from './period.ts';
+import { publicFigures } from './public.ts';
 import { defaultWordTexts, reportDocument } from './reports.docx.ts';
 import { WordInput } from './reports.schemas.ts';
 import { buildReport, indicatorEvidence, reportWorkbook } from './reports.service.ts';
+import { NewStory, StoryText } from './stories.schemas.ts';
+import {
+  addStory,
+  getStory,
+  listStories,
+  publicStories,
+  removeStory,
+  storyCandidates,
+  updateStory,
+} from './stories.service.ts';
+import { PublicFiguresPage, type PublicYear } from './views/public.tsx';
 import { EvidencePage, ReportPage } from './views/report.tsx';
+import { StoriesPage, StoryEditPage, type StoryValues } from './views/stories.tsx';
 import { WordPage, type WordValues } from './views/word.tsx';
 
 export const reportsPages = new Hono<AppEnv>();
@@ -170,4 +184,90 @@ reportsPages.post('/quan-ly/bao-cao/word', staffOnly, (c) => {
     c.header('Content-Disposition', `attachment; filename="bao-cao-${period.from}-${period.to}.docx"`);
     return c.body(new Uint8Array(body));
   });
+});
+
+/** The first year the public page offers. */
+const firstPublicYear = 2020;
+
+/**
+ * `/so-lieu`, for anyone: the headline figures of this year so far and last year (or of `?nam=`
+ * and the year before), kept in memory a few minutes per period, and the success stories.
+ */
+reportsPages.get('/so-lieu', async (c) => {
+  const { db } = c.var.deps;
+  const today = todayInVietnam();
+  const thisYear = Number(today.slice(0, 4));
+  const asked = Number(c.req.query('nam'));
+  const shown = Number.isInteger(asked) && asked >= firstPublicYear && asked <= thisYear ? asked : thisYear;
+  const years: PublicYear[] = [];
+  for (const year of [shown, shown - 1]) {
+    const soFar = year === thisYear;
+    const period = { from: `${year}-01-01`, to: soFar ? today : `${year}-12-31` };
+    years.push({ year, to: period.to, soFar, figures: await publicFigures(db, period, c.var.t) });
+  }
+  const others: number[] = [];
+  for (let y = thisYear; y >= firstPublicYear; y--) if (y !== shown && y !== shown - 1) others.push(y);
+  return render(
+    c,
+    <PublicFiguresPage ctx={pageContext(c)} years={years} others={others} stories={await publicStories(db)} />,
+  );
+});
+
+const storyValues = (values: FormValues): StoryValues => ({
+  project: formValue(values, 'project'),
+  headline: formValue(values, 'headline'),
+  body: formValue(values, 'body'),
+});
+
+async function storiesPage(c: Context<AppEnv>, values: StoryValues, errors: Record<string, string>, status: 200 | 422) {
+  const actor = requireActor(c);
+  const { db } = c.var.deps;
+  const [stories, candidates] = await Promise.all([listStories({ db, actor }), storyCandidates({ db, actor })]);
+  return render(
+    c,
+    <StoriesPage ctx={pageContext(c)} stories={stories} candidates={candidates} values={values} errors={errors} />,
+    status,
+  );
+}
+
+reportsPages.get('/quan-ly/cau-chuyen', staffOnly, (c) => storiesPage(c, {}, {}, 200));
+
+reportsPages.post('/quan-ly/cau-chuyen', staffOnly, async (c) => {
+  const actor = requireActor(c);
+  return submitForm(
+    c,
+    NewStory,
+    (values, errors) => storiesPage(c, storyValues(values), errors, 422),
+    async (input) => {
+      await addStory({ db: c.var.deps.db, actor, input });
+      return redirectWithFlash(c, '/quan-ly/cau-chuyen', 'reports.story.added');
+    },
+  );
+});
+
+reportsPages.get('/quan-ly/cau-chuyen/:projectId', staffOnly, async (c) => {
+  const story = await getStory({ db: c.var.deps.db, actor: requireActor(c), projectId: c.req.param('projectId') });
+  return render(c, <StoryEditPage ctx={pageContext(c)} story={story} values={story} errors={{}} />);
+});
+
+reportsPages.post('/quan-ly/cau-chuyen/:projectId', staffOnly, async (c) => {
+  const actor = requireActor(c);
+  const { db } = c.var.deps;
+  const projectId = c.req.param('projectId');
+  const story = await getStory({ db, actor, projectId });
+  return submitForm(
+    c,
+    StoryText,
+    (values, errors) =>
+      render(c, <StoryEditPage ctx={pageContext(c)} story={story} values={storyValues(values)} errors={errors} />, 422),
+    async (input) => {
+      await updateStory({ db, actor, projectId, input });
+      return redirectWithFlash(c, '/quan-ly/cau-chuyen', 'reports.story.saved');
+    },
+  );
+});
+
+reportsPages.post('/quan-ly/cau-chuyen/:projectId/xoa', staffOnly, async (c) => {
+  await removeStory({ db: c.var.deps.db, actor: requireActor(c), projectId: c.req.param('projectId') });
+  return redirectWithFlash(c, '/quan-ly/cau-chuyen', 'reports.story.removed');
 });

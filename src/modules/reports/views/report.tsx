@@ -90,6 +90,9 @@ export const ReportPage: FC<{
     <Layout ctx={ctx} title={t('reports.title')}>
       <h1>{t('reports.title')}</h1>
       <p class="lead">{t('reports.lead')}</p>
+      <p>
+        <a href="/quan-ly/cau-chuyen">{t('reports.story.nav')}</a> · <a href="/so-lieu">{t('reports.public.nav')}</a>
+      </p>
       <PeriodForm ctx={ctx} values={values} errors={errors} presets={presets} />
       {report && (
         <>

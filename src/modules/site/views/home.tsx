@@ -118,6 +118,9 @@ export const HomePage: FC<HomeProps> = ({ ctx, figures, latest, events, products
               <strong>{formatNumber(figures.communes, lang)}</strong> {t('home.figure.communes')}
             </li>
           </ul>
+          <p>
+            <a href="/so-lieu">{t('home.allFigures')} →</a>
+          </p>
         </section>
       </div>
       <Featured ctx={ctx} products={products} />
