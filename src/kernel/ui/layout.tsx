@@ -240,7 +240,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
             </p>
             <p>
               <span class="footer-about">{t('site.footer.about')}</span>{' '}
-              <a href="/api/v1/docs">{t('site.footer.api')}</a>
+              <a href="/so-lieu">{t('reports.public.nav')}</a> · <a href="/api/v1/docs">{t('site.footer.api')}</a>
             </p>
           </div>
         </footer>
