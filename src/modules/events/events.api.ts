@@ -3,10 +3,16 @@ import { requireActor } from '#kernel/auth/access.ts';
 import { apiValidationHook, ErrorResponse } from '#kernel/http/api.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { pageFrom } from '#kernel/http/pagination.ts';
-import { type CalendarItem, type EventDetail, getEventById, listEvents, type Session } from './events.service.ts';
+import {
+  type CalendarItem,
+  type EventDetail,
+  getEventById,
+  listEvents,
+  type Session,
+} from './calendar/events.service.ts';
 import { audiences, eventKinds, nominationStatuses, registrationStatuses } from './events.taxonomy.ts';
-import { listNominations } from './nominations.service.ts';
-import { myRegistrations } from './registrations.service.ts';
+import { listNominations } from './nominations/nominations.service.ts';
+import { myRegistrations } from './registrations/registrations.service.ts';
 
 const day = z.string().meta({ format: 'date' });
 

@@ -19,7 +19,15 @@ import {
   reissueCertificate,
   submitFeedback,
   verifyCertificate,
-} from './attendance.service.ts';
+} from './attendance/attendance.service.ts';
+import {
+  createEvent,
+  type EventDetail,
+  getEvent,
+  listEvents,
+  registrationState,
+  updateEvent,
+} from './calendar/events.service.ts';
 import { eventCalendar } from './documents/calendar-ics.ts';
 import { certificatePdf } from './documents/certificate-pdf.ts';
 import { registrationsWorkbook } from './documents/export-xlsx.ts';
@@ -31,15 +39,7 @@ import {
   RegistrationInput,
   WalkInInput,
 } from './events.schemas.ts';
-import {
-  createEvent,
-  type EventDetail,
-  getEvent,
-  listEvents,
-  registrationState,
-  updateEvent,
-} from './events.service.ts';
-import { externalPages } from './external.pages.tsx';
+import { externalPages } from './nominations/external.pages.tsx';
 import {
   cancelRegistration,
   getTicket,
@@ -49,7 +49,7 @@ import {
   register,
   type Ticket,
   tellPromoted,
-} from './registrations.service.ts';
+} from './registrations/registrations.service.ts';
 import { CalendarPage } from './views/calendar.tsx';
 import { CheckInPage } from './views/check-in.tsx';
 import { EventPage } from './views/event-detail.tsx';

@@ -9,10 +9,10 @@ import { ledgerEntries } from '#modules/support/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { createEvent } from './calendar/events.service.ts';
 import { EventInput, RegistrationInput } from './events.schemas.ts';
-import { createEvent } from './events.service.ts';
 import { event, registration } from './events.sql.ts';
-import { register, sendReminders } from './registrations.service.ts';
+import { register, sendReminders } from './registrations/registrations.service.ts';
 
 let rt: TestRuntime;
 const password = 'mat-khau-su-kien';

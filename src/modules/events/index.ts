@@ -13,24 +13,7 @@ export {
   peopleTrained,
   recordEventSupport,
   type TraineeFact,
-} from './attendance.service.ts';
-export {
-  type AttendanceRecord,
-  type FeedbackRecord,
-  importAttendance,
-  importFeedback,
-  importRegistrations,
-  type RegistrationRecord,
-} from './events.import.ts';
-export { nominationStatuses, registrantSpread, turnoutByTitle } from './events.queries.ts';
-export {
-  CalendarFilters,
-  EventInput,
-  ExternalEventInput,
-  NominateInput,
-  NominationUpdate,
-  RegistrationInput,
-} from './events.schemas.ts';
+} from './attendance/attendance.service.ts';
 export {
   type CalendarItem,
   createEvent,
@@ -41,11 +24,33 @@ export {
   listEvents,
   randomCode,
   searchEvents,
-} from './events.service.ts';
+} from './calendar/events.service.ts';
+export { nominationStatuses, registrantSpread, turnoutByTitle } from './events.queries.ts';
+export {
+  CalendarFilters,
+  EventInput,
+  ExternalEventInput,
+  NominateInput,
+  NominationUpdate,
+  RegistrationInput,
+} from './events.schemas.ts';
 export type { Trainer } from './events.sql.ts';
 export * from './events.taxonomy.ts';
-export { createExternalEvent, getExternalEvent, nominate, updateNomination } from './nominations.service.ts';
-export { newToken, register, sendReminders } from './registrations.service.ts';
+export {
+  createExternalEvent,
+  getExternalEvent,
+  nominate,
+  updateNomination,
+} from './nominations/nominations.service.ts';
+export {
+  type AttendanceRecord,
+  type FeedbackRecord,
+  importAttendance,
+  importFeedback,
+  importRegistrations,
+  type RegistrationRecord,
+} from './registrations/events.import.ts';
+export { newToken, register, sendReminders } from './registrations/registrations.service.ts';
 
 /** The events module: its words, pages and API, mounted by createApp. */
 export const eventsModule = defineModule({ name: 'events', words, pages: eventsPages, api: eventsApi });

@@ -1,5 +1,5 @@
 import { createEvents, type EventAttributes } from 'ics';
-import type { EventDetail } from '../events.service.ts';
+import type { EventDetail } from '../calendar/events.service.ts';
 
 /** Vietnam keeps +07:00 all year (no summer time): a session's instant is its local time minus 7 h. */
 export function instantOf(day: string, time: string): number {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { formatDate, translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { CertificateView } from '../attendance.service.ts';
-import { formatCode } from '../events.service.ts';
+import type { CertificateView } from '../attendance/attendance.service.ts';
+import { formatCode } from '../calendar/events.service.ts';
 
 const fontPath = (file: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
 

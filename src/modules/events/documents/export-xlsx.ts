@@ -1,8 +1,8 @@
 import { formatDate, type Translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { Breakdown, EventResults } from '../attendance.service.ts';
-import { formatCode, hoursOf } from '../events.service.ts';
-import type { RegistrationRow } from '../registrations.service.ts';
+import type { Breakdown, EventResults } from '../attendance/attendance.service.ts';
+import { formatCode, hoursOf } from '../calendar/events.service.ts';
+import type { RegistrationRow } from '../registrations/registrations.service.ts';
 
 /** A cell a spreadsheet would run as a formula is kept as text (as in our CSV files). */
 const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);

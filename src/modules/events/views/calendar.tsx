@@ -6,8 +6,8 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Select } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
+import type { CalendarItem } from '../calendar/events.service.ts';
 import type { CalendarFilters } from '../events.schemas.ts';
-import type { CalendarItem } from '../events.service.ts';
 import { eventKinds } from '../events.taxonomy.ts';
 import { datesText } from './parts.tsx';
 

@@ -3,8 +3,8 @@ import type { FormValues } from '#kernel/http/forms.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, type Option, PostForm, Select } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
-import { type EventDetail, formatCode, type Session } from '../events.service.ts';
-import type { Registration } from '../registrations.service.ts';
+import { type EventDetail, formatCode, type Session } from '../calendar/events.service.ts';
+import type { Registration } from '../registrations/registrations.service.ts';
 import { StatusBadge, sessionText } from './parts.tsx';
 import { PersonFields, personLabels } from './registration-form.tsx';
 

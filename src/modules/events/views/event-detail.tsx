@@ -4,7 +4,7 @@ import { Badge } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { EventDetail, RegistrationState } from '../events.service.ts';
+import type { EventDetail, RegistrationState } from '../calendar/events.service.ts';
 import { EventFacts } from './event-facts.tsx';
 import { SessionList } from './parts.tsx';
 

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { formatDate, formatNumber, type Lang, type Translator } from '#kernel/i18n/index.ts';
 import { KeyFacts } from '#kernel/ui/components.tsx';
-import type { EventDetail, RegistrationState } from '../events.service.ts';
+import type { EventDetail, RegistrationState } from '../calendar/events.service.ts';
 import { datesText } from './parts.tsx';
 
 /** "Nhận đăng ký từ … đến …", or only the end or only the start when one of them is not set. */

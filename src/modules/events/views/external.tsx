@@ -6,7 +6,7 @@ import { Button, Checkboxes, ErrorSummary, Input, PostForm, Select, TextArea } f
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { externalKinds, nominationStatuses } from '../events.taxonomy.ts';
-import type { ExternalEventDetail, ExternalEventItem, NominationRow } from '../nominations.service.ts';
+import type { ExternalEventDetail, ExternalEventItem, NominationRow } from '../nominations/nominations.service.ts';
 import { datesText } from './parts.tsx';
 
 const tone: Record<string, Tone> = { invited: 'info', accepted: 'info', declined: 'danger', attended: 'success' };

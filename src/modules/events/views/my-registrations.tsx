@@ -3,7 +3,7 @@ import { EmptyState, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { MyRegistration } from '../registrations.service.ts';
+import type { MyRegistration } from '../registrations/registrations.service.ts';
 import { datesText, StatusBadge } from './parts.tsx';
 
 export const MyRegistrationsPage: FC<{ ctx: PageContext; items: MyRegistration[] }> = ({ ctx, items }) => {

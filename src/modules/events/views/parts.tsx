@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import { formatDate, type Translator } from '#kernel/i18n/index.ts';
 import { Badge, type Tone } from '#kernel/ui/components.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
-import type { Session } from '../events.service.ts';
+import type { Session } from '../calendar/events.service.ts';
 
 /** "10/07/2026, 08:00–11:30" */
 export const sessionText = (s: Pick<Session, 'day' | 'startTime' | 'endTime'>) =>

@@ -5,7 +5,7 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, ErrorSummary, Input, type Option, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { EventDetail } from '../events.service.ts';
+import type { EventDetail } from '../calendar/events.service.ts';
 import { ethnicities, organisationTypes, sexes } from '../events.taxonomy.ts';
 import { datesText } from './parts.tsx';
 

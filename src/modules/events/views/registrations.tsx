@@ -4,8 +4,8 @@ import { Badge, EmptyState, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import { type EventDetail, formatCode } from '../events.service.ts';
-import type { RegistrationRow } from '../registrations.service.ts';
+import { type EventDetail, formatCode } from '../calendar/events.service.ts';
+import type { RegistrationRow } from '../registrations/registrations.service.ts';
 import { StatusBadge } from './parts.tsx';
 
 export const RegistrationsPage: FC<{ ctx: PageContext; event: EventDetail; rows: RegistrationRow[] }> = ({

@@ -5,8 +5,8 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, PostForm } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { Breakdown, EventResults } from '../attendance.service.ts';
-import type { RegistrationRow } from '../registrations.service.ts';
+import type { Breakdown, EventResults } from '../attendance/attendance.service.ts';
+import type { RegistrationRow } from '../registrations/registrations.service.ts';
 import { sessionText } from './parts.tsx';
 
 const BreakdownTable: FC<{ t: Translator; title: string; rows: Breakdown[]; label: (key: string) => string }> = ({

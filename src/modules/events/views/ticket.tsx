@@ -4,8 +4,8 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, type Option, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import { formatCode } from '../events.service.ts';
-import type { Ticket } from '../registrations.service.ts';
+import { formatCode } from '../calendar/events.service.ts';
+import type { Ticket } from '../registrations/registrations.service.ts';
 import { datesText, QrCode, SessionList, StatusBadge } from './parts.tsx';
 
 export interface TicketPageProps {

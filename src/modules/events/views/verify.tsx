@@ -4,8 +4,8 @@ import type { PageContext } from '#kernel/ui/context.ts';
 import { Input } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { CertificateView } from '../attendance.service.ts';
-import { formatCode } from '../events.service.ts';
+import type { CertificateView } from '../attendance/attendance.service.ts';
+import { formatCode } from '../calendar/events.service.ts';
 import { datesText } from './parts.tsx';
 
 export interface VerifyProps {

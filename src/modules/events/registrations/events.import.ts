@@ -1,5 +1,5 @@
 import type { Db } from '#kernel/db/client.ts';
-import { attendance, feedback, registration } from './events.sql.ts';
+import { attendance, feedback, registration } from '../events.sql.ts';
 
 // Records kept elsewhere, entered as they are: a past course's paper lists, the demo data. No
 // seat is decided and no mail is sent; the ledger and certificates follow through

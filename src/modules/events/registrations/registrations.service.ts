@@ -8,7 +8,6 @@ import { formatDate, todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { type Mail, queueMail } from '#kernel/mail/mailer.ts';
 import { assertCommunes, communeBySlug, communesOf } from '#modules/places/index.ts';
 import { projectsOf as teamProjects } from '#modules/projects/index.ts';
-import type { RegistrationInput } from './events.schemas.ts';
 import {
   type EventDeps,
   type EventDetail,
@@ -17,8 +16,9 @@ import {
   getEvent,
   randomCode,
   registrationState,
-} from './events.service.ts';
-import { attendance, certificate, event, feedback, registration } from './events.sql.ts';
+} from '../calendar/events.service.ts';
+import type { RegistrationInput } from '../events.schemas.ts';
+import { attendance, certificate, event, feedback, registration } from '../events.sql.ts';
 import { confirmedSeats, lockEvent, type Promoted, promoteWaitlist } from './seats.ts';
 
 export type Registration = typeof registration.$inferSelect;

@@ -6,7 +6,8 @@ import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { type FormValues, formValue, formValues, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { getProjectById, listProjects } from '#modules/projects/index.ts';
-import { ExternalEventInput, NominateInput, NominationUpdate } from './events.schemas.ts';
+import { ExternalEventInput, NominateInput, NominationUpdate } from '../events.schemas.ts';
+import { ExternalDetailPage, ExternalFormPage, ExternalListPage, NominatePage } from '../views/external.tsx';
 import {
   createExternalEvent,
   getExternalEvent,
@@ -15,7 +16,6 @@ import {
   updateExternalEvent,
   updateNomination,
 } from './nominations.service.ts';
-import { ExternalDetailPage, ExternalFormPage, ExternalListPage, NominatePage } from './views/external.tsx';
 
 /** Programmes and events run by others, and the projects the Department nominates to them (staff). */
 export const externalPages = new Hono<AppEnv>();

@@ -9,11 +9,11 @@ import { queueMail } from '#kernel/mail/mailer.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { projectNameOf, projectSummaries, teamOf } from '#modules/projects/index.ts';
 import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
-import type { ExternalEventInput, NominateInput, NominationUpdate } from './events.schemas.ts';
-import type { EventDeps } from './events.service.ts';
-import { externalEvent, nomination } from './events.sql.ts';
-import type { NominationStatus } from './events.taxonomy.ts';
-import { isUuid } from './registrations.service.ts';
+import type { EventDeps } from '../calendar/events.service.ts';
+import type { ExternalEventInput, NominateInput, NominationUpdate } from '../events.schemas.ts';
+import { externalEvent, nomination } from '../events.sql.ts';
+import type { NominationStatus } from '../events.taxonomy.ts';
+import { isUuid } from '../registrations/registrations.service.ts';
 
 export type ExternalEvent = typeof externalEvent.$inferSelect;
 export type Nomination = typeof nomination.$inferSelect;

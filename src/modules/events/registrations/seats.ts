@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
-import { event, registration } from './events.sql.ts';
+import { event, registration } from '../events.sql.ts';
 
 // Seats are given and freed only while holding the event's row lock (SELECT … FOR UPDATE), so
 // two people registering at the same moment are served one after the other: the count of

@@ -8,11 +8,17 @@ import { fold } from '#kernel/search/fold.ts';
 import { findOrCreatePerson } from '#modules/people/index.ts';
 import { communesOf } from '#modules/places/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
-import type { CheckInInput, FeedbackInput, WalkInInput } from './events.schemas.ts';
-import { type EventDetail, eventDetailById, getEvent, hoursOf, randomCode } from './events.service.ts';
-import { attendance, certificate, event, eventSession, feedback, registration } from './events.sql.ts';
-import { supportKindOf } from './events.taxonomy.ts';
-import { assertCommune, getTicket, isUuid, newToken, type Registration } from './registrations.service.ts';
+import { type EventDetail, eventDetailById, getEvent, hoursOf, randomCode } from '../calendar/events.service.ts';
+import type { CheckInInput, FeedbackInput, WalkInInput } from '../events.schemas.ts';
+import { attendance, certificate, event, eventSession, feedback, registration } from '../events.sql.ts';
+import { supportKindOf } from '../events.taxonomy.ts';
+import {
+  assertCommune,
+  getTicket,
+  isUuid,
+  newToken,
+  type Registration,
+} from '../registrations/registrations.service.ts';
 
 const ledgerT = translator('vi');
 

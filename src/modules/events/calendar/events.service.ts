@@ -9,9 +9,9 @@ import { AppError } from '#kernel/http/errors.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { matches } from '#kernel/search/search.ts';
-import type { CalendarFilters, EventInput, SessionInput } from './events.schemas.ts';
-import { event, eventSession, registration, type Trainer } from './events.sql.ts';
-import { lockEvent, type Promoted, promoteWaitlist } from './seats.ts';
+import type { CalendarFilters, EventInput, SessionInput } from '../events.schemas.ts';
+import { event, eventSession, registration, type Trainer } from '../events.sql.ts';
+import { lockEvent, type Promoted, promoteWaitlist } from '../registrations/seats.ts';
 
 export type Event = typeof event.$inferSelect;
 export type Session = typeof eventSession.$inferSelect;
