@@ -13,11 +13,12 @@ import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule } from '#modules/requests/index.ts';
 import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
-import { supportModule, timelineFor } from '#modules/support/index.ts';
+import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
 
 /**
  * Every module of the site, in the order their routes are mounted; the one place that wires a
- * module to what it needs from a module above it (the project page's timeline comes from the ledger).
+ * module to what it needs from a module above it (the project page's timeline and a person's
+ * support received come from the ledger).
  */
 export const modules: AppModule[] = [
   // First: it sets the Department's name (and the setup notice) for every page after it.
@@ -34,6 +35,6 @@ export const modules: AppModule[] = [
   matchingModule,
   eventsModule,
   productsModule,
-  peopleModule,
+  peopleModule({ supportOf: supportForPerson }),
   reportsModule,
 ];

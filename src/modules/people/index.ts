@@ -1,7 +1,8 @@
 import { defineModule } from '#kernel/module.ts';
 import * as words from './people.i18n.ts';
-import { peoplePages } from './people.pages.tsx';
+import { type PeoplePorts, peoplePagesWith } from './people.pages.tsx';
 
+export type { PeoplePorts } from './people.pages.tsx';
 // The people module's public face: the registry other modules write to and read from.
 export {
   findOrCreatePerson,
@@ -15,5 +16,6 @@ export {
 } from './people.service.ts';
 export * from './people.taxonomy.ts';
 
-/** The people module: its words and staff pages, mounted by createApp. */
-export const peopleModule = defineModule({ name: 'people', words, pages: peoplePages });
+/** The people module: its words and staff pages, mounted by createApp; the ledger's part comes in as a port. */
+export const peopleModule = (ports: PeoplePorts) =>
+  defineModule({ name: 'people', words, pages: peoplePagesWith(ports) });
