@@ -100,7 +100,9 @@ export const PublicFiguresPage: FC<{
       <h1>{t('reports.public.title')}</h1>
       <p class="lead">{t('reports.public.lead')}</p>
       <h2 id="figures">{t('reports.public.figures', { years: years.map((y) => y.year).join(', ') })}</h2>
-      <FiguresTable ctx={ctx} years={years} />
+      <div class="public-figures">
+        <FiguresTable ctx={ctx} years={years} />
+      </div>
       <p class="hint">{t('reports.public.note')}</p>
       <nav aria-label={t('reports.public.years')} class="presets">
         <span>{t('reports.public.years')}:</span>{' '}
