@@ -7,7 +7,7 @@ import { storedFile } from '#kernel/files/files.sql.ts';
 import { saveFile, type Upload } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
-import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
+import { type MessageKey, todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { type Mail, type Mailer, queueMail } from '#kernel/mail/mailer.ts';
 import { communeBySlug } from '#modules/places/index.ts';
 import {
@@ -92,6 +92,20 @@ async function loadEngagement(db: Db, id: string): Promise<Engagement> {
   const [row] = await db.select().from(engagement).where(eq(engagement.id, id));
   if (!row) throw new AppError('not_found', 'engagements.notFound');
   return row;
+}
+
+/**
+ * Inside a command's transaction: locks the engagement's row and checks it is still in the status
+ * the command was decided on, so two people acting at once cannot both apply (the second waits,
+ * then gets the conflict).
+ */
+async function lockInStatus(tx: Db, id: string, expected: EngagementStatus, message: MessageKey): Promise<void> {
+  const [row] = await tx
+    .select({ status: engagement.status })
+    .from(engagement)
+    .where(eq(engagement.id, id))
+    .for('update');
+  if (row?.status !== expected) throw new AppError('conflict', message);
 }
 
 /** Writes the engagement's line in the support ledger (kind consulting); again on every change. */
@@ -259,6 +273,7 @@ export async function respondToEngagement({
     ? (await db.select({ email: user.email }).from(user).where(eq(user.id, e.createdBy)))[0]
     : undefined;
   await db.transaction(async (tx) => {
+    await lockInStatus(tx, id, 'proposed', 'engagements.error.notProposed');
     await tx
       .update(engagement)
       .set(accept ? { status, acceptedAt: now } : { status, declineReason: reason, closedAt: now })
@@ -311,6 +326,7 @@ export async function logSession({
   if (input.heldOn > todayInVietnam())
     throw new AppError('validation', 'errors.validation', { heldOn: 'engagements.error.future' });
   return db.transaction(async (tx) => {
+    await lockInStatus(tx, id, 'active', 'engagements.error.notActive');
     const [row] = await tx
       .insert(engagementSession)
       .values({
@@ -360,6 +376,7 @@ export async function closeEngagement({
   if (e.status !== 'active') throw new AppError('conflict', 'engagements.error.notActive');
   if (!outcome) throw new AppError('validation', 'errors.validation', { outcome: 'v.required' });
   await db.transaction(async (tx) => {
+    await lockInStatus(tx, id, 'active', 'engagements.error.notActive');
     await tx.update(engagement).set({ status: 'closed', outcome, closedAt: now }).where(eq(engagement.id, id));
     await audit(tx, { actorId: actor.id, action: 'engagement.close', entity: 'engagement', entityId: id });
     await recordConsulting(tx, actor, id);

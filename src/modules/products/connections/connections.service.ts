@@ -263,6 +263,13 @@ export async function moveConnection({
   if (input.on < current.startedOn)
     throw new AppError('validation', 'errors.validation', { on: 'products.v.beforeStart' });
   return db.transaction(async (tx) => {
+    // The row is locked and read again: two officers moving one card at once apply one after the
+    // other, and only the first signing sets the contract's date.
+    const [locked] = await tx
+      .select({ contractSignedOn: salesConnection.contractSignedOn })
+      .from(salesConnection)
+      .where(eq(salesConnection.id, current.id))
+      .for('update');
     const [updated] = await tx
       .update(salesConnection)
       .set({
@@ -270,7 +277,7 @@ export async function moveConnection({
         stageOn: input.on,
         nextStep: input.nextStep,
         nextStepOn: input.nextStepOn ?? null,
-        ...(input.stage === 'contract_signed' && !current.contractSignedOn ? { contractSignedOn: input.on } : {}),
+        ...(input.stage === 'contract_signed' && !locked?.contractSignedOn ? { contractSignedOn: input.on } : {}),
         updatedAt: new Date(),
       })
       .where(eq(salesConnection.id, id))
