@@ -194,29 +194,283 @@ export interface ConnectionPageProps {
   outcomeErrors: Record<string, string>;
 }
 
-export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
+const stageLabelsOf = (t: PageContext['t']) => ({
+  stage: t('products.connection.stage'),
+  on: t('products.connection.on'),
+  note: t('products.connection.note'),
+  nextStep: t('products.connection.nextStep'),
+  nextStepOn: t('products.connection.nextStepOn'),
+});
+
+const outcomeLabelsOf = (t: PageContext['t']) => ({
+  contractSignedOn: t('products.connection.contractSignedOn'),
+  contractValueVnd: t('products.connection.contractValue'),
+  contractVolume: t('products.connection.contractVolume'),
+  contractMonths: t('products.connection.contractMonths'),
+  contractFile: t('products.connection.contractFile'),
+  salesPeriod: t('products.connection.salesPeriod'),
+  salesBeforeVnd: t('products.connection.salesBefore'),
+  salesAfterVnd: t('products.connection.salesAfter'),
+});
+
+/** What the connection is, with whom, since when, its contract and its sales. */
+const ConnectionFacts: FC<ConnectionPageProps> = (p) => {
   const { t, lang } = p.ctx;
+  const { c } = p;
+  return (
+    <dl class="facts">
+      <dt>{t('products.connection.what')}</dt>
+      <dd>
+        {c.productSlug ? <a href={`/san-pham/${c.productSlug}`}>{c.productName}</a> : null}
+        {c.productSlug ? ' · ' : ''}
+        <a href={`/du-an/${c.projectSlug}`}>{c.projectName}</a>
+      </dd>
+      <dt>{t('products.connection.partner')}</dt>
+      <dd>
+        <a href={`/doi-tac/${c.partnerSlug}`}>{c.partnerName}</a>
+      </dd>
+      <dt>{t('products.connection.startedOn')}</dt>
+      <dd>{formatDate(c.startedOn)}</dd>
+      {c.nextStep && (
+        <>
+          <dt>{t('products.connection.nextStep')}</dt>
+          <dd>
+            {c.nextStep}
+            {c.nextStepOn ? ` (${formatDate(c.nextStepOn)})` : ''}
+          </dd>
+        </>
+      )}
+      {c.contractSignedOn && (
+        <>
+          <dt>{t('products.connection.contract')}</dt>
+          <dd>
+            {t('products.connection.signedOn', { date: formatDate(c.contractSignedOn) })}
+            {c.contractValueVnd !== null ? ` · ${formatVnd(c.contractValueVnd, lang)}` : ''}
+            {c.contractVolume ? ` · ${c.contractVolume}` : ''}
+            {c.contractMonths ? ` · ${t('products.connection.months', { n: c.contractMonths })}` : ''}
+          </dd>
+        </>
+      )}
+      {c.contractFileId && (
+        <>
+          <dt>{t('products.connection.contractFile')}</dt>
+          <dd>
+            <a href={`/ket-noi-tieu-thu/${c.id}/hop-dong`}>{t('products.checklist.document')}</a>
+          </dd>
+        </>
+      )}
+      {c.growthPercent !== undefined && (
+        <>
+          <dt>{t('products.connection.sales')}</dt>
+          <dd>
+            {t('products.connection.salesText', {
+              before: formatVnd(c.salesBeforeVnd ?? 0, lang),
+              after: formatVnd(c.salesAfterVnd ?? 0, lang),
+              period: c.salesPeriod || '—',
+            })}{' '}
+            <strong>{t('products.connection.growthIs', { growth: c.growthPercent })}</strong>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+};
+
+/** Every stage it went through, with its date and note. */
+const ConnectionHistory: FC<ConnectionPageProps> = (p) => {
+  const { t } = p.ctx;
+  return (
+    <>
+      <h2>{t('products.connection.history')}</h2>
+      <ol class="timeline">
+        {p.steps.map((s) => (
+          <li>
+            <p class="timeline-date">
+              <time datetime={s.on}>{formatDate(s.on)}</time>
+            </p>
+            <p class="timeline-title">
+              <StageBadge t={t} stage={s.stage} />
+            </p>
+            {s.note && <p>{s.note}</p>}
+            {s.nextStep && <p class="muted">{t('products.connection.nextStepIs', { step: s.nextStep })}</p>}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+};
+
+/** Staff move the connection to a stage, with its date and the next step. */
+const StageForm: FC<ConnectionPageProps> = (p) => {
+  const { t } = p.ctx;
   const { c } = p;
   const opt = t('form.optional');
   const sv = (k: string) => formValue(p.stageValues, k);
+  const stageLabels = stageLabelsOf(t);
+  return (
+    <>
+      <h2 id="giai-doan">{t('products.connection.moveTitle')}</h2>
+      <ErrorSummary t={t} errors={p.stageErrors} labels={stageLabels} />
+      <PostForm action={`/ket-noi-tieu-thu/${c.id}/giai-doan`} csrfToken={p.ctx.csrfToken} class="form">
+        <Select
+          name="stage"
+          label={stageLabels.stage}
+          value={sv('stage') || c.stage}
+          options={optionsOf(t, 'products.stage', connectionStages)}
+          error={p.stageErrors.stage}
+          required
+        />
+        <Input
+          name="on"
+          type="date"
+          label={stageLabels.on}
+          value={sv('on') || p.today}
+          error={p.stageErrors.on}
+          required
+        />
+        <TextArea
+          name="note"
+          label={stageLabels.note}
+          value={sv('note')}
+          error={p.stageErrors.note}
+          optionalText={opt}
+          rows={3}
+          maxlength={2000}
+        />
+        <div class="row">
+          <Input
+            name="nextStep"
+            label={stageLabels.nextStep}
+            value={sv('nextStep')}
+            error={p.stageErrors.nextStep}
+            optionalText={opt}
+            maxlength={300}
+          />
+          <Input
+            name="nextStepOn"
+            type="date"
+            label={stageLabels.nextStepOn}
+            value={sv('nextStepOn') || (c.nextStepOn ?? '')}
+            error={p.stageErrors.nextStepOn}
+            optionalText={opt}
+          />
+        </div>
+        <div class="form-actions">
+          <Button>{t('products.connection.move')}</Button>
+        </div>
+      </PostForm>
+    </>
+  );
+};
+
+/** Staff record the contract and the sales before and after. */
+const OutcomeForm: FC<ConnectionPageProps> = (p) => {
+  const { t } = p.ctx;
+  const { c } = p;
+  const opt = t('form.optional');
   const ov = (k: string) => formValue(p.outcomeValues, k);
-  const stageLabels = {
-    stage: t('products.connection.stage'),
-    on: t('products.connection.on'),
-    note: t('products.connection.note'),
-    nextStep: t('products.connection.nextStep'),
-    nextStepOn: t('products.connection.nextStepOn'),
-  };
-  const outcomeLabels = {
-    contractSignedOn: t('products.connection.contractSignedOn'),
-    contractValueVnd: t('products.connection.contractValue'),
-    contractVolume: t('products.connection.contractVolume'),
-    contractMonths: t('products.connection.contractMonths'),
-    contractFile: t('products.connection.contractFile'),
-    salesPeriod: t('products.connection.salesPeriod'),
-    salesBeforeVnd: t('products.connection.salesBefore'),
-    salesAfterVnd: t('products.connection.salesAfter'),
-  };
+  const outcomeLabels = outcomeLabelsOf(t);
+  return (
+    <>
+      <h2 id="ket-qua">{t('products.connection.outcomeTitle')}</h2>
+      <p>{t('products.connection.outcomeLead')}</p>
+      <ErrorSummary t={t} errors={p.outcomeErrors} labels={outcomeLabels} />
+      <PostForm action={`/ket-noi-tieu-thu/${c.id}/ket-qua`} csrfToken={p.ctx.csrfToken} class="form" multipart>
+        <fieldset>
+          <legend>{t('products.connection.contract')}</legend>
+          <div class="row">
+            <Input
+              name="contractSignedOn"
+              type="date"
+              label={outcomeLabels.contractSignedOn}
+              value={ov('contractSignedOn')}
+              error={p.outcomeErrors.contractSignedOn}
+              optionalText={opt}
+            />
+            <Input
+              name="contractValueVnd"
+              inputmode="decimal"
+              label={outcomeLabels.contractValueVnd}
+              value={ov('contractValueVnd')}
+              error={p.outcomeErrors.contractValueVnd}
+              optionalText={opt}
+            />
+          </div>
+          <div class="row">
+            <Input
+              name="contractVolume"
+              label={outcomeLabels.contractVolume}
+              value={ov('contractVolume')}
+              error={p.outcomeErrors.contractVolume}
+              optionalText={opt}
+              maxlength={200}
+            />
+            <Input
+              name="contractMonths"
+              type="number"
+              inputmode="numeric"
+              label={outcomeLabels.contractMonths}
+              value={ov('contractMonths')}
+              error={p.outcomeErrors.contractMonths}
+              optionalText={opt}
+            />
+          </div>
+          <FileInput
+            name="contractFile"
+            label={outcomeLabels.contractFile}
+            hint={t('products.field.fileHint')}
+            accept="application/pdf,image/jpeg,image/png,image/webp"
+            error={p.outcomeErrors.contractFile}
+            values={p.outcomeValues}
+            t={t}
+            optionalText={opt}
+          />
+          {c.contractFileId && (
+            <Checkbox name="removeFile" label={t('products.field.removeFile')} checked={ov('removeFile') === 'on'} />
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>{t('products.connection.sales')}</legend>
+          <Input
+            name="salesPeriod"
+            label={outcomeLabels.salesPeriod}
+            hint={t('products.connection.salesPeriodHint')}
+            value={ov('salesPeriod')}
+            error={p.outcomeErrors.salesPeriod}
+            optionalText={opt}
+            maxlength={120}
+          />
+          <div class="row">
+            <Input
+              name="salesBeforeVnd"
+              inputmode="decimal"
+              label={outcomeLabels.salesBeforeVnd}
+              value={ov('salesBeforeVnd')}
+              error={p.outcomeErrors.salesBeforeVnd}
+              optionalText={opt}
+            />
+            <Input
+              name="salesAfterVnd"
+              inputmode="decimal"
+              label={outcomeLabels.salesAfterVnd}
+              value={ov('salesAfterVnd')}
+              error={p.outcomeErrors.salesAfterVnd}
+              optionalText={opt}
+            />
+          </div>
+          <p class="hint">{t('products.connection.growthHint')}</p>
+        </fieldset>
+        <div class="form-actions">
+          <Button>{t('form.save')}</Button>
+        </div>
+      </PostForm>
+    </>
+  );
+};
+
+export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
+  const { t } = p.ctx;
+  const { c } = p;
   return (
     <Layout ctx={p.ctx} title={title(c)}>
       <nav class="breadcrumbs" aria-label="breadcrumb">
@@ -232,77 +486,9 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
       </p>
       <div class="columns">
         <div class="col-main">
-          <dl class="facts">
-            <dt>{t('products.connection.what')}</dt>
-            <dd>
-              {c.productSlug ? <a href={`/san-pham/${c.productSlug}`}>{c.productName}</a> : null}
-              {c.productSlug ? ' · ' : ''}
-              <a href={`/du-an/${c.projectSlug}`}>{c.projectName}</a>
-            </dd>
-            <dt>{t('products.connection.partner')}</dt>
-            <dd>
-              <a href={`/doi-tac/${c.partnerSlug}`}>{c.partnerName}</a>
-            </dd>
-            <dt>{t('products.connection.startedOn')}</dt>
-            <dd>{formatDate(c.startedOn)}</dd>
-            {c.nextStep && (
-              <>
-                <dt>{t('products.connection.nextStep')}</dt>
-                <dd>
-                  {c.nextStep}
-                  {c.nextStepOn ? ` (${formatDate(c.nextStepOn)})` : ''}
-                </dd>
-              </>
-            )}
-            {c.contractSignedOn && (
-              <>
-                <dt>{t('products.connection.contract')}</dt>
-                <dd>
-                  {t('products.connection.signedOn', { date: formatDate(c.contractSignedOn) })}
-                  {c.contractValueVnd !== null ? ` · ${formatVnd(c.contractValueVnd, lang)}` : ''}
-                  {c.contractVolume ? ` · ${c.contractVolume}` : ''}
-                  {c.contractMonths ? ` · ${t('products.connection.months', { n: c.contractMonths })}` : ''}
-                </dd>
-              </>
-            )}
-            {c.contractFileId && (
-              <>
-                <dt>{t('products.connection.contractFile')}</dt>
-                <dd>
-                  <a href={`/ket-noi-tieu-thu/${c.id}/hop-dong`}>{t('products.checklist.document')}</a>
-                </dd>
-              </>
-            )}
-            {c.growthPercent !== undefined && (
-              <>
-                <dt>{t('products.connection.sales')}</dt>
-                <dd>
-                  {t('products.connection.salesText', {
-                    before: formatVnd(c.salesBeforeVnd ?? 0, lang),
-                    after: formatVnd(c.salesAfterVnd ?? 0, lang),
-                    period: c.salesPeriod || '—',
-                  })}{' '}
-                  <strong>{t('products.connection.growthIs', { growth: c.growthPercent })}</strong>
-                </dd>
-              </>
-            )}
-          </dl>
+          <ConnectionFacts {...p} />
           {c.notes && <p>{c.notes}</p>}
-          <h2>{t('products.connection.history')}</h2>
-          <ol class="timeline">
-            {p.steps.map((s) => (
-              <li>
-                <p class="timeline-date">
-                  <time datetime={s.on}>{formatDate(s.on)}</time>
-                </p>
-                <p class="timeline-title">
-                  <StageBadge t={t} stage={s.stage} />
-                </p>
-                {s.note && <p>{s.note}</p>}
-                {s.nextStep && <p class="muted">{t('products.connection.nextStepIs', { step: s.nextStep })}</p>}
-              </li>
-            ))}
-          </ol>
+          <ConnectionHistory {...p} />
         </div>
         <aside class="col-side">
           {p.access.isTeam && (
@@ -323,152 +509,8 @@ export const ConnectionPage: FC<ConnectionPageProps> = (p) => {
       </div>
       {p.access.isStaff && (
         <>
-          <h2 id="giai-doan">{t('products.connection.moveTitle')}</h2>
-          <ErrorSummary t={t} errors={p.stageErrors} labels={stageLabels} />
-          <PostForm action={`/ket-noi-tieu-thu/${c.id}/giai-doan`} csrfToken={p.ctx.csrfToken} class="form">
-            <Select
-              name="stage"
-              label={stageLabels.stage}
-              value={sv('stage') || c.stage}
-              options={optionsOf(t, 'products.stage', connectionStages)}
-              error={p.stageErrors.stage}
-              required
-            />
-            <Input
-              name="on"
-              type="date"
-              label={stageLabels.on}
-              value={sv('on') || p.today}
-              error={p.stageErrors.on}
-              required
-            />
-            <TextArea
-              name="note"
-              label={stageLabels.note}
-              value={sv('note')}
-              error={p.stageErrors.note}
-              optionalText={opt}
-              rows={3}
-              maxlength={2000}
-            />
-            <div class="row">
-              <Input
-                name="nextStep"
-                label={stageLabels.nextStep}
-                value={sv('nextStep')}
-                error={p.stageErrors.nextStep}
-                optionalText={opt}
-                maxlength={300}
-              />
-              <Input
-                name="nextStepOn"
-                type="date"
-                label={stageLabels.nextStepOn}
-                value={sv('nextStepOn') || (c.nextStepOn ?? '')}
-                error={p.stageErrors.nextStepOn}
-                optionalText={opt}
-              />
-            </div>
-            <div class="form-actions">
-              <Button>{t('products.connection.move')}</Button>
-            </div>
-          </PostForm>
-          <h2 id="ket-qua">{t('products.connection.outcomeTitle')}</h2>
-          <p>{t('products.connection.outcomeLead')}</p>
-          <ErrorSummary t={t} errors={p.outcomeErrors} labels={outcomeLabels} />
-          <PostForm action={`/ket-noi-tieu-thu/${c.id}/ket-qua`} csrfToken={p.ctx.csrfToken} class="form" multipart>
-            <fieldset>
-              <legend>{t('products.connection.contract')}</legend>
-              <div class="row">
-                <Input
-                  name="contractSignedOn"
-                  type="date"
-                  label={outcomeLabels.contractSignedOn}
-                  value={ov('contractSignedOn')}
-                  error={p.outcomeErrors.contractSignedOn}
-                  optionalText={opt}
-                />
-                <Input
-                  name="contractValueVnd"
-                  inputmode="decimal"
-                  label={outcomeLabels.contractValueVnd}
-                  value={ov('contractValueVnd')}
-                  error={p.outcomeErrors.contractValueVnd}
-                  optionalText={opt}
-                />
-              </div>
-              <div class="row">
-                <Input
-                  name="contractVolume"
-                  label={outcomeLabels.contractVolume}
-                  value={ov('contractVolume')}
-                  error={p.outcomeErrors.contractVolume}
-                  optionalText={opt}
-                  maxlength={200}
-                />
-                <Input
-                  name="contractMonths"
-                  type="number"
-                  inputmode="numeric"
-                  label={outcomeLabels.contractMonths}
-                  value={ov('contractMonths')}
-                  error={p.outcomeErrors.contractMonths}
-                  optionalText={opt}
-                />
-              </div>
-              <FileInput
-                name="contractFile"
-                label={outcomeLabels.contractFile}
-                hint={t('products.field.fileHint')}
-                accept="application/pdf,image/jpeg,image/png,image/webp"
-                error={p.outcomeErrors.contractFile}
-                values={p.outcomeValues}
-                t={t}
-                optionalText={opt}
-              />
-              {c.contractFileId && (
-                <Checkbox
-                  name="removeFile"
-                  label={t('products.field.removeFile')}
-                  checked={ov('removeFile') === 'on'}
-                />
-              )}
-            </fieldset>
-            <fieldset>
-              <legend>{t('products.connection.sales')}</legend>
-              <Input
-                name="salesPeriod"
-                label={outcomeLabels.salesPeriod}
-                hint={t('products.connection.salesPeriodHint')}
-                value={ov('salesPeriod')}
-                error={p.outcomeErrors.salesPeriod}
-                optionalText={opt}
-                maxlength={120}
-              />
-              <div class="row">
-                <Input
-                  name="salesBeforeVnd"
-                  inputmode="decimal"
-                  label={outcomeLabels.salesBeforeVnd}
-                  value={ov('salesBeforeVnd')}
-                  error={p.outcomeErrors.salesBeforeVnd}
-                  optionalText={opt}
-                />
-                <Input
-                  name="salesAfterVnd"
-                  inputmode="decimal"
-                  label={outcomeLabels.salesAfterVnd}
-                  value={ov('salesAfterVnd')}
-                  error={p.outcomeErrors.salesAfterVnd}
-                  optionalText={opt}
-                />
-              </div>
-              <p class="hint">{t('products.connection.growthHint')}</p>
-            </fieldset>
-            <div class="form-actions">
-              <Button>{t('form.save')}</Button>
-            </div>
-          </PostForm>
+          <StageForm {...p} />
+          <OutcomeForm {...p} />
         </>
       )}
     </Layout>
