@@ -18,21 +18,11 @@ module.exports = {
     },
     {
       name: 'modules-only-through-index',
-      comment: "A module reaches another module only through that module's index.ts (its face).",
-      severity: 'error',
-      from: { path: '^src/modules/([^/]+)/', pathNot: '\\.sql\\.ts$' },
-      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
-    },
-    {
-      name: 'tables-reference-tables-only',
       comment:
-        "A table file may name another module's table (a foreign key) or code list (a CHECK): the database guards integrity across modules. Nothing else of another module.",
+        "A module reaches another module only through that module's index.ts (its face). A table file names another module's row through the key the face gives (projectKey, communeKey), never its table.",
       severity: 'error',
-      from: { path: '^src/modules/([^/]+)/.+\\.sql\\.ts$' },
-      to: {
-        path: '^src/modules/([^/]+)/',
-        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/[^/]+\\.(sql|taxonomy)\\.ts$'],
-      },
+      from: { path: '^src/modules/([^/]+)/' },
+      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
     {
       name: 'faces-export-no-tables',

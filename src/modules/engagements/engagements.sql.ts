@@ -3,7 +3,7 @@ import { check, date, index, pgTable, primaryKey, text, timestamp, uuid } from '
 import { user } from '#kernel/auth/auth.sql.ts';
 import { hours, oneOf } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
-import { project } from '#modules/projects/projects.sql.ts';
+import { projectKey } from '#modules/projects/index.ts';
 import { engagementStatuses } from './engagements.taxonomy.ts';
 
 /** An expert connected to a project: the consulting the ledger counts. */
@@ -16,7 +16,7 @@ export const engagement = pgTable(
       .references(() => user.id, { onDelete: 'cascade' }),
     projectId: uuid()
       .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+      .references(() => projectKey(), { onDelete: 'cascade' }),
     topic: text().notNull(),
     /** The officer's note to the expert: what the project needs. */
     brief: text().notNull().default(''),

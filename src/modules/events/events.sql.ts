@@ -16,9 +16,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { between, hours, inOrder, notNegative, oneOf } from '#kernel/db/columns.ts';
-import { person } from '#modules/people/people.sql.ts';
-import { commune } from '#modules/places/places.sql.ts';
-import { project } from '#modules/projects/projects.sql.ts';
+import { personKey } from '#modules/people/index.ts';
+import { communeKey } from '#modules/places/index.ts';
+import { projectKey } from '#modules/projects/index.ts';
 import {
   audiences,
   checkInMethods,
@@ -116,14 +116,14 @@ export const registration = pgTable(
       .references(() => event.id, { onDelete: 'cascade' }),
     userId: text().references(() => user.id, { onDelete: 'set null' }),
     /** The project this seat counts for in the support ledger. */
-    projectId: uuid().references(() => project.id, { onDelete: 'set null' }),
+    projectId: uuid().references(() => projectKey(), { onDelete: 'set null' }),
     /** The person in the people registry; set at the first check-in (same phone or e-mail, same person). */
-    personId: uuid().references(() => person.id, { onDelete: 'restrict' }),
+    personId: uuid().references(() => personKey(), { onDelete: 'restrict' }),
     status: text().notNull(),
     name: text().notNull(),
     phone: text().notNull().default(''),
     email: text().notNull().default(''),
-    communeSlug: text().references(() => commune.slug),
+    communeSlug: text().references(() => communeKey()),
     organisation: text().notNull().default(''),
     organisationType: text().notNull(),
     sex: text().notNull(),
@@ -253,7 +253,7 @@ export const nomination = pgTable(
       .references(() => externalEvent.id, { onDelete: 'cascade' }),
     projectId: uuid()
       .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+      .references(() => projectKey(), { onDelete: 'cascade' }),
     status: text().notNull(),
     message: text().notNull().default(''),
     award: text().notNull().default(''),

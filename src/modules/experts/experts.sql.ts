@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { allOf } from '#kernel/db/columns.ts';
-import { projectFields } from '#modules/projects/projects.taxonomy.ts';
+import { projectFields } from '#modules/projects/index.ts';
 import { specialties } from './experts.taxonomy.ts';
 
 /** The public face of an expert account: what they advise on, where, for whom. */

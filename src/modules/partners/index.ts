@@ -3,7 +3,6 @@ import { partnersApi } from './partners.api.ts';
 import * as words from './partners.i18n.ts';
 import { partnersPages } from './partners.pages.tsx';
 
-// The partners module's public face: what other modules may use.
 export {
   answerIntroduction,
   getIntroduction,
@@ -17,6 +16,8 @@ export {
   type PartnerIntroduction,
   type ProjectIntroduction,
 } from './introductions.service.ts';
+// The partners module's public face: what other modules may use.
+export { partnerKey } from './partners.keys.ts';
 export {
   type PartnerOffer,
   type PartnerSummary,

@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { allOf, oneOf } from '#kernel/db/columns.ts';
-import { project } from '#modules/projects/projects.sql.ts';
-import { projectFields, supportNeeds } from '#modules/projects/projects.taxonomy.ts';
+import { projectFields, projectKey, supportNeeds } from '#modules/projects/index.ts';
 import { introductionStatuses, partnerKinds } from './partners.taxonomy.ts';
 
 /** An organisation of the network: buyer, investor, school, agency, national programme… */
@@ -74,7 +73,7 @@ export const introduction = pgTable(
       .references(() => partner.id, { onDelete: 'cascade' }),
     projectId: uuid()
       .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+      .references(() => projectKey(), { onDelete: 'cascade' }),
     message: text().notNull(),
     status: text().notNull().default('sent'),
     answer: text().notNull().default(''),

@@ -2,6 +2,7 @@ import { defineModule } from '#kernel/module.ts';
 import * as words from './people.i18n.ts';
 import { type PeoplePorts, peoplePagesWith } from './people.pages.tsx';
 
+export { personKey } from './people.keys.ts';
 export type { PeoplePorts } from './people.pages.tsx';
 // The people module's public face: the registry other modules write to and read from.
 export {

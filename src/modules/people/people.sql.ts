@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { between, oneOf } from '#kernel/db/columns.ts';
-import { commune } from '#modules/places/places.sql.ts';
+import { communeKey } from '#modules/places/index.ts';
 import { personEthnicities, personSexes } from './people.taxonomy.ts';
 
 /**
@@ -17,7 +17,7 @@ export const person = pgTable(
     sex: text(),
     birthYear: smallint(),
     ethnicity: text(),
-    communeSlug: text().references(() => commune.slug),
+    communeSlug: text().references(() => communeKey()),
     /** Digits only, `0…` (see normalisePhone); empty when unknown. */
     phone: text().notNull().default(''),
     /** Lower-cased; empty when unknown. */

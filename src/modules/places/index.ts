@@ -1,5 +1,6 @@
 import { defineModule } from '#kernel/module.ts';
 
+export { communeKey } from './places.keys.ts';
 export {
   assertCommunes,
   bundledCommuneFile,

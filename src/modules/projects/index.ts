@@ -4,6 +4,7 @@ import * as words from './projects.i18n.ts';
 import { createProjectsPages } from './projects.pages.tsx';
 import type { ProjectPorts } from './projects.timeline.ts';
 
+export { projectKey } from './projects.keys.ts';
 export {
   findProject,
   isMember,

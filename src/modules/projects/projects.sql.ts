@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { allOf, oneOf } from '#kernel/db/columns.ts';
-import { person } from '#modules/people/people.sql.ts';
-import { commune } from '#modules/places/places.sql.ts';
+import { personKey } from '#modules/people/index.ts';
+import { communeKey } from '#modules/places/index.ts';
 import { projectFields, projectStages, projectTypes, supportNeeds } from './projects.taxonomy.ts';
 
 export interface Award {
@@ -22,7 +22,7 @@ export const project = pgTable(
     type: text().notNull(),
     field: text().notNull(),
     stage: text().notNull(),
-    communeSlug: text().references(() => commune.slug),
+    communeSlug: text().references(() => communeKey()),
     needs: text().array().notNull().default(sql`'{}'::text[]`),
     awards: jsonb().$type<Award[]>().notNull().default([]),
     links: text().array().notNull().default(sql`'{}'::text[]`),
@@ -65,7 +65,7 @@ export const projectMember = pgTable(
     userId: text().references(() => user.id, { onDelete: 'set null' }),
     name: text().notNull(),
     /** The member in the people registry, when known. */
-    personId: uuid().references(() => person.id, { onDelete: 'restrict' }),
+    personId: uuid().references(() => personKey(), { onDelete: 'restrict' }),
     role: text({ enum: ['lead', 'member'] })
       .notNull()
       .default('member'),

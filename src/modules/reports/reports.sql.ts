@@ -1,6 +1,6 @@
 import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
-import { project } from '#modules/projects/projects.sql.ts';
+import { projectKey } from '#modules/projects/index.ts';
 
 /**
  * A success story on the public figures page (`/so-lieu`): a project an officer chose, with an
@@ -10,7 +10,7 @@ import { project } from '#modules/projects/projects.sql.ts';
 export const projectStory = pgTable('project_story', {
   projectId: uuid()
     .primaryKey()
-    .references(() => project.id, { onDelete: 'cascade' }),
+    .references(() => projectKey(), { onDelete: 'cascade' }),
   headline: text().notNull().default(''),
   body: text().notNull().default(''),
   chosenBy: text().references(() => user.id, { onDelete: 'set null' }),

@@ -3,9 +3,8 @@ import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid
 import { user } from '#kernel/auth/auth.sql.ts';
 import { oneOf } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
-import { commune } from '#modules/places/places.sql.ts';
-import { project } from '#modules/projects/projects.sql.ts';
-import { supportNeeds } from '#modules/projects/projects.taxonomy.ts';
+import { communeKey } from '#modules/places/index.ts';
+import { projectKey, supportNeeds } from '#modules/projects/index.ts';
 import { linkTypes, requestEventTypes, requestStatuses, urgencies } from './requests.taxonomy.ts';
 
 /**
@@ -19,12 +18,12 @@ export const supportRequest = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     /** The number people quote on the phone: YC-123. */
     number: integer().generatedAlwaysAsIdentity().notNull().unique(),
-    projectId: uuid().references(() => project.id, { onDelete: 'set null' }),
+    projectId: uuid().references(() => projectKey(), { onDelete: 'set null' }),
     requesterId: text().references(() => user.id, { onDelete: 'set null' }),
     contactName: text().notNull().default(''),
     contactPhone: text().notNull().default(''),
     contactEmail: text().notNull().default(''),
-    communeSlug: text().references(() => commune.slug),
+    communeSlug: text().references(() => communeKey()),
     kind: text().notNull(),
     body: text().notNull(),
     urgency: text().notNull().default('normal'),

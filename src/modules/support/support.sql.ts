@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { inOrder, oneOf } from '#kernel/db/columns.ts';
-import { person } from '#modules/people/people.sql.ts';
-import { project } from '#modules/projects/projects.sql.ts';
+import { personKey } from '#modules/people/index.ts';
+import { projectKey } from '#modules/projects/index.ts';
 import { providerKinds, sourceKinds, supportKinds, supportStatuses } from './support.taxonomy.ts';
 
 /** Figures an outcome can carry; reports add them up. */
@@ -23,8 +23,8 @@ export const support = pgTable(
   'support',
   {
     id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid().references(() => project.id, { onDelete: 'restrict' }),
-    personId: uuid().references(() => person.id, { onDelete: 'restrict' }),
+    projectId: uuid().references(() => projectKey(), { onDelete: 'restrict' }),
+    personId: uuid().references(() => personKey(), { onDelete: 'restrict' }),
     kind: text().notNull(),
     providerKind: text().notNull(),
     providerUserId: text().references(() => user.id, { onDelete: 'set null' }),

@@ -15,7 +15,7 @@ import {
 import { user } from '#kernel/auth/auth.sql.ts';
 import { between, inOrder, notNegative, oneOf, vnd } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
-import { project } from '#modules/projects/projects.sql.ts';
+import { projectKey } from '#modules/projects/index.ts';
 import {
   inquiryStatuses,
   itemStatuses,
@@ -32,7 +32,7 @@ export const product = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     projectId: uuid()
       .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+      .references(() => projectKey(), { onDelete: 'cascade' }),
     slug: text().notNull().unique(),
     name: text().notNull(),
     category: text().notNull(),

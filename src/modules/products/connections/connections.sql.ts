@@ -3,8 +3,8 @@ import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } 
 import { user } from '#kernel/auth/auth.sql.ts';
 import { notNegative, oneOf, vnd } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
-import { partner } from '#modules/partners/partners.sql.ts';
-import { project } from '#modules/projects/projects.sql.ts';
+import { partnerKey } from '#modules/partners/index.ts';
+import { projectKey } from '#modules/projects/index.ts';
 import { product } from '../catalogue/products.sql.ts';
 import { connectionStages } from '../products.taxonomy.ts';
 
@@ -15,11 +15,11 @@ export const salesConnection = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     projectId: uuid()
       .notNull()
-      .references(() => project.id, { onDelete: 'cascade' }),
+      .references(() => projectKey(), { onDelete: 'cascade' }),
     productId: uuid().references(() => product.id, { onDelete: 'set null' }),
     partnerId: uuid()
       .notNull()
-      .references(() => partner.id, { onDelete: 'cascade' }),
+      .references(() => partnerKey(), { onDelete: 'cascade' }),
     stage: text().notNull().default('introduced'),
     startedOn: date().notNull(),
     /** When the connection reached its current stage. */
