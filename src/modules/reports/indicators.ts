@@ -4,7 +4,7 @@ import { labelOf } from '#kernel/ui/labels.ts';
 import { coursesHeld, peopleTrained } from '#modules/events/index.ts';
 import { peopleByIds } from '#modules/people/index.ts';
 import { connectionFacts, listingFacts } from '#modules/products/index.ts';
-import { requestsReceived, requestsResolved } from '#modules/requests/index.ts';
+import { type RequestFact, requestsReceived, requestsResolved } from '#modules/requests/index.ts';
 import { type LedgerFact, ledgerFacts } from '#modules/support/index.ts';
 import type { Period } from './period.ts';
 
@@ -77,6 +77,20 @@ function byProject(entries: LedgerFact[]): Figure {
   }
   const evidence = [...projects.values()];
   return { value: evidence.length, evidence, breakdowns: [] };
+}
+
+/** Requests as a figure: one each, with its number, its day and the help asked for. */
+function requestFigure(found: RequestFact[], t: Translator): Figure {
+  return {
+    value: found.length,
+    evidence: found.map((r) => ({
+      day: r.day,
+      label: `YC-${r.number}`,
+      href: `/yeu-cau/${r.number}`,
+      detail: labelOf(t, 'project.need', r.kind),
+    })),
+    breakdowns: [],
+  };
 }
 
 /** The indicators of the Department's report, in the order the report shows them. */
@@ -259,38 +273,14 @@ export const indicators: Indicator[] = [
     name: 'reports.ind.requestsReceived.name',
     definition: 'reports.ind.requestsReceived.def',
     unit: 'reports.unit.requests',
-    compute: async (db, p, t) => {
-      const found = await requestsReceived(db, p.from, p.to);
-      return {
-        value: found.length,
-        evidence: found.map((r) => ({
-          day: r.day,
-          label: `YC-${r.number}`,
-          href: `/yeu-cau/${r.number}`,
-          detail: labelOf(t, 'project.need', r.kind),
-        })),
-        breakdowns: [],
-      };
-    },
+    compute: async (db, p, t) => requestFigure(await requestsReceived(db, p.from, p.to), t),
   },
   {
     id: 'yeu-cau-giai-quyet',
     name: 'reports.ind.requestsResolved.name',
     definition: 'reports.ind.requestsResolved.def',
     unit: 'reports.unit.requests',
-    compute: async (db, p, t) => {
-      const found = await requestsResolved(db, p.from, p.to);
-      return {
-        value: found.length,
-        evidence: found.map((r) => ({
-          day: r.day,
-          label: `YC-${r.number}`,
-          href: `/yeu-cau/${r.number}`,
-          detail: labelOf(t, 'project.need', r.kind),
-        })),
-        breakdowns: [],
-      };
-    },
+    compute: async (db, p, t) => requestFigure(await requestsResolved(db, p.from, p.to), t),
   },
 ];
 
