@@ -63,9 +63,12 @@ export async function holdFiles(
     }
     out[heldField(field)] = entries;
   }
-  await db
-    .delete(storedFile)
-    .where(and(like(storedFile.createdBy, 'held:%'), lt(storedFile.createdAt, sql`now() - interval '1 day'`)));
+  // Held files nobody came back for go after a day; swept only when something new is held.
+  if (total > 0) {
+    await db
+      .delete(storedFile)
+      .where(and(like(storedFile.createdBy, 'held:%'), lt(storedFile.createdAt, sql`now() - interval '1 day'`)));
+  }
   return out;
 }
 
