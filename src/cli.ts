@@ -102,6 +102,7 @@ async function main() {
         actor: { id: 'cli', name: 'CLI', email: '', role: 'admin' },
         period: period.data,
         t,
+        evidence: format !== 'docx',
       });
       const body =
         format === 'xlsx'

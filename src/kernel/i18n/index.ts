@@ -12,7 +12,8 @@ export type Lang = (typeof languages)[number];
 export interface Messages extends Record<keyof typeof vi, string> {}
 export type MessageKey = keyof Messages & string;
 export type Params = Record<string, string | number>;
-export type Translator = (key: MessageKey, params?: Params) => string;
+/** Words of one language; `lang` says which, for numbers formatted next to them. */
+export type Translator = ((key: MessageKey, params?: Params) => string) & { lang?: Lang };
 
 /** A module's words: Vietnamese is the source of the keys, English has every one of them. */
 export interface Words<K extends string = string> {
@@ -52,11 +53,13 @@ export function isMessageKey(value: string): value is MessageKey {
 export function translator(lang: Lang): Translator {
   const catalogue = catalogues[lang];
   const source = catalogues.vi;
-  return (key, params) => {
+  const t: Translator = (key, params) => {
     const text = catalogue[key] ?? source[key] ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };
+  t.lang = lang;
+  return t;
 }
 
 // Intl formatters are costly to build (and their memory is slow to come back): build each once.

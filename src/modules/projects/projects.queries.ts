@@ -196,11 +196,18 @@ export function projectNameOf(projectId: AnyColumn | SQL): SQL<string> {
 }
 
 /**
- * Each project's id, name and address, as a subquery another module may left-join to name its rows
- * (the database inlines it: as fast as joining the table, which stays the projects module's own).
+ * Each project's id, name, address, field and commune, as a subquery another module may left-join to
+ * name or group its rows (the database inlines it: as fast as joining the table, which stays the
+ * projects module's own).
  * @example db.select({ name: projectLabels.name }).from(support).leftJoin(projectLabels, eq(projectLabels.id, support.projectId))
  */
 export const projectLabels = new QueryBuilder({ casing: 'snake_case' })
-  .select({ id: project.id, name: project.name, slug: project.slug })
+  .select({
+    id: project.id,
+    name: project.name,
+    slug: project.slug,
+    field: project.field,
+    communeSlug: project.communeSlug,
+  })
   .from(project)
   .as('project_label');

@@ -1,11 +1,19 @@
 import type { Db } from '#kernel/db/client.ts';
-import { formatVnd, type MessageKey, type Translator } from '#kernel/i18n/index.ts';
+import { formatNumber, formatVnd, type MessageKey, type Translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { coursesHeld, peopleTrained } from '#modules/events/index.ts';
 import { peopleByIds } from '#modules/people/index.ts';
+import { communesOf } from '#modules/places/index.ts';
 import { connectionFacts, listingFacts } from '#modules/products/index.ts';
 import { type RequestFact, requestsReceived, requestsResolved } from '#modules/requests/index.ts';
-import { type LedgerFact, ledgerFacts } from '#modules/support/index.ts';
+import {
+  type LedgerFact,
+  type LedgerGroup,
+  type LedgerSummary,
+  ledgerFacts,
+  ledgerSummary,
+  providerFacts,
+} from '#modules/support/index.ts';
 import type { Period } from './period.ts';
 
 /** One record behind a figure: what it is, its day, where to open it. */
@@ -23,7 +31,13 @@ export interface Breakdown {
 
 export interface Figure {
   value: number;
-  evidence: EvidenceRow[];
+  /** How many records stand behind the figure (the rows of its evidence). */
+  records: number;
+  /**
+   * The records, when the indicator reads them with the figure; the figures added up in the
+   * database leave them to `Indicator.evidence`, read only when someone asks.
+   */
+  evidence?: EvidenceRow[];
   /** The figure split by sex, platform, event…: each a title and its groups. */
   breakdowns: { title: MessageKey; rows: Breakdown[] }[];
 }
@@ -38,7 +52,17 @@ export interface Indicator {
   definition: MessageKey;
   unit: MessageKey;
   compute: (db: Db, p: Period, t: Translator) => Promise<Figure>;
+  /** The records behind a figure that `compute` counted without reading them. */
+  evidence?: (db: Db, p: Period, t: Translator) => Promise<EvidenceRow[]>;
 }
+
+/** A figure whose value is its number of records. */
+const listed = (evidence: EvidenceRow[], breakdowns: Figure['breakdowns'] = []): Figure => ({
+  value: evidence.length,
+  records: evidence.length,
+  evidence,
+  breakdowns,
+});
 
 function tally(labels: string[]): Breakdown[] {
   const m = new Map<string, number>();
@@ -75,22 +99,97 @@ function byProject(entries: LedgerFact[]): Figure {
         detail: e.title,
       });
   }
-  const evidence = [...projects.values()];
-  return { value: evidence.length, evidence, breakdowns: [] };
+  return listed([...projects.values()]);
 }
 
 /** Requests as a figure: one each, with its number, its day and the help asked for. */
 function requestFigure(found: RequestFact[], t: Translator): Figure {
-  return {
-    value: found.length,
-    evidence: found.map((r) => ({
-      day: r.day,
-      label: `YC-${r.number}`,
-      href: `/yeu-cau/${r.number}`,
-      detail: labelOf(t, 'project.need', r.kind),
-    })),
-    breakdowns: [],
-  };
+  return listed(found.map((r) => requestRow(r, t, labelOf(t, 'project.need', r.kind))));
+}
+
+const requestRow = (r: RequestFact, _t: Translator, detail: string): EvidenceRow => ({
+  day: r.day,
+  label: `YC-${r.number}`,
+  href: `/yeu-cau/${r.number}`,
+  detail,
+});
+
+/** Whole days from one ISO day to another. */
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The middle value (the mean of the two middle ones for an even count); 0 for none. */
+export function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * The ledger added up for a period, read once per report: the indicators that split it by kind,
+ * commune and field share one query.
+ */
+const summaries = new WeakMap<Db, WeakMap<Period, Promise<LedgerSummary>>>();
+function summaryOf(db: Db, p: Period): Promise<LedgerSummary> {
+  let forDb = summaries.get(db);
+  if (!forDb) {
+    forDb = new WeakMap();
+    summaries.set(db, forDb);
+  }
+  let summary = forDb.get(p);
+  if (!summary) {
+    summary = ledgerSummary(db, p);
+    forDb.set(p, summary);
+  }
+  return summary;
+}
+
+const groupRows = (groups: LedgerGroup[], name: (key: string) => string, pick: 'entries' | 'projects', t: Translator) =>
+  groups
+    .map((g) => ({ label: g.key ? name(g.key) : t('people.unknown'), count: g[pick] }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
+
+/** Groups by commune, and the same added up by the district the commune belonged to before 2025. */
+async function placeRows(db: Db, groups: LedgerGroup[], pick: 'entries' | 'projects', t: Translator) {
+  const communes = await communesOf(
+    db,
+    groups.map((g) => g.key),
+  );
+  const commune = groupRows(groups, (k) => communes.get(k)?.name ?? k, pick, t);
+  const districts = new Map<string, number>();
+  for (const g of groups) {
+    const name = (g.key && communes.get(g.key)?.formerDistrictName) || t('people.unknown');
+    districts.set(name, (districts.get(name) ?? 0) + g[pick]);
+  }
+  const district = [...districts]
+    .map(([label, count]) => ({ label, count }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
+  return { commune, district };
+}
+
+/** A ledger entry as evidence: its day, its beneficiary and what was given. */
+async function entryRows(db: Db, entries: LedgerFact[], t: Translator): Promise<EvidenceRow[]> {
+  const people = await peopleByIds(
+    db,
+    entries.filter((e) => !e.projectId && e.personId).map((e) => e.personId ?? ''),
+  );
+  return entries.map((e) => ({
+    day: e.startedOn,
+    label: e.projectName ?? people.get(e.personId ?? '')?.fullName ?? '—',
+    href: e.projectSlug ? `/du-an/${e.projectSlug}` : e.personId ? `/quan-ly/nguoi/${e.personId}` : null,
+    detail: `${labelOf(t, 'support.kind', e.kind)}: ${e.title}`,
+  }));
+}
+
+/** Trainees by commune and by former district, from the people registry. */
+async function traineePlaces(db: Db, slugs: (string | null)[], t: Translator) {
+  const counts = new Map<string | null, number>();
+  for (const s of slugs) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const groups = [...counts].map(([key, n]) => ({ key, entries: n, projects: n }));
+  return placeRows(db, groups, 'entries', t);
 }
 
 /** The indicators of the Department's report, in the order the report shows them. */
@@ -102,16 +201,14 @@ export const indicators: Indicator[] = [
     unit: 'reports.unit.courses',
     compute: async (db, p, t) => {
       const courses = await coursesHeld(db, p.from, p.to);
-      return {
-        value: courses.length,
-        evidence: courses.map((c) => ({
+      return listed(
+        courses.map((c) => ({
           day: c.firstDay,
           label: c.title,
           href: `/su-kien/${c.slug}`,
           detail: t('reports.detail.sessions', { count: c.sessions, organiser: c.organiser }),
         })),
-        breakdowns: [],
-      };
+      );
     },
   },
   {
@@ -125,16 +222,20 @@ export const indicators: Indicator[] = [
         db,
         trainees.map((x) => x.personId),
       );
-      return {
-        value: trainees.length,
-        evidence: trainees.map((x) => ({
+      const places = await traineePlaces(
+        db,
+        trainees.map((x) => people.get(x.personId)?.communeSlug ?? null),
+        t,
+      );
+      return listed(
+        trainees.map((x) => ({
           day: x.firstDay,
           label: people.get(x.personId)?.fullName ?? '—',
           href: `/quan-ly/nguoi/${x.personId}`,
           detail:
             x.courses > 1 ? t('reports.detail.courses', { title: x.courseTitle, count: x.courses }) : x.courseTitle,
         })),
-        breakdowns: [
+        [
           {
             title: 'reports.breakdown.sex',
             rows: tally(trainees.map((x) => label(t, 'people.sex', people.get(x.personId)?.sex))),
@@ -152,8 +253,10 @@ export const indicators: Indicator[] = [
               }),
             ),
           },
+          { title: 'reports.breakdown.district', rows: places.district },
+          { title: 'reports.breakdown.commune', rows: places.commune },
         ],
-      };
+      );
     },
   },
   {
@@ -200,13 +303,9 @@ export const indicators: Indicator[] = [
         ...row,
         detail: platforms.join(', '),
       }));
-      return {
-        value: evidence.length,
-        evidence,
-        breakdowns: [
-          { title: 'reports.breakdown.platform', rows: tally([...pairs].map((x) => x.split('|')[1] ?? '')) },
-        ],
-      };
+      return listed(evidence, [
+        { title: 'reports.breakdown.platform', rows: tally([...pairs].map((x) => x.split('|')[1] ?? '')) },
+      ]);
     },
   },
   {
@@ -245,8 +344,7 @@ export const indicators: Indicator[] = [
             detail,
           });
       }
-      const evidence = [...seen.values()];
-      return { value: evidence.length, evidence, breakdowns: [] };
+      return listed([...seen.values()]);
     },
   },
   {
@@ -282,6 +380,133 @@ export const indicators: Indicator[] = [
     unit: 'reports.unit.requests',
     compute: async (db, p, t) => requestFigure(await requestsResolved(db, p.from, p.to), t),
   },
+  {
+    id: 'so-ngay-giai-quyet',
+    name: 'reports.ind.resolveDays.name',
+    definition: 'reports.ind.resolveDays.def',
+    unit: 'reports.unit.days',
+    compute: async (db, p, t) => {
+      const found = await requestsResolved(db, p.from, p.to);
+      const days = found.map((r) => Math.max(0, daysBetween(r.receivedOn, r.day)));
+      const evidence = found.map((r, i) => requestRow(r, t, t('reports.detail.days', { count: days[i] ?? 0 })));
+      return { value: median(days), records: evidence.length, evidence, breakdowns: [] };
+    },
+  },
+  {
+    id: 'chuyen-gia-tham-gia',
+    name: 'reports.ind.experts.name',
+    definition: 'reports.ind.experts.def',
+    unit: 'reports.unit.experts',
+    compute: async (db, p, t) => {
+      const experts = await providerFacts(db, { from: p.from, to: p.to, sourceKind: 'engagement' });
+      return listed(
+        experts.map((e) => ({
+          day: e.firstDay,
+          label: e.providerName,
+          href: null,
+          detail: t('reports.detail.expert', { projects: e.projects, hours: formatHours(e.hours, t) }),
+        })),
+      );
+    },
+  },
+  {
+    id: 'gio-tu-van',
+    name: 'reports.ind.hours.name',
+    definition: 'reports.ind.hours.def',
+    unit: 'reports.unit.hours',
+    compute: async (db, p, t) => {
+      const experts = await providerFacts(db, { from: p.from, to: p.to, sourceKind: 'engagement' });
+      const hours = Math.round(experts.reduce((sum, e) => sum + e.hours, 0) * 10) / 10;
+      const evidence = experts.map((e) => ({
+        day: e.firstDay,
+        label: e.providerName,
+        href: null,
+        detail: t('reports.detail.hours', { hours: formatHours(e.hours, t), projects: e.projects }),
+      }));
+      return { value: hours, records: evidence.length, evidence, breakdowns: [] };
+    },
+  },
+  {
+    id: 'doi-tac-duoc-gioi-thieu',
+    name: 'reports.ind.partners.name',
+    definition: 'reports.ind.partners.def',
+    unit: 'reports.unit.partners',
+    compute: async (db, p, t) => {
+      const partners = await providerFacts(db, { from: p.from, to: p.to, sourceKind: 'introduction' });
+      return listed(
+        partners.map((e) => ({
+          day: e.firstDay,
+          label: e.providerName,
+          href: null,
+          detail: t('reports.detail.partner', { projects: e.projects }),
+        })),
+      );
+    },
+  },
+  {
+    id: 'luot-ho-tro',
+    name: 'reports.ind.entries.name',
+    definition: 'reports.ind.entries.def',
+    unit: 'reports.unit.entries',
+    compute: async (db, p, t) => {
+      const summary = await summaryOf(db, p);
+      return {
+        value: summary.entries,
+        records: summary.entries,
+        breakdowns: [
+          {
+            title: 'reports.breakdown.kind',
+            rows: groupRows(summary.byKind, (k) => labelOf(t, 'support.kind', k), 'entries', t),
+          },
+        ],
+      };
+    },
+    evidence: async (db, p, t) => entryRows(db, await ledgerFacts(db, { from: p.from, to: p.to }), t),
+  },
+  {
+    id: 'du-an-duoc-ho-tro',
+    name: 'reports.ind.supported.name',
+    definition: 'reports.ind.supported.def',
+    unit: 'reports.unit.projects',
+    compute: async (db, p, t) => {
+      const summary = await summaryOf(db, p);
+      const places = await placeRows(db, summary.byCommune, 'projects', t);
+      return {
+        value: summary.projects,
+        records: summary.projects,
+        breakdowns: [
+          {
+            title: 'reports.breakdown.kind',
+            rows: groupRows(summary.byKind, (k) => labelOf(t, 'support.kind', k), 'projects', t),
+          },
+          { title: 'reports.breakdown.district', rows: places.district },
+          { title: 'reports.breakdown.commune', rows: places.commune },
+          {
+            title: 'reports.breakdown.field',
+            rows: groupRows(summary.byField, (k) => labelOf(t, 'project.field', k), 'projects', t),
+          },
+        ],
+      };
+    },
+    evidence: async (db, p) => byProject(await ledgerFacts(db, { from: p.from, to: p.to })).evidence ?? [],
+  },
 ];
+
+/** The records behind a figure: those read with it, or read now. */
+export async function evidenceOf(db: Db, indicator: Indicator, figure: Figure, p: Period, t: Translator) {
+  return figure.evidence ?? (indicator.evidence ? await indicator.evidence(db, p, t) : []);
+}
+
+/** The ledger summary of a period as bars: entries by kind, projects by commune. */
+export async function ledgerCharts(db: Db, p: Period, t: Translator) {
+  const summary = await summaryOf(db, p);
+  const places = await placeRows(db, summary.byCommune, 'projects', t);
+  return {
+    byKind: groupRows(summary.byKind, (k) => labelOf(t, 'support.kind', k), 'entries', t),
+    byCommune: places.commune,
+  };
+}
+
+const formatHours = (h: number, t: Translator) => formatNumber(Math.round(h * 10) / 10, t.lang);
 
 export const indicatorById = (id: string) => indicators.find((i) => i.id === id);

@@ -162,7 +162,7 @@ reportsApi.openapi(
           breakdowns: figure.breakdowns.map((b) => ({ title: t(b.title), rows: b.rows })),
           evidenceUrl: `/api/v1/reports/${indicator.id}/evidence?${periodQuery(period)}`,
         },
-        items: figure.evidence.map((e) => ({ day: e.day, label: e.label, detail: e.detail, url: e.href })),
+        items: (figure.evidence ?? []).map((e) => ({ day: e.day, label: e.label, detail: e.detail, url: e.href })),
       },
       200,
     );

@@ -76,7 +76,7 @@ reportsPages.get('/quan-ly/bao-cao.xlsx', staffOnly, async (c) => {
       422,
     );
   const { t, deps } = c.var;
-  const report = await buildReport({ db: deps.db, actor, period: parsed.data, t });
+  const report = await buildReport({ db: deps.db, actor, period: parsed.data, t, evidence: true });
   const body = await reportWorkbook(report, t, deps.config.BASE_URL);
   c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   c.header('Content-Disposition', `attachment; filename="bao-cao-${parsed.data.from}-${parsed.data.to}.xlsx"`);
@@ -112,7 +112,7 @@ reportsPages.get('/quan-ly/bao-cao/chi-tieu/:id', staffOnly, async (c) => {
       line={line}
       from={parsed.data.from}
       to={parsed.data.to}
-      info={pageInfo(pageFrom(c.req.query('page'), 50), line.figure.evidence.length)}
+      info={pageInfo(pageFrom(c.req.query('page'), 50), line.figure.records)}
     />,
   );
 });

@@ -3,8 +3,8 @@ import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { formatDate, type Translator } from '#kernel/i18n/index.ts';
-import { ledgerFacts } from '#modules/support/index.ts';
-import { type Figure, type Indicator, indicatorById, indicators } from './indicators.ts';
+import { ledgerByQuarter } from '#modules/support/index.ts';
+import { evidenceOf, type Figure, type Indicator, indicatorById, indicators, ledgerCharts } from './indicators.ts';
 import { type Period, quartersOf } from './period.ts';
 
 export interface ReportLine {
@@ -15,35 +15,49 @@ export interface ReportLine {
 export interface Report {
   period: Period;
   lines: ReportLine[];
-  /** Support entries starting in each quarter of the period: the chart. */
+  /** Support entries starting in each quarter of the period: the first chart. */
   byQuarter: { label: string; count: number }[];
+  /** Support entries under way in the period by kind, and projects supported by commune: charts. */
+  byKind: { label: string; count: number }[];
+  byCommune: { label: string; count: number }[];
 }
 
 function assertStaff(actor: Actor | null) {
   if (!isStaff(actor)) throw new AppError('forbidden');
 }
 
-/** Every indicator of the period, with its evidence, and the ledger by quarter. */
+/**
+ * Every indicator of the period with its breakdowns, and the ledger by quarter, kind and commune.
+ * `evidence: true` also reads the records behind each figure (the workbook and the CLI's JSON
+ * list them; the page links to them).
+ */
 export async function buildReport({
   db,
   actor,
   period,
   t,
+  evidence = false,
 }: {
   db: Db;
   actor: Actor | null;
   period: Period;
   t: Translator;
+  evidence?: boolean;
 }): Promise<Report> {
   assertStaff(actor);
   const lines: ReportLine[] = [];
-  for (const indicator of indicators) lines.push({ indicator, figure: await indicator.compute(db, period, t) });
-  const entries = await ledgerFacts(db, { from: period.from, to: period.to, on: 'start' });
+  for (const indicator of indicators) {
+    const figure = await indicator.compute(db, period, t);
+    if (evidence) figure.evidence = await evidenceOf(db, indicator, figure, period, t);
+    lines.push({ indicator, figure });
+  }
+  const started = await ledgerByQuarter(db, period);
   const byQuarter = quartersOf(period).map((q) => ({
     label: q.label,
-    count: entries.filter((e) => e.startedOn >= q.from && e.startedOn <= q.to).length,
+    count: started.get(`${q.from.slice(0, 4)}-${Math.floor((Number(q.from.slice(5, 7)) - 1) / 3) + 1}`) ?? 0,
   }));
-  return { period, lines, byQuarter };
+  const charts = await ledgerCharts(db, period, t);
+  return { period, lines, byQuarter, ...charts };
 }
 
 /** One indicator's figure and evidence for the period. */
@@ -63,7 +77,9 @@ export async function indicatorEvidence({
   assertStaff(actor);
   const indicator = indicatorById(id);
   if (!indicator) throw new AppError('not_found', 'reports.notFound');
-  return { indicator, figure: await indicator.compute(db, period, t) };
+  const figure = await indicator.compute(db, period, t);
+  figure.evidence = await evidenceOf(db, indicator, figure, period, t);
+  return { indicator, figure };
 }
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
@@ -113,7 +129,7 @@ export async function reportWorkbook(report: Report, t: Translator, baseUrl = ''
       t('reports.xlsx.link'),
     ]);
     h.font = { bold: true };
-    for (const row of figure.evidence) {
+    for (const row of figure.evidence ?? []) {
       const r = sheet.addRow([excelDate(row.day), row.label, row.detail, row.href ? `${baseUrl}${row.href}` : '']);
       r.getCell(1).numFmt = 'dd/mm/yyyy';
     }

@@ -6,7 +6,7 @@ import { translator } from '#kernel/i18n/index.ts';
 import { demoAccounts, seedDemo } from '#seed/demo.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { indicators } from './indicators.ts';
+import { indicators, median } from './indicators.ts';
 import { Period, presets } from './period.ts';
 import { buildReport } from './reports.service.ts';
 
@@ -60,6 +60,7 @@ describe('the article’s figures from the demo data (2021-01-01 … 2022-07-31)
       actor: { id: 'x', name: 'x', email: 'x', role: 'officer' },
       period,
       t,
+      evidence: true,
     });
     const figure = (id: string) => report.lines.find((l) => l.indicator.id === id)?.figure;
     const [checkedIn] = await rows<{ n: number }>(
@@ -80,7 +81,9 @@ describe('the article’s figures from the demo data (2021-01-01 … 2022-07-31)
       'du-an-duoc-de-cu': 10,
     });
     expect(checkedIn?.n).toBeGreaterThan(200);
-    for (const line of report.lines) expect(line.figure.evidence).toHaveLength(line.figure.value);
+    for (const line of report.lines) expect(line.figure.evidence).toHaveLength(line.figure.records);
+    for (const id of Object.keys(values).filter((k) => !['so-ngay-giai-quyet', 'gio-tu-van'].includes(k)))
+      expect(figure(id)?.records, id).toBe(values[id]);
     expect(figure('du-an-duoc-de-cu')?.breakdowns[0]?.rows).toEqual([
       { label: 'Giới thiệu tham gia Ngày hội Khởi nghiệp đổi mới sáng tạo quốc gia 2022', count: 10 },
     ]);
@@ -91,7 +94,61 @@ describe('the article’s figures from the demo data (2021-01-01 … 2022-07-31)
       'reports.breakdown.sex',
       'reports.breakdown.ethnicity',
       'reports.breakdown.age',
+      'reports.breakdown.district',
+      'reports.breakdown.commune',
     ]);
+  });
+
+  it('the ledger by kind, commune, former district and field adds up to what the ledger holds', async () => {
+    const report = await buildReport({
+      db: rt.db,
+      actor: { id: 'x', name: 'x', email: 'x', role: 'officer' },
+      period,
+      t,
+    });
+    const figure = (id: string) => report.lines.find((l) => l.indicator.id === id)?.figure;
+    const [ledger] = await rows<{
+      entries: number;
+      projects: number;
+      hours: string;
+      experts: number;
+      partners: number;
+    }>(
+      rt.db,
+      sql`select count(*)::int as entries, count(distinct project_id)::int as projects,
+            coalesce(sum((figures->>'hours')::numeric) filter (where source_kind = 'engagement'), 0)::text as hours,
+            count(distinct provider_user_id) filter (where source_kind = 'engagement')::int as experts,
+            count(distinct provider_name) filter (where source_kind = 'introduction')::int as partners
+          from support where status <> 'cancelled'
+            and started_on <= '2022-07-31' and coalesce(ended_on, started_on) >= '2021-01-01'`,
+    );
+    const sum = (id: string, title: string) =>
+      figure(id)
+        ?.breakdowns.find((b) => b.title === title)
+        ?.rows.reduce((n, r) => n + r.count, 0);
+    expect(figure('luot-ho-tro')?.value).toBe(ledger?.entries);
+    expect(sum('luot-ho-tro', 'reports.breakdown.kind')).toBe(ledger?.entries);
+    expect(figure('du-an-duoc-ho-tro')?.value).toBe(ledger?.projects);
+    // A project has one commune and one field: the groups add up to the projects supported.
+    for (const title of ['reports.breakdown.district', 'reports.breakdown.commune', 'reports.breakdown.field'])
+      expect(sum('du-an-duoc-ho-tro', title), title).toBe(ledger?.projects);
+    // Communes by their names, not their slugs.
+    const communes = figure('du-an-duoc-ho-tro')?.breakdowns.find((b) => b.title === 'reports.breakdown.commune');
+    expect(communes?.rows.length).toBeGreaterThan(1);
+    for (const r of communes?.rows ?? []) expect(r.label).not.toMatch(/-/);
+    expect(figure('gio-tu-van')?.value).toBeCloseTo(Number(ledger?.hours), 5);
+    expect(figure('chuyen-gia-tham-gia')?.value).toBe(ledger?.experts);
+    expect(figure('doi-tac-duoc-gioi-thieu')?.value).toBe(ledger?.partners);
+    expect(ledger?.experts).toBeGreaterThan(0);
+    // Charts: entries by kind add up to the entries, projects by commune to the projects.
+    expect(report.byKind.reduce((n, r) => n + r.count, 0)).toBe(ledger?.entries);
+    expect(report.byCommune.reduce((n, r) => n + r.count, 0)).toBe(ledger?.projects);
+  });
+
+  it('the median days to resolve a request is the middle of the days each took', () => {
+    expect(median([])).toBe(0);
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 10])).toBe(3.5);
   });
 
   it('staff read the page, open the evidence and download the workbook; bad periods get a sentence', async () => {

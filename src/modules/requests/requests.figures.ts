@@ -8,6 +8,8 @@ export interface RequestFact {
   number: number;
   kind: string;
   day: string;
+  /** The day it was filed (Vietnam time). */
+  receivedOn: string;
 }
 
 const vnDay = (column: unknown) =>
@@ -17,7 +19,7 @@ const vnDay = (column: unknown) =>
 export async function requestsReceived(db: Db, from: string, to: string): Promise<RequestFact[]> {
   const day = vnDay(supportRequest.createdAt);
   return db
-    .select({ id: supportRequest.id, number: supportRequest.number, kind: supportRequest.kind, day })
+    .select({ id: supportRequest.id, number: supportRequest.number, kind: supportRequest.kind, day, receivedOn: day })
     .from(supportRequest)
     .where(sql`${day} BETWEEN ${from} AND ${to}`)
     .orderBy(asc(supportRequest.createdAt));
@@ -27,7 +29,13 @@ export async function requestsReceived(db: Db, from: string, to: string): Promis
 export async function requestsResolved(db: Db, from: string, to: string): Promise<RequestFact[]> {
   const day = sql<string>`max(to_char((${requestEvent.createdAt} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD'))`;
   const found = await db
-    .select({ id: supportRequest.id, number: supportRequest.number, kind: supportRequest.kind, day })
+    .select({
+      id: supportRequest.id,
+      number: supportRequest.number,
+      kind: supportRequest.kind,
+      day,
+      receivedOn: vnDay(supportRequest.createdAt),
+    })
     .from(supportRequest)
     .innerJoin(requestEvent, eq(requestEvent.requestId, supportRequest.id))
     .where(and(eq(supportRequest.status, 'resolved'), eq(requestEvent.toStatus, 'resolved')))

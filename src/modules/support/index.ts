@@ -2,6 +2,14 @@ import { defineModule } from '#kernel/module.ts';
 import * as words from './support.i18n.ts';
 import { supportPages } from './support.pages.tsx';
 
+export {
+  type LedgerGroup,
+  type LedgerSummary,
+  ledgerByQuarter,
+  ledgerSummary,
+  type ProviderFact,
+  providerFacts,
+} from './support.figures.ts';
 export { type LedgerScope, ledgerEntries } from './support.queries.ts';
 export { SupportFilters, SupportInput } from './support.schemas.ts';
 export {

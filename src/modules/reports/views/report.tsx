@@ -9,6 +9,9 @@ import type { Preset } from '../period.ts';
 import type { Report, ReportLine } from '../reports.service.ts';
 import { BarChart } from './chart.tsx';
 
+/** A card names its largest groups; the evidence page has them all in tables. */
+const shownGroups = 6;
+
 const q = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
 const PeriodForm: FC<{
@@ -66,15 +69,61 @@ const Line: FC<{ ctx: PageContext; line: ReportLine; from: string; to: string }>
         .filter((b) => b.rows.length > 0)
         .map((b) => (
           <p>
-            {t(b.title)}: {b.rows.map((r) => `${r.label} ${formatNumber(r.count, lang)}`).join(' · ')}
+            {t(b.title)}:{' '}
+            {b.rows
+              .slice(0, shownGroups)
+              .map((r) => `${r.label}: ${formatNumber(r.count, lang)} ${t(indicator.unit)}`)
+              .join(' · ')}
+            {b.rows.length > shownGroups && ` · ${t('reports.breakdown.more', { count: b.rows.length - shownGroups })}`}
           </p>
         ))}
       <p>
         <a href={`/quan-ly/bao-cao/chi-tieu/${indicator.id}?${q(from, to)}`}>
-          {t('reports.evidence.link', { count: formatNumber(figure.evidence.length, lang) })}
+          {t('reports.evidence.link', { count: formatNumber(figure.records, lang) })}
         </a>
       </p>
     </li>
+  );
+};
+
+/** A chart drawn on the server, its caption, and the same figures as a table. */
+const Chart: FC<{
+  ctx: PageContext;
+  id: string;
+  title: string;
+  description: string;
+  column: string;
+  unit: string;
+  bars: { label: string; count: number }[];
+}> = ({ ctx, id, title, description, column, unit, bars }) => {
+  const { t, lang } = ctx;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {bars.length === 0 ? (
+        <EmptyState title={t('reports.chart.empty')} />
+      ) : (
+        <>
+          <figure class="chart-figure">
+            <BarChart
+              id={id}
+              title={title}
+              description={description}
+              bars={bars.map((b) => ({ label: b.label, value: b.count }))}
+            />
+            <figcaption>{description}</figcaption>
+          </figure>
+          <Table
+            caption={t('reports.chart.tableOf', { title })}
+            rows={bars}
+            columns={[
+              { label: column, primary: true, cell: (r) => r.label },
+              { label: unit, cell: (r) => formatNumber(r.count, lang) },
+            ]}
+          />
+        </>
+      )}
+    </section>
   );
 };
 
@@ -85,7 +134,7 @@ export const ReportPage: FC<{
   presets: Preset[];
   report: Report | null;
 }> = ({ ctx, values, errors, presets, report }) => {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('reports.title')}>
       <h1>{t('reports.title')}</h1>
@@ -110,30 +159,35 @@ export const ReportPage: FC<{
               <Line ctx={ctx} line={line} from={report.period.from} to={report.period.to} />
             ))}
           </ul>
-          <h2>{t('reports.chart.title')}</h2>
-          <figure class="chart-figure">
-            <BarChart
-              id="chart-quarters"
-              title={t('reports.chart.title')}
-              description={t('reports.chart.desc')}
-              bars={report.byQuarter.map((b) => ({
-                label: t('reports.chart.quarter', { label: b.label }),
-                value: b.count,
-              }))}
-            />
-            <figcaption>{t('reports.chart.desc')}</figcaption>
-          </figure>
-          <Table
-            caption={t('reports.chart.table')}
-            rows={report.byQuarter}
-            columns={[
-              {
-                label: t('reports.col.quarter'),
-                primary: true,
-                cell: (r) => t('reports.chart.quarter', { label: r.label }),
-              },
-              { label: t('reports.col.entries'), cell: (r) => formatNumber(r.count, lang) },
-            ]}
+          <Chart
+            ctx={ctx}
+            id="chart-quarters"
+            title={t('reports.chart.title')}
+            description={t('reports.chart.desc')}
+            column={t('reports.col.quarter')}
+            unit={t('reports.col.entries')}
+            bars={report.byQuarter.map((b) => ({
+              label: t('reports.chart.quarter', { label: b.label }),
+              count: b.count,
+            }))}
+          />
+          <Chart
+            ctx={ctx}
+            id="chart-kinds"
+            title={t('reports.chart.kind.title')}
+            description={t('reports.chart.kind.desc')}
+            column={t('reports.col.kind')}
+            unit={t('reports.col.entries')}
+            bars={report.byKind}
+          />
+          <Chart
+            ctx={ctx}
+            id="chart-communes"
+            title={t('reports.chart.commune.title')}
+            description={t('reports.chart.commune.desc')}
+            column={t('reports.col.commune')}
+            unit={t('reports.col.projects')}
+            bars={report.byCommune}
           />
         </>
       )}
@@ -151,7 +205,8 @@ export const EvidencePage: FC<{ ctx: PageContext; line: ReportLine; from: string
   const { t, lang } = ctx;
   const { indicator, figure } = line;
   // The records are counted in full for the figure; the page shows them 50 at a time.
-  const shown = figure.evidence.slice(info.offset, info.offset + info.perPage);
+  const evidence = figure.evidence ?? [];
+  const shown = evidence.slice(info.offset, info.offset + info.perPage);
   const title = t('reports.evidence.title', { name: t(indicator.name) });
   return (
     <Layout ctx={ctx} title={title}>
@@ -163,7 +218,7 @@ export const EvidencePage: FC<{ ctx: PageContext; line: ReportLine; from: string
       <p>
         <a href={`/quan-ly/bao-cao?${q(from, to)}`}>{t('reports.evidence.back')}</a>
       </p>
-      {figure.evidence.length === 0 ? (
+      {evidence.length === 0 ? (
         <EmptyState title={t('reports.evidence.empty')} />
       ) : (
         <>
