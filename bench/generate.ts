@@ -389,6 +389,23 @@ SELECT ${eventId(`1 + (g - 1) % ${scale.events}`)}, 'confirmed', ${personName(`$
 FROM generate_series(${from}, ${to}) g`;
 }
 
+/**
+ * The people registry: one person per phone number of the registrations (a few numbers drawn
+ * twice are one person, as the registry would have it), each registration pointing at its person.
+ */
+function peopleSql(from: number, to: number): string {
+  return `INSERT INTO person (full_name, sex, birth_year, ethnicity, commune_slug, phone, email)
+SELECT DISTINCT ON (phone) name, sex, birth_year, ethnicity, commune_slug, phone, ''
+FROM event_registration WHERE number BETWEEN ${from} AND ${to} ORDER BY phone, number
+ON CONFLICT DO NOTHING`;
+}
+
+function linkPeopleSql(from: number, to: number): string {
+  return `UPDATE event_registration r SET person_id = p.id
+FROM person p
+WHERE p.phone = r.phone AND p.phone <> '' AND p.merged_into IS NULL AND r.number BETWEEN ${from} AND ${to}`;
+}
+
 /** Everyone at a past event came to both sessions. */
 function attendanceSql(from: number, to: number): string {
   return `INSERT INTO event_attendance (registration_id, session_id, method, checked_in_at)
@@ -593,7 +610,7 @@ export async function generate({
       t = performance.now();
       await db.execute(
         sql.raw(
-          'TRUNCATE support, project_member, project, event, external_event, support_request, engagement, partner, expert_profile, product CASCADE',
+          'TRUNCATE support, project_member, project, event, external_event, support_request, engagement, partner, expert_profile, product, person CASCADE',
         ),
       );
       await db.execute(sql.raw(`DELETE FROM stored_file WHERE created_by = 'bench'`));
@@ -676,6 +693,26 @@ export async function generate({
     );
     const lo = Number(span?.lo ?? 1);
     const hi = Number(span?.hi ?? 0);
+    phases.people = round(
+      await batched(
+        database,
+        'people (by registration)',
+        Math.max(0, hi - lo + 1),
+        big ? 50_000 : 10_000,
+        (a, b) => peopleSql(lo + a - 1, lo + b - 1),
+        log,
+      ),
+    );
+    phases.linkPeople = round(
+      await batched(
+        database,
+        'registrations to their people',
+        Math.max(0, hi - lo + 1),
+        big ? 50_000 : 10_000,
+        (a, b) => linkPeopleSql(lo + a - 1, lo + b - 1),
+        log,
+      ),
+    );
     phases.attendance = round(
       await batched(
         database,
@@ -707,6 +744,7 @@ export async function generate({
       'event_session',
       'event_registration',
       'event_attendance',
+      'person',
       'support_request',
       'engagement',
       'partner',
@@ -730,6 +768,7 @@ export async function generate({
       'event',
       'event_registration',
       'event_attendance',
+      'person',
       'support_request',
       'engagement',
       'partner',
