@@ -7,6 +7,7 @@ import { isUuid, uniqueSlug } from '#kernel/db/keys.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
 import { matches, rank } from '#kernel/search/search.ts';
+import { findOrCreatePerson } from '#modules/people/index.ts';
 import { assertCommunes, communeBySlug, communesOf } from '#modules/places/index.ts';
 import { mayCreateProject } from './projects.queries.ts';
 import type { ProjectFilters, ProjectInput } from './projects.schemas.ts';
@@ -58,8 +59,30 @@ async function resolveMembers(db: Db, lines: string[]) {
     : [];
   return lines.map((line) => {
     const account = accounts.find((a) => a.email === line.toLowerCase());
-    return account ? { userId: account.id, name: account.name } : { userId: null, name: line };
+    return account
+      ? { userId: account.id, name: account.name, email: account.email }
+      : { userId: null, name: line, email: null };
   });
+}
+
+type TeamMember = { userId: string | null; name: string; email?: string | null };
+
+/**
+ * Each member's record in the people registry: the one they had before the edit, else the one
+ * their account's e-mail names, else a new record with their name. The registry is what a
+ * report counts people by, so that a founder in a team and at a course is one person.
+ */
+async function peopleOfTeam(
+  tx: Db,
+  members: TeamMember[],
+  had: Pick<ProjectMember, 'userId' | 'name' | 'personId'>[] = [],
+): Promise<(string | null)[]> {
+  const ids: (string | null)[] = [];
+  for (const m of members) {
+    const before = had.find((h) => h.personId && (m.userId ? h.userId === m.userId : !h.userId && h.name === m.name));
+    ids.push(before?.personId ?? (await findOrCreatePerson(tx, { fullName: m.name, email: m.email ?? null })).id);
+  }
+  return ids;
 }
 
 function columnsFrom(input: ProjectInput) {
@@ -94,13 +117,24 @@ export async function createProject({ db, actor, input }: { db: Db; actor: Actor
       .values({ ...columnsFrom(input), slug, createdBy: actor.id })
       .returning({ id: project.id, slug: project.slug, name: project.name });
     if (!created) throw new Error('insert returned nothing');
-    const lead = actor.role === 'founder' ? [{ userId: actor.id, name: actor.name, role: 'lead' as const }] : [];
+    const lead =
+      actor.role === 'founder'
+        ? [{ userId: actor.id, name: actor.name, email: actor.email, role: 'lead' as const }]
+        : [];
     const members = [
       ...lead,
       ...others.filter((m) => m.userId !== actor.id).map((m) => ({ ...m, role: 'member' as const })),
     ];
     if (members.length) {
-      await tx.insert(projectMember).values(members.map((m, position) => ({ ...m, projectId: created.id, position })));
+      const people = await peopleOfTeam(tx, members);
+      await tx.insert(projectMember).values(
+        members.map(({ email: _email, ...m }, position) => ({
+          ...m,
+          personId: people[position] ?? null,
+          projectId: created.id,
+          position,
+        })),
+      );
     }
     await audit(tx, {
       actorId: actor.id,
@@ -195,11 +229,22 @@ export async function updateProject({
       .delete(projectMember)
       .where(and(eq(projectMember.projectId, current.id), eq(projectMember.role, 'member')));
     const lead = current.members.find((m) => m.role === 'lead');
+    if (lead && !lead.personId) {
+      const [personId] = await peopleOfTeam(tx, [lead]);
+      await tx.update(projectMember).set({ personId }).where(eq(projectMember.id, lead.id));
+    }
     const others = named.filter((m) => !m.userId || m.userId !== lead?.userId);
     if (others.length) {
-      await tx
-        .insert(projectMember)
-        .values(others.map((m, i) => ({ ...m, projectId: current.id, role: 'member' as const, position: i + 1 })));
+      const people = await peopleOfTeam(tx, others, current.members);
+      await tx.insert(projectMember).values(
+        others.map(({ email: _email, ...m }, i) => ({
+          ...m,
+          personId: people[i] ?? null,
+          projectId: current.id,
+          role: 'member' as const,
+          position: i + 1,
+        })),
+      );
     }
     await audit(tx, { actorId: actor.id, action: 'project.update', entity: 'project', entityId: current.id });
     return { id: current.id, slug: newSlug, name: input.name };

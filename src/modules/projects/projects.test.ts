@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '#kernel/db/rows.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -173,6 +175,32 @@ describe('editing and case officers', () => {
     const res = await b.post('/du-an/thach-den-hong-nhung/sua', { ...validProject, stage: 'growing' });
     expect(res.status).toBe(303);
     expect(await (await b.get('/du-an/thach-den-hong-nhung')).text()).toContain('Đang tăng trưởng');
+  });
+
+  it('each team member is one person in the people registry, kept across edits', async () => {
+    const team = () =>
+      rows<{ name: string; person_id: string | null; role: string; email: string }>(
+        rt.db,
+        sql`select m.name, m.person_id, m.role, p.email from project_member m
+            join project pr on pr.id = m.project_id left join person p on p.id = m.person_id
+            where pr.slug = 'thach-den-hong-nhung' order by m.position`,
+      );
+    const b = await founder();
+    // The lead (the founder's account) and the members typed by name each point at a person.
+    expect((await b.post('/du-an/thach-den-hong-nhung/sua', validProject)).status).toBe(303);
+    const first = await team();
+    expect(first.map((m) => m.name)).toEqual(['Lý Thị Mai', 'Hoàng Thị Lan', 'Nông Văn Tú']);
+    for (const m of first) expect(m.person_id).not.toBeNull();
+    expect(first[0]?.email).toBe('founder@test.vn');
+    const [before] = await rows<{ n: number }>(rt.db, sql`select count(*)::int as n from person`);
+    // Saving again, with a member added by the e-mail of an account, keeps the same people.
+    const again = { ...validProject, members: 'Hoàng Thị Lan\nNông Văn Tú\nother@test.vn' };
+    expect((await b.post('/du-an/thach-den-hong-nhung/sua', again)).status).toBe(303);
+    const second = await team();
+    expect(second.slice(0, 3).map((m) => m.person_id)).toEqual(first.map((m) => m.person_id));
+    expect(second[3]).toMatchObject({ name: 'Vi Văn Bình', email: 'other@test.vn' });
+    const [after] = await rows<{ n: number }>(rt.db, sql`select count(*)::int as n from person`);
+    expect(after?.n).toBe((before?.n ?? 0) + 1);
   });
 
   it('an officer assigns themself and records support that shows on the timeline', async () => {
