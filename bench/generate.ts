@@ -498,16 +498,21 @@ FROM generate_series(1, ${n.partners}) ${e}`,
     Array.from({ length: Math.ceil(n.requests / 50_000) }, (_, i) => {
       const from = i * 50_000 + 1;
       const to = Math.min(n.requests, (i + 1) * 50_000);
-      return `INSERT INTO support_request (project_id, contact_name, commune_slug, kind, body, urgency, status, assignee_id, due_on, outcome, created_at, updated_at)
+      return `INSERT INTO support_request (project_id, contact_name, commune_slug, kind, body, urgency, status, assignee_id, due_on, outcome, decline_reason, created_at, updated_at)
 SELECT ${projectId(`1 + ${h(e, 51, scale.projects)}`)}, '', ${pick(slugs, e, 52)}, ${pick(supportNeeds, e, 53)}, ${pick(descriptionParagraphs, e, 54)},
   CASE WHEN ${h(e, 55, 10)} = 0 THEN 'urgent' ELSE 'normal' END, status,
   CASE WHEN status <> 'new' THEN ${userId(`1 + ${h(e, 56, OFFICERS)}`)} END,
   CASE WHEN status <> 'new' THEN (created_at + interval '10 days')::date END,
-  CASE WHEN status = 'resolved' THEN ${pick(outcomes, e, 57)} ELSE '' END, created_at, created_at
+  CASE WHEN status = 'resolved' THEN ${pick(outcomes, e, 57)} ELSE '' END,
+  CASE WHEN status = 'declined' THEN 'Nội dung không thuộc phạm vi hỗ trợ của Sở.' ELSE '' END, created_at, created_at
 FROM (SELECT ${e}, ${pick(statuses, e, 58)} AS status,
         timestamptz '2021-01-01 08:00+07' + (${h(e, 59, days)})::int * interval '1 day' AS created_at
       FROM generate_series(${from}, ${to}) ${e}) s`;
     }),
+    // The move to "resolved" in each resolved request's history, 1 to 60 days after it was filed.
+    `INSERT INTO request_event (request_id, type, from_status, to_status, created_at)
+SELECT id, 'status', 'in_progress', 'resolved', created_at + (1 + ${h('number', 60, 60)})::int * interval '1 day'
+FROM support_request WHERE status = 'resolved'`,
     `INSERT INTO engagement (expert_id, project_id, topic, brief, status, outcome, created_at, accepted_at, closed_at)
 SELECT ${expertId(`1 + ${h(e, 61, n.experts)}`)}, ${projectId(`1 + ${h(e, 62, scale.projects)}`)}, 'Tư vấn ' || ${pick(outcomes, e, 63)}, '', status,
   CASE WHEN status = 'closed' THEN ${pick(outcomes, e, 64)} ELSE '' END, created_at,

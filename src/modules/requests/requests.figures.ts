@@ -40,6 +40,7 @@ export async function requestsResolved(db: Db, from: string, to: string): Promis
     .innerJoin(requestEvent, eq(requestEvent.requestId, supportRequest.id))
     .where(and(eq(supportRequest.status, 'resolved'), eq(requestEvent.toStatus, 'resolved')))
     .groupBy(supportRequest.id)
+    .having(sql`${day} BETWEEN ${from} AND ${to}`)
     .orderBy(asc(supportRequest.number));
-  return found.filter((r) => r.day >= from && r.day <= to);
+  return found;
 }
