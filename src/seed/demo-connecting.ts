@@ -126,7 +126,6 @@ const consulted: Consulted[] = [
 
 /** Historical e-mails are not sent again: the demo's past happens without a mailer. */
 const silent: Mailer = {
-  send: async () => {},
   runOnce: async () => ({ sent: 0, retried: 0, failed: 0 }),
   wake: () => {},
   start: () => async () => {},

@@ -53,12 +53,6 @@ export interface Mailer {
   wake(): void;
   /** Starts polling every `intervalMs`; returns a function that stops it. */
   start(intervalMs?: number): () => Promise<void>;
-  /**
-   * Queues one mail outside any transaction and wakes the worker. Prefer `queueMail(tx, …)` in the
-   * command's own transaction; this remains for callers not yet moved to it.
-   * @deprecated
-   */
-  send(mail: Mail): Promise<void>;
 }
 
 /**
@@ -169,10 +163,6 @@ export function createMailer({
   return {
     runOnce,
     wake,
-    async send(mail) {
-      await queueMail(db, mail);
-      wake();
-    },
     start(intervalMs = 10_000) {
       timer = setInterval(tick, intervalMs);
       timer.unref();

@@ -332,6 +332,8 @@ export const vi = {
   'events.external.nominated': 'Đã giới thiệu {count} dự án.',
   'events.external.update': 'Cập nhật tình trạng, kết quả: {project}',
   'events.external.updatedNomination': 'Đã cập nhật “{project}”.',
+  'events.external.changedMeanwhile':
+    'Lượt giới thiệu này vừa được người khác cập nhật trong lúc bạn đang xem. Hãy xem tình trạng, kết quả mới dưới đây rồi lưu lại nếu vẫn cần.',
   'events.external.status': 'Tình trạng',
   'events.external.award': 'Giải thưởng',
   'events.external.contract': 'Hợp đồng, thỏa thuận',
@@ -676,6 +678,8 @@ export const en: Record<keyof typeof vi, string> = {
   'events.external.nominated': '{count} projects nominated.',
   'events.external.update': 'Update status and results: {project}',
   'events.external.updatedNomination': '“{project}” updated.',
+  'events.external.changedMeanwhile':
+    'Someone else updated this nomination while you were looking at it. See its new status and results below, then save again if still needed.',
   'events.external.status': 'Status',
   'events.external.award': 'Award',
   'events.external.contract': 'Contract, agreement',

@@ -253,5 +253,8 @@ export const NominationUpdate = z.object({
   contract: text.optional(500),
   contacts: optionalInt(0, 100_000),
   notes: text.optional(3000),
+  /** The version of the nomination the form showed (the time of its last change); see `updateNomination`. */
+  seen: text.optional(40),
 });
-export type NominationUpdate = z.output<typeof NominationUpdate>;
+export type NominationUpdate = Partial<Pick<z.output<typeof NominationUpdate>, 'seen'>> &
+  Omit<z.output<typeof NominationUpdate>, 'seen'>;

@@ -420,6 +420,9 @@ describe('attendance, certificates, the ledger', () => {
     const results = await (await staff.get(`/su-kien/${e.slug}/ket-qua`)).text();
     expect(results).toContain('Đủ điều kiện: 1 người; đã cấp: 1.');
     expect(results).toContain('<strong>3</strong> người tham dự');
+    // The holder can be given a new certificate from the results page.
+    expect(results).toContain('Cấp lại chứng nhận (khi sửa họ tên hoặc làm mất)');
+    expect(results).toMatch(/\/chung-nhan\/[0-9a-f-]{36}\/cap-lai/);
 
     const own = await (await anon.get(both.path)).text();
     const code = /\/chung-nhan\/([A-Z0-9]{10})/.exec(own)?.[1] ?? '';

@@ -148,9 +148,20 @@ const ledgerStatus: Record<Exclude<IntroductionStatus, 'sent'>, SupportStatus> =
 };
 
 /**
+ * Which version of an introduction a page shows: the time of its answer, or of the introduction
+ * while it has none. The answer form carries it (`seen`).
+ */
+const introductionVersion = (i: Pick<Introduction, 'answeredAt' | 'createdAt'>) =>
+  (i.answeredAt ?? i.createdAt).toISOString();
+
+/**
  * The partner answers (a member of that organisation, or staff on its behalf): the introduction,
  * the same ledger row (interested → done with the answer as outcome; not now → cancelled), and
  * an e-mail to the officer who made it. Answering again changes the answer.
+ * One transaction on the locked introduction: of two answers sent at once, the second waits; if
+ * its page showed an older version (`seen`), it is refused with a conflict, so the first answer is
+ * neither overwritten unseen nor told twice. Without `seen` (the demo data) the answer applies to
+ * the introduction as it now is.
  */
 export async function answerIntroduction({
   db,
@@ -159,6 +170,7 @@ export async function answerIntroduction({
   id,
   status,
   answer,
+  seen,
   baseUrl = '',
   now = new Date(),
 }: {
@@ -168,23 +180,29 @@ export async function answerIntroduction({
   id: string;
   status: 'interested' | 'not_now';
   answer: string;
+  /** The version the answering page showed (`introductionVersion`). */
+  seen?: string;
   baseUrl?: string;
   now?: Date;
 }): Promise<{ id: string }> {
-  const current = await getIntroduction({ db, actor, id });
-  if (!current.canAnswer) throw new AppError('forbidden');
   if (!Object.hasOwn(ledgerStatus, status))
     throw new AppError('validation', 'errors.validation', { status: 'v.choose' });
   const checked = answerText.safeParse(answer);
   if (!checked.success) throw invalid('answer', checked.error);
-  const [officer] = current.introducedBy
-    ? await db.select({ email: user.email }).from(user).where(eq(user.id, current.introducedBy))
-    : [];
   await db.transaction(async (tx) => {
-    await tx
+    // Locked first, then read: what is decided on cannot change until this answer is stored.
+    if (/^[0-9a-f-]{36}$/i.test(id))
+      await tx.select({ id: introduction.id }).from(introduction).where(eq(introduction.id, id)).for('update');
+    const current = await getIntroduction({ db: tx, actor, id });
+    if (!current.canAnswer) throw new AppError('forbidden');
+    if (seen && seen !== introductionVersion(current))
+      throw new AppError('conflict', 'partners.answer.changedMeanwhile');
+    const changed = await tx
       .update(introduction)
       .set({ status, answer: checked.data, answeredBy: actor.id, answeredAt: now })
-      .where(eq(introduction.id, current.id));
+      .where(and(eq(introduction.id, current.id), eq(introduction.status, current.status)))
+      .returning({ id: introduction.id });
+    if (changed.length === 0) throw new AppError('conflict', 'partners.answer.changedMeanwhile');
     await recordSupport({
       db: tx,
       actor,
@@ -202,6 +220,9 @@ export async function answerIntroduction({
       entityId: current.id,
       data: { status },
     });
+    const [officer] = current.introducedBy
+      ? await tx.select({ email: user.email }).from(user).where(eq(user.id, current.introducedBy))
+      : [];
     if (officer)
       await queueMail(tx, {
         to: officer.email,
@@ -216,7 +237,7 @@ export async function answerIntroduction({
       });
   });
   mailer.wake();
-  return { id: current.id };
+  return { id };
 }
 
 const introducer = alias(user, 'introducer');

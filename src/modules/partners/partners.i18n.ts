@@ -136,6 +136,8 @@ export const vi = {
   'partners.answer.textHint': 'Ví dụ: hẹn gặp nhóm tác giả, nhận bán thử, hoặc lý do chưa phù hợp.',
   'partners.answer.submit': 'Gửi trả lời',
   'partners.answer.done': 'Đã gửi trả lời. Cán bộ Sở KHCN sẽ nhận được email.',
+  'partners.answer.changedMeanwhile':
+    'Lời giới thiệu này vừa được trả lời trong lúc bạn đang xem. Hãy xem câu trả lời mới dưới đây; nếu vẫn cần đổi, hãy gửi lại.',
 
   'partners.ledger.title': 'Giới thiệu dự án với {name}',
   'partners.mail.introduced.subject': 'Sở KHCN giới thiệu dự án “{project}”',
@@ -286,6 +288,8 @@ export const en: Record<keyof typeof vi, string> = {
   'partners.answer.textHint': 'E.g. a meeting with the team, a trial sale, or why it is not a fit.',
   'partners.answer.submit': 'Send the answer',
   'partners.answer.done': 'Answer sent. The Department officer will receive an e-mail.',
+  'partners.answer.changedMeanwhile':
+    'This introduction was answered while you were looking at it. See the answer below; send yours again if it should still change.',
 
   'partners.ledger.title': 'Project introduced to {name}',
   'partners.mail.introduced.subject': 'The Department introduces the project “{project}”',

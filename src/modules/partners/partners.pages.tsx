@@ -314,11 +314,22 @@ partnersPages.post('/gioi-thieu/:id/tra-loi', allow(), async (c) => {
   const actor = requireActor(c);
   const intro = await getIntroduction({ db, actor, id: c.req.param('id') });
   if (!intro.canAnswer) throw new AppError('forbidden');
+  // Bad input, or answered meanwhile by someone else: the page again, as it now is, with the form as sent.
+  const showAgain = async (values: FormValues, errors: Record<string, string>, status: 409 | 422) =>
+    render(
+      c,
+      <IntroductionPage
+        ctx={pageContext(c)}
+        intro={await getIntroduction({ db, actor, id: intro.id })}
+        values={values}
+        errors={errors}
+      />,
+      status,
+    );
   return submitForm(
     c,
     AnswerInput,
-    (values, errors) =>
-      render(c, <IntroductionPage ctx={pageContext(c)} intro={intro} values={values} errors={errors} />, 422),
+    showAgain,
     async (input) => {
       await answerIntroduction({
         db,
@@ -327,9 +338,11 @@ partnersPages.post('/gioi-thieu/:id/tra-loi', allow(), async (c) => {
         id: intro.id,
         status: input.status,
         answer: input.answer,
+        seen: input.seen,
         baseUrl: config.BASE_URL,
       });
       return redirectWithFlash(c, `/gioi-thieu/${intro.id}`, 'partners.answer.done');
     },
+    { conflicts: 'form' },
   );
 });

@@ -91,6 +91,8 @@ export const answerStatuses = introductionStatuses.filter((s) => s !== 'sent') a
 export const AnswerInput = z.object({
   status: choice(answerStatuses),
   answer: text.optional(3000),
+  /** The version of the introduction the page showed (`introductionVersion`); see `answerIntroduction`. */
+  seen: text.optional(40),
 });
 export type AnswerInput = z.output<typeof AnswerInput>;
 

@@ -4,7 +4,7 @@ import type { MessageKey } from '#kernel/i18n/index.ts';
 import { proposeEngagement } from '#modules/engagements/index.ts';
 import { introduceProject, introductionSummaries } from '#modules/partners/index.ts';
 import { addEvent, assertSeen, isOpen, lockForStaff, type RequestContext, takeRequest } from './requests.access.ts';
-import { mailerIn, mailText, notify, requesterEmail } from './requests.mail.ts';
+import { mailText, notify, requesterEmail } from './requests.mail.ts';
 import type { ConnectInput } from './requests.schemas.ts';
 import { requestLink, supportRequest } from './requests.sql.ts';
 
@@ -26,8 +26,8 @@ export async function connectRequest(
     const projectId = r.projectId;
     if (!projectId) throw new AppError('validation', 'errors.validation', { targetId: 'requests.error.noProject' });
     if (r.status === 'new') r = await takeRequest(tx, actor, r, actor.id, now);
-    // The other module's command runs in this transaction; its e-mails are queued in it too.
-    const mailer = mailerIn(tx, ctx.mailer);
+    // The other module's command runs in this transaction (`db: tx`): its e-mails are queued in it too.
+    const { mailer } = ctx;
     let link: { type: 'engagement' | 'introduction'; id: string; name: string };
     if (input.target === 'expert') {
       const proposed = await proposeEngagement({

@@ -3,7 +3,7 @@ import { user } from '#kernel/auth/auth.sql.ts';
 import { isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { type MessageKey, type Params, translator } from '#kernel/i18n/index.ts';
-import { type Mail, type Mailer, queueMail } from '#kernel/mail/mailer.ts';
+import { type Mail, queueMail } from '#kernel/mail/mailer.ts';
 import { findProject } from '#modules/projects/index.ts';
 import { type RequestContext, requestRef, type SupportRequest } from './requests.access.ts';
 
@@ -73,12 +73,4 @@ export async function notifyOtherSide(
 ): Promise<void> {
   const to = isStaff(ctx.actor) ? await requesterEmail(tx, r) : await staffEmails(tx, r);
   await notify(tx, ctx, to, r, subject, body, params);
-}
-
-/**
- * A mailer for another module's command run inside this module's transaction: what it sends is
- * queued in that transaction (committed or rolled back with it).
- */
-export function mailerIn(tx: Db, mailer: Mailer): Mailer {
-  return { ...mailer, send: (mail) => queueMail(tx, mail) };
 }

@@ -604,7 +604,8 @@ export async function checkInSheet({
       name: registration.name,
       code: registration.code,
       status: registration.status,
-      present: sql<boolean>`EXISTS (SELECT 1 FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id} AND ${attendance.sessionId} = ${session.id})`,
+      // Qualified by hand: in a one-table select Drizzle writes columns without their table.
+      present: sql<boolean>`EXISTS (SELECT 1 FROM ${attendance} a WHERE a.registration_id = ${registration}.id AND a.session_id = ${session.id})`,
     })
     .from(registration)
     .where(and(eq(registration.eventId, e.id), inArray(registration.status, ['confirmed', 'waitlisted'])))

@@ -349,7 +349,9 @@ export async function listEvents({
       startsOn: event.startsOn,
       endsOn: event.endsOn,
       capacity: event.capacity,
-      confirmed: sql<number>`(SELECT count(*)::int FROM ${registration} WHERE ${registration.eventId} = ${event.id} AND ${registration.status} = 'confirmed')`,
+      // Qualified by hand: in a one-table select Drizzle writes columns without their table, and
+      // inside this subquery a bare "id" would be the registration's own (every count was 0).
+      confirmed: sql<number>`(SELECT count(*)::int FROM ${registration} r WHERE r.event_id = ${event}.id AND r.status = 'confirmed')`,
     })
     .from(event)
     .where(condition)

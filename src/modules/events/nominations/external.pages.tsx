@@ -140,19 +140,28 @@ externalPages.post('/su-kien-ngoai/:slug/de-cu/:id', staffOnly, async (c) => {
   const event = await getExternalEvent({ db, actor, slug: slugOf(c) });
   if (!event.nominations.some((n) => n.id === id))
     throw new AppError('not_found', 'events.external.nominationNotFound');
-  const form = await readForm(c, NominationUpdate);
-  if (!form.ok)
-    return render(
+  // Bad input, or the nomination changed since the page was shown: the page again, as it now is,
+  // with this nomination's form filled in as it was sent.
+  const showAgain = async (values: FormValues, errors: Record<string, string>, status: 409 | 422) =>
+    render(
       c,
       <ExternalDetailPage
         ctx={pageContext(c)}
-        event={event}
-        failed={{ id, values: form.values, errors: form.errors }}
+        event={await getExternalEvent({ db, actor, slug: event.slug })}
+        failed={{ id, values, errors }}
       />,
-      422,
+      status,
     );
-  const updated = await updateNomination({ db, actor, slug: event.slug, id, input: form.data });
-  return redirectWithFlash(c, `/su-kien-ngoai/${event.slug}`, 'events.external.updatedNomination', {
-    project: updated.projectName,
-  });
+  return submitForm(
+    c,
+    NominationUpdate,
+    showAgain,
+    async (input) => {
+      const updated = await updateNomination({ db, actor, slug: event.slug, id, input });
+      return redirectWithFlash(c, `/su-kien-ngoai/${event.slug}`, 'events.external.updatedNomination', {
+        project: updated.projectName,
+      });
+    },
+    { conflicts: 'form' },
+  );
 });

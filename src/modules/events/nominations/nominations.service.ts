@@ -1,4 +1,4 @@
-import { asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
@@ -77,7 +77,13 @@ export async function updateExternalEvent({
       .where(eq(externalEvent.slug, slug))
       .returning();
     if (!updated) throw new AppError('not_found', 'events.external.notFound');
-    const nominations = await tx.select().from(nomination).where(eq(nomination.externalEventId, updated.id));
+    // Locked in one order, so a nomination changed at the same moment is recorded as it ends up.
+    const nominations = await tx
+      .select()
+      .from(nomination)
+      .where(eq(nomination.externalEventId, updated.id))
+      .orderBy(asc(nomination.id))
+      .for('update');
     for (const n of nominations) await recordNomination(tx, actor, updated, n);
     await audit(tx, {
       actorId: actor.id,
@@ -189,8 +195,26 @@ async function recordNomination(tx: Db, actor: Actor, ext: ExternalEvent, n: Nom
 }
 
 /**
+ * The external event for a command, locked until its transaction ends: nominations to one event
+ * are decided one after the other, each seeing the projects the one before nominated.
+ */
+async function lockExternalEvent(tx: Db, slug: string): Promise<ExternalEvent> {
+  const [row] = await tx.select().from(externalEvent).where(eq(externalEvent.slug, slug)).for('update');
+  if (!row) throw new AppError('not_found', 'events.external.notFound');
+  return row;
+}
+
+/**
+ * What a nomination form carries to say which version of the nomination its officer saw: the time
+ * of its last change. A form sent from an older version is refused (`seen` in `NominationUpdate`).
+ */
+const nominationVersion = (n: Pick<Nomination, 'updatedAt'>) => n.updatedAt.toISOString();
+
+/**
  * Nominates one or many projects to an external event with a message their teams receive by
- * e-mail. A project already nominated is left as it is.
+ * e-mail. A project already nominated is left as it is. One transaction on the locked event: of
+ * two officers nominating the same project at once, one nominates it (one ledger line, one mail
+ * per team member) and the other's counts it as already nominated.
  */
 export async function nominate({
   deps,
@@ -208,14 +232,19 @@ export async function nominate({
 }) {
   staffOnly(actor);
   const { db } = deps;
-  const ext = await getExternalEvent({ db, actor, slug });
-  const found = [...(await projectSummaries(db, input.projects.filter(isUuid))).values()];
-  if (found.length !== input.projects.length)
-    throw new AppError('validation', 'errors.validation', { projects: 'v.choose' });
-  const already = new Set(ext.nominations.map((n) => n.projectId));
-  const fresh = found.filter((p) => !already.has(p.id));
   const created = await db.transaction(async (tx) => {
-    if (fresh.length === 0) return [];
+    const ext = await lockExternalEvent(tx, slug);
+    const found = [...(await projectSummaries(tx, input.projects.filter(isUuid))).values()];
+    if (found.length !== input.projects.length)
+      throw new AppError('validation', 'errors.validation', { projects: 'v.choose' });
+    const existing = await tx
+      .select({ projectId: nomination.projectId })
+      .from(nomination)
+      .where(eq(nomination.externalEventId, ext.id));
+    const already = new Set(existing.map((n) => n.projectId));
+    const fresh = found.filter((p) => !already.has(p.id));
+    if (fresh.length === 0) return { rows: [], found: found.length };
+    // The unique (event, project) index is the last guard: a row already there is skipped, not doubled.
     const rows = await tx
       .insert(nomination)
       .values(
@@ -265,13 +294,19 @@ export async function nominate({
         );
       }
     }
-    return rows;
+    return { rows, found: found.length };
   });
   deps.mailer.wake();
-  return { created: created.length, skipped: found.length - created.length };
+  return { created: created.rows.length, skipped: created.found - created.rows.length };
 }
 
-/** Moves a nomination along (invited → accepted / declined → attended) and records its results. */
+/**
+ * Moves a nomination along (invited → accepted / declined → attended) and records its results.
+ * One transaction on the locked nomination: of two officers saving it at once, the second waits;
+ * if its form showed an older version (`seen`), it is refused with a conflict instead of
+ * overwriting what the first recorded. Without `seen` (the demo data) the change applies to the
+ * nomination as it now is.
+ */
 export async function updateNomination({
   db,
   actor,
@@ -286,10 +321,19 @@ export async function updateNomination({
   input: NominationUpdate;
 }) {
   staffOnly(actor);
-  const ext = await getExternalEvent({ db, actor, slug });
-  const current = isUuid(id) ? ext.nominations.find((n) => n.id === id) : undefined;
-  if (!current) throw new AppError('not_found', 'events.external.nominationNotFound');
   return db.transaction(async (tx) => {
+    const [ext] = await tx.select().from(externalEvent).where(eq(externalEvent.slug, slug));
+    if (!ext) throw new AppError('not_found', 'events.external.notFound');
+    const [current] = isUuid(id)
+      ? await tx
+          .select()
+          .from(nomination)
+          .where(and(eq(nomination.id, id), eq(nomination.externalEventId, ext.id)))
+          .for('update')
+      : [];
+    if (!current) throw new AppError('not_found', 'events.external.nominationNotFound');
+    if (input.seen && input.seen !== nominationVersion(current))
+      throw new AppError('conflict', 'events.external.changedMeanwhile');
     const [updated] = await tx
       .update(nomination)
       .set({
@@ -300,9 +344,9 @@ export async function updateNomination({
         notes: input.notes,
         updatedAt: new Date(),
       })
-      .where(eq(nomination.id, current.id))
+      .where(and(eq(nomination.id, current.id), eq(nomination.status, current.status)))
       .returning();
-    if (!updated) throw new Error('update returned nothing');
+    if (!updated) throw new AppError('conflict', 'events.external.changedMeanwhile');
     await recordNomination(tx, actor, ext, updated);
     await audit(tx, {
       actorId: actor.id,
@@ -311,7 +355,8 @@ export async function updateNomination({
       entityId: current.id,
       data: { status: input.status },
     });
-    return { ...updated, projectName: current.projectName };
+    const project = (await projectSummaries(tx, [updated.projectId])).get(updated.projectId);
+    return { ...updated, projectName: project?.name ?? '' };
   });
 }
 

@@ -343,14 +343,16 @@ export async function listRegistrations({
 }): Promise<RegistrationRow[]> {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const rows = await db
+    // Subqueries qualified by hand: in a one-table select Drizzle writes columns without their
+    // table, and a bare "id" inside them would be the certificate's own, not the registration's.
     .select({
       registration,
       attended: sql<
         string[]
-      >`coalesce((SELECT array_agg(${attendance.sessionId}::text) FROM ${attendance} WHERE ${attendance.registrationId} = ${registration.id}), '{}')`,
+      >`coalesce((SELECT array_agg(a.session_id::text) FROM ${attendance} a WHERE a.registration_id = ${registration}.id), '{}')`,
       certificateCode: sql<
         string | null
-      >`(SELECT ${certificate.code} FROM ${certificate} WHERE ${certificate.registrationId} = ${registration.id} AND ${certificate.replacedAt} IS NULL)`,
+      >`(SELECT c.code FROM ${certificate} c WHERE c.registration_id = ${registration}.id AND c.replaced_at IS NULL)`,
     })
     .from(registration)
     .where(eq(registration.eventId, eventId))

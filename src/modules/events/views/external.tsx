@@ -174,6 +174,8 @@ const NominationForm: FC<{
     <details class="nomination-edit" open={Object.keys(errors).length > 0}>
       <summary>{t('events.external.update', { project: n.projectName })}</summary>
       <PostForm action={`/su-kien-ngoai/${slug}/de-cu/${n.id}`} csrfToken={ctx.csrfToken} class="form" id={`n-${id}`}>
+        {/* The version this form shows: saved over a newer one, it is refused and shown again. */}
+        <input type="hidden" name="seen" value={n.updatedAt.toISOString()} />
         <div class={`field${errors.status ? ' has-error' : ''}`}>
           <label for={`status-${id}`}>{t('events.external.status')}</label>
           {errors.status && <p class="field-error">{errors.status}</p>}

@@ -69,6 +69,8 @@ export const IntroductionPage: FC<IntroductionPageProps> = ({ ctx, intro: i, val
                 labels={{ status: t('partners.answer.status'), answer: t('partners.answer.text') }}
               />
               <PostForm action={`/gioi-thieu/${i.id}/tra-loi`} csrfToken={ctx.csrfToken} class="form">
+                {/* The version this page shows: an answer sent over a newer one is refused and shown again. */}
+                <input type="hidden" name="seen" value={(i.answeredAt ?? i.createdAt).toISOString()} />
                 <Select
                   name="status"
                   label={t('partners.answer.status')}
