@@ -13,6 +13,7 @@ import {
   ledgerFacts,
   ledgerSummary,
   providerFacts,
+  type SupportKind,
 } from '#modules/support/index.ts';
 import type { Period } from './period.ts';
 
@@ -127,22 +128,36 @@ export function median(values: number[]): number {
 }
 
 /**
- * The ledger added up for a period, read once per report: the indicators that split it by kind,
- * commune and field share one query.
+ * A read several indicators share, done once per report: kept per database and per period object
+ * (each request parses its own period, so nothing outlives the report that asked).
  */
-const summaries = new WeakMap<Db, WeakMap<Period, Promise<LedgerSummary>>>();
-function summaryOf(db: Db, p: Period): Promise<LedgerSummary> {
-  let forDb = summaries.get(db);
-  if (!forDb) {
-    forDb = new WeakMap();
-    summaries.set(db, forDb);
-  }
-  let summary = forDb.get(p);
-  if (!summary) {
-    summary = ledgerSummary(db, p);
-    forDb.set(p, summary);
-  }
-  return summary;
+function oncePerPeriod<T>(read: (db: Db, p: Period) => Promise<T>): (db: Db, p: Period) => Promise<T> {
+  const kept = new WeakMap<Db, WeakMap<Period, Promise<T>>>();
+  return (db, p) => {
+    let forDb = kept.get(db);
+    if (!forDb) {
+      forDb = new WeakMap();
+      kept.set(db, forDb);
+    }
+    let found = forDb.get(p);
+    if (!found) {
+      found = read(db, p);
+      forDb.set(p, found);
+    }
+    return found;
+  };
+}
+
+/** The ledger added up by kind, commune and field: the indicators that split it share one query. */
+const summaryOf = oncePerPeriod((db, p) => ledgerSummary(db, p));
+
+/** Requests resolved in the period (two indicators use them). */
+const resolvedIn = oncePerPeriod((db, p) => requestsResolved(db, p.from, p.to));
+
+/** Distinct projects given one kind of support in the period, from the summary. */
+function projectsOfKind(summary: LedgerSummary, kind: SupportKind): Figure {
+  const projects = summary.byKind.find((g) => g.key === kind)?.projects ?? 0;
+  return { value: projects, records: projects, breakdowns: [] };
 }
 
 const groupRows = (groups: LedgerGroup[], name: (key: string) => string, pick: 'entries' | 'projects', t: Translator) =>
@@ -264,7 +279,9 @@ export const indicators: Indicator[] = [
     name: 'reports.ind.consulted.name',
     definition: 'reports.ind.consulted.def',
     unit: 'reports.unit.projects',
-    compute: async (db, p) => byProject(await ledgerFacts(db, { from: p.from, to: p.to, kinds: ['consulting'] })),
+    compute: async (db, p) => projectsOfKind(await summaryOf(db, p), 'consulting'),
+    evidence: async (db, p) =>
+      byProject(await ledgerFacts(db, { from: p.from, to: p.to, kinds: ['consulting'] })).evidence ?? [],
   },
   {
     id: 'san-pham-len-nen-tang-so',
@@ -352,7 +369,9 @@ export const indicators: Indicator[] = [
     name: 'reports.ind.space.name',
     definition: 'reports.ind.space.def',
     unit: 'reports.unit.projects',
-    compute: async (db, p) => byProject(await ledgerFacts(db, { from: p.from, to: p.to, kinds: ['space'] })),
+    compute: async (db, p) => projectsOfKind(await summaryOf(db, p), 'space'),
+    evidence: async (db, p) =>
+      byProject(await ledgerFacts(db, { from: p.from, to: p.to, kinds: ['space'] })).evidence ?? [],
   },
   {
     id: 'du-an-duoc-de-cu',
@@ -378,7 +397,7 @@ export const indicators: Indicator[] = [
     name: 'reports.ind.requestsResolved.name',
     definition: 'reports.ind.requestsResolved.def',
     unit: 'reports.unit.requests',
-    compute: async (db, p, t) => requestFigure(await requestsResolved(db, p.from, p.to), t),
+    compute: async (db, p, t) => requestFigure(await resolvedIn(db, p), t),
   },
   {
     id: 'so-ngay-giai-quyet',
@@ -386,7 +405,7 @@ export const indicators: Indicator[] = [
     definition: 'reports.ind.resolveDays.def',
     unit: 'reports.unit.days',
     compute: async (db, p, t) => {
-      const found = await requestsResolved(db, p.from, p.to);
+      const found = await resolvedIn(db, p);
       const days = found.map((r) => Math.max(0, daysBetween(r.receivedOn, r.day)));
       const evidence = found.map((r, i) => requestRow(r, t, t('reports.detail.days', { count: days[i] ?? 0 })));
       return { value: median(days), records: evidence.length, evidence, breakdowns: [] };

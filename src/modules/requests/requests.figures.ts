@@ -15,13 +15,17 @@ export interface RequestFact {
 const vnDay = (column: unknown) =>
   sql<string>`to_char((${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, 'YYYY-MM-DD')`;
 
+/** The first instant of a day in Vietnam, and the first instant after another: a period as times. */
+const startOfDay = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+const afterDay = (day: string) => sql`((${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+
 /** Requests received in a period (by the day they were filed, Vietnam time). */
 export async function requestsReceived(db: Db, from: string, to: string): Promise<RequestFact[]> {
   const day = vnDay(supportRequest.createdAt);
   return db
     .select({ id: supportRequest.id, number: supportRequest.number, kind: supportRequest.kind, day, receivedOn: day })
     .from(supportRequest)
-    .where(sql`${day} BETWEEN ${from} AND ${to}`)
+    .where(sql`${supportRequest.createdAt} >= ${startOfDay(from)} AND ${supportRequest.createdAt} < ${afterDay(to)}`)
     .orderBy(asc(supportRequest.createdAt));
 }
 
@@ -38,7 +42,14 @@ export async function requestsResolved(db: Db, from: string, to: string): Promis
     })
     .from(supportRequest)
     .innerJoin(requestEvent, eq(requestEvent.requestId, supportRequest.id))
-    .where(and(eq(supportRequest.status, 'resolved'), eq(requestEvent.toStatus, 'resolved')))
+    .where(
+      and(
+        eq(supportRequest.status, 'resolved'),
+        eq(requestEvent.toStatus, 'resolved'),
+        // A last move inside the period is on or after its first day: older moves need not be read.
+        sql`${requestEvent.createdAt} >= ${startOfDay(from)}`,
+      ),
+    )
     .groupBy(supportRequest.id)
     .having(sql`${day} BETWEEN ${from} AND ${to}`)
     .orderBy(asc(supportRequest.number));

@@ -75,6 +75,8 @@ export const requestEvent = pgTable(
   },
   (t) => [
     index().on(t.requestId, t.createdAt),
+    // Reports: the moves to a status in a period (requests resolved).
+    index().on(t.toStatus, t.createdAt),
     oneOf('request_event_type_known', t.type, requestEventTypes),
     oneOf('request_event_from_status_known', t.fromStatus, requestStatuses),
     oneOf('request_event_to_status_known', t.toStatus, requestStatuses),

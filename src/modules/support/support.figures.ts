@@ -1,5 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
+import { rows } from '#kernel/db/rows.ts';
 import { projectLabels } from '#modules/projects/index.ts';
 import { support } from './support.sql.ts';
 import type { SourceKind } from './support.taxonomy.ts';
@@ -19,8 +20,6 @@ export interface LedgerGroup {
 export interface LedgerSummary {
   entries: number;
   projects: number;
-  /** Distinct people who received support in their own name. */
-  people: number;
   byKind: LedgerGroup[];
   /** By the project's commune (entries for a person alone are left out). */
   byCommune: LedgerGroup[];
@@ -33,39 +32,43 @@ const underWay = (from: string, to: string): SQL =>
   sql`${support.status} <> 'cancelled' AND ${support.startedOn} <= ${to} AND coalesce(${support.endedOn}, ${support.startedOn}) >= ${from}`;
 
 /**
- * The period's ledger by kind, by commune and by field in one pass (GROUPING SETS): entries and
- * distinct projects for each group and for the whole.
+ * The period's ledger by kind, by commune and by field in one statement: entries and distinct
+ * projects for each group and for the whole. The entries are first counted per kind and project
+ * (one pass over the period, hashed), then those few pairs are added up four ways; so no distinct
+ * count ever sorts the period's rows.
  */
 export async function ledgerSummary(db: Db, { from, to }: { from: string; to: string }): Promise<LedgerSummary> {
-  const grouped = await db
-    .select({
-      set: sql<number>`grouping(${support.kind}, ${projectLabels.communeSlug}, ${projectLabels.field})::int`,
-      kind: support.kind,
-      commune: projectLabels.communeSlug,
-      field: projectLabels.field,
-      entries: sql<number>`count(*)::int`,
-      projects: sql<number>`count(DISTINCT ${support.projectId})::int`,
-      people: sql<number>`count(DISTINCT ${support.personId})::int`,
-    })
-    .from(support)
-    .leftJoin(projectLabels, eq(projectLabels.id, support.projectId))
-    .where(underWay(from, to))
-    .groupBy(sql`GROUPING SETS ((${support.kind}), (${projectLabels.communeSlug}), (${projectLabels.field}), ())`);
-  // grouping() sets a bit for each column left out of the set: kind 4, commune 2, field 1.
-  const groups = (set: number, key: (r: (typeof grouped)[number]) => string | null) =>
-    grouped
-      .filter((r) => r.set === set)
-      .map((r) => ({ key: key(r), entries: Number(r.entries), projects: Number(r.projects) }))
+  const found = await rows<{ dim: string; key: string | null; entries: number; projects: number }>(
+    db,
+    sql`WITH pairs AS (
+          SELECT ${support.kind} AS kind, ${support.projectId} AS project_id, count(*) AS n
+          FROM ${support} WHERE ${underWay(from, to)}
+          GROUP BY ${support.kind}, ${support.projectId}),
+        per_project AS (
+          SELECT pairs.project_id, sum(pairs.n) AS n, ${projectLabels.communeSlug} AS commune, ${projectLabels.field} AS field
+          FROM pairs JOIN ${projectLabels} ON ${projectLabels.id} = pairs.project_id
+          GROUP BY pairs.project_id, ${projectLabels.communeSlug}, ${projectLabels.field})
+        SELECT 'all' AS dim, NULL AS key, coalesce(sum(n), 0)::int AS entries,
+               (SELECT count(*) FROM per_project)::int AS projects FROM pairs
+        UNION ALL
+        SELECT 'kind', kind, sum(n)::int, count(project_id)::int FROM pairs GROUP BY kind
+        UNION ALL
+        SELECT 'commune', commune, sum(n)::int, count(*)::int FROM per_project GROUP BY commune
+        UNION ALL
+        SELECT 'field', field, sum(n)::int, count(*)::int FROM per_project GROUP BY field`,
+  );
+  const groups = (dim: string) =>
+    found
+      .filter((r) => r.dim === dim)
+      .map((r) => ({ key: r.key, entries: Number(r.entries), projects: Number(r.projects) }))
       .sort((a, b) => b.entries - a.entries || (a.key ?? '').localeCompare(b.key ?? ''));
-  const total = grouped.find((r) => r.set === 7);
+  const total = found.find((r) => r.dim === 'all');
   return {
     entries: Number(total?.entries ?? 0),
     projects: Number(total?.projects ?? 0),
-    people: Number(total?.people ?? 0),
-    byKind: groups(3, (r) => r.kind),
-    // Entries for a person alone have no project, hence no commune: they are not a place's figure.
-    byCommune: groups(5, (r) => r.commune).filter((g) => g.projects > 0),
-    byField: groups(6, (r) => r.field).filter((g) => g.projects > 0),
+    byKind: groups('kind'),
+    byCommune: groups('commune'),
+    byField: groups('field'),
   };
 }
 

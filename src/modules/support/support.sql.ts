@@ -48,6 +48,9 @@ export const support = pgTable(
     index().on(t.personId, t.startedOn),
     index().on(t.kind, t.startedOn),
     index().on(t.startedOn),
+    // Reports read one kind of record by the day it started (listings, nominations) or ended (contracts).
+    index().on(t.sourceKind, t.startedOn),
+    index().on(t.sourceKind, t.endedOn),
     uniqueIndex('support_source_unique').on(t.sourceKind, t.sourceId).where(sql`${t.sourceId} IS NOT NULL`),
     check('support_beneficiary_set', sql`${t.projectId} IS NOT NULL OR ${t.personId} IS NOT NULL`),
     oneOf('support_source_kind_known', t.sourceKind, sourceKinds),
