@@ -24,11 +24,110 @@ export interface CheckInProps {
   communes: Option[];
 }
 
+const pathOf = (p: CheckInProps) => `/su-kien/${p.event.slug}/diem-danh`;
+
+/** The person whose code was scanned or typed, and the button that checks them in. */
+const FoundCard: FC<CheckInProps & { found: NonNullable<CheckInProps['found']> }> = (p) => {
+  const { ctx, session, found } = p;
+  const { t } = ctx;
+  const path = pathOf(p);
+  return (
+    <section class="card found" aria-labelledby="found-heading">
+      <h2 id="found-heading">{found.name}</h2>
+      <p>
+        {formatCode(found.code)} · <StatusBadge t={t} status={found.status} />
+      </p>
+      {found.present ? (
+        <p class="flash flash-success">{t('events.checkIn.alreadyIn')}</p>
+      ) : found.status === 'confirmed' ? (
+        <PostForm action={path} csrfToken={ctx.csrfToken}>
+          <input type="hidden" name="session" value={session.id} />
+          <input type="hidden" name="code" value={found.code} />
+          <Button>{t('events.checkIn.confirm')}</Button>
+        </PostForm>
+      ) : null}
+    </section>
+  );
+};
+
+/** Checking someone in by the code on their ticket. */
+const ByCode: FC<CheckInProps> = (p) => {
+  const { ctx, session } = p;
+  const { t } = ctx;
+  const path = pathOf(p);
+  return (
+    <section aria-labelledby="code-heading">
+      <h2 id="code-heading">{t('events.checkIn.byCode')}</h2>
+      <p class="hint">{t('events.checkIn.scanHint')}</p>
+      <PostForm action={path} csrfToken={ctx.csrfToken} class="form inline-code">
+        <input type="hidden" name="session" value={session.id} />
+        <Input
+          name="code"
+          label={t('events.checkIn.code')}
+          value=""
+          error={p.errors.code}
+          autocomplete="off"
+          maxlength={20}
+        />
+        <div class="form-actions">
+          <Button>{t('events.checkIn.submitCode')}</Button>
+        </div>
+      </PostForm>
+    </section>
+  );
+};
+
+/** One registered person on the list, ticked when they are in. */
+const CheckInRow: FC<{ t: PageContext['t']; person: CheckInProps['people'][number] }> = ({ t, person: r }) => (
+  <li class="check">
+    <input type="checkbox" id={`p-${r.id}`} name="ids" value={r.id} checked={r.present} disabled={r.present} />
+    <label for={`p-${r.id}`}>
+      {r.name} <span class="muted">{formatCode(r.code)}</span>
+      {r.present && <span class="visually-hidden"> {t('events.ticket.present')}</span>}
+    </label>
+  </li>
+);
+
+/** Finding people by name and ticking them in. */
+const ByList: FC<CheckInProps> = (p) => {
+  const { ctx, session } = p;
+  const { t } = ctx;
+  const path = pathOf(p);
+  return (
+    <section aria-labelledby="list-heading">
+      <h2 id="list-heading">{t('events.checkIn.byList')}</h2>
+      <form method="get" action={path} class="filters" role="search">
+        <input type="hidden" name="buoi" value={session.id} />
+        <Input name="q" type="search" label={t('events.checkIn.search')} value={p.q} maxlength={100} />
+        <div class="filter-actions">
+          <button type="submit" class="button button-secondary">
+            {t('form.search')}
+          </button>
+        </div>
+      </form>
+      <PostForm action={path} csrfToken={ctx.csrfToken}>
+        <input type="hidden" name="session" value={session.id} />
+        <ul class="check-list">
+          {p.people.map((r) => (
+            <CheckInRow t={t} person={r} />
+          ))}
+        </ul>
+        {p.people.length === 0 && <p class="muted">{t('list.noResults')}</p>}
+        {p.people.length > 0 && (
+          <div class="form-actions">
+            <Button>{t('events.checkIn.submitList')}</Button>
+          </div>
+        )}
+      </PostForm>
+    </section>
+  );
+};
+
 /** One light page an officer uses from a phone at the door: scan/type a code, tick a list, add a walk-in. */
 export const CheckInPage: FC<CheckInProps> = (p) => {
   const { ctx, event: e, session } = p;
   const { t } = ctx;
-  const path = `/su-kien/${e.slug}/diem-danh`;
+  const path = pathOf(p);
   const sessionOptions: Option[] = e.sessions.map((s, i) => ({
     value: s.id,
     label: `${t('events.session.n', { n: i + 1 })}: ${sessionText(s)}`,
@@ -59,82 +158,11 @@ export const CheckInPage: FC<CheckInProps> = (p) => {
         errors={p.errors}
         labels={{ code: t('events.checkIn.code'), session: t('events.checkIn.session') }}
       />
-      {p.found && (
-        <section class="card found" aria-labelledby="found-heading">
-          <h2 id="found-heading">{p.found.name}</h2>
-          <p>
-            {formatCode(p.found.code)} · <StatusBadge t={t} status={p.found.status} />
-          </p>
-          {p.found.present ? (
-            <p class="flash flash-success">{t('events.checkIn.alreadyIn')}</p>
-          ) : p.found.status === 'confirmed' ? (
-            <PostForm action={path} csrfToken={ctx.csrfToken}>
-              <input type="hidden" name="session" value={session.id} />
-              <input type="hidden" name="code" value={p.found.code} />
-              <Button>{t('events.checkIn.confirm')}</Button>
-            </PostForm>
-          ) : null}
-        </section>
-      )}
+      {p.found && <FoundCard {...p} found={p.found} />}
       {!nobody && (
         <>
-          <section aria-labelledby="code-heading">
-            <h2 id="code-heading">{t('events.checkIn.byCode')}</h2>
-            <p class="hint">{t('events.checkIn.scanHint')}</p>
-            <PostForm action={path} csrfToken={ctx.csrfToken} class="form inline-code">
-              <input type="hidden" name="session" value={session.id} />
-              <Input
-                name="code"
-                label={t('events.checkIn.code')}
-                value=""
-                error={p.errors.code}
-                autocomplete="off"
-                maxlength={20}
-              />
-              <div class="form-actions">
-                <Button>{t('events.checkIn.submitCode')}</Button>
-              </div>
-            </PostForm>
-          </section>
-          <section aria-labelledby="list-heading">
-            <h2 id="list-heading">{t('events.checkIn.byList')}</h2>
-            <form method="get" action={path} class="filters" role="search">
-              <input type="hidden" name="buoi" value={session.id} />
-              <Input name="q" type="search" label={t('events.checkIn.search')} value={p.q} maxlength={100} />
-              <div class="filter-actions">
-                <button type="submit" class="button button-secondary">
-                  {t('form.search')}
-                </button>
-              </div>
-            </form>
-            <PostForm action={path} csrfToken={ctx.csrfToken}>
-              <input type="hidden" name="session" value={session.id} />
-              <ul class="check-list">
-                {p.people.map((r) => (
-                  <li class="check">
-                    <input
-                      type="checkbox"
-                      id={`p-${r.id}`}
-                      name="ids"
-                      value={r.id}
-                      checked={r.present}
-                      disabled={r.present}
-                    />
-                    <label for={`p-${r.id}`}>
-                      {r.name} <span class="muted">{formatCode(r.code)}</span>
-                      {r.present && <span class="visually-hidden"> {t('events.ticket.present')}</span>}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-              {p.people.length === 0 && <p class="muted">{t('list.noResults')}</p>}
-              {p.people.length > 0 && (
-                <div class="form-actions">
-                  <Button>{t('events.checkIn.submitList')}</Button>
-                </div>
-              )}
-            </PostForm>
-          </section>
+          <ByCode {...p} />
+          <ByList {...p} />
         </>
       )}
       <details class="card" open={nobody || Object.keys(p.walkInErrors).length > 0}>

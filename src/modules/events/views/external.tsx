@@ -55,26 +55,97 @@ export const ExternalListPage: FC<{ ctx: PageContext; items: ExternalEventItem[]
   );
 };
 
-/** A new external event, or corrections to one (`editing`). */
-export const ExternalFormPage: FC<{
+interface ExternalFormProps {
   ctx: PageContext;
   values: FormValues;
   errors: Record<string, string>;
   editing?: { slug: string; title: string };
-}> = ({ ctx, values, errors, editing }) => {
+}
+
+const externalLabelsOf = (t: PageContext['t']): Record<string, string> => ({
+  kind: t('events.field.kind'),
+  title: t('events.field.title'),
+  organiser: t('events.field.organiser'),
+  place: t('events.external.place'),
+  startsOn: t('events.external.startsOn'),
+  endsOn: t('events.external.endsOn'),
+  description: t('events.field.description'),
+  url: t('events.external.url'),
+});
+
+/** Its kind, title and organiser. */
+const ExternalAbout: FC<ExternalFormProps> = ({ ctx, values, errors }) => {
+  const { t } = ctx;
+  const v = (n: string) => formValue(values, n);
+  const labels = externalLabelsOf(t);
+  return (
+    <>
+      <Select
+        name="kind"
+        label={labels.kind ?? ''}
+        value={v('kind')}
+        placeholder={t('form.choose')}
+        options={optionsOf(t, 'events.external.kind', externalKinds)}
+        error={errors.kind}
+        required
+      />
+      <Input name="title" label={labels.title ?? ''} value={v('title')} error={errors.title} required maxlength={300} />
+      <Input
+        name="organiser"
+        label={labels.organiser ?? ''}
+        hint={t('events.external.organiserHint')}
+        value={v('organiser')}
+        error={errors.organiser}
+        required
+        maxlength={200}
+      />
+    </>
+  );
+};
+
+/** Where and when it is held. */
+const ExternalWhere: FC<ExternalFormProps> = ({ ctx, values, errors }) => {
   const { t } = ctx;
   const opt = t('form.optional');
   const v = (n: string) => formValue(values, n);
-  const labels: Record<string, string> = {
-    kind: t('events.field.kind'),
-    title: t('events.field.title'),
-    organiser: t('events.field.organiser'),
-    place: t('events.external.place'),
-    startsOn: t('events.external.startsOn'),
-    endsOn: t('events.external.endsOn'),
-    description: t('events.field.description'),
-    url: t('events.external.url'),
-  };
+  const labels = externalLabelsOf(t);
+  return (
+    <>
+      <Input
+        name="place"
+        label={labels.place ?? ''}
+        value={v('place')}
+        error={errors.place}
+        optionalText={opt}
+        maxlength={300}
+      />
+      <Input
+        name="startsOn"
+        type="date"
+        label={labels.startsOn ?? ''}
+        value={v('startsOn')}
+        error={errors.startsOn}
+        required
+      />
+      <Input
+        name="endsOn"
+        type="date"
+        label={labels.endsOn ?? ''}
+        value={v('endsOn')}
+        error={errors.endsOn}
+        optionalText={opt}
+      />
+    </>
+  );
+};
+
+/** A new external event, or corrections to one (`editing`). */
+export const ExternalFormPage: FC<ExternalFormProps> = (p) => {
+  const { ctx, values, errors, editing } = p;
+  const { t } = ctx;
+  const opt = t('form.optional');
+  const v = (n: string) => formValue(values, n);
+  const labels = externalLabelsOf(t);
   return (
     <Layout ctx={ctx} title={editing ? t('events.external.edit', { title: editing.title }) : t('events.external.new')}>
       <h1>{editing ? t('events.external.edit', { title: editing.title }) : t('events.external.new')}</h1>
@@ -84,56 +155,8 @@ export const ExternalFormPage: FC<{
         csrfToken={ctx.csrfToken}
         class="form"
       >
-        <Select
-          name="kind"
-          label={labels.kind ?? ''}
-          value={v('kind')}
-          placeholder={t('form.choose')}
-          options={optionsOf(t, 'events.external.kind', externalKinds)}
-          error={errors.kind}
-          required
-        />
-        <Input
-          name="title"
-          label={labels.title ?? ''}
-          value={v('title')}
-          error={errors.title}
-          required
-          maxlength={300}
-        />
-        <Input
-          name="organiser"
-          label={labels.organiser ?? ''}
-          hint={t('events.external.organiserHint')}
-          value={v('organiser')}
-          error={errors.organiser}
-          required
-          maxlength={200}
-        />
-        <Input
-          name="place"
-          label={labels.place ?? ''}
-          value={v('place')}
-          error={errors.place}
-          optionalText={opt}
-          maxlength={300}
-        />
-        <Input
-          name="startsOn"
-          type="date"
-          label={labels.startsOn ?? ''}
-          value={v('startsOn')}
-          error={errors.startsOn}
-          required
-        />
-        <Input
-          name="endsOn"
-          type="date"
-          label={labels.endsOn ?? ''}
-          value={v('endsOn')}
-          error={errors.endsOn}
-          optionalText={opt}
-        />
+        <ExternalAbout {...p} />
+        <ExternalWhere {...p} />
         <TextArea
           name="description"
           label={labels.description ?? ''}

@@ -39,7 +39,122 @@ export interface ResultsProps {
   holders: RegistrationRow[];
 }
 
-export const ResultsPage: FC<ResultsProps> = ({ ctx, results: r, holders }) => {
+/** The rule for certificates, issuing them, and reissuing one to a holder. */
+const Certificates: FC<ResultsProps> = ({ ctx, results: r, holders }) => {
+  const { t, lang } = ctx;
+  const e = r.event;
+  const path = `/su-kien/${e.slug}`;
+  const n = (x: number) => formatNumber(x, lang);
+  return (
+    <>
+      <h2>{t('events.results.certificatesTitle')}</h2>
+      <p>
+        {t('events.results.rule', {
+          percent: e.certificatePercent,
+          eligible: n(r.eligible),
+          issued: n(r.certificates),
+        })}
+      </p>
+      <PostForm action={`${path}/chung-nhan`} csrfToken={ctx.csrfToken}>
+        <Button>{t('events.results.issue')}</Button>
+      </PostForm>
+      {holders.length > 0 && (
+        <details>
+          <summary>{t('events.results.reissueTitle')}</summary>
+          <ul class="plain">
+            {holders.map((h) => (
+              <li>
+                <PostForm action={`${path}/chung-nhan/${h.id}/cap-lai`} csrfToken={ctx.csrfToken} class="inline-form">
+                  <span>{h.name}</span> <Button kind="secondary">{t('events.results.reissue')}</Button>
+                </PostForm>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+};
+
+/** Participants by sex, ethnicity, age, organisation type and commune. */
+const Breakdowns: FC<ResultsProps> = ({ ctx, results: r }) => {
+  const { t } = ctx;
+  return (
+    <>
+      <h2>{t('events.results.breakdowns')}</h2>
+      <div class="cards">
+        <BreakdownTable
+          t={t}
+          title={t('events.results.bySex')}
+          rows={r.bySex}
+          label={(k) => labelOf(t, 'events.sex', k)}
+        />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.byEthnicity')}
+          rows={r.byEthnicity}
+          label={(k) => labelOf(t, 'events.ethnicity', k)}
+        />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.byAge')}
+          rows={r.byAge}
+          label={(k) => labelOf(t, 'events.age', k)}
+        />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.byOrganisationType')}
+          rows={r.byOrganisationType}
+          label={(k) => labelOf(t, 'events.orgType', k)}
+        />
+        <BreakdownTable
+          t={t}
+          title={t('events.results.byCommune')}
+          rows={r.byCommune}
+          label={(k) => k || t('events.results.noCommune')}
+        />
+      </div>
+    </>
+  );
+};
+
+/** How many gave feedback, the average rating and their comments. */
+const Feedback: FC<ResultsProps> = ({ ctx, results: r }) => {
+  const { t, lang } = ctx;
+  const n = (x: number) => formatNumber(x, lang);
+  return (
+    <>
+      <h2>{t('events.feedback.title')}</h2>
+      {r.feedback.count === 0 ? (
+        <EmptyState title={t('events.results.noFeedback')} />
+      ) : (
+        <>
+          <p>
+            {t('events.results.feedbackSummary', {
+              count: n(r.feedback.count),
+              average: String(r.feedback.average ?? ''),
+            })}
+          </p>
+          <ul class="plain comments">
+            {r.feedback.comments.map((c) => (
+              <li>
+                <blockquote>
+                  <p>{c.comments}</p>
+                  <footer class="muted">
+                    {c.name} · {t(`events.feedback.rating.${c.rating as 1 | 2 | 3 | 4 | 5}`)}
+                  </footer>
+                </blockquote>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+};
+
+export const ResultsPage: FC<ResultsProps> = (p) => {
+  const { ctx, results: r } = p;
   const { t, lang } = ctx;
   const e = r.event;
   const path = `/su-kien/${e.slug}`;
@@ -85,89 +200,9 @@ export const ResultsPage: FC<ResultsProps> = ({ ctx, results: r, holders }) => {
           { label: t('events.results.present'), numeric: true, cell: (s) => n(s.present) },
         ]}
       />
-      <h2>{t('events.results.certificatesTitle')}</h2>
-      <p>
-        {t('events.results.rule', {
-          percent: e.certificatePercent,
-          eligible: n(r.eligible),
-          issued: n(r.certificates),
-        })}
-      </p>
-      <PostForm action={`${path}/chung-nhan`} csrfToken={ctx.csrfToken}>
-        <Button>{t('events.results.issue')}</Button>
-      </PostForm>
-      {holders.length > 0 && (
-        <details>
-          <summary>{t('events.results.reissueTitle')}</summary>
-          <ul class="plain">
-            {holders.map((h) => (
-              <li>
-                <PostForm action={`${path}/chung-nhan/${h.id}/cap-lai`} csrfToken={ctx.csrfToken} class="inline-form">
-                  <span>{h.name}</span> <Button kind="secondary">{t('events.results.reissue')}</Button>
-                </PostForm>
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <h2>{t('events.results.breakdowns')}</h2>
-      <div class="cards">
-        <BreakdownTable
-          t={t}
-          title={t('events.results.bySex')}
-          rows={r.bySex}
-          label={(k) => labelOf(t, 'events.sex', k)}
-        />
-        <BreakdownTable
-          t={t}
-          title={t('events.results.byEthnicity')}
-          rows={r.byEthnicity}
-          label={(k) => labelOf(t, 'events.ethnicity', k)}
-        />
-        <BreakdownTable
-          t={t}
-          title={t('events.results.byAge')}
-          rows={r.byAge}
-          label={(k) => labelOf(t, 'events.age', k)}
-        />
-        <BreakdownTable
-          t={t}
-          title={t('events.results.byOrganisationType')}
-          rows={r.byOrganisationType}
-          label={(k) => labelOf(t, 'events.orgType', k)}
-        />
-        <BreakdownTable
-          t={t}
-          title={t('events.results.byCommune')}
-          rows={r.byCommune}
-          label={(k) => k || t('events.results.noCommune')}
-        />
-      </div>
-      <h2>{t('events.feedback.title')}</h2>
-      {r.feedback.count === 0 ? (
-        <EmptyState title={t('events.results.noFeedback')} />
-      ) : (
-        <>
-          <p>
-            {t('events.results.feedbackSummary', {
-              count: n(r.feedback.count),
-              average: String(r.feedback.average ?? ''),
-            })}
-          </p>
-          <ul class="plain comments">
-            {r.feedback.comments.map((c) => (
-              <li>
-                <blockquote>
-                  <p>{c.comments}</p>
-                  <footer class="muted">
-                    {c.name} · {t(`events.feedback.rating.${c.rating as 1 | 2 | 3 | 4 | 5}`)}
-                  </footer>
-                </blockquote>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <Certificates {...p} />
+      <Breakdowns {...p} />
+      <Feedback {...p} />
     </Layout>
   );
 };

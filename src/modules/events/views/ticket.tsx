@@ -20,24 +20,78 @@ export interface TicketPageProps {
   waitlistPosition: number | null;
 }
 
-export const TicketPage: FC<TicketPageProps> = ({
-  ctx,
-  ticket,
-  qrSvg,
-  canCancel,
-  canGiveFeedback,
-  feedbackValues,
-  feedbackErrors,
-  waitlistPosition,
-}) => {
+/** The code and its QR for a confirmed place; otherwise the waiting list or the cancellation. */
+const TicketCode: FC<TicketPageProps> = ({ ctx, ticket, qrSvg }) => {
   const { t } = ctx;
   const r = ticket.registration;
-  const e = ticket.event;
-  const base = `/ve/${r.token}`;
+  return (
+    <section class="card ticket" aria-label={t('events.ticket.code')}>
+      {r.status === 'confirmed' ? (
+        <>
+          <h2>{t('events.ticket.code')}</h2>
+          <p class="ticket-code">{formatCode(r.code)}</p>
+          <QrCode svg={qrSvg} label={t('events.ticket.qrLabel', { code: formatCode(r.code) })} />
+          <p class="hint">{t('events.ticket.show')}</p>
+        </>
+      ) : r.status === 'waitlisted' ? (
+        <p>{t('events.ticket.waitlisted')}</p>
+      ) : (
+        <p>{t('events.ticket.cancelled', { date: r.cancelledAt ? formatDate(r.cancelledAt) : '' })}</p>
+      )}
+    </section>
+  );
+};
+
+/** After the event: a rating and comments. */
+const FeedbackForm: FC<TicketPageProps> = ({ ctx, ticket, feedbackValues, feedbackErrors }) => {
+  const { t } = ctx;
+  const base = `/ve/${ticket.registration.token}`;
   const ratings: Option[] = [5, 4, 3, 2, 1].map((n) => ({
     value: String(n),
     label: t(`events.feedback.rating.${n as 1 | 2 | 3 | 4 | 5}`),
   }));
+  return (
+    <section aria-labelledby="feedback-heading">
+      <h2 id="feedback-heading">{t('events.feedback.title')}</h2>
+      {ticket.feedback && <p class="muted">{t('events.feedback.thanks')}</p>}
+      <ErrorSummary
+        t={t}
+        errors={feedbackErrors}
+        labels={{ rating: t('events.feedback.rating'), comments: t('events.feedback.comments') }}
+      />
+      <PostForm action={`${base}/gop-y`} csrfToken={ctx.csrfToken} class="form">
+        <Select
+          name="rating"
+          label={t('events.feedback.rating')}
+          value={feedbackValues.rating}
+          placeholder={t('form.choose')}
+          options={ratings}
+          error={feedbackErrors.rating}
+          required
+        />
+        <TextArea
+          name="comments"
+          label={t('events.feedback.comments')}
+          value={feedbackValues.comments}
+          error={feedbackErrors.comments}
+          optionalText={t('form.optional')}
+          rows={3}
+          maxlength={3000}
+        />
+        <div class="form-actions">
+          <Button>{t('events.feedback.submit')}</Button>
+        </div>
+      </PostForm>
+    </section>
+  );
+};
+
+export const TicketPage: FC<TicketPageProps> = (p) => {
+  const { ctx, ticket, canCancel, canGiveFeedback, waitlistPosition } = p;
+  const { t } = ctx;
+  const r = ticket.registration;
+  const e = ticket.event;
+  const base = `/ve/${r.token}`;
   return (
     <Layout ctx={ctx} title={t('events.ticket.title')}>
       <h1>{t('events.ticket.title')}</h1>
@@ -66,20 +120,7 @@ export const TicketPage: FC<TicketPageProps> = ({
           </>
         )}
       </dl>
-      <section class="card ticket" aria-label={t('events.ticket.code')}>
-        {r.status === 'confirmed' ? (
-          <>
-            <h2>{t('events.ticket.code')}</h2>
-            <p class="ticket-code">{formatCode(r.code)}</p>
-            <QrCode svg={qrSvg} label={t('events.ticket.qrLabel', { code: formatCode(r.code) })} />
-            <p class="hint">{t('events.ticket.show')}</p>
-          </>
-        ) : r.status === 'waitlisted' ? (
-          <p>{t('events.ticket.waitlisted')}</p>
-        ) : (
-          <p>{t('events.ticket.cancelled', { date: r.cancelledAt ? formatDate(r.cancelledAt) : '' })}</p>
-        )}
-      </section>
+      <TicketCode {...p} />
       <h2>{t('events.sessions')}</h2>
       <SessionList t={t} sessions={e.sessions} attended={ticket.attendedSessionIds} />
       {ticket.certificateCode && (
@@ -90,40 +131,7 @@ export const TicketPage: FC<TicketPageProps> = ({
           <a href={`/chung-nhan/${ticket.certificateCode}`}>{t('events.ticket.certificateVerify')}</a>
         </p>
       )}
-      {canGiveFeedback && (
-        <section aria-labelledby="feedback-heading">
-          <h2 id="feedback-heading">{t('events.feedback.title')}</h2>
-          {ticket.feedback && <p class="muted">{t('events.feedback.thanks')}</p>}
-          <ErrorSummary
-            t={t}
-            errors={feedbackErrors}
-            labels={{ rating: t('events.feedback.rating'), comments: t('events.feedback.comments') }}
-          />
-          <PostForm action={`${base}/gop-y`} csrfToken={ctx.csrfToken} class="form">
-            <Select
-              name="rating"
-              label={t('events.feedback.rating')}
-              value={feedbackValues.rating}
-              placeholder={t('form.choose')}
-              options={ratings}
-              error={feedbackErrors.rating}
-              required
-            />
-            <TextArea
-              name="comments"
-              label={t('events.feedback.comments')}
-              value={feedbackValues.comments}
-              error={feedbackErrors.comments}
-              optionalText={t('form.optional')}
-              rows={3}
-              maxlength={3000}
-            />
-            <div class="form-actions">
-              <Button>{t('events.feedback.submit')}</Button>
-            </div>
-          </PostForm>
-        </section>
-      )}
+      {canGiveFeedback && <FeedbackForm {...p} />}
       <p class="hint">{t('events.ticket.keepLink')}</p>
       {canCancel && (
         <PostForm action={`${base}/huy`} csrfToken={ctx.csrfToken}>

@@ -77,9 +77,143 @@ const Summary: FC<{ ctx: PageContext; summary: ReadinessSummary }> = ({ ctx, sum
   );
 };
 
-export const ChecklistPage: FC<ChecklistProps> = ({ ctx, view, checklist, summary, isStaff }) => {
+interface LineProps {
+  ctx: PageContext;
+  view: ProductContext;
+  line: ReadinessLine;
+  code: ReadinessItemCode;
+  label: string;
+}
+
+/** The item's variant, number and dates, as far as they are known. */
+const ItemFacts: FC<Pick<LineProps, 'ctx' | 'line' | 'code'>> = ({ ctx, line, code }) => {
+  const { t } = ctx;
+  return (
+    <dl class="facts inline-facts">
+      {line.variant && (
+        <>
+          <dt>{t('products.field.variant')}</dt>
+          <dd>{labelOf(t, `products.variant.${code}`, line.variant)}</dd>
+        </>
+      )}
+      {line.number && (
+        <>
+          <dt>{t('products.field.number')}</dt>
+          <dd>{line.number}</dd>
+        </>
+      )}
+      {line.issuedOn && (
+        <>
+          <dt>{t('products.field.issuedOn')}</dt>
+          <dd>{formatDate(line.issuedOn)}</dd>
+        </>
+      )}
+      {line.expiresOn && (
+        <>
+          <dt>{t('products.field.expiresOn')}</dt>
+          <dd>{formatDate(line.expiresOn)}</dd>
+        </>
+      )}
+    </dl>
+  );
+};
+
+/** The item's document, and what the viewer may do with it: update, ask for help, verify. */
+const ItemActions: FC<LineProps & { missing: boolean; isStaff: boolean }> = ({
+  ctx,
+  view,
+  line,
+  code,
+  label,
+  missing,
+  isStaff,
+}) => {
   const { t } = ctx;
   const { product: pr, project } = view;
+  return (
+    <ul class="row-actions plain">
+      {line.fileId && (
+        <li>
+          <a href={`/san-pham/${pr.slug}/dieu-kien/${code}/tai-lieu`}>{t('products.checklist.document')}</a>
+        </li>
+      )}
+      {view.canEdit && (
+        <li>
+          <a class="button button-secondary" href={`/san-pham/${pr.slug}/dieu-kien/${code}`}>
+            {t('products.checklist.update')}
+            <span class="visually-hidden">: {label}</span>
+          </a>
+        </li>
+      )}
+      {view.canEdit && missing && (
+        <li>
+          <a
+            href={helpHref(project.slug, helpNeedOf[code], t('products.help.text', { item: label, product: pr.name }))}
+          >
+            {t('products.help.link')}
+            <span class="visually-hidden">: {label}</span>
+          </a>
+        </li>
+      )}
+      {isStaff && line.status === 'done' && !line.verifiedAt && (
+        <li>
+          <PostForm
+            action={`/san-pham/${pr.slug}/dieu-kien/${code}/xac-nhan`}
+            csrfToken={ctx.csrfToken}
+            class="inline-form"
+          >
+            <button type="submit" class="button button-primary">
+              {t('products.checklist.verify')}
+              <span class="visually-hidden">: {label}</span>
+            </button>
+          </PostForm>
+        </li>
+      )}
+    </ul>
+  );
+};
+
+/** One item of the checklist: its status, facts, note and actions. */
+const CheckItem: FC<Omit<ChecklistProps, 'checklist'> & { line: ReadinessLine }> = ({
+  ctx,
+  view,
+  line,
+  summary,
+  isStaff,
+}) => {
+  const { t } = ctx;
+  const code = line.item as ReadinessItemCode;
+  const label = labelOf(t, 'products.item', code);
+  const missing =
+    summary.missing.includes(code) || (code === 'ocop' && line.status !== 'done' && line.status !== 'not_applicable');
+  return (
+    <li id={`muc-${code}`} class="check-item">
+      <h2>
+        {label}
+        {!requiredItems.includes(code) && <span class="optional"> {t('products.checklist.optionalItem')}</span>}
+      </h2>
+      <p class="hint">{t(`products.item.${code}.hint`)}</p>
+      <p class="badges">
+        <Badge tone={statusTone[line.status] ?? 'neutral'}>{labelOf(t, 'products.status', line.status)}</Badge>
+        {line.status === 'done' &&
+          (line.verifiedAt ? (
+            <Badge tone="success">{t('products.checklist.verified')}</Badge>
+          ) : (
+            <Badge tone="warning">{t('products.checklist.unverified')}</Badge>
+          ))}
+      </p>
+      {(line.variant || line.number || line.issuedOn || line.expiresOn) && (
+        <ItemFacts ctx={ctx} line={line} code={code} />
+      )}
+      {line.note && <p>{line.note}</p>}
+      <ItemActions ctx={ctx} view={view} line={line} code={code} label={label} missing={missing} isStaff={isStaff} />
+    </li>
+  );
+};
+
+export const ChecklistPage: FC<ChecklistProps> = ({ ctx, view, checklist, summary, isStaff }) => {
+  const { t } = ctx;
+  const { product: pr } = view;
   const title = t('products.checklist.title', { name: pr.name });
   return (
     <Layout ctx={ctx} title={title}>
@@ -90,103 +224,9 @@ export const ChecklistPage: FC<ChecklistProps> = ({ ctx, view, checklist, summar
       <p class="lead">{t('products.checklist.lead')}</p>
       <Summary ctx={ctx} summary={summary} />
       <ol class="checklist">
-        {checklist.map((line) => {
-          const code = line.item as ReadinessItemCode;
-          const label = labelOf(t, 'products.item', code);
-          const missing =
-            summary.missing.includes(code) ||
-            (code === 'ocop' && line.status !== 'done' && line.status !== 'not_applicable');
-          return (
-            <li id={`muc-${code}`} class="check-item">
-              <h2>
-                {label}
-                {!requiredItems.includes(code) && <span class="optional"> {t('products.checklist.optionalItem')}</span>}
-              </h2>
-              <p class="hint">{t(`products.item.${code}.hint`)}</p>
-              <p class="badges">
-                <Badge tone={statusTone[line.status] ?? 'neutral'}>{labelOf(t, 'products.status', line.status)}</Badge>
-                {line.status === 'done' &&
-                  (line.verifiedAt ? (
-                    <Badge tone="success">{t('products.checklist.verified')}</Badge>
-                  ) : (
-                    <Badge tone="warning">{t('products.checklist.unverified')}</Badge>
-                  ))}
-              </p>
-              {(line.variant || line.number || line.issuedOn || line.expiresOn) && (
-                <dl class="facts inline-facts">
-                  {line.variant && (
-                    <>
-                      <dt>{t('products.field.variant')}</dt>
-                      <dd>{labelOf(t, `products.variant.${code}`, line.variant)}</dd>
-                    </>
-                  )}
-                  {line.number && (
-                    <>
-                      <dt>{t('products.field.number')}</dt>
-                      <dd>{line.number}</dd>
-                    </>
-                  )}
-                  {line.issuedOn && (
-                    <>
-                      <dt>{t('products.field.issuedOn')}</dt>
-                      <dd>{formatDate(line.issuedOn)}</dd>
-                    </>
-                  )}
-                  {line.expiresOn && (
-                    <>
-                      <dt>{t('products.field.expiresOn')}</dt>
-                      <dd>{formatDate(line.expiresOn)}</dd>
-                    </>
-                  )}
-                </dl>
-              )}
-              {line.note && <p>{line.note}</p>}
-              <ul class="row-actions plain">
-                {line.fileId && (
-                  <li>
-                    <a href={`/san-pham/${pr.slug}/dieu-kien/${code}/tai-lieu`}>{t('products.checklist.document')}</a>
-                  </li>
-                )}
-                {view.canEdit && (
-                  <li>
-                    <a class="button button-secondary" href={`/san-pham/${pr.slug}/dieu-kien/${code}`}>
-                      {t('products.checklist.update')}
-                      <span class="visually-hidden">: {label}</span>
-                    </a>
-                  </li>
-                )}
-                {view.canEdit && missing && (
-                  <li>
-                    <a
-                      href={helpHref(
-                        project.slug,
-                        helpNeedOf[code],
-                        t('products.help.text', { item: label, product: pr.name }),
-                      )}
-                    >
-                      {t('products.help.link')}
-                      <span class="visually-hidden">: {label}</span>
-                    </a>
-                  </li>
-                )}
-                {isStaff && line.status === 'done' && !line.verifiedAt && (
-                  <li>
-                    <PostForm
-                      action={`/san-pham/${pr.slug}/dieu-kien/${code}/xac-nhan`}
-                      csrfToken={ctx.csrfToken}
-                      class="inline-form"
-                    >
-                      <button type="submit" class="button button-primary">
-                        {t('products.checklist.verify')}
-                        <span class="visually-hidden">: {label}</span>
-                      </button>
-                    </PostForm>
-                  </li>
-                )}
-              </ul>
-            </li>
-          );
-        })}
+        {checklist.map((line) => (
+          <CheckItem ctx={ctx} view={view} line={line} summary={summary} isStaff={isStaff} />
+        ))}
       </ol>
     </Layout>
   );
@@ -200,6 +240,65 @@ export interface ItemFormProps {
   errors: Record<string, string>;
 }
 
+const itemLabelsOf = (t: PageContext['t']) => ({
+  status: t('products.field.status'),
+  variant: t('products.field.variant'),
+  number: t('products.field.number'),
+  issuedOn: t('products.field.issuedOn'),
+  expiresOn: t('products.field.expiresOn'),
+  note: t('products.field.note'),
+  file: t('products.field.file'),
+});
+
+/** The item's number, dates and note. */
+const ItemRecord: FC<ItemFormProps> = ({ ctx, values, errors }) => {
+  const { t } = ctx;
+  const opt = t('form.optional');
+  const v = (k: string) => formValue(values, k);
+  const labels = itemLabelsOf(t);
+  return (
+    <>
+      <Input
+        name="number"
+        label={labels.number}
+        hint={t('products.field.numberHint')}
+        value={v('number')}
+        error={errors.number}
+        optionalText={opt}
+        maxlength={100}
+      />
+      <div class="row">
+        <Input
+          name="issuedOn"
+          type="date"
+          label={labels.issuedOn}
+          value={v('issuedOn')}
+          error={errors.issuedOn}
+          optionalText={opt}
+        />
+        <Input
+          name="expiresOn"
+          type="date"
+          label={labels.expiresOn}
+          hint={t('products.field.expiresHint')}
+          value={v('expiresOn')}
+          error={errors.expiresOn}
+          optionalText={opt}
+        />
+      </div>
+      <TextArea
+        name="note"
+        label={labels.note}
+        value={v('note')}
+        error={errors.note}
+        optionalText={opt}
+        rows={3}
+        maxlength={1000}
+      />
+    </>
+  );
+};
+
 export const ItemFormPage: FC<ItemFormProps> = ({ ctx, view, line, values, errors }) => {
   const { t } = ctx;
   const code = line.item as ReadinessItemCode;
@@ -207,15 +306,7 @@ export const ItemFormPage: FC<ItemFormProps> = ({ ctx, view, line, values, error
   const variants = itemVariants[code] ?? [];
   const opt = t('form.optional');
   const v = (k: string) => formValue(values, k);
-  const labels = {
-    status: t('products.field.status'),
-    variant: t('products.field.variant'),
-    number: t('products.field.number'),
-    issuedOn: t('products.field.issuedOn'),
-    expiresOn: t('products.field.expiresOn'),
-    note: t('products.field.note'),
-    file: t('products.field.file'),
-  };
+  const labels = itemLabelsOf(t);
   const title = t('products.item.formTitle', { item: label });
   const back = `/san-pham/${view.product.slug}/dieu-kien`;
   return (
@@ -250,43 +341,7 @@ export const ItemFormPage: FC<ItemFormProps> = ({ ctx, view, line, values, error
             error={errors.variant}
           />
         )}
-        <Input
-          name="number"
-          label={labels.number}
-          hint={t('products.field.numberHint')}
-          value={v('number')}
-          error={errors.number}
-          optionalText={opt}
-          maxlength={100}
-        />
-        <div class="row">
-          <Input
-            name="issuedOn"
-            type="date"
-            label={labels.issuedOn}
-            value={v('issuedOn')}
-            error={errors.issuedOn}
-            optionalText={opt}
-          />
-          <Input
-            name="expiresOn"
-            type="date"
-            label={labels.expiresOn}
-            hint={t('products.field.expiresHint')}
-            value={v('expiresOn')}
-            error={errors.expiresOn}
-            optionalText={opt}
-          />
-        </div>
-        <TextArea
-          name="note"
-          label={labels.note}
-          value={v('note')}
-          error={errors.note}
-          optionalText={opt}
-          rows={3}
-          maxlength={1000}
-        />
+        <ItemRecord ctx={ctx} view={view} line={line} values={values} errors={errors} />
         <FileInput
           name="file"
           label={labels.file}

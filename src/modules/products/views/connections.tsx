@@ -80,8 +80,45 @@ export interface BoardProps {
   today: string;
 }
 
-export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, communes, today }) => {
+/** One connection on the board: what, with whom, since when, its outcome, next step and a move. */
+const BoardCard: FC<{ ctx: PageContext; c: ConnectionView; today: string }> = ({ ctx, c, today }) => {
   const { t, lang } = ctx;
+  return (
+    <li class="board-card">
+      <h3>
+        <a href={`/ket-noi-tieu-thu/${c.id}`}>{c.productName ?? c.projectName}</a>
+      </h3>
+      <p class="row-meta">
+        <span class="board-stage">
+          <StageBadge t={t} stage={c.stage} />
+        </span>
+        <span>{t('products.connection.since', { date: formatDate(c.stageOn) })}</span>
+        <span>{c.partnerName}</span>
+        {c.communeName ? <span>{c.communeName}</span> : null}
+      </p>
+      {(c.contractValueVnd !== null || c.growthPercent !== undefined) && (
+        <p class="row-meta board-outcome">
+          {c.contractValueVnd !== null && (
+            <span>{t('products.connection.contractIs', { value: formatVnd(c.contractValueVnd, lang) })}</span>
+          )}
+          {c.growthPercent !== undefined && (
+            <span>{t('products.connection.growthIs', { growth: c.growthPercent })}</span>
+          )}
+        </p>
+      )}
+      {c.nextStep && (
+        <p class="next-step">
+          {t('products.connection.nextStepIs', { step: c.nextStep })}
+          {c.nextStepOn ? ` (${formatDate(c.nextStepOn)})` : ''}
+        </p>
+      )}
+      <MoveForm ctx={ctx} c={c} today={today} />
+    </li>
+  );
+};
+
+export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, communes, today }) => {
+  const { t } = ctx;
   const pageTitle = t('products.board.title');
   const all = t('products.filter.all');
   const filtered = Boolean(filters.partner || filters.commune || filters.stage);
@@ -139,38 +176,7 @@ export const BoardPage: FC<BoardProps> = ({ ctx, items, filters, partners, commu
                 </h2>
                 <ul>
                   {cards.map((c) => (
-                    <li class="board-card">
-                      <h3>
-                        <a href={`/ket-noi-tieu-thu/${c.id}`}>{c.productName ?? c.projectName}</a>
-                      </h3>
-                      <p class="row-meta">
-                        <span class="board-stage">
-                          <StageBadge t={t} stage={c.stage} />
-                        </span>
-                        <span>{t('products.connection.since', { date: formatDate(c.stageOn) })}</span>
-                        <span>{c.partnerName}</span>
-                        {c.communeName ? <span>{c.communeName}</span> : null}
-                      </p>
-                      {(c.contractValueVnd !== null || c.growthPercent !== undefined) && (
-                        <p class="row-meta board-outcome">
-                          {c.contractValueVnd !== null && (
-                            <span>
-                              {t('products.connection.contractIs', { value: formatVnd(c.contractValueVnd, lang) })}
-                            </span>
-                          )}
-                          {c.growthPercent !== undefined && (
-                            <span>{t('products.connection.growthIs', { growth: c.growthPercent })}</span>
-                          )}
-                        </p>
-                      )}
-                      {c.nextStep && (
-                        <p class="next-step">
-                          {t('products.connection.nextStepIs', { step: c.nextStep })}
-                          {c.nextStepOn ? ` (${formatDate(c.nextStepOn)})` : ''}
-                        </p>
-                      )}
-                      <MoveForm ctx={ctx} c={c} today={today} />
-                    </li>
+                    <BoardCard ctx={ctx} c={c} today={today} />
                   ))}
                 </ul>
               </section>
@@ -363,12 +369,115 @@ const StageForm: FC<ConnectionPageProps> = (p) => {
   );
 };
 
-/** Staff record the contract and the sales before and after. */
-const OutcomeForm: FC<ConnectionPageProps> = (p) => {
+/** The contract: when signed, its value, volume, length and file. */
+const ContractFields: FC<ConnectionPageProps> = (p) => {
   const { t } = p.ctx;
   const { c } = p;
   const opt = t('form.optional');
   const ov = (k: string) => formValue(p.outcomeValues, k);
+  const outcomeLabels = outcomeLabelsOf(t);
+  return (
+    <fieldset>
+      <legend>{t('products.connection.contract')}</legend>
+      <div class="row">
+        <Input
+          name="contractSignedOn"
+          type="date"
+          label={outcomeLabels.contractSignedOn}
+          value={ov('contractSignedOn')}
+          error={p.outcomeErrors.contractSignedOn}
+          optionalText={opt}
+        />
+        <Input
+          name="contractValueVnd"
+          inputmode="decimal"
+          label={outcomeLabels.contractValueVnd}
+          value={ov('contractValueVnd')}
+          error={p.outcomeErrors.contractValueVnd}
+          optionalText={opt}
+        />
+      </div>
+      <div class="row">
+        <Input
+          name="contractVolume"
+          label={outcomeLabels.contractVolume}
+          value={ov('contractVolume')}
+          error={p.outcomeErrors.contractVolume}
+          optionalText={opt}
+          maxlength={200}
+        />
+        <Input
+          name="contractMonths"
+          type="number"
+          inputmode="numeric"
+          label={outcomeLabels.contractMonths}
+          value={ov('contractMonths')}
+          error={p.outcomeErrors.contractMonths}
+          optionalText={opt}
+        />
+      </div>
+      <FileInput
+        name="contractFile"
+        label={outcomeLabels.contractFile}
+        hint={t('products.field.fileHint')}
+        accept="application/pdf,image/jpeg,image/png,image/webp"
+        error={p.outcomeErrors.contractFile}
+        values={p.outcomeValues}
+        t={t}
+        optionalText={opt}
+      />
+      {c.contractFileId && (
+        <Checkbox name="removeFile" label={t('products.field.removeFile')} checked={ov('removeFile') === 'on'} />
+      )}
+    </fieldset>
+  );
+};
+
+/** The sales before and after the connection, over a period. */
+const SalesFields: FC<ConnectionPageProps> = (p) => {
+  const { t } = p.ctx;
+  const opt = t('form.optional');
+  const ov = (k: string) => formValue(p.outcomeValues, k);
+  const outcomeLabels = outcomeLabelsOf(t);
+  return (
+    <fieldset>
+      <legend>{t('products.connection.sales')}</legend>
+      <Input
+        name="salesPeriod"
+        label={outcomeLabels.salesPeriod}
+        hint={t('products.connection.salesPeriodHint')}
+        value={ov('salesPeriod')}
+        error={p.outcomeErrors.salesPeriod}
+        optionalText={opt}
+        maxlength={120}
+      />
+      <div class="row">
+        <Input
+          name="salesBeforeVnd"
+          inputmode="decimal"
+          label={outcomeLabels.salesBeforeVnd}
+          value={ov('salesBeforeVnd')}
+          error={p.outcomeErrors.salesBeforeVnd}
+          optionalText={opt}
+        />
+        <Input
+          name="salesAfterVnd"
+          inputmode="decimal"
+          label={outcomeLabels.salesAfterVnd}
+          value={ov('salesAfterVnd')}
+          error={p.outcomeErrors.salesAfterVnd}
+          optionalText={opt}
+        />
+      </div>
+      <p class="hint">{t('products.connection.growthHint')}</p>
+    </fieldset>
+  );
+};
+
+/** Staff record the contract and the sales before and after. */
+const OutcomeForm: FC<ConnectionPageProps> = (p) => {
+  const { t } = p.ctx;
+  const { c } = p;
   const outcomeLabels = outcomeLabelsOf(t);
   return (
     <>
@@ -376,90 +485,8 @@ const OutcomeForm: FC<ConnectionPageProps> = (p) => {
       <p>{t('products.connection.outcomeLead')}</p>
       <ErrorSummary t={t} errors={p.outcomeErrors} labels={outcomeLabels} />
       <PostForm action={`/ket-noi-tieu-thu/${c.id}/ket-qua`} csrfToken={p.ctx.csrfToken} class="form" multipart>
-        <fieldset>
-          <legend>{t('products.connection.contract')}</legend>
-          <div class="row">
-            <Input
-              name="contractSignedOn"
-              type="date"
-              label={outcomeLabels.contractSignedOn}
-              value={ov('contractSignedOn')}
-              error={p.outcomeErrors.contractSignedOn}
-              optionalText={opt}
-            />
-            <Input
-              name="contractValueVnd"
-              inputmode="decimal"
-              label={outcomeLabels.contractValueVnd}
-              value={ov('contractValueVnd')}
-              error={p.outcomeErrors.contractValueVnd}
-              optionalText={opt}
-            />
-          </div>
-          <div class="row">
-            <Input
-              name="contractVolume"
-              label={outcomeLabels.contractVolume}
-              value={ov('contractVolume')}
-              error={p.outcomeErrors.contractVolume}
-              optionalText={opt}
-              maxlength={200}
-            />
-            <Input
-              name="contractMonths"
-              type="number"
-              inputmode="numeric"
-              label={outcomeLabels.contractMonths}
-              value={ov('contractMonths')}
-              error={p.outcomeErrors.contractMonths}
-              optionalText={opt}
-            />
-          </div>
-          <FileInput
-            name="contractFile"
-            label={outcomeLabels.contractFile}
-            hint={t('products.field.fileHint')}
-            accept="application/pdf,image/jpeg,image/png,image/webp"
-            error={p.outcomeErrors.contractFile}
-            values={p.outcomeValues}
-            t={t}
-            optionalText={opt}
-          />
-          {c.contractFileId && (
-            <Checkbox name="removeFile" label={t('products.field.removeFile')} checked={ov('removeFile') === 'on'} />
-          )}
-        </fieldset>
-        <fieldset>
-          <legend>{t('products.connection.sales')}</legend>
-          <Input
-            name="salesPeriod"
-            label={outcomeLabels.salesPeriod}
-            hint={t('products.connection.salesPeriodHint')}
-            value={ov('salesPeriod')}
-            error={p.outcomeErrors.salesPeriod}
-            optionalText={opt}
-            maxlength={120}
-          />
-          <div class="row">
-            <Input
-              name="salesBeforeVnd"
-              inputmode="decimal"
-              label={outcomeLabels.salesBeforeVnd}
-              value={ov('salesBeforeVnd')}
-              error={p.outcomeErrors.salesBeforeVnd}
-              optionalText={opt}
-            />
-            <Input
-              name="salesAfterVnd"
-              inputmode="decimal"
-              label={outcomeLabels.salesAfterVnd}
-              value={ov('salesAfterVnd')}
-              error={p.outcomeErrors.salesAfterVnd}
-              optionalText={opt}
-            />
-          </div>
-          <p class="hint">{t('products.connection.growthHint')}</p>
-        </fieldset>
+        <ContractFields {...p} />
+        <SalesFields {...p} />
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
         </div>
@@ -527,6 +554,60 @@ export interface NewConnectionProps {
   errors: Record<string, string>;
 }
 
+const newLabelsOf = (t: PageContext['t']) => ({
+  partnerId: t('products.connection.partner'),
+  product: t('products.connection.product'),
+  project: t('products.connection.project'),
+  startedOn: t('products.connection.startedOn'),
+  notes: t('products.connection.note'),
+  nextStep: t('products.connection.nextStep'),
+  nextStepOn: t('products.connection.nextStepOn'),
+});
+
+/** The buyer's inquiry the connection starts from. */
+const FromInquiry: FC<{ ctx: PageContext; inquiry: NonNullable<NewConnectionProps['inquiry']> }> = ({
+  ctx,
+  inquiry,
+}) => {
+  const { t } = ctx;
+  return (
+    <div class="card">
+      <p>
+        <strong>{t('products.connection.fromInquiry', { name: inquiry.name })}</strong>
+        {inquiry.organisation ? ` · ${inquiry.organisation}` : ''}
+      </p>
+      <p>{inquiry.message}</p>
+    </div>
+  );
+};
+
+/** The next step and its date. */
+const NextStepRow: FC<Pick<NewConnectionProps, 'ctx' | 'values' | 'errors'>> = ({ ctx, values, errors }) => {
+  const { t } = ctx;
+  const v = (k: string) => formValue(values, k);
+  const labels = newLabelsOf(t);
+  return (
+    <div class="row">
+      <Input
+        name="nextStep"
+        label={labels.nextStep}
+        value={v('nextStep')}
+        error={errors.nextStep}
+        optionalText={t('form.optional')}
+        maxlength={300}
+      />
+      <Input
+        name="nextStepOn"
+        type="date"
+        label={labels.nextStepOn}
+        value={v('nextStepOn')}
+        error={errors.nextStepOn}
+        optionalText={t('form.optional')}
+      />
+    </div>
+  );
+};
+
 export const NewConnectionPage: FC<NewConnectionProps> = ({
   ctx,
   partners,
@@ -538,15 +619,7 @@ export const NewConnectionPage: FC<NewConnectionProps> = ({
 }) => {
   const { t } = ctx;
   const v = (k: string) => formValue(values, k);
-  const labels = {
-    partnerId: t('products.connection.partner'),
-    product: t('products.connection.product'),
-    project: t('products.connection.project'),
-    startedOn: t('products.connection.startedOn'),
-    notes: t('products.connection.note'),
-    nextStep: t('products.connection.nextStep'),
-    nextStepOn: t('products.connection.nextStepOn'),
-  };
+  const labels = newLabelsOf(t);
   const pageTitle = t('products.connection.new');
   return (
     <Layout ctx={ctx} title={pageTitle}>
@@ -554,15 +627,7 @@ export const NewConnectionPage: FC<NewConnectionProps> = ({
         <a href="/ket-noi-tieu-thu">{t('products.board.title')}</a>
       </nav>
       <h1>{pageTitle}</h1>
-      {inquiry && (
-        <div class="card">
-          <p>
-            <strong>{t('products.connection.fromInquiry', { name: inquiry.name })}</strong>
-            {inquiry.organisation ? ` · ${inquiry.organisation}` : ''}
-          </p>
-          <p>{inquiry.message}</p>
-        </div>
-      )}
+      {inquiry && <FromInquiry ctx={ctx} inquiry={inquiry} />}
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <PostForm action="/ket-noi-tieu-thu/moi" csrfToken={ctx.csrfToken} class="form">
         {inquiry && <input type="hidden" name="inquiryId" value={inquiry.id} />}
@@ -604,24 +669,7 @@ export const NewConnectionPage: FC<NewConnectionProps> = ({
           rows={3}
           maxlength={3000}
         />
-        <div class="row">
-          <Input
-            name="nextStep"
-            label={labels.nextStep}
-            value={v('nextStep')}
-            error={errors.nextStep}
-            optionalText={t('form.optional')}
-            maxlength={300}
-          />
-          <Input
-            name="nextStepOn"
-            type="date"
-            label={labels.nextStepOn}
-            value={v('nextStepOn')}
-            error={errors.nextStepOn}
-            optionalText={t('form.optional')}
-          />
-        </div>
+        <NextStepRow ctx={ctx} values={values} errors={errors} />
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
           <a href="/ket-noi-tieu-thu">{t('form.cancel')}</a>

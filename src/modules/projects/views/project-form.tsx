@@ -17,124 +17,146 @@ export interface ProjectFormProps {
   communes: CommuneOption[];
 }
 
-export const ProjectFormPage: FC<ProjectFormProps> = ({ ctx, title, action, cancelHref, values, errors, communes }) => {
+const labelsOf = (t: PageContext['t']): Record<string, string> => ({
+  name: t('projects.field.name'),
+  summary: t('projects.field.summary'),
+  description: t('projects.field.description'),
+  type: t('projects.field.type'),
+  field: t('projects.field.field'),
+  stage: t('projects.field.stage'),
+  commune: t('projects.field.commune'),
+  members: t('projects.field.members'),
+  needs: t('projects.field.needs'),
+  awards: t('projects.field.awards'),
+  links: t('projects.field.links'),
+  consentToPublish: t('projects.form.publish'),
+});
+
+/** The project's name, summary, description, type, field, stage and commune. */
+const ProjectBasics: FC<ProjectFormProps> = ({ ctx, values, errors, communes }) => {
   const { t } = ctx;
   const opt = t('form.optional');
-  const labels: Record<string, string> = {
-    name: t('projects.field.name'),
-    summary: t('projects.field.summary'),
-    description: t('projects.field.description'),
-    type: t('projects.field.type'),
-    field: t('projects.field.field'),
-    stage: t('projects.field.stage'),
-    commune: t('projects.field.commune'),
-    members: t('projects.field.members'),
-    needs: t('projects.field.needs'),
-    awards: t('projects.field.awards'),
-    links: t('projects.field.links'),
-    consentToPublish: t('projects.form.publish'),
-  };
+  const labels = labelsOf(t);
+  return (
+    <fieldset>
+      <legend>{t('projects.form.about')}</legend>
+      <Input
+        name="name"
+        label={labels.name ?? ''}
+        value={formValue(values, 'name')}
+        error={errors.name}
+        required
+        maxlength={200}
+      />
+      <TextArea
+        name="summary"
+        label={labels.summary ?? ''}
+        hint={t('projects.field.summaryHint')}
+        value={formValue(values, 'summary')}
+        error={errors.summary}
+        required
+        rows={2}
+        maxlength={500}
+      />
+      <TextArea
+        name="description"
+        label={labels.description ?? ''}
+        value={formValue(values, 'description')}
+        error={errors.description}
+        optionalText={opt}
+        rows={6}
+      />
+      <Select
+        name="type"
+        label={labels.type ?? ''}
+        value={formValue(values, 'type')}
+        placeholder={t('form.choose')}
+        options={optionsOf(t, 'project.type', projectTypes)}
+        error={errors.type}
+        required
+      />
+      <Select
+        name="field"
+        label={labels.field ?? ''}
+        value={formValue(values, 'field')}
+        placeholder={t('form.choose')}
+        options={optionsOf(t, 'project.field', projectFields)}
+        error={errors.field}
+        required
+      />
+      <Select
+        name="stage"
+        label={labels.stage ?? ''}
+        value={formValue(values, 'stage')}
+        placeholder={t('form.choose')}
+        options={optionsOf(t, 'project.stage', projectStages)}
+        error={errors.stage}
+        required
+      />
+      <Select
+        name="commune"
+        label={labels.commune ?? ''}
+        hint={t('projects.field.communeHint')}
+        value={formValue(values, 'commune')}
+        placeholder={t('form.choose')}
+        options={communeOptions(t, communes, { formerDistrict: true })}
+        error={errors.commune}
+        required
+      />
+    </fieldset>
+  );
+};
+
+/** Who is in the team, the awards won and the links to it. */
+const ProjectTeam: FC<ProjectFormProps> = ({ ctx, values, errors }) => {
+  const { t } = ctx;
+  const opt = t('form.optional');
+  const labels = labelsOf(t);
+  return (
+    <fieldset>
+      <legend>{t('projects.form.team')}</legend>
+      <TextArea
+        name="members"
+        label={labels.members ?? ''}
+        hint={t('projects.field.membersHint')}
+        value={formValue(values, 'members')}
+        error={errors.members}
+        optionalText={opt}
+        rows={3}
+      />
+      <TextArea
+        name="awards"
+        label={labels.awards ?? ''}
+        hint={t('projects.field.awardsHint')}
+        value={formValue(values, 'awards')}
+        error={errors.awards}
+        optionalText={opt}
+        rows={2}
+      />
+      <TextArea
+        name="links"
+        label={labels.links ?? ''}
+        hint={t('projects.field.linksHint')}
+        value={formValue(values, 'links')}
+        error={errors.links}
+        optionalText={opt}
+        rows={2}
+      />
+    </fieldset>
+  );
+};
+
+export const ProjectFormPage: FC<ProjectFormProps> = (p) => {
+  const { ctx, title, action, cancelHref, values, errors } = p;
+  const { t } = ctx;
+  const labels = labelsOf(t);
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <PostForm action={action} csrfToken={ctx.csrfToken} class="form">
-        <fieldset>
-          <legend>{t('projects.form.about')}</legend>
-          <Input
-            name="name"
-            label={labels.name ?? ''}
-            value={formValue(values, 'name')}
-            error={errors.name}
-            required
-            maxlength={200}
-          />
-          <TextArea
-            name="summary"
-            label={labels.summary ?? ''}
-            hint={t('projects.field.summaryHint')}
-            value={formValue(values, 'summary')}
-            error={errors.summary}
-            required
-            rows={2}
-            maxlength={500}
-          />
-          <TextArea
-            name="description"
-            label={labels.description ?? ''}
-            value={formValue(values, 'description')}
-            error={errors.description}
-            optionalText={opt}
-            rows={6}
-          />
-          <Select
-            name="type"
-            label={labels.type ?? ''}
-            value={formValue(values, 'type')}
-            placeholder={t('form.choose')}
-            options={optionsOf(t, 'project.type', projectTypes)}
-            error={errors.type}
-            required
-          />
-          <Select
-            name="field"
-            label={labels.field ?? ''}
-            value={formValue(values, 'field')}
-            placeholder={t('form.choose')}
-            options={optionsOf(t, 'project.field', projectFields)}
-            error={errors.field}
-            required
-          />
-          <Select
-            name="stage"
-            label={labels.stage ?? ''}
-            value={formValue(values, 'stage')}
-            placeholder={t('form.choose')}
-            options={optionsOf(t, 'project.stage', projectStages)}
-            error={errors.stage}
-            required
-          />
-          <Select
-            name="commune"
-            label={labels.commune ?? ''}
-            hint={t('projects.field.communeHint')}
-            value={formValue(values, 'commune')}
-            placeholder={t('form.choose')}
-            options={communeOptions(t, communes, { formerDistrict: true })}
-            error={errors.commune}
-            required
-          />
-        </fieldset>
-        <fieldset>
-          <legend>{t('projects.form.team')}</legend>
-          <TextArea
-            name="members"
-            label={labels.members ?? ''}
-            hint={t('projects.field.membersHint')}
-            value={formValue(values, 'members')}
-            error={errors.members}
-            optionalText={opt}
-            rows={3}
-          />
-          <TextArea
-            name="awards"
-            label={labels.awards ?? ''}
-            hint={t('projects.field.awardsHint')}
-            value={formValue(values, 'awards')}
-            error={errors.awards}
-            optionalText={opt}
-            rows={2}
-          />
-          <TextArea
-            name="links"
-            label={labels.links ?? ''}
-            hint={t('projects.field.linksHint')}
-            value={formValue(values, 'links')}
-            error={errors.links}
-            optionalText={opt}
-            rows={2}
-          />
-        </fieldset>
+        <ProjectBasics {...p} />
+        <ProjectTeam {...p} />
         <Checkboxes
           name="needs"
           label={labels.needs ?? ''}
