@@ -3,8 +3,9 @@ import type { FC } from 'hono/jsx';
 /**
  * A bar chart drawn on the server as inline SVG: a title and a description for screen readers,
  * no script. The page puts the same figures in a table next to it. The bars lie down, one row
- * each (label, bar, value), so the text stays readable on a 360 px phone and any number of
- * quarters or kinds fits.
+ * each, so the text stays readable on a 360 px phone and any number of quarters or kinds fits:
+ * short labels (quarters) sit left of their bar; when any label is long (kinds of support,
+ * communes) every label sits above its bar, at full width, so none is cut.
  */
 export const BarChart: FC<{
   id: string;
@@ -13,8 +14,11 @@ export const BarChart: FC<{
   bars: { label: string; value: number }[];
 }> = ({ id, title, description, bars }) => {
   const width = 360;
-  const row = 26;
-  const labelWidth = 104;
+  const stacked = bars.some((b) => b.label.length > 14);
+  const row = stacked ? 40 : 26;
+  const labelWidth = stacked ? 0 : 104;
+  const barTop = stacked ? 20 : 4;
+  const barHeight = stacked ? 14 : row - 8;
   const valueWidth = 44;
   const plot = width - labelWidth - valueWidth;
   const height = Math.max(1, bars.length) * row + 4;
@@ -29,11 +33,17 @@ export const BarChart: FC<{
         const y = i * row + 2;
         return (
           <g>
-            <text x={labelWidth - 6} y={y + 17} text-anchor="end" font-size="13" fill="currentColor">
-              {b.label}
-            </text>
-            <rect x={labelWidth} y={y + 4} width={w} height={row - 8} fill="#1d6fa5" />
-            <text x={labelWidth + w + 5} y={y + 17} font-size="13" fill="currentColor">
+            {stacked ? (
+              <text x={4} y={y + 14} font-size="13" fill="currentColor">
+                {b.label}
+              </text>
+            ) : (
+              <text x={labelWidth - 6} y={y + 17} text-anchor="end" font-size="13" fill="currentColor">
+                {b.label}
+              </text>
+            )}
+            <rect x={labelWidth} y={y + barTop} width={w} height={barHeight} fill="#1d6fa5" />
+            <text x={labelWidth + w + 5} y={y + barTop + barHeight - 2} font-size="13" fill="currentColor">
               {b.value}
             </text>
           </g>
