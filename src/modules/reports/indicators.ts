@@ -5,7 +5,7 @@ import { coursesHeld, peopleTrained } from '#modules/events/index.ts';
 import { peopleByIds } from '#modules/people/index.ts';
 import { communesOf } from '#modules/places/index.ts';
 import { connectionFacts, listingFacts } from '#modules/products/index.ts';
-import { type RequestFact, requestsReceived, requestsResolved } from '#modules/requests/index.ts';
+import { type RequestFact, requestCounts, requestsReceived, requestsResolved } from '#modules/requests/index.ts';
 import {
   type LedgerFact,
   type LedgerGroup,
@@ -103,29 +103,23 @@ function byProject(entries: LedgerFact[]): Figure {
   return listed([...projects.values()]);
 }
 
-/** Requests as a figure: one each, with its number, its day and the help asked for. */
-function requestFigure(found: RequestFact[], t: Translator): Figure {
-  return listed(found.map((r) => requestRow(r, t, labelOf(t, 'project.need', r.kind))));
-}
+/** Requests as evidence: one each, with its number, its day and the help asked for. */
+const requestRows = (found: RequestFact[], t: Translator): EvidenceRow[] =>
+  found.map((r) => requestRow(r, labelOf(t, 'project.need', r.kind)));
 
-const requestRow = (r: RequestFact, _t: Translator, detail: string): EvidenceRow => ({
+const requestRow = (r: RequestFact, detail: string): EvidenceRow => ({
   day: r.day,
   label: `YC-${r.number}`,
   href: `/yeu-cau/${r.number}`,
   detail,
 });
 
+/** A figure counted in the database, one record each; the records are read on request. */
+const counted = (n: number): Figure => ({ value: n, records: n, breakdowns: [] });
+
 /** Whole days from one ISO day to another. */
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-/** The middle value (the mean of the two middle ones for an even count); 0 for none. */
-export function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /**
  * A read several indicators share, done once per report: kept per database and per period object
@@ -151,13 +145,12 @@ function oncePerPeriod<T>(read: (db: Db, p: Period) => Promise<T>): (db: Db, p: 
 /** The ledger added up by kind, commune and field: the indicators that split it share one query. */
 const summaryOf = oncePerPeriod((db, p) => ledgerSummary(db, p));
 
-/** Requests resolved in the period (two indicators use them). */
-const resolvedIn = oncePerPeriod((db, p) => requestsResolved(db, p.from, p.to));
+/** The period's requests counted: three indicators use them. */
+const requestsOf = oncePerPeriod((db, p) => requestCounts(db, p.from, p.to));
 
 /** Distinct projects given one kind of support in the period, from the summary. */
 function projectsOfKind(summary: LedgerSummary, kind: SupportKind): Figure {
-  const projects = summary.byKind.find((g) => g.key === kind)?.projects ?? 0;
-  return { value: projects, records: projects, breakdowns: [] };
+  return counted(summary.byKind.find((g) => g.key === kind)?.projects ?? 0);
 }
 
 const groupRows = (groups: LedgerGroup[], name: (key: string) => string, pick: 'entries' | 'projects', t: Translator) =>
@@ -390,26 +383,30 @@ export const indicators: Indicator[] = [
     name: 'reports.ind.requestsReceived.name',
     definition: 'reports.ind.requestsReceived.def',
     unit: 'reports.unit.requests',
-    compute: async (db, p, t) => requestFigure(await requestsReceived(db, p.from, p.to), t),
+    compute: async (db, p) => counted((await requestsOf(db, p)).received),
+    evidence: async (db, p, t) => requestRows(await requestsReceived(db, p.from, p.to), t),
   },
   {
     id: 'yeu-cau-giai-quyet',
     name: 'reports.ind.requestsResolved.name',
     definition: 'reports.ind.requestsResolved.def',
     unit: 'reports.unit.requests',
-    compute: async (db, p, t) => requestFigure(await resolvedIn(db, p), t),
+    compute: async (db, p) => counted((await requestsOf(db, p)).resolved),
+    evidence: async (db, p, t) => requestRows(await requestsResolved(db, p.from, p.to), t),
   },
   {
     id: 'so-ngay-giai-quyet',
     name: 'reports.ind.resolveDays.name',
     definition: 'reports.ind.resolveDays.def',
     unit: 'reports.unit.days',
-    compute: async (db, p, t) => {
-      const found = await resolvedIn(db, p);
-      const days = found.map((r) => Math.max(0, daysBetween(r.receivedOn, r.day)));
-      const evidence = found.map((r, i) => requestRow(r, t, t('reports.detail.days', { count: days[i] ?? 0 })));
-      return { value: median(days), records: evidence.length, evidence, breakdowns: [] };
+    compute: async (db, p) => {
+      const { resolved, medianDaysToResolve } = await requestsOf(db, p);
+      return { value: medianDaysToResolve, records: resolved, breakdowns: [] };
     },
+    evidence: async (db, p, t) =>
+      (await requestsResolved(db, p.from, p.to)).map((r) =>
+        requestRow(r, t('reports.detail.days', { count: Math.max(0, daysBetween(r.receivedOn, r.day)) })),
+      ),
   },
   {
     id: 'chuyen-gia-tham-gia',

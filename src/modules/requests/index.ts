@@ -10,7 +10,13 @@ export { connectRequest } from './connect-request.ts';
 export { fileRequest } from './create-request.ts';
 export { fileWalkIn } from './file-walk-in.ts';
 export { type RequestContext, requestRef } from './requests.access.ts';
-export { type RequestFact, requestsReceived, requestsResolved } from './requests.figures.ts';
+export {
+  type RequestCounts,
+  type RequestFact,
+  requestCounts,
+  requestsReceived,
+  requestsResolved,
+} from './requests.figures.ts';
 export { listInbox } from './requests.queries.ts';
 export * from './requests.taxonomy.ts';
 

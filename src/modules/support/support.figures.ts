@@ -74,13 +74,16 @@ export async function ledgerSummary(db: Db, { from, to }: { from: string; to: st
 
 /** Entries that started in each quarter of the period, as `YYYY-Q` keys (`2022-1`). */
 export async function ledgerByQuarter(db: Db, { from, to }: { from: string; to: string }) {
-  const quarter = sql<string>`to_char(${support.startedOn}, 'YYYY-Q')`;
+  // A number per quarter (20221) groups cheaper than a formatted text.
+  const quarter = sql<number>`(extract(year from ${support.startedOn}) * 10 + extract(quarter from ${support.startedOn}))::int`;
   const found = await db
     .select({ quarter, entries: sql<number>`count(*)::int` })
     .from(support)
     .where(and(sql`${support.status} <> 'cancelled'`, sql`${support.startedOn} BETWEEN ${from} AND ${to}`))
     .groupBy(quarter);
-  return new Map(found.map((r) => [r.quarter, Number(r.entries)]));
+  return new Map(
+    found.map((r) => [`${Math.floor(Number(r.quarter) / 10)}-${Number(r.quarter) % 10}`, Number(r.entries)]),
+  );
 }
 
 /** One provider (an expert, a partner) of the period: the projects helped, the entries and hours. */
