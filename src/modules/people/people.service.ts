@@ -1,7 +1,8 @@
-import { and, asc, count, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
+import { isUuid } from '#kernel/db/keys.ts';
 import { rows } from '#kernel/db/rows.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
@@ -23,7 +24,6 @@ export interface PersonFacts {
   email?: string | null;
 }
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 const known = <T extends string>(list: readonly T[], v: string | null | undefined): T | null =>
   v && (list as readonly string[]).includes(v) ? (v as T) : null;
 
@@ -197,6 +197,9 @@ export async function getPerson({ db, actor, id }: { db: Db; actor: Actor; id: s
 /** Facts of several people at once, for other modules' reports (names, sex, year of birth…). */
 export async function peopleByIds(db: Db, ids: string[]): Promise<Map<string, Person>> {
   if (ids.length === 0) return new Map();
-  const found = await db.select().from(person).where(inArray(person.id, ids));
+  // One array parameter (an array literal of checked ids), not one per id: a year's trainees are
+  // thousands of people.
+  const list = `{${[...new Set(ids)].filter(isUuid).join(',')}}`;
+  const found = await db.select().from(person).where(sql`${person.id} = ANY(${list}::uuid[])`);
   return new Map(found.map((p) => [p.id, p]));
 }

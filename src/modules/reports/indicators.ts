@@ -513,11 +513,12 @@ export async function evidenceOf(db: Db, indicator: Indicator, figure: Figure, p
   return figure.evidence ?? (indicator.evidence ? await indicator.evidence(db, p, t) : []);
 }
 
-/** The ledger summary of a period as bars: entries by kind, projects by commune. */
+/** The ledger summary of a period as bars: entries by quarter (keyed `YYYY-Q`), by kind, projects by commune. */
 export async function ledgerCharts(db: Db, p: Period, t: Translator) {
   const summary = await summaryOf(db, p);
   const places = await placeRows(db, summary.byCommune, 'projects', t);
   return {
+    startedByQuarter: summary.byQuarter,
     byKind: groupRows(summary.byKind, (k) => labelOf(t, 'support.kind', k), 'entries', t),
     byCommune: places.commune,
   };

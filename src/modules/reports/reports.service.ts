@@ -3,7 +3,6 @@ import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { formatDate, type Translator } from '#kernel/i18n/index.ts';
-import { ledgerByQuarter } from '#modules/support/index.ts';
 import { evidenceOf, type Figure, type Indicator, indicatorById, indicators, ledgerCharts } from './indicators.ts';
 import { type Period, quartersOf } from './period.ts';
 
@@ -51,13 +50,12 @@ export async function buildReport({
     if (evidence) figure.evidence = await evidenceOf(db, indicator, figure, period, t);
     lines.push({ indicator, figure });
   }
-  const started = await ledgerByQuarter(db, period);
+  const { startedByQuarter, byKind, byCommune } = await ledgerCharts(db, period, t);
   const byQuarter = quartersOf(period).map((q) => ({
     label: q.label,
-    count: started.get(`${q.from.slice(0, 4)}-${Math.floor((Number(q.from.slice(5, 7)) - 1) / 3) + 1}`) ?? 0,
+    count: startedByQuarter.get(`${q.from.slice(0, 4)}-${Math.floor((Number(q.from.slice(5, 7)) - 1) / 3) + 1}`) ?? 0,
   }));
-  const charts = await ledgerCharts(db, period, t);
-  return { period, lines, byQuarter, ...charts };
+  return { period, lines, byQuarter, byKind, byCommune };
 }
 
 /** One indicator's figure and evidence for the period. */

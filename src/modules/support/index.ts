@@ -5,7 +5,6 @@ import { supportPages } from './support.pages.tsx';
 export {
   type LedgerGroup,
   type LedgerSummary,
-  ledgerByQuarter,
   ledgerSummary,
   type ProviderFact,
   providerFacts,

@@ -47,7 +47,8 @@ export const support = pgTable(
     index().on(t.projectId, t.startedOn),
     index().on(t.personId, t.startedOn),
     index().on(t.kind, t.startedOn),
-    index().on(t.startedOn),
+    // A period's entries read from the index alone (reports): the first day, then what they add up by.
+    index('support_period').on(t.startedOn, t.endedOn, t.status, t.kind, t.projectId),
     // Reports read one kind of record by the day it started (listings, nominations) or ended (contracts).
     index().on(t.sourceKind, t.startedOn),
     index().on(t.sourceKind, t.endedOn),

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
+import { isUuid } from '#kernel/db/keys.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { fold } from '#kernel/search/fold.ts';
@@ -12,13 +13,7 @@ import { type EventDetail, eventDetailById, getEvent, hoursOf, randomCode } from
 import type { CheckInInput, FeedbackInput, WalkInInput } from '../events.schemas.ts';
 import { attendance, certificate, event, eventSession, feedback, registration } from '../events.sql.ts';
 import { supportKindOf } from '../events.taxonomy.ts';
-import {
-  assertCommune,
-  getTicket,
-  isUuid,
-  newToken,
-  type Registration,
-} from '../registrations/registrations.service.ts';
+import { assertCommune, getTicket, newToken, type Registration } from '../registrations/registrations.service.ts';
 
 const ledgerT = translator('vi');
 
@@ -671,15 +666,18 @@ export interface TraineeFact {
   courses: number;
 }
 
-/** People trained in a period: distinct people checked in at a course session on a day of the period. */
+/**
+ * People trained in a period: distinct people checked in at a course session on a day of the
+ * period, one row each (grouped in the database), with their first such day and its course.
+ */
 export async function peopleTrained(db: Db, from: string, to: string): Promise<TraineeFact[]> {
+  const first = sql`(array_agg(${event.slug} || '|' || ${event.title} ORDER BY ${eventSession.day}, ${event.id}))[1]`;
   const found = await db
     .select({
-      personId: registration.personId,
-      day: eventSession.day,
-      slug: event.slug,
-      title: event.title,
-      eventId: event.id,
+      personId: sql<string>`${registration.personId}`,
+      firstDay: sql<string>`min(${eventSession.day})::text`,
+      first: sql<string>`${first}`,
+      courses: sql<number>`count(DISTINCT ${event.id})::int`,
     })
     .from(attendance)
     .innerJoin(registration, eq(registration.id, attendance.registrationId))
@@ -693,21 +691,16 @@ export async function peopleTrained(db: Db, from: string, to: string): Promise<T
         sql`${eventSession.day} BETWEEN ${from} AND ${to}`,
       ),
     )
-    .orderBy(asc(eventSession.day));
-  const byPerson = new Map<string, TraineeFact & { eventIds: Set<string> }>();
-  for (const r of found) {
-    if (!r.personId) continue;
-    const seen = byPerson.get(r.personId);
-    if (seen) seen.eventIds.add(r.eventId);
-    else
-      byPerson.set(r.personId, {
-        personId: r.personId,
-        firstDay: r.day,
-        courseSlug: r.slug,
-        courseTitle: r.title,
-        courses: 1,
-        eventIds: new Set([r.eventId]),
-      });
-  }
-  return [...byPerson.values()].map(({ eventIds, ...t }) => ({ ...t, courses: eventIds.size }));
+    .groupBy(registration.personId)
+    .orderBy(sql`min(${eventSession.day})`, registration.personId);
+  return found.map((r) => {
+    const cut = r.first.indexOf('|');
+    return {
+      personId: r.personId,
+      firstDay: r.firstDay,
+      courseSlug: r.first.slice(0, cut),
+      courseTitle: r.first.slice(cut + 1),
+      courses: Number(r.courses),
+    };
+  });
 }

@@ -3,6 +3,7 @@ import { audit } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
+import { isUuid } from '#kernel/db/keys.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import { queueMail } from '#kernel/mail/mailer.ts';
@@ -13,7 +14,6 @@ import type { EventDeps } from '../calendar/events.service.ts';
 import type { ExternalEventInput, NominateInput, NominationUpdate } from '../events.schemas.ts';
 import { externalEvent, nomination } from '../events.sql.ts';
 import type { NominationStatus } from '../events.taxonomy.ts';
-import { isUuid } from '../registrations/registrations.service.ts';
 
 export type ExternalEvent = typeof externalEvent.$inferSelect;
 export type Nomination = typeof nomination.$inferSelect;

@@ -23,8 +23,6 @@ import { confirmedSeats, lockEvent, type Promoted, promoteWaitlist } from './sea
 
 export type Registration = typeof registration.$inferSelect;
 
-export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-
 const ticketPath = (token: string) => `/ve/${token}`;
 export const newToken = () => randomBytes(24).toString('base64url');
 

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-
 import { audit } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
+import { isUuid } from '#kernel/db/keys.ts';
 import { deleteFiles, imageVariant, loadFile, MB, readUpload, saveFile, type Upload } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
@@ -61,8 +62,6 @@ export interface ProductContext {
   /** On the public showcase: a public product of a public project. */
   isPublicNow: boolean;
 }
-
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 /**
  * Loads a product by slug (or id) with its project; 404 for anyone who may not see it: a public

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
+import { isUuid } from '#kernel/db/keys.ts';
 import { deleteFiles, loadFile, readUpload, saveFile } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { formatVnd, translator } from '#kernel/i18n/index.ts';
@@ -16,7 +17,6 @@ import { connectionStep, salesConnection } from './connections.sql.ts';
 import { markInquiryConnected } from './inquiries.service.ts';
 
 const vi = translator('vi');
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 export type Connection = typeof salesConnection.$inferSelect;
 export type ConnectionStepRow = typeof connectionStep.$inferSelect;
