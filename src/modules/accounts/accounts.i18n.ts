@@ -108,7 +108,7 @@ export const vi = {
   'accounts.outbox.caption': 'Danh sách email đã gửi, mới nhất trước',
   'accounts.outbox.show': 'Xem nội dung',
   'accounts.audit.lead':
-    'Mọi thay đổi và mọi lần đăng nhập được ghi lại, mới nhất trước. Nhật ký không thể sửa hoặc xóa.',
+    'Mọi thay đổi, mọi lần đăng nhập và mọi lần bị từ chối truy cập được ghi lại, mới nhất trước. Nhật ký không thể sửa hoặc xóa.',
   'accounts.audit.caption': 'Nhật ký hoạt động, mới nhất trước',
   'accounts.audit.ip': 'Địa chỉ IP',
   'accounts.audit.details': 'Chi tiết',
@@ -126,6 +126,7 @@ export const vi = {
   'accounts.audit.col.email': 'Email',
   'accounts.audit.col.actionCode': 'Mã hành động',
   'accounts.audit.col.entityId': 'Mã đối tượng',
+  'audit.access.denied': 'Bị từ chối truy cập',
   'audit.auth.sign_in': 'Đăng nhập',
   'audit.auth.sign_in_failed': 'Đăng nhập không thành công',
   'audit.auth.sign_up': 'Đăng ký tài khoản',
@@ -249,7 +250,7 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.outbox.caption': 'Emails sent, newest first',
   'accounts.outbox.show': 'Show message',
   'accounts.audit.lead':
-    'Every change and every sign-in is recorded, newest first. The log cannot be edited or deleted.',
+    'Every change, every sign-in and every refused access is recorded, newest first. The log cannot be edited or deleted.',
   'accounts.audit.caption': 'Activity log, newest first',
   'accounts.audit.ip': 'IP address',
   'accounts.audit.details': 'Details',
@@ -267,6 +268,7 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.audit.col.email': 'E-mail',
   'accounts.audit.col.actionCode': 'Action code',
   'accounts.audit.col.entityId': 'Item id',
+  'audit.access.denied': 'Access denied',
   'audit.auth.sign_in': 'Signed in',
   'audit.auth.sign_in_failed': 'Failed sign-in',
   'audit.auth.sign_up': 'Created an account',

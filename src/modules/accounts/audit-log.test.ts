@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
 import type { Role } from '#kernel/auth/roles.ts';
@@ -26,6 +27,12 @@ async function signedIn(role: Role, name: string) {
 
 type Line = typeof auditLog.$inferInsert;
 const line = (l: Partial<Line> & Pick<Line, 'action'>): Line => ({ entity: 'project', ...l });
+
+const deniedOf = (actorId: string) =>
+  rt.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.actorId, actorId), eq(auditLog.action, 'access.denied')));
 
 describe('the audit log for admins', () => {
   it('filters by action, by Vietnam days and by who acted, and keeps the filters in the page links', async () => {
@@ -142,5 +149,50 @@ describe('the audit log for admins', () => {
     const res = await anon.get('/quan-tri/nhat-ky.csv?action=x');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/dang-nhap?next=${encodeURIComponent('/quan-tri/nhat-ky.csv?action=x')}`);
+  });
+});
+
+describe('denied accesses', () => {
+  it('records a founder refused an officer page, once a minute per page, without the query string', async () => {
+    const { p, b } = await signedIn('founder', 'Tò Mò Văn Thử');
+    expect((await b.get('/quan-ly/nguoi?q=bi-mat')).status).toBe(403);
+    const rows = await deniedOf(p.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ entity: '', entityId: null, data: { method: 'GET', path: '/quan-ly/nguoi' } });
+    expect(JSON.stringify(rows[0]?.data)).not.toContain('bi-mat');
+
+    // Refused again within the minute: still one line for that page.
+    expect((await b.get('/quan-ly/nguoi')).status).toBe(403);
+    expect(await deniedOf(p.id)).toHaveLength(1);
+    // Another page refused is another line; a refused form too.
+    expect((await b.get('/quan-tri/nhat-ky')).status).toBe(403);
+    expect((await b.post('/quan-tri/moi', { name: 'Ai Đó', email: 'ai.do@vidu.vn', role: 'admin' })).status).toBe(403);
+    const after = await deniedOf(p.id);
+    expect(after.map((r) => r.data)).toEqual(
+      expect.arrayContaining([
+        { method: 'GET', path: '/quan-ly/nguoi' },
+        { method: 'GET', path: '/quan-tri/nhat-ky' },
+        { method: 'POST', path: '/quan-tri/moi' },
+      ]),
+    );
+    expect(after).toHaveLength(3);
+
+    // The admin finds it in the log, labelled in Vietnamese.
+    const { b: admin } = await signedIn('admin', 'Quản Trị Xem');
+    const html = await (await admin.get('/quan-tri/nhat-ky?action=access.denied&actor=to%20mo%20van%20thu')).text();
+    expect(html).toContain('Bị từ chối truy cập');
+    expect(html).toContain('path: /quan-ly/nguoi');
+    expect(html).toContain('Tò Mò Văn Thử');
+  });
+
+  it('does not count a stale form (CSRF) or an anonymous visitor sent to sign in', async () => {
+    const before = await rt.db.select().from(auditLog).where(eq(auditLog.action, 'access.denied'));
+    const { p, b } = await signedIn('founder', 'Người Cũ');
+    expect((await b.post('/tai-khoan/mat-khau', { currentPassword: 'x' }, { csrf: false })).status).toBe(403);
+    expect(await deniedOf(p.id)).toHaveLength(0);
+    const anon = new TestBrowser(rt.app);
+    expect((await anon.get('/quan-ly/nguoi')).status).toBe(303);
+    const after = await rt.db.select().from(auditLog).where(eq(auditLog.action, 'access.denied'));
+    expect(after).toHaveLength(before.length);
   });
 });
