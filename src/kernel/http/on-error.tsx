@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { auditDenied } from '#kernel/audit/audit.ts';
 import { ErrorPage } from '#kernel/ui/error-page.tsx';
 import type { AppEnv } from './context.ts';
 import { AppError } from './errors.ts';
+import { clientIp } from './rate-limit.ts';
 import { pageContext, render } from './render.tsx';
 
 export function wantsJson(c: Context<AppEnv>): boolean {
@@ -21,8 +23,32 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+/**
+ * A signed-in person refused a page or a command goes to the audit log (method and path, never
+ * the query string's values). A stale form's CSRF refusal is not a denial of access; anonymous
+ * visitors are sent to sign in instead. The refused command's transaction is already rolled
+ * back here, so the line stays; if it cannot be written, the person still gets their 403.
+ */
+async function recordDenial(c: Context<AppEnv>, error: AppError): Promise<void> {
+  const actor = c.var.actor;
+  if (error.code !== 'forbidden' || error.messageKey === 'errors.csrf' || !actor || !c.var.deps) return;
+  try {
+    await auditDenied(c.var.deps.db, {
+      actorId: actor.id,
+      method: c.req.method,
+      path: c.req.path.slice(0, 500),
+      ip: clientIp(c),
+    });
+  } catch (e) {
+    c.var.deps.logger.error(
+      { reqId: c.var.requestId, err: { message: (e as Error).message } },
+      'could not record a denied access',
+    );
+  }
+}
+
 /** The one place errors become responses: JSON for the API, a Vietnamese page for people. */
-export function handleError(err: Error, c: Context<AppEnv>) {
+export async function handleError(err: Error, c: Context<AppEnv>) {
   const t = c.var.t;
   let appError: AppError | null = err instanceof AppError ? err : null;
   if (!appError && err instanceof HTTPException && err.status === 413) appError = new AppError('payload_too_large');
@@ -38,6 +64,7 @@ export function handleError(err: Error, c: Context<AppEnv>) {
     return render(c, <ErrorPage ctx={pageContext(c)} status={500} message={t('errors.server')} />, 500);
   }
 
+  await recordDenial(c, appError);
   const message = t(appError.messageKey, appError.params);
   if (wantsJson(c)) {
     const fields = Object.fromEntries(Object.entries(appError.fields).map(([k, v]) => [k, t(v)]));

@@ -70,3 +70,46 @@ export const UserListQuery = z.object({
   page: z.string().optional().catch(undefined),
 });
 export type UserListQuery = z.output<typeof UserListQuery>;
+
+/** A day typed in a filter, YYYY-MM-DD as `<input type="date">` sends it, and one on the calendar. */
+function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+const filterDay = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || isCalendarDay(s), { error: 'accounts.audit.dateInvalid' })
+  .optional()
+  .transform((s) => s || undefined);
+
+const filterText = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().max(max, { error: `v.tooLong|${max}` }))
+    .optional()
+    .transform((s) => s || undefined);
+
+/**
+ * The audit log's filters, from the query string: who acted (name or e-mail), the action, the
+ * kind of item, a period of Vietnam days, and words in the item's id or the details. A day that
+ * is not on the calendar, or an end before the start, is refused with a sentence (422).
+ */
+export const AuditQuery = z
+  .object({
+    actor: filterText(100),
+    action: filterText(100),
+    entity: filterText(100),
+    from: filterDay,
+    to: filterDay,
+    text: filterText(100),
+    page: z.string().optional().catch(undefined),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.to < q.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'accounts.audit.dateOrder' });
+  });
+export type AuditQuery = z.output<typeof AuditQuery>;

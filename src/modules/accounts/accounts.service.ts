@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { APIError } from 'better-auth/api';
-import { and, count, desc, eq, gte, inArray, like, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { audit } from '#kernel/audit/audit.ts';
 import { session, signInFailure, user, verification } from '#kernel/auth/auth.sql.ts';
@@ -16,6 +16,7 @@ import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { type Mailer, queueMail, requeueMail } from '#kernel/mail/mailer.ts';
 import { matches } from '#kernel/search/search.ts';
 import type {
+  AuditQuery,
   ChangePasswordInput,
   DisableInput,
   ForgotPasswordInput,
@@ -635,6 +636,7 @@ export interface AuditRow {
   at: Date;
   actorId: string | null;
   actorName: string | null;
+  actorEmail: string | null;
   action: string;
   entity: string;
   entityId: string | null;
@@ -642,20 +644,39 @@ export interface AuditRow {
   ip: string | null;
 }
 
-/** The audit log, newest first, with the name of whoever acted. */
-export async function listAudit(
-  db: Db,
-  rawPage: string | undefined,
-  perPage = 50,
-): Promise<{ rows: AuditRow[]; info: PageInfo }> {
-  const page = pageFrom(rawPage, perPage);
-  const [total] = await db.select({ n: count() }).from(auditLog);
-  const rows = await db
+/** The audit log's filters once read: each one given narrows the lines. */
+export type AuditFilters = Omit<AuditQuery, 'page'>;
+
+/** The most lines one CSV export carries (the newest that match). */
+export const auditExportCap = 50_000;
+
+/** Vietnam keeps +07:00 all year: a day starts at its midnight there. */
+const dayStarts = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+const dayEnds = (day: string) => sql`((${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+
+function auditWhere(db: Db, f: AuditFilters): SQL | undefined {
+  const people = sql`lower(f_unaccent(${user.name} || ' ' || ${user.email}))`;
+  const words = sql`lower(f_unaccent(coalesce(${auditLog.entityId}, '') || ' ' || coalesce(${auditLog.data}::text, '') || ' ' || coalesce(${auditLog.ip}, '')))`;
+  return and(
+    f.actor
+      ? inArray(auditLog.actorId, db.select({ id: user.id }).from(user).where(matches(people, f.actor)))
+      : undefined,
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.entity ? eq(auditLog.entity, f.entity) : undefined,
+    f.from ? sql`${auditLog.at} >= ${dayStarts(f.from)}` : undefined,
+    f.to ? sql`${auditLog.at} < ${dayEnds(f.to)}` : undefined,
+    f.text ? matches(words, f.text) : undefined,
+  );
+}
+
+function auditLines(db: Db, where: SQL | undefined) {
+  return db
     .select({
       id: auditLog.id,
       at: auditLog.at,
       actorId: auditLog.actorId,
       actorName: user.name,
+      actorEmail: user.email,
       action: auditLog.action,
       entity: auditLog.entity,
       entityId: auditLog.entityId,
@@ -664,10 +685,40 @@ export async function listAudit(
     })
     .from(auditLog)
     .leftJoin(user, eq(user.id, auditLog.actorId))
-    .orderBy(desc(auditLog.id))
-    .limit(page.perPage)
-    .offset(page.offset);
+    .where(where)
+    .orderBy(desc(auditLog.id));
+}
+
+/** The audit log, newest first, with the name of whoever acted, narrowed by the filters given. */
+export async function listAudit(
+  db: Db,
+  filters: AuditFilters,
+  rawPage: string | undefined,
+  perPage = 50,
+): Promise<{ rows: AuditRow[]; info: PageInfo }> {
+  const page = pageFrom(rawPage, perPage);
+  const where = auditWhere(db, filters);
+  const [total] = await db.select({ n: count() }).from(auditLog).where(where);
+  const rows = await auditLines(db, where).limit(page.perPage).offset(page.offset);
   return { rows, info: pageInfo(page, total?.n ?? 0) };
+}
+
+/** The lines an export carries: the newest that match, at most `auditExportCap`. */
+export async function exportAudit(db: Db, filters: AuditFilters): Promise<AuditRow[]> {
+  return auditLines(db, auditWhere(db, filters)).limit(auditExportCap);
+}
+
+/** The actions and the kinds of item the log holds, for the filters' selects. */
+export async function auditChoices(db: Db): Promise<{ actions: string[]; entities: string[] }> {
+  const [actions, entities] = await Promise.all([
+    db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action),
+    db
+      .selectDistinct({ v: auditLog.entity })
+      .from(auditLog)
+      .where(sql`${auditLog.entity} <> ''`)
+      .orderBy(auditLog.entity),
+  ]);
+  return { actions: actions.map((r) => r.v), entities: entities.map((r) => r.v) };
 }
 
 /**
