@@ -751,6 +751,7 @@ export async function generate({
       'event_attendance',
       'person',
       'support_request',
+      'request_event',
       'engagement',
       'partner',
       'expert_profile',

@@ -44,13 +44,18 @@ export async function buildReport({
   evidence?: boolean;
 }): Promise<Report> {
   assertStaff(actor);
-  const lines: ReportLine[] = [];
-  for (const indicator of indicators) {
-    const figure = await indicator.compute(db, period, t);
-    if (evidence) figure.evidence = await evidenceOf(db, indicator, figure, period, t);
-    lines.push({ indicator, figure });
-  }
-  const { startedByQuarter, byKind, byCommune } = await ledgerCharts(db, period, t);
+  // The indicators ask at once: on PostgreSQL their queries run side by side on the pool's
+  // connections (the reads they share are made once); PGlite takes them one after another.
+  const [lines, { startedByQuarter, byKind, byCommune }] = await Promise.all([
+    Promise.all(
+      indicators.map(async (indicator): Promise<ReportLine> => {
+        const figure = await indicator.compute(db, period, t);
+        if (evidence) figure.evidence = await evidenceOf(db, indicator, figure, period, t);
+        return { indicator, figure };
+      }),
+    ),
+    ledgerCharts(db, period, t),
+  ]);
   const byQuarter = quartersOf(period).map((q) => ({
     label: q.label,
     count: startedByQuarter.get(`${q.from.slice(0, 4)}-${Math.floor((Number(q.from.slice(5, 7)) - 1) / 3) + 1}`) ?? 0,

@@ -19,6 +19,19 @@ const vnDay = (column: unknown) =>
 const startOfDay = (day: string) => sql`(${day}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
 const afterDay = (day: string) => sql`((${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
 
+/**
+ * The moves to "resolved" inside the period of requests still resolved and not resolved again
+ * after it: the last move is then inside the period, the day a request counts as resolved.
+ */
+const resolvedWithin = (from: string, to: string) =>
+  and(
+    eq(supportRequest.status, 'resolved'),
+    eq(requestEvent.toStatus, 'resolved'),
+    sql`${requestEvent.createdAt} >= ${startOfDay(from)} AND ${requestEvent.createdAt} < ${afterDay(to)}`,
+    sql`NOT EXISTS (SELECT 1 FROM ${requestEvent} later WHERE later.request_id = ${supportRequest.id}
+          AND later.to_status = 'resolved' AND later.created_at >= ${afterDay(to)})`,
+  );
+
 /** Requests received in a period (by the day they were filed, Vietnam time). */
 export async function requestsReceived(db: Db, from: string, to: string): Promise<RequestFact[]> {
   const day = vnDay(supportRequest.createdAt);
@@ -42,16 +55,8 @@ export async function requestsResolved(db: Db, from: string, to: string): Promis
     })
     .from(supportRequest)
     .innerJoin(requestEvent, eq(requestEvent.requestId, supportRequest.id))
-    .where(
-      and(
-        eq(supportRequest.status, 'resolved'),
-        eq(requestEvent.toStatus, 'resolved'),
-        // A last move inside the period is on or after its first day: older moves need not be read.
-        sql`${requestEvent.createdAt} >= ${startOfDay(from)}`,
-      ),
-    )
+    .where(resolvedWithin(from, to))
     .groupBy(supportRequest.id)
-    .having(sql`${day} BETWEEN ${from} AND ${to}`)
     .orderBy(asc(supportRequest.number));
   return found;
 }
@@ -82,15 +87,8 @@ export async function requestCounts(db: Db, from: string, to: string): Promise<R
     })
     .from(supportRequest)
     .innerJoin(requestEvent, eq(requestEvent.requestId, supportRequest.id))
-    .where(
-      and(
-        eq(supportRequest.status, 'resolved'),
-        eq(requestEvent.toStatus, 'resolved'),
-        sql`${requestEvent.createdAt} >= ${startOfDay(from)}`,
-      ),
-    )
+    .where(resolvedWithin(from, to))
     .groupBy(supportRequest.id)
-    .having(sql`max(${requestEvent.createdAt}) < ${afterDay(to)}`)
     .as('took');
   const [resolved] = await db
     .select({
