@@ -136,8 +136,31 @@ function mirrorOf(page: Page): Promise<BrowserContext> {
 
 const noScript = new WeakSet<Page>();
 
-/** Fails on any axe violation of impact serious or critical, listing each rule and element. */
+/**
+ * Fails when the page is wider than a phone's screen (a sideways scroll hides links under others),
+ * naming the innermost elements that stick out.
+ */
+async function checkFitsScreen(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width ?? desktop.width;
+  if (width >= 600) return;
+  const overflow = await page.evaluate(() => {
+    const screen = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= screen) return [];
+    const sticksOut = (e: Element) => e.getBoundingClientRect().right > screen + 1;
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => sticksOut(e) && ![...e.children].some(sticksOut))
+      .slice(0, 5)
+      .map((e) => e.outerHTML.slice(0, 160));
+  });
+  expect(overflow, `${page.url()} is wider than the screen`).toEqual([]);
+}
+
+/**
+ * Fails on any axe violation of impact serious or critical, listing each rule and element, and on
+ * a phone when the page scrolls sideways.
+ */
 export async function checkA11y(page: Page): Promise<void> {
+  await checkFitsScreen(page);
   const results = await analyze(page);
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = bad
