@@ -498,8 +498,8 @@ FROM generate_series(1, ${n.partners}) ${e}`,
     Array.from({ length: Math.ceil(n.requests / 50_000) }, (_, i) => {
       const from = i * 50_000 + 1;
       const to = Math.min(n.requests, (i + 1) * 50_000);
-      return `INSERT INTO support_request (project_id, contact_name, commune_slug, kind, body, urgency, status, assignee_id, due_on, outcome, decline_reason, created_at, updated_at)
-SELECT ${projectId(`1 + ${h(e, 51, scale.projects)}`)}, '', ${pick(slugs, e, 52)}, ${pick(supportNeeds, e, 53)}, ${pick(descriptionParagraphs, e, 54)},
+      return `INSERT INTO support_request (project_id, contact_name, commune_slug, kind, needs, body, urgency, status, assignee_id, due_on, outcome, decline_reason, created_at, updated_at)
+SELECT ${projectId(`1 + ${h(e, 51, scale.projects)}`)}, '', ${pick(slugs, e, 52)}, ${pick(supportNeeds, e, 53)}, ARRAY[${pick(supportNeeds, e, 53)}], ${pick(descriptionParagraphs, e, 54)},
   CASE WHEN ${h(e, 55, 10)} = 0 THEN 'urgent' ELSE 'normal' END, status,
   CASE WHEN status <> 'new' THEN ${userId(`1 + ${h(e, 56, OFFICERS)}`)} END,
   CASE WHEN status <> 'new' THEN (created_at + interval '10 days')::date END,

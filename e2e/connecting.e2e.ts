@@ -56,11 +56,15 @@ describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptE
     await loaded;
     expect(pathOf(page)).toBe('/yeu-cau/moi');
     await checkA11y(page);
-    await main.locator('#f-kind').selectOption('consulting_ip');
+    // Two needs in one request: the trademark and the product's standards.
+    const need = (code: string) => main.locator(`input[name="needs"][value="${code}"]`);
+    await need('consulting_ip').check();
+    await need('consulting_standards').check();
     await main.locator('#f-body').fill('Ngắn');
     await submit(page, 'Gửi yêu cầu');
     expect(await textOf(main.locator('.error-summary'))).toContain('Cần ít nhất 20 ký tự.');
-    expect(await main.locator('#f-kind').inputValue()).toBe('consulting_ip');
+    expect(await need('consulting_ip').isChecked()).toBe(true);
+    expect(await need('consulting_standards').isChecked()).toBe(true);
     await checkA11y(page);
     await main.locator('#f-body').fill(asked);
     await submit(page, 'Gửi yêu cầu');
@@ -68,6 +72,9 @@ describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptE
     expect(requestPath, await textOf(main)).toMatch(/^\/yeu-cau\/\d+$/);
     expect(await textOf(main.locator('.flash'))).toContain('Đã gửi yêu cầu');
     expect(await textOf(main)).toContain('Mới');
+    // Each need is listed with where it stands: no one connected yet.
+    const needs = await textOf(main.locator('section[aria-labelledby="nhu-cau"]'));
+    expect(needs.match(/Chưa kết nối/g)?.length).toBe(2);
     await checkA11y(page);
   });
 
@@ -91,8 +98,8 @@ describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptE
     const { page } = pages.officer;
     const main = page.locator('main');
     const first = main.locator('#goi-y ol.suggestions').first().locator('li.suggestion').first();
-    await first.locator('summary').click();
-    await submit(page, 'Kết nối chuyên gia này', first);
+    // The action is in sight: no need to unfold anything to connect the first suggestion.
+    await submit(page, 'Mời chuyên gia này hỗ trợ', first);
     expect(pathOf(page)).toBe(requestPath);
     expect(await textOf(main.locator('.flash'))).toContain('Đã kết nối với');
     expect(await textOf(main)).toContain('Đang hỗ trợ');

@@ -515,7 +515,7 @@ beforeAll(async () => {
     actor: owner,
     input: {
       project: project.slug,
-      kind: 'consulting_ip',
+      needs: ['consulting_ip'],
       body: 'Yêu cầu hỗ trợ của dự án riêng tư trong ma trận.',
       urgency: 'normal',
     },

@@ -89,7 +89,9 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['sales_connection_sales_after', 'sales_connection', 'sales_after_vnd = -1'],
   ['sales_connection_contract_months', 'sales_connection', 'contract_months = 0'],
   ['connection_step_stage_known', 'connection_step', `stage = 'married'`],
-  ['support_request_kind_known', 'support_request', `kind = 'anything'`],
+  ['support_request_kind_known', 'support_request', `kind = 'anything', needs = array['anything']`],
+  ['support_request_needs_known', 'support_request', `needs = array[kind, 'anything']`],
+  ['support_request_needs_start_with_kind', 'support_request', `needs = '{}'`],
   ['support_request_urgency_known', 'support_request', `urgency = 'yesterday'`],
   ['support_request_status_known', 'support_request', `status = 'lost'`],
   ['support_request_resolved_has_outcome', 'support_request', `status = 'resolved', outcome = ''`],
@@ -98,6 +100,7 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['request_event_from_status_known', 'request_event', `from_status = 'lost'`],
   ['request_event_to_status_known', 'request_event', `to_status = 'lost'`],
   ['request_link_type_known', 'request_link', `type = 'phone call'`],
+  ['request_link_need_known', 'request_link', `need = 'anything'`],
 ];
 
 /** The PostgreSQL error under drizzle's wrapper (PGlite and `pg` both carry code and constraint). */

@@ -257,7 +257,7 @@ async function run(a: Action): Promise<void> {
         actor: people.founder,
         input: {
           project: 'mien-dong-binh-gia',
-          kind: 'consulting_ip',
+          needs: ['consulting_ip'],
           body: 'Xin tư vấn đăng ký nhãn hiệu cho miến dong.',
           urgency: 'normal',
         },

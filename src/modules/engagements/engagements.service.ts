@@ -21,7 +21,7 @@ import {
 import { recordSupport } from '#modules/support/index.ts';
 import type { SessionInput } from './engagements.schemas.ts';
 import { engagement, engagementSession, engagementSessionFile } from './engagements.sql.ts';
-import type { EngagementStatus } from './engagements.taxonomy.ts';
+import { type EngagementStatus, unfinishedEngagementStatuses } from './engagements.taxonomy.ts';
 
 export type Engagement = typeof engagement.$inferSelect;
 
@@ -554,6 +554,14 @@ export async function engagementSummaries(db: Db, ids: string[]): Promise<Engage
     .from(engagement)
     .innerJoin(user, eq(user.id, engagement.expertId))
     .where(inArray(engagement.id, ids));
+}
+
+/**
+ * The engagements not finished yet, as a subquery other modules filter on (a request is ready to
+ * close when none of its engagements is in it).
+ */
+export function unfinishedEngagementIds(): SQL {
+  return sql`(select ${engagement.id} from ${engagement} where ${inArray(engagement.status, [...unfinishedEngagementStatuses])})`;
 }
 
 /** For matching: open engagements per expert, and closed ones by the project's field. */

@@ -13,6 +13,7 @@ export {
   type ProposeInput,
   proposeEngagement,
   respondToEngagement,
+  unfinishedEngagementIds,
 } from './engagements.service.ts';
 export * from './engagements.taxonomy.ts';
 

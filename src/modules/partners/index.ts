@@ -15,6 +15,7 @@ export {
   introductionsForProject,
   type PartnerIntroduction,
   type ProjectIntroduction,
+  unansweredIntroductionIds,
 } from './introductions.service.ts';
 // The partners module's public face: what other modules may use.
 export { partnerKey } from './partners.keys.ts';

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { audit } from '#kernel/audit/audit.ts';
@@ -13,7 +13,7 @@ import { recordSupport, type SupportStatus } from '#modules/support/index.ts';
 import { answerText, introductionMessage } from './partners.schemas.ts';
 import { getPartnerById, type Partner } from './partners.service.ts';
 import { introduction, partner, partnerMember } from './partners.sql.ts';
-import type { IntroductionStatus } from './partners.taxonomy.ts';
+import { type IntroductionStatus, unansweredIntroductionStatuses } from './partners.taxonomy.ts';
 
 /** The ledger and e-mails are written in the site's first language. */
 const vi = translator('vi');
@@ -305,6 +305,11 @@ export interface IntroductionSummary {
   projectId: string;
   status: string;
   createdAt: Date;
+}
+
+/** The introductions not answered yet, as a subquery other modules filter on. */
+export function unansweredIntroductionIds(): SQL {
+  return sql`(select ${introduction.id} from ${introduction} where ${inArray(introduction.status, [...unansweredIntroductionStatuses])})`;
 }
 
 /** Short facts about introductions by id, for other modules' pages (they check access). */

@@ -20,3 +20,5 @@ export const buyerKinds: readonly PartnerKind[] = ['business', 'supermarket', 'd
 /** How a partner answers an introduction. */
 export const introductionStatuses = ['sent', 'interested', 'not_now'] as const;
 export type IntroductionStatus = (typeof introductionStatuses)[number];
+/** An introduction the partner has not answered yet; an answer (interested or not now) finishes it. */
+export const unansweredIntroductionStatuses: readonly IntroductionStatus[] = ['sent'];

@@ -31,7 +31,7 @@ const ctxOf = (actor: Actor): RequestContext => ({
 async function newRequest(body: string) {
   const { number } = await fileRequest({
     ...ctxOf(people.founder),
-    input: { project: 'mien-dong-binh-gia', kind: 'funding', body, urgency: 'normal' },
+    input: { project: 'mien-dong-binh-gia', needs: ['funding'], body, urgency: 'normal' },
   });
   const [r] = await rt.db.select().from(supportRequest).where(eq(supportRequest.number, number));
   if (!r) throw new Error('request not filed');

@@ -25,6 +25,9 @@ export async function connectRequest(
     assertSeen(r, input.seen);
     const projectId = r.projectId;
     if (!projectId) throw new AppError('validation', 'errors.validation', { targetId: 'requests.error.noProject' });
+    const need = input.need ?? r.kind;
+    if (!r.needs.includes(need))
+      throw new AppError('validation', 'errors.validation', { need: 'requests.error.notANeed' });
     if (r.status === 'new') r = await takeRequest(tx, actor, r, actor.id, now);
     // The other module's command runs in this transaction (`db: tx`): its e-mails are queued in it too.
     const { mailer } = ctx;
@@ -38,7 +41,7 @@ export async function connectRequest(
         input: {
           expertId: input.targetId,
           projectId,
-          topic: input.topic ?? mailText(`project.need.${r.kind}` as MessageKey),
+          topic: input.topic ?? mailText(`project.need.${need}` as MessageKey),
           brief: input.message,
         },
         now,
@@ -56,7 +59,7 @@ export async function connectRequest(
       const [summary] = await introductionSummaries(tx, [introduced.id]);
       link = { type: 'introduction', id: introduced.id, name: summary?.partnerName ?? '' };
     }
-    await tx.insert(requestLink).values({ requestId: r.id, type: link.type, targetId: link.id, createdAt: now });
+    await tx.insert(requestLink).values({ requestId: r.id, type: link.type, targetId: link.id, need, createdAt: now });
     const moved = await tx
       .update(supportRequest)
       .set({ status: 'in_progress', updatedAt: now })

@@ -7,10 +7,11 @@ import { addEvent, type RequestContext } from './requests.access.ts';
 import { notify, staffEmails } from './requests.mail.ts';
 import type { RequestInput } from './requests.schemas.ts';
 import { supportRequest } from './requests.sql.ts';
+import { kindOf } from './requests.taxonomy.ts';
 
 /**
  * A founder asks for help for one of their projects; the officers are told.
- * @example const { number } = await fileRequest({ ...ctx, input: { project: 'thach-den', kind: 'consulting_ip', body, urgency: 'normal' } })
+ * @example const { number } = await fileRequest({ ...ctx, input: { project: 'thach-den', needs: ['consulting_ip'], body, urgency: 'normal' } })
  */
 export async function fileRequest(
   ctx: RequestContext & { input: RequestInput; files?: Upload[] },
@@ -29,7 +30,8 @@ export async function fileRequest(
         projectId: target.id,
         requesterId: actor.id,
         communeSlug: target.communeSlug,
-        kind: input.kind,
+        kind: kindOf(input.needs),
+        needs: input.needs,
         body: input.body,
         urgency: input.urgency,
         createdBy: actor.id,
@@ -52,7 +54,7 @@ export async function fileRequest(
       action: 'request.file',
       entity: 'support_request',
       entityId: row.id,
-      data: { kind: input.kind, project: target.slug },
+      data: { needs: input.needs, project: target.slug },
     });
     await notify(tx, ctx, await staffEmails(tx, row), row, 'requests.mail.new.subject', 'requests.mail.new.body', {
       project: target.name,

@@ -10,6 +10,7 @@ import { addEvent, dueDate, type RequestContext } from './requests.access.ts';
 import { notify, requesterEmail } from './requests.mail.ts';
 import type { WalkInInput } from './requests.schemas.ts';
 import { supportRequest } from './requests.sql.ts';
+import { kindOf } from './requests.taxonomy.ts';
 
 async function accountByContact(db: Db, email: string, phone: string): Promise<string | null> {
   const or_: SQL[] = [];
@@ -53,12 +54,13 @@ export async function fileWalkIn(ctx: RequestContext & { input: WalkInInput }): 
         contactPhone: input.contactPhone,
         contactEmail: input.contactEmail,
         communeSlug,
-        kind: input.kind,
+        kind: kindOf(input.needs),
+        needs: input.needs,
         body: input.body,
         urgency: input.urgency,
         status: 'accepted',
         assigneeId: actor.id,
-        dueOn: dueDate(input.kind, input.urgency, now),
+        dueOn: dueDate(kindOf(input.needs), input.urgency, now),
         createdBy: actor.id,
         createdAt: now,
         updatedAt: now,
@@ -86,7 +88,7 @@ export async function fileWalkIn(ctx: RequestContext & { input: WalkInInput }): 
       action: 'request.walkIn',
       entity: 'support_request',
       entityId: row.id,
-      data: { kind: input.kind },
+      data: { needs: input.needs },
     });
     await notify(
       tx,

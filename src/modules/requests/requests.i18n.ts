@@ -20,6 +20,22 @@ export const vi = {
   'requests.field.projectHint':
     'Đường dẫn của dự án, ví dụ: thach-den-hong-nhung. Để trống nếu người yêu cầu chưa đăng ký dự án.',
   'requests.field.kind': 'Cần hỗ trợ về',
+  'requests.field.needs': 'Cần hỗ trợ về',
+  'requests.field.needsHint':
+    'Chọn một hoặc vài nhu cầu (tối đa {max}). Mỗi nhu cầu được kết nối riêng, trong cùng một yêu cầu.',
+  'requests.error.needNeeded': 'Chọn ít nhất một nhu cầu cần hỗ trợ.',
+  'requests.error.notANeed': 'Nhu cầu này không có trong yêu cầu.',
+  'requests.needs.title': 'Tiến độ theo nhu cầu',
+  'requests.needs.state.waiting': 'Chưa kết nối',
+  'requests.needs.state.working': 'Đang hỗ trợ',
+  'requests.needs.state.done': 'Đã xong',
+  'requests.needs.by': 'Người hỗ trợ',
+  'requests.needs.none': 'Chưa có ai.',
+  'requests.detail.connectFor': 'Cho nhu cầu',
+  'requests.detail.ready':
+    'Mọi nhu cầu đã có người hỗ trợ và mọi chuyên gia, đối tác được kết nối đã xong việc. Hãy ghi kết quả và đóng yêu cầu.',
+  'requests.link.state.open': 'đang làm',
+  'requests.link.state.closed': 'đã xong',
   'requests.field.body': 'Nội dung cần hỗ trợ',
   'requests.field.bodyHint':
     'Viết bằng lời của bạn: đang gặp khó khăn gì, đã làm được gì, mong muốn kết quả thế nào (ít nhất 20 ký tự).',
@@ -58,6 +74,7 @@ export const vi = {
   'requests.inbox.view.new': 'Mới',
   'requests.inbox.view.mine': 'Của tôi',
   'requests.inbox.view.overdue': 'Quá hạn',
+  'requests.inbox.view.ready': 'Sẵn sàng đóng',
   'requests.inbox.view.open': 'Đang mở',
   'requests.inbox.view.closed': 'Đã đóng',
   'requests.inbox.view.all': 'Tất cả',
@@ -67,6 +84,8 @@ export const vi = {
   'requests.inbox.empty.new': 'Không có yêu cầu mới. Mọi yêu cầu đã có người nhận.',
   'requests.inbox.empty.mine': 'Bạn không phụ trách yêu cầu nào đang mở.',
   'requests.inbox.empty.overdue': 'Không có yêu cầu nào quá hạn.',
+  'requests.inbox.empty.ready':
+    'Không có yêu cầu nào mà mọi hỗ trợ đã xong. Yêu cầu hiện ở đây khi mọi chuyên gia, đối tác được kết nối đã xong việc.',
   'requests.inbox.empty.open': 'Không có yêu cầu nào đang mở.',
   'requests.inbox.empty.closed': 'Chưa có yêu cầu nào được đóng.',
   'requests.inbox.empty.all': 'Chưa có yêu cầu hỗ trợ nào. Yêu cầu do tác giả gửi hoặc cán bộ ghi lại sẽ hiện ở đây.',
@@ -99,8 +118,9 @@ export const vi = {
   'requests.detail.accepted': 'Bạn đã tiếp nhận yêu cầu {ref}.',
   'requests.detail.suggestions': 'Gợi ý kết nối',
   'requests.detail.connectMessage': 'Lời nhắn',
-  'requests.detail.connectExpert': 'Kết nối chuyên gia này',
-  'requests.detail.connectPartner': 'Giới thiệu với đối tác này',
+  'requests.detail.connectExpert': 'Mời chuyên gia này hỗ trợ',
+  'requests.detail.editMessage': 'Sửa lời nhắn gửi kèm',
+  'requests.detail.connectPartner': 'Giới thiệu dự án với đối tác này',
   'requests.detail.connected': 'Đã kết nối với {name}; yêu cầu chuyển sang “Đang hỗ trợ”.',
   'requests.detail.noProjectToConnect':
     'Yêu cầu chưa gắn với dự án nên chưa thể kết nối chuyên gia, đối tác. Hãy hỗ trợ trực tiếp hoặc đề nghị người yêu cầu đăng ký dự án.',
@@ -190,6 +210,22 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.field.projectHint':
     "The project's address, e.g. thach-den-hong-nhung. Leave empty if the person has not registered a project.",
   'requests.field.kind': 'Support needed',
+  'requests.field.needs': 'Support needed',
+  'requests.field.needsHint':
+    'Tick one or more needs (at most {max}). Each need is connected on its own, in the same request.',
+  'requests.error.needNeeded': 'Tick at least one need.',
+  'requests.error.notANeed': 'This need is not one of the request’s.',
+  'requests.needs.title': 'Progress by need',
+  'requests.needs.state.waiting': 'Not connected yet',
+  'requests.needs.state.working': 'Being helped',
+  'requests.needs.state.done': 'Done',
+  'requests.needs.by': 'Helped by',
+  'requests.needs.none': 'No one yet.',
+  'requests.detail.connectFor': 'For the need',
+  'requests.detail.ready':
+    'Every need has someone helping and every expert and partner connected has finished. Record the outcome and close the request.',
+  'requests.link.state.open': 'under way',
+  'requests.link.state.closed': 'done',
   'requests.field.body': 'What is needed',
   'requests.field.bodyHint':
     'In your own words: the difficulty, what has been done, the result you hope for (at least 20 characters).',
@@ -228,6 +264,7 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.inbox.view.new': 'New',
   'requests.inbox.view.mine': 'Mine',
   'requests.inbox.view.overdue': 'Overdue',
+  'requests.inbox.view.ready': 'Ready to close',
   'requests.inbox.view.open': 'Open',
   'requests.inbox.view.closed': 'Closed',
   'requests.inbox.view.all': 'All',
@@ -237,6 +274,8 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.inbox.empty.new': 'No new requests: every request has been picked up.',
   'requests.inbox.empty.mine': 'You are not handling any open request.',
   'requests.inbox.empty.overdue': 'No request is overdue.',
+  'requests.inbox.empty.ready':
+    'No request has all its help done. A request shows here when every expert and partner connected has finished.',
   'requests.inbox.empty.open': 'No request is open.',
   'requests.inbox.empty.closed': 'No request has been closed yet.',
   'requests.inbox.empty.all': 'No support requests yet. Requests sent by founders or recorded by officers appear here.',
@@ -270,8 +309,9 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.detail.accepted': 'You accepted request {ref}.',
   'requests.detail.suggestions': 'Suggested connections',
   'requests.detail.connectMessage': 'Message',
-  'requests.detail.connectExpert': 'Connect this expert',
-  'requests.detail.connectPartner': 'Introduce to this partner',
+  'requests.detail.connectExpert': 'Ask this expert to help',
+  'requests.detail.editMessage': 'Edit the message sent with it',
+  'requests.detail.connectPartner': 'Introduce the project to this partner',
   'requests.detail.connected': 'Connected to {name}; the request is now "In progress".',
   'requests.detail.noProjectToConnect':
     'This request has no project yet, so no expert or partner can be connected. Help directly, or ask the person to register a project.',

@@ -103,10 +103,10 @@ async function founderForm(
 /** Prefilled from the query: "ask for help on this item" links elsewhere open the form ready. */
 requestsPages.get('/yeu-cau/moi', allow('founder'), (c) => {
   const q = c.req.query();
-  const kind = (supportNeeds as readonly string[]).includes(q.loai ?? '') ? (q.loai as SupportNeed) : '';
+  const need = (supportNeeds as readonly string[]).includes(q.loai ?? '') ? [q.loai as SupportNeed] : [];
   return founderForm(c, {
     project: (q.du_an ?? '').slice(0, 120),
-    kind,
+    needs: need,
     body: (q.noi_dung ?? '').slice(0, 5000),
     urgency: 'normal',
   });

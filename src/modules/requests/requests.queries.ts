@@ -2,15 +2,24 @@ import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from 'drizz
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
+import { isUuid } from '#kernel/db/keys.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { matches, searchTerm } from '#kernel/search/search.ts';
-import { engagementSummaries } from '#modules/engagements/index.ts';
-import { introductionSummaries } from '#modules/partners/index.ts';
+import {
+  engagementSummaries,
+  unfinishedEngagementIds,
+  unfinishedEngagementStatuses,
+} from '#modules/engagements/index.ts';
+import {
+  introductionSummaries,
+  unansweredIntroductionIds,
+  unansweredIntroductionStatuses,
+} from '#modules/partners/index.ts';
 import { communesOf } from '#modules/places/index.ts';
-import { findProject, projectIdsWhere, projectSummaries } from '#modules/projects/index.ts';
+import { findProject, projectIdsWhere, projectSummaries, type SupportNeed } from '#modules/projects/index.ts';
 import { claimRequests } from './claim-requests.ts';
 import { isOpen, type Party, requestFor, requestRef, type SupportRequest } from './requests.access.ts';
 import type { InboxFilters } from './requests.schemas.ts';
@@ -36,6 +45,26 @@ export interface RequestLinkView {
   name: string;
   status: string;
   href: string;
+  /** The need this help answers. */
+  need: SupportNeed;
+  /** The expert's engagement is closed or declined; the partner has answered. */
+  finished: boolean;
+}
+
+/** Where one need of a request stands: no one connected yet, someone working on it, or all done. */
+export interface NeedProgress {
+  need: SupportNeed;
+  state: 'waiting' | 'working' | 'done';
+  links: RequestLinkView[];
+}
+
+/** Each need of the request with the help connected for it. */
+export function needsProgress(needs: readonly SupportNeed[], links: readonly RequestLinkView[]): NeedProgress[] {
+  return needs.map((need) => {
+    const mine = links.filter((l) => l.need === need);
+    const state = mine.length === 0 ? 'waiting' : mine.every((l) => l.finished) ? 'done' : 'working';
+    return { need, state, links: mine };
+  });
 }
 
 export interface RequestView extends SupportRequest {
@@ -49,6 +78,9 @@ export interface RequestView extends SupportRequest {
   overdue: boolean;
   thread: ThreadEntry[];
   links: RequestLinkView[];
+  needsProgress: NeedProgress[];
+  /** In progress, and every need has help that is all finished: the officer should close it. */
+  readyToClose: boolean;
 }
 
 const assigneeName = sql<string | null>`(select name from "user" where id = ${supportRequest.assigneeId})`;
@@ -96,7 +128,7 @@ async function threadOf(db: Db, requestId: string): Promise<ThreadEntry[]> {
   }));
 }
 
-async function linksOf(db: Db, requestId: string): Promise<RequestLinkView[]> {
+async function linksOf(db: Db, requestId: string, kind: SupportNeed): Promise<RequestLinkView[]> {
   const linkRows = await db
     .select()
     .from(requestLink)
@@ -112,6 +144,7 @@ async function linksOf(db: Db, requestId: string): Promise<RequestLinkView[]> {
       linkRows.filter((l) => l.type === 'introduction').map((l) => l.targetId),
     ),
   ]);
+  const needOf = (id: string) => (linkRows.find((l) => l.targetId === id)?.need ?? kind) as SupportNeed;
   return [
     ...engagements.map((e) => ({
       type: 'engagement' as const,
@@ -119,6 +152,8 @@ async function linksOf(db: Db, requestId: string): Promise<RequestLinkView[]> {
       name: e.expertName,
       status: e.status,
       href: `/tu-van/${e.id}`,
+      need: needOf(e.id),
+      finished: !(unfinishedEngagementStatuses as readonly string[]).includes(e.status),
     })),
     ...introductions.map((i) => ({
       type: 'introduction' as const,
@@ -126,6 +161,8 @@ async function linksOf(db: Db, requestId: string): Promise<RequestLinkView[]> {
       name: i.partnerName,
       status: i.status,
       href: `/gioi-thieu/${i.id}`,
+      need: needOf(i.id),
+      finished: !(unansweredIntroductionStatuses as readonly string[]).includes(i.status),
     })),
   ];
 }
@@ -146,8 +183,9 @@ export async function getRequest({
     r.projectId ? findProject(db, r.projectId) : null,
     communesOf(db, [r.communeSlug]),
     threadOf(db, r.id),
-    linksOf(db, r.id),
+    linksOf(db, r.id, r.kind as SupportNeed),
   ]);
+  const progress = needsProgress(r.needs as SupportNeed[], links);
   return {
     ...r,
     party,
@@ -160,6 +198,8 @@ export async function getRequest({
     overdue: isOverdue(r, todayInVietnam()),
     thread,
     links,
+    needsProgress: progress,
+    readyToClose: r.status === 'in_progress' && progress.every((n) => n.state === 'done'),
   };
 }
 
@@ -176,7 +216,7 @@ export async function requestFileId({
   fileId: string;
 }): Promise<string> {
   const { r } = await requestFor(db, actor, number);
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw new AppError('not_found');
+  if (!isUuid(fileId)) throw new AppError('not_found');
   const [row] = await db
     .select({ id: requestFile.fileId })
     .from(requestFile)
@@ -261,6 +301,18 @@ function searchCondition(q: string): SQL {
   ) as SQL;
 }
 
+/**
+ * In progress, every need has help connected, and none of that help is still to be done: the
+ * request waits only for the officer to record the outcome.
+ */
+const readyToClose = sql`${supportRequest.status} = 'in_progress'
+  and not exists (select 1 from unnest(${supportRequest.needs}) as wanted(need)
+    where not exists (select 1 from ${requestLink} where ${requestLink.requestId} = ${supportRequest.id}
+      and coalesce(${requestLink.need}, ${supportRequest.kind}) = wanted.need))
+  and not exists (select 1 from ${requestLink} where ${requestLink.requestId} = ${supportRequest.id}
+    and ((${requestLink.type} = 'engagement' and ${requestLink.targetId} in ${unfinishedEngagementIds()})
+      or (${requestLink.type} = 'introduction' and ${requestLink.targetId} in ${unansweredIntroductionIds()})))`;
+
 function inboxCondition(actor: Actor, f: InboxFilters, today: string): SQL | undefined {
   const where: SQL[] = [];
   // Written out, not as parameters: the planner then sees it is the partial indexes' condition.
@@ -274,6 +326,9 @@ function inboxCondition(actor: Actor, f: InboxFilters, today: string): SQL | und
       break;
     case 'overdue':
       where.push(open, lt(supportRequest.dueOn, today));
+      break;
+    case 'ready':
+      where.push(readyToClose);
       break;
     case 'open':
       where.push(open);
@@ -295,7 +350,7 @@ function inboxCondition(actor: Actor, f: InboxFilters, today: string): SQL | und
   return where.length ? and(...where) : undefined;
 }
 
-/** The officers' inbox: one view (new, mine, overdue, open, closed, all) with filters, a page at a time. */
+/** The officers' inbox: one view (new, mine, overdue, ready to close, open, closed, all) with filters, a page at a time. */
 export async function listInbox({
   db,
   actor,
@@ -333,12 +388,10 @@ export async function listInbox({
   return { items: await toListItems(db, rows, today), total: total?.n ?? 0 };
 }
 
+export type InboxCounts = Record<'new' | 'mine' | 'overdue' | 'ready' | 'open', number>;
+
 /** How many requests each tab of the inbox holds. */
-export async function inboxCounts(
-  db: Db,
-  actor: Actor,
-  now = new Date(),
-): Promise<Record<'new' | 'mine' | 'overdue' | 'open', number>> {
+export async function inboxCounts(db: Db, actor: Actor, now = new Date()): Promise<InboxCounts> {
   const today = todayInVietnam(now);
   const open = sql`${supportRequest.status} in ('new', 'accepted', 'in_progress')`;
   const [row] = await db
@@ -346,11 +399,12 @@ export async function inboxCounts(
       new: sql<number>`count(*) filter (where ${supportRequest.status} = 'new')::int`,
       mine: sql<number>`count(*) filter (where ${open} and ${supportRequest.assigneeId} = ${actor.id})::int`,
       overdue: sql<number>`count(*) filter (where ${open} and ${supportRequest.dueOn} < ${today})::int`,
+      ready: sql<number>`count(*) filter (where ${readyToClose})::int`,
       open: sql<number>`count(*)::int`,
     })
     .from(supportRequest)
     .where(open);
-  return row ?? { new: 0, mine: 0, overdue: 0, open: 0 };
+  return row ?? { new: 0, mine: 0, overdue: 0, ready: 0, open: 0 };
 }
 
 /** "My requests": filed by me, or for a project I am in; walk-in requests with my e-mail or phone are claimed first. */

@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { choice, email, optionalChoice, optionalIsoDate, phone, text } from '#kernel/http/validation.ts';
+import { choice, choices, email, optionalChoice, optionalIsoDate, phone, text } from '#kernel/http/validation.ts';
 import { supportNeeds } from '#modules/projects/index.ts';
-import { requestStatuses, urgencies } from './requests.taxonomy.ts';
+import { maxNeeds, requestStatuses, urgencies } from './requests.taxonomy.ts';
+
+/** The needs a request names (ticked boxes, or an array in the API): one to five, the first is its kind. */
+const needs = choices(supportNeeds, maxNeeds).refine((v) => v.length > 0, { error: 'requests.error.needNeeded' });
 
 /** What a founder files for one of their projects. The API takes the same fields. */
 export const RequestInput = z.object({
+  /** The project's id or its slug. */
   project: text.required(120),
-  kind: choice(supportNeeds),
+  needs,
   body: text.required(5000, 20),
   urgency: choice(urgencies),
 });
@@ -23,7 +27,7 @@ export const WalkInInput = z
       .default(''),
     commune: text.optional(80),
     project: text.optional(120),
-    kind: choice(supportNeeds),
+    needs,
     body: text.required(5000, 20),
     urgency: choice(urgencies),
   })
@@ -58,11 +62,13 @@ export const ConnectInput = z.object({
   target: choice(['expert', 'partner'] as const),
   targetId: text.required(100),
   message: text.required(3000, 5),
+  /** The need this help answers, one of the request's needs (its first when left out). */
+  need: optionalChoice(supportNeeds),
   /** The status the officer saw when the form was shown. */
   seen: optionalChoice(requestStatuses),
 });
-export type ConnectInput = Partial<Pick<z.output<typeof ConnectInput>, 'seen'>> &
-  Omit<z.output<typeof ConnectInput>, 'seen'>;
+export type ConnectInput = Partial<Pick<z.output<typeof ConnectInput>, 'seen' | 'need'>> &
+  Omit<z.output<typeof ConnectInput>, 'seen' | 'need'>;
 
 export const AssignInput = z.object({
   numbers: z
@@ -78,7 +84,7 @@ export const AssignInput = z.object({
   assigneeId: text.required(100),
 });
 
-export const inboxViews = ['new', 'mine', 'overdue', 'open', 'closed', 'all'] as const;
+export const inboxViews = ['new', 'mine', 'overdue', 'ready', 'open', 'closed', 'all'] as const;
 
 export const InboxFilters = z.object({
   view: z.enum(inboxViews).optional().catch(undefined),

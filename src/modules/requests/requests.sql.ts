@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
-import { oneOf } from '#kernel/db/columns.ts';
+import { allOf, oneOf } from '#kernel/db/columns.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { communeKey } from '#modules/places/index.ts';
 import { projectKey, supportNeeds } from '#modules/projects/index.ts';
@@ -24,7 +24,10 @@ export const supportRequest = pgTable(
     contactPhone: text().notNull().default(''),
     contactEmail: text().notNull().default(''),
     communeSlug: text().references(() => communeKey()),
+    /** The first need, kept on its own for the inbox's filter and the reports by kind. */
     kind: text().notNull(),
+    /** Every need the request names, the first being `kind`: one thread for several needs. */
+    needs: text().array().notNull(),
     body: text().notNull(),
     urgency: text().notNull().default('normal'),
     status: text().notNull().default('new'),
@@ -50,6 +53,8 @@ export const supportRequest = pgTable(
       .on(t.urgency.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.number.desc().nullsFirst())
       .where(sql`status in ('new', 'accepted', 'in_progress')`),
     oneOf('support_request_kind_known', t.kind, supportNeeds),
+    allOf('support_request_needs_known', t.needs, supportNeeds),
+    check('support_request_needs_start_with_kind', sql`${t.needs}[1] is not distinct from ${t.kind}`),
     oneOf('support_request_urgency_known', t.urgency, urgencies),
     oneOf('support_request_status_known', t.status, requestStatuses),
     // A closed request says why: the outcome when resolved, the reason when declined.
@@ -106,10 +111,13 @@ export const requestLink = pgTable(
       .references(() => supportRequest.id, { onDelete: 'cascade' }),
     type: text().notNull(),
     targetId: uuid().notNull(),
+    /** The need this help answers (one of the request's needs; links made before needs: null = its kind). */
+    need: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.requestId, t.type, t.targetId] }),
     oneOf('request_link_type_known', t.type, linkTypes),
+    oneOf('request_link_need_known', t.need, supportNeeds),
   ],
 );

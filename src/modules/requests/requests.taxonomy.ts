@@ -7,6 +7,16 @@ export const requestStatuses = ['new', 'accepted', 'in_progress', 'resolved', 'd
 export type RequestStatus = (typeof requestStatuses)[number];
 export const openStatuses: readonly RequestStatus[] = ['new', 'accepted', 'in_progress'];
 
+/** The most needs one request may name: more is several requests. */
+export const maxNeeds = 5;
+
+/** A request's kind: the first of its needs (the input's schema lets no request name none). */
+export function kindOf(needs: readonly SupportNeed[]): SupportNeed {
+  const [first] = needs;
+  if (!first) throw new Error('a request names at least one need');
+  return first;
+}
+
 export const urgencies = ['normal', 'urgent'] as const;
 export type Urgency = (typeof urgencies)[number];
 

@@ -36,7 +36,7 @@ async function mailsTo(to: string) {
 
 const valid = {
   project: 'thach-den-hong-nhung',
-  kind: 'consulting_ip',
+  needs: 'consulting_ip',
   body: 'Chúng tôi cần hỗ trợ đăng ký nhãn hiệu cho sản phẩm thạch đen đóng cốc.',
   urgency: 'normal',
 };
@@ -144,13 +144,13 @@ describe('a founder asks for help', () => {
       await b.get('/yeu-cau/moi?du_an=thach-den-hong-nhung&loai=consulting_ip&noi_dung=Nh%C3%A3n%20hi%E1%BB%87u')
     ).text();
     expect(html).toMatch(/<option value="thach-den-hong-nhung" selected/);
-    expect(html).toMatch(/<option value="consulting_ip" selected/);
+    expect(html).toMatch(/value="consulting_ip" checked/);
     expect(html).toContain('Nhãn hiệu</textarea>');
   });
 
   it('bad input: 422 with Vietnamese messages, what was typed kept, nothing stored', async () => {
     const b = await as('nhung@test.vn');
-    const res = await b.post('/yeu-cau/moi', { ...valid, body: 'Giúp với', kind: 'hack' });
+    const res = await b.post('/yeu-cau/moi', { ...valid, body: 'Giúp với', needs: 'hack' });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Cần ít nhất 20 ký tự.');
@@ -361,7 +361,7 @@ describe('the desk and the inbox', () => {
       contactName: 'Lộc Văn Tài',
       contactPhone: '',
       contactEmail: '',
-      kind: 'space',
+      needs: 'space',
       body: 'Xin sử dụng phòng họp khu làm việc chung để gặp khách hàng.',
       urgency: 'normal',
     });
@@ -372,7 +372,7 @@ describe('the desk and the inbox', () => {
       contactPhone: '0912 345 678',
       contactEmail: '',
       commune: 'that-khe',
-      kind: 'space',
+      needs: 'space',
       body: 'Xin sử dụng phòng họp khu làm việc chung để gặp khách hàng.',
       urgency: 'urgent',
     });
@@ -400,7 +400,7 @@ describe('the desk and the inbox', () => {
     for (const kind of ['consulting_marketing', 'funding']) {
       const res = await founder.post('/yeu-cau/moi', {
         ...valid,
-        kind,
+        needs: kind,
         body: `Đề nghị hỗ trợ ${kind} cho sản phẩm thạch đen của hợp tác xã.`,
       });
       numbers.push(res.headers.get('location')?.split('/').pop() ?? '');
@@ -467,10 +467,10 @@ describe('the API and hostile input', () => {
 
   it('POST /api/v1/requests: wrong types get 422 with a message per field; a good one is filed and readable', async () => {
     const b = await as('nhung@test.vn');
-    const bad = await api(b, '/api/v1/requests', { project: 42, kind: 'x', body: '', urgency: true });
+    const bad = await api(b, '/api/v1/requests', { project: 42, needs: ['x'], body: '', urgency: true });
     expect(bad.status).toBe(422);
     const error = (await bad.json()) as { error: { fields: Record<string, string> } };
-    expect(Object.keys(error.error.fields).sort()).toEqual(['body', 'kind', 'project', 'urgency']);
+    expect(Object.keys(error.error.fields).sort()).toEqual(['body', 'needs', 'project', 'urgency']);
     const before = await requestsCount();
     const res = await api(b, '/api/v1/requests', {
       ...valid,
@@ -512,7 +512,8 @@ describe('the API and hostile input', () => {
 describe('no form of the connecting pages answers 500 to bad input', () => {
   const fields = [
     'project',
-    'kind',
+    'needs',
+    'need',
     'body',
     'urgency',
     'contactName',

@@ -39,7 +39,7 @@ async function newRequest(filedDaysAgo: number) {
     ...ctxOf(people.founder, daysAgo(filedDaysAgo)),
     input: {
       project: 'mien-dong-binh-gia',
-      kind: 'funding',
+      needs: ['funding'],
       body: 'Xin hỗ trợ hồ sơ để mở rộng xưởng làm miến dong.',
       urgency: 'normal',
     },

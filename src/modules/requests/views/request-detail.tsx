@@ -25,7 +25,7 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
   const { t } = ctx;
   const staff = r.party === 'staff';
   const open = (openStatuses as readonly string[]).includes(r.status);
-  const title = `${r.ref} · ${labelOf(t, 'project.need', r.kind)}`;
+  const title = `${r.ref} · ${r.needs.map((n) => labelOf(t, 'project.need', n)).join(', ')}`;
   const errorsOf = (form: RequestForm) => (failed?.form === form ? failed.errors : {});
   const valuesOf = (form: RequestForm) => (failed?.form === form ? failed.values : {});
   return (
@@ -38,6 +38,11 @@ export const RequestDetailPage: FC<RequestDetailProps> = ({ ctx, request: r, sug
         )}
       </nav>
       <h1>{title}</h1>
+      {staff && r.readyToClose && (
+        <p class="flash flash-success">
+          {t('requests.detail.ready')} <a href="#trang-thai">{t('requests.detail.status')}</a>
+        </p>
+      )}
       <RequestFacts ctx={ctx} request={r} open={open} />
       <RequestMessage ctx={ctx} request={r} />
       <RequestOutcome ctx={ctx} request={r} />

@@ -71,7 +71,7 @@ export const RequestFacts: FC<{ ctx: PageContext; request: RequestView; open: bo
   );
 };
 
-/** What came of it: the outcome or the reason for declining, and the engagements and introductions made. */
+/** What came of it: the outcome or the reason for declining, and each need with the engagements and introductions made for it. */
 export const RequestOutcome: FC<{ ctx: PageContext; request: RequestView }> = ({ ctx, request: r }) => {
   const { t } = ctx;
   return (
@@ -88,25 +88,39 @@ export const RequestOutcome: FC<{ ctx: PageContext; request: RequestView }> = ({
           <p>{r.declineReason}</p>
         </section>
       )}
-      {r.links.length > 0 && (
-        <section>
-          <h2>{t('requests.detail.links')}</h2>
-          <ul>
-            {r.links.map((l) => (
-              <li>
-                <a href={l.href}>{t(`requests.detail.link.${l.type}`, { name: l.name })}</a>{' '}
-                <Badge>
-                  {labelOf(
-                    t,
-                    l.type === 'engagement' ? 'engagements.status' : 'partners.introduction.status',
-                    l.status,
-                  )}
+      <section aria-labelledby="nhu-cau">
+        <h2 id="nhu-cau">{t('requests.needs.title')}</h2>
+        <ul class="rows">
+          {r.needsProgress.map((n) => (
+            <li>
+              <p class="row-title">
+                {labelOf(t, 'project.need', n.need)}{' '}
+                <Badge tone={n.state === 'done' ? 'success' : n.state === 'working' ? 'info' : undefined}>
+                  {t(`requests.needs.state.${n.state}`)}
                 </Badge>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+              </p>
+              {n.links.length === 0 ? (
+                <p class="row-meta">{t('requests.needs.none')}</p>
+              ) : (
+                <ul>
+                  {n.links.map((l) => (
+                    <li>
+                      <a href={l.href}>{t(`requests.detail.link.${l.type}`, { name: l.name })}</a>{' '}
+                      <Badge>
+                        {labelOf(
+                          t,
+                          l.type === 'engagement' ? 'engagements.status' : 'partners.introduction.status',
+                          l.status,
+                        )}
+                      </Badge>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
     </>
   );
 };

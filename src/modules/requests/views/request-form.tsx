@@ -1,12 +1,22 @@
 import type { FC } from 'hono/jsx';
-import { type FormValues, formValue } from '#kernel/http/forms.ts';
+import { type FormValues, formValue, formValues } from '#kernel/http/forms.ts';
 import { EmptyState } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Button, ErrorSummary, FileInput, Input, type Option, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import {
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  FileInput,
+  Input,
+  type Option,
+  PostForm,
+  Select,
+  TextArea,
+} from '#kernel/ui/form.tsx';
 import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { supportNeeds } from '#modules/projects/index.ts';
-import { urgencies } from '../requests.taxonomy.ts';
+import { maxNeeds, urgencies } from '../requests.taxonomy.ts';
 
 export interface RequestFormProps {
   ctx: PageContext;
@@ -95,7 +105,7 @@ export const RequestFormPage: FC<RequestFormProps> = ({ ctx, projects, walkIn, c
     contactEmail: t('requests.field.contactEmail'),
     commune: t('requests.field.commune'),
     project: t('requests.field.project'),
-    kind: t('requests.field.kind'),
+    needs: t('requests.field.needs'),
     body: t('requests.field.body'),
     urgency: t('requests.field.urgency'),
     files: t('requests.field.files'),
@@ -136,14 +146,13 @@ export const RequestFormPage: FC<RequestFormProps> = ({ ctx, projects, walkIn, c
             required
           />
         )}
-        <Select
-          name="kind"
-          label={labels.kind ?? ''}
-          value={formValue(values, 'kind')}
-          placeholder={t('form.choose')}
+        <Checkboxes
+          name="needs"
+          label={labels.needs ?? ''}
+          hint={t('requests.field.needsHint', { max: maxNeeds })}
+          values={formValues(values, 'needs')}
           options={optionsOf(t, 'project.need', supportNeeds)}
-          error={errors.kind}
-          required
+          error={errors.needs}
         />
         <TextArea
           name="body"

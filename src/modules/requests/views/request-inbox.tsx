@@ -7,7 +7,7 @@ import { Button, CsrfField, ErrorSummary, type Option, Select } from '#kernel/ui
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { supportNeeds } from '#modules/projects/index.ts';
-import type { RequestListItem } from '../requests.queries.ts';
+import type { InboxCounts, RequestListItem } from '../requests.queries.ts';
 import { type InboxFilters, inboxViews } from '../requests.schemas.ts';
 import { requestStatuses } from '../requests.taxonomy.ts';
 import { StatusBadge, who } from './request-list.tsx';
@@ -19,7 +19,7 @@ export const InboxViewsAndFilters: FC<{
   ctx: PageContext;
   filters: InboxFilters;
   query: Record<string, string>;
-  counts: Record<'new' | 'mine' | 'overdue' | 'open', number>;
+  counts: InboxCounts;
   communes: Option[];
 }> = ({ ctx, filters, query, counts, communes }) => {
   const { t, lang } = ctx;
@@ -164,7 +164,7 @@ export interface InboxProps {
   info: PageInfo;
   filters: InboxFilters;
   query: Record<string, string>;
-  counts: Record<'new' | 'mine' | 'overdue' | 'open', number>;
+  counts: InboxCounts;
   communes: Option[];
   staff: Option[];
   errors?: Record<string, string>;

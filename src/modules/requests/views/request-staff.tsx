@@ -3,6 +3,7 @@ import { type FormValues, formValue } from '#kernel/http/forms.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
+import { labelOf } from '#kernel/ui/labels.ts';
 import {
   type ExpertCandidate,
   type PartnerCandidate,
@@ -32,14 +33,14 @@ const ConnectForm: FC<{
 }> = ({ ctx, request: r, target, id, label, failed }) => {
   const { t } = ctx;
   const typed = failed?.form === 'connect' && formValue(failed.values, 'targetId') === id;
+  const needs = r.needs.map((n) => ({ value: n, label: labelOf(t, 'project.need', n) }));
   return (
-    <details class="connect" open={typed || undefined}>
-      <summary>{label}</summary>
+    <div class="connect">
       {typed && (
         <ErrorSummary
           t={t}
           errors={failed.errors}
-          labels={{ message: t('requests.detail.connectMessage') }}
+          labels={{ message: t('requests.detail.connectMessage'), need: t('requests.detail.connectFor') }}
           scope={id}
         />
       )}
@@ -47,21 +48,43 @@ const ConnectForm: FC<{
         <input type="hidden" name="target" value={target} />
         <input type="hidden" name="targetId" value={id} />
         <input type="hidden" name="seen" value={r.status} />
-        <TextArea
-          name="message"
-          scope={id}
-          label={t('requests.detail.connectMessage')}
-          value={typed ? formValue(failed.values, 'message') : r.body}
-          error={typed ? failed.errors.message : undefined}
-          rows={3}
-          maxlength={3000}
-          required
-        />
+        {needs.length > 1 ? (
+          <Select
+            name="need"
+            scope={id}
+            label={t('requests.detail.connectFor')}
+            value={(typed && formValue(failed.values, 'need')) || firstWaiting(r)}
+            options={needs}
+            error={typed ? failed.errors.need : undefined}
+            required
+          />
+        ) : (
+          <input type="hidden" name="need" value={r.kind} />
+        )}
+        {/* The message is the request's words unless the officer edits it: open only to change it. */}
+        <details class="connect-message" open={typed || undefined}>
+          <summary>{t('requests.detail.editMessage')}</summary>
+          <TextArea
+            name="message"
+            scope={id}
+            label={t('requests.detail.connectMessage')}
+            value={typed ? formValue(failed.values, 'message') : r.body}
+            error={typed ? failed.errors.message : undefined}
+            rows={3}
+            maxlength={3000}
+            required
+          />
+        </details>
         <Button>{label}</Button>
       </PostForm>
-    </details>
+    </div>
   );
 };
+
+/** The need an officer most likely connects next: the first with no one on it yet. */
+function firstWaiting(r: RequestView): string {
+  return (r.needsProgress.find((n) => n.state === 'waiting') ?? r.needsProgress[0])?.need ?? r.kind;
+}
 
 /** Experts and partners who fit, each with its reasons and a form to connect them. */
 export const SuggestionsPanel: FC<{
