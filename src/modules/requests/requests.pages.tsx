@@ -135,14 +135,23 @@ async function detailPage(
   const { db, config } = c.var.deps;
   const request = await getRequest({ db, actor: c.var.actor, number: numberParam(c) });
   const open = (openStatuses as readonly string[]).includes(request.status);
+  // One list per need still open (waiting or being helped), each ranked for that need alone.
   const suggestions =
     request.party === 'staff' && open && request.projectId
-      ? await suggestFor(db, config.PROVINCE, {
-          needs: [request.kind as SupportNeed],
-          projectId: request.projectId,
-          communeSlug: request.communeSlug,
-          text: request.body,
-        })
+      ? await Promise.all(
+          request.needsProgress
+            .filter((n) => n.state !== 'done')
+            .map(async (n) => ({
+              need: n.need,
+              state: n.state,
+              ...(await suggestFor(db, config.PROVINCE, {
+                needs: [n.need],
+                projectId: request.projectId,
+                communeSlug: request.communeSlug,
+                text: request.body,
+              })),
+            })),
+        )
       : null;
   return render(
     c,

@@ -2,17 +2,22 @@ import type { FC } from 'hono/jsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { ExpertCandidate, PartnerCandidate, Suggestion } from '#modules/matching/index.ts';
 import type { RequestView } from '../requests.queries.ts';
 import { openStatuses } from '../requests.taxonomy.ts';
 import { RequestFacts, RequestOutcome } from './request-facts.tsx';
-import { type FailedForm, type RequestForm, StatusPanel, SuggestionsPanel } from './request-staff.tsx';
+import {
+  type FailedForm,
+  type NeedSuggestions,
+  type RequestForm,
+  StatusPanel,
+  SuggestionsPanel,
+} from './request-staff.tsx';
 import { RequestMessage, Thread } from './request-thread.tsx';
 
 export interface RequestDetailProps {
   ctx: PageContext;
   request: RequestView;
-  suggestions: { experts: Suggestion<ExpertCandidate>[]; partners: Suggestion<PartnerCandidate>[] } | null;
+  suggestions: NeedSuggestions[] | null;
   /** A failed form on this page: which one, what was typed, what is wrong. */
   failed?: FailedForm;
 }

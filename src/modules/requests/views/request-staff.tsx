@@ -1,6 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
+import { Badge } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
@@ -10,6 +11,7 @@ import {
   type Suggestion,
   SuggestionList,
 } from '#modules/matching/index.ts';
+import type { SupportNeed } from '#modules/projects/index.ts';
 import type { RequestView } from '../requests.queries.ts';
 
 export type RequestForm = 'message' | 'status' | 'connect';
@@ -19,54 +21,54 @@ export interface FailedForm {
   errors: Record<string, string>;
 }
 
+/** Who could help with one need of the request, ranked for that need. */
+export interface NeedSuggestions {
+  need: SupportNeed;
+  state: 'waiting' | 'working' | 'done';
+  experts: Suggestion<ExpertCandidate>[];
+  partners: Suggestion<PartnerCandidate>[];
+}
+
 /**
- * The form under one suggestion. The page shows several: their fields carry the candidate's id
+ * The form under one suggestion: the button in sight, the message (the request's words unless
+ * edited) folded away. The page shows several: their fields carry the candidate's id and the need
  * (`scope`), so no two share an id and each label names its own field.
  */
 const ConnectForm: FC<{
   ctx: PageContext;
   request: RequestView;
+  need: SupportNeed;
   target: 'expert' | 'partner';
   id: string;
   label: string;
   failed?: FailedForm;
-}> = ({ ctx, request: r, target, id, label, failed }) => {
+}> = ({ ctx, request: r, need, target, id, label, failed }) => {
   const { t } = ctx;
-  const typed = failed?.form === 'connect' && formValue(failed.values, 'targetId') === id;
-  const needs = r.needs.map((n) => ({ value: n, label: labelOf(t, 'project.need', n) }));
+  const scope = `${need}-${id}`;
+  const typed =
+    failed?.form === 'connect' &&
+    formValue(failed.values, 'targetId') === id &&
+    (formValue(failed.values, 'need') || r.kind) === need;
   return (
     <div class="connect">
       {typed && (
         <ErrorSummary
           t={t}
           errors={failed.errors}
-          labels={{ message: t('requests.detail.connectMessage'), need: t('requests.detail.connectFor') }}
-          scope={id}
+          labels={{ message: t('requests.detail.connectMessage') }}
+          scope={scope}
         />
       )}
       <PostForm action={`/yeu-cau/${r.number}/ket-noi`} csrfToken={ctx.csrfToken} class="form">
         <input type="hidden" name="target" value={target} />
         <input type="hidden" name="targetId" value={id} />
+        <input type="hidden" name="need" value={need} />
         <input type="hidden" name="seen" value={r.status} />
-        {needs.length > 1 ? (
-          <Select
-            name="need"
-            scope={id}
-            label={t('requests.detail.connectFor')}
-            value={(typed && formValue(failed.values, 'need')) || firstWaiting(r)}
-            options={needs}
-            error={typed ? failed.errors.need : undefined}
-            required
-          />
-        ) : (
-          <input type="hidden" name="need" value={r.kind} />
-        )}
-        {/* The message is the request's words unless the officer edits it: open only to change it. */}
         <details class="connect-message" open={typed || undefined}>
           <summary>{t('requests.detail.editMessage')}</summary>
           <TextArea
             name="message"
-            scope={id}
+            scope={scope}
             label={t('requests.detail.connectMessage')}
             value={typed ? formValue(failed.values, 'message') : r.body}
             error={typed ? failed.errors.message : undefined}
@@ -81,62 +83,79 @@ const ConnectForm: FC<{
   );
 };
 
-/** The need an officer most likely connects next: the first with no one on it yet. */
-function firstWaiting(r: RequestView): string {
-  return (r.needsProgress.find((n) => n.state === 'waiting') ?? r.needsProgress[0])?.need ?? r.kind;
-}
-
-/** Experts and partners who fit, each with its reasons and a form to connect them. */
+/** For each need not done yet, the experts and partners who fit it, each with its reasons and a button to connect. */
 export const SuggestionsPanel: FC<{
   ctx: PageContext;
   request: RequestView;
-  suggestions: { experts: Suggestion<ExpertCandidate>[]; partners: Suggestion<PartnerCandidate>[] } | null;
+  suggestions: NeedSuggestions[] | null;
   failed?: FailedForm;
 }> = ({ ctx, request, suggestions, failed }) => {
   const { t } = ctx;
+  const several = request.needs.length > 1;
   return (
     <section class="panel" id="goi-y" aria-labelledby="goi-y-title">
       <h2 id="goi-y-title">{t('requests.detail.suggestions')}</h2>
       <p class="hint">{t('matching.lead')}</p>
+      {/* A need the request does not name comes only from a tampered form or a script: said once, here. */}
+      {failed?.form === 'connect' && failed.errors.need && (
+        <p class="flash flash-error" role="alert">
+          {failed.errors.need}
+        </p>
+      )}
       {!suggestions ? (
         <p>{t('requests.detail.noProjectToConnect')}</p>
       ) : (
-        <>
-          <h3>{t('matching.experts')}</h3>
-          <SuggestionList
-            t={t}
-            items={suggestions.experts}
-            empty={t('matching.noExperts')}
-            href={(c) => `/chuyen-gia/${c.slug}`}
-            action={(s) => (
-              <ConnectForm
-                ctx={ctx}
-                request={request}
-                target="expert"
-                id={s.candidate.id}
-                label={t('requests.detail.connectExpert')}
-                failed={failed}
+        suggestions.map((group) => {
+          const Heading = several ? 'h4' : 'h3';
+          return (
+            <>
+              {several && (
+                <h3>
+                  {t('requests.detail.connectFor')}: {labelOf(t, 'project.need', group.need)}{' '}
+                  <Badge tone={group.state === 'working' ? 'info' : undefined}>
+                    {t(`requests.needs.state.${group.state}`)}
+                  </Badge>
+                </h3>
+              )}
+              <Heading>{t('matching.experts')}</Heading>
+              <SuggestionList
+                t={t}
+                items={group.experts}
+                empty={t('matching.noExperts')}
+                href={(c) => `/chuyen-gia/${c.slug}`}
+                action={(s) => (
+                  <ConnectForm
+                    ctx={ctx}
+                    request={request}
+                    need={group.need}
+                    target="expert"
+                    id={s.candidate.id}
+                    label={t('requests.detail.connectExpert')}
+                    failed={failed}
+                  />
+                )}
               />
-            )}
-          />
-          <h3>{t('matching.partners')}</h3>
-          <SuggestionList
-            t={t}
-            items={suggestions.partners}
-            empty={t('matching.noPartners')}
-            href={(c) => `/doi-tac/${c.slug}`}
-            action={(s) => (
-              <ConnectForm
-                ctx={ctx}
-                request={request}
-                target="partner"
-                id={s.candidate.id}
-                label={t('requests.detail.connectPartner')}
-                failed={failed}
+              <Heading>{t('matching.partners')}</Heading>
+              <SuggestionList
+                t={t}
+                items={group.partners}
+                empty={t('matching.noPartners')}
+                href={(c) => `/doi-tac/${c.slug}`}
+                action={(s) => (
+                  <ConnectForm
+                    ctx={ctx}
+                    request={request}
+                    need={group.need}
+                    target="partner"
+                    id={s.candidate.id}
+                    label={t('requests.detail.connectPartner')}
+                    failed={failed}
+                  />
+                )}
               />
-            )}
-          />
-        </>
+            </>
+          );
+        })
       )}
     </section>
   );
