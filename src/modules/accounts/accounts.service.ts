@@ -110,17 +110,45 @@ async function recentFailures(db: Db, { email, ip }: { email: string; ip: string
   return { byEmail: row?.byEmail ?? 0, byIp: row?.byIp ?? 0 };
 }
 
+/** How long a successful sign-in makes its address known to the account. */
+const knownAddressDays = 180;
+
+/**
+ * True when the account with this e-mail signed in successfully from this address in the last
+ * 180 days (the audit log's sign-in lines carry the address the site believed, never better-auth's
+ * reading of X-Forwarded-For).
+ */
+export async function isKnownAddress(db: Db, { email, ip }: { email: string; ip: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .innerJoin(user, and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, user.id)))
+    .where(
+      and(
+        eq(user.email, email),
+        eq(auditLog.action, 'auth.sign_in'),
+        eq(auditLog.ip, ip),
+        gte(auditLog.at, sql`now() - make_interval(days => ${knownAddressDays})`),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
 /**
  * Counts this attempt as a failure before the password is checked, then counts: of many guesses
  * sent at once, each sees the ones written before it, so no more than the limit get through
  * (checking first and writing after let 100 parallel guesses all through). A refused attempt
- * takes its row back, so waiting out the window is enough; a right password clears the e-mail's rows.
+ * takes its row back, so waiting out the window is enough; a right password clears the rows of
+ * its e-mail and address. The per-e-mail limit does not hold at an address the account has
+ * signed in from: guesses from elsewhere slow the account down, never lock its owner out.
  */
 async function claimAttempt(db: Db, { email, ip }: { email: string; ip: string }) {
   const [row] = await db.insert(signInFailure).values({ email, ip }).returning({ id: signInFailure.id });
   const id = row?.id ?? 0;
   const { byEmail, byIp } = await recentFailures(db, { email, ip });
-  const throttled = byEmail > signInLimits.perEmail || byIp > signInLimits.perIp;
+  const throttled =
+    byIp > signInLimits.perIp || (byEmail > signInLimits.perEmail && !(await isKnownAddress(db, { email, ip })));
   if (throttled) await db.delete(signInFailure).where(eq(signInFailure.id, id));
   return { id, throttled };
 }
@@ -179,7 +207,8 @@ export async function signIn({
     throw new AppError('validation', 'errors.badCredentials');
   }
   const signedIn = (outcome.body as { user: { id: string; name: string; email: string; role?: string } }).user;
-  await db.delete(signInFailure).where(eq(signInFailure.email, email));
+  // Only this address's failures are forgiven: guesses from elsewhere keep slowing the account.
+  await db.delete(signInFailure).where(and(eq(signInFailure.email, email), eq(signInFailure.ip, ip)));
   await audit(db, { actorId: signedIn.id, action: 'auth.sign_in', entity: 'user', entityId: signedIn.id, ip });
   return { actor: toActor(signedIn), cookies: outcome.cookies };
 }

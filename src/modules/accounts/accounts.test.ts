@@ -1,12 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
-import { session, user } from '#kernel/auth/auth.sql.ts';
+import { session, signInFailure, user } from '#kernel/auth/auth.sql.ts';
 import type { Role } from '#kernel/auth/roles.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { createUser, defaultPassword } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { isKnownAddress, signIn } from './accounts.service.ts';
 import { listStaff } from './index.ts';
 
 let rt: TestRuntime;
@@ -212,6 +213,62 @@ describe('sign in', () => {
     // Someone else at the same address signs in as usual.
     const other = await person();
     expect((await postFrom(b, ip, '/dang-nhap', { email: other.email, password: other.password })).status).toBe(303);
+  });
+
+  it('does not lock the owner out: from an address they signed in from, the right password still works', async () => {
+    const p = await person('admin', 'Hà Văn Quản');
+    const home = '203.0.113.40';
+    const owner = await browser();
+    expect((await postFrom(owner, home, '/dang-nhap', { email: p.email, password: p.password })).status).toBe(303);
+
+    // Someone guesses from addresses the owner never used, until the account is slowed down.
+    const attacker = await browser();
+    for (let i = 0; i < 6; i++)
+      await postFrom(attacker, `198.51.100.${60 + i}`, '/dang-nhap', { email: p.email, password: `doan-${i}-sai` });
+    // Even the right password waits at an address the owner has not used…
+    const stranger = await postFrom(attacker, '198.51.100.90', '/dang-nhap', { email: p.email, password: p.password });
+    expect(stranger.status).toBe(429);
+    expect(attacker.cookies.has('kn.session_token')).toBe(false);
+    // …and at the owner's own address it signs in, admin included.
+    const back = await browser();
+    const res = await postFrom(back, home, '/dang-nhap', { email: p.email, password: p.password });
+    expect(res.status).toBe(303);
+    expect((await back.get('/quan-tri/tai-khoan')).status).toBe(200);
+    // The owner signing in does not forgive the guesses made elsewhere.
+    expect(
+      (await postFrom(attacker, '198.51.100.91', '/dang-nhap', { email: p.email, password: p.password })).status,
+    ).toBe(429);
+  });
+
+  it('a known address is one the account itself signed in from, not one another account used', async () => {
+    const p = await person();
+    const other = await person();
+    const shared = '203.0.113.41';
+    const b = await browser();
+    expect((await postFrom(b, shared, '/dang-nhap', { email: other.email, password: other.password })).status).toBe(
+      303,
+    );
+    const request = { headers: new Headers(), ip: '198.51.100.120' };
+    for (let i = 0; i < 5; i++)
+      await expect(
+        signIn({ ...rt.deps, input: { email: p.email, password: `sai-${i}-mat-khau` }, request }),
+      ).rejects.toMatchObject({ code: 'validation' });
+    expect(await isKnownAddress(rt.db, { email: p.email, ip: shared })).toBe(false);
+    expect(await isKnownAddress(rt.db, { email: other.email, ip: shared })).toBe(true);
+    await expect(
+      signIn({ ...rt.deps, input: { email: p.email, password: p.password }, request: { ...request, ip: shared } }),
+    ).rejects.toMatchObject({ code: 'too_many_requests' });
+    // Once the owner has signed in from an address (here after the throttle ends), it is theirs.
+    await rt.db.delete(signInFailure).where(eq(signInFailure.email, p.email));
+    await signIn({ ...rt.deps, input: { email: p.email, password: p.password }, request: { ...request, ip: shared } });
+    for (let i = 0; i < 6; i++)
+      await signIn({ ...rt.deps, input: { email: p.email, password: `lai-${i}-sai` }, request }).catch(() => undefined);
+    const again = await signIn({
+      ...rt.deps,
+      input: { email: p.email, password: p.password },
+      request: { ...request, ip: shared },
+    });
+    expect(again.actor.email).toBe(p.email);
   });
 
   it('forgets earlier failures once the person signs in', async () => {
