@@ -78,11 +78,12 @@ accountsPages.post('/dang-ky', async (c) => {
     // A new founder's next step is their project, unless they came from somewhere to return to.
     return redirectWithFlash(c, safeNext(next, '/du-an/moi'), 'auth.signUp.done');
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+    if (!(error instanceof AppError) || !(error.code === 'validation' || error.code === 'too_many_requests'))
+      throw error;
     return render(
       c,
       <SignUpPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} next={next} />,
-      422,
+      error.code === 'validation' ? 422 : 429,
     );
   }
 });
@@ -99,7 +100,16 @@ accountsPages.post('/quen-mat-khau', async (c) => {
   const form = await readForm(c, ForgotPasswordInput);
   if (!form.ok)
     return render(c, <ForgotPasswordPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
-  await requestPasswordReset({ ...c.var.deps, input: form.data, request: requestInfo(c) });
+  try {
+    await requestPasswordReset({ ...c.var.deps, input: form.data, request: requestInfo(c) });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'too_many_requests') throw error;
+    return render(
+      c,
+      <ForgotPasswordPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} />,
+      429,
+    );
+  }
   return redirectWithFlash(c, '/quen-mat-khau', 'auth.forgot.sent', undefined, 'info');
 });
 

@@ -5,6 +5,7 @@ import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { audit } from '#kernel/audit/audit.ts';
 import { session, signInFailure, user, verification } from '#kernel/auth/auth.sql.ts';
 import { resetPasswordPath } from '#kernel/auth/auth.ts';
+import { takeAttempt } from '#kernel/auth/limits.ts';
 import { type Actor, isRole, type Role } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { isUuid } from '#kernel/db/keys.ts';
@@ -44,6 +45,18 @@ export interface SessionResult {
 }
 
 export const signInLimits = { perEmail: 5, perIp: 20, windowMinutes: 15 } as const;
+/**
+ * Mails one e-mail address may be sent from the signed-out forms in 15 minutes, whatever address
+ * asks (each form also limits the asking address): changing addresses cannot flood one person.
+ */
+export const mailLimits = { perEmail: 3, windowMinutes: 15 } as const;
+
+/** Counts a signed-out form's mail to this e-mail; past the limit, refused with 429. */
+async function limitMailsTo(db: Db, form: 'sign-up' | 'reset', email: string) {
+  const key = `${form}-email:${email}`;
+  if (!(await takeAttempt(db, { key, limit: mailLimits.perEmail, windowMinutes: mailLimits.windowMinutes })))
+    throw new AppError('too_many_requests');
+}
 const inviteDays = 7;
 
 // ————— better-auth calls —————
@@ -224,6 +237,7 @@ export async function signUp({
   request,
 }: AuthDeps & { input: SignUpInput; request: RequestInfo }): Promise<SessionResult> {
   const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });
+  await limitMailsTo(db, 'sign-up', input.email);
   const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   if (existing) throw emailTaken();
   const outcome = await callAuth(async () =>
@@ -273,6 +287,7 @@ export async function signOut({
 /**
  * Sends a reset link when the e-mail has an account (the mail is written by kernel/auth); says
  * nothing either way, so the form cannot be used to learn who has an account.
+ * @throws AppError too_many_requests after 3 requests for one e-mail in 15 minutes
  */
 export async function requestPasswordReset({
   db,
@@ -280,6 +295,7 @@ export async function requestPasswordReset({
   input,
   request,
 }: AuthDeps & { input: ForgotPasswordInput; request: RequestInfo }): Promise<void> {
+  await limitMailsTo(db, 'reset', input.email);
   const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   // A new link replaces the older ones: only the last mail sent works.
   if (known) await forgetResetLinks(db, known.id);

@@ -2,9 +2,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { session, signInFailure, user } from '#kernel/auth/auth.sql.ts';
+import { heldKeys } from '#kernel/auth/limits.ts';
 import type { Role } from '#kernel/auth/roles.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { createUser, defaultPassword } from '#seed/factories.ts';
+import { createApp } from '#src/app.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { isKnownAddress, signIn } from './accounts.service.ts';
@@ -408,6 +410,63 @@ describe('forgotten password', () => {
       passwordConfirm: 'password123',
     });
     expect(post.status).toBe(404);
+  });
+});
+
+describe('limits on forms that send mail, per address and per e-mail named', () => {
+  async function mailsTo(email: string) {
+    return rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
+  }
+
+  it('reset links for one person from ever-changing addresses: three mails, then 429 for everyone', async () => {
+    const victim = await person('founder', 'Nông Thị Lan');
+    const b = await browser();
+    for (let i = 0; i < 3; i++)
+      expect((await postFrom(b, `198.51.100.${130 + i}`, '/quen-mat-khau', { email: victim.email })).status).toBe(303);
+    const fourth = await postFrom(b, '198.51.100.140', '/quen-mat-khau', { email: victim.email });
+    expect(fourth.status).toBe(429);
+    const html = await fourth.text();
+    expect(html).toContain('Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.');
+    expect(html).toContain(`value="${victim.email}"`);
+    expect(await mailsTo(victim.email)).toHaveLength(3);
+    // An e-mail with no account is counted the same way, so the limit tells nothing about accounts.
+    const ghost = uniqueEmail('ghost');
+    for (let i = 0; i < 3; i++) await postFrom(b, `198.51.100.${150 + i}`, '/quen-mat-khau', { email: ghost });
+    expect((await postFrom(b, '198.51.100.160', '/quen-mat-khau', { email: ghost })).status).toBe(429);
+  });
+
+  it('one address asking for many people: five reset requests, then 429', async () => {
+    const b = await browser();
+    const ip = '198.51.100.170';
+    for (let i = 0; i < 5; i++)
+      expect((await postFrom(b, ip, '/quen-mat-khau', { email: uniqueEmail('many') })).status).toBe(303);
+    expect((await postFrom(b, ip, '/quen-mat-khau', { email: uniqueEmail('many') })).status).toBe(429);
+    expect((await postFrom(b, '198.51.100.171', '/quen-mat-khau', { email: uniqueEmail('many') })).status).toBe(303);
+  });
+
+  it('sign-ups naming one e-mail from changing addresses: the fourth is refused', async () => {
+    const b = await browser();
+    const email = uniqueEmail('flood');
+    const fields = { name: 'Lộc Văn Thử', email, password: 'password123', passwordConfirm: 'password123' };
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await postFrom(b, `198.51.100.${180 + i}`, '/dang-ky', fields)).status);
+    expect(statuses[3]).toBe(429);
+    expect(statuses.slice(0, 3)).not.toContain(429);
+  });
+
+  it("counts are kept in the database: a second process sees the first one's attempts", async () => {
+    const victim = await person('founder', 'Hoàng Văn Hai');
+    const first = await browser();
+    for (let i = 0; i < 3; i++)
+      expect((await postFrom(first, `198.51.100.${200 + i}`, '/quen-mat-khau', { email: victim.email })).status).toBe(
+        303,
+      );
+    const secondProcess = createApp(rt.deps);
+    const b = new TestBrowser(secondProcess);
+    await b.get('/dang-nhap');
+    expect((await postFrom(b, '198.51.100.210', '/quen-mat-khau', { email: victim.email })).status).toBe(429);
+    const held = await heldKeys(rt.db);
+    expect(held.map((h) => h.key)).toContain(`reset-email:${victim.email}`);
   });
 });
 
