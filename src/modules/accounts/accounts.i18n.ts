@@ -130,6 +130,25 @@ export const vi = {
   'audit.auth.sign_in': 'Đăng nhập',
   'audit.auth.sign_in_failed': 'Đăng nhập không thành công',
   'audit.auth.sign_up': 'Đăng ký tài khoản',
+  'audit.auth.sign_up_taken': 'Đăng ký bằng email đã có tài khoản',
+  'accounts.signUp.sentTitle': 'Kiểm tra hộp thư của bạn',
+  'accounts.signUp.sentLead':
+    'Chúng tôi đã gửi một thư tới địa chỉ email bạn vừa nhập. Mở đường dẫn trong thư để hoàn tất việc đăng ký (đường dẫn có hiệu lực trong 24 giờ).',
+  'accounts.signUp.sentHint':
+    'Không thấy thư sau vài phút? Hãy xem trong mục Thư rác, hoặc đăng ký lại với đúng địa chỉ email.',
+  'accounts.signUp.confirmTitle': 'Hoàn tất đăng ký',
+  'accounts.signUp.confirmLead': 'Nhập mật khẩu bạn đã chọn cho tài khoản {email} để xác nhận email và đăng nhập.',
+  'accounts.signUp.confirmSubmit': 'Xác nhận và đăng nhập',
+  'accounts.signUp.linkInvalid':
+    'Đường dẫn hoàn tất đăng ký không hợp lệ hoặc đã hết hạn. Nếu bạn đã đăng ký, hãy đăng nhập hoặc đặt lại mật khẩu.',
+  'accounts.signUp.confirmFirst':
+    'Tài khoản chưa được xác nhận. Hãy mở đường dẫn trong thư chúng tôi gửi khi bạn đăng ký. Không còn thư? Dùng "Quên mật khẩu?" để nhận đường dẫn mới.',
+  'accounts.mail.signUp.subject': 'Hoàn tất đăng ký Kết Nối',
+  'accounts.mail.signUp.body':
+    'Xin chào {name},\n\nCảm ơn bạn đã đăng ký tài khoản tác giả trên Kết Nối. Mở đường dẫn sau để xác nhận email và đăng nhập (có hiệu lực trong {hours} giờ):\n{url}\n\nNếu bạn không đăng ký, hãy bỏ qua thư này.',
+  'accounts.mail.signUpTaken.subject': 'Có người đăng ký Kết Nối bằng email của bạn',
+  'accounts.mail.signUpTaken.body':
+    'Xin chào {name},\n\nVừa có người dùng địa chỉ email này để đăng ký tài khoản mới trên Kết Nối. Email này đã có tài khoản nên không có tài khoản nào được tạo thêm.\n\nNếu đó là bạn, hãy đăng nhập tại:\n{signIn}\nQuên mật khẩu? Đặt mật khẩu mới tại:\n{reset}\n\nNếu không phải bạn, bạn không cần làm gì; tài khoản của bạn vẫn an toàn.',
   'audit.auth.sign_out': 'Đăng xuất',
   'audit.auth.password_reset_request': 'Yêu cầu đặt lại mật khẩu',
   'audit.auth.password_reset': 'Đặt lại mật khẩu',
@@ -272,6 +291,25 @@ export const en: Record<keyof typeof vi, string> = {
   'audit.auth.sign_in': 'Signed in',
   'audit.auth.sign_in_failed': 'Failed sign-in',
   'audit.auth.sign_up': 'Created an account',
+  'audit.auth.sign_up_taken': 'Sign-up with an e-mail that has an account',
+  'accounts.signUp.sentTitle': 'Check your email',
+  'accounts.signUp.sentLead':
+    'We have sent a message to the email address you entered. Open the link in it to finish signing up (the link works for 24 hours).',
+  'accounts.signUp.sentHint':
+    'No message after a few minutes? Look in your spam folder, or sign up again with the right address.',
+  'accounts.signUp.confirmTitle': 'Finish signing up',
+  'accounts.signUp.confirmLead': 'Enter the password you chose for {email} to confirm your email and sign in.',
+  'accounts.signUp.confirmSubmit': 'Confirm and sign in',
+  'accounts.signUp.linkInvalid':
+    'This sign-up link is not valid or has expired. If you have signed up, sign in or reset your password.',
+  'accounts.signUp.confirmFirst':
+    'This account is not confirmed yet. Open the link in the message we sent when you signed up. Lost it? Use "Forgotten your password?" to get a new link.',
+  'accounts.mail.signUp.subject': 'Finish signing up to Kết Nối',
+  'accounts.mail.signUp.body':
+    'Hello {name},\n\nThank you for signing up to Kết Nối as a founder. Open this link to confirm your email and sign in (it works for {hours} hours):\n{url}\n\nIf you did not sign up, ignore this message.',
+  'accounts.mail.signUpTaken.subject': 'Someone tried to sign up to Kết Nối with your email',
+  'accounts.mail.signUpTaken.body':
+    'Hello {name},\n\nSomeone has just used this email address to create a new account on Kết Nối. This address already has an account, so no other account was created.\n\nIf it was you, sign in at:\n{signIn}\nForgotten your password? Set a new one at:\n{reset}\n\nIf it was not you, there is nothing to do; your account is safe.',
   'audit.auth.sign_out': 'Signed out',
   'audit.auth.password_reset_request': 'Requested a password reset',
   'audit.auth.password_reset': 'Reset password',

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { APIError } from 'better-auth/api';
-import { and, count, desc, eq, gte, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { audit } from '#kernel/audit/audit.ts';
 import { session, signInFailure, user, verification } from '#kernel/auth/auth.sql.ts';
@@ -178,7 +178,13 @@ export async function signIn({
   auth,
   input,
   request,
-}: AuthDeps & { input: SignInInput; request: RequestInfo }): Promise<SessionResult> {
+  finishing = false,
+}: AuthDeps & {
+  input: SignInInput;
+  request: RequestInfo;
+  /** Set by confirmSignUp: the sign-up link is being opened, so a new account may sign in. */
+  finishing?: boolean;
+}): Promise<SessionResult> {
   const { email, password } = input;
   const { ip } = request;
   const attempt = await claimAttempt(db, { email, ip });
@@ -220,26 +226,65 @@ export async function signIn({
     throw new AppError('validation', 'errors.badCredentials');
   }
   const signedIn = (outcome.body as { user: { id: string; name: string; email: string; role?: string } }).user;
+  // A new account signs in first through the link mailed to it (told only to whoever knows the password).
+  if (!finishing && (await awaitsSignUpLink(db, signedIn.id))) {
+    await db.delete(session).where(eq(session.userId, signedIn.id));
+    throw new AppError('forbidden', 'accounts.signUp.confirmFirst');
+  }
   // Only this address's failures are forgiven: guesses from elsewhere keep slowing the account.
   await db.delete(signInFailure).where(and(eq(signInFailure.email, email), eq(signInFailure.ip, ip)));
   await audit(db, { actorId: signedIn.id, action: 'auth.sign_in', entity: 'user', entityId: signedIn.id, ip });
   return { actor: toActor(signedIn), cookies: outcome.cookies };
 }
 
+/** How long the link that finishes a sign-up works. */
+const signUpLinkHours = 24;
+const signUpIdentifier = (token: string) => `sign-up:${token}`;
+
+/** Where a sign-up, whatever its outcome, sends the person: to their mail box. */
+export const signUpSentPath = '/dang-ky/kiem-tra-email';
+export const confirmSignUpPath = (token: string) => `/dang-ky/xac-nhan/${encodeURIComponent(token)}`;
+
 /**
- * Creates a founder's account and signs it in (better-auth's autoSignIn).
- * @throws AppError validation with `email: errors.emailTaken`
+ * Starts a founder's account. The answer never says whether the e-mail already had one: a new
+ * account gets a mail with the link that finishes it (and signs in); an e-mail that has an account
+ * gets a mail telling its owner that someone tried, with links to sign in and to reset the
+ * password. Either way the person is sent to check their mail.
+ * @throws AppError too_many_requests after 3 sign-ups naming one e-mail in 15 minutes
  */
 export async function signUp({
   db,
   auth,
+  mailer,
+  config,
   input,
   request,
-}: AuthDeps & { input: SignUpInput; request: RequestInfo }): Promise<SessionResult> {
-  const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });
+  next,
+}: Pick<AppDeps, 'db' | 'auth' | 'mailer' | 'config'> & {
+  input: SignUpInput;
+  request: RequestInfo;
+  /** A path of this site to go to once the account is finished. */
+  next?: string;
+}): Promise<void> {
   await limitMailsTo(db, 'sign-up', input.email);
-  const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
-  if (existing) throw emailTaken();
+  const t = translator('vi');
+  const tellOwner = async (id: string, name: string) => {
+    await db.transaction(async (tx) => {
+      await queueMail(tx, {
+        to: input.email,
+        subject: t('accounts.mail.signUpTaken.subject'),
+        text: t('accounts.mail.signUpTaken.body', {
+          name,
+          signIn: `${config.BASE_URL}/dang-nhap`,
+          reset: `${config.BASE_URL}/quen-mat-khau`,
+        }),
+      });
+      await audit(tx, { actorId: null, action: 'auth.sign_up_taken', entity: 'user', entityId: id, ip: request.ip });
+    });
+    mailer.wake();
+  };
+  const [existing] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, input.email));
+  if (existing) return tellOwner(existing.id, existing.name);
   const outcome = await callAuth(async () =>
     (await auth()).api.signUpEmail({
       body: { name: input.name, email: input.email, password: input.password },
@@ -248,25 +293,90 @@ export async function signUp({
     }),
   );
   if (!outcome.ok) {
-    // Two sign-ups racing for one e-mail: the second lands here.
-    if (outcome.code?.startsWith('USER_ALREADY_EXISTS')) throw emailTaken();
+    // Two sign-ups racing for one e-mail: the second lands here, and is told like any other.
+    if (outcome.code?.startsWith('USER_ALREADY_EXISTS')) {
+      const [raced] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, input.email));
+      if (raced) return tellOwner(raced.id, raced.name);
+    }
     throw new AppError('bad_request');
   }
   const created = (outcome.body as { user: { id: string; name: string; email: string } }).user;
-  // The role is set here, never taken from the form: whoever signs up is a founder.
-  await db
-    .update(user)
-    .set({ role: 'founder', phone: input.phone || null })
-    .where(eq(user.id, created.id));
-  await audit(db, {
-    actorId: created.id,
-    action: 'auth.sign_up',
-    entity: 'user',
-    entityId: created.id,
-    data: { role: 'founder' },
-    ip: request.ip,
+  const token = randomBytes(24).toString('base64url');
+  const link = `${config.BASE_URL}${confirmSignUpPath(token)}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  await db.transaction(async (tx) => {
+    // The role is set here, never taken from the form: whoever signs up is a founder.
+    await tx
+      .update(user)
+      .set({ role: 'founder', phone: input.phone || null })
+      .where(eq(user.id, created.id));
+    await tx.insert(verification).values({
+      id: randomUUID(),
+      identifier: signUpIdentifier(token),
+      value: created.id,
+      expiresAt: sql`now() + make_interval(hours => ${signUpLinkHours})`,
+    });
+    await queueMail(tx, {
+      to: input.email,
+      subject: t('accounts.mail.signUp.subject'),
+      text: t('accounts.mail.signUp.body', { name: input.name, url: link, hours: signUpLinkHours }),
+    });
+    await audit(tx, {
+      actorId: created.id,
+      action: 'auth.sign_up',
+      entity: 'user',
+      entityId: created.id,
+      data: { role: 'founder' },
+      ip: request.ip,
+    });
   });
-  return { actor: { ...toActor(created), role: 'founder' }, cookies: outcome.cookies };
+  mailer.wake();
+}
+
+/** The account a sign-up link finishes, or null when the link is unknown, used or expired. */
+export async function signUpLinkOwner(db: Db, token: string): Promise<{ id: string; email: string } | null> {
+  if (!token || token.length > 200) return null;
+  const [owner] = await db
+    .select({ id: user.id, email: user.email })
+    .from(verification)
+    .innerJoin(user, eq(user.id, verification.value))
+    .where(and(eq(verification.identifier, signUpIdentifier(token)), gt(verification.expiresAt, sql`now()`)));
+  return owner ?? null;
+}
+
+/** True while the account waits for its sign-up link to be opened. */
+async function awaitsSignUpLink(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: verification.id })
+    .from(verification)
+    .innerJoin(user, eq(user.id, verification.value))
+    .where(and(eq(user.id, userId), eq(user.emailVerified, false), like(verification.identifier, 'sign-up:%')))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Ends every sign-up link of an account: the e-mail is proven. */
+async function forgetSignUpLinks(db: Db, userId: string) {
+  await db.delete(verification).where(and(eq(verification.value, userId), like(verification.identifier, 'sign-up:%')));
+}
+
+/**
+ * Finishes a sign-up from the link mailed to the new founder: the password they chose signs
+ * them in, which proves the e-mail is theirs.
+ * @throws AppError not_found when the link is unknown, used or expired | what signIn throws
+ */
+export async function confirmSignUp({
+  db,
+  auth,
+  token,
+  password,
+  request,
+}: AuthDeps & { token: string; password: string; request: RequestInfo }): Promise<SessionResult> {
+  const owner = await signUpLinkOwner(db, token);
+  if (!owner) throw new AppError('not_found', 'accounts.signUp.linkInvalid');
+  const result = await signIn({ db, auth, input: { email: owner.email, password }, request, finishing: true });
+  await db.update(user).set({ emailVerified: true }).where(eq(user.id, owner.id));
+  await forgetSignUpLinks(db, owner.id);
+  return result;
 }
 
 /** Ends the current session; gives the cookies that clear it in the browser. */
@@ -351,8 +461,9 @@ export async function resetPassword({
     if (await asApiError(error)) throw new AppError('validation', 'errors.resetTokenInvalid');
     throw error;
   }
-  // Every other link of the account dies with this use.
+  // Every other link of the account dies with this use; a sign-up waiting for its link is finished.
   await forgetResetLinks(db, owner.id);
+  await forgetSignUpLinks(db, owner.id);
   // Opening the link proved the e-mail is theirs, and lifts a sign-in lock on it.
   await db.update(user).set({ emailVerified: true }).where(eq(user.id, owner.id));
   await db.delete(signInFailure).where(eq(signInFailure.email, owner.email));

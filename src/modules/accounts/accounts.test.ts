@@ -62,6 +62,12 @@ async function lastMailTo(email: string) {
   return mail;
 }
 
+function signUpLinkIn(text: string): string {
+  const m = text.match(/http:\/\/localhost(\/dang-ky\/xac-nhan\/\S+)/);
+  if (!m?.[1]) throw new Error(`no link in mail: ${text}`);
+  return m[1];
+}
+
 function linkIn(text: string): string {
   const m = text.match(/http:\/\/localhost(\/dat-lai-mat-khau\/\S+)/);
   if (!m?.[1]) throw new Error(`no link in mail: ${text}`);
@@ -69,7 +75,7 @@ function linkIn(text: string): string {
 }
 
 describe('sign up', () => {
-  it('creates a founder account, signs them in, and keeps the phone', async () => {
+  it('creates a founder account finished by a mailed link: the chosen password then signs them in, phone kept', async () => {
     const b = await browser();
     expect((await b.get('/dang-ky')).status).toBe(200);
     const email = uniqueEmail('new');
@@ -81,8 +87,27 @@ describe('sign up', () => {
       passwordConfirm: 'thachden2026',
     });
     expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/dang-ky/kiem-tra-email');
+    expect(b.cookies.has('kn.session_token')).toBe(false);
+    expect(await (await b.get('/dang-ky/kiem-tra-email')).text()).toContain('Kiểm tra hộp thư của bạn');
+
+    // Until the link is opened, the password alone does not sign in.
+    const early = await b.post('/dang-nhap', { email, password: 'thachden2026' });
+    expect(early.status).toBe(403);
+    expect(await early.text()).toContain('Tài khoản chưa được xác nhận.');
+    expect(b.cookies.has('kn.session_token')).toBe(false);
+
+    const mail = await lastMailTo(email);
+    expect(mail?.subject).toBe('Hoàn tất đăng ký Kết Nối');
+    const link = signUpLinkIn(mail?.text ?? '');
+    const page = await b.get(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(email);
+    expect((await b.post(link, { password: 'sai-mat-khau' })).status).toBe(422);
+    const done = await b.post(link, { password: 'thachden2026' });
+    expect(done.status).toBe(303);
     // The founder's next step: registering the project.
-    expect(res.headers.get('location')).toBe('/du-an/moi');
+    expect(done.headers.get('location')).toBe('/du-an/moi');
 
     const account = await b.get('/tai-khoan');
     expect(account.status).toBe(200);
@@ -94,6 +119,11 @@ describe('sign up', () => {
 
     const [row] = await rt.db.select().from(user).where(eq(user.email, email));
     expect(row?.role).toBe('founder');
+    expect(row?.emailVerified).toBe(true);
+    // The link works once; afterwards the password signs in as usual.
+    expect((await b.get(link)).status).toBe(404);
+    const later = await browser();
+    expect((await later.post('/dang-nhap', { email, password: 'thachden2026' })).status).toBe(303);
   });
 
   it('cannot be used to make oneself an admin', async () => {
@@ -109,6 +139,7 @@ describe('sign up', () => {
     expect(res.status).toBe(303);
     const [row] = await rt.db.select().from(user).where(eq(user.email, email));
     expect(row?.role).toBe('founder');
+    await b.post(signUpLinkIn((await lastMailTo(email))?.text ?? ''), { password: 'password123' });
     expect((await b.get('/quan-tri/tai-khoan')).status).toBe(403);
   });
 
@@ -147,19 +178,43 @@ describe('sign up', () => {
     expect(await res.text()).toContain('Hai mật khẩu không khớp.');
   });
 
-  it('tells a person whose e-mail already has an account to sign in instead', async () => {
-    const p = await person();
-    const b = await browser();
-    const res = await b.post('/dang-ky', {
+  it('answers a known e-mail exactly as a new one, and tells the owner by mail instead', async () => {
+    const owner = await person('officer', 'Lý Thị Nga');
+    const fields = (email: string) => ({
       name: 'Người Khác',
-      email: p.email,
+      email,
       password: 'password123',
       passwordConfirm: 'password123',
     });
-    expect(res.status).toBe(422);
-    const html = await res.text();
-    expect(html).toContain('Email này đã có tài khoản.');
-    expect(html).toContain('value="Người Khác"');
+    const answer = async (email: string) => {
+      const b = await browser();
+      const res = await postFrom(b, '198.51.100.230', '/dang-ky', fields(email));
+      const page = await b.get(res.headers.get('location') ?? '');
+      const body = (await page.text()).replace(/name="_csrf" value="[^"]*"/g, '');
+      return {
+        status: res.status,
+        location: res.headers.get('location'),
+        cookies: res.headers.getSetCookie().map((c) => c.split('=')[0]),
+        pageStatus: page.status,
+        body,
+        signedIn: b.cookies.has('kn.session_token'),
+      };
+    };
+    const known = await answer(owner.email);
+    const fresh = await answer(uniqueEmail('fresh'));
+    expect(known).toEqual(fresh);
+    expect(known.status).toBe(303);
+    expect(known.signedIn).toBe(false);
+
+    const mail = await lastMailTo(owner.email);
+    expect(mail?.subject).toBe('Có người đăng ký Kết Nối bằng email của bạn');
+    expect(mail?.text).toContain('Xin chào Lý Thị Nga');
+    expect(mail?.text).toContain('http://localhost/dang-nhap');
+    expect(mail?.text).toContain('http://localhost/quen-mat-khau');
+    // Nothing changed on the account: its own password still signs in, the typed one does not.
+    const b = await browser();
+    expect((await b.post('/dang-nhap', { email: owner.email, password: 'password123' })).status).toBe(422);
+    expect((await b.post('/dang-nhap', { email: owner.email, password: owner.password })).status).toBe(303);
   });
 });
 
