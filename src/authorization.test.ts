@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { readUpload } from '#kernel/files/files.ts';
+import { filePolicy } from '#kernel/http/files.ts';
 import { proposeEngagement } from '#modules/engagements/index.ts';
 import {
   createEvent,
@@ -711,6 +712,21 @@ describe('authorization matrix', () => {
   it('anonymous visitors are sent to sign in, and come back where they were', async () => {
     const res = await browsers.anon.get('/ho-tro');
     expect(res.headers.get('location')).toBe('/dang-nhap?next=%2Fho-tro');
+  });
+
+  it("an uploaded file keeps its own sandboxed policy, not the site's, also when answered 304", async () => {
+    const path = `/yeu-cau/${ids.requestNumber}/tep/${ids.requestFileId}`;
+    const res = await browsers.owner.get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-security-policy')).toBe(filePolicy);
+    const again = await browsers.owner.request(path, { headers: { 'if-none-match': res.headers.get('etag') ?? '' } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-security-policy')).toBe(filePolicy);
+    // Every other response still gets the site's policy.
+    const page = await browsers.owner.get(`/yeu-cau/${ids.requestNumber}`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).not.toContain('sandbox');
   });
 
   it('signed-in pages are never cached; every page has security headers', async () => {
