@@ -8,6 +8,7 @@ import {
   createExternalEvent,
   EventInput,
   ExternalEventInput,
+  getEvent,
   getExternalEvent,
   nominate,
   RegistrationInput,
@@ -254,6 +255,8 @@ const matrix: Row[] = [
   ['GET', '/ve/:token', '/ve/{ticket}', all(200)],
   ['POST', '/ve/:token/huy', '/ve/not-a-ticket-not-a-ticket/huy', all(404)],
   ['GET', '/ve/:token/chung-nhan.pdf', '/ve/{ticket}/chung-nhan.pdf', all(404)],
+  // a certificate of a seat taken by an account: its holder and staff, never the link alone
+  ['GET', '/ve/:token/chung-nhan.pdf', '/ve/{heldTicket}/chung-nhan.pdf', s(303, 200, 404, 404, 404, 200, 200)],
   ['POST', '/ve/:token/gop-y', '/ve/not-a-ticket-not-a-ticket/gop-y', all(404)],
   ['GET', '/chung-nhan', '/chung-nhan', all(200)],
   ['GET', '/chung-nhan/:code', '/chung-nhan/KHONGCOMA99', all(404)],
@@ -571,6 +574,44 @@ beforeAll(async () => {
   });
   ids.ticket = seat.registration.token;
   ids.registrationId = seat.registration.id;
+  // The owner's own seat on another course, attended, with its certificate: its PDF is the owner's
+  // and staff's only.
+  const heldCourse = await createEvent({
+    db: rt.db,
+    actor: officer,
+    input: EventInput.parse({
+      kind: 'course',
+      title: 'Khóa học ma trận có chứng nhận',
+      organiser: 'Sở KHCN',
+      venue: 'Hội trường',
+      sessions: `${soon} 13:30-16:30`,
+      capacity: '10',
+      audience: 'public',
+      published: 'on',
+    }),
+  });
+  const held = await register({
+    deps: rt.deps,
+    actor: owner,
+    slug: heldCourse.slug,
+    input: RegistrationInput.parse({
+      name: 'Người owner',
+      phone: '0912345679',
+      email: 'owner@matrix.vn',
+      organisationType: 'individual',
+      sex: 'male',
+      ethnicity: 'kinh',
+      birthYear: '1988',
+      consent: 'on',
+    }),
+  });
+  ids.heldTicket = held.registration.token;
+  const [firstSession] = (await getEvent({ db: rt.db, actor: officer, slug: heldCourse.slug })).sessions;
+  await browsers.officer.post(`/su-kien/${heldCourse.slug}/diem-danh`, {
+    session: firstSession?.id ?? '',
+    code: held.registration.code,
+  });
+  expect((await browsers.officer.post(`/su-kien/${heldCourse.slug}/chung-nhan`)).status).toBe(303);
   const external = await createExternalEvent({
     db: rt.db,
     actor: officer,
