@@ -5,10 +5,11 @@ import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { audit } from '#kernel/audit/audit.ts';
 import { session, signInFailure, user, verification } from '#kernel/auth/auth.sql.ts';
 import { resetPasswordPath } from '#kernel/auth/auth.ts';
-import { takeAttempt } from '#kernel/auth/limits.ts';
+import { heldKeys, takeAttempt } from '#kernel/auth/limits.ts';
 import { type Actor, isRole, type Role } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { isUuid } from '#kernel/db/keys.ts';
+import { rows as rawRows } from '#kernel/db/rows.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { type PageInfo, pageFrom, pageInfo } from '#kernel/http/pagination.ts';
@@ -164,6 +165,68 @@ async function claimAttempt(db: Db, { email, ip }: { email: string; ip: string }
     byIp > signInLimits.perIp || (byEmail > signInLimits.perEmail && !(await isKnownAddress(db, { email, ip })));
   if (throttled) await db.delete(signInFailure).where(eq(signInFailure.id, id));
   return { id, throttled };
+}
+
+/** What is held back: a form's name as the limits count it. */
+export type HeldForm = 'sign-in' | 'sign-up' | 'reset' | 'inquiry' | 'request' | 'api-request';
+export const heldForms: readonly HeldForm[] = ['sign-in', 'sign-up', 'reset', 'inquiry', 'request', 'api-request'];
+
+/** One e-mail, address or account that has used up a limit, and when it may try again. */
+export interface HeldRow {
+  form: HeldForm;
+  kind: 'email' | 'address' | 'account';
+  /** The e-mail, the address, or the account's e-mail. */
+  who: string;
+  until: Date;
+}
+
+/**
+ * E-mails, addresses and accounts that a limit holds back now, the latest to be freed first:
+ * sign-in failures (5 an e-mail, 20 an address) and the forms that send mail or create accounts.
+ */
+export async function listHeld(db: Db): Promise<HeldRow[]> {
+  const signIns = (column: 'email' | 'ip', limit: number) =>
+    rawRows<{ who: string; until: string | Date }>(
+      db,
+      sql`
+      SELECT who, at + make_interval(mins => ${signInLimits.windowMinutes}) AS until FROM (
+        SELECT ${sql.raw(column)} AS who, at,
+               count(*) OVER (PARTITION BY ${sql.raw(column)}) AS n,
+               row_number() OVER (PARTITION BY ${sql.raw(column)} ORDER BY at) AS k
+        FROM sign_in_failure
+        WHERE at > now() - make_interval(mins => ${signInLimits.windowMinutes})
+      ) failures
+      WHERE n >= ${limit} AND k = n - ${limit} + 1`,
+    );
+  const [byEmail, byIp, forms] = await Promise.all([
+    signIns('email', signInLimits.perEmail),
+    signIns('ip', signInLimits.perIp),
+    heldKeys(db),
+  ]);
+  const held: HeldRow[] = [
+    ...byEmail.map((r) => ({ form: 'sign-in' as const, kind: 'email' as const, who: r.who, until: new Date(r.until) })),
+    ...byIp.map((r) => ({ form: 'sign-in' as const, kind: 'address' as const, who: r.who, until: new Date(r.until) })),
+  ];
+  const accountIds: string[] = [];
+  for (const { key, until } of forms) {
+    // Keys are `<form>-email:<e-mail>`, `<form>:ip:<address>` or `<form>:u:<account id>`.
+    const byMail = /^([a-z-]+)-email:(.+)$/.exec(key);
+    const byWho = /^([a-z-]+):(ip|u):(.+)$/.exec(key);
+    const form = (byMail?.[1] ?? byWho?.[1]) as HeldForm | undefined;
+    if (!form || !heldForms.includes(form)) continue;
+    if (byMail?.[2]) held.push({ form, kind: 'email', who: byMail[2], until });
+    else if (byWho?.[3]) {
+      const kind = byWho[2] === 'ip' ? 'address' : 'account';
+      if (kind === 'account') accountIds.push(byWho[3]);
+      held.push({ form, kind, who: byWho[3], until });
+    }
+  }
+  if (accountIds.length) {
+    const names = await db.select({ id: user.id, email: user.email }).from(user).where(inArray(user.id, accountIds));
+    const emailOf = new Map(names.map((n) => [n.id, n.email]));
+    for (const h of held) if (h.kind === 'account') h.who = emailOf.get(h.who) ?? h.who;
+  }
+  return held.sort((a, b) => b.until.getTime() - a.until.getTime());
 }
 
 // ————— the signed-out journeys —————
