@@ -72,12 +72,13 @@ export function createApp(deps: AppDeps) {
   app.use(flash);
   app.use(csrf);
   app.use(loadActor);
-  // Forms that send e-mail or create accounts: a person (account, else address) gets so many in 15 minutes.
-  app.use('/dang-ky', postLimit(20));
-  app.use('/quen-mat-khau', postLimit(5));
-  app.use('/san-pham/:slug/hoi-mua', postLimit(5));
-  app.use('/yeu-cau/moi', postLimit(20));
-  app.use('/api/v1/requests', postLimit(20));
+  // Forms that send e-mail or create accounts: a person (account, else address) gets so many in 15
+  // minutes, counted in the database; sign-up and reset are also limited per e-mail they name.
+  app.use('/dang-ky', postLimit('sign-up', 20));
+  app.use('/quen-mat-khau', postLimit('reset', 5));
+  app.use('/san-pham/:slug/hoi-mua', postLimit('inquiry', 5));
+  app.use('/yeu-cau/moi', postLimit('request', 20));
+  app.use('/api/v1/requests', postLimit('api-request', 20));
 
   for (const module of modules) if (module.pages) app.route('/', module.pages);
   app.route('/api/v1', createApi(modules));

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { readUpload } from '#kernel/files/files.ts';
+import { filePolicy } from '#kernel/http/files.ts';
 import { proposeEngagement } from '#modules/engagements/index.ts';
 import {
   createEvent,
   createExternalEvent,
   EventInput,
   ExternalEventInput,
+  getEvent,
   getExternalEvent,
   nominate,
   RegistrationInput,
@@ -69,6 +71,9 @@ const matrix: Row[] = [
   ['POST', '/dang-nhap', '/dang-nhap', all(422)],
   ['GET', '/dang-ky', '/dang-ky', s(200, 303, 303, 303, 303, 303, 303)],
   ['POST', '/dang-ky', '/dang-ky', all(422)],
+  ['GET', '/dang-ky/kiem-tra-email', '/dang-ky/kiem-tra-email', all(200)],
+  ['GET', '/dang-ky/xac-nhan/:token', '/dang-ky/xac-nhan/not-a-token', all(404)],
+  ['POST', '/dang-ky/xac-nhan/:token', '/dang-ky/xac-nhan/not-a-token', all(404)],
   ['POST', '/dang-xuat', '/dang-xuat', all(303)],
   ['GET', '/quen-mat-khau', '/quen-mat-khau', all(200)],
   ['POST', '/quen-mat-khau', '/quen-mat-khau', all(422)],
@@ -250,6 +255,8 @@ const matrix: Row[] = [
   ['GET', '/ve/:token', '/ve/{ticket}', all(200)],
   ['POST', '/ve/:token/huy', '/ve/not-a-ticket-not-a-ticket/huy', all(404)],
   ['GET', '/ve/:token/chung-nhan.pdf', '/ve/{ticket}/chung-nhan.pdf', all(404)],
+  // a certificate of a seat taken by an account: its holder and staff, never the link alone
+  ['GET', '/ve/:token/chung-nhan.pdf', '/ve/{heldTicket}/chung-nhan.pdf', s(303, 200, 404, 404, 404, 200, 200)],
   ['POST', '/ve/:token/gop-y', '/ve/not-a-ticket-not-a-ticket/gop-y', all(404)],
   ['GET', '/chung-nhan', '/chung-nhan', all(200)],
   ['GET', '/chung-nhan/:code', '/chung-nhan/KHONGCOMA99', all(404)],
@@ -567,6 +574,44 @@ beforeAll(async () => {
   });
   ids.ticket = seat.registration.token;
   ids.registrationId = seat.registration.id;
+  // The owner's own seat on another course, attended, with its certificate: its PDF is the owner's
+  // and staff's only.
+  const heldCourse = await createEvent({
+    db: rt.db,
+    actor: officer,
+    input: EventInput.parse({
+      kind: 'course',
+      title: 'Khóa học ma trận có chứng nhận',
+      organiser: 'Sở KHCN',
+      venue: 'Hội trường',
+      sessions: `${soon} 13:30-16:30`,
+      capacity: '10',
+      audience: 'public',
+      published: 'on',
+    }),
+  });
+  const held = await register({
+    deps: rt.deps,
+    actor: owner,
+    slug: heldCourse.slug,
+    input: RegistrationInput.parse({
+      name: 'Người owner',
+      phone: '0912345679',
+      email: 'owner@matrix.vn',
+      organisationType: 'individual',
+      sex: 'male',
+      ethnicity: 'kinh',
+      birthYear: '1988',
+      consent: 'on',
+    }),
+  });
+  ids.heldTicket = held.registration.token;
+  const [firstSession] = (await getEvent({ db: rt.db, actor: officer, slug: heldCourse.slug })).sessions;
+  await browsers.officer.post(`/su-kien/${heldCourse.slug}/diem-danh`, {
+    session: firstSession?.id ?? '',
+    code: held.registration.code,
+  });
+  expect((await browsers.officer.post(`/su-kien/${heldCourse.slug}/chung-nhan`)).status).toBe(303);
   const external = await createExternalEvent({
     db: rt.db,
     actor: officer,
@@ -708,6 +753,21 @@ describe('authorization matrix', () => {
   it('anonymous visitors are sent to sign in, and come back where they were', async () => {
     const res = await browsers.anon.get('/ho-tro');
     expect(res.headers.get('location')).toBe('/dang-nhap?next=%2Fho-tro');
+  });
+
+  it("an uploaded file keeps its own sandboxed policy, not the site's, also when answered 304", async () => {
+    const path = `/yeu-cau/${ids.requestNumber}/tep/${ids.requestFileId}`;
+    const res = await browsers.owner.get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-security-policy')).toBe(filePolicy);
+    const again = await browsers.owner.request(path, { headers: { 'if-none-match': res.headers.get('etag') ?? '' } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-security-policy')).toBe(filePolicy);
+    // Every other response still gets the site's policy.
+    const page = await browsers.owner.get(`/yeu-cau/${ids.requestNumber}`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('content-security-policy')).not.toContain('sandbox');
   });
 
   it('signed-in pages are never cached; every page has security headers', async () => {

@@ -35,7 +35,8 @@ export async function createAuth({ db, secret, baseUrl, mailer, secureCookies }:
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      // A new account signs in through the link mailed to it (accounts: signUp, confirmSignUp).
+      autoSignIn: false,
       resetPasswordTokenExpiresIn: 3600,
       revokeSessionsOnPasswordReset: true,
       // better-auth writes the reset token itself, outside any transaction of ours: the mail is

@@ -3,6 +3,12 @@ import type { StoredFile } from '#kernel/files/files.ts';
 import type { AppEnv } from './context.ts';
 
 /**
+ * The policy of every file the site serves (uploads, generated PDFs): nothing runs, nothing loads
+ * from elsewhere, and the document is sandboxed. The site-wide policy never replaces it (app.ts).
+ */
+export const filePolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+
+/**
  * Answers with a stored file. The module has already checked who may read it. Files are never
  * sniffed or run by the browser: their real type, `nosniff`, and a sandbox for PDFs.
  */
@@ -23,7 +29,7 @@ export function sendFile(
     'Content-Type': file.mime,
     'Content-Disposition': disposition,
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+    'Content-Security-Policy': filePolicy,
     ETag: etag,
     // `immutable`: the address names these exact bytes (a new picture gets a new address).
     'Cache-Control': options.public

@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { takeAttempt } from '#kernel/auth/limits.ts';
 import type { AppEnv } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -37,24 +38,16 @@ export function clientIp(c: Context<AppEnv>): string {
 const whoAsks = (c: Context<AppEnv>) => (c.var.actor ? `u:${c.var.actor.id}` : `ip:${clientIp(c)}`);
 
 /**
- * At most `limit` POSTs per person (account, else address) in 15 minutes, on forms that send
- * e-mail or create accounts; the next one is refused with 429 and "wait 15 minutes". Counted in
- * memory: the site runs as one process (its data folder is locked).
- * @example app.use('/san-pham/:slug/hoi-mua', postLimit(5))
+ * At most `limit` POSTs to this path per person (account, else address) in 15 minutes, on forms
+ * that send e-mail or create accounts; the next one is refused with 429 and "wait 15 minutes".
+ * Counted in the database, so several processes share one count.
+ * @example app.use('/san-pham/:slug/hoi-mua', postLimit('inquiry', 5))
  */
-export function postLimit(limit: number, windowMs = 15 * 60_000) {
-  const hits = new Map<string, number[]>();
+export function postLimit(name: string, limit: number, windowMinutes = 15) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    const now = Date.now();
-    const key = whoAsks(c);
-    const recent = (hits.get(key) ?? []).filter((at) => now - at < windowMs);
-    if (recent.length >= limit) throw new AppError('too_many_requests');
-    recent.push(now);
-    hits.set(key, recent);
-    if (hits.size > 10_000) {
-      for (const [k, times] of hits) if (times.every((at) => now - at >= windowMs)) hits.delete(k);
-    }
+    const key = `${name}:${whoAsks(c)}`;
+    if (!(await takeAttempt(c.var.deps.db, { key, limit, windowMinutes }))) throw new AppError('too_many_requests');
     await next();
   });
 }

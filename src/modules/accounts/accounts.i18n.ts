@@ -130,6 +130,41 @@ export const vi = {
   'audit.auth.sign_in': 'Đăng nhập',
   'audit.auth.sign_in_failed': 'Đăng nhập không thành công',
   'audit.auth.sign_up': 'Đăng ký tài khoản',
+  'audit.auth.sign_up_taken': 'Đăng ký bằng email đã có tài khoản',
+  'accounts.held.title': 'Đang bị tạm chặn',
+  'accounts.held.lead':
+    'Email, địa chỉ mạng và tài khoản đã thử quá số lần cho phép trong 15 phút. Chủ tài khoản vẫn đăng nhập được từ địa chỉ họ từng đăng nhập.',
+  'accounts.held.none': 'Không có email hay địa chỉ nào đang bị tạm chặn.',
+  'accounts.held.who': 'Email, địa chỉ hoặc tài khoản',
+  'accounts.held.form': 'Bị chặn khi',
+  'accounts.held.until': 'Được thử lại từ',
+  'accounts.held.kind.email': 'Email',
+  'accounts.held.kind.address': 'Địa chỉ mạng',
+  'accounts.held.kind.account': 'Tài khoản',
+  'accounts.held.form.sign-in': 'Đăng nhập',
+  'accounts.held.form.sign-up': 'Đăng ký tài khoản',
+  'accounts.held.form.reset': 'Yêu cầu đặt lại mật khẩu',
+  'accounts.held.form.inquiry': 'Gửi hỏi mua sản phẩm',
+  'accounts.held.form.request': 'Gửi yêu cầu hỗ trợ',
+  'accounts.held.form.api-request': 'Gửi yêu cầu hỗ trợ qua API',
+  'accounts.signUp.sentTitle': 'Kiểm tra hộp thư của bạn',
+  'accounts.signUp.sentLead':
+    'Chúng tôi đã gửi một thư tới địa chỉ email bạn vừa nhập. Mở đường dẫn trong thư để hoàn tất việc đăng ký (đường dẫn có hiệu lực trong 24 giờ).',
+  'accounts.signUp.sentHint':
+    'Không thấy thư sau vài phút? Hãy xem trong mục Thư rác, hoặc đăng ký lại với đúng địa chỉ email.',
+  'accounts.signUp.confirmTitle': 'Hoàn tất đăng ký',
+  'accounts.signUp.confirmLead': 'Nhập mật khẩu bạn đã chọn cho tài khoản {email} để xác nhận email và đăng nhập.',
+  'accounts.signUp.confirmSubmit': 'Xác nhận và đăng nhập',
+  'accounts.signUp.linkInvalid':
+    'Đường dẫn hoàn tất đăng ký không hợp lệ hoặc đã hết hạn. Nếu bạn đã đăng ký, hãy đăng nhập hoặc đặt lại mật khẩu.',
+  'accounts.signUp.confirmFirst':
+    'Tài khoản chưa được xác nhận. Hãy mở đường dẫn trong thư chúng tôi gửi khi bạn đăng ký. Không còn thư? Dùng "Quên mật khẩu?" để nhận đường dẫn mới.',
+  'accounts.mail.signUp.subject': 'Hoàn tất đăng ký Kết Nối',
+  'accounts.mail.signUp.body':
+    'Xin chào {name},\n\nCảm ơn bạn đã đăng ký tài khoản tác giả trên Kết Nối. Mở đường dẫn sau để xác nhận email và đăng nhập (có hiệu lực trong {hours} giờ):\n{url}\n\nNếu bạn không đăng ký, hãy bỏ qua thư này.',
+  'accounts.mail.signUpTaken.subject': 'Có người đăng ký Kết Nối bằng email của bạn',
+  'accounts.mail.signUpTaken.body':
+    'Xin chào {name},\n\nVừa có người dùng địa chỉ email này để đăng ký tài khoản mới trên Kết Nối. Email này đã có tài khoản nên không có tài khoản nào được tạo thêm.\n\nNếu đó là bạn, hãy đăng nhập tại:\n{signIn}\nQuên mật khẩu? Đặt mật khẩu mới tại:\n{reset}\n\nNếu không phải bạn, bạn không cần làm gì; tài khoản của bạn vẫn an toàn.',
   'audit.auth.sign_out': 'Đăng xuất',
   'audit.auth.password_reset_request': 'Yêu cầu đặt lại mật khẩu',
   'audit.auth.password_reset': 'Đặt lại mật khẩu',
@@ -272,6 +307,41 @@ export const en: Record<keyof typeof vi, string> = {
   'audit.auth.sign_in': 'Signed in',
   'audit.auth.sign_in_failed': 'Failed sign-in',
   'audit.auth.sign_up': 'Created an account',
+  'audit.auth.sign_up_taken': 'Sign-up with an e-mail that has an account',
+  'accounts.held.title': 'Held back now',
+  'accounts.held.lead':
+    'E-mail addresses, network addresses and accounts that tried more often than allowed in 15 minutes. An account’s owner can still sign in from an address they signed in from before.',
+  'accounts.held.none': 'No e-mail or address is held back now.',
+  'accounts.held.who': 'E-mail, address or account',
+  'accounts.held.form': 'Held back from',
+  'accounts.held.until': 'Can try again from',
+  'accounts.held.kind.email': 'E-mail',
+  'accounts.held.kind.address': 'Network address',
+  'accounts.held.kind.account': 'Account',
+  'accounts.held.form.sign-in': 'Signing in',
+  'accounts.held.form.sign-up': 'Creating an account',
+  'accounts.held.form.reset': 'Asking for a password reset',
+  'accounts.held.form.inquiry': 'Sending a product inquiry',
+  'accounts.held.form.request': 'Sending a support request',
+  'accounts.held.form.api-request': 'Sending a support request through the API',
+  'accounts.signUp.sentTitle': 'Check your email',
+  'accounts.signUp.sentLead':
+    'We have sent a message to the email address you entered. Open the link in it to finish signing up (the link works for 24 hours).',
+  'accounts.signUp.sentHint':
+    'No message after a few minutes? Look in your spam folder, or sign up again with the right address.',
+  'accounts.signUp.confirmTitle': 'Finish signing up',
+  'accounts.signUp.confirmLead': 'Enter the password you chose for {email} to confirm your email and sign in.',
+  'accounts.signUp.confirmSubmit': 'Confirm and sign in',
+  'accounts.signUp.linkInvalid':
+    'This sign-up link is not valid or has expired. If you have signed up, sign in or reset your password.',
+  'accounts.signUp.confirmFirst':
+    'This account is not confirmed yet. Open the link in the message we sent when you signed up. Lost it? Use "Forgotten your password?" to get a new link.',
+  'accounts.mail.signUp.subject': 'Finish signing up to Kết Nối',
+  'accounts.mail.signUp.body':
+    'Hello {name},\n\nThank you for signing up to Kết Nối as a founder. Open this link to confirm your email and sign in (it works for {hours} hours):\n{url}\n\nIf you did not sign up, ignore this message.',
+  'accounts.mail.signUpTaken.subject': 'Someone tried to sign up to Kết Nối with your email',
+  'accounts.mail.signUpTaken.body':
+    'Hello {name},\n\nSomeone has just used this email address to create a new account on Kết Nối. This address already has an account, so no other account was created.\n\nIf it was you, sign in at:\n{signIn}\nForgotten your password? Set a new one at:\n{reset}\n\nIf it was not you, there is nothing to do; your account is safe.',
   'audit.auth.sign_out': 'Signed out',
   'audit.auth.password_reset_request': 'Requested a password reset',
   'audit.auth.password_reset': 'Reset password',

@@ -9,6 +9,7 @@ import { pageContext, render } from '#kernel/http/render.tsx';
 import { requestInfo } from './accounts.http.ts';
 import {
   ChangePasswordInput,
+  ConfirmSignUpInput,
   ForgotPasswordInput,
   ResetPasswordInput,
   SignInInput,
@@ -16,6 +17,8 @@ import {
 } from './accounts.schemas.ts';
 import {
   changePassword,
+  confirmSignUp,
+  confirmSignUpPath,
   getAccount,
   requestPasswordReset,
   resetLinkOwner,
@@ -23,11 +26,13 @@ import {
   signIn,
   signOut,
   signUp,
+  signUpLinkOwner,
+  signUpSentPath,
 } from './accounts.service.ts';
 import { AccountPage, ChangePasswordPage } from './views/account.tsx';
 import { ForgotPasswordPage, ResetLinkInvalidPage, ResetPasswordPage } from './views/password-reset.tsx';
 import { SignInPage } from './views/sign-in.tsx';
-import { SignUpPage } from './views/sign-up.tsx';
+import { ConfirmSignUpPage, SignUpLinkInvalidPage, SignUpPage, SignUpSentPage } from './views/sign-up.tsx';
 
 /** Sign in, sign up, sign out, forgotten and changed passwords, and the person's own account. */
 export const accountsPages = new Hono<AppEnv>();
@@ -73,18 +78,74 @@ accountsPages.post('/dang-ky', async (c) => {
   if (!form.ok)
     return render(c, <SignUpPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
   try {
-    const { cookies } = await signUp({ ...c.var.deps, input: form.data, request: requestInfo(c) });
-    passCookies(c, cookies);
-    // A new founder's next step is their project, unless they came from somewhere to return to.
-    return redirectWithFlash(c, safeNext(next, '/du-an/moi'), 'auth.signUp.done');
+    await signUp({
+      ...c.var.deps,
+      input: form.data,
+      request: requestInfo(c),
+      next: next ? safeNext(next, '/du-an/moi') : undefined,
+    });
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+    if (!(error instanceof AppError) || error.code !== 'too_many_requests') throw error;
     return render(
       c,
       <SignUpPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} next={next} />,
-      422,
+      429,
     );
   }
+  // The same answer whether the e-mail was new or had an account: the mail box tells the rest.
+  return c.redirect(signUpSentPath, 303);
+});
+
+accountsPages.get('/dang-ky/kiem-tra-email', (c) => render(c, <SignUpSentPage ctx={pageContext(c)} />));
+
+/** The sign-up link's page, its form posting back to itself with the place to go next. */
+function confirmAction(token: string, next: string | undefined) {
+  return `${confirmSignUpPath(token)}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+}
+
+accountsPages.get('/dang-ky/xac-nhan/:token', async (c) => {
+  const token = c.req.param('token');
+  const owner = await signUpLinkOwner(c.var.deps.db, token);
+  if (!owner) return render(c, <SignUpLinkInvalidPage ctx={pageContext(c)} />, 404);
+  c.header('Referrer-Policy', 'no-referrer');
+  return render(
+    c,
+    <ConfirmSignUpPage ctx={pageContext(c)} action={confirmAction(token, c.req.query('next'))} email={owner.email} />,
+  );
+});
+
+accountsPages.post('/dang-ky/xac-nhan/:token', async (c) => {
+  const token = c.req.param('token');
+  const next = c.req.query('next');
+  const owner = await signUpLinkOwner(c.var.deps.db, token);
+  if (!owner) return render(c, <SignUpLinkInvalidPage ctx={pageContext(c)} />, 404);
+  const again = (errors: Record<string, string>, status: 403 | 422 | 429) =>
+    render(
+      c,
+      <ConfirmSignUpPage
+        ctx={pageContext(c)}
+        action={confirmAction(token, next)}
+        email={owner.email}
+        errors={errors}
+      />,
+      status,
+    );
+  const form = await readForm(c, ConfirmSignUpInput);
+  if (!form.ok) return again(form.errors, 422);
+  try {
+    const { cookies } = await confirmSignUp({
+      ...c.var.deps,
+      token,
+      password: form.data.password,
+      request: requestInfo(c),
+    });
+    passCookies(c, cookies);
+  } catch (error) {
+    if (!(error instanceof AppError) || !(error.code in signInRefusals)) throw error;
+    return again(formErrors(c, error), signInRefusals[error.code as keyof typeof signInRefusals]);
+  }
+  // A new founder's next step is their project, unless they came from somewhere to return to.
+  return redirectWithFlash(c, safeNext(next, '/du-an/moi'), 'auth.signUp.done');
 });
 
 accountsPages.post('/dang-xuat', async (c) => {
@@ -99,7 +160,16 @@ accountsPages.post('/quen-mat-khau', async (c) => {
   const form = await readForm(c, ForgotPasswordInput);
   if (!form.ok)
     return render(c, <ForgotPasswordPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
-  await requestPasswordReset({ ...c.var.deps, input: form.data, request: requestInfo(c) });
+  try {
+    await requestPasswordReset({ ...c.var.deps, input: form.data, request: requestInfo(c) });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'too_many_requests') throw error;
+    return render(
+      c,
+      <ForgotPasswordPage ctx={pageContext(c)} values={form.values} errors={formErrors(c, error)} />,
+      429,
+    );
+  }
   return redirectWithFlash(c, '/quen-mat-khau', 'auth.forgot.sent', undefined, 'info');
 });
 

@@ -29,6 +29,10 @@ export const SignUpInput = z
   .superRefine(confirmed('password', 'passwordConfirm'));
 export type SignUpInput = z.output<typeof SignUpInput>;
 
+/** The password that finishes a sign-up from its mailed link. */
+export const ConfirmSignUpInput = z.object({ password: anyPassword() });
+export type ConfirmSignUpInput = z.output<typeof ConfirmSignUpInput>;
+
 export const ForgotPasswordInput = z.object({ email: email() });
 export type ForgotPasswordInput = z.output<typeof ForgotPasswordInput>;
 

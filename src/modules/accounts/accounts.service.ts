@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { APIError } from 'better-auth/api';
-import { and, count, desc, eq, gte, inArray, like, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { audit } from '#kernel/audit/audit.ts';
 import { session, signInFailure, user, verification } from '#kernel/auth/auth.sql.ts';
 import { resetPasswordPath } from '#kernel/auth/auth.ts';
+import { heldKeys, takeAttempt } from '#kernel/auth/limits.ts';
 import { type Actor, isRole, type Role } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { isUuid } from '#kernel/db/keys.ts';
+import { rows as rawRows } from '#kernel/db/rows.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { type PageInfo, pageFrom, pageInfo } from '#kernel/http/pagination.ts';
@@ -44,6 +46,18 @@ export interface SessionResult {
 }
 
 export const signInLimits = { perEmail: 5, perIp: 20, windowMinutes: 15 } as const;
+/**
+ * Mails one e-mail address may be sent from the signed-out forms in 15 minutes, whatever address
+ * asks (each form also limits the asking address): changing addresses cannot flood one person.
+ */
+export const mailLimits = { perEmail: 3, windowMinutes: 15 } as const;
+
+/** Counts a signed-out form's mail to this e-mail; past the limit, refused with 429. */
+async function limitMailsTo(db: Db, form: 'sign-up' | 'reset', email: string) {
+  const key = `${form}-email:${email}`;
+  if (!(await takeAttempt(db, { key, limit: mailLimits.perEmail, windowMinutes: mailLimits.windowMinutes })))
+    throw new AppError('too_many_requests');
+}
 const inviteDays = 7;
 
 // ————— better-auth calls —————
@@ -110,19 +124,109 @@ async function recentFailures(db: Db, { email, ip }: { email: string; ip: string
   return { byEmail: row?.byEmail ?? 0, byIp: row?.byIp ?? 0 };
 }
 
+/** How long a successful sign-in makes its address known to the account. */
+const knownAddressDays = 180;
+
+/**
+ * True when the account with this e-mail signed in successfully from this address in the last
+ * 180 days (the audit log's sign-in lines carry the address the site believed, never better-auth's
+ * reading of X-Forwarded-For).
+ */
+export async function isKnownAddress(db: Db, { email, ip }: { email: string; ip: string }): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .innerJoin(user, and(eq(auditLog.entity, 'user'), eq(auditLog.entityId, user.id)))
+    .where(
+      and(
+        eq(user.email, email),
+        eq(auditLog.action, 'auth.sign_in'),
+        eq(auditLog.ip, ip),
+        gte(auditLog.at, sql`now() - make_interval(days => ${knownAddressDays})`),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
 /**
  * Counts this attempt as a failure before the password is checked, then counts: of many guesses
  * sent at once, each sees the ones written before it, so no more than the limit get through
  * (checking first and writing after let 100 parallel guesses all through). A refused attempt
- * takes its row back, so waiting out the window is enough; a right password clears the e-mail's rows.
+ * takes its row back, so waiting out the window is enough; a right password clears the rows of
+ * its e-mail and address. The per-e-mail limit does not hold at an address the account has
+ * signed in from: guesses from elsewhere slow the account down, never lock its owner out.
  */
 async function claimAttempt(db: Db, { email, ip }: { email: string; ip: string }) {
   const [row] = await db.insert(signInFailure).values({ email, ip }).returning({ id: signInFailure.id });
   const id = row?.id ?? 0;
   const { byEmail, byIp } = await recentFailures(db, { email, ip });
-  const throttled = byEmail > signInLimits.perEmail || byIp > signInLimits.perIp;
+  const throttled =
+    byIp > signInLimits.perIp || (byEmail > signInLimits.perEmail && !(await isKnownAddress(db, { email, ip })));
   if (throttled) await db.delete(signInFailure).where(eq(signInFailure.id, id));
   return { id, throttled };
+}
+
+/** What is held back: a form's name as the limits count it. */
+export type HeldForm = 'sign-in' | 'sign-up' | 'reset' | 'inquiry' | 'request' | 'api-request';
+export const heldForms: readonly HeldForm[] = ['sign-in', 'sign-up', 'reset', 'inquiry', 'request', 'api-request'];
+
+/** One e-mail, address or account that has used up a limit, and when it may try again. */
+export interface HeldRow {
+  form: HeldForm;
+  kind: 'email' | 'address' | 'account';
+  /** The e-mail, the address, or the account's e-mail. */
+  who: string;
+  until: Date;
+}
+
+/**
+ * E-mails, addresses and accounts that a limit holds back now, the latest to be freed first:
+ * sign-in failures (5 an e-mail, 20 an address) and the forms that send mail or create accounts.
+ */
+export async function listHeld(db: Db): Promise<HeldRow[]> {
+  const signIns = (column: 'email' | 'ip', limit: number) =>
+    rawRows<{ who: string; until: string | Date }>(
+      db,
+      sql`
+      SELECT who, at + make_interval(mins => ${signInLimits.windowMinutes}) AS until FROM (
+        SELECT ${sql.raw(column)} AS who, at,
+               count(*) OVER (PARTITION BY ${sql.raw(column)}) AS n,
+               row_number() OVER (PARTITION BY ${sql.raw(column)} ORDER BY at) AS k
+        FROM sign_in_failure
+        WHERE at > now() - make_interval(mins => ${signInLimits.windowMinutes})
+      ) failures
+      WHERE n >= ${limit} AND k = n - ${limit} + 1`,
+    );
+  const [byEmail, byIp, forms] = await Promise.all([
+    signIns('email', signInLimits.perEmail),
+    signIns('ip', signInLimits.perIp),
+    heldKeys(db),
+  ]);
+  const held: HeldRow[] = [
+    ...byEmail.map((r) => ({ form: 'sign-in' as const, kind: 'email' as const, who: r.who, until: new Date(r.until) })),
+    ...byIp.map((r) => ({ form: 'sign-in' as const, kind: 'address' as const, who: r.who, until: new Date(r.until) })),
+  ];
+  const accountIds: string[] = [];
+  for (const { key, until } of forms) {
+    // Keys are `<form>-email:<e-mail>`, `<form>:ip:<address>` or `<form>:u:<account id>`.
+    const byMail = /^([a-z-]+)-email:(.+)$/.exec(key);
+    const byWho = /^([a-z-]+):(ip|u):(.+)$/.exec(key);
+    const form = (byMail?.[1] ?? byWho?.[1]) as HeldForm | undefined;
+    if (!form || !heldForms.includes(form)) continue;
+    if (byMail?.[2]) held.push({ form, kind: 'email', who: byMail[2], until });
+    else if (byWho?.[3]) {
+      const kind = byWho[2] === 'ip' ? 'address' : 'account';
+      if (kind === 'account') accountIds.push(byWho[3]);
+      held.push({ form, kind, who: byWho[3], until });
+    }
+  }
+  if (accountIds.length) {
+    const names = await db.select({ id: user.id, email: user.email }).from(user).where(inArray(user.id, accountIds));
+    const emailOf = new Map(names.map((n) => [n.id, n.email]));
+    for (const h of held) if (h.kind === 'account') h.who = emailOf.get(h.who) ?? h.who;
+  }
+  return held.sort((a, b) => b.until.getTime() - a.until.getTime());
 }
 
 // ————— the signed-out journeys —————
@@ -137,7 +241,13 @@ export async function signIn({
   auth,
   input,
   request,
-}: AuthDeps & { input: SignInInput; request: RequestInfo }): Promise<SessionResult> {
+  finishing = false,
+}: AuthDeps & {
+  input: SignInInput;
+  request: RequestInfo;
+  /** Set by confirmSignUp: the sign-up link is being opened, so a new account may sign in. */
+  finishing?: boolean;
+}): Promise<SessionResult> {
   const { email, password } = input;
   const { ip } = request;
   const attempt = await claimAttempt(db, { email, ip });
@@ -179,24 +289,65 @@ export async function signIn({
     throw new AppError('validation', 'errors.badCredentials');
   }
   const signedIn = (outcome.body as { user: { id: string; name: string; email: string; role?: string } }).user;
-  await db.delete(signInFailure).where(eq(signInFailure.email, email));
+  // A new account signs in first through the link mailed to it (told only to whoever knows the password).
+  if (!finishing && (await awaitsSignUpLink(db, signedIn.id))) {
+    await db.delete(session).where(eq(session.userId, signedIn.id));
+    throw new AppError('forbidden', 'accounts.signUp.confirmFirst');
+  }
+  // Only this address's failures are forgiven: guesses from elsewhere keep slowing the account.
+  await db.delete(signInFailure).where(and(eq(signInFailure.email, email), eq(signInFailure.ip, ip)));
   await audit(db, { actorId: signedIn.id, action: 'auth.sign_in', entity: 'user', entityId: signedIn.id, ip });
   return { actor: toActor(signedIn), cookies: outcome.cookies };
 }
 
+/** How long the link that finishes a sign-up works. */
+const signUpLinkHours = 24;
+const signUpIdentifier = (token: string) => `sign-up:${token}`;
+
+/** Where a sign-up, whatever its outcome, sends the person: to their mail box. */
+export const signUpSentPath = '/dang-ky/kiem-tra-email';
+export const confirmSignUpPath = (token: string) => `/dang-ky/xac-nhan/${encodeURIComponent(token)}`;
+
 /**
- * Creates a founder's account and signs it in (better-auth's autoSignIn).
- * @throws AppError validation with `email: errors.emailTaken`
+ * Starts a founder's account. The answer never says whether the e-mail already had one: a new
+ * account gets a mail with the link that finishes it (and signs in); an e-mail that has an account
+ * gets a mail telling its owner that someone tried, with links to sign in and to reset the
+ * password. Either way the person is sent to check their mail.
+ * @throws AppError too_many_requests after 3 sign-ups naming one e-mail in 15 minutes
  */
 export async function signUp({
   db,
   auth,
+  mailer,
+  config,
   input,
   request,
-}: AuthDeps & { input: SignUpInput; request: RequestInfo }): Promise<SessionResult> {
-  const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });
-  const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
-  if (existing) throw emailTaken();
+  next,
+}: Pick<AppDeps, 'db' | 'auth' | 'mailer' | 'config'> & {
+  input: SignUpInput;
+  request: RequestInfo;
+  /** A path of this site to go to once the account is finished. */
+  next?: string;
+}): Promise<void> {
+  await limitMailsTo(db, 'sign-up', input.email);
+  const t = translator('vi');
+  const tellOwner = async (id: string, name: string) => {
+    await db.transaction(async (tx) => {
+      await queueMail(tx, {
+        to: input.email,
+        subject: t('accounts.mail.signUpTaken.subject'),
+        text: t('accounts.mail.signUpTaken.body', {
+          name,
+          signIn: `${config.BASE_URL}/dang-nhap`,
+          reset: `${config.BASE_URL}/quen-mat-khau`,
+        }),
+      });
+      await audit(tx, { actorId: null, action: 'auth.sign_up_taken', entity: 'user', entityId: id, ip: request.ip });
+    });
+    mailer.wake();
+  };
+  const [existing] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, input.email));
+  if (existing) return tellOwner(existing.id, existing.name);
   const outcome = await callAuth(async () =>
     (await auth()).api.signUpEmail({
       body: { name: input.name, email: input.email, password: input.password },
@@ -205,25 +356,90 @@ export async function signUp({
     }),
   );
   if (!outcome.ok) {
-    // Two sign-ups racing for one e-mail: the second lands here.
-    if (outcome.code?.startsWith('USER_ALREADY_EXISTS')) throw emailTaken();
+    // Two sign-ups racing for one e-mail: the second lands here, and is told like any other.
+    if (outcome.code?.startsWith('USER_ALREADY_EXISTS')) {
+      const [raced] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, input.email));
+      if (raced) return tellOwner(raced.id, raced.name);
+    }
     throw new AppError('bad_request');
   }
   const created = (outcome.body as { user: { id: string; name: string; email: string } }).user;
-  // The role is set here, never taken from the form: whoever signs up is a founder.
-  await db
-    .update(user)
-    .set({ role: 'founder', phone: input.phone || null })
-    .where(eq(user.id, created.id));
-  await audit(db, {
-    actorId: created.id,
-    action: 'auth.sign_up',
-    entity: 'user',
-    entityId: created.id,
-    data: { role: 'founder' },
-    ip: request.ip,
+  const token = randomBytes(24).toString('base64url');
+  const link = `${config.BASE_URL}${confirmSignUpPath(token)}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  await db.transaction(async (tx) => {
+    // The role is set here, never taken from the form: whoever signs up is a founder.
+    await tx
+      .update(user)
+      .set({ role: 'founder', phone: input.phone || null })
+      .where(eq(user.id, created.id));
+    await tx.insert(verification).values({
+      id: randomUUID(),
+      identifier: signUpIdentifier(token),
+      value: created.id,
+      expiresAt: sql`now() + make_interval(hours => ${signUpLinkHours})`,
+    });
+    await queueMail(tx, {
+      to: input.email,
+      subject: t('accounts.mail.signUp.subject'),
+      text: t('accounts.mail.signUp.body', { name: input.name, url: link, hours: signUpLinkHours }),
+    });
+    await audit(tx, {
+      actorId: created.id,
+      action: 'auth.sign_up',
+      entity: 'user',
+      entityId: created.id,
+      data: { role: 'founder' },
+      ip: request.ip,
+    });
   });
-  return { actor: { ...toActor(created), role: 'founder' }, cookies: outcome.cookies };
+  mailer.wake();
+}
+
+/** The account a sign-up link finishes, or null when the link is unknown, used or expired. */
+export async function signUpLinkOwner(db: Db, token: string): Promise<{ id: string; email: string } | null> {
+  if (!token || token.length > 200) return null;
+  const [owner] = await db
+    .select({ id: user.id, email: user.email })
+    .from(verification)
+    .innerJoin(user, eq(user.id, verification.value))
+    .where(and(eq(verification.identifier, signUpIdentifier(token)), gt(verification.expiresAt, sql`now()`)));
+  return owner ?? null;
+}
+
+/** True while the account waits for its sign-up link to be opened. */
+async function awaitsSignUpLink(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: verification.id })
+    .from(verification)
+    .innerJoin(user, eq(user.id, verification.value))
+    .where(and(eq(user.id, userId), eq(user.emailVerified, false), like(verification.identifier, 'sign-up:%')))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Ends every sign-up link of an account: the e-mail is proven. */
+async function forgetSignUpLinks(db: Db, userId: string) {
+  await db.delete(verification).where(and(eq(verification.value, userId), like(verification.identifier, 'sign-up:%')));
+}
+
+/**
+ * Finishes a sign-up from the link mailed to the new founder: the password they chose signs
+ * them in, which proves the e-mail is theirs.
+ * @throws AppError not_found when the link is unknown, used or expired | what signIn throws
+ */
+export async function confirmSignUp({
+  db,
+  auth,
+  token,
+  password,
+  request,
+}: AuthDeps & { token: string; password: string; request: RequestInfo }): Promise<SessionResult> {
+  const owner = await signUpLinkOwner(db, token);
+  if (!owner) throw new AppError('not_found', 'accounts.signUp.linkInvalid');
+  const result = await signIn({ db, auth, input: { email: owner.email, password }, request, finishing: true });
+  await db.update(user).set({ emailVerified: true }).where(eq(user.id, owner.id));
+  await forgetSignUpLinks(db, owner.id);
+  return result;
 }
 
 /** Ends the current session; gives the cookies that clear it in the browser. */
@@ -244,6 +460,7 @@ export async function signOut({
 /**
  * Sends a reset link when the e-mail has an account (the mail is written by kernel/auth); says
  * nothing either way, so the form cannot be used to learn who has an account.
+ * @throws AppError too_many_requests after 3 requests for one e-mail in 15 minutes
  */
 export async function requestPasswordReset({
   db,
@@ -251,6 +468,7 @@ export async function requestPasswordReset({
   input,
   request,
 }: AuthDeps & { input: ForgotPasswordInput; request: RequestInfo }): Promise<void> {
+  await limitMailsTo(db, 'reset', input.email);
   const [known] = await db.select({ id: user.id }).from(user).where(eq(user.email, input.email));
   // A new link replaces the older ones: only the last mail sent works.
   if (known) await forgetResetLinks(db, known.id);
@@ -306,8 +524,9 @@ export async function resetPassword({
     if (await asApiError(error)) throw new AppError('validation', 'errors.resetTokenInvalid');
     throw error;
   }
-  // Every other link of the account dies with this use.
+  // Every other link of the account dies with this use; a sign-up waiting for its link is finished.
   await forgetResetLinks(db, owner.id);
+  await forgetSignUpLinks(db, owner.id);
   // Opening the link proved the e-mail is theirs, and lifts a sign-in lock on it.
   await db.update(user).set({ emailVerified: true }).where(eq(user.id, owner.id));
   await db.delete(signInFailure).where(eq(signInFailure.email, owner.email));

@@ -1,12 +1,15 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
-import { session, user } from '#kernel/auth/auth.sql.ts';
+import { session, signInFailure, user } from '#kernel/auth/auth.sql.ts';
+import { heldKeys } from '#kernel/auth/limits.ts';
 import type { Role } from '#kernel/auth/roles.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { createUser, defaultPassword } from '#seed/factories.ts';
+import { createApp } from '#src/app.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { isKnownAddress, listHeld, signIn } from './accounts.service.ts';
 import { listStaff } from './index.ts';
 
 let rt: TestRuntime;
@@ -59,6 +62,12 @@ async function lastMailTo(email: string) {
   return mail;
 }
 
+function signUpLinkIn(text: string): string {
+  const m = text.match(/http:\/\/localhost(\/dang-ky\/xac-nhan\/\S+)/);
+  if (!m?.[1]) throw new Error(`no link in mail: ${text}`);
+  return m[1];
+}
+
 function linkIn(text: string): string {
   const m = text.match(/http:\/\/localhost(\/dat-lai-mat-khau\/\S+)/);
   if (!m?.[1]) throw new Error(`no link in mail: ${text}`);
@@ -66,7 +75,7 @@ function linkIn(text: string): string {
 }
 
 describe('sign up', () => {
-  it('creates a founder account, signs them in, and keeps the phone', async () => {
+  it('creates a founder account finished by a mailed link: the chosen password then signs them in, phone kept', async () => {
     const b = await browser();
     expect((await b.get('/dang-ky')).status).toBe(200);
     const email = uniqueEmail('new');
@@ -78,8 +87,27 @@ describe('sign up', () => {
       passwordConfirm: 'thachden2026',
     });
     expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/dang-ky/kiem-tra-email');
+    expect(b.cookies.has('kn.session_token')).toBe(false);
+    expect(await (await b.get('/dang-ky/kiem-tra-email')).text()).toContain('Kiểm tra hộp thư của bạn');
+
+    // Until the link is opened, the password alone does not sign in.
+    const early = await b.post('/dang-nhap', { email, password: 'thachden2026' });
+    expect(early.status).toBe(403);
+    expect(await early.text()).toContain('Tài khoản chưa được xác nhận.');
+    expect(b.cookies.has('kn.session_token')).toBe(false);
+
+    const mail = await lastMailTo(email);
+    expect(mail?.subject).toBe('Hoàn tất đăng ký Kết Nối');
+    const link = signUpLinkIn(mail?.text ?? '');
+    const page = await b.get(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(email);
+    expect((await b.post(link, { password: 'sai-mat-khau' })).status).toBe(422);
+    const done = await b.post(link, { password: 'thachden2026' });
+    expect(done.status).toBe(303);
     // The founder's next step: registering the project.
-    expect(res.headers.get('location')).toBe('/du-an/moi');
+    expect(done.headers.get('location')).toBe('/du-an/moi');
 
     const account = await b.get('/tai-khoan');
     expect(account.status).toBe(200);
@@ -91,6 +119,11 @@ describe('sign up', () => {
 
     const [row] = await rt.db.select().from(user).where(eq(user.email, email));
     expect(row?.role).toBe('founder');
+    expect(row?.emailVerified).toBe(true);
+    // The link works once; afterwards the password signs in as usual.
+    expect((await b.get(link)).status).toBe(404);
+    const later = await browser();
+    expect((await later.post('/dang-nhap', { email, password: 'thachden2026' })).status).toBe(303);
   });
 
   it('cannot be used to make oneself an admin', async () => {
@@ -106,6 +139,7 @@ describe('sign up', () => {
     expect(res.status).toBe(303);
     const [row] = await rt.db.select().from(user).where(eq(user.email, email));
     expect(row?.role).toBe('founder');
+    await b.post(signUpLinkIn((await lastMailTo(email))?.text ?? ''), { password: 'password123' });
     expect((await b.get('/quan-tri/tai-khoan')).status).toBe(403);
   });
 
@@ -144,19 +178,43 @@ describe('sign up', () => {
     expect(await res.text()).toContain('Hai mật khẩu không khớp.');
   });
 
-  it('tells a person whose e-mail already has an account to sign in instead', async () => {
-    const p = await person();
-    const b = await browser();
-    const res = await b.post('/dang-ky', {
+  it('answers a known e-mail exactly as a new one, and tells the owner by mail instead', async () => {
+    const owner = await person('officer', 'Lý Thị Nga');
+    const fields = (email: string) => ({
       name: 'Người Khác',
-      email: p.email,
+      email,
       password: 'password123',
       passwordConfirm: 'password123',
     });
-    expect(res.status).toBe(422);
-    const html = await res.text();
-    expect(html).toContain('Email này đã có tài khoản.');
-    expect(html).toContain('value="Người Khác"');
+    const answer = async (email: string) => {
+      const b = await browser();
+      const res = await postFrom(b, '198.51.100.230', '/dang-ky', fields(email));
+      const page = await b.get(res.headers.get('location') ?? '');
+      const body = (await page.text()).replace(/name="_csrf" value="[^"]*"/g, '');
+      return {
+        status: res.status,
+        location: res.headers.get('location'),
+        cookies: res.headers.getSetCookie().map((c) => c.split('=')[0]),
+        pageStatus: page.status,
+        body,
+        signedIn: b.cookies.has('kn.session_token'),
+      };
+    };
+    const known = await answer(owner.email);
+    const fresh = await answer(uniqueEmail('fresh'));
+    expect(known).toEqual(fresh);
+    expect(known.status).toBe(303);
+    expect(known.signedIn).toBe(false);
+
+    const mail = await lastMailTo(owner.email);
+    expect(mail?.subject).toBe('Có người đăng ký Kết Nối bằng email của bạn');
+    expect(mail?.text).toContain('Xin chào Lý Thị Nga');
+    expect(mail?.text).toContain('http://localhost/dang-nhap');
+    expect(mail?.text).toContain('http://localhost/quen-mat-khau');
+    // Nothing changed on the account: its own password still signs in, the typed one does not.
+    const b = await browser();
+    expect((await b.post('/dang-nhap', { email: owner.email, password: 'password123' })).status).toBe(422);
+    expect((await b.post('/dang-nhap', { email: owner.email, password: owner.password })).status).toBe(303);
   });
 });
 
@@ -212,6 +270,63 @@ describe('sign in', () => {
     // Someone else at the same address signs in as usual.
     const other = await person();
     expect((await postFrom(b, ip, '/dang-nhap', { email: other.email, password: other.password })).status).toBe(303);
+  });
+
+  it('does not lock the owner out: from an address they signed in from, the right password still works', async () => {
+    const p = await person('admin', 'Hà Văn Quản');
+    const home = '203.0.113.40';
+    const owner = await browser();
+    expect((await postFrom(owner, home, '/dang-nhap', { email: p.email, password: p.password })).status).toBe(303);
+
+    // Someone guesses from addresses the owner never used, until the account is slowed down.
+    const attacker = await browser();
+    for (let i = 0; i < 6; i++)
+      await postFrom(attacker, `198.51.100.${60 + i}`, '/dang-nhap', { email: p.email, password: `doan-${i}-sai` });
+    // Even the right password waits at an address the owner has not used…
+    const stranger = await postFrom(attacker, '198.51.100.90', '/dang-nhap', { email: p.email, password: p.password });
+    expect(stranger.status).toBe(429);
+    expect(attacker.cookies.has('kn.session_token')).toBe(false);
+    // …and at the owner's own address it signs in, admin included.
+    const back = await browser();
+    const res = await postFrom(back, home, '/dang-nhap', { email: p.email, password: p.password });
+    expect(res.status).toBe(303);
+    expect((await back.get('/quan-tri/tai-khoan')).status).toBe(200);
+    // The owner signing in does not forgive the guesses made elsewhere.
+    expect(
+      (await postFrom(attacker, '198.51.100.91', '/dang-nhap', { email: p.email, password: p.password })).status,
+    ).toBe(429);
+  });
+
+  it('a known address is one the account itself signed in from, not one another account used', async () => {
+    const p = await person();
+    const other = await person();
+    const shared = '203.0.113.41';
+    const b = await browser();
+    expect((await postFrom(b, shared, '/dang-nhap', { email: other.email, password: other.password })).status).toBe(
+      303,
+    );
+    const request = { headers: new Headers(), ip: '198.51.100.120' };
+    // Five failures from elsewhere, as signIn writes them.
+    const guesses = () => Array.from({ length: 5 }, () => ({ email: p.email, ip: request.ip }));
+    await rt.db.insert(signInFailure).values(guesses());
+    expect(await isKnownAddress(rt.db, { email: p.email, ip: shared })).toBe(false);
+    expect(await isKnownAddress(rt.db, { email: other.email, ip: shared })).toBe(true);
+    await expect(
+      signIn({ ...rt.deps, input: { email: p.email, password: p.password }, request: { ...request, ip: shared } }),
+    ).rejects.toMatchObject({ code: 'too_many_requests' });
+    // Once the owner has signed in from an address (here after the throttle ends), it is theirs.
+    await rt.db.delete(signInFailure).where(eq(signInFailure.email, p.email));
+    await signIn({ ...rt.deps, input: { email: p.email, password: p.password }, request: { ...request, ip: shared } });
+    await rt.db.insert(signInFailure).values(guesses());
+    await expect(
+      signIn({ ...rt.deps, input: { email: p.email, password: p.password }, request }),
+    ).rejects.toMatchObject({ code: 'too_many_requests' });
+    const again = await signIn({
+      ...rt.deps,
+      input: { email: p.email, password: p.password },
+      request: { ...request, ip: shared },
+    });
+    expect(again.actor.email).toBe(p.email);
   });
 
   it('forgets earlier failures once the person signs in', async () => {
@@ -351,6 +466,63 @@ describe('forgotten password', () => {
       passwordConfirm: 'password123',
     });
     expect(post.status).toBe(404);
+  });
+});
+
+describe('limits on forms that send mail, per address and per e-mail named', () => {
+  async function mailsTo(email: string) {
+    return rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
+  }
+
+  it('reset links for one person from ever-changing addresses: three mails, then 429 for everyone', async () => {
+    const victim = await person('founder', 'Nông Thị Lan');
+    const b = await browser();
+    for (let i = 0; i < 3; i++)
+      expect((await postFrom(b, `198.51.100.${130 + i}`, '/quen-mat-khau', { email: victim.email })).status).toBe(303);
+    const fourth = await postFrom(b, '198.51.100.140', '/quen-mat-khau', { email: victim.email });
+    expect(fourth.status).toBe(429);
+    const html = await fourth.text();
+    expect(html).toContain('Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.');
+    expect(html).toContain(`value="${victim.email}"`);
+    expect(await mailsTo(victim.email)).toHaveLength(3);
+    // An e-mail with no account is counted the same way, so the limit tells nothing about accounts.
+    const ghost = uniqueEmail('ghost');
+    for (let i = 0; i < 3; i++) await postFrom(b, `198.51.100.${150 + i}`, '/quen-mat-khau', { email: ghost });
+    expect((await postFrom(b, '198.51.100.160', '/quen-mat-khau', { email: ghost })).status).toBe(429);
+  });
+
+  it('one address asking for many people: five reset requests, then 429', async () => {
+    const b = await browser();
+    const ip = '198.51.100.170';
+    for (let i = 0; i < 5; i++)
+      expect((await postFrom(b, ip, '/quen-mat-khau', { email: uniqueEmail('many') })).status).toBe(303);
+    expect((await postFrom(b, ip, '/quen-mat-khau', { email: uniqueEmail('many') })).status).toBe(429);
+    expect((await postFrom(b, '198.51.100.171', '/quen-mat-khau', { email: uniqueEmail('many') })).status).toBe(303);
+  });
+
+  it('sign-ups naming one e-mail from changing addresses: the fourth is refused', async () => {
+    const b = await browser();
+    const email = uniqueEmail('flood');
+    const fields = { name: 'Lộc Văn Thử', email, password: 'password123', passwordConfirm: 'password123' };
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await postFrom(b, `198.51.100.${180 + i}`, '/dang-ky', fields)).status);
+    expect(statuses[3]).toBe(429);
+    expect(statuses.slice(0, 3)).not.toContain(429);
+  });
+
+  it("counts are kept in the database: a second process sees the first one's attempts", async () => {
+    const victim = await person('founder', 'Hoàng Văn Hai');
+    const first = await browser();
+    for (let i = 0; i < 3; i++)
+      expect((await postFrom(first, `198.51.100.${200 + i}`, '/quen-mat-khau', { email: victim.email })).status).toBe(
+        303,
+      );
+    const secondProcess = createApp(rt.deps);
+    const b = new TestBrowser(secondProcess);
+    await b.get('/dang-nhap');
+    expect((await postFrom(b, '198.51.100.210', '/quen-mat-khau', { email: victim.email })).status).toBe(429);
+    const held = await heldKeys(rt.db);
+    expect(held.map((h) => h.key)).toContain(`reset-email:${victim.email}`);
   });
 });
 
@@ -564,6 +736,37 @@ describe('administration', () => {
     expect(html).toContain('value="Trùng Lặp"');
     const bad = await b.post('/quan-tri/moi', { name: 'Ai Đó', email: uniqueEmail('x'), role: 'founder' });
     expect(bad.status).toBe(422);
+  });
+
+  it('lists the e-mails and addresses held back now, with when each may try again, in Vietnamese and English', async () => {
+    const { b: adminBrowser } = await signedIn('admin');
+    const target = await person('founder', 'Đinh Thị Chặn');
+    const guesser = await browser();
+    for (let i = 0; i < 5; i++)
+      await postFrom(guesser, `198.51.100.${240 + i}`, '/dang-nhap', { email: target.email, password: `sai-${i}-pw` });
+    const flooder = '198.51.100.250';
+    for (let i = 0; i < 6; i++) await postFrom(guesser, flooder, '/quen-mat-khau', { email: uniqueEmail('held') });
+
+    const page = await (await adminBrowser.get('/quan-tri/tai-khoan')).text();
+    expect(page).toContain('Đang bị tạm chặn');
+    const html = page.slice(page.indexOf('id="held-heading"'));
+    const rowOf = (who: string) => html.slice(html.indexOf(who), html.indexOf('</tr>', html.indexOf(who)));
+    expect(html).toContain(target.email);
+    expect(rowOf(target.email)).toContain('Đăng nhập');
+    expect(rowOf(flooder)).toContain('Yêu cầu đặt lại mật khẩu');
+    expect(rowOf(flooder)).toContain('Địa chỉ mạng');
+    // The time it ends: 15 minutes after the first counted try, in Vietnam's time.
+    expect(rowOf(target.email)).toMatch(/\d{2}\/\d{2}\/\d{4},? \d{2}:\d{2}|\d{2}:\d{2},? \d{2}\/\d{2}\/\d{4}/);
+    const held = await listHeld(rt.db);
+    const mine = held.find((h) => h.who === target.email && h.form === 'sign-in');
+    const minutesLeft = ((mine?.until.getTime() ?? 0) - Date.now()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(13);
+    expect(minutesLeft).toBeLessThanOrEqual(15);
+
+    adminBrowser.cookies.set('kn_lang', 'en');
+    const en = await (await adminBrowser.get('/quan-tri/tai-khoan')).text();
+    expect(en).toContain('Held back now');
+    expect(en).toContain('Asking for a password reset');
   });
 
   it('shows the audit log, newest first, with who did what', async () => {

@@ -19,6 +19,7 @@ import {
   getUser,
   inviteUser,
   listAudit,
+  listHeld,
   listOutbox,
   listUsers,
   resendMail,
@@ -60,8 +61,11 @@ function backToList(back: string, id: string): string {
 
 adminPages.get(usersPath, admin, async (c) => {
   const query = UserListQuery.parse(c.req.query());
-  const { rows, info } = await listUsers(c.var.deps.db, query);
-  return render(c, <UsersPage ctx={pageContext(c)} rows={rows} info={info} query={{ q: query.q, role: query.role }} />);
+  const [{ rows, info }, held] = await Promise.all([listUsers(c.var.deps.db, query), listHeld(c.var.deps.db)]);
+  return render(
+    c,
+    <UsersPage ctx={pageContext(c)} rows={rows} held={held} info={info} query={{ q: query.q, role: query.role }} />,
+  );
 });
 
 adminPages.get(`${usersPath}/:id`, admin, async (c) => {

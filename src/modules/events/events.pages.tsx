@@ -3,6 +3,7 @@ import { allow, requireActor } from '#kernel/auth/access.ts';
 import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
+import { filePolicy } from '#kernel/http/files.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { type FormValues, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
@@ -18,6 +19,7 @@ import {
   issueCertificates,
   reissueCertificate,
   submitFeedback,
+  ticketCertificate,
   verifyCertificate,
 } from './attendance/attendance.service.ts';
 import {
@@ -327,13 +329,14 @@ eventsPages.post('/ve/:token/huy', async (c) => {
 });
 
 eventsPages.get('/ve/:token/chung-nhan.pdf', async (c) => {
-  const ticket = await getTicket(deps(c).db, tokenOf(c));
-  const cert = ticket.certificateCode ? await verifyCertificate(deps(c).db, ticket.certificateCode) : null;
-  if (!cert) throw new AppError('not_found', 'events.certificate.none');
+  const cert = await ticketCertificate({ db: deps(c).db, actor: c.var.actor, token: tokenOf(c) });
   const pdf = await certificatePdf(cert, deps(c).config.BASE_URL);
   c.header('Content-Type', 'application/pdf');
   c.header('Content-Disposition', `attachment; filename="chung-nhan-${cert.code}.pdf"`);
-  c.header('Cache-Control', 'no-store');
+  c.header('Content-Security-Policy', filePolicy);
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Referrer-Policy', 'no-referrer');
+  c.header('Cache-Control', 'private, no-store');
   return c.body(new Uint8Array(pdf));
 });
 

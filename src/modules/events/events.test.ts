@@ -455,6 +455,53 @@ describe('attendance, certificates, the ledger', () => {
     expect((await staff.post(`/su-kien/${e.slug}/chung-nhan/${once.row.id}/cap-lai`)).status).toBe(409);
   });
 
+  it('a certificate of a seat taken by an account opens for that account and staff only, never by its link alone', async () => {
+    const e = await newEvent({ sessions: `${vn(day(10))} 08:00-11:30` });
+    const f = await signedIn('tacgia@su-kien.vn');
+    const taken = await f.post(`/su-kien/${e.slug}/dang-ky`, person(601));
+    expect(taken.status).toBe(303);
+    const path = taken.headers.get('location') ?? '';
+    const [row] = await rt.db.select().from(registration).where(eq(registration.eventId, e.id));
+    const staff = await signedIn('canbo@su-kien.vn');
+    const sheet = await (await staff.get(`/su-kien/${e.slug}/diem-danh`)).text();
+    const sessionId = /<option value="([0-9a-f-]{36})"/.exec(sheet)?.[1] ?? '';
+    expect(
+      (await staff.post(`/su-kien/${e.slug}/diem-danh`, { session: sessionId, code: row?.code ?? '' })).status,
+    ).toBe(303);
+    expect((await staff.post(`/su-kien/${e.slug}/chung-nhan`)).status).toBe(303);
+
+    const pdf = `${path}/chung-nhan.pdf`;
+    const mine = await f.get(pdf);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toBe('application/pdf');
+    expect(mine.headers.get('content-security-policy')).toContain('sandbox');
+    expect(mine.headers.get('cache-control')).toContain('no-store');
+    expect((await staff.get(pdf)).status).toBe(200);
+    // The link leaked: a visitor is asked to sign in, another account is told there is nothing here.
+    const leaked = await new TestBrowser(rt.app).get(pdf);
+    expect(leaked.status).toBe(303);
+    expect(leaked.headers.get('location')).toContain('/dang-nhap?next=');
+    expect((await (await signedIn('khac@su-kien.vn')).get(pdf)).status).toBe(404);
+
+    // The public check shows what proves the certificate, and none of the holder's details.
+    const code = /\/chung-nhan\/([A-Z0-9]{10})/.exec(await (await f.get(path)).text())?.[1] ?? '';
+    const verified = await (await new TestBrowser(rt.app).get(`/chung-nhan/${code}`)).text();
+    expect(verified).toContain('Giấy chứng nhận hợp lệ');
+    expect(verified).toContain('Lục Thị Hoa 601');
+    expect(verified).toContain(e.title);
+    expect(verified).toContain('Sở Khoa học và Công nghệ tỉnh Lạng Sơn');
+    for (const detail of [
+      'hoa601@vi-du.vn',
+      '0900000601',
+      'tacgia@su-kien.vn',
+      'Hợp tác xã Na sạch',
+      '1990',
+      row?.token ?? '',
+      row?.code ?? '',
+    ])
+      expect(verified).not.toContain(detail);
+  });
+
   it('an attended seat of a founder linked to a project is a training entry on the project’s timeline', async () => {
     const e = await newEvent({ title: 'Tập huấn sở hữu trí tuệ cho tác giả' });
     const f = await signedIn('tacgia@su-kien.vn');

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { type Role, roles } from '#kernel/auth/roles.ts';
 import type { PageInfo } from '#kernel/http/pagination.ts';
-import { formatDate } from '#kernel/i18n/index.ts';
+import { formatDate, formatDateTime } from '#kernel/i18n/index.ts';
 import { Badge, type Column, EmptyState, FilterForm, Pagination, ResultCount, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Select } from '#kernel/ui/form.tsx';
@@ -17,15 +17,25 @@ export interface UserListRow {
   createdAt: Date;
 }
 
+/** An e-mail, address or account a limit holds back now. */
+export interface HeldListRow {
+  form: 'sign-in' | 'sign-up' | 'reset' | 'inquiry' | 'request' | 'api-request';
+  kind: 'email' | 'address' | 'account';
+  who: string;
+  until: Date;
+}
+
 export interface UsersPageProps {
   ctx: PageContext;
   rows: UserListRow[];
+  /** What the sign-in and mail limits hold back now. */
+  held: HeldListRow[];
   info: PageInfo;
   /** The list's query string as given, for the filter form and the page links. */
   query: { q?: string; role?: string };
 }
 
-export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
+export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, held, info, query }) => {
   const { t } = ctx;
   const filtered = Boolean(query.q || query.role);
   const columns: Column<UserListRow>[] = [
@@ -94,6 +104,36 @@ export const UsersPage: FC<UsersPageProps> = ({ ctx, rows, info, query }) => {
           <Pagination t={t} lang={ctx.lang} info={info} path="/quan-tri/tai-khoan" query={query} />
         </>
       )}
+      <HeldSection ctx={ctx} held={held} />
     </Layout>
+  );
+};
+
+/** E-mails, addresses and accounts held back by the limits now, and when each may try again. */
+const HeldSection: FC<{ ctx: PageContext; held: HeldListRow[] }> = ({ ctx, held }) => {
+  const { t } = ctx;
+  const columns: Column<HeldListRow>[] = [
+    {
+      label: t('accounts.held.who'),
+      primary: true,
+      cell: (h) => (
+        <>
+          {h.who} <span class="summary">{t(`accounts.held.kind.${h.kind}`)}</span>
+        </>
+      ),
+    },
+    { label: t('accounts.held.form'), cell: (h) => t(`accounts.held.form.${h.form}`) },
+    { label: t('accounts.held.until'), cell: (h) => formatDateTime(h.until) },
+  ];
+  return (
+    <section aria-labelledby="held-heading">
+      <h2 id="held-heading">{t('accounts.held.title')}</h2>
+      <p class="muted">{t('accounts.held.lead')}</p>
+      {held.length === 0 ? (
+        <p>{t('accounts.held.none')}</p>
+      ) : (
+        <Table caption={t('accounts.held.title')} columns={columns} rows={held} />
+      )}
+    </section>
   );
 };

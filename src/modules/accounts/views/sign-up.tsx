@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { type FormPageProps, typed } from './form-state.ts';
@@ -81,6 +82,74 @@ export const SignUpPage: FC<FormPageProps & { next?: string }> = ({ ctx, values,
         </PostForm>
         <p>
           {t('auth.signUp.haveAccount')} <a href="/dang-nhap">{t('nav.signIn')}</a>
+        </p>
+      </div>
+    </Layout>
+  );
+};
+
+/** Where every sign-up lands, new e-mail or not: the same words, so the answer tells nothing. */
+export const SignUpSentPage: FC<{ ctx: PageContext }> = ({ ctx }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('accounts.signUp.sentTitle')}>
+      <div class="narrow">
+        <h1>{t('accounts.signUp.sentTitle')}</h1>
+        <p class="lead">{t('accounts.signUp.sentLead')}</p>
+        <p>{t('accounts.signUp.sentHint')}</p>
+        <p>
+          {t('auth.signUp.haveAccount')} <a href="/dang-nhap">{t('nav.signIn')}</a>
+        </p>
+      </div>
+    </Layout>
+  );
+};
+
+/** The page a sign-up mail's link opens: the chosen password confirms the e-mail and signs in. */
+export const ConfirmSignUpPage: FC<FormPageProps & { action: string; email: string }> = ({
+  ctx,
+  errors = {},
+  action,
+  email,
+}) => {
+  const { t } = ctx;
+  const labels = { password: t('auth.field.password') };
+  return (
+    <Layout ctx={ctx} title={t('accounts.signUp.confirmTitle')}>
+      <div class="narrow">
+        <h1>{t('accounts.signUp.confirmTitle')}</h1>
+        <p class="lead">{t('accounts.signUp.confirmLead', { email })}</p>
+        <ErrorSummary t={t} errors={errors} labels={labels} />
+        <PostForm action={action} csrfToken={ctx.csrfToken}>
+          <Input
+            name="password"
+            type="password"
+            label={labels.password}
+            error={errors.password}
+            autocomplete="current-password"
+            maxlength={128}
+            required
+          />
+          <Button>{t('accounts.signUp.confirmSubmit')}</Button>
+        </PostForm>
+      </div>
+    </Layout>
+  );
+};
+
+/** A sign-up link that is unknown, used or expired. */
+export const SignUpLinkInvalidPage: FC<{ ctx: PageContext }> = ({ ctx }) => {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('accounts.reset.invalidTitle')}>
+      <div class="narrow">
+        <h1>{t('accounts.reset.invalidTitle')}</h1>
+        <p class="lead">{t('accounts.signUp.linkInvalid')}</p>
+        <p>
+          <a class="button button-primary" href="/dang-nhap">
+            {t('nav.signIn')}
+          </a>{' '}
+          <a href="/quen-mat-khau">{t('auth.signIn.forgot')}</a>
         </p>
       </div>
     </Layout>

@@ -350,6 +350,10 @@ export async function reissueCertificate({
   return { code, name: r.name };
 }
 
+/**
+ * What a certificate says, and nothing more: the holder's name (never their e-mail, phone or any
+ * other registration detail), the event, its dates and place, the attendance and the issuer.
+ */
 export interface CertificateView {
   code: string;
   holderName: string;
@@ -359,7 +363,7 @@ export interface CertificateView {
   issuedAt: Date;
   replacedAt: Date | null;
   currentCode: string | null;
-  event: EventDetail;
+  event: Pick<EventDetail, 'title' | 'kind' | 'startsOn' | 'endsOn' | 'venue' | 'organiser'>;
 }
 
 /** A certificate as the public verification page shows it; null when no certificate has this code. */
@@ -391,8 +395,41 @@ export async function verifyCertificate(db: Db, rawCode: string): Promise<Certif
     issuedAt: c.issuedAt,
     replacedAt: c.replacedAt,
     currentCode,
-    event: e,
+    event: {
+      title: e.title,
+      kind: e.kind,
+      startsOn: e.startsOn,
+      endsOn: e.endsOn,
+      venue: e.venue,
+      organiser: e.organiser,
+    },
   };
+}
+
+/**
+ * The certificate behind a ticket, for its PDF. The ticket's link is the key of a seat taken
+ * without an account; a seat taken by an account is that account's, so its certificate opens only
+ * for it (signed in) or for staff, never for whoever comes by the link.
+ * @throws AppError unauthenticated | not_found (events.certificate.none)
+ */
+export async function ticketCertificate({
+  db,
+  actor,
+  token,
+}: {
+  db: Db;
+  actor: Actor | null;
+  token: string;
+}): Promise<CertificateView> {
+  const ticket = await getTicket(db, token);
+  const holder = ticket.registration.userId;
+  if (holder && !(actor && (actor.id === holder || isStaff(actor)))) {
+    if (!actor) throw new AppError('unauthenticated');
+    throw new AppError('not_found', 'events.ticketNotFound');
+  }
+  const cert = ticket.certificateCode ? await verifyCertificate(db, ticket.certificateCode) : null;
+  if (!cert) throw new AppError('not_found', 'events.certificate.none');
+  return cert;
 }
 
 /**
