@@ -78,12 +78,23 @@ accountsPages.post('/dang-ky', async (c) => {
   if (!form.ok)
     return render(c, <SignUpPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
   try {
-    await signUp({
+    const { token } = await signUp({
       ...c.var.deps,
       input: form.data,
       request: requestInfo(c),
       next: next ? safeNext(next, '/du-an/moi') : undefined,
     });
+    if (token) {
+      // No mail server: the account is finished here, with the password just typed.
+      const { cookies } = await confirmSignUp({
+        ...c.var.deps,
+        token,
+        password: form.data.password,
+        request: requestInfo(c),
+      });
+      passCookies(c, cookies);
+      return redirectWithFlash(c, safeNext(next, '/du-an/moi'), 'auth.signUp.done');
+    }
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'too_many_requests') throw error;
     return render(

@@ -328,7 +328,7 @@ export async function signUp({
   request: RequestInfo;
   /** A path of this site to go to once the account is finished. */
   next?: string;
-}): Promise<void> {
+}): Promise<{ token?: string }> {
   await limitMailsTo(db, 'sign-up', input.email);
   const t = translator('vi');
   const tellOwner = async (id: string, name: string) => {
@@ -347,7 +347,10 @@ export async function signUp({
     mailer.wake();
   };
   const [existing] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, input.email));
-  if (existing) return tellOwner(existing.id, existing.name);
+  if (existing) {
+    await tellOwner(existing.id, existing.name);
+    return {};
+  }
   const outcome = await callAuth(async () =>
     (await auth()).api.signUpEmail({
       body: { name: input.name, email: input.email, password: input.password },
@@ -359,7 +362,10 @@ export async function signUp({
     // Two sign-ups racing for one e-mail: the second lands here, and is told like any other.
     if (outcome.code?.startsWith('USER_ALREADY_EXISTS')) {
       const [raced] = await db.select({ id: user.id, name: user.name }).from(user).where(eq(user.email, input.email));
-      if (raced) return tellOwner(raced.id, raced.name);
+      if (raced) {
+        await tellOwner(raced.id, raced.name);
+        return {};
+      }
     }
     throw new AppError('bad_request');
   }
@@ -393,6 +399,9 @@ export async function signUp({
     });
   });
   mailer.wake();
+  // With no mail server (a trial install: mail is only kept for admins), no one could open the
+  // link: the page finishes the account at once with it. Only there does sign-up tell new from known.
+  return config.SMTP_URL ? {} : { token };
 }
 
 /** The account a sign-up link finishes, or null when the link is unknown, used or expired. */

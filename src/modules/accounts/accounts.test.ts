@@ -75,6 +75,15 @@ function linkIn(text: string): string {
 }
 
 describe('sign up', () => {
+  // Where mail can leave (a mail server is set), the e-mail is proven by a mailed link. The
+  // mails themselves stay in the outbox: the test runtime's transport only keeps them.
+  beforeAll(() => {
+    rt.deps.config.SMTP_URL = 'smtp://mail.so-khcn.example';
+  });
+  afterAll(() => {
+    rt.deps.config.SMTP_URL = undefined;
+  });
+
   it('creates a founder account finished by a mailed link: the chosen password then signs them in, phone kept', async () => {
     const b = await browser();
     expect((await b.get('/dang-ky')).status).toBe(200);
@@ -215,6 +224,28 @@ describe('sign up', () => {
     const b = await browser();
     expect((await b.post('/dang-nhap', { email: owner.email, password: 'password123' })).status).toBe(422);
     expect((await b.post('/dang-nhap', { email: owner.email, password: owner.password })).status).toBe(303);
+  });
+});
+
+describe('sign up on a trial install, where no mail can leave', () => {
+  it('finishes the account at once with the password typed: signed in, e-mail taken as given', async () => {
+    const b = await browser();
+    const email = uniqueEmail('trial');
+    const res = await b.post('/dang-ky', {
+      name: 'Lăng Văn Tú',
+      email,
+      password: 'thachden2026',
+      passwordConfirm: 'thachden2026',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/du-an/moi');
+    expect(b.cookies.has('kn.session_token')).toBe(true);
+    expect(await (await b.get('/tai-khoan')).text()).toContain('Lăng Văn Tú');
+    const [row] = await rt.db.select().from(user).where(eq(user.email, email));
+    expect(row?.role).toBe('founder');
+    // The link kept in the outbox for admins is used up.
+    const link = signUpLinkIn((await lastMailTo(email))?.text ?? '');
+    expect((await b.get(link)).status).toBe(404);
   });
 });
 
