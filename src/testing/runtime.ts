@@ -96,7 +96,10 @@ export type TestRuntime = Awaited<ReturnType<typeof testRuntime>>;
 export async function emptyDatabase({
   postgres = Boolean(process.env.TEST_DATABASE_URL),
   blank = false,
-}: { postgres?: boolean; blank?: boolean } = {}) {
+}: {
+  postgres?: boolean;
+  blank?: boolean;
+} = {}) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!postgres || !serverUrl) {
     const imageFile = blank ? '' : inject('pgliteImage');

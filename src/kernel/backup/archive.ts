@@ -1,8 +1,8 @@
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
+import { type ZipEntry, zip } from '#kernel/files/zip.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { MessageKey } from '#kernel/i18n/index.ts';
-import { type ZipEntry, zip } from '#kernel/files/zip.ts';
 import { linesText, sha256 } from './tables.ts';
 
 /** What names a Kết Nối backup; a later format would raise the version. */
@@ -40,7 +40,9 @@ export function packArchive(
   now = new Date(),
 ): Uint8Array {
   const encoder = new TextEncoder();
-  const entries: ZipEntry[] = [{ name: 'manifest.json', data: encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`) }];
+  const entries: ZipEntry[] = [
+    { name: 'manifest.json', data: encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`) },
+  ];
   for (const [name, lines] of tables) entries.push({ name: tableFile(name), data: encoder.encode(linesText(lines)) });
   for (const [hash, data] of blobs) entries.push({ name: blobFile(hash), data, store: true });
   return zip(entries, now);

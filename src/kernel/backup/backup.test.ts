@@ -93,7 +93,7 @@ describe('backup and restore', () => {
     expect(summary.rows).toBe(manifest.tables.reduce((n, x) => n + x.rows, 0));
     const again = await createBackup(target);
     expect(again.manifest.tables).toEqual(manifest.tables);
-    expect((await loadFile(target.db, fileId))?.content).toEqual(upload);
+    expect(new Uint8Array((await loadFile(target.db, fileId))?.content ?? [])).toEqual(upload);
     // New rows get ids after the restored ones.
     const next = (await target.db.execute(
       sql`select (select max(number) from support_request) as restored, nextval(pg_get_serial_sequence('public.support_request', 'number')) as next`,
@@ -101,24 +101,28 @@ describe('backup and restore', () => {
     expect(Number(next.rows[0]?.next)).toBeGreaterThan(Number(next.rows[0]?.restored));
   });
 
-  it.runIf(onServer)('a backup restores from PostgreSQL into PGlite and from PGlite into PostgreSQL, identical', async () => {
-    // Both targets are blank (not even migrated): the restore brings them to the backup's migration.
-    const pglite = await empty({ postgres: false, blank: true });
-    await restoreBackup(pglite, backup.archive);
-    const fromPglite = await createBackup(pglite);
-    expect(fromPglite.manifest.database).toBe('pglite');
-    expect(fromPglite.manifest.tables).toEqual(backup.manifest.tables);
-    const postgres = await empty({ postgres: true, blank: true });
-    await restoreBackup(postgres, fromPglite.archive);
-    expect((await createBackup(postgres)).manifest.tables).toEqual(backup.manifest.tables);
-    expect((await loadFile(postgres.db, fileId))?.content).toEqual(upload);
-  });
+  it.runIf(onServer)(
+    'a backup restores from PostgreSQL into PGlite and from PGlite into PostgreSQL, identical',
+    async () => {
+      // Both targets are blank (not even migrated): the restore brings them to the backup's migration.
+      const pglite = await empty({ postgres: false, blank: true });
+      await restoreBackup(pglite, backup.archive);
+      const fromPglite = await createBackup(pglite);
+      expect(fromPglite.manifest.database).toBe('pglite');
+      expect(fromPglite.manifest.tables).toEqual(backup.manifest.tables);
+      const postgres = await empty({ postgres: true, blank: true });
+      await restoreBackup(postgres, fromPglite.archive);
+      expect((await createBackup(postgres)).manifest.tables).toEqual(backup.manifest.tables);
+      expect(new Uint8Array((await loadFile(postgres.db, fileId))?.content ?? [])).toEqual(upload);
+    },
+    180_000,
+  );
 
   it('refuses a database that has accounts, unless forced', async () => {
     const before = await rowsIn(source.db);
-    expect(await refusal(restoreBackup({ db: source.db, kind: source.kind, close: async () => {} }, backup.archive))).toContain(
-      'không trống',
-    );
+    expect(
+      await refusal(restoreBackup({ db: source.db, kind: source.kind, close: async () => {} }, backup.archive)),
+    ).toContain('không trống');
     expect(await rowsIn(source.db)).toBe(before);
     await restoreBackup({ db: source.db, kind: source.kind, close: async () => {} }, backup.archive, { force: true });
     expect((await createBackup({ db: source.db, kind: source.kind })).manifest.tables).toEqual(backup.manifest.tables);

@@ -2,10 +2,16 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { count, sql } from 'drizzle-orm';
 import { user } from '#kernel/auth/auth.sql.ts';
 import type { Database, Db } from '#kernel/db/client.ts';
-import { lastAppliedMigration, migrate, migrationJournal, migrationsFolder, migrationsUntil } from '#kernel/db/migrate.ts';
+import {
+  lastAppliedMigration,
+  migrate,
+  migrationJournal,
+  migrationsFolder,
+  migrationsUntil,
+} from '#kernel/db/migrate.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { fromRoot } from '#kernel/paths.ts';
-import { blobFile, formatVersion, type Manifest, openArchive, packArchive, backupFormat } from './archive.ts';
+import { backupFormat, blobFile, formatVersion, type Manifest, openArchive, packArchive } from './archive.ts';
 import {
   canonicalOutput,
   dumpTable,
@@ -154,7 +160,12 @@ export async function restoreBackup(
   const at = journal.findIndex((m) => m.when === manifest.migration.when);
   const latest = journal[journal.length - 1];
   if (at < 0 || !latest)
-    throw new AppError('conflict', 'backup.newer', {}, { version: manifest.appVersion, migration: manifest.migration.tag });
+    throw new AppError(
+      'conflict',
+      'backup.newer',
+      {},
+      { version: manifest.appVersion, migration: manifest.migration.tag },
+    );
   const { db } = database;
   const target = await lastAppliedMigration(db);
   if (target && target.when > manifest.migration.when)
@@ -181,14 +192,16 @@ export async function restoreBackup(
     // The append-only audit log refuses TRUNCATE: its guard is lifted for this statement only,
     // inside the transaction (a forced restore replaces the audit log with the backup's).
     const guards = await truncateGuards(tx);
-    for (const g of guards) await tx.execute(sql`alter table public.${ident(g.table)} disable trigger ${ident(g.trigger)}`);
+    for (const g of guards)
+      await tx.execute(sql`alter table public.${ident(g.table)} disable trigger ${ident(g.trigger)}`);
     await tx.execute(
       sql`truncate table ${sql.join(
         tables.map((t) => sql`public.${ident(t.name)}`),
         sql`, `,
       )} restart identity cascade`,
     );
-    for (const g of guards) await tx.execute(sql`alter table public.${ident(g.table)} enable trigger ${ident(g.trigger)}`);
+    for (const g of guards)
+      await tx.execute(sql`alter table public.${ident(g.table)} enable trigger ${ident(g.trigger)}`);
     for (const table of tables) {
       const lines = contents.get(table.name) ?? [];
       const columns = table.columns.filter((c) => !table.selfReferences.includes(c));

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client.ts';
-import { migrate, migrationsUntil as copyUntil } from './migrate.ts';
+import { migrationsUntil as copyUntil, migrate } from './migrate.ts';
 
 const folders: string[] = [];
 afterAll(() => {
