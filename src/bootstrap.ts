@@ -39,19 +39,41 @@ export interface Runtime {
  * Composition root: configuration → database (locked, migrated, units loaded) → services.
  * Both `serve` and the CLI start here.
  */
-export async function bootstrap(config: Config): Promise<Runtime> {
-  const logger = createLogger(config.LOG_LEVEL);
+/** The PGlite folder inside DATA_DIR. */
+export const pgliteDir = (config: Config) => join(resolve(config.DATA_DIR), 'pglite');
+
+/**
+ * Opens the configured database as it is (no migration, no data loaded): PostgreSQL, or PGlite with
+ * its data folder locked. `close` closes it and frees the lock. For `backup` and `restore`.
+ */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
   let unlock = () => {};
   let dataDir: string | undefined;
   if (!config.DATABASE_URL) {
     mkdirSync(resolve(config.DATA_DIR), { recursive: true });
     unlock = lockDataDir(resolve(config.DATA_DIR));
-    dataDir = join(resolve(config.DATA_DIR), 'pglite');
+    dataDir = pgliteDir(config);
   }
-  let database: Database;
   try {
-    const t0 = performance.now();
-    database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: config.DATABASE_POOL_SIZE });
+    const database = await openDatabase({ url: config.DATABASE_URL, dataDir, poolSize: config.DATABASE_POOL_SIZE });
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+export async function bootstrap(config: Config): Promise<Runtime> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const t0 = performance.now();
+  const database = await openConfiguredDatabase(config);
+  try {
     const t1 = performance.now();
     await migrate(database);
     logger.debug(
@@ -63,7 +85,7 @@ export async function bootstrap(config: Config): Promise<Runtime> {
       'database ready',
     );
   } catch (error) {
-    unlock();
+    await database.close();
     throw error;
   }
   const { db } = database;
@@ -86,7 +108,6 @@ export async function bootstrap(config: Config): Promise<Runtime> {
       if (closed) return;
       closed = true;
       await database.close();
-      unlock();
     },
   };
 }

@@ -1,10 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bootstrap } from './bootstrap.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { bootstrap, openConfiguredDatabase, pgliteDir } from './bootstrap.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { restoreBackup, writeBackupFile } from './kernel/backup/backup.ts';
+import { latestBackup } from './kernel/backup/daily.ts';
 import { DataDirLockedError } from './kernel/db/lock.ts';
 import { AppError } from './kernel/http/errors.ts';
-import { todayInVietnam, translator } from './kernel/i18n/index.ts';
+import { formatDateTime, formatNumber, todayInVietnam, translator } from './kernel/i18n/index.ts';
 import { startServer } from './main.ts';
 import { sendReminders } from './modules/events/index.ts';
 import { loadCommunes, readCommuneFile } from './modules/places/index.ts';
@@ -18,6 +21,66 @@ import {
 } from './modules/reports/index.ts';
 import { CliInputError, createAdminFromCli } from './modules/setup/index.ts';
 import { printDemoAccounts, resetDatabase, seedDemo } from './seed/demo.ts';
+
+/** `backup FILE` and `restore FILE [--force]`: the database as it is, without starting the site. */
+async function backupCommand(command: 'backup' | 'restore', file: string | undefined, force: boolean, config: Config) {
+  const t = translator('vi');
+  if (!file) throw new ConfigError(t('backup.cli.needFile', { command }));
+  if (command === 'restore' && !existsSync(file)) throw new ConfigError(t('backup.cli.fileMissing', { file }));
+  if (command === 'backup' && !config.DATABASE_URL && !existsSync(pgliteDir(config)))
+    throw new ConfigError(t('backup.cli.noData', { dir: pgliteDir(config) }));
+  let database: Awaited<ReturnType<typeof openConfiguredDatabase>>;
+  try {
+    database = await openConfiguredDatabase(config);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    // PGlite serves one process: the running server holds the folder. Say how to get a backup anyway.
+    const latest = latestBackup(config.BACKUP_DIR);
+    const advice =
+      command === 'restore'
+        ? t('backup.cli.lockedRestore')
+        : config.BACKUP_DAILY_AT === 'off'
+          ? t('backup.cli.lockedNoDaily')
+          : t('backup.cli.lockedBackup', {
+              backupDir: resolve(config.BACKUP_DIR),
+              at: config.BACKUP_DAILY_AT,
+              latest: latest ? t('backup.cli.lockedLatest', { file: latest }) : '',
+            });
+    throw new ConfigError(`${t('backup.cli.locked', { dir: resolve(config.DATA_DIR), pid: error.pid })}\n${advice}`);
+  }
+  try {
+    if (command === 'backup') {
+      const { manifest, bytes } = await writeBackupFile(database, file);
+      console.log(
+        t('backup.cli.written', {
+          file,
+          size: `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`,
+          tables: manifest.tables.length,
+          rows: formatNumber(manifest.tables.reduce((n, x) => n + x.rows, 0)),
+          files: formatNumber(manifest.blobs.count),
+          migration: manifest.migration.tag,
+        }),
+      );
+    } else {
+      const { manifest, rows, migratedTo } = await restoreBackup(database, new Uint8Array(readFileSync(file)), {
+        force,
+      });
+      console.log(
+        t('backup.cli.restored', {
+          date: formatDateTime(manifest.createdAt),
+          version: manifest.appVersion,
+          database: manifest.database === 'pglite' ? 'PGlite' : 'PostgreSQL',
+          tables: manifest.tables.length,
+          rows: formatNumber(rows),
+          files: formatNumber(manifest.blobs.count),
+          migration: migratedTo,
+        }),
+      );
+    }
+  } finally {
+    await database.close();
+  }
+}
 
 function dayBefore(date: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
@@ -43,6 +106,13 @@ const usage = `Kết Nối — command line
   create-admin --email EMAIL --name NAME [--password PASSWORD]
                                 an administrator account (refused when the e-mail has an
                                 account); without --password one is made and printed once
+  backup FILE                   sao lưu toàn bộ dữ liệu (mọi bảng và tệp tải lên) vào một tệp
+                                .zip, đọc nhất quán cả khi máy chủ đang chạy (PostgreSQL). Với
+                                PGlite khi máy chủ đang chạy: dùng bản sao lưu hằng ngày trong
+                                BACKUP_DIR, hoặc dừng máy chủ trước
+  restore FILE [--force]        khôi phục một bản sao lưu (từ PGlite hay PostgreSQL) vào cơ sở
+                                dữ liệu trống, trong một giao dịch, rồi đối chiếu số dòng và mã
+                                kiểm tra từng bảng; --force xóa dữ liệu đang có trước khi khôi phục
 
 Configuration comes from the environment: see README.md.`;
 
@@ -60,6 +130,7 @@ async function main() {
       email: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,6 +142,10 @@ async function main() {
   const config = loadConfig();
   if (command === 'serve') {
     await startServer(config);
+    return;
+  }
+  if (command === 'backup' || command === 'restore') {
+    await backupCommand(command, positionals[1], values.force ?? false, config);
     return;
   }
   const runtime = await bootstrap(config);

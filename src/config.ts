@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** Turns "true"/"1"/"yes" into a boolean; anything else false. */
@@ -64,9 +65,18 @@ const ConfigSchema = z.object({
     .int()
     .min(1024)
     .default(40 * 1024 * 1024),
+  /** Where the server writes its daily backups; `<DATA_DIR>/backups` when absent. */
+  BACKUP_DIR: z.string().optional(),
+  /** When (Vietnam time, HH:MM) the server writes the day's backup; `off` for none. */
+  BACKUP_DAILY_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'HH:MM (Vietnam time), e.g. 02:00, or off')
+    .default('02:00'),
+  /** Daily backups older than this many days are deleted. */
+  BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { BASE_URL: string };
+export type Config = z.infer<typeof ConfigSchema> & { BASE_URL: string; BACKUP_DIR: string };
 
 /**
  * Reads the configuration from an environment once; the only reader of process.env.
@@ -79,7 +89,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = result.data;
-  return { ...c, BASE_URL: c.BASE_URL ?? `http://localhost:${c.PORT}` };
+  return {
+    ...c,
+    BASE_URL: c.BASE_URL ?? `http://localhost:${c.PORT}`,
+    BACKUP_DIR: c.BACKUP_DIR ?? join(c.DATA_DIR, 'backups'),
+  };
 }
 
 export class ConfigError extends Error {}

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { bootstrap, isEmpty } from './bootstrap.ts';
 import type { Config } from './config.ts';
+import { startDailyBackups } from './kernel/backup/daily.ts';
 import { todayInVietnam } from './kernel/i18n/index.ts';
 import { sendReminders } from './modules/events/index.ts';
 import { announceSetup } from './modules/setup/index.ts';
@@ -20,6 +21,17 @@ export async function startServer(config: Config) {
   await announceSetup(deps);
   // Mail written by requests waits in the outbox; the worker sends it (and retries) in the background.
   const stopMail = deps.mailer.start();
+  // One backup a day into BACKUP_DIR (on PGlite the only process that can read the data folder).
+  const stopBackups =
+    config.BACKUP_DAILY_AT === 'off'
+      ? () => {}
+      : startDailyBackups({
+          database: runtime.database,
+          dir: config.BACKUP_DIR,
+          at: config.BACKUP_DAILY_AT,
+          keepDays: config.BACKUP_KEEP_DAYS,
+          logger: deps.logger,
+        });
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const startedInMs = Math.round(process.uptime() * 1000);
@@ -42,6 +54,7 @@ export async function startServer(config: Config) {
   const shutdown = async (signal: string) => {
     deps.logger.info({ signal }, 'shutting down');
     clearInterval(reminders);
+    stopBackups();
     server.close();
     await stopMail();
     await runtime.close();

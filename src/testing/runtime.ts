@@ -14,10 +14,11 @@ import { loadConfig } from '#src/config.ts';
  * A fresh database built from the committed migrations, and the app on it: in-memory PGlite,
  * or a new database on the PostgreSQL server named by TEST_DATABASE_URL. Both are copies of the
  * database the global setup (src/testing/global-setup.ts) migrated once for the whole run.
+ * `pglite` keeps to PGlite even when a server is named (a copy between the two databases).
  * @example const { app, deps, close } = await testRuntime(); afterAll(close)
  */
-export async function testRuntime() {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+export async function testRuntime({ pglite = false }: { pglite?: boolean } = {}) {
+  const serverUrl = pglite ? undefined : process.env.TEST_DATABASE_URL;
   let url: string | undefined;
   let dropDatabase = async () => {};
   if (serverUrl) {
@@ -84,3 +85,53 @@ export async function testRuntime() {
 }
 
 export type TestRuntime = Awaited<ReturnType<typeof testRuntime>>;
+
+/**
+ * A database with no accounts and no data, as a fresh install has it: migrated, with the communes
+ * (a copy of the database the global setup prepared), or with `blank` nothing at all, not even the
+ * migrations. A new database on the TEST_DATABASE_URL server when `postgres` (the default when
+ * that is set), else PGlite in memory.
+ * @example const target = await emptyDatabase(); afterAll(target.close)
+ */
+export async function emptyDatabase({
+  postgres = Boolean(process.env.TEST_DATABASE_URL),
+  blank = false,
+}: {
+  postgres?: boolean;
+  blank?: boolean;
+} = {}) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!postgres || !serverUrl) {
+    const imageFile = blank ? '' : inject('pgliteImage');
+    const image = imageFile ? new Blob([await readFile(imageFile)]) : undefined;
+    const database = await openDatabase({ image });
+    if (!blank && !image) {
+      await migrate(database);
+      await loadCommunes(database.db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
+    }
+    return { database, close: () => database.close() };
+  }
+  const name = `kn_test_${randomBytes(6).toString('hex')}`;
+  const template = blank ? '' : inject('templateDatabase');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ url: u.toString(), poolSize: 2 });
+  if (!blank && !template) {
+    await migrate(database);
+    await loadCommunes(database.db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
+  }
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

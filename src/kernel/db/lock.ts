@@ -1,7 +1,15 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-export class DataDirLockedError extends Error {}
+export class DataDirLockedError extends Error {
+  constructor(
+    message: string,
+    /** The process holding the folder. */
+    readonly pid: number,
+  ) {
+    super(message);
+  }
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -23,6 +31,7 @@ export function lockDataDir(dir: string): () => void {
     if (pid && pid !== process.pid && isAlive(pid)) {
       throw new DataDirLockedError(
         `The data folder ${dir} is in use by another Kết Nối process (pid ${pid}). Stop it first, or set DATABASE_URL to use PostgreSQL for several processes.`,
+        pid,
       );
     }
     rmSync(file, { force: true });

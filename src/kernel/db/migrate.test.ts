@@ -1,10 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client.ts';
-import { migrate, migrationsFolder } from './migrate.ts';
+import { migrationsUntil as copyUntil, migrate } from './migrate.ts';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -13,16 +11,9 @@ afterAll(() => {
 
 /** The committed migrations up to (and with) the one tagged `until`, as an older release had them. */
 function migrationsUntil(until: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kn-migrations-'));
-  folders.push(dir);
-  cpSync(migrationsFolder, dir, { recursive: true });
-  const journalFile = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag === until);
-  expect(last).toBeGreaterThanOrEqual(0);
-  journal.entries = journal.entries.slice(0, last + 1);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
+  const { folder } = copyUntil(until);
+  folders.push(folder);
+  return folder;
 }
 
 describe('migrations', () => {

@@ -4,6 +4,8 @@ export interface ZipEntry {
   /** Path inside the archive, with `/` between folders; UTF-8 is allowed. */
   name: string;
   data: Uint8Array;
+  /** Keep as it is, without deflating (bytes already compressed, whatever their name). */
+  store?: boolean;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface ZipEntry {
 export function zip(entries: ZipEntry[], now = new Date()): Uint8Array {
   const files: Zippable = {};
   for (const entry of entries) {
-    const stored = /\.(jpe?g|png|webp|zip|xlsx)$/i.test(entry.name);
+    const stored = entry.store || /\.(jpe?g|png|webp|zip|xlsx)$/i.test(entry.name);
     files[entry.name] = [entry.data, { level: stored ? 0 : 6, mtime: now }];
   }
   return zipSync(files);

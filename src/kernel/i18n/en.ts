@@ -130,4 +130,44 @@ export const en: Record<keyof typeof vi, string> = {
   'api.lead': 'The Kết Nối JSON API, described in OpenAPI 3.1. Machine-readable documentation:',
   'api.params': 'Parameters',
   'api.responses': 'Responses',
+
+  'backup.notMigrated': 'This database has not been set up (no migration applied): there is nothing to back up.',
+  'backup.broken.archive':
+    'The backup file is damaged or incomplete (the archive cannot be read: {reason}). Nothing was written to the database.',
+  'backup.broken.manifest':
+    'The backup file is not valid: its description manifest.json is missing or damaged ({reason}). Nothing was written to the database.',
+  'backup.broken.table':
+    'The backup file is damaged: the data of table {table} are missing, or do not match the row count and checksum in the manifest. Nothing was written to the database.',
+  'backup.broken.file':
+    'The backup file is damaged: the uploaded file {file} is missing or does not match its checksum. Nothing was written to the database.',
+  'backup.newer':
+    'The backup was made by a newer Kết Nối ({version}, migration {migration}) than the one running. Update Kết Nối, then restore again.',
+  'backup.targetNewer':
+    'The target database is at a newer version than the backup (migration {migration}). Restore into a new database: an empty DATA_DIR folder, or an empty PostgreSQL database.',
+  'backup.schemaMismatch':
+    'The tables of the target database do not match the backup (migration {migration}). Nothing was written to the database.',
+  'backup.targetNotEmpty':
+    'The target database is not empty: it has {users} accounts. Restoring deletes everything in it; if you are sure, run again with --force.',
+  'backup.verifyFailed':
+    "The check after restoring failed: table {table} does not match the backup's row count or checksum. Everything was undone; the database is as it was.",
+  'backup.cli.needFile': 'Name the file, e.g. npm run cli -- {command} backup.zip',
+  'backup.cli.fileMissing': 'File {file} not found.',
+  'backup.cli.noData':
+    'There is no PGlite database in {dir}: nothing to back up. If the data are in PostgreSQL, set DATABASE_URL.',
+  'backup.cli.written':
+    'Backed up to {file} ({size}): {tables} tables, {rows} rows, {files} uploaded files; migration {migration}.',
+  'backup.cli.restored':
+    "Restored the backup made at {date} (version {version}, from {database}): {tables} tables, {rows} rows, {files} uploaded files. Each table's row count and checksum match the backup. The data are at migration {migration}.",
+  'backup.cli.locked':
+    'The data folder {dir} is in use by the Kết Nối server (pid {pid}), so this command cannot open the PGlite database.',
+  'backup.cli.lockedBackup':
+    'To get a backup: use the daily backup the server writes in {backupDir} (at {at} each day, BACKUP_DAILY_AT){latest}; or stop the server and run this command again.',
+  'backup.cli.lockedNoDaily':
+    "To get a backup: stop the server and run this command again; or turn on the server's daily backup (BACKUP_DAILY_AT=02:00).",
+  'backup.cli.lockedLatest': ', latest: {file}',
+  'backup.cli.lockedRestore':
+    'Stop the server before restoring, or restore into another folder (DATA_DIR=… npm run cli -- restore FILE).',
+  'backup.cli.asking': 'The server is running (pid {pid}): asked it to write a backup, waiting…',
+  'backup.cli.askFailed': 'The server could not write the backup: {reason}',
+  'backup.cli.askTimeout': 'The server did not answer within {seconds} seconds.',
 };

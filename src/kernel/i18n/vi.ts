@@ -125,4 +125,44 @@ export const vi = {
   'api.lead': 'API JSON của Kết Nối, mô tả theo OpenAPI 3.1. Tài liệu máy đọc được:',
   'api.params': 'Tham số',
   'api.responses': 'Phản hồi',
+
+  'backup.notMigrated': 'Cơ sở dữ liệu này chưa được khởi tạo (chưa có migration nào): không có gì để sao lưu.',
+  'backup.broken.archive':
+    'Tệp sao lưu bị hỏng hoặc không đầy đủ (không đọc được tệp nén: {reason}). Không có gì được ghi vào cơ sở dữ liệu.',
+  'backup.broken.manifest':
+    'Tệp sao lưu không hợp lệ: phần mô tả manifest.json thiếu hoặc hỏng ({reason}). Không có gì được ghi vào cơ sở dữ liệu.',
+  'backup.broken.table':
+    'Tệp sao lưu bị hỏng: dữ liệu của bảng {table} thiếu, hoặc không khớp số dòng và mã kiểm tra đã ghi trong manifest. Không có gì được ghi vào cơ sở dữ liệu.',
+  'backup.broken.file':
+    'Tệp sao lưu bị hỏng: tệp tải lên {file} thiếu hoặc không khớp mã kiểm tra. Không có gì được ghi vào cơ sở dữ liệu.',
+  'backup.newer':
+    'Bản sao lưu được tạo bởi một phiên bản Kết Nối mới hơn ({version}, migration {migration}) mà bản đang chạy chưa có. Hãy cập nhật Kết Nối rồi khôi phục lại.',
+  'backup.targetNewer':
+    'Cơ sở dữ liệu đích đã ở phiên bản mới hơn bản sao lưu (migration {migration}). Hãy khôi phục vào một cơ sở dữ liệu mới: một thư mục DATA_DIR trống, hoặc một cơ sở dữ liệu PostgreSQL trống.',
+  'backup.schemaMismatch':
+    'Các bảng của cơ sở dữ liệu đích không khớp với bản sao lưu (migration {migration}). Không có gì được ghi vào cơ sở dữ liệu.',
+  'backup.targetNotEmpty':
+    'Cơ sở dữ liệu đích không trống: đã có {users} tài khoản. Khôi phục sẽ xóa toàn bộ dữ liệu đang có; nếu chắc chắn, hãy chạy lại với --force.',
+  'backup.verifyFailed':
+    'Kiểm tra sau khi khôi phục không đạt: bảng {table} không khớp số dòng hoặc mã kiểm tra với bản sao lưu. Mọi thay đổi đã được hoàn tác; cơ sở dữ liệu vẫn như trước.',
+  'backup.cli.needFile': 'Hãy cho biết tệp, ví dụ: npm run cli -- {command} sao-luu.zip',
+  'backup.cli.fileMissing': 'Không tìm thấy tệp {file}.',
+  'backup.cli.noData':
+    'Chưa có cơ sở dữ liệu PGlite trong {dir}: không có gì để sao lưu. Nếu dữ liệu ở PostgreSQL, hãy đặt DATABASE_URL.',
+  'backup.cli.written':
+    'Đã sao lưu vào {file} ({size}): {tables} bảng, {rows} dòng, {files} tệp tải lên; migration {migration}.',
+  'backup.cli.restored':
+    'Đã khôi phục bản sao lưu tạo lúc {date} (phiên bản {version}, từ {database}): {tables} bảng, {rows} dòng, {files} tệp tải lên. Số dòng và mã kiểm tra của từng bảng khớp với bản sao lưu. Dữ liệu đã ở migration {migration}.',
+  'backup.cli.locked':
+    'Thư mục dữ liệu {dir} đang được máy chủ Kết Nối (pid {pid}) dùng, nên lệnh này không mở được cơ sở dữ liệu PGlite.',
+  'backup.cli.lockedBackup':
+    'Để có bản sao lưu: dùng bản sao lưu hằng ngày máy chủ ghi trong {backupDir} (lúc {at} mỗi ngày, BACKUP_DAILY_AT){latest}; hoặc dừng máy chủ rồi chạy lại lệnh này.',
+  'backup.cli.lockedNoDaily':
+    'Để có bản sao lưu: dừng máy chủ rồi chạy lại lệnh này; hoặc bật sao lưu hằng ngày trong máy chủ (BACKUP_DAILY_AT=02:00).',
+  'backup.cli.lockedLatest': ', mới nhất: {file}',
+  'backup.cli.lockedRestore':
+    'Hãy dừng máy chủ trước khi khôi phục, hoặc khôi phục vào một thư mục khác (DATA_DIR=… npm run cli -- restore TỆP).',
+  'backup.cli.asking': 'Máy chủ đang chạy (pid {pid}): đã yêu cầu máy chủ ghi bản sao lưu, đang chờ…',
+  'backup.cli.askFailed': 'Máy chủ không ghi được bản sao lưu: {reason}',
+  'backup.cli.askTimeout': 'Máy chủ không trả lời sau {seconds} giây.',
 } as const satisfies Record<string, string>;
