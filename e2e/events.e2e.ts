@@ -145,12 +145,14 @@ describe.each(journeys)('a course from invitation to certificate, $label', ({ ja
 
   test('the officer checks people in by code at both sessions, from a phone-sized page', async () => {
     const seated = people.slice(1);
+    // The course is next week: the page asks which session rather than guessing.
     await visit(officer, `${eventPath}/diem-danh`);
+    expect(await textOf(officer.locator('main'))).toContain('Chọn buổi điểm danh');
     for (const session of [0, 1]) {
-      if (session === 1) {
-        await officer.locator('main #f-buoi').selectOption({ index: 1 });
-        await submit(officer, 'Chọn buổi');
-      }
+      // First the chooser (its first option is "choose"), then session 1's page: option 1 is the next session.
+      await officer.locator('main #f-buoi').selectOption({ index: 1 });
+      await submit(officer, 'Chọn buổi');
+      expect(await textOf(officer.locator('main h1'))).toContain(`Buổi ${session + 1}`);
       for (const p of seated) {
         await officer.locator('main #f-code').fill(`${p.code.slice(0, 4)}-${p.code.slice(4)}`.toLowerCase());
         await submit(officer, 'Điểm danh');

@@ -80,6 +80,7 @@ const matrix: Row[] = [
   ['GET', '/dat-lai-mat-khau/:token', '/dat-lai-mat-khau/not-a-token', all(404)],
   ['POST', '/dat-lai-mat-khau/:token', '/dat-lai-mat-khau/not-a-token', all(404)],
   ['GET', '/tai-khoan', '/tai-khoan', s(303, 200, 200, 200, 200, 200, 200)],
+  ['POST', '/tai-khoan', '/tai-khoan', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/quan-tri/tai-khoan', '/quan-tri/tai-khoan', s(303, 403, 403, 403, 403, 403, 200)],
@@ -271,6 +272,15 @@ const matrix: Row[] = [
   ],
   ['GET', '/su-kien/:slug/diem-danh', '/su-kien/{eventSlug}/diem-danh', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/su-kien/:slug/diem-danh', '/su-kien/{eventSlug}/diem-danh', s(303, 403, 403, 403, 403, 422, 422)],
+  [
+    'POST',
+    '/su-kien/:slug/diem-danh/tat-ca',
+    '/su-kien/{eventSlug}/diem-danh/tat-ca',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
+  // Recording who came is for ended events: on this one (not ended) staff are sent to the ordinary form.
+  ['GET', '/su-kien/:slug/ghi-nhan', '/su-kien/{eventSlug}/ghi-nhan', s(303, 403, 403, 403, 403, 303, 303)],
+  ['POST', '/su-kien/:slug/ghi-nhan', '/su-kien/{eventSlug}/ghi-nhan', s(303, 403, 403, 403, 403, 303, 303)],
   [
     'POST',
     '/su-kien/:slug/khach-vang-lai',

@@ -34,7 +34,7 @@ export const vi = {
   'auth.account.role': 'Vai trò',
   'auth.mail.invite.subject': 'Lời mời tham gia Kết Nối',
   'auth.mail.invite.body':
-    'Xin chào {name},\n\n{inviter} mời bạn tham gia Kết Nối với vai trò {role}.\nHãy mở đường dẫn sau để đặt mật khẩu và bắt đầu (có hiệu lực trong 7 ngày):\n{url}',
+    'Xin chào {name},\n\n{inviter} mời bạn tham gia Kết Nối với vai trò {role}.\nHãy mở đường dẫn sau để tạo tài khoản: bạn chỉ cần chọn mật khẩu của mình (đường dẫn có hiệu lực trong 7 ngày):\n{url}',
   'admin.users.email': 'Email',
   'admin.users.summary': 'Tóm tắt tài khoản',
   'admin.users.selfNote':
@@ -173,6 +173,15 @@ export const vi = {
   'audit.user.disable': 'Khóa tài khoản',
   'audit.user.enable': 'Mở khóa tài khoản',
   'audit.user.invite': 'Mời người dùng',
+  'audit.user.profile_update': 'Sửa họ tên, số điện thoại',
+  'audit.auth.invitation_accept': 'Nhận lời mời, tạo tài khoản',
+  'accounts.invitation.title': 'Tạo tài khoản',
+  'accounts.invitation.lead': 'Chào {name}, chọn mật khẩu để tạo tài khoản {email} trên Kết Nối.',
+  'accounts.invitation.submit': 'Tạo tài khoản',
+  'accounts.invitation.done': 'Tài khoản của bạn đã được tạo. Mời bạn đăng nhập bằng email và mật khẩu vừa chọn.',
+  'accounts.profile.title': 'Họ tên và số điện thoại',
+  'accounts.profile.submit': 'Lưu thay đổi',
+  'accounts.profile.saved': 'Đã lưu họ tên và số điện thoại.',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -211,7 +220,7 @@ export const en: Record<keyof typeof vi, string> = {
   'auth.account.role': 'Role',
   'auth.mail.invite.subject': 'Invitation to join Kết Nối',
   'auth.mail.invite.body':
-    'Hello {name},\n\n{inviter} has invited you to join Kết Nối with the role of {role}.\nOpen the following link to set your password and get started (valid for 7 days):\n{url}',
+    'Hello {name},\n\n{inviter} has invited you to join Kết Nối with the role of {role}.\nOpen the following link to create your account: you only choose your password (the link is valid for 7 days):\n{url}',
   'admin.users.email': 'Email',
   'admin.users.summary': 'Account summary',
   'admin.users.selfNote': 'This is your own account. Another administrator can change its role or disable it.',
@@ -350,6 +359,16 @@ export const en: Record<keyof typeof vi, string> = {
   'audit.user.disable': 'Disabled account',
   'audit.user.enable': 'Enabled account',
   'audit.user.invite': 'Invited user',
+  'audit.user.profile_update': 'Changed name or phone',
+  'audit.auth.invitation_accept': 'Accepted an invitation, created the account',
+  'accounts.invitation.title': 'Create your account',
+  'accounts.invitation.lead': 'Hello {name}, choose a password to create the account {email} on Kết Nối.',
+  'accounts.invitation.submit': 'Create account',
+  'accounts.invitation.done':
+    'Your account has been created. Please sign in with your e-mail and the password you chose.',
+  'accounts.profile.title': 'Name and phone',
+  'accounts.profile.submit': 'Save changes',
+  'accounts.profile.saved': 'Your name and phone number have been saved.',
 };
 
 declare module '#kernel/i18n/index.ts' {

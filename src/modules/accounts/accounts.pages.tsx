@@ -11,6 +11,7 @@ import {
   ChangePasswordInput,
   ConfirmSignUpInput,
   ForgotPasswordInput,
+  ProfileInput,
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
@@ -28,6 +29,7 @@ import {
   signUp,
   signUpLinkOwner,
   signUpSentPath,
+  updateProfile,
 } from './accounts.service.ts';
 import { AccountPage, ChangePasswordPage } from './views/account.tsx';
 import { ForgotPasswordPage, ResetLinkInvalidPage, ResetPasswordPage } from './views/password-reset.tsx';
@@ -188,7 +190,16 @@ accountsPages.get('/dat-lai-mat-khau/:token', async (c) => {
   const token = c.req.param('token');
   const owner = await resetLinkOwner({ ...c.var.deps, token });
   if (!owner) return render(c, <ResetLinkInvalidPage ctx={pageContext(c)} />, 404);
-  return render(c, <ResetPasswordPage ctx={pageContext(c)} token={token} email={owner.email} />);
+  return render(
+    c,
+    <ResetPasswordPage
+      ctx={pageContext(c)}
+      token={token}
+      email={owner.email}
+      name={owner.name}
+      invitation={owner.invitation}
+    />,
+  );
 });
 
 accountsPages.post('/dat-lai-mat-khau/:token', async (c) => {
@@ -199,22 +210,49 @@ accountsPages.post('/dat-lai-mat-khau/:token', async (c) => {
   if (!form.ok)
     return render(
       c,
-      <ResetPasswordPage ctx={pageContext(c)} token={token} email={owner.email} errors={form.errors} />,
+      <ResetPasswordPage
+        ctx={pageContext(c)}
+        token={token}
+        email={owner.email}
+        name={owner.name}
+        invitation={owner.invitation}
+        errors={form.errors}
+      />,
       422,
     );
+  let invitation = false;
   try {
-    await resetPassword({ ...c.var.deps, token, input: form.data, request: requestInfo(c) });
+    ({ invitation } = await resetPassword({ ...c.var.deps, token, input: form.data, request: requestInfo(c) }));
   } catch (error) {
     if (error instanceof AppError && error.messageKey === 'errors.resetTokenInvalid')
       return render(c, <ResetLinkInvalidPage ctx={pageContext(c)} />, 404);
     throw error;
   }
-  return redirectWithFlash(c, '/dang-nhap', 'auth.reset.done');
+  return redirectWithFlash(c, '/dang-nhap', invitation ? 'accounts.invitation.done' : 'auth.reset.done');
 });
 
 accountsPages.get('/tai-khoan', signedIn, async (c) => {
   const account = await getAccount(c.var.deps.db, requireActor(c).id);
   return render(c, <AccountPage ctx={pageContext(c)} account={account} />);
+});
+
+accountsPages.post('/tai-khoan', signedIn, async (c) => {
+  const actor = requireActor(c);
+  const { db } = c.var.deps;
+  const form = await readForm(c, ProfileInput);
+  if (!form.ok)
+    return render(
+      c,
+      <AccountPage
+        ctx={pageContext(c)}
+        account={await getAccount(db, actor.id)}
+        values={form.values}
+        errors={form.errors}
+      />,
+      422,
+    );
+  await updateProfile({ db, actor, input: form.data, ip: requestInfo(c).ip });
+  return redirectWithFlash(c, '/tai-khoan', 'accounts.profile.saved');
 });
 
 accountsPages.get('/tai-khoan/mat-khau', signedIn, (c) => render(c, <ChangePasswordPage ctx={pageContext(c)} />));

@@ -53,6 +53,10 @@ export const ChangePasswordInput = z
   .superRefine(confirmed('newPassword', 'newPasswordConfirm'));
 export type ChangePasswordInput = z.output<typeof ChangePasswordInput>;
 
+/** What a person changes about themselves on their account page. */
+export const ProfileInput = z.object({ name: text.required(100, 2), phone: phone() });
+export type ProfileInput = z.output<typeof ProfileInput>;
+
 export const RoleInput = z.object({ role: choice(roles) });
 export type RoleInput = z.output<typeof RoleInput>;
 

@@ -23,6 +23,7 @@ import type {
   DisableInput,
   ForgotPasswordInput,
   InviteInput,
+  ProfileInput,
   ResetPasswordInput,
   RoleInput,
   SignInInput,
@@ -496,21 +497,40 @@ export async function requestPasswordReset({
 async function forgetResetLinks(db: Db, userId: string) {
   await db
     .delete(verification)
-    .where(and(eq(verification.value, userId), like(verification.identifier, 'reset-password:%')));
+    .where(
+      and(
+        eq(verification.value, userId),
+        or(like(verification.identifier, 'reset-password:%'), like(verification.identifier, `${invitationMark}%`)),
+      ),
+    );
 }
+
+/**
+ * An invitation is a reset link (better-auth sets the password with it) plus a mark under the same
+ * token, so that the page behind the link speaks of creating an account, not changing a password.
+ */
+const invitationMark = 'invitation:';
 
 /** The account a reset (or invitation) link is for, or null when the link is unknown or expired. */
 export async function resetLinkOwner({
   db,
   auth,
   token,
-}: AuthDeps & { token: string }): Promise<{ id: string; email: string } | null> {
+}: AuthDeps & { token: string }): Promise<{ id: string; email: string; name: string; invitation: boolean } | null> {
   if (!token || token.length > 200) return null;
   const ctx = await (await auth()).$context;
-  const verification = await ctx.internalAdapter.findVerificationValue(`reset-password:${token}`);
-  if (!verification || new Date(verification.expiresAt) < new Date()) return null;
-  const [owner] = await db.select({ id: user.id, email: user.email }).from(user).where(eq(user.id, verification.value));
-  return owner ?? null;
+  const link = await ctx.internalAdapter.findVerificationValue(`reset-password:${token}`);
+  if (!link || new Date(link.expiresAt) < new Date()) return null;
+  const [owner] = await db
+    .select({ id: user.id, email: user.email, name: user.name })
+    .from(user)
+    .where(eq(user.id, link.value));
+  if (!owner) return null;
+  const [mark] = await db
+    .select({ id: verification.id })
+    .from(verification)
+    .where(and(eq(verification.identifier, `${invitationMark}${token}`), eq(verification.value, owner.id)));
+  return { ...owner, invitation: Boolean(mark) };
 }
 
 /**
@@ -523,7 +543,7 @@ export async function resetPassword({
   token,
   input,
   request,
-}: AuthDeps & { token: string; input: ResetPasswordInput; request: RequestInfo }): Promise<void> {
+}: AuthDeps & { token: string; input: ResetPasswordInput; request: RequestInfo }): Promise<{ invitation: boolean }> {
   const owner = await resetLinkOwner({ db, auth, token });
   if (!owner) throw new AppError('validation', 'errors.resetTokenInvalid');
   try {
@@ -541,11 +561,12 @@ export async function resetPassword({
   await db.delete(signInFailure).where(eq(signInFailure.email, owner.email));
   await audit(db, {
     actorId: owner.id,
-    action: 'auth.password_reset',
+    action: owner.invitation ? 'auth.invitation_accept' : 'auth.password_reset',
     entity: 'user',
     entityId: owner.id,
     ip: request.ip,
   });
+  return { invitation: owner.invitation };
 }
 
 /**
@@ -604,6 +625,39 @@ export async function getAccount(db: Db, userId: string): Promise<AccountView> {
     .where(eq(user.id, userId));
   if (!row) throw new AppError('not_found', 'errors.userNotFound');
   return { ...row, role: isRole(row.role) ? row.role : 'founder' };
+}
+
+/**
+ * The signed-in person changes their own name and phone (stored as the people registry stores a
+ * phone: digits, +84 written as 0). The audit log keeps which fields changed.
+ */
+export async function updateProfile({
+  db,
+  actor,
+  input,
+  ip,
+}: {
+  db: Db;
+  actor: Actor;
+  input: ProfileInput;
+  ip?: string;
+}): Promise<AccountView> {
+  const before = await getAccount(db, actor.id);
+  const phone = input.phone || null;
+  const changed = [before.name !== input.name && 'name', before.phone !== phone && 'phone'].filter(Boolean);
+  if (changed.length === 0) return before;
+  await db.transaction(async (tx) => {
+    await tx.update(user).set({ name: input.name, phone, updatedAt: new Date() }).where(eq(user.id, actor.id));
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'user.profile_update',
+      entity: 'user',
+      entityId: actor.id,
+      data: { changed },
+      ip,
+    });
+  });
+  return { ...before, name: input.name, phone };
 }
 
 // ————— administration —————
@@ -795,10 +849,16 @@ export async function inviteUser({
 
   const token = randomBytes(24).toString('base64url');
   const ctx = await (await auth()).$context;
+  const expiresAt = new Date(Date.now() + inviteDays * 86400_000);
   await ctx.internalAdapter.createVerificationValue({
     value: created.id,
     identifier: `reset-password:${token}`,
-    expiresAt: new Date(Date.now() + inviteDays * 86400_000),
+    expiresAt,
+  });
+  await ctx.internalAdapter.createVerificationValue({
+    value: created.id,
+    identifier: `${invitationMark}${token}`,
+    expiresAt,
   });
   // The invitee's language is not known yet: the site's default, Vietnamese.
   const t = translator('vi');

@@ -742,10 +742,35 @@ describe('administration', () => {
     expect(outbox).toContain('Lời mời tham gia Kết Nối');
     expect(outbox).toContain(email);
 
+    expect(mail?.text).toContain('Hãy mở đường dẫn sau để tạo tài khoản');
     const invitee = await browser();
     const link = linkIn(mail?.text ?? '');
-    expect((await invitee.get(link)).status).toBe(200);
-    expect((await invitee.post(link, { password: 'tu-van-2026', passwordConfirm: 'tu-van-2026' })).status).toBe(303);
+    const page = await invitee.get(link);
+    expect(page.status).toBe(200);
+    // Accepting an invitation reads as creating the account, not as changing a password.
+    const html = await page.text();
+    expect(html).toContain('<h1>Tạo tài khoản</h1>');
+    expect(html).toContain(`Chào Đinh Văn Chuyên, chọn mật khẩu để tạo tài khoản ${email} trên Kết Nối.`);
+    expect(html).not.toContain('Đặt mật khẩu mới');
+    const accepted = await invitee.post(link, { password: 'tu-van-2026', passwordConfirm: 'tu-van-2026' });
+    expect(accepted.status).toBe(303);
+    const signInPage = await (await invitee.get(accepted.headers.get('location') ?? '')).text();
+    expect(signInPage).toContain('Tài khoản của bạn đã được tạo.');
+    expect(signInPage).not.toContain('Mật khẩu đã được đổi');
+    const [acceptance] = await rt.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.invitation_accept'))
+      .orderBy(desc(auditLog.id));
+    expect(acceptance?.actorId).toBeTruthy();
+    // A later "forgotten password" link of the same account is a reset again.
+    await invitee.post('/quen-mat-khau', { email });
+    const resetMail = (
+      await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt))
+    ).find((m) => m.subject !== 'Lời mời tham gia Kết Nối');
+    const reset = await (await invitee.get(linkIn(resetMail?.text ?? ''))).text();
+    expect(reset).toContain('Đặt mật khẩu mới');
+    expect(reset).not.toContain('<h1>Tạo tài khoản</h1>');
     await invitee.signIn(email, 'tu-van-2026');
     expect(await (await invitee.get('/tai-khoan')).text()).toContain('Chuyên gia tư vấn');
 
@@ -847,5 +872,44 @@ describe('listStaff', () => {
     expect(ids).not.toContain(founder.id);
     expect(ids).not.toContain(locked.id);
     expect(staff.find((s) => s.id === officer.id)).toEqual({ id: officer.id, name: 'Cán Bộ Một' });
+  });
+});
+
+describe('my account: name and phone', () => {
+  it('anyone signed in changes their own name and phone; the phone is stored normalised; the change is audited', async () => {
+    for (const role of ['founder', 'officer', 'expert'] as const) {
+      const { p, b } = await signedIn(role, 'Nông Văn Cũ');
+      const page = await (await b.get('/tai-khoan')).text();
+      expect(page).toContain('Họ tên và số điện thoại');
+      const res = await b.post('/tai-khoan', { name: '  Nông Văn Mới  ', phone: '+84 912 345 678' });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/tai-khoan');
+      const after = await (await b.get('/tai-khoan')).text();
+      expect(after).toContain('Đã lưu họ tên và số điện thoại.');
+      expect(after).toContain('Nông Văn Mới');
+      const [row] = await rt.db.select({ name: user.name, phone: user.phone }).from(user).where(eq(user.id, p.id));
+      expect(row).toEqual({ name: 'Nông Văn Mới', phone: '0912345678' });
+      const [logged] = await rt.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'user.profile_update'), eq(auditLog.entityId, p.id)));
+      expect(logged?.actorId).toBe(p.id);
+      expect(logged?.data).toEqual({ changed: ['name', 'phone'] });
+    }
+  });
+
+  it('bad input: 422, Vietnamese messages, what was typed kept, nothing changed', async () => {
+    const { p, b } = await signedIn('partner', 'Lý Thị Cũ');
+    const res = await b.post('/tai-khoan', { name: 'L', phone: '12ab' });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('12ab');
+    expect(html).toContain('Nhập số điện thoại Việt Nam, ví dụ: 0912 345 678.');
+    expect(html).toContain('Cần ít nhất 2 ký tự.');
+    const [row] = await rt.db.select({ name: user.name }).from(user).where(eq(user.id, p.id));
+    expect(row?.name).toBe('Lý Thị Cũ');
+    // A phone may be removed: it is optional.
+    expect((await b.post('/tai-khoan', { name: 'Lý Thị Cũ', phone: '' })).status).toBe(303);
+    expect((await new TestBrowser(rt.app).post('/tai-khoan', { name: 'Ai Đó' })).status).toBe(303); // sign in first
   });
 });

@@ -13,6 +13,7 @@ import type { Option } from '#kernel/ui/form.tsx';
 import { listCommunes } from '#modules/places/index.ts';
 import {
   checkIn,
+  checkInEveryone,
   checkInSheet,
   checkInWalkIn,
   eventResults,
@@ -35,13 +36,16 @@ import { certificatePdf } from './documents/certificate-pdf.ts';
 import { registrationsWorkbook } from './documents/export-xlsx.ts';
 import {
   CalendarFilters,
+  CheckInAllInput,
   CheckInInput,
   EventInput,
   FeedbackInput,
+  PastRegistrationInput,
   RegistrationInput,
   WalkInInput,
 } from './events.schemas.ts';
 import { externalPages } from './nominations/external.pages.tsx';
+import { recordPastRegistration } from './registrations/past-registration.ts';
 import {
   cancelRegistration,
   getTicket,
@@ -53,10 +57,12 @@ import {
   tellPromoted,
 } from './registrations/registrations.service.ts';
 import { CalendarPage } from './views/calendar.tsx';
-import { CheckInPage } from './views/check-in.tsx';
+import { CheckInPage, ChooseSessionPage } from './views/check-in.tsx';
 import { EventPage } from './views/event-detail.tsx';
 import { EventFormPage } from './views/event-form.tsx';
 import { MyRegistrationsPage } from './views/my-registrations.tsx';
+import { sessionName } from './views/parts.tsx';
+import { PastRegistrationPage } from './views/past-registration.tsx';
 import { RegistrationFormPage } from './views/registration-form.tsx';
 import { RegistrationsPage } from './views/registrations.tsx';
 import { ResultsPage } from './views/results.tsx';
@@ -238,6 +244,8 @@ async function openEvent(c: Context<AppEnv>): Promise<EventDetail | Response> {
   const e = await getEvent({ db: deps(c).db, actor, slug: slugOf(c) });
   const state = registrationState(actor, e);
   if (state === 'signInFirst') throw new AppError('unauthenticated');
+  // Staff still record who came once an event is over, on the form made for it.
+  if (state === 'ended' && isStaff(actor)) return c.redirect(`/su-kien/${e.slug}/ghi-nhan`, 303);
   if (state !== 'open') return redirectWithFlash(c, `/su-kien/${e.slug}`, `events.state.${state}`, undefined, 'error');
   return e;
 }
@@ -273,6 +281,61 @@ eventsPages.post('/su-kien/:slug/dang-ky', async (c) => {
         r.status === 'confirmed' ? 'events.registered' : 'events.waitlisted',
         { title: e.title },
       );
+    },
+  );
+});
+
+// ------------------------------------------------------------------ staff: people who came to an ended event
+
+async function pastRegistrationForm(
+  c: Context<AppEnv>,
+  e: EventDetail,
+  values: FormValues,
+  errors: Record<string, string> = {},
+  status: 200 | 422 = 200,
+) {
+  return render(
+    c,
+    <PastRegistrationPage
+      ctx={pageContext(c)}
+      event={e}
+      values={values}
+      errors={errors}
+      communes={await communeOptions(c)}
+    />,
+    status,
+  );
+}
+
+/** The event, if it has ended; before that, people register on the ordinary form. */
+async function endedEvent(c: Context<AppEnv>): Promise<EventDetail | Response> {
+  const e = await getEvent({ db: deps(c).db, actor: c.var.actor, slug: slugOf(c) });
+  if (e.endsOn >= todayInVietnam())
+    return redirectWithFlash(c, `/su-kien/${e.slug}/dang-ky`, 'events.past.notEnded', undefined, 'info');
+  return e;
+}
+
+eventsPages.get('/su-kien/:slug/ghi-nhan', staffOnly, async (c) => {
+  const e = await endedEvent(c);
+  if (e instanceof Response) return e;
+  return pastRegistrationForm(c, e, { organisationType: 'individual' });
+});
+
+eventsPages.post('/su-kien/:slug/ghi-nhan', staffOnly, async (c) => {
+  const e = await endedEvent(c);
+  if (e instanceof Response) return e;
+  return submitForm(
+    c,
+    PastRegistrationInput,
+    (values, errors) => pastRegistrationForm(c, e, values, errors, 422),
+    async (input) => {
+      const done = await recordPastRegistration({ db: deps(c).db, actor: requireActor(c), slug: e.slug, input });
+      return redirectWithFlash(c, `/su-kien/${e.slug}/nguoi-dang-ky`, 'events.past.done', {
+        name: done.registration.name,
+        sessions: done.sessions.length
+          ? done.sessions.map((s) => sessionName(c.var.t, e.sessions, s)).join(', ')
+          : c.var.t('events.past.noSessions'),
+      });
     },
   );
 });
@@ -436,7 +499,19 @@ async function checkInPage(
     code: options.code ?? c.req.query('ma'),
     q,
   });
-  const errors = { ...(options.errors ?? {}) };
+  const errors = { ...(options.errors ?? {}), ...(options.walkInErrors && !sheet.session ? options.walkInErrors : {}) };
+  if (!sheet.session)
+    return render(
+      c,
+      <ChooseSessionPage
+        ctx={pageContext(c)}
+        event={sheet.event}
+        sessions={sheet.sessions}
+        confirmedCount={sheet.confirmedCount}
+        errors={errors}
+      />,
+      options.status ?? 200,
+    );
   if (sheet.unknownCode && !errors.code) errors.code = c.var.t('events.v.codeUnknown');
   return render(
     c,
@@ -444,8 +519,10 @@ async function checkInPage(
       ctx={pageContext(c)}
       event={sheet.event}
       session={sheet.session}
+      sessions={sheet.sessions}
       people={sheet.people}
       presentCount={sheet.presentCount}
+      confirmedCount={sheet.confirmedCount}
       found={options.errors ? null : sheet.found}
       q={q}
       errors={errors}
@@ -455,6 +532,14 @@ async function checkInPage(
     />,
     options.status ?? 200,
   );
+}
+
+/** Where the check-in page of a session is, and its name for the flash: "Buổi 2 (11/07/2026)". */
+function backToSession(c: Context<AppEnv>, e: Pick<EventDetail, 'sessions'>, session: EventDetail['sessions'][number]) {
+  return {
+    back: `/su-kien/${slugOf(c)}/diem-danh?buoi=${session.id}`,
+    session: sessionName(c.var.t, e.sessions, session),
+  };
 }
 
 eventsPages.get('/su-kien/:slug/diem-danh', staffOnly, (c) => checkInPage(c));
@@ -467,16 +552,41 @@ eventsPages.post('/su-kien/:slug/diem-danh', staffOnly, async (c) => {
     (values, errors) => checkInPage(c, { sessionId: sessionOf(values), errors, status: 422 }),
     async (input) => {
       const done = await checkIn({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input });
-      const back = `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`;
+      const { back, session } = backToSession(c, done.event, done.session);
       if (done.checkedIn.length === 0)
-        return redirectWithFlash(c, back, 'events.checkIn.nothingNew', { names: done.already.join(', ') }, 'info');
+        return redirectWithFlash(
+          c,
+          back,
+          'events.checkIn.nothingNew',
+          { names: done.already.join(', '), session },
+          'info',
+        );
       return redirectWithFlash(c, back, 'events.checkIn.done', {
         count: done.checkedIn.length,
         names: done.checkedIn.join(', '),
+        session,
       });
     },
   );
 });
+
+eventsPages.post('/su-kien/:slug/diem-danh/tat-ca', staffOnly, async (c) =>
+  submitForm(
+    c,
+    CheckInAllInput,
+    (values, errors) =>
+      checkInPage(c, {
+        sessionId: typeof values.session === 'string' ? values.session : undefined,
+        errors,
+        status: 422,
+      }),
+    async (input) => {
+      const done = await checkInEveryone({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input });
+      const { back, session } = backToSession(c, done.event, done.session);
+      return redirectWithFlash(c, back, 'events.checkIn.allDone', { count: done.added, total: done.total, session });
+    },
+  ),
+);
 
 eventsPages.post('/su-kien/:slug/khach-vang-lai', staffOnly, (c) =>
   submitForm(
@@ -491,12 +601,8 @@ eventsPages.post('/su-kien/:slug/khach-vang-lai', staffOnly, (c) =>
       }),
     async (input) => {
       const done = await checkInWalkIn({ db: deps(c).db, actor: requireActor(c), slug: slugOf(c), input });
-      return redirectWithFlash(
-        c,
-        `/su-kien/${slugOf(c)}/diem-danh?buoi=${done.session.id}`,
-        'events.checkIn.walkInDone',
-        { name: done.registration.name },
-      );
+      const { back, session } = backToSession(c, done.event, done.session);
+      return redirectWithFlash(c, back, 'events.checkIn.walkInDone', { name: done.registration.name, session });
     },
   ),
 );

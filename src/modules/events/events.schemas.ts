@@ -178,6 +178,49 @@ export type RegistrationInput = z.output<typeof RegistrationInput>;
 export const WalkInInput = z.object({ ...personFields, session: z.string().max(40) });
 export type WalkInInput = z.output<typeof WalkInInput>;
 
+/** Several ids sent by checkboxes of one name: none, one (a string) or many (an array). */
+const idList = (max: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.string().max(40)).max(max));
+
+/**
+ * A project as an officer names it: the address of its page ("…/du-an/mien-dong-hoi-hoan") or the
+ * last part of it; empty for none.
+ */
+const projectRef = z
+  .string()
+  .max(300, { error: 'v.tooLong|300' })
+  .optional()
+  .transform((v) => {
+    const s = (v ?? '').trim();
+    const m = /\/du-an\/([^/?#\s]+)/.exec(s);
+    return (m?.[1] ?? s).replace(/\/+$/, '') || undefined;
+  });
+
+/**
+ * Someone who came to an event that has ended, recorded afterwards by an officer (from a paper
+ * attendance sheet): who they are, reached by phone and/or e-mail (the people registry knows them
+ * by either), the project their seat counts for, and the sessions they attended.
+ */
+export const PastRegistrationInput = z
+  .object({
+    ...personFields,
+    phone: phone(),
+    project: projectRef,
+    sessions: idList(60),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.phone && !v.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'events.v.phoneOrEmail' });
+  });
+export type PastRegistrationInput = z.output<typeof PastRegistrationInput>;
+
+/** "Tick all": everyone registered (confirmed) is checked in to one session. */
+export const CheckInAllInput = z.object({ session: z.string({ error: 'events.v.sessionPick' }).max(40) });
+export type CheckInAllInput = z.output<typeof CheckInAllInput>;
+
 /** A check-in: by code (typed or scanned) or the people ticked in the list, for one session. */
 export const CheckInInput = z
   .object({
@@ -187,11 +230,7 @@ export const CheckInInput = z
       .max(40)
       .optional()
       .transform((v) => (v ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '')),
-    ids: z
-      .union([z.string(), z.array(z.string())])
-      .optional()
-      .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-      .pipe(z.array(z.string().max(40)).max(2000)),
+    ids: idList(2000),
   })
   .refine((c) => c.code !== '' || c.ids.length > 0, { path: ['code'], error: 'events.v.codeOrList' });
 export type CheckInInput = z.output<typeof CheckInInput>;

@@ -1,17 +1,18 @@
 import type { FC } from 'hono/jsx';
 import type { Role } from '#kernel/auth/roles.ts';
-import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { FormPageProps } from './form-state.ts';
+import { type FormPageProps, typed } from './form-state.ts';
 
-export interface AccountProps {
-  ctx: PageContext;
+export interface AccountProps extends FormPageProps {
   account: { name: string; email: string; phone: string | null; role: Role };
 }
 
-export const AccountPage: FC<AccountProps> = ({ ctx, account }) => {
+/** The person's own account: what it is, their name and phone to change, the way to a new password. */
+export const AccountPage: FC<AccountProps> = ({ ctx, account, values, errors = {} }) => {
   const { t } = ctx;
+  const labels = { name: t('auth.field.name'), phone: t('auth.field.phone') };
+  const shown = values ?? { name: account.name, phone: account.phone ?? '' };
   return (
     <Layout ctx={ctx} title={t('auth.account.title')}>
       <div class="narrow">
@@ -28,6 +29,34 @@ export const AccountPage: FC<AccountProps> = ({ ctx, account }) => {
             <dt>{t('auth.account.role')}</dt>
             <dd>{t(`role.${account.role}`)}</dd>
           </dl>
+        </section>
+        <section aria-labelledby="account-edit">
+          <h2 id="account-edit">{t('accounts.profile.title')}</h2>
+          <ErrorSummary t={t} errors={errors} labels={labels} />
+          <PostForm action="/tai-khoan" csrfToken={ctx.csrfToken}>
+            <Input
+              name="name"
+              label={labels.name}
+              value={typed(shown, 'name')}
+              error={errors.name}
+              autocomplete="name"
+              maxlength={100}
+              required
+            />
+            <Input
+              name="phone"
+              type="tel"
+              inputmode="tel"
+              label={labels.phone}
+              hint={t('accounts.field.phoneHint')}
+              value={typed(shown, 'phone')}
+              error={errors.phone}
+              optionalText={t('form.optional')}
+              autocomplete="tel"
+              maxlength={20}
+            />
+            <Button>{t('accounts.profile.submit')}</Button>
+          </PostForm>
         </section>
         <section aria-labelledby="account-security">
           <h2 id="account-security">{t('accounts.account.security')}</h2>

@@ -35,20 +35,26 @@ export const ForgotPasswordPage: FC<FormPageProps> = ({ ctx, values, errors = {}
   );
 };
 
-/** The form behind a reset or invitation link; `email` says whose account it is. */
-export const ResetPasswordPage: FC<FormPageProps & { token: string; email: string }> = ({
-  ctx,
-  errors = {},
-  token,
-  email,
-}) => {
+/**
+ * The form behind a reset or invitation link; `email` says whose account it is. An invitation
+ * reads as creating one's account (choosing a password for the first time), not as changing it.
+ */
+export const ResetPasswordPage: FC<
+  FormPageProps & { token: string; email: string; name: string; invitation: boolean }
+> = ({ ctx, errors = {}, token, email, name, invitation }) => {
   const { t } = ctx;
-  const labels = { password: t('auth.field.newPassword'), passwordConfirm: t('auth.field.passwordConfirm') };
+  const labels = {
+    password: invitation ? t('auth.field.password') : t('auth.field.newPassword'),
+    passwordConfirm: t('auth.field.passwordConfirm'),
+  };
+  const title = invitation ? t('accounts.invitation.title') : t('auth.reset.title');
   return (
-    <Layout ctx={ctx} title={t('auth.reset.title')}>
+    <Layout ctx={ctx} title={title}>
       <div class="narrow">
-        <h1>{t('auth.reset.title')}</h1>
-        <p class="lead">{t('accounts.reset.lead', { email })}</p>
+        <h1>{title}</h1>
+        <p class="lead">
+          {invitation ? t('accounts.invitation.lead', { name, email }) : t('accounts.reset.lead', { email })}
+        </p>
         <ErrorSummary t={t} errors={errors} labels={labels} />
         <PostForm action={`/dat-lai-mat-khau/${encodeURIComponent(token)}`} csrfToken={ctx.csrfToken}>
           <Input
@@ -70,7 +76,7 @@ export const ResetPasswordPage: FC<FormPageProps & { token: string; email: strin
             maxlength={128}
             required
           />
-          <Button>{t('auth.reset.submit')}</Button>
+          <Button>{invitation ? t('accounts.invitation.submit') : t('auth.reset.submit')}</Button>
         </PostForm>
       </div>
     </Layout>

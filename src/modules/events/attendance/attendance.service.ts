@@ -9,15 +9,22 @@ import { fold } from '#kernel/search/fold.ts';
 import { findOrCreatePerson } from '#modules/people/index.ts';
 import { communesOf } from '#modules/places/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
-import { type EventDetail, eventDetailById, getEvent, hoursOf, randomCode } from '../calendar/events.service.ts';
-import type { CheckInInput, FeedbackInput, WalkInInput } from '../events.schemas.ts';
+import {
+  type EventDetail,
+  eventDetailById,
+  getEvent,
+  hoursOf,
+  randomCode,
+  type Session,
+} from '../calendar/events.service.ts';
+import type { CheckInAllInput, CheckInInput, FeedbackInput, WalkInInput } from '../events.schemas.ts';
 import { attendance, certificate, event, eventSession, feedback, registration } from '../events.sql.ts';
 import { supportKindOf } from '../events.taxonomy.ts';
 import { assertCommune, getTicket, newToken, type Registration } from '../registrations/registrations.service.ts';
 
 const ledgerT = translator('vi');
 
-type Seat = Pick<
+export type Seat = Pick<
   Registration,
   'id' | 'name' | 'projectId' | 'personId' | 'phone' | 'email' | 'sex' | 'birthYear' | 'ethnicity' | 'communeSlug'
 >;
@@ -73,24 +80,42 @@ async function recordSeat(tx: Db, actor: Actor, e: EventDetail, r: Seat) {
   });
 }
 
-function sessionOf(e: EventDetail, id: string) {
+export function sessionOf(e: EventDetail, id: string) {
   const s = isUuid(id) ? e.sessions.find((x) => x.id === id) : undefined;
   if (!s) throw new AppError('validation', 'errors.validation', { session: 'events.v.sessionPick' });
   return s;
 }
 
-async function markPresent(
+/** When a session began, as a moment (its day and start time are Vietnam's). */
+export const sessionStart = (s: Pick<Session, 'day' | 'startTime'>) => new Date(`${s.day}T${s.startTime}:00+07:00`);
+
+/**
+ * Records people present at a session, once each, and their ledger entries. Ticked on a later day
+ * (an officer catching up from a paper sheet), the attendance is dated at the session's start, not
+ * at the day it was typed: what happened when is the session's, the audit log keeps when it was typed.
+ */
+export async function markPresent(
   tx: Db,
   actor: Actor,
   e: EventDetail,
-  sessionId: string,
-  people: Registration[],
+  session: Session,
+  people: Seat[],
   method: 'code' | 'list' | 'walk_in',
+  today = todayInVietnam(),
 ) {
   if (people.length === 0) return [];
+  const at = session.day < today ? sessionStart(session) : new Date();
   const added = await tx
     .insert(attendance)
-    .values(people.map((r) => ({ registrationId: r.id, sessionId, method, checkedInBy: actor.id })))
+    .values(
+      people.map((r) => ({
+        registrationId: r.id,
+        sessionId: session.id,
+        method,
+        checkedInBy: actor.id,
+        checkedInAt: at,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ registrationId: attendance.registrationId });
   const fresh = people.filter((r) => added.some((a) => a.registrationId === r.id));
@@ -101,7 +126,7 @@ async function markPresent(
       action: 'event.check_in',
       entity: 'event',
       entityId: e.id,
-      data: { sessionId, method, count: fresh.length },
+      data: { sessionId: session.id, method, count: fresh.length },
     });
   }
   return fresh;
@@ -138,14 +163,39 @@ export async function checkIn({ db, actor, slug, input }: { db: Db; actor: Actor
           )
       : [];
   }
-  const fresh = await db.transaction((tx) =>
-    markPresent(tx, actor, e, session.id, people, input.code ? 'code' : 'list'),
-  );
+  const fresh = await db.transaction((tx) => markPresent(tx, actor, e, session, people, input.code ? 'code' : 'list'));
   return {
+    event: e,
     session,
     checkedIn: fresh.map((r) => r.name),
     already: people.filter((p) => !fresh.includes(p)).map((r) => r.name),
   };
+}
+
+/**
+ * "Tick all": everyone with a confirmed seat is checked in to one session (for a past course
+ * typed from its paper sheet, say). Those already in stay as they were; the rest are added.
+ */
+export async function checkInEveryone({
+  db,
+  actor,
+  slug,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: CheckInAllInput;
+}) {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const e = await getEvent({ db, actor, slug });
+  const session = sessionOf(e, input.session);
+  const people = await db
+    .select()
+    .from(registration)
+    .where(and(eq(registration.eventId, e.id), eq(registration.status, 'confirmed')));
+  const fresh = await db.transaction((tx) => markPresent(tx, actor, e, session, people, 'list'));
+  return { event: e, session, added: fresh.length, total: people.length };
 }
 
 /**
@@ -189,8 +239,8 @@ export async function checkInWalkIn({
       })
       .returning();
     if (!r) throw new Error('insert returned nothing');
-    await markPresent(tx, actor, e, session.id, [r], 'walk_in');
-    return { session, registration: r };
+    await markPresent(tx, actor, e, session, [r], 'walk_in');
+    return { event: e, session, registration: r };
   });
 }
 
@@ -594,18 +644,31 @@ export async function participantFigures(db: Db, from: string, to: string) {
   return { events: row?.events ?? 0, people: row?.people ?? 0 };
 }
 
-/** The session an officer most likely means: today's, else the next one, else the last. */
-function defaultSession(e: EventDetail, today: string) {
-  return (
-    e.sessions.find((s) => s.day === today) ??
-    e.sessions.find((s) => s.day > today) ??
-    e.sessions[e.sessions.length - 1]
-  );
+/**
+ * The session an officer means without saying: today's, when the event has one today. For an event
+ * that has ended or not begun there is none: the page asks (a silent default would tick people
+ * into the wrong session).
+ */
+export function todaysSession(e: Pick<EventDetail, 'sessions'>, today: string): Session | undefined {
+  return e.sessions.find((s) => s.day === today);
+}
+
+/** How many people are checked in at each session of an event. */
+async function presentBySession(db: Db, eventId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ sessionId: attendance.sessionId, n: count() })
+    .from(attendance)
+    .innerJoin(eventSession, eq(eventSession.id, attendance.sessionId))
+    .innerJoin(registration, eq(registration.id, attendance.registrationId))
+    .where(and(eq(eventSession.eventId, eventId), eq(registration.status, 'confirmed')))
+    .groupBy(attendance.sessionId);
+  return new Map(rows.map((r) => [r.sessionId, r.n]));
 }
 
 /**
  * What the check-in page shows for one session: the confirmed people (filtered by a name typed
- * without diacritics if need be), who is in, and the person whose code was scanned.
+ * without diacritics if need be), who is in, and the person whose code was scanned. With no
+ * session chosen and none today, `session` is null and the page asks which one.
  */
 export async function checkInSheet({
   db,
@@ -628,8 +691,8 @@ export async function checkInSheet({
   const e = await getEvent({ db, actor, slug });
   const session =
     (sessionId && isUuid(sessionId) ? e.sessions.find((s) => s.id === sessionId) : undefined) ??
-    defaultSession(e, today);
-  if (!session) throw new AppError('not_found', 'events.notFound');
+    todaysSession(e, today) ??
+    null;
   const rows = await db
     .select({
       id: registration.id,
@@ -637,7 +700,9 @@ export async function checkInSheet({
       code: registration.code,
       status: registration.status,
       // Qualified by hand: in a one-table select Drizzle writes columns without their table.
-      present: sql<boolean>`EXISTS (SELECT 1 FROM ${attendance} a WHERE a.registration_id = ${registration}.id AND a.session_id = ${session.id})`,
+      present: session
+        ? sql<boolean>`EXISTS (SELECT 1 FROM ${attendance} a WHERE a.registration_id = ${registration}.id AND a.session_id = ${session.id})`
+        : sql<boolean>`false`,
     })
     .from(registration)
     .where(and(eq(registration.eventId, e.id), inArray(registration.status, ['confirmed', 'waitlisted'])))
@@ -653,14 +718,17 @@ export async function checkInSheet({
       .where(and(eq(registration.eventId, e.id), eq(registration.code, normalised)));
     found = other ? { ...other, present: false } : null;
   }
+  const present = await presentBySession(db, e.id);
   return {
     event: e,
     session,
+    /** Each session with how many people are checked in at it: the chooser shows them. */
+    sessions: e.sessions.map((s) => ({ ...s, present: present.get(s.id) ?? 0 })),
     people: wanted ? confirmed.filter((r) => fold(r.name).includes(wanted)) : confirmed,
     presentCount: confirmed.filter((r) => r.present).length,
     confirmedCount: confirmed.length,
-    found,
-    unknownCode: normalised !== '' && !found,
+    found: session ? found : null,
+    unknownCode: session !== null && normalised !== '' && !found,
   };
 }
 

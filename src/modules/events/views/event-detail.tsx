@@ -18,8 +18,13 @@ export interface EventPageProps {
 }
 
 /** Staff's ways into the event's back office. */
-const StaffLinks: FC<{ t: PageContext['t']; path: string }> = ({ t, path }) => (
+const StaffLinks: FC<{ t: PageContext['t']; path: string; ended: boolean }> = ({ t, path, ended }) => (
   <ul class="row-actions staff-links">
+    {ended && (
+      <li>
+        <a href={`${path}/ghi-nhan`}>{t('events.past.link')}</a>
+      </li>
+    )}
     <li>
       <a href={`${path}/nguoi-dang-ky`}>{t('events.registrations.title')}</a>
     </li>
@@ -81,7 +86,7 @@ export const EventPage: FC<EventPageProps> = ({ ctx, event: e, state, isStaff, m
         {!e.published && <Badge tone="warning">{t('events.draft')}</Badge>}
       </p>
       <EventFacts t={t} lang={lang} event={e} state={state} myTicket={myTicket} />
-      {isStaff && <StaffLinks t={t} path={path} />}
+      {isStaff && <StaffLinks t={t} path={path} ended={state === 'ended'} />}
       {e.description && (
         <div class="prose">
           {e.description.split(/\n{2,}/).map((para) => (

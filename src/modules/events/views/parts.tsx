@@ -8,6 +8,22 @@ import type { Session } from '../calendar/events.service.ts';
 export const sessionText = (s: Pick<Session, 'day' | 'startTime' | 'endTime'>) =>
   `${formatDate(s.day)}, ${s.startTime}–${s.endTime}`;
 
+/**
+ * A session by its place in the event: "Buổi 2 (11/07/2026)", or with its hours
+ * "Buổi 2: 11/07/2026, 13:30–17:00".
+ */
+export const sessionName = (
+  t: Translator,
+  sessions: Pick<Session, 'id'>[],
+  s: Pick<Session, 'id' | 'day' | 'startTime' | 'endTime'>,
+  withHours = false,
+) => {
+  const n = sessions.findIndex((x) => x.id === s.id) + 1;
+  return withHours
+    ? `${t('events.session.n', { n })}: ${sessionText(s)}`
+    : t('events.session.named', { n, day: formatDate(s.day) });
+};
+
 /** "10/07/2026" or "10/07/2026 – 12/07/2026" */
 export const datesText = (from: string, to: string | null) =>
   !to || from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;

@@ -32,7 +32,9 @@ export const PersonFields: FC<{
   values: FormValues;
   errors: Record<string, string>;
   communes: Option[];
-}> = ({ t, values, errors, communes }) => {
+  /** Recorded afterwards by an officer: a phone or an e-mail is enough. */
+  phoneOptional?: boolean;
+}> = ({ t, values, errors, communes, phoneOptional = false }) => {
   const l = personLabels(t);
   const v = (name: string) => formValue(values, name);
   const opt = t('form.optional');
@@ -52,10 +54,11 @@ export const PersonFields: FC<{
         type="tel"
         inputmode="tel"
         label={l.phone ?? ''}
-        hint={t('accounts.field.phoneHint')}
+        hint={phoneOptional ? t('events.past.phoneHint') : t('accounts.field.phoneHint')}
         value={v('phone')}
         error={errors.phone}
-        required
+        required={!phoneOptional}
+        optionalText={phoneOptional ? opt : undefined}
         autocomplete="tel"
       />
       <Input
