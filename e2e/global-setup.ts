@@ -59,6 +59,8 @@ export default async function setup(project: TestProject) {
       BASE_URL: baseUrl,
       DATA_DIR: dataDir,
       SEED_DEMO: 'true',
+      // A journey's server is thrown away: no daily backup of it.
+      BACKUP_DAILY_AT: 'off',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

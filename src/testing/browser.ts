@@ -7,7 +7,14 @@ import type { App } from '#src/app.ts';
  */
 export class TestBrowser {
   cookies = new Map<string, string>();
-  constructor(readonly app: App) {}
+  /**
+   * @param address the client's address, as the trusted proxy of the test runtime reports it
+   *   (X-Forwarded-For); left out, every browser comes from the same in-process address.
+   */
+  constructor(
+    readonly app: App,
+    readonly address?: string,
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -28,6 +35,7 @@ export class TestBrowser {
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', this.cookieHeader());
+    if (this.address && !headers.has('x-forwarded-for')) headers.set('x-forwarded-for', this.address);
     const res = await this.app.request(path, { ...init, headers });
     this.remember(res);
     return res;

@@ -743,7 +743,8 @@ describe('administration', () => {
     expect(outbox).toContain(email);
 
     expect(mail?.text).toContain('Hãy mở đường dẫn sau để tạo tài khoản');
-    const invitee = await browser();
+    // The invitee comes from their own address: this file's other forms have used up the shared one's limits.
+    const invitee = new TestBrowser(rt.app, '203.0.113.45');
     const link = linkIn(mail?.text ?? '');
     const page = await invitee.get(link);
     expect(page.status).toBe(200);
@@ -764,7 +765,7 @@ describe('administration', () => {
       .orderBy(desc(auditLog.id));
     expect(acceptance?.actorId).toBeTruthy();
     // A later "forgotten password" link of the same account is a reset again.
-    await invitee.post('/quen-mat-khau', { email });
+    expect((await invitee.post('/quen-mat-khau', { email })).status).toBe(303);
     const resetMail = (
       await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, email)).orderBy(desc(mailOutbox.createdAt))
     ).find((m) => m.subject !== 'Lời mời tham gia Kết Nối');
