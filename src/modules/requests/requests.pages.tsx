@@ -144,12 +144,13 @@ async function detailPage(
             .map(async (n) => ({
               need: n.need,
               state: n.state,
-              ...(await suggestFor(db, config.PROVINCE, {
-                needs: [n.need],
-                projectId: request.projectId,
-                communeSlug: request.communeSlug,
-                text: request.body,
-              })),
+              // Several needs: the best three each, so the page stays short on a phone.
+              ...(await suggestFor(
+                db,
+                config.PROVINCE,
+                { needs: [n.need], projectId: request.projectId, communeSlug: request.communeSlug, text: request.body },
+                request.needs.length > 1 ? 3 : 5,
+              )),
             })),
         )
       : null;
