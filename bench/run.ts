@@ -295,7 +295,14 @@ async function prepareServer(): Promise<string[]> {
 }
 
 async function startApp(env: NodeJS.ProcessEnv): Promise<Server> {
-  const fullEnv = { ...baseEnv(), ...env, SEED_DEMO: 'false', BACKUP_DAILY_AT: 'off', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const fullEnv = {
+    ...baseEnv(),
+    ...env,
+    SEED_DEMO: 'false',
+    BACKUP_DAILY_AT: 'off',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+  };
   for (let attempt = 1; ; attempt++) {
     try {
       return await startChild([...serverCommand, 'serve'], fullEnv, '/healthz', '/du-an');
