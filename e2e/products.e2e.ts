@@ -132,7 +132,7 @@ describe('a product from the founder’s phone to a signed contract', () => {
     await help.click();
     await loaded;
     expect(pathOf(page)).toBe('/yeu-cau/moi');
-    expect(await main.locator('#f-kind').inputValue()).toBe('consulting_ip');
+    expect(await main.locator('input[name="needs"][value="consulting_ip"]').isChecked()).toBe(true);
     expect(await main.locator('#f-body').inputValue()).toContain('Nhãn hiệu');
     await checkA11y(page);
   });
