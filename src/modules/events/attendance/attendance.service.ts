@@ -20,7 +20,7 @@ import {
 import type { CheckInAllInput, CheckInInput, FeedbackInput, WalkInInput } from '../events.schemas.ts';
 import { attendance, certificate, event, eventSession, feedback, registration } from '../events.sql.ts';
 import { supportKindOf } from '../events.taxonomy.ts';
-import { assertCommune, getTicket, newToken, type Registration } from '../registrations/registrations.service.ts';
+import { assertCommune, getTicket, type Registration, seatColumns } from '../registrations/registrations.service.ts';
 
 const ledgerT = translator('vi');
 
@@ -223,19 +223,9 @@ export async function checkInWalkIn({
       .values({
         eventId: e.id,
         status: 'confirmed',
-        name: input.name,
-        phone: input.phone,
-        email: input.email,
-        communeSlug: input.commune ?? null,
-        organisation: input.organisation,
-        organisationType: input.organisationType,
-        sex: input.sex,
-        ethnicity: input.ethnicity,
-        birthYear: input.birthYear,
+        ...seatColumns(input),
         consent: true,
         walkIn: true,
-        code: randomCode(8),
-        token: newToken(),
       })
       .returning();
     if (!r) throw new Error('insert returned nothing');

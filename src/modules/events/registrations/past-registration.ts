@@ -7,10 +7,10 @@ import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { findOrCreatePerson } from '#modules/people/index.ts';
 import { findProject } from '#modules/projects/index.ts';
 import { markPresent, sessionOf, sessionStart } from '../attendance/attendance.service.ts';
-import { getEvent, randomCode } from '../calendar/events.service.ts';
+import { getEvent } from '../calendar/events.service.ts';
 import type { PastRegistrationInput } from '../events.schemas.ts';
 import { registration } from '../events.sql.ts';
-import { assertCommune, newToken } from './registrations.service.ts';
+import { assertCommune, seatColumns } from './registrations.service.ts';
 import { lockEvent } from './seats.ts';
 
 /**
@@ -74,19 +74,9 @@ export async function recordPastRegistration({
         projectId: project?.id ?? null,
         personId: p.id,
         status: 'confirmed',
-        name: input.name,
-        phone: input.phone,
-        email: input.email,
-        communeSlug: input.commune ?? null,
-        organisation: input.organisation,
-        organisationType: input.organisationType,
-        sex: input.sex,
-        ethnicity: input.ethnicity,
-        birthYear: input.birthYear,
+        ...seatColumns(input),
         // Typed by an officer from the Department's own records, as for a walk-in.
         consent: true,
-        code: randomCode(8),
-        token: newToken(),
         createdAt: sessionStart(first),
       })
       .returning();

@@ -26,6 +26,29 @@ export type Registration = typeof registration.$inferSelect;
 const ticketPath = (token: string) => `/ve/${token}`;
 export const newToken = () => randomBytes(24).toString('base64url');
 
+/** What a seat keeps of the person typed in a form (registration, walk-in, past record). */
+type PersonInput = Pick<
+  RegistrationInput,
+  'name' | 'phone' | 'email' | 'commune' | 'organisation' | 'organisationType' | 'sex' | 'ethnicity' | 'birthYear'
+>;
+
+/** A seat's columns about its person, with a fresh check-in code and ticket token. */
+export function seatColumns(input: PersonInput) {
+  return {
+    name: input.name,
+    phone: input.phone,
+    email: input.email,
+    communeSlug: input.commune ?? null,
+    organisation: input.organisation,
+    organisationType: input.organisationType,
+    sex: input.sex,
+    ethnicity: input.ethnicity,
+    birthYear: input.birthYear,
+    code: randomCode(8),
+    token: newToken(),
+  };
+}
+
 /** The projects a founder may count a seat for: those where they are a team member. */
 export async function projectsOf(db: Db, userId: string): Promise<{ id: string; name: string }[]> {
   return (await teamProjects(db, userId)).map(({ id, name }) => ({ id, name }));
@@ -163,19 +186,9 @@ export async function register({
         userId,
         projectId,
         status,
-        name: input.name,
-        phone: input.phone,
-        email: input.email,
-        communeSlug: input.commune ?? null,
-        organisation: input.organisation,
-        organisationType: input.organisationType,
-        sex: input.sex,
-        ethnicity: input.ethnicity,
-        birthYear: input.birthYear,
+        ...seatColumns(input),
         answers: answersFor(e, input),
         consent: input.consent,
-        code: randomCode(8),
-        token: newToken(),
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
