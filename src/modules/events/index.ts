@@ -13,6 +13,8 @@ export {
   peopleTrained,
   recordEventSupport,
   type TraineeFact,
+  type TraineeGroups,
+  traineeGroups,
 } from './attendance/attendance.service.ts';
 export {
   type CalendarItem,

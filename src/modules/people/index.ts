@@ -14,6 +14,7 @@ export {
   type Person,
   type PersonFacts,
   peopleByIds,
+  personLabels,
 } from './people.service.ts';
 export * from './people.taxonomy.ts';
 

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { audit } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
@@ -193,6 +194,22 @@ export async function getPerson({ db, actor, id }: { db: Db; actor: Actor; id: s
   if (!p) throw new AppError('not_found', 'people.notFound');
   return p;
 }
+
+/**
+ * Each person's sex, year of birth, ethnicity and commune, as a subquery another module may join
+ * to add its rows up by them (a report's trainees), without reading the registry's table.
+ * @example db.select({ sex: personLabels.sex }).from(registration).leftJoin(personLabels, eq(personLabels.id, registration.personId))
+ */
+export const personLabels = new QueryBuilder({ casing: 'snake_case' })
+  .select({
+    id: person.id,
+    sex: person.sex,
+    birthYear: person.birthYear,
+    ethnicity: person.ethnicity,
+    communeSlug: person.communeSlug,
+  })
+  .from(person)
+  .as('person_label');
 
 /** Facts of several people at once, for other modules' reports (names, sex, year of birth…). */
 export async function peopleByIds(db: Db, ids: string[]): Promise<Map<string, Person>> {

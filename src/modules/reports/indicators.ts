@@ -1,7 +1,7 @@
 import type { Db } from '#kernel/db/client.ts';
 import { formatNumber, formatVnd, type MessageKey, type Translator } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
-import { coursesHeld, peopleTrained } from '#modules/events/index.ts';
+import { coursesHeld, peopleTrained, traineeGroups } from '#modules/events/index.ts';
 import { peopleByIds } from '#modules/people/index.ts';
 import { communesOf } from '#modules/places/index.ts';
 import { connectionFacts, listingFacts } from '#modules/products/index.ts';
@@ -65,16 +65,16 @@ const listed = (evidence: EvidenceRow[], breakdowns: Figure['breakdowns'] = []):
   breakdowns,
 });
 
-function tally(labels: string[]): Breakdown[] {
+/** Groups with the same label added together, the largest first. */
+function merged(groups: Breakdown[]): Breakdown[] {
   const m = new Map<string, number>();
-  for (const l of labels) m.set(l, (m.get(l) ?? 0) + 1);
+  for (const g of groups) m.set(g.label, (m.get(g.label) ?? 0) + g.count);
   return [...m]
     .map(([label, count]) => ({ label, count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi'));
 }
 
-const label = (t: Translator, prefix: string, code: string | null | undefined) =>
-  code ? labelOf(t, prefix, code) : t('people.unknown');
+const tally = (labels: string[]): Breakdown[] => merged(labels.map((label) => ({ label, count: 1 })));
 
 /** Age groups as provincial reports count them, at the date of the course (not today). */
 export function ageGroup(age: number): 'under30' | '30to44' | '45to59' | '60plus' {
@@ -192,14 +192,6 @@ async function entryRows(db: Db, entries: LedgerFact[], t: Translator): Promise<
   }));
 }
 
-/** Trainees by commune and by former district, from the people registry. */
-async function traineePlaces(db: Db, slugs: (string | null)[], t: Translator) {
-  const counts = new Map<string | null, number>();
-  for (const s of slugs) counts.set(s, (counts.get(s) ?? 0) + 1);
-  const groups = [...counts].map(([key, n]) => ({ key, entries: n, projects: n }));
-  return placeRows(db, groups, 'entries', t);
-}
-
 /** The indicators of the Department's report, in the order the report shows them. */
 export const indicators: Indicator[] = [
   {
@@ -225,46 +217,43 @@ export const indicators: Indicator[] = [
     definition: 'reports.ind.trained.def',
     unit: 'reports.unit.people',
     compute: async (db, p, t) => {
+      // Counted and split in the database; the people themselves are read only as evidence.
+      const groups = await traineeGroups(db, p.from, p.to);
+      const rows = <K>(found: { key: K | null; count: number }[], name: (key: K) => string) =>
+        merged(found.map((g) => ({ label: g.key === null ? t('people.unknown') : name(g.key), count: g.count })));
+      const places = await placeRows(
+        db,
+        groups.byCommune.map((g) => ({ key: g.key, entries: g.count, projects: g.count })),
+        'entries',
+        t,
+      );
+      return {
+        value: groups.people,
+        records: groups.people,
+        breakdowns: [
+          { title: 'reports.breakdown.sex', rows: rows(groups.bySex, (k) => labelOf(t, 'people.sex', k)) },
+          {
+            title: 'reports.breakdown.ethnicity',
+            rows: rows(groups.byEthnicity, (k) => labelOf(t, 'people.ethnicity', k)),
+          },
+          { title: 'reports.breakdown.age', rows: rows(groups.byAge, (age) => t(`reports.age.${ageGroup(age)}`)) },
+          { title: 'reports.breakdown.district', rows: places.district },
+          { title: 'reports.breakdown.commune', rows: places.commune },
+        ],
+      };
+    },
+    evidence: async (db, p, t) => {
       const trainees = await peopleTrained(db, p.from, p.to);
       const people = await peopleByIds(
         db,
         trainees.map((x) => x.personId),
       );
-      const places = await traineePlaces(
-        db,
-        trainees.map((x) => people.get(x.personId)?.communeSlug ?? null),
-        t,
-      );
-      return listed(
-        trainees.map((x) => ({
-          day: x.firstDay,
-          label: people.get(x.personId)?.fullName ?? '—',
-          href: `/quan-ly/nguoi/${x.personId}`,
-          detail:
-            x.courses > 1 ? t('reports.detail.courses', { title: x.courseTitle, count: x.courses }) : x.courseTitle,
-        })),
-        [
-          {
-            title: 'reports.breakdown.sex',
-            rows: tally(trainees.map((x) => label(t, 'people.sex', people.get(x.personId)?.sex))),
-          },
-          {
-            title: 'reports.breakdown.ethnicity',
-            rows: tally(trainees.map((x) => label(t, 'people.ethnicity', people.get(x.personId)?.ethnicity))),
-          },
-          {
-            title: 'reports.breakdown.age',
-            rows: tally(
-              trainees.map((x) => {
-                const born = people.get(x.personId)?.birthYear;
-                return born ? t(`reports.age.${ageGroup(Number(x.firstDay.slice(0, 4)) - born)}`) : t('people.unknown');
-              }),
-            ),
-          },
-          { title: 'reports.breakdown.district', rows: places.district },
-          { title: 'reports.breakdown.commune', rows: places.commune },
-        ],
-      );
+      return trainees.map((x) => ({
+        day: x.firstDay,
+        label: people.get(x.personId)?.fullName ?? '—',
+        href: `/quan-ly/nguoi/${x.personId}`,
+        detail: x.courses > 1 ? t('reports.detail.courses', { title: x.courseTitle, count: x.courses }) : x.courseTitle,
+      }));
     },
   },
   {

@@ -90,6 +90,16 @@ describe('the article’s figures from the demo data (2021-01-01 … 2022-07-31)
     // Trainees by sex, ethnicity and age group each add up to the people trained.
     for (const b of figure('nguoi-duoc-dao-tao')?.breakdowns ?? [])
       expect(b.rows.reduce((n, r) => n + r.count, 0)).toBe(checkedIn?.n);
+    // The splits are the trainees' own traits: as many women as the registry has among them.
+    const [women] = await rows<{ n: number }>(
+      rt.db,
+      sql`select count(distinct r.person_id)::int as n from event_attendance a
+          join event_registration r on r.id = a.registration_id join person p on p.id = r.person_id
+          join event_session s on s.id = a.session_id join event e on e.id = s.event_id
+          where e.kind = 'course' and p.sex = 'female' and s.day between '2021-01-01' and '2022-07-31'`,
+    );
+    expect(women?.n).toBeGreaterThan(0);
+    expect(figure('nguoi-duoc-dao-tao')?.breakdowns[0]?.rows).toContainEqual({ label: 'Nữ', count: women?.n });
     expect(figure('nguoi-duoc-dao-tao')?.breakdowns.map((b) => b.title)).toEqual([
       'reports.breakdown.sex',
       'reports.breakdown.ethnicity',

@@ -3,7 +3,7 @@ import type { Db } from '#kernel/db/client.ts';
 import { rows } from '#kernel/db/rows.ts';
 import { projectLabels } from '#modules/projects/index.ts';
 import { support } from './support.sql.ts';
-import type { SourceKind } from './support.taxonomy.ts';
+import { type SourceKind, supportKinds } from './support.taxonomy.ts';
 
 /**
  * The ledger added up in the database, for reports over a whole province's years: only counts
@@ -35,34 +35,48 @@ const underWay = (from: string, to: string): SQL =>
 
 /**
  * The period's ledger by kind, by commune, by field and by quarter in one statement, from one
- * read of the ledger: the period's entries (kind, project, first day) are read once — an
- * index-only scan of `support_period`, which holds those columns — then counted per kind and
- * project (hashed), and those few pairs are added up four ways; no distinct count ever sorts the
- * period's rows.
+ * read of the ledger: the period's entries (an index-only scan of `support_period`, which holds
+ * kind, project and dates) are added up once per project — its entries, and its entries of each
+ * kind as columns — so one hash of the period's few ten thousand projects gives every split: a
+ * kind's projects are those with a non-zero column, a commune's and a field's are the projects
+ * joined to their labels. Entries by quarter count the entries that started in the period (an
+ * index range). No distinct count ever sorts the period's rows.
  */
 export async function ledgerSummary(db: Db, { from, to }: { from: string; to: string }): Promise<LedgerSummary> {
-  const found = await rows<{ dim: string; key: string | null; entries: number; projects: number }>(
-    db,
-    sql`WITH period AS (
-          SELECT ${support.kind} AS kind, ${support.projectId} AS project_id, ${support.startedOn} AS started_on
-          FROM ${support} WHERE ${underWay(from, to)}),
-        pairs AS (SELECT kind, project_id, count(*) AS n FROM period GROUP BY kind, project_id),
-        per_project AS (
-          SELECT pairs.project_id, sum(pairs.n) AS n, ${projectLabels.communeSlug} AS commune, ${projectLabels.field} AS field
-          FROM pairs JOIN ${projectLabels} ON ${projectLabels.id} = pairs.project_id
-          GROUP BY pairs.project_id, ${projectLabels.communeSlug}, ${projectLabels.field})
-        SELECT 'all' AS dim, NULL AS key, coalesce(sum(n), 0)::int AS entries,
-               (SELECT count(*) FROM per_project)::int AS projects FROM pairs
-        UNION ALL
-        SELECT 'kind', kind, sum(n)::int, count(project_id)::int FROM pairs GROUP BY kind
-        UNION ALL
-        SELECT 'commune', commune, sum(n)::int, count(*)::int FROM per_project GROUP BY commune
-        UNION ALL
-        SELECT 'field', field, sum(n)::int, count(*)::int FROM per_project GROUP BY field
-        UNION ALL
-        SELECT 'quarter', extract(year FROM started_on)::int || '-' || extract(quarter FROM started_on)::int, count(*)::int, 0
-        FROM period WHERE started_on >= ${from} GROUP BY 2`,
+  const column = (i: number) => sql.raw(`k${i}`);
+  const perKind = sql.join(
+    supportKinds.map((kind, i) => sql`count(*) FILTER (WHERE ${support.kind} = ${kind}) AS ${column(i)}`),
+    sql`, `,
   );
+  const kindValues = sql.join(
+    supportKinds.map((kind, i) => sql`(${kind}, ${column(i)})`),
+    sql`, `,
+  );
+  const summary = sql`WITH per_project AS (
+          SELECT ${support.projectId} AS project_id, count(*) AS n, ${perKind}
+          FROM ${support} WHERE ${underWay(from, to)} GROUP BY ${support.projectId}),
+        labelled AS (
+          SELECT per_project.n, ${projectLabels.communeSlug} AS commune, ${projectLabels.field} AS field
+          FROM per_project JOIN ${projectLabels} ON ${projectLabels.id} = per_project.project_id)
+        SELECT 'all' AS dim, NULL AS key, coalesce(sum(n), 0)::int AS entries, count(project_id)::int AS projects
+        FROM per_project
+        UNION ALL
+        SELECT 'kind', k.kind, sum(k.n)::int, (count(*) FILTER (WHERE k.n > 0 AND project_id IS NOT NULL))::int
+        FROM per_project CROSS JOIN LATERAL (VALUES ${kindValues}) AS k(kind, n)
+        GROUP BY k.kind HAVING sum(k.n) > 0
+        UNION ALL
+        SELECT 'commune', commune, sum(n)::int, count(*)::int FROM labelled GROUP BY commune
+        UNION ALL
+        SELECT 'field', field, sum(n)::int, count(*)::int FROM labelled GROUP BY field
+        UNION ALL
+        SELECT 'quarter', extract(year FROM ${support.startedOn})::int || '-' || extract(quarter FROM ${support.startedOn})::int, count(*)::int, 0
+        FROM ${support} WHERE ${support.status} <> 'cancelled' AND ${support.startedOn} BETWEEN ${from} AND ${to} GROUP BY 2`;
+  // The period's projects are hashed in memory: a little more than the default work_mem keeps a
+  // province's year off the disk (PostgreSQL's default would spill it in batches).
+  const found = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+    return rows<{ dim: string; key: string | null; entries: number; projects: number }>(tx, summary);
+  });
   const groups = (dim: string) =>
     found
       .filter((r) => r.dim === dim)
