@@ -825,7 +825,12 @@ export async function inviteUser({
   actor,
   input,
   ip,
-}: Pick<AppDeps, 'db' | 'auth' | 'mailer' | 'config'> & { actor: Actor; input: InviteInput; ip?: string }): Promise<{
+}: Pick<AppDeps, 'db' | 'auth' | 'mailer' | 'config'> & {
+  actor: Actor;
+  /** An admin invites staff, experts and partners; an officer invites a walk-in founder to their project. */
+  input: Omit<InviteInput, 'role'> & { role: InviteInput['role'] | 'founder' };
+  ip?: string;
+}): Promise<{
   id: string;
 }> {
   const emailTaken = () => new AppError('validation', 'errors.validation', { email: 'errors.emailTaken' });

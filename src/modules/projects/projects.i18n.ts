@@ -57,6 +57,21 @@ export const vi = {
   'projects.private': 'Không công khai',
   'projects.public': 'Công khai',
   'projects.created': 'Đã đăng ký dự án “{name}”.',
+  'projects.created.invited':
+    'Đã đăng ký dự án “{name}” và gửi lời mời tới {email}: người sáng lập đặt mật khẩu qua đường dẫn trong thư là quản lý được dự án.',
+  'projects.created.linked':
+    'Đã đăng ký dự án “{name}”. Email {email} đã có tài khoản: tài khoản đó là trưởng nhóm của dự án.',
+  'projects.form.walkIn': 'Người sáng lập đến trực tiếp',
+  'projects.form.walkInHint':
+    'Điền khi đăng ký dự án cho người đến làm việc tại Sở. Số điện thoại và email chỉ cán bộ thấy, không hiện trên trang công khai. Để trống nếu không có.',
+  'projects.field.founderName': 'Họ và tên người sáng lập',
+  'projects.field.founderPhone': 'Số điện thoại',
+  'projects.field.founderEmail': 'Email',
+  'projects.field.inviteFounder': 'Mời người sáng lập tạo tài khoản để tự quản lý dự án',
+  'projects.field.inviteFounderHint': 'Một thư mời được gửi tới email trên; đường dẫn dùng được 7 ngày.',
+  'projects.v.founderContact': 'Hãy nhập số điện thoại hoặc email của người sáng lập để cán bộ liên hệ lại.',
+  'projects.v.inviteEmail': 'Hãy nhập email của người sáng lập để gửi lời mời.',
+  'projects.detail.contactsPrivate': 'chỉ cán bộ thấy',
   'projects.updated': 'Đã lưu thay đổi.',
   'projects.edit': 'Sửa dự án',
   'projects.form.title.new': 'Đăng ký dự án, ý tưởng',
@@ -161,6 +176,21 @@ export const en: Record<keyof typeof vi, string> = {
   'projects.private': 'Not public',
   'projects.public': 'Public',
   'projects.created': 'The project “{name}” has been registered.',
+  'projects.created.invited':
+    'The project “{name}” has been registered and an invitation sent to {email}: once the founder sets a password through the link in the e-mail, they manage the project.',
+  'projects.created.linked':
+    'The project “{name}” has been registered. {email} already has an account: that account leads the project.',
+  'projects.form.walkIn': 'Founder who came in person',
+  'projects.form.walkInHint':
+    'Fill this in when registering the project of someone who came to the Department. The phone number and e-mail are seen by staff only, never on a public page. Leave it empty otherwise.',
+  'projects.field.founderName': 'Founder’s full name',
+  'projects.field.founderPhone': 'Phone number',
+  'projects.field.founderEmail': 'E-mail',
+  'projects.field.inviteFounder': 'Invite the founder to create an account and manage the project',
+  'projects.field.inviteFounderHint': 'An invitation is sent to the e-mail above; its link works for 7 days.',
+  'projects.v.founderContact': 'Enter the founder’s phone number or e-mail so that staff can contact them.',
+  'projects.v.inviteEmail': 'Enter the founder’s e-mail to send the invitation.',
+  'projects.detail.contactsPrivate': 'seen by staff only',
   'projects.updated': 'Your changes have been saved.',
   'projects.edit': 'Edit project',
   'projects.form.title.new': 'Register a project or idea',

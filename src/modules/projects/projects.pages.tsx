@@ -7,19 +7,22 @@ import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
+import { clientIp } from '#kernel/http/rate-limit.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
 import { withQuery } from '#kernel/ui/components.tsx';
 import { labelOf } from '#kernel/ui/labels.ts';
-import { listStaff } from '#modules/accounts/index.ts';
+import { inviteUser, listStaff } from '#modules/accounts/index.ts';
+import { peopleByIds } from '#modules/people/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { mayCreateProject, projectCreatorRoles } from './projects.queries.ts';
-import { ProjectFilters, ProjectInput } from './projects.schemas.ts';
+import { ProjectFilters, ProjectInput, StaffProjectInput } from './projects.schemas.ts';
 import {
   assignCaseOfficer,
   canEdit,
   createProject,
   getProject,
+  linkFounder,
   listProjects,
   type ProjectDetail,
   updateProject,
@@ -156,7 +159,14 @@ async function projectForm(
 ) {
   return render(
     c,
-    <ProjectFormPage ctx={pageContext(c)} {...target} values={values} errors={errors} communes={await communes(c)} />,
+    <ProjectFormPage
+      ctx={pageContext(c)}
+      {...target}
+      values={values}
+      errors={errors}
+      communes={await communes(c)}
+      walkIn={target.action === '/du-an/moi' && isStaff(c.var.actor)}
+    />,
     status,
   );
 }
@@ -177,12 +187,43 @@ async function submitProjectForm(
 
 projectsPages.get('/du-an/moi', allow(...projectCreatorRoles), (c) => projectForm(c, newTarget(c), {}));
 
-projectsPages.post('/du-an/moi', allow(...projectCreatorRoles), (c) =>
-  submitProjectForm(c, newTarget(c), async (input) => {
-    const created = await createProject({ db: c.var.deps.db, actor: requireActor(c), input });
-    return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created', { name: created.name });
-  }),
-);
+projectsPages.post('/du-an/moi', allow(...projectCreatorRoles), (c) => {
+  const actor = requireActor(c);
+  const { deps } = c.var;
+  if (!isStaff(actor))
+    return submitProjectForm(c, newTarget(c), async (input) => {
+      const created = await createProject({ db: deps.db, actor, input });
+      return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created', { name: created.name });
+    });
+  // Staff may register the project of a founder who came in person, and invite them to it.
+  return submitForm(
+    c,
+    StaffProjectInput,
+    (values, errors) => projectForm(c, newTarget(c), values, errors, 422),
+    async (input) => {
+      const created = await createProject({ db: deps.db, actor, input, founder: input });
+      if (input.inviteFounder && input.founderEmail && !created.founderUserId) {
+        const invited = await inviteUser({
+          ...deps,
+          actor,
+          input: { email: input.founderEmail, name: input.founderName, role: 'founder' },
+          ip: clientIp(c),
+        });
+        await linkFounder(deps.db, created.id, invited.id);
+        return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created.invited', {
+          name: created.name,
+          email: input.founderEmail,
+        });
+      }
+      if (input.founderEmail && created.founderUserId)
+        return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created.linked', {
+          name: created.name,
+          email: input.founderEmail,
+        });
+      return redirectWithFlash(c, `/du-an/${created.slug}`, 'projects.created', { name: created.name });
+    },
+  );
+});
 
 /** The project, if this person may edit it: 404 when they may not see it, 403 when they may only look. */
 async function editableProject(c: Context<AppEnv>): Promise<ProjectDetail> {
@@ -227,6 +268,20 @@ export function createProjectsPages(ports: ProjectPorts): Hono<AppEnv> {
     const project = await getProject({ db, actor, slug: c.req.param('slug') });
     const editable = canEdit(actor, project.members);
     const staff = isStaff(actor);
+    // The team's phone numbers and e-mails are in the people registry: for staff only.
+    const people = staff
+      ? await peopleByIds(
+          db,
+          project.members.flatMap((m) => (m.personId ? [m.personId] : [])),
+        )
+      : new Map();
+    const contacts = Object.fromEntries(
+      project.members.flatMap((m) => {
+        const p = m.personId ? people.get(m.personId) : undefined;
+        const said = [p?.phone, p?.email].filter(Boolean).join(' · ');
+        return said ? [[m.id, said]] : [];
+      }),
+    );
     return render(
       c,
       <ProjectPage
@@ -237,6 +292,7 @@ export function createProjectsPages(ports: ProjectPorts): Hono<AppEnv> {
         isStaff={staff}
         showOutcomes={editable}
         staff={staff ? await listStaff(db) : []}
+        contacts={contacts}
       />,
     );
   });

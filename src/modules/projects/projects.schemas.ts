@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkbox, choice, choices, lines, optionalChoice, text, url } from '#kernel/http/validation.ts';
+import { checkbox, choice, choices, email, lines, optionalChoice, phone, text, url } from '#kernel/http/validation.ts';
 import { projectFields, projectStages, projectTypes, supportNeeds } from './projects.taxonomy.ts';
 
 /** "2021 - Giải Ba cuộc thi KNĐMST tỉnh" → { year: 2021, title: "Giải Ba cuộc thi KNĐMST tỉnh" } */
@@ -36,6 +36,36 @@ export const ProjectInput = z
   .refine((p) => !p.isPublic || p.consentToPublish, { path: ['consentToPublish'], error: 'v.consent' });
 
 export type ProjectInput = z.output<typeof ProjectInput>;
+
+/**
+ * The founder of a project an officer registers for someone who came in person: their name and a
+ * phone number or an e-mail, kept in the people registry (never on a public page), and whether to
+ * invite them to an account that manages the project. All empty: a project without a walk-in.
+ */
+export const WalkInFounder = z
+  .object({
+    founderName: text.optional(100),
+    founderPhone: phone(),
+    founderEmail: z
+      .union([z.literal(''), email()])
+      .optional()
+      .default(''),
+    inviteFounder: checkbox(),
+  })
+  .superRefine((f, ctx) => {
+    if (!f.founderName && !f.founderPhone && !f.founderEmail && !f.inviteFounder) return;
+    if (!f.founderName) ctx.addIssue({ code: 'custom', path: ['founderName'], message: 'v.required' });
+    if (!f.founderPhone && !f.founderEmail)
+      ctx.addIssue({ code: 'custom', path: ['founderPhone'], message: 'projects.v.founderContact' });
+    if (f.inviteFounder && !f.founderEmail)
+      ctx.addIssue({ code: 'custom', path: ['founderEmail'], message: 'projects.v.inviteEmail' });
+  });
+
+export type WalkInFounder = z.output<typeof WalkInFounder>;
+
+/** The form as staff fill it: the project and, for a walk-in, its founder. */
+export const StaffProjectInput = z.intersection(ProjectInput, WalkInFounder);
+export type StaffProjectInput = z.output<typeof StaffProjectInput>;
 
 /** The directory's filters, from the query string; unknown values are ignored, never an error. */
 export const ProjectFilters = z.object({

@@ -10,7 +10,7 @@ import { matches, rank } from '#kernel/search/search.ts';
 import { findOrCreatePerson } from '#modules/people/index.ts';
 import { assertCommunes, communeBySlug, communesOf } from '#modules/places/index.ts';
 import { mayCreateProject } from './projects.queries.ts';
-import type { ProjectFilters, ProjectInput } from './projects.schemas.ts';
+import type { ProjectFilters, ProjectInput, WalkInFounder } from './projects.schemas.ts';
 import { project, projectMember } from './projects.sql.ts';
 
 export type Project = typeof project.$inferSelect;
@@ -106,10 +106,24 @@ function columnsFrom(input: ProjectInput) {
  * Registers a project; a founder who registers it becomes its lead member.
  * @example const { slug } = await createProject({ db, actor, input })
  */
-export async function createProject({ db, actor, input }: { db: Db; actor: Actor; input: ProjectInput }) {
+export async function createProject({
+  db,
+  actor,
+  input,
+  founder,
+}: {
+  db: Db;
+  actor: Actor;
+  input: ProjectInput;
+  /** Staff registering the project of a founder who came in person (ignored for anyone else). */
+  founder?: WalkInFounder;
+}) {
   if (!mayCreateProject(actor)) throw new AppError('forbidden');
   await assertCommunes(db, input.commune);
   const others = await resolveMembers(db, input.members);
+  const walkIn = isStaff(actor) && founder?.founderName ? founder : null;
+  // A founder whose e-mail already has an account is linked to it, as team members typed by e-mail are.
+  const [account] = walkIn?.founderEmail ? await resolveMembers(db, [walkIn.founderEmail]) : [];
   return db.transaction(async (tx) => {
     const slug = await uniqueSlug(tx, slugs, input.name);
     const [created] = await tx
@@ -120,13 +134,36 @@ export async function createProject({ db, actor, input }: { db: Db; actor: Actor
     const lead =
       actor.role === 'founder'
         ? [{ userId: actor.id, name: actor.name, email: actor.email, role: 'lead' as const }]
-        : [];
+        : walkIn
+          ? [
+              {
+                userId: account?.userId ?? null,
+                name: walkIn.founderName,
+                email: walkIn.founderEmail,
+                role: 'lead' as const,
+              },
+            ]
+          : [];
     const members = [
       ...lead,
-      ...others.filter((m) => m.userId !== actor.id).map((m) => ({ ...m, role: 'member' as const })),
+      ...others
+        .filter((m) => m.userId !== actor.id && !(m.userId && m.userId === lead[0]?.userId))
+        .map((m) => ({ ...m, role: 'member' as const })),
     ];
     if (members.length) {
-      const people = await peopleOfTeam(tx, members);
+      // The walk-in founder goes to the registry with their phone: an officer can call them back.
+      const people = walkIn
+        ? [
+            (
+              await findOrCreatePerson(tx, {
+                fullName: walkIn.founderName,
+                phone: walkIn.founderPhone,
+                email: walkIn.founderEmail || null,
+              })
+            ).id,
+            ...(await peopleOfTeam(tx, members.slice(1))),
+          ]
+        : await peopleOfTeam(tx, members);
       await tx.insert(projectMember).values(
         members.map(({ email: _email, ...m }, position) => ({
           ...m,
@@ -141,10 +178,23 @@ export async function createProject({ db, actor, input }: { db: Db; actor: Actor
       action: 'project.create',
       entity: 'project',
       entityId: created.id,
-      data: { name: input.name },
+      data: { name: input.name, ...(walkIn ? { walkIn: true } : {}) },
     });
-    return created;
+    return { ...created, founderUserId: lead[0]?.userId ?? null };
   });
+}
+
+/**
+ * Makes an account the lead of a project whose walk-in founder had none (the account the officer
+ * invited them to). Only a lead without an account is taken.
+ */
+export async function linkFounder(db: Db, projectId: string, userId: string): Promise<void> {
+  await db
+    .update(projectMember)
+    .set({ userId })
+    .where(
+      and(eq(projectMember.projectId, projectId), eq(projectMember.role, 'lead'), sql`${projectMember.userId} IS NULL`),
+    );
 }
 
 async function membersOf(db: Db, projectId: string): Promise<ProjectMember[]> {

@@ -18,10 +18,16 @@ export interface ProjectPageProps {
   /** Shown in full (outcomes, figures, evidence) to the team and staff; the public sees what and when. */
   showOutcomes: boolean;
   staff: { id: string; name: string }[];
+  /** Team members' phone and e-mail from the people registry, by member id: given to staff only. */
+  contacts?: Record<string, string>;
 }
 
 /** The team, the awards and the links: after the story, for those who read on. Nothing empty is shown. */
-const MoreAbout: FC<{ t: PageContext['t']; project: ProjectDetail }> = ({ t, project: p }) => (
+const MoreAbout: FC<{ t: PageContext['t']; project: ProjectDetail; contacts: Record<string, string> }> = ({
+  t,
+  project: p,
+  contacts,
+}) => (
   <dl class="facts">
     <dt>{t('projects.field.type')}</dt>
     <dd>{labelOf(t, 'project.type', p.type)}</dd>
@@ -32,6 +38,11 @@ const MoreAbout: FC<{ t: PageContext['t']; project: ProjectDetail }> = ({ t, pro
           <li>
             {m.name}
             {m.role === 'lead' && <span class="muted"> ({t('projects.lead.member')})</span>}
+            {contacts[m.id] && (
+              <div class="muted">
+                {contacts[m.id]} <small>({t('projects.detail.contactsPrivate')})</small>
+              </div>
+            )}
           </li>
         ))}
       </ul>
@@ -81,6 +92,7 @@ export const ProjectPage: FC<ProjectPageProps> = ({
   isStaff,
   showOutcomes,
   staff,
+  contacts = {},
 }) => {
   const { t } = ctx;
   return (
@@ -116,7 +128,7 @@ export const ProjectPage: FC<ProjectPageProps> = ({
           <Timeline ctx={ctx} entries={timeline} showOutcomes={showOutcomes} />
         </>
       )}
-      <MoreAbout t={t} project={p} />
+      <MoreAbout t={t} project={p} contacts={contacts} />
       {isStaff && (
         <PostForm action={`/du-an/${p.slug}/phu-trach`} csrfToken={ctx.csrfToken} class="assign">
           <Select

@@ -15,6 +15,8 @@ export interface ProjectFormProps {
   values: FormValues;
   errors: Record<string, string>;
   communes: CommuneOption[];
+  /** Staff registering a new project: the walk-in founder's part of the form. */
+  walkIn?: boolean;
 }
 
 const labelsOf = (t: PageContext['t']): Record<string, string> => ({
@@ -30,7 +32,56 @@ const labelsOf = (t: PageContext['t']): Record<string, string> => ({
   awards: t('projects.field.awards'),
   links: t('projects.field.links'),
   consentToPublish: t('projects.form.publish'),
+  founderName: t('projects.field.founderName'),
+  founderPhone: t('projects.field.founderPhone'),
+  founderEmail: t('projects.field.founderEmail'),
+  inviteFounder: t('projects.field.inviteFounder'),
 });
+
+/** For staff: the founder who came in person, their contacts kept private, and an invitation. */
+const WalkInFounderPart: FC<ProjectFormProps> = ({ ctx, values, errors }) => {
+  const { t } = ctx;
+  const labels = labelsOf(t);
+  return (
+    <fieldset>
+      <legend>{t('projects.form.walkIn')}</legend>
+      <p class="hint">{t('projects.form.walkInHint')}</p>
+      <Input
+        name="founderName"
+        label={labels.founderName ?? ''}
+        value={formValue(values, 'founderName')}
+        error={errors.founderName}
+        maxlength={100}
+        autocomplete="off"
+      />
+      <Input
+        name="founderPhone"
+        label={labels.founderPhone ?? ''}
+        type="tel"
+        value={formValue(values, 'founderPhone')}
+        error={errors.founderPhone}
+        maxlength={20}
+        autocomplete="off"
+      />
+      <Input
+        name="founderEmail"
+        label={labels.founderEmail ?? ''}
+        type="email"
+        value={formValue(values, 'founderEmail')}
+        error={errors.founderEmail}
+        maxlength={254}
+        autocomplete="off"
+      />
+      <Checkbox
+        name="inviteFounder"
+        label={labels.inviteFounder ?? ''}
+        hint={t('projects.field.inviteFounderHint')}
+        checked={formValue(values, 'inviteFounder') === 'on'}
+        error={errors.inviteFounder}
+      />
+    </fieldset>
+  );
+};
 
 /** The project's name, summary, description, type, field, stage and commune. */
 const ProjectBasics: FC<ProjectFormProps> = ({ ctx, values, errors, communes }) => {
@@ -156,6 +207,7 @@ export const ProjectFormPage: FC<ProjectFormProps> = (p) => {
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <PostForm action={action} csrfToken={ctx.csrfToken} class="form">
         <ProjectBasics {...p} />
+        {p.walkIn && <WalkInFounderPart {...p} />}
         <ProjectTeam {...p} />
         <Checkboxes
           name="needs"
