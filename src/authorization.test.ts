@@ -122,6 +122,8 @@ const matrix: Row[] = [
   ['GET', '/du-an/:slug/sua', `/du-an/${P}/sua`, s(303, 200, 404, 404, 404, 200, 200)],
   ['POST', '/du-an/:slug/sua', `/du-an/${P}/sua`, s(303, 422, 404, 404, 404, 422, 422)],
   ['POST', '/du-an/:slug/phu-trach', `/du-an/${P}/phu-trach`, s(303, 403, 403, 403, 403, 303, 303)],
+  ['POST', '/du-an/:slug/duyet', `/du-an/${P}/duyet`, s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/quan-ly/du-an-cho-duyet', '/quan-ly/du-an-cho-duyet', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/du-an/:slug/ho-tro/moi', `/du-an/${P}/ho-tro/moi`, s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/du-an/:slug/ho-tro/moi', `/du-an/${P}/ho-tro/moi`, s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/ho-tro', '/ho-tro', s(303, 403, 403, 403, 403, 200, 200)],

@@ -5,7 +5,7 @@ import { migrate } from '#kernel/db/migrate.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { bundledCommuneFile, communeForFormerDistrict, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
-import { assignCaseOfficer, createProject } from '#modules/projects/index.ts';
+import { assignCaseOfficer, createProject, reviewProject } from '#modules/projects/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
 import { seedConnecting } from './demo-connecting.ts';
 import type { DemoContext } from './demo-context.ts';
@@ -105,6 +105,15 @@ export async function seedDemo(deps: AppDeps): Promise<void> {
     const commune = await communeOf(deps, p.place);
     const actor = p.byFounder ? account('founder') : officer;
     const created = await createProject({ db, actor, input: { ...p.input, commune } });
+    // A founder's project was published by the officer who reviewed it.
+    if (p.byFounder && p.input.isPublic)
+      await reviewProject({
+        db,
+        actor: officer,
+        slug: created.slug,
+        input: { decision: 'approve', note: '' },
+        baseUrl: deps.config.BASE_URL,
+      });
     projects.set(p.key, created);
     if (p.caseOfficer) await assignCaseOfficer({ db, actor: officer, slug: created.slug, officerId: officer.id });
   }

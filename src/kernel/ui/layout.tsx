@@ -66,6 +66,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
       label: 'nav.work',
       items: [
         { href: '/quan-ly/yeu-cau', label: 'nav.inbox' },
+        { href: '/quan-ly/du-an-cho-duyet', label: 'projects.review.nav' },
         { href: '/tu-van', label: 'nav.engagements' },
         { href: '/ho-tro', label: 'nav.support' },
         { href: '/quan-ly/bao-cao', label: 'nav.reports' },

@@ -34,6 +34,7 @@ export {
   type ProjectDetail,
   type ProjectListItem,
   projectFigures,
+  reviewProject,
   updateProject,
 } from './projects.service.ts';
 export type { Award } from './projects.sql.ts';

@@ -4,8 +4,8 @@ import { isStaff } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { toCsv } from '#kernel/http/csv.ts';
 import { AppError } from '#kernel/http/errors.ts';
-import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, submitForm } from '#kernel/http/forms.ts';
+import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
+import { type FormValues, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { clientIp } from '#kernel/http/rate-limit.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
@@ -16,7 +16,7 @@ import { inviteUser, listStaff } from '#modules/accounts/index.ts';
 import { peopleByIds } from '#modules/people/index.ts';
 import { listCommunes } from '#modules/places/index.ts';
 import { mayCreateProject, projectCreatorRoles } from './projects.queries.ts';
-import { ProjectFilters, ProjectInput, StaffProjectInput } from './projects.schemas.ts';
+import { ProjectFilters, ProjectInput, ReviewInput, StaffProjectInput } from './projects.schemas.ts';
 import {
   assignCaseOfficer,
   canEdit,
@@ -25,12 +25,15 @@ import {
   linkFounder,
   listProjects,
   type ProjectDetail,
+  reviewProject,
+  reviewQueue,
   updateProject,
 } from './projects.service.ts';
 import type { ProjectPorts } from './projects.timeline.ts';
 import { ProjectPage } from './views/project-detail.tsx';
 import { ProjectFormPage } from './views/project-form.tsx';
 import { ProjectListPage } from './views/project-list.tsx';
+import { ReviewQueuePage } from './views/project-review.tsx';
 
 const projectsPages = new Hono<AppEnv>();
 
@@ -52,7 +55,8 @@ function formValuesOf(p: ProjectDetail): FormValues {
     awards: p.awards.map((a) => `${a.year} - ${a.title}`).join('\n'),
     links: p.links.join('\n'),
     consentToPublish: p.consentToPublish ? 'on' : '',
-    isPublic: p.isPublic ? 'on' : '',
+    // A wish to publish that waits for review (or was sent back) stays ticked.
+    isPublic: p.isPublic || p.publishReview ? 'on' : '',
   };
 }
 
@@ -244,6 +248,55 @@ projectsPages.post('/du-an/:slug/sua', allow(), async (c) => {
     const updated = await updateProject({ db: c.var.deps.db, actor: requireActor(c), slug: project.slug, input });
     return redirectWithFlash(c, `/du-an/${updated.slug}`, 'projects.updated');
   });
+});
+
+/** The queue of founders' projects waiting to be published; `refused` shows a refused answer again. */
+async function reviewQueuePage(c: Context<AppEnv>, refused?: { slug: string; error: string; note: string }) {
+  const query = c.req.query();
+  const page = pageFrom(query.page);
+  const { items, total, pending } = await reviewQueue({ db: c.var.deps.db, actor: requireActor(c), page });
+  return render(
+    c,
+    <ReviewQueuePage
+      ctx={pageContext(c)}
+      items={items}
+      pending={pending}
+      info={pageInfo(page, total)}
+      query={query}
+      refused={refused}
+    />,
+    refused ? 422 : 200,
+  );
+}
+
+projectsPages.get('/quan-ly/du-an-cho-duyet', allow('officer', 'admin'), (c) => reviewQueuePage(c));
+
+/** An officer publishes a founder's project or sends it back; a refusal shows the queue again, note kept. */
+projectsPages.post('/du-an/:slug/duyet', allow('officer', 'admin'), async (c) => {
+  const slug = c.req.param('slug');
+  const form = await readForm(c, ReviewInput);
+  const next = safeNext(typeof form.values.next === 'string' ? form.values.next : undefined, `/du-an/${slug}`);
+  const again = (error: string) =>
+    reviewQueuePage(c, { slug, error, note: typeof form.values.note === 'string' ? form.values.note : '' });
+  if (!form.ok) return again(form.errors.note ?? form.errors.decision ?? c.var.t('errors.validation'));
+  try {
+    const done = await reviewProject({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      slug,
+      input: form.data,
+      baseUrl: c.var.deps.config.BASE_URL,
+    });
+    return redirectWithFlash(
+      c,
+      next,
+      form.data.decision === 'approve' ? 'projects.review.approved' : 'projects.review.sentBack',
+      { name: done.name },
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation') return again(c.var.t('projects.review.notWaiting'));
+    throw error;
+  }
 });
 
 projectsPages.post('/du-an/:slug/phu-trach', allow('officer', 'admin'), async (c) => {

@@ -83,3 +83,12 @@ export const ProjectFilters = z.object({
 });
 
 export type ProjectFilters = Partial<z.output<typeof ProjectFilters>>;
+
+/** An officer's answer to a founder's wish to publish: publish, or send back with what to change. */
+export const ReviewInput = z
+  .object({
+    decision: choice(['approve', 'return'] as const),
+    note: text.optional(1000),
+  })
+  .refine((r) => r.decision === 'approve' || r.note !== '', { path: ['note'], error: 'projects.review.v.note' });
+export type ReviewInput = z.output<typeof ReviewInput>;

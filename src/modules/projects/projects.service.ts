@@ -6,12 +6,15 @@ import type { Db } from '#kernel/db/client.ts';
 import { isUuid, uniqueSlug } from '#kernel/db/keys.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
+import { translator } from '#kernel/i18n/index.ts';
+import { queueMail } from '#kernel/mail/mailer.ts';
 import { matches, rank } from '#kernel/search/search.ts';
 import { findOrCreatePerson } from '#modules/people/index.ts';
 import { assertCommunes, communeBySlug, communesOf } from '#modules/places/index.ts';
 import { mayCreateProject } from './projects.queries.ts';
-import type { ProjectFilters, ProjectInput, WalkInFounder } from './projects.schemas.ts';
+import type { ProjectFilters, ProjectInput, ReviewInput, WalkInFounder } from './projects.schemas.ts';
 import { project, projectMember } from './projects.sql.ts';
+import type { PublishReview } from './projects.taxonomy.ts';
 
 export type Project = typeof project.$inferSelect;
 export type ProjectMember = typeof projectMember.$inferSelect & { email: string | null };
@@ -98,8 +101,22 @@ function columnsFrom(input: ProjectInput) {
     awards: input.awards,
     links: input.links,
     consentToPublish: input.consentToPublish,
-    isPublic: input.isPublic,
   };
+}
+
+/**
+ * Whether the project shows publicly, and what waits for review. Staff publish directly; a
+ * founder's wish to publish waits for an officer (`pending`), unless the project is already
+ * public; unticking it takes the project down and the wish away.
+ */
+function visibilityFrom(
+  actor: Actor,
+  wanted: boolean,
+  current?: Pick<Project, 'isPublic'>,
+): { isPublic: boolean; publishReview: PublishReview | null } {
+  if (!wanted) return { isPublic: false, publishReview: null };
+  if (isStaff(actor) || current?.isPublic) return { isPublic: true, publishReview: null };
+  return { isPublic: false, publishReview: 'pending' };
 }
 
 /**
@@ -128,7 +145,7 @@ export async function createProject({
     const slug = await uniqueSlug(tx, slugs, input.name);
     const [created] = await tx
       .insert(project)
-      .values({ ...columnsFrom(input), slug, createdBy: actor.id })
+      .values({ ...columnsFrom(input), ...visibilityFrom(actor, input.isPublic), slug, createdBy: actor.id })
       .returning({ id: project.id, slug: project.slug, name: project.name });
     if (!created) throw new Error('insert returned nothing');
     const lead =
@@ -272,7 +289,12 @@ export async function updateProject({
       input.name === current.name ? current.slug : await uniqueSlug(tx, slugs, input.name, { ownId: current.id });
     await tx
       .update(project)
-      .set({ ...columnsFrom(input), slug: newSlug, updatedAt: new Date() })
+      .set({
+        ...columnsFrom(input),
+        ...visibilityFrom(actor, input.isPublic, current),
+        slug: newSlug,
+        updatedAt: new Date(),
+      })
       .where(eq(project.id, current.id));
     // The lead stays; the other members are the list as typed.
     await tx
@@ -425,4 +447,135 @@ export async function projectFigures(db: Db) {
     .from(project)
     .where(eq(project.isPublic, true));
   return { projects: row?.projects ?? 0, communes: row?.communes ?? 0 };
+}
+
+/** A project waiting for an officer to publish it, as the review queue lists it. */
+export interface ReviewItem {
+  slug: string;
+  name: string;
+  summary: string;
+  communeName: string | null;
+  publishReview: PublishReview;
+  reviewNote: string;
+  updatedAt: Date;
+}
+
+/** Founders' projects waiting to be published (the oldest first), and those sent back, for staff. */
+export async function reviewQueue({
+  db,
+  actor,
+  page,
+}: {
+  db: Db;
+  actor: Actor;
+  page: Page;
+}): Promise<{ items: ReviewItem[]; total: number; pending: number }> {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  const waiting = sql`${project.publishReview} IS NOT NULL`;
+  const [counts] = await db
+    .select({
+      total: count(),
+      pending: sql<number>`(count(*) FILTER (WHERE ${project.publishReview} = 'pending'))::int`,
+    })
+    .from(project)
+    .where(waiting);
+  const found = await db
+    .select({
+      slug: project.slug,
+      name: project.name,
+      summary: project.summary,
+      communeSlug: project.communeSlug,
+      publishReview: project.publishReview,
+      reviewNote: project.reviewNote,
+      updatedAt: project.updatedAt,
+    })
+    .from(project)
+    .where(waiting)
+    .orderBy(sql`${project.publishReview} = 'pending' DESC`, asc(project.updatedAt), asc(project.id))
+    .limit(page.perPage)
+    .offset(page.offset);
+  const places = await communesOf(
+    db,
+    found.map((r) => r.communeSlug),
+  );
+  return {
+    items: found.map(({ communeSlug, ...r }) => ({
+      ...r,
+      publishReview: r.publishReview as PublishReview,
+      communeName: (communeSlug && places.get(communeSlug)?.name) || null,
+    })),
+    total: Number(counts?.total ?? 0),
+    pending: Number(counts?.pending ?? 0),
+  };
+}
+
+/**
+ * An officer publishes a founder's project, or sends it back with what to change; the team's
+ * accounts hear of it by e-mail. Only a project that waits can be answered.
+ */
+export async function reviewProject({
+  db,
+  actor,
+  slug,
+  input,
+  baseUrl,
+}: {
+  db: Db;
+  actor: Actor;
+  slug: string;
+  input: ReviewInput;
+  baseUrl: string;
+}): Promise<{ name: string; slug: string }> {
+  if (!isStaff(actor)) throw new AppError('forbidden');
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: project.id, name: project.name, publishReview: project.publishReview })
+      .from(project)
+      .where(eq(project.slug, slug))
+      .for('update');
+    if (!current) throw new AppError('not_found');
+    if (current.publishReview !== 'pending')
+      throw new AppError('validation', 'projects.review.notWaiting', { decision: 'projects.review.notWaiting' });
+    const approve = input.decision === 'approve';
+    await tx
+      .update(project)
+      .set({
+        isPublic: approve,
+        publishReview: approve ? null : 'returned',
+        reviewNote: input.note,
+        reviewedBy: actor.id,
+        reviewedAt: new Date(),
+      })
+      .where(eq(project.id, current.id));
+    const team = await tx
+      .select({ email: user.email })
+      .from(projectMember)
+      .innerJoin(user, eq(user.id, projectMember.userId))
+      .where(eq(projectMember.projectId, current.id));
+    const url = `${baseUrl}/du-an/${slug}`;
+    // The team's language is not known here: the site's default, Vietnamese.
+    const t = translator('vi');
+    await queueMail(
+      tx,
+      team.map(({ email }) => ({
+        to: email,
+        subject: t(approve ? 'projects.review.mail.approved.subject' : 'projects.review.mail.returned.subject', {
+          name: current.name,
+        }),
+        text: t(approve ? 'projects.review.mail.approved.body' : 'projects.review.mail.returned.body', {
+          name: current.name,
+          note: input.note,
+          url,
+        }),
+      })),
+    );
+    await audit(tx, {
+      actorId: actor.id,
+      action: approve ? 'project.publish' : 'project.return',
+      entity: 'project',
+      entityId: current.id,
+      data: input.note ? { note: input.note } : undefined,
+    });
+    return { name: current.name, slug };
+  });
 }

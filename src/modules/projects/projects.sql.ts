@@ -4,7 +4,7 @@ import { user } from '#kernel/auth/auth.sql.ts';
 import { allOf, oneOf } from '#kernel/db/columns.ts';
 import { personKey } from '#modules/people/index.ts';
 import { communeKey } from '#modules/places/index.ts';
-import { projectFields, projectStages, projectTypes, supportNeeds } from './projects.taxonomy.ts';
+import { projectFields, projectStages, projectTypes, publishReviews, supportNeeds } from './projects.taxonomy.ts';
 
 export interface Award {
   title: string;
@@ -28,6 +28,14 @@ export const project = pgTable(
     links: text().array().notNull().default(sql`'{}'::text[]`),
     isPublic: boolean().notNull().default(false),
     consentToPublish: boolean().notNull().default(false),
+    /**
+     * A founder's wish to publish waits for an officer: `pending` until reviewed, `returned` with the
+     * officer's note when it needs changes; null when nothing waits (staff publish directly).
+     */
+    publishReview: text(),
+    reviewNote: text().notNull().default(''),
+    reviewedBy: text().references(() => user.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp({ withTimezone: true }),
     caseOfficerId: text().references(() => user.id, { onDelete: 'set null' }),
     createdBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +56,9 @@ export const project = pgTable(
     index().on(t.caseOfficerId),
     index('project_needs_gin').using('gin', t.needs),
     oneOf('project_type_known', t.type, projectTypes),
+    oneOf('project_publish_review_known', t.publishReview, publishReviews),
+    check('project_review_not_public', sql`${t.publishReview} IS NULL OR NOT ${t.isPublic}`),
+    index('project_publish_review').on(t.publishReview, t.updatedAt).where(sql`${t.publishReview} IS NOT NULL`),
     oneOf('project_field_known', t.field, projectFields),
     oneOf('project_stage_known', t.stage, projectStages),
     allOf('project_needs_known', t.needs, supportNeeds),

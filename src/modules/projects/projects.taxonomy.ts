@@ -38,3 +38,7 @@ export const supportNeeds = [
   'funding',
 ] as const;
 export type SupportNeed = (typeof supportNeeds)[number];
+
+/** Where a founder's wish to publish stands: waiting for an officer, or sent back with a note. */
+export const publishReviews = ['pending', 'returned'] as const;
+export type PublishReview = (typeof publishReviews)[number];

@@ -32,6 +32,13 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
+/** An officer publishes a founder's project (a founder's wish to publish waits for review). */
+async function approve(slug: string) {
+  const officer = new TestBrowser(rt.app);
+  await officer.signIn('officer@test.vn', password);
+  expect((await officer.post(`/du-an/${slug}/duyet`, { decision: 'approve' })).status).toBe(303);
+}
+
 async function founder() {
   const b = new TestBrowser(rt.app);
   await b.signIn('founder@test.vn', password);
@@ -50,6 +57,10 @@ describe('registering a project', () => {
     expect(page).toContain('Nông Văn Tú');
     expect(page).toContain('Thất Khê');
     expect(page).toContain('Đã đăng ký dự án'); // the flash message
+    // A founder's project shows publicly once an officer has reviewed it.
+    expect(page).toContain('Dự án đang chờ cán bộ Sở duyệt');
+    await approve('thach-den-hong-nhung');
+    expect((await new TestBrowser(rt.app).get('/du-an/thach-den-hong-nhung')).status).toBe(200);
   });
 
   it('bad input: 422, messages in Vietnamese, everything typed kept', async () => {
@@ -119,6 +130,7 @@ describe('directory and search', () => {
       summary: 'Một dự án khác có tên không dấu.',
     });
     await b.get(created.headers.get('location') ?? '/'); // shows (and clears) the flash message
+    await approve('thach-den-sach');
     const res = await rt.app.request('/api/v1/projects?q=thach%20den');
     const body = (await res.json()) as { items: { name: string }[]; total: number };
     expect(body.total).toBeGreaterThanOrEqual(2);

@@ -7,6 +7,7 @@ import { Layout } from '#kernel/ui/layout.tsx';
 import type { ProjectDetail } from '../projects.service.ts';
 import type { TimelineEntry } from '../projects.timeline.ts';
 import { ProjectFacts } from './project-facts.tsx';
+import { ReviewBanner, ReviewForm } from './project-review.tsx';
 import { Timeline } from './project-timeline.tsx';
 
 export interface ProjectPageProps {
@@ -112,6 +113,10 @@ export const ProjectPage: FC<ProjectPageProps> = ({
         <p>
           <Badge tone="warning">{t('projects.private')}</Badge>
         </p>
+      )}
+      {(canEdit || isStaff) && <ReviewBanner ctx={ctx} review={p.publishReview} note={p.reviewNote} />}
+      {isStaff && p.publishReview === 'pending' && (
+        <ReviewForm ctx={ctx} slug={p.slug} name={p.name} next={`/du-an/${p.slug}`} />
       )}
       <p class="lead">{p.summary}</p>
       <ProjectFacts ctx={ctx} project={p} canEdit={canEdit} isStaff={isStaff} />

@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import { isStaff } from '#kernel/auth/roles.ts';
 import { type FormValues, formValue, formValues } from '#kernel/http/forms.ts';
 import { type CommuneOption, communeOptions } from '#kernel/ui/communes.ts';
 import type { PageContext } from '#kernel/ui/context.ts';
@@ -227,6 +228,7 @@ export const ProjectFormPage: FC<ProjectFormProps> = (p) => {
           <Checkbox
             name="isPublic"
             label={t('projects.field.isPublic')}
+            hint={ctx.actor && !isStaff(ctx.actor) ? t('projects.field.isPublicHint') : undefined}
             checked={formValue(values, 'isPublic') === 'on'}
             error={errors.isPublic}
           />
