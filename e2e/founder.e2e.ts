@@ -1,7 +1,20 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultPassword } from '../src/seed/factories.ts';
 import { desktop, launchBrowser, newPage, phone, screenshot } from './browser.ts';
-import { newFounder, pathOf, registerProject, runId, searchFor, signUp, visit } from './journeys.ts';
+import {
+  demoOfficer,
+  newFounder,
+  pathOf,
+  publishFromQueue,
+  registerProject,
+  runId,
+  searchFor,
+  signIn,
+  signUp,
+  textOf,
+  visit,
+} from './journeys.ts';
 
 const browser = await launchBrowser();
 afterAll(async () => {
@@ -51,6 +64,18 @@ describe.each(journeys)('a founder $label', ({ javaScriptEnabled, viewport, tag 
 
   test('registers a project with Vietnamese text at /du-an/moi and lands on its page', async () => {
     projectPath = await registerProject(page, name);
+    // Public once an officer has reviewed it: the page says so meanwhile.
+    expect(await textOf(page.locator('main'))).toContain('Dự án đang chờ cán bộ Sở duyệt');
+  });
+
+  test('an officer publishes it from the review queue', async () => {
+    const officer = await newPage(browser, { javaScriptEnabled, viewport });
+    try {
+      await signIn(officer.page, demoOfficer.email, defaultPassword, { a11y: false });
+      await publishFromQueue(officer.page, name, { a11y: viewport === phone });
+    } finally {
+      await officer.context.close();
+    }
   });
 
   test('finds it at /tim-kiem, typing without diacritics', async () => {

@@ -107,6 +107,19 @@ export async function registerProject(page: Page, name: string, check: Check = {
 }
 
 /**
+ * An officer publishes a founder's project from the review queue (`page` is signed in as staff):
+ * a founder's project shows publicly only after that.
+ */
+export async function publishFromQueue(page: Page, name: string, check: Check = {}): Promise<void> {
+  await visit(page, '/quan-ly/du-an-cho-duyet', check);
+  const card = page.locator('main li.card', { hasText: name });
+  expect(await card.count(), await textOf(page.locator('main'))).toBe(1);
+  await submit(page, 'Duyệt, cho hiện công khai', card);
+  expect(await textOf(page.locator('main .flash'))).toContain(`Đã duyệt: dự án “${name}” hiện công khai.`);
+  if (check.a11y !== false) await checkA11y(page);
+}
+
+/**
  * Searches with the form at /tim-kiem (opening it first unless already there), checks the
  * results page, and returns the link to `name` (asserted to be there once).
  */

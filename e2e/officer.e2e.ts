@@ -6,6 +6,7 @@ import {
   demoOfficer,
   newFounder,
   pathOf,
+  publishFromQueue,
   registerProject,
   runId,
   searchFor,
@@ -52,6 +53,10 @@ describe.each(journeys)('the case officer $label', ({ javaScriptEnabled, viewpor
 
   test('signs in at /dang-nhap', async () => {
     await signIn(page, demoOfficer.email, defaultPassword);
+  });
+
+  test('publishes the founder’s project from the review queue', async () => {
+    await publishFromQueue(page, projectName);
   });
 
   test('finds the founder’s project and opens it', async () => {

@@ -25,6 +25,8 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['project_field_known', 'project', `field = 'space travel'`],
   ['project_stage_known', 'project', `stage = 'unicorn'`],
   ['project_needs_known', 'project', `needs = array['consulting_ip', 'magic']`],
+  ['project_publish_review_known', 'project', `publish_review = 'maybe'`],
+  ['project_review_not_public', 'project', `is_public = true, publish_review = 'pending'`],
   ['project_member_position', 'project_member', 'position = -1'],
   ['support_kind_known', 'support', `kind = 'gift'`],
   ['support_provider_kind_known', 'support', `provider_kind = 'friend'`],

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
-import { createProject } from '#modules/projects/index.ts';
 import { ledgerEntries } from '#modules/support/index.ts';
-import { createUser } from '#seed/factories.ts';
+import { createUser, publishedProject } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { createEvent } from './calendar/events.service.ts';
@@ -89,8 +88,7 @@ beforeAll(async () => {
     role: 'founder',
   });
   await createUser(rt.deps, { name: 'Vi Văn Bình', email: 'khac@su-kien.vn', password, role: 'founder' });
-  const p = await createProject({
-    db: rt.db,
+  const p = await publishedProject(rt.deps, {
     actor: founder,
     input: {
       name: 'Miến dong Hội Hoan',

@@ -4,9 +4,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
-import { createProject } from '#modules/projects/index.ts';
 import { ledgerEntries } from '#modules/support/index.ts';
-import { createUser } from '#seed/factories.ts';
+import { createUser, publishedProject } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import {
   brokenPdfBytes,
@@ -63,8 +62,7 @@ beforeAll(async () => {
   await createUser(rt.deps, { name: 'Vi Văn Khác', email: 'khac@sp.vn', password, role: 'founder' });
   await createUser(rt.deps, { name: 'Lương Thu Hà', email: 'canbo@sp.vn', password, role: 'officer' });
   await createUser(rt.deps, { name: 'Trần Ngọc Ánh', email: 'doitac@sp.vn', password, role: 'partner' });
-  const p = await createProject({
-    db: rt.db,
+  const p = await publishedProject(rt.deps, {
     actor: founder,
     input: {
       ...baseProject,
@@ -76,8 +74,7 @@ beforeAll(async () => {
     },
   });
   projectSlug = p.slug;
-  const hidden = await createProject({
-    db: rt.db,
+  const hidden = await publishedProject(rt.deps, {
     actor: founder,
     input: {
       ...baseProject,

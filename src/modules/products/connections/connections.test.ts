@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createPartner } from '#modules/partners/index.ts';
-import { createProject } from '#modules/projects/index.ts';
 import { ledgerEntries } from '#modules/support/index.ts';
-import { createUser } from '#seed/factories.ts';
+import { createUser, publishedProject } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { exeBytes, fileOf, pdfBytes } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -56,8 +55,7 @@ beforeAll(async () => {
   });
   partnerId = happy.id;
   await addMember({ db: rt.db, actor: officer, slug: happy.slug, email: buyer.email });
-  const p = await createProject({
-    db: rt.db,
+  const p = await publishedProject(rt.deps, {
     actor: founder,
     input: {
       name: 'Thạch đen Tràng Định',
