@@ -44,10 +44,15 @@ export const ReviewForm: FC<{
 /** What the team (and staff) read at the top of a project that waits for review or was sent back. */
 export const ReviewBanner: FC<{ ctx: PageContext; review: string | null; note: string }> = ({ ctx, review, note }) => {
   const { t } = ctx;
-  if (review === 'pending') return <p class="flash">{t('projects.review.banner.pending')}</p>;
+  if (review === 'pending')
+    return (
+      <div class="notice">
+        <p>{t('projects.review.banner.pending')}</p>
+      </div>
+    );
   if (review === 'returned')
     return (
-      <div class="flash flash-error">
+      <div class="notice notice-warning">
         <p>{t('projects.review.banner.returned', { note })}</p>
         <p>{t('projects.review.banner.returnedHint')}</p>
       </div>
