@@ -182,6 +182,30 @@ export const vi = {
   'accounts.profile.title': 'Họ tên và số điện thoại',
   'accounts.profile.submit': 'Lưu thay đổi',
   'accounts.profile.saved': 'Đã lưu họ tên và số điện thoại.',
+  'accounts.token.title': 'Mã API cho phần mềm',
+  'accounts.token.lead':
+    'Một mã API cho phép phần mềm hoặc tập lệnh của bạn dùng API với quyền của tài khoản này. Mã chỉ hiện một lần khi tạo; hãy thu hồi mã không còn dùng.',
+  'accounts.token.docs': 'Tài liệu API',
+  'accounts.token.none': 'Bạn chưa tạo mã API nào.',
+  'accounts.token.name': 'Tên mã',
+  'accounts.token.nameHint': 'Để nhận ra mã sau này, ví dụ: Nhập dự án năm 2022.',
+  'accounts.token.scope': 'Quyền của mã',
+  'accounts.token.scope.read': 'Chỉ đọc',
+  'accounts.token.scope.write': 'Đọc và ghi',
+  'accounts.token.created': 'Tạo lúc {at}',
+  'accounts.token.lastUsed': 'dùng lần cuối lúc {at}',
+  'accounts.token.neverUsed': 'chưa dùng lần nào',
+  'accounts.token.revoked': 'Đã thu hồi lúc {at}',
+  'accounts.token.revoke': 'Thu hồi mã “{name}”',
+  'accounts.token.new': 'Tạo mã API mới',
+  'accounts.token.create': 'Tạo mã API',
+  'accounts.token.shownTitle': 'Mã API mới của bạn',
+  'accounts.token.shownLead':
+    'Mã “{name}” đã được tạo. Hãy sao chép ngay: mã chỉ hiện một lần này, Kết Nối không lưu lại được.',
+  'accounts.token.value': 'Mã API',
+  'accounts.token.howTo': 'Gửi mã trong tiêu đề Authorization của mỗi lệnh gọi tới /api/v1, ví dụ:',
+  'accounts.token.back': 'Quay lại trang Tài khoản',
+  'accounts.token.revokedFlash': 'Đã thu hồi mã API. Phần mềm dùng mã này sẽ không gọi API được nữa.',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -369,6 +393,30 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.profile.title': 'Name and phone',
   'accounts.profile.submit': 'Save changes',
   'accounts.profile.saved': 'Your name and phone number have been saved.',
+  'accounts.token.title': 'API tokens for software',
+  'accounts.token.lead':
+    'An API token lets your software or scripts use the API with this account’s rights. It is shown only once, when created; revoke tokens you no longer use.',
+  'accounts.token.docs': 'API documentation',
+  'accounts.token.none': 'You have not created any API token.',
+  'accounts.token.name': 'Token name',
+  'accounts.token.nameHint': 'To recognise it later, e.g. Importing the 2022 projects.',
+  'accounts.token.scope': 'What the token may do',
+  'accounts.token.scope.read': 'Read only',
+  'accounts.token.scope.write': 'Read and write',
+  'accounts.token.created': 'Created {at}',
+  'accounts.token.lastUsed': 'last used {at}',
+  'accounts.token.neverUsed': 'never used',
+  'accounts.token.revoked': 'Revoked {at}',
+  'accounts.token.revoke': 'Revoke “{name}”',
+  'accounts.token.new': 'Create a new API token',
+  'accounts.token.create': 'Create API token',
+  'accounts.token.shownTitle': 'Your new API token',
+  'accounts.token.shownLead':
+    'The token “{name}” has been created. Copy it now: it is shown only this once and Kết Nối cannot show it again.',
+  'accounts.token.value': 'API token',
+  'accounts.token.howTo': 'Send it in the Authorization header of every call to /api/v1, for example:',
+  'accounts.token.back': 'Back to your Account page',
+  'accounts.token.revokedFlash': 'The API token has been revoked. Software using it can no longer call the API.',
 };
 
 declare module '#kernel/i18n/index.ts' {
