@@ -131,6 +131,7 @@ export const en: Record<keyof typeof vi, string> = {
   'api.title': 'Integration API',
   'api.lead': 'The Kết Nối JSON API, described in OpenAPI 3.1. Machine-readable documentation:',
   'api.params': 'Parameters',
+  'api.example': 'Example body (JSON)',
   'api.responses': 'Responses',
 
   'backup.notMigrated': 'This database has not been set up (no migration applied): there is nothing to back up.',

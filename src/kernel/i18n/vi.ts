@@ -126,6 +126,7 @@ export const vi = {
   'api.title': 'API cho tích hợp',
   'api.lead': 'API JSON của Kết Nối, mô tả theo OpenAPI 3.1. Tài liệu máy đọc được:',
   'api.params': 'Tham số',
+  'api.example': 'Ví dụ nội dung gửi (JSON)',
   'api.responses': 'Phản hồi',
 
   'backup.notMigrated': 'Cơ sở dữ liệu này chưa được khởi tạo (chưa có migration nào): không có gì để sao lưu.',
