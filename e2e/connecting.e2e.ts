@@ -16,9 +16,10 @@ import {
   visit,
 } from './journeys.ts';
 
-// The heart of the product: a founder asks for trademark help → an officer opens the inbox,
-// sees the suggested experts with reasons and connects one → the expert accepts and logs two
-// sessions → the officer resolves the request → the project's timeline and the ledger show it.
+// The heart of the product: a founder asks for trademark and standards help in one request → an
+// officer opens the inbox, sees the suggested experts with reasons and connects one per need →
+// the experts accept, log their sessions and close → the request waits under "Sẵn sàng đóng" →
+// the officer resolves it → the founder sees each need done, the timeline and the ledger show it.
 
 const browser = await launchBrowser();
 afterAll(async () => {
@@ -33,13 +34,14 @@ const journeys = [
 describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptEnabled, viewport, tag }) => {
   const projectName = `Bún ngô Tràng Định – lô ${runId} ${tag}`;
   const asked = `Chúng tôi cần hỗ trợ đăng ký nhãn hiệu cho bún ngô ${runId} ${tag} trước khi bán ở Hà Nội.`;
-  const pages: Record<'founder' | 'officer' | 'expert', { context: BrowserContext; page: Page }> = {} as never;
+  const pages: Record<'founder' | 'officer' | 'expert' | 'standards', { context: BrowserContext; page: Page }> =
+    {} as never;
   let projectPath = '';
   let requestPath = '';
   let engagementPath = '';
 
   beforeAll(async () => {
-    for (const who of ['founder', 'officer', 'expert'] as const)
+    for (const who of ['founder', 'officer', 'expert', 'standards'] as const)
       pages[who] = await newPage(browser, { javaScriptEnabled, viewport });
   });
   afterAll(async () => {
@@ -137,10 +139,51 @@ describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptE
     await checkA11y(page);
   });
 
-  test('the officer resolves the request; the timeline and the ledger show the consulting', async () => {
-    const { page } = pages.officer;
-    await visit(page, requestPath, { a11y: false });
+  test('the officer connects a standards expert for the other need; both experts finish their work', async () => {
+    const officer = pages.officer.page;
+    await visit(officer, requestPath, { a11y: false });
+    const suggestion = officer
+      .locator('main li.suggestion')
+      .filter({ has: officer.locator('input[name="need"][value="consulting_standards"]') })
+      .filter({ hasText: 'Lục Văn Quang' })
+      .first();
+    await submit(officer, 'Mời chuyên gia này hỗ trợ', suggestion);
+    expect(await textOf(officer.locator('main .flash'))).toContain('Đã kết nối với');
+
+    const { page } = pages.standards;
+    await signIn(page, demoExpertEmails.standards, defaultPassword, { a11y: false });
+    await visit(page, '/tu-van?status=proposed', { a11y: false });
     const main = page.locator('main');
+    const loaded = page.waitForEvent('load');
+    await main.locator('table tr', { hasText: projectName }).locator('a').first().click();
+    await loaded;
+    await main.locator('#f-decision').selectOption('accept');
+    await submit(page, 'Trả lời');
+    const form = main.locator('#ghi-buoi form');
+    await form.locator('#f-hours').fill('2');
+    await form.locator('#f-summary').fill('Hướng dẫn tự công bố chất lượng và làm nhãn hàng hóa.');
+    await submit(page, 'Lưu buổi làm việc', form);
+    for (const [who, outcome] of [
+      [page, 'Nhóm đã tự công bố chất lượng và in nhãn đúng quy định.'],
+      [pages.expert.page, 'Đơn đăng ký nhãn hiệu đã nộp và được tiếp nhận.'],
+    ] as const) {
+      if (who === pages.expert.page) await visit(who, engagementPath, { a11y: false });
+      const close = who.locator('main #ket-thuc form');
+      await close.locator('#f-outcome').fill(outcome);
+      await submit(who, 'Kết thúc và ghi kết quả', close);
+      expect(await textOf(who.locator('main .flash'))).toContain('Đã kết thúc tư vấn');
+    }
+  });
+
+  test('the request waits under "Sẵn sàng đóng"; the officer resolves it; the founder sees each need done', async () => {
+    const { page } = pages.officer;
+    await visit(page, '/quan-ly/yeu-cau?view=ready');
+    const main = page.locator('main');
+    const ref = `YC-${requestPath.split('/').pop()}`;
+    const loaded = page.waitForEvent('load');
+    await main.getByRole('link', { name: new RegExp(`^${ref} ·`) }).click();
+    await loaded;
+    expect(pathOf(page)).toBe(requestPath);
     const form = main.locator('#trang-thai form');
     await form.locator('#f-to').selectOption('resolved');
     await form.locator('#f-note').fill('Luật sư đã hướng dẫn nhóm hoàn thiện và nộp đơn đăng ký nhãn hiệu.');
@@ -160,5 +203,8 @@ describe.each(journeys)('asking for help and getting it, $label', ({ javaScriptE
     expect(await textOf(timeline)).toContain('Tư vấn nhãn hiệu, sở hữu trí tuệ');
     await visit(founder, requestPath);
     expect(await textOf(founder.locator('main'))).toContain('Đã giải quyết');
+    const needs = await textOf(founder.locator('main section[aria-labelledby="nhu-cau"]'));
+    expect(needs.match(/Đã xong/g)?.length, needs).toBe(2);
+    expect(needs).toContain('Lục Văn Quang');
   });
 });

@@ -11,14 +11,20 @@ const documentConfig = {
     title: 'Kết Nối API',
     version: '1',
     description:
-      'JSON API of Kết Nối. Read endpoints answer anonymous callers with public data; a signed-in session cookie shows what that person may see.',
+      'JSON API of Kết Nối. Read endpoints answer anonymous callers with public data; a signed-in session cookie shows what that person may see. Scripts send a personal API token (made on the account page, /tai-khoan) as `Authorization: Bearer kn_…`: it acts with its owner’s role at the time of the call, needs no CSRF token, and a read token cannot write. Cookie calls that change something send the CSRF token in X-CSRF-Token.',
   },
   servers: [{ url: '/api/v1' }],
+  security: [{ apiToken: [] as string[] }, {} as Record<string, string[]>],
 };
 
 export function createApi(modules: AppModule[]) {
   const api = new OpenAPIHono<AppEnv>();
   for (const module of modules) if (module.api) api.route('/', module.api);
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A personal API token from /tai-khoan',
+  });
 
   api.doc31('/openapi.json', documentConfig);
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '#kernel/auth/api-tokens.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { readUpload } from '#kernel/files/files.ts';
 import { filePolicy } from '#kernel/http/files.ts';
@@ -39,7 +40,7 @@ import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 
 const who = ['anon', 'owner', 'other', 'expert', 'partner', 'officer', 'admin'] as const;
 type Who = (typeof who)[number];
-type Row = [method: 'GET' | 'POST', route: string, url: string, statuses: Record<Who, number>];
+type Row = [method: 'GET' | 'POST' | 'PUT', route: string, url: string, statuses: Record<Who, number>];
 
 const all = (s: number) => Object.fromEntries(who.map((w) => [w, s])) as Record<Who, number>;
 const s = (
@@ -81,6 +82,13 @@ const matrix: Row[] = [
   ['POST', '/dat-lai-mat-khau/:token', '/dat-lai-mat-khau/not-a-token', all(404)],
   ['GET', '/tai-khoan', '/tai-khoan', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan', '/tai-khoan', s(303, 422, 422, 422, 422, 422, 422)],
+  ['POST', '/tai-khoan/ma-api', '/tai-khoan/ma-api', s(303, 422, 422, 422, 422, 422, 422)],
+  [
+    'POST',
+    '/tai-khoan/ma-api/:id/thu-hoi',
+    '/tai-khoan/ma-api/{tokenId}/thu-hoi',
+    s(303, 303, 404, 404, 404, 404, 404),
+  ],
   ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/quan-tri/tai-khoan', '/quan-tri/tai-khoan', s(303, 403, 403, 403, 403, 403, 200)],
@@ -167,6 +175,23 @@ const matrix: Row[] = [
   ['POST', '/quan-ly/nguoi/:id/gop', '/quan-ly/nguoi/{personId}/gop', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/api/v1/projects', '/api/v1/projects', all(200)],
   ['GET', '/api/v1/projects/:id', '/api/v1/projects/{id}', s(404, 200, 404, 404, 404, 200, 200)],
+  // The JSON API's writes for staff: a form post is not JSON (400) once past the role check.
+  ['POST', '/api/v1/projects', '/api/v1/projects', s(401, 403, 403, 403, 403, 400, 400)],
+  ['PUT', '/api/v1/projects/:id', '/api/v1/projects/{id}', s(401, 403, 403, 403, 403, 400, 400)],
+  ['POST', '/api/v1/engagements', '/api/v1/engagements', s(401, 403, 403, 403, 403, 400, 400)],
+  [
+    'POST',
+    '/api/v1/engagements/:id/sessions',
+    '/api/v1/engagements/{engagementId}/sessions',
+    s(401, 403, 403, 403, 403, 400, 400),
+  ],
+  [
+    'POST',
+    '/api/v1/engagements/:id/close',
+    '/api/v1/engagements/{engagementId}/close',
+    s(401, 403, 403, 403, 403, 400, 400),
+  ],
+  ['POST', '/api/v1/introductions', '/api/v1/introductions', s(401, 403, 403, 403, 403, 400, 400)],
   ['GET', '/api/v1/openapi.json', '/api/v1/openapi.json', all(200)],
   ['GET', '/api/v1/docs', '/api/v1/docs', all(200)],
   // partners & experts
@@ -447,6 +472,7 @@ beforeAll(async () => {
     people[w] = await createUser(rt.deps, { name: `Người ${w}`, email: `${w}@matrix.vn`, password, role });
   }
   const owner = people.owner;
+  if (owner) ids.tokenId = (await createApiToken(rt.db, { actor: owner, name: 'Mã của owner', scope: 'read' })).id;
   if (!owner || !people.partner) throw new Error('setup failed');
   const project = await createProject({
     db: rt.db,
@@ -753,7 +779,16 @@ describe('authorization matrix', () => {
       const actual: Record<string, number> = {};
       for (const w of who) {
         const path = url.replace(/\{(\w+)\}/g, (_, k: string) => ids[k] ?? '');
-        const res = method === 'GET' ? await browsers[w].get(path) : await browsers[w].post(path, {});
+        const res =
+          method === 'GET'
+            ? await browsers[w].get(path)
+            : method === 'PUT'
+              ? await browsers[w].request(path, {
+                  method,
+                  headers: { 'x-csrf-token': await browsers[w].csrfToken() },
+                  body: '',
+                })
+              : await browsers[w].post(path, {});
         actual[w] = res.status;
         // signing out ends the session: sign back in for the next rows
         if (route === '/dang-xuat' && w !== 'anon') await browsers[w].signIn(`${w}@matrix.vn`, password);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '#kernel/auth/api-tokens.ts';
 import { rows } from '#kernel/db/rows.ts';
 import { seedDemo } from '#seed/demo.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -12,12 +13,20 @@ let rt: TestRuntime;
 beforeAll(async () => {
   rt = await testRuntime();
   await seedDemo(rt.deps);
+  // The demo data has no API token (tokens are personal, made on the account page): one to break.
+  const [officer] = await rows<{ id: string; name: string; email: string }>(
+    rt.db,
+    sql`select id, name, email from "user" where role = 'officer' limit 1`,
+  );
+  if (officer) await createApiToken(rt.db, { actor: { ...officer, role: 'officer' }, name: 'Mã thử', scope: 'read' });
 }, 300_000);
 afterAll(() => rt.close());
 
 /** The rule, the table of a row to break it on, and the assignment that breaks it. */
 const breaking: [rule: string, table: string, set: string][] = [
   ['user_role_known', 'user', `role = 'superuser'`],
+  ['api_token_scope_known', 'api_token', `scope = 'admin'`],
+  ['api_token_name_length', 'api_token', `name = ''`],
   ['stored_file_size', 'stored_file', 'size = -1'],
   ['mail_outbox_status', 'mail_outbox', `status = 'lost'`],
   ['mail_outbox_attempts', 'mail_outbox', 'attempts = -1'],

@@ -1,8 +1,12 @@
 import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { passCookies } from '#kernel/http/cookies.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { clientIp } from '#kernel/http/rate-limit.ts';
+import { actorOfToken, bearerOf, recordTokenUse, takesBearer } from './api-tokens.ts';
 import { session as sessionTable } from './auth.sql.ts';
 import { type Actor, isRole, sessionLimits } from './roles.ts';
 
@@ -30,6 +34,13 @@ export function sessionExpired(
  */
 export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   c.set('actor', null);
+  const bearer = takesBearer(c.req.path) ? bearerOf(c) : null;
+  if (bearer !== null) {
+    await actByToken(c, bearer);
+    await next();
+    c.header('Cache-Control', 'no-store');
+    return;
+  }
   if (!hasSessionCookie(getCookie(c))) return next();
   const { auth, db } = c.var.deps;
   const { headers, response } = await (await auth()).api.getSession({
@@ -56,3 +67,25 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   // response that says it is public (a public product's picture) is the same for everyone.
   if (c.var.actor && !c.res.headers.get('Cache-Control')?.startsWith('public')) c.header('Cache-Control', 'no-store');
 });
+
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * An API call with `Authorization: Bearer …`: the token's owner, with their role as it is now,
+ * whatever cookie came along. An unknown or revoked token is 401; a read-only token may only read.
+ * Every call is written to the audit log.
+ */
+async function actByToken(c: Context<AppEnv>, bearer: string) {
+  const { db } = c.var.deps;
+  const found = await actorOfToken(db, bearer);
+  if (!found) throw new AppError('unauthenticated', 'errors.tokenInvalid');
+  c.set('actor', found.actor);
+  await recordTokenUse(db, {
+    tokenId: found.tokenId,
+    actorId: found.actor.id,
+    method: c.req.method,
+    path: c.req.path,
+    ip: clientIp(c),
+  });
+  if (found.scope === 'read' && !readMethods.has(c.req.method)) throw new AppError('forbidden', 'errors.tokenReadOnly');
+}

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
+import { bearerOf, takesBearer } from '#kernel/auth/api-tokens.ts';
 import type { AppEnv } from './context.ts';
 import { setSiteCookie } from './cookies.ts';
 import { AppError } from './errors.ts';
@@ -31,6 +32,9 @@ function hostOf(origin: string): string | null {
  * cannot repeat it. A cross-origin Origin header is refused outright.
  */
 export const csrf = createMiddleware<AppEnv>(async (c, next) => {
+  // A bearer call to the API needs no token: a browser never adds that header by itself to a
+  // request another site makes, and such a call ignores the session cookie (see loadActor).
+  if (takesBearer(c.req.path) && bearerOf(c) !== null) return next();
   let token = getCookie(c, CSRF_COOKIE);
   if (!token || !/^[A-Za-z0-9_-]{32,64}$/.test(token)) {
     token = randomBytes(24).toString('base64url');

@@ -44,6 +44,8 @@ export const en: Record<keyof typeof vi, string> = {
   'errors.server':
     'Something went wrong on the server. Your information has not been saved; please try again in a few minutes.',
   'errors.csrf': 'This form has expired. Please reload the page and submit it again.',
+  'errors.tokenInvalid': 'This API token is wrong or has been revoked. Create a new one on your Account page.',
+  'errors.tokenReadOnly': 'This API token may only read. Create a read and write token on your Account page.',
   'errors.title': 'Something went wrong',
   'errors.summary': 'There is a problem',
   'errors.backHome': 'Back to the home page',
@@ -129,6 +131,7 @@ export const en: Record<keyof typeof vi, string> = {
   'api.title': 'Integration API',
   'api.lead': 'The Kết Nối JSON API, described in OpenAPI 3.1. Machine-readable documentation:',
   'api.params': 'Parameters',
+  'api.example': 'Example body (JSON)',
   'api.responses': 'Responses',
 
   'backup.notMigrated': 'This database has not been set up (no migration applied): there is nothing to back up.',

@@ -43,6 +43,8 @@ export const vi = {
   'errors.too_many_requests': 'Bạn đã thử quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.',
   'errors.server': 'Đã có lỗi xảy ra ở máy chủ. Thông tin của bạn chưa được lưu; vui lòng thử lại sau ít phút.',
   'errors.csrf': 'Biểu mẫu đã hết hạn. Vui lòng tải lại trang rồi gửi lại.',
+  'errors.tokenInvalid': 'Mã API không đúng hoặc đã bị thu hồi. Hãy tạo mã mới ở trang Tài khoản.',
+  'errors.tokenReadOnly': 'Mã API này chỉ được đọc. Hãy tạo mã có quyền đọc và ghi ở trang Tài khoản.',
   'errors.title': 'Có lỗi xảy ra',
   'errors.summary': 'Có vấn đề cần sửa',
   'errors.backHome': 'Về trang chủ',
@@ -124,6 +126,7 @@ export const vi = {
   'api.title': 'API cho tích hợp',
   'api.lead': 'API JSON của Kết Nối, mô tả theo OpenAPI 3.1. Tài liệu máy đọc được:',
   'api.params': 'Tham số',
+  'api.example': 'Ví dụ nội dung gửi (JSON)',
   'api.responses': 'Phản hồi',
 
   'backup.notMigrated': 'Cơ sở dữ liệu này chưa được khởi tạo (chưa có migration nào): không có gì để sao lưu.',

@@ -12,13 +12,25 @@ interface Operation {
     schema?: { type?: string; enum?: string[] };
   }[];
   responses?: Record<string, { description?: string }>;
+  requestBody?: { content?: Record<string, { schema?: { $ref?: string; example?: unknown } }> };
+}
+
+interface ApiDocument {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, { example?: unknown }> };
+}
+
+/** The example of an operation's JSON body, from its schema or the component it refers to. */
+function bodyExample(op: Operation, document: ApiDocument): unknown {
+  const schema = op.requestBody?.content?.['application/json']?.schema;
+  if (!schema) return undefined;
+  if (schema.example !== undefined) return schema.example;
+  const name = schema.$ref?.split('/').pop();
+  return name ? document.components?.schemas?.[name]?.example : undefined;
 }
 
 /** A readable list of the API's operations, drawn from its OpenAPI document. */
-export const ApiDocsPage: FC<{ ctx: PageContext; document: { paths?: Record<string, Record<string, Operation>> } }> = ({
-  ctx,
-  document,
-}) => {
+export const ApiDocsPage: FC<{ ctx: PageContext; document: ApiDocument }> = ({ ctx, document }) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('api.title')}>
@@ -47,6 +59,14 @@ export const ApiDocsPage: FC<{ ctx: PageContext; document: { paths?: Record<stri
                     </li>
                   ))}
                 </ul>
+              </>
+            )}
+            {bodyExample(op, document) !== undefined && (
+              <>
+                <h3>{t('api.example')}</h3>
+                <pre>
+                  <code>{JSON.stringify(bodyExample(op, document), null, 2)}</code>
+                </pre>
               </>
             )}
             <h3>{t('api.responses')}</h3>

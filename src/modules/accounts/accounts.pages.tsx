@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireActor, signedIn } from '#kernel/auth/access.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '#kernel/auth/api-tokens.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { passCookies } from '#kernel/http/cookies.ts';
 import { AppError } from '#kernel/http/errors.ts';
@@ -8,6 +9,7 @@ import { formErrors, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { requestInfo } from './accounts.http.ts';
 import {
+  ApiTokenInput,
   ChangePasswordInput,
   ConfirmSignUpInput,
   ForgotPasswordInput,
@@ -32,6 +34,7 @@ import {
   updateProfile,
 } from './accounts.service.ts';
 import { AccountPage, ChangePasswordPage } from './views/account.tsx';
+import { NewApiTokenPage } from './views/api-tokens.tsx';
 import { ForgotPasswordPage, ResetLinkInvalidPage, ResetPasswordPage } from './views/password-reset.tsx';
 import { SignInPage } from './views/sign-in.tsx';
 import { ConfirmSignUpPage, SignUpLinkInvalidPage, SignUpPage, SignUpSentPage } from './views/sign-up.tsx';
@@ -232,8 +235,37 @@ accountsPages.post('/dat-lai-mat-khau/:token', async (c) => {
 });
 
 accountsPages.get('/tai-khoan', signedIn, async (c) => {
-  const account = await getAccount(c.var.deps.db, requireActor(c).id);
-  return render(c, <AccountPage ctx={pageContext(c)} account={account} />);
+  const { id } = requireActor(c);
+  const { db } = c.var.deps;
+  return render(
+    c,
+    <AccountPage ctx={pageContext(c)} account={await getAccount(db, id)} tokens={await listApiTokens(db, id)} />,
+  );
+});
+
+accountsPages.post('/tai-khoan/ma-api', signedIn, async (c) => {
+  const actor = requireActor(c);
+  const { db } = c.var.deps;
+  const form = await readForm(c, ApiTokenInput);
+  if (!form.ok)
+    return render(
+      c,
+      <AccountPage
+        ctx={pageContext(c)}
+        account={await getAccount(db, actor.id)}
+        tokens={await listApiTokens(db, actor.id)}
+        tokenForm={{ values: form.values, errors: form.errors }}
+      />,
+      422,
+    );
+  const { token } = await createApiToken(db, { actor, ...form.data, ip: requestInfo(c).ip });
+  // Shown this once, in this response: it is never stored, so never redirected to or kept in a flash.
+  return render(c, <NewApiTokenPage ctx={pageContext(c)} name={form.data.name} token={token} />);
+});
+
+accountsPages.post('/tai-khoan/ma-api/:id/thu-hoi', signedIn, async (c) => {
+  await revokeApiToken(c.var.deps.db, { actor: requireActor(c), id: c.req.param('id'), ip: requestInfo(c).ip });
+  return redirectWithFlash(c, '/tai-khoan#ma-api', 'accounts.token.revokedFlash');
 });
 
 accountsPages.post('/tai-khoan', signedIn, async (c) => {
@@ -246,6 +278,7 @@ accountsPages.post('/tai-khoan', signedIn, async (c) => {
       <AccountPage
         ctx={pageContext(c)}
         account={await getAccount(db, actor.id)}
+        tokens={await listApiTokens(db, actor.id)}
         values={form.values}
         errors={form.errors}
       />,

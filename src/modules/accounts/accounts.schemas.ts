@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiTokenScopes } from '#kernel/auth/api-tokens.ts';
 import { roles } from '#kernel/auth/roles.ts';
 import { choice, email, optionalChoice, password, phone, text } from '#kernel/http/validation.ts';
 
@@ -121,3 +122,10 @@ export const AuditQuery = z
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'accounts.audit.dateOrder' });
   });
 export type AuditQuery = z.output<typeof AuditQuery>;
+
+/** A new API token: a name to recognise it by, and what it may do. */
+export const ApiTokenInput = z.object({
+  name: text.required(100, 2),
+  scope: choice(apiTokenScopes),
+});
+export type ApiTokenInput = z.output<typeof ApiTokenInput>;

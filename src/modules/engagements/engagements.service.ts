@@ -174,6 +174,7 @@ export async function proposeEngagement({
   baseUrl,
   input,
   now = new Date(),
+  acceptedAt,
 }: {
   db: Db;
   mailer: Mailer;
@@ -181,6 +182,12 @@ export async function proposeEngagement({
   baseUrl: string;
   input: ProposeInput;
   now?: Date;
+  /**
+   * Staff recording consulting the expert already agreed to (work done before the site, brought in
+   * by a script): the engagement starts active from that day, enters the ledger at once, and no
+   * e-mail asks the expert to accept.
+   */
+  acceptedAt?: Date;
 }) {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const [expert] = await db
@@ -212,16 +219,21 @@ export async function proposeEngagement({
         brief: input.brief,
         createdBy: actor.id,
         createdAt: now,
+        ...(acceptedAt ? { status: 'active', acceptedAt } : {}),
       })
       .returning({ id: engagement.id });
     if (!row) throw new Error('insert returned nothing');
     await audit(tx, {
       actorId: actor.id,
-      action: 'engagement.propose',
+      action: acceptedAt ? 'engagement.record' : 'engagement.propose',
       entity: 'engagement',
       entityId: row.id,
       data: { expertId: expert.id, projectId: target.id },
     });
+    if (acceptedAt) {
+      await recordConsulting(tx, actor, row.id);
+      return row;
+    }
     await queueMail(
       tx,
       mailTo(

@@ -13,6 +13,11 @@ export const vi = {
   'events.edit': 'Sửa sự kiện',
   'events.editTitle': 'Sửa sự kiện “{title}”',
   'events.created': 'Đã tạo sự kiện “{title}”.',
+  'events.duplicate.field':
+    'Đã có một sự kiện cùng tên trong năm {year}. Hãy mở sự kiện đó, hoặc đánh dấu “Vẫn tạo” bên dưới.',
+  'events.duplicate.lead': 'Đã có “{title}” ngày {date}.',
+  'events.duplicate.open': 'Mở sự kiện đã có',
+  'events.duplicate.confirm': 'Vẫn tạo: đây là một sự kiện khác, chỉ trùng tên',
   'events.updated': 'Đã lưu thay đổi của sự kiện.',
   'events.draft': 'Bản nháp, chưa công bố',
   'events.notFound': 'Không tìm thấy sự kiện này.',
@@ -391,6 +396,11 @@ export const en: Record<keyof typeof vi, string> = {
   'events.edit': 'Edit event',
   'events.editTitle': 'Edit “{title}”',
   'events.created': 'Event “{title}” created.',
+  'events.duplicate.field':
+    'An event with this title already exists in {year}. Open it, or tick “Create anyway” below.',
+  'events.duplicate.lead': '“{title}” already exists, on {date}.',
+  'events.duplicate.open': 'Open the existing event',
+  'events.duplicate.confirm': 'Create anyway: this is another event with the same title',
   'events.updated': 'Event saved.',
   'events.draft': 'Draft, not published',
   'events.notFound': 'This event was not found.',

@@ -26,6 +26,7 @@ import {
 import {
   createEvent,
   type EventDetail,
+  eventWithTitle,
   getEvent,
   listEvents,
   registrationState,
@@ -58,6 +59,7 @@ import {
 } from './registrations/registrations.service.ts';
 import { CalendarPage } from './views/calendar.tsx';
 import { CheckInPage, ChooseSessionPage } from './views/check-in.tsx';
+import type { Duplicate } from './views/duplicate.tsx';
 import { EventPage } from './views/event-detail.tsx';
 import { EventFormPage } from './views/event-form.tsx';
 import { MyRegistrationsPage } from './views/my-registrations.tsx';
@@ -141,6 +143,8 @@ interface FormTarget {
   title: string;
   action: string;
   cancelHref: string;
+  /** An event of the same title and year: the new one is created only when the officer confirms. */
+  duplicate?: Duplicate;
 }
 
 function eventForm(
@@ -179,7 +183,17 @@ eventsPages.get('/su-kien/moi', staffOnly, (c) =>
 
 eventsPages.post('/su-kien/moi', staffOnly, (c) =>
   submitEventForm(c, newTarget(c), async (input) => {
-    const created = await createEvent({ db: deps(c).db, actor: requireActor(c), input });
+    const { db } = deps(c);
+    const form = await readForm(c, EventInput);
+    if (form.values.confirmDuplicate !== 'on') {
+      const same = await eventWithTitle(db, input.title, input.sessions[0]?.day ?? '');
+      if (same) {
+        const duplicate = { ...same, href: `/su-kien/${same.slug}` };
+        const errors = { title: c.var.t('events.duplicate.field', { year: same.startsOn.slice(0, 4) }) };
+        return eventForm(c, { ...newTarget(c), duplicate }, form.values, errors, 422);
+      }
+    }
+    const created = await createEvent({ db, actor: requireActor(c), input });
     return redirectWithFlash(c, `/su-kien/${created.slug}`, 'events.created', { title: created.title });
   }),
 );

@@ -164,6 +164,31 @@ describe('creating an event', () => {
     expect((await new TestBrowser(rt.app).get('/su-kien/moi')).status).toBe(303);
   });
 
+  it('the same title in the same year: a warning that links the first and keeps the input; "Vẫn tạo" creates it', async () => {
+    const b = await signedIn('canbo@su-kien.vn');
+    const form = eventForm({ title: 'Ngày hội Khởi nghiệp ĐMST của tỉnh', description: 'Lần thứ nhất trong năm.' });
+    const first = await b.post('/su-kien/moi', form);
+    expect(first.status).toBe(303);
+    const firstPath = first.headers.get('location') ?? '';
+    const [before] = await rt.db.select({ n: count() }).from(event);
+    const again = await b.post('/su-kien/moi', {
+      ...form,
+      title: 'ngày hội khởi nghiệp ĐMST của tỉnh',
+      description: 'Một buổi khác, cùng tên.',
+    });
+    expect(again.status).toBe(422);
+    const html = await again.text();
+    expect(html).toContain('Đã có một sự kiện cùng tên trong năm');
+    expect(html).toContain(`href="${firstPath}"`);
+    expect(html).toContain('name="confirmDuplicate"');
+    expect(html).toContain('Một buổi khác, cùng tên.');
+    const [after] = await rt.db.select({ n: count() }).from(event);
+    expect(after?.n).toBe(before?.n);
+    const confirmed = await b.post('/su-kien/moi', { ...form, confirmDuplicate: 'on' });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).toBe(`${firstPath}-2`);
+  });
+
   it('the public sees only published public events; drafts and invitation-only events are 404 to them', async () => {
     const draft = await newEvent({ title: 'Hội thảo nội bộ bản nháp', published: '' });
     const invited = await newEvent({ title: 'Tọa đàm theo thư mời', audience: 'invited' });
@@ -623,6 +648,30 @@ describe('reminders', () => {
 });
 
 describe('nominations to external events', () => {
+  it('an external event of the same title and year is a warning with a link; another year or "Vẫn tạo" is created', async () => {
+    const staff = await signedIn('canbo@su-kien.vn');
+    const national = {
+      kind: 'event',
+      title: 'Ngày hội Khởi nghiệp ĐMST quốc gia (bản thử trùng tên)',
+      organiser: 'Bộ Khoa học và Công nghệ',
+      place: 'Lai Châu',
+      startsOn: '2022-08-18',
+    };
+    const first = await staff.post('/su-kien-ngoai/moi', national);
+    expect(first.status).toBe(303);
+    const firstPath = first.headers.get('location') ?? '';
+    const again = await staff.post('/su-kien-ngoai/moi', { ...national, place: 'Hà Nội', startsOn: '2022-11-02' });
+    expect(again.status).toBe(422);
+    const html = await again.text();
+    expect(html).toContain(`href="${firstPath}"`);
+    expect(html).toContain('Vẫn tạo');
+    expect(html).toContain('value="Hà Nội"');
+    expect((await staff.post('/su-kien-ngoai/moi', { ...national, startsOn: '2023-08-18' })).status).toBe(303);
+    const confirmed = await staff.post('/su-kien-ngoai/moi', { ...national, confirmDuplicate: 'on' });
+    expect(confirmed.status).toBe(303);
+    expect(confirmed.headers.get('location')).not.toBe(firstPath);
+  });
+
   it('an officer records a national event, nominates projects with a message and records results; the ledger follows', async () => {
     const staff = await signedIn('canbo@su-kien.vn');
     const bad = await staff.post('/su-kien-ngoai/moi', {

@@ -9,6 +9,7 @@ import { specialties } from './experts.taxonomy.ts';
 
 const ExpertSummary = z
   .object({
+    id: z.string().openapi({ description: "The expert's account id: what POST /engagements takes (or the slug)" }),
     slug: z.string(),
     name: z.string(),
     headline: z.string(),
@@ -39,6 +40,7 @@ const ListQuery = z.object({
 const PER_PAGE = 20;
 
 const summaryOf = (e: ExpertListItem) => ({
+  id: e.userId,
   slug: e.slug,
   name: e.name,
   headline: e.headline,

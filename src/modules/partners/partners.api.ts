@@ -1,10 +1,20 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { allow, requireActor } from '#kernel/auth/access.ts';
 import { apiValidationHook, ErrorResponse } from '#kernel/http/api.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
+import { AppError } from '#kernel/http/errors.ts';
 import { pageFrom } from '#kernel/http/pagination.ts';
-import { projectFields, supportNeeds } from '#modules/projects/index.ts';
-import { PartnerFilters } from './partners.schemas.ts';
-import { getPartner, listPartners, type PartnerListItem } from './partners.service.ts';
+import { text } from '#kernel/http/validation.ts';
+import { findProject, projectFields, supportNeeds } from '#modules/projects/index.ts';
+import { introduceProject } from './introductions.service.ts';
+import { IntroductionInput, PartnerFilters } from './partners.schemas.ts';
+import {
+  getPartner,
+  getPartnerById,
+  getPartnerBySlug,
+  listPartners,
+  type PartnerListItem,
+} from './partners.service.ts';
 import { partnerKinds } from './partners.taxonomy.ts';
 
 const PartnerSummary = z
@@ -126,5 +136,76 @@ partnersApi.openapi(
       ? { name: p.contactName, phone: p.contactPhone, email: p.contactEmail, address: p.address }
       : null;
     return c.json({ ...summaryOf(p), description: p.description, website: p.website, contact }, 200);
+  },
+);
+
+const IntroductionBody = z
+  .object({
+    partner: z.string().openapi({ description: "The partner's id or slug (GET /partners gives both)" }),
+    project: z
+      .string()
+      .openapi({ description: "The project's id, slug or page address (GET /projects gives id and slug)" }),
+    message: z.string().openapi({ description: 'Why this project, for the partner: 10 to 3,000 characters' }),
+  })
+  .openapi('IntroductionInput', {
+    example: {
+      partner: 'sieu-thi-bac-tom',
+      project: 'thach-den-hong-nhung',
+      message: 'Thạch đen Tràng Định đã có tự công bố và mã vạch, muốn bán ở chuỗi siêu thị của anh chị.',
+    },
+  });
+
+const writeError = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorResponse } },
+});
+
+partnersApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/introductions',
+    tags: ['partners'],
+    summary:
+      'Introduce a project to a partner (staff): the partner is e-mailed a link to answer, and the ledger gets a connection in progress',
+    middleware: [allow('officer', 'admin')] as const,
+    request: { body: { content: { 'application/json': { schema: IntroductionBody } }, required: true } },
+    responses: {
+      201: {
+        description: 'Introduced',
+        content: {
+          'application/json': {
+            schema: z.object({ id: z.uuid(), url: z.string() }).openapi('SavedIntroduction'),
+          },
+        },
+      },
+      400: writeError('The body is not JSON'),
+      401: writeError('Not signed in, or the token is unknown or revoked'),
+      403: writeError('Staff only (officer, admin), with a read+write token'),
+      422: writeError('Invalid input: a message per field'),
+    },
+  }),
+  async (c) => {
+    const { db, mailer, config } = c.var.deps;
+    const body = c.req.valid('json');
+    const parsed = IntroductionInput.extend({ partner: text.required(120) }).safeParse(body);
+    if (!parsed.success) return apiValidationHook(parsed, c) as never;
+    const { partner: partnerRef, project: projectRef, message } = parsed.data;
+    const found = (await getPartnerById(db, partnerRef)) ?? (await getPartnerBySlug(db, partnerRef));
+    const target = await findProject(db, projectRef);
+    const fields = {
+      ...(found ? {} : { partner: 'partners.notFound' as const }),
+      ...(target ? {} : { project: 'partners.v.project' as const }),
+    };
+    if (!found || !target) throw new AppError('validation', 'errors.validation', fields);
+    const { id } = await introduceProject({
+      db,
+      mailer,
+      actor: requireActor(c),
+      partnerId: found.id,
+      projectId: target.id,
+      message,
+      baseUrl: config.BASE_URL,
+    });
+    return c.json({ id, url: `/gioi-thieu/${id}` }, 201);
   },
 );

@@ -1,9 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { allow, requireActor } from '#kernel/auth/access.ts';
 import { apiValidationHook, ErrorResponse } from '#kernel/http/api.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
+import { AppError } from '#kernel/http/errors.ts';
 import { pageFrom } from '#kernel/http/pagination.ts';
-import { ProjectFilters } from './projects.schemas.ts';
-import { getProjectById, listProjects } from './projects.service.ts';
+import { findProject } from './projects.queries.ts';
+import { ProjectFilters, ProjectInput } from './projects.schemas.ts';
+import { createProject, getProjectById, listProjects, updateProject } from './projects.service.ts';
 import { projectFields, projectStages, projectTypes, supportNeeds } from './projects.taxonomy.ts';
 
 const ProjectSummary = z
@@ -138,5 +141,132 @@ projectsApi.openapi(
       },
       200,
     );
+  },
+);
+
+/**
+ * The project form's fields as JSON: the team, needs, awards and links are arrays here, where the
+ * form has one per line; both go through the same `ProjectInput` rules.
+ */
+const ProjectBody = z
+  .object({
+    name: z.string().openapi({ description: '3 to 200 characters' }),
+    summary: z.string().openapi({ description: '10 to 500 characters' }),
+    description: z.string().optional(),
+    type: z.enum(projectTypes),
+    field: z.enum(projectFields),
+    stage: z.enum(projectStages),
+    commune: z.string().openapi({ description: 'Commune slug (GET /projects shows them), e.g. that-khe' }),
+    members: z.array(z.string()).optional().openapi({
+      description:
+        'Team members, up to 20: the e-mail of an existing account links that person, anything else is a name',
+    }),
+    needs: z.array(z.enum(supportNeeds)).optional(),
+    awards: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: 'Up to 10, each "year - title", e.g. "2021 - Giải Ba cuộc thi KNĐMST tỉnh"' }),
+    links: z.array(z.string()).optional().openapi({ description: 'Up to 10 http(s) addresses' }),
+    consentToPublish: z.boolean().optional(),
+    isPublic: z.boolean().optional().openapi({ description: 'Needs consentToPublish' }),
+  })
+  .openapi('ProjectInput', {
+    example: {
+      name: 'Thạch đen Hồng Nhung',
+      summary: 'Thạch đen Tràng Định đóng hộp, bán cho siêu thị ở Hà Nội.',
+      type: 'product',
+      field: 'food',
+      stage: 'market',
+      commune: 'that-khe',
+      members: ['Hoàng Thị Nhung', 'tacgia@ketnoi.demo'],
+      needs: ['consulting_ip', 'standards'],
+      awards: ['2021 - Giải Ba cuộc thi KNĐMST tỉnh'],
+      consentToPublish: true,
+      isPublic: true,
+    },
+  });
+
+/** The JSON body as the form would have sent it, for `ProjectInput`. */
+const asForm = (body: z.infer<typeof ProjectBody>) => ({
+  ...body,
+  members: body.members?.join('\n'),
+  awards: body.awards?.join('\n'),
+  links: body.links?.join('\n'),
+});
+
+const Saved = z.object({ id: z.uuid(), slug: z.string(), url: z.string() }).openapi('SavedProject', {
+  example: {
+    id: '0b7c4f1e-1d2a-4c53-9a57-6f1f3f0e2a10',
+    slug: 'thach-den-hong-nhung',
+    url: '/du-an/thach-den-hong-nhung',
+  },
+});
+
+const writeErrors = {
+  400: { description: 'The body is not JSON', content: { 'application/json': { schema: ErrorResponse } } },
+  401: {
+    description: 'Not signed in, or the token is unknown or revoked',
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
+  403: {
+    description: 'Staff only (officer, admin), with a read+write token',
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
+  422: {
+    description: 'Invalid input: a message per field',
+    content: { 'application/json': { schema: ErrorResponse } },
+  },
+};
+
+projectsApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/projects',
+    tags: ['projects'],
+    summary:
+      'Register a project with its team (staff). A cookie session sends X-CSRF-Token; a bearer token needs none.',
+    middleware: [allow('officer', 'admin')] as const,
+    request: { body: { content: { 'application/json': { schema: ProjectBody } }, required: true } },
+    responses: {
+      201: { description: 'Registered', content: { 'application/json': { schema: Saved } } },
+      ...writeErrors,
+    },
+  }),
+  async (c) => {
+    const parsed = ProjectInput.safeParse(asForm(c.req.valid('json')));
+    if (!parsed.success) return apiValidationHook(parsed, c) as never;
+    const created = await createProject({ db: c.var.deps.db, actor: requireActor(c), input: parsed.data });
+    return c.json({ id: created.id, slug: created.slug, url: `/du-an/${created.slug}` }, 201);
+  },
+);
+
+projectsApi.openapi(
+  createRoute({
+    method: 'put',
+    path: '/projects/{id}',
+    tags: ['projects'],
+    summary:
+      'Replace a project’s details and team (staff): every field as on the edit form; the lead stays, the other members are the list sent',
+    middleware: [allow('officer', 'admin')] as const,
+    request: {
+      params: z.object({
+        id: z.string().max(200).openapi({ description: 'Project id (uuid) or slug', example: 'thach-den-hong-nhung' }),
+      }),
+      body: { content: { 'application/json': { schema: ProjectBody } }, required: true },
+    },
+    responses: {
+      200: { description: 'Saved (the slug follows a new name)', content: { 'application/json': { schema: Saved } } },
+      404: { description: 'No such project', content: { 'application/json': { schema: ErrorResponse } } },
+      ...writeErrors,
+    },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const target = await findProject(db, c.req.valid('param').id);
+    if (!target) throw new AppError('not_found', 'errors.projectNotFound');
+    const parsed = ProjectInput.safeParse(asForm(c.req.valid('json')));
+    if (!parsed.success) return apiValidationHook(parsed, c) as never;
+    const saved = await updateProject({ db, actor: requireActor(c), slug: target.slug, input: parsed.data });
+    return c.json({ id: saved.id, slug: saved.slug, url: `/du-an/${saved.slug}` }, 200);
   },
 );

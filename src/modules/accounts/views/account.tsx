@@ -2,14 +2,18 @@ import type { FC } from 'hono/jsx';
 import type { Role } from '#kernel/auth/roles.ts';
 import { Button, ErrorSummary, Input, PostForm } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
+import { type ApiTokensProps, ApiTokensSection } from './api-tokens.tsx';
 import { type FormPageProps, typed } from './form-state.ts';
 
 export interface AccountProps extends FormPageProps {
   account: { name: string; email: string; phone: string | null; role: Role };
+  tokens: ApiTokensProps['tokens'];
+  /** A refused new-token form: what was typed and what is wrong. */
+  tokenForm?: Pick<ApiTokensProps, 'values' | 'errors'>;
 }
 
 /** The person's own account: what it is, their name and phone to change, the way to a new password. */
-export const AccountPage: FC<AccountProps> = ({ ctx, account, values, errors = {} }) => {
+export const AccountPage: FC<AccountProps> = ({ ctx, account, tokens, tokenForm, values, errors = {} }) => {
   const { t } = ctx;
   const labels = { name: t('auth.field.name'), phone: t('auth.field.phone') };
   const shown = values ?? { name: account.name, phone: account.phone ?? '' };
@@ -58,6 +62,7 @@ export const AccountPage: FC<AccountProps> = ({ ctx, account, values, errors = {
             <Button>{t('accounts.profile.submit')}</Button>
           </PostForm>
         </section>
+        <ApiTokensSection ctx={ctx} tokens={tokens} {...tokenForm} />
         <section aria-labelledby="account-security">
           <h2 id="account-security">{t('accounts.account.security')}</h2>
           <p>

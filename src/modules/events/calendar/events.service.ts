@@ -111,6 +111,26 @@ function columnsFrom(input: EventInput, trainers: Trainer[]) {
   };
 }
 
+/** An event already there with the same title (letter case aside) in the same year, or null. */
+export async function eventWithTitle(
+  db: Db,
+  title: string,
+  day: string,
+): Promise<{ slug: string; title: string; startsOn: string } | null> {
+  const [row] = await db
+    .select({ slug: event.slug, title: event.title, startsOn: event.startsOn })
+    .from(event)
+    .where(
+      and(
+        sql`lower(${event.title}) = lower(${title})`,
+        sql`extract(year from ${event.startsOn}) = ${Number(day.slice(0, 4)) || 0}`,
+      ),
+    )
+    .orderBy(asc(event.startsOn))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
  * Creates an event with its sessions (staff only).
  * @example const { slug } = await createEvent({ db, actor, input })

@@ -10,6 +10,7 @@ import { ExternalEventInput, NominateInput, NominationUpdate } from '../events.s
 import { ExternalDetailPage, ExternalFormPage, ExternalListPage, NominatePage } from '../views/external.tsx';
 import {
   createExternalEvent,
+  externalEventWithTitle,
   getExternalEvent,
   listExternalEvents,
   nominate,
@@ -40,7 +41,20 @@ externalPages.post('/su-kien-ngoai/moi', staffOnly, async (c) => {
   const form = await readForm(c, ExternalEventInput);
   if (!form.ok)
     return render(c, <ExternalFormPage ctx={pageContext(c)} values={form.values} errors={form.errors} />, 422);
-  const created = await createExternalEvent({ db: c.var.deps.db, actor: requireActor(c), input: form.data });
+  const { db } = c.var.deps;
+  if (form.values.confirmDuplicate !== 'on') {
+    const same = await externalEventWithTitle(db, form.data.title, form.data.startsOn);
+    if (same) {
+      const duplicate = { ...same, href: `/su-kien-ngoai/${same.slug}` };
+      const errors = { title: c.var.t('events.duplicate.field', { year: same.startsOn.slice(0, 4) }) };
+      return render(
+        c,
+        <ExternalFormPage ctx={pageContext(c)} values={form.values} errors={errors} duplicate={duplicate} />,
+        422,
+      );
+    }
+  }
+  const created = await createExternalEvent({ db, actor: requireActor(c), input: form.data });
   return redirectWithFlash(c, `/su-kien-ngoai/${created.slug}`, 'events.external.created', { title: created.title });
 });
 

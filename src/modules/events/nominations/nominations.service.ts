@@ -36,6 +36,26 @@ async function uniqueSlug(db: Db, title: string): Promise<string> {
   for (let i = 2; ; i++) if (!others.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
+/** An external event already recorded with the same title (letter case aside) in the same year, or null. */
+export async function externalEventWithTitle(
+  db: Db,
+  title: string,
+  day: string,
+): Promise<{ slug: string; title: string; startsOn: string } | null> {
+  const [row] = await db
+    .select({ slug: externalEvent.slug, title: externalEvent.title, startsOn: externalEvent.startsOn })
+    .from(externalEvent)
+    .where(
+      and(
+        sql`lower(${externalEvent.title}) = lower(${title})`,
+        sql`extract(year from ${externalEvent.startsOn}) = ${Number(day.slice(0, 4)) || 0}`,
+      ),
+    )
+    .orderBy(asc(externalEvent.startsOn))
+    .limit(1);
+  return row ?? null;
+}
+
 /** An officer records a programme or event run by others. */
 export async function createExternalEvent({ db, actor, input }: { db: Db; actor: Actor; input: ExternalEventInput }) {
   staffOnly(actor);

@@ -5,6 +5,7 @@ import { Button, Checkbox, ErrorSummary, Input, PostForm, Select, TextArea } fro
 import { optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { audiences, eventKinds } from '../events.taxonomy.ts';
+import { type Duplicate, DuplicateWarning } from './duplicate.tsx';
 
 export interface EventFormProps {
   ctx: PageContext;
@@ -13,6 +14,7 @@ export interface EventFormProps {
   cancelHref: string;
   values: FormValues;
   errors: Record<string, string>;
+  duplicate?: Duplicate;
 }
 
 const labelsOf = (t: PageContext['t']): Record<string, string> => ({
@@ -211,6 +213,7 @@ export const EventFormPage: FC<EventFormProps> = (p) => {
         <EventAbout {...p} />
         <EventWhen {...p} />
         <EventRegistration {...p} />
+        {p.duplicate && <DuplicateWarning ctx={ctx} duplicate={p.duplicate} />}
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
           <a href={cancelHref}>{t('form.cancel')}</a>

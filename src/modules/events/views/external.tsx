@@ -7,6 +7,7 @@ import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { externalKinds, nominationStatuses } from '../events.taxonomy.ts';
 import type { ExternalEventDetail, ExternalEventItem, NominationRow } from '../nominations/nominations.service.ts';
+import { type Duplicate, DuplicateWarning } from './duplicate.tsx';
 import { datesText } from './parts.tsx';
 
 const tone: Record<string, Tone> = { invited: 'info', accepted: 'info', declined: 'danger', attended: 'success' };
@@ -60,6 +61,7 @@ interface ExternalFormProps {
   values: FormValues;
   errors: Record<string, string>;
   editing?: { slug: string; title: string };
+  duplicate?: Duplicate;
 }
 
 const externalLabelsOf = (t: PageContext['t']): Record<string, string> => ({
@@ -174,6 +176,7 @@ export const ExternalFormPage: FC<ExternalFormProps> = (p) => {
           optionalText={opt}
           maxlength={500}
         />
+        {p.duplicate && <DuplicateWarning ctx={ctx} duplicate={p.duplicate} />}
         <div class="form-actions">
           <Button>{t('form.save')}</Button>
           <a href={editing ? `/su-kien-ngoai/${editing.slug}` : '/su-kien-ngoai'}>{t('form.cancel')}</a>
