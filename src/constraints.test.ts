@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '#kernel/db/rows.ts';
-import { seedDemo } from '#seed/demo.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 
 // The database refuses bad rows by itself, whichever code path (or hand-typed SQL) writes them.
@@ -10,8 +9,7 @@ import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 
 let rt: TestRuntime;
 beforeAll(async () => {
-  rt = await testRuntime();
-  await seedDemo(rt.deps);
+  rt = await testRuntime({ demo: true });
 }, 300_000);
 afterAll(() => rt.close());
 

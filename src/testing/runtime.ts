@@ -4,28 +4,28 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
-import { createLogger } from '#kernel/log.ts';
 import { bundledCommuneFile, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
 import { createApp } from '#src/app.ts';
-import { createDeps } from '#src/bootstrap.ts';
-import { loadConfig } from '#src/config.ts';
+import { testDeps } from './deps.ts';
 
 /**
  * A fresh database built from the committed migrations, and the app on it: in-memory PGlite,
  * or a new database on the PostgreSQL server named by TEST_DATABASE_URL. Both are copies of the
  * database the global setup (src/testing/global-setup.ts) migrated once for the whole run.
+ * `demo` starts from the copy that also has the demo data (`seedDemo`), loaded once for the run.
  * `pglite` keeps to PGlite even when a server is named (a copy between the two databases).
- * @example const { app, deps, close } = await testRuntime(); afterAll(close)
+ * @example const { app, deps, close } = await testRuntime({ demo: true }); afterAll(close)
  */
-export async function testRuntime({ pglite = false }: { pglite?: boolean } = {}) {
+export async function testRuntime({ pglite = false, demo = false }: { pglite?: boolean; demo?: boolean } = {}) {
   const serverUrl = pglite ? undefined : process.env.TEST_DATABASE_URL;
   let url: string | undefined;
+  let template = '';
   let dropDatabase = async () => {};
   if (serverUrl) {
     const name = `kn_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    const template = inject('templateDatabase');
+    template = inject(demo ? 'demoTemplateDatabase' : 'templateDatabase');
     await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
     await admin.end();
     const u = new URL(serverUrl);
@@ -45,32 +45,19 @@ export async function testRuntime({ pglite = false }: { pglite?: boolean } = {})
       await c.end();
     };
   }
-  // The global setup migrated one database and loaded the communes once; a copy is opened here.
-  const imageFile = url ? '' : inject('pgliteImage');
+  // The global setup migrated one database and loaded the communes (and the demo data) once;
+  // a copy is opened here.
+  const imageFile = url ? '' : inject(demo ? 'pgliteDemoImage' : 'pgliteImage');
   const image = imageFile ? new Blob([await readFile(imageFile)]) : undefined;
   const database = await openDatabase({ url, poolSize: 4, image });
-  const prepared = url ? Boolean(inject('templateDatabase')) : Boolean(image);
+  const prepared = url ? Boolean(template) : Boolean(image);
   const { db } = database;
   if (!prepared) {
     await migrate(database);
     await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
   }
-  const config = {
-    ...loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      // Tests call the app in-process (no socket) as if through one proxy at 10.0.0.1.
-      TRUSTED_PROXIES: 'local,10.0.0.1',
-    }),
-    BASE_URL: 'http://localhost',
-  };
-  const deps = createDeps({
-    config,
-    db,
-    logger: createLogger('silent'),
-    secret: 'test-secret-test-secret-test-secret-0123',
-  });
+  const deps = testDeps(db);
+  if (!prepared && demo) await (await import('#seed/demo.ts')).seedDemo(deps);
   const app = createApp(deps);
   return {
     app,
