@@ -89,7 +89,7 @@ export async function emptyDatabase({
 } = {}) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!postgres || !serverUrl) {
-    const imageFile = blank ? '' : inject('pgliteImage');
+    const imageFile = inject(blank ? 'pgliteBlankImage' : 'pgliteImage');
     const image = imageFile ? new Blob([await readFile(imageFile)]) : undefined;
     const database = await openDatabase({ image });
     if (!blank && !image) {
