@@ -1,4 +1,5 @@
-import type { Db } from '#kernel/db/client.ts';
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '#kernel/db/client.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
 import { createLogger } from '#kernel/log.ts';
 import { createDeps } from '#src/bootstrap.ts';
@@ -25,4 +26,14 @@ export function testDeps(db: Db): AppDeps {
     logger: createLogger('silent'),
     secret: 'test-secret-test-secret-test-secret-0123',
   });
+}
+
+/**
+ * PGlite's dump of a database, after a checkpoint: a copy then opens without replaying the log
+ * (a tenth of a second each). Nothing on PostgreSQL (copies are made from template databases).
+ */
+export async function checkpointedDump(database: Database): Promise<Blob | undefined> {
+  if (database.kind !== 'pglite') return undefined;
+  await database.db.execute(sql`CHECKPOINT`);
+  return database.dump?.();
 }

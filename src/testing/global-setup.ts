@@ -2,60 +2,51 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import { bundledCommuneFile, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
-import { seedDemo } from '#seed/demo.ts';
-import { testDeps } from './deps.ts';
+import { checkpointedDump } from './deps.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A migrated PGlite database with the communes, dumped to a file: each test file opens a copy. */
     pgliteImage: string;
-    /** The same with the demo data loaded (`testRuntime({ demo: true })`). */
-    pgliteDemoImage: string;
     /** A PGlite database as `initdb` leaves it, not even migrated (`emptyDatabase({ blank: true })`). */
     pgliteBlankImage: string;
     /** The same on PostgreSQL: a template database each test file's database is created from. */
     templateDatabase: string;
-    /** The same on PostgreSQL with the demo data loaded. */
+    /**
+     * On PostgreSQL, the name of the template with the demo data too: made by the first test file
+     * that asks for it (`testRuntime({ demo: true })`, src/testing/runtime.ts).
+     */
     demoTemplateDatabase: string;
+    /** A folder for the run: PGlite's dumps, and the demo copy with its lock and outcome files. */
+    imageFolder: string;
   }
 }
 
 /**
- * Migrates and loads the communes (the state of a fresh install); with `demo`, a copy of that
- * (`from`, PGlite) or the database itself (PostgreSQL) gets the demo data too. Returns PGlite's
- * dumps: `blank` before the migrations (when it started empty), `image` at the end.
+ * Migrates and loads the communes: the state of a fresh install. Returns PGlite's dumps: `blank`
+ * before the migrations, `image` after.
  */
-async function prepare({ url, from, demo }: { url?: string; from?: Blob; demo: boolean }) {
-  const database = await openDatabase({ url, poolSize: 1, image: from });
-  // A checkpoint first: a copy then opens without replaying the log (a tenth of a second each).
-  const dump = async () => {
-    if (database.kind !== 'pglite') return undefined;
-    await database.db.execute(sql`CHECKPOINT`);
-    return database.dump?.();
-  };
+async function prepare(url?: string) {
+  const database = await openDatabase({ url, poolSize: 1 });
   try {
-    let blank: Blob | undefined;
-    if (!from) {
-      blank = await dump();
-      await migrate(database);
-      await loadCommunes(database.db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
-    }
-    if (demo) await seedDemo(testDeps(database.db));
-    return { blank, image: await dump() };
+    const blank = await checkpointedDump(database);
+    await migrate(database);
+    await loadCommunes(database.db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
+    return { blank, image: await checkpointedDump(database) };
   } finally {
     await database.close();
   }
 }
 
 /**
- * Builds, once per run, the databases test files start from: a fresh install (migrations and
- * communes) and the same with the demo data, so no test file migrates or seeds again.
+ * Builds, once per run, the database test files start from: a fresh install (migrations and
+ * communes), so no test file migrates again. The copy with the demo data is made later, by the
+ * first test file that needs it: a run of files without it does not pay for it.
  */
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -70,7 +61,9 @@ export default async function setup(project: TestProject) {
     };
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
+    const dir = await mkdtemp(join(tmpdir(), 'kn-test-image-'));
     const drop = async () => {
+      await rm(dir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${demoName} WITH (FORCE)`);
@@ -79,9 +72,7 @@ export default async function setup(project: TestProject) {
     };
     try {
       await admin.query(`CREATE DATABASE ${name}`);
-      await prepare({ url: urlOf(name), demo: false });
-      await admin.query(`CREATE DATABASE ${demoName} TEMPLATE ${name}`);
-      await prepare({ url: urlOf(demoName), demo: true });
+      await prepare(urlOf(name));
     } catch (error) {
       await drop();
       throw error;
@@ -91,8 +82,8 @@ export default async function setup(project: TestProject) {
     project.provide('templateDatabase', name);
     project.provide('demoTemplateDatabase', demoName);
     project.provide('pgliteImage', '');
-    project.provide('pgliteDemoImage', '');
     project.provide('pgliteBlankImage', '');
+    project.provide('imageFolder', dir);
     return drop;
   }
   const dir = await mkdtemp(join(tmpdir(), 'kn-test-image-'));
@@ -102,11 +93,10 @@ export default async function setup(project: TestProject) {
     await writeFile(file, Buffer.from(await image.arrayBuffer()));
     return file;
   };
-  const { blank, image } = await prepare({ demo: false });
-  const demo = image && (await prepare({ from: image, demo: true })).image;
+  const { blank, image } = await prepare();
   project.provide('pgliteImage', await save('migrated.tar', image));
-  project.provide('pgliteDemoImage', await save('demo.tar', demo));
   project.provide('pgliteBlankImage', await save('blank.tar', blank));
+  project.provide('imageFolder', dir);
   project.provide('templateDatabase', '');
   project.provide('demoTemplateDatabase', '');
   return async () => {

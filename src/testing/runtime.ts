@@ -1,12 +1,87 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase } from '#kernel/db/client.ts';
+import { type Db, openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import { bundledCommuneFile, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
 import { createApp } from '#src/app.ts';
-import { testDeps } from './deps.ts';
+import { checkpointedDump, testDeps } from './deps.ts';
+
+const demoImageFile = () => join(inject('imageFolder'), 'demo.tar');
+
+/** Loads the demo data (`seedDemo`) into a database, as the demo install has it. */
+async function seedDemoInto(db: Db) {
+  const { seedDemo } = await import('#seed/demo.ts');
+  await seedDemo(testDeps(db));
+}
+
+/**
+ * Makes, once per run, the copy with the demo data: the PGlite dump `demo.tar`, or on PostgreSQL
+ * the template database the global setup named. The first test file that needs it (in either test
+ * process) takes the lock file and makes it; the others wait until it says it is done (or failed).
+ */
+async function demoReady(serverUrl?: string): Promise<void> {
+  const dir = inject('imageFolder');
+  const done = join(dir, 'demo.done');
+  const failed = join(dir, 'demo.failed');
+  if (existsSync(done)) return;
+  const mine = await writeFile(join(dir, 'demo.lock'), String(process.pid), { flag: 'wx' }).then(
+    () => true,
+    () => false,
+  );
+  if (mine) {
+    try {
+      if (serverUrl) await seedDemoTemplate(serverUrl);
+      else await seedDemoImage();
+      await writeFile(done, '');
+    } catch (error) {
+      await writeFile(failed, String((error as Error)?.stack ?? error));
+      throw error;
+    }
+    return;
+  }
+  while (!existsSync(done)) {
+    if (existsSync(failed)) throw new Error(`The demo data could not be loaded:\n${await readFile(failed, 'utf8')}`);
+    await sleep(100);
+  }
+}
+
+async function seedDemoImage() {
+  const database = await openDatabase({ image: new Blob([await readFile(inject('pgliteImage'))]) });
+  try {
+    await seedDemoInto(database.db);
+    const image = await checkpointedDump(database);
+    if (!image) throw new Error('PGlite gave no dump');
+    await writeFile(`${demoImageFile()}.part`, Buffer.from(await image.arrayBuffer()));
+    await rename(`${demoImageFile()}.part`, demoImageFile());
+  } finally {
+    await database.close();
+  }
+}
+
+async function seedDemoTemplate(serverUrl: string) {
+  const name = inject('demoTemplateDatabase');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  // One connection, closed before any copy is made (a template must have none).
+  const database = await openDatabase({ url: u.toString(), poolSize: 1 });
+  try {
+    await seedDemoInto(database.db);
+  } finally {
+    await database.close();
+  }
+}
 
 /**
  * A fresh database built from the committed migrations, and the app on it: in-memory PGlite,
@@ -25,7 +100,11 @@ export async function testRuntime({ pglite = false, demo = false }: { pglite?: b
     const name = `kn_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    template = inject(demo ? 'demoTemplateDatabase' : 'templateDatabase');
+    template = inject('templateDatabase');
+    if (template && demo) {
+      await demoReady(serverUrl);
+      template = inject('demoTemplateDatabase');
+    }
     await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
     await admin.end();
     const u = new URL(serverUrl);
@@ -47,7 +126,11 @@ export async function testRuntime({ pglite = false, demo = false }: { pglite?: b
   }
   // The global setup migrated one database and loaded the communes (and the demo data) once;
   // a copy is opened here.
-  const imageFile = url ? '' : inject(demo ? 'pgliteDemoImage' : 'pgliteImage');
+  let imageFile = url ? '' : inject('pgliteImage');
+  if (imageFile && demo) {
+    await demoReady();
+    imageFile = demoImageFile();
+  }
   const image = imageFile ? new Blob([await readFile(imageFile)]) : undefined;
   const database = await openDatabase({ url, poolSize: 4, image });
   const prepared = url ? Boolean(template) : Boolean(image);
@@ -56,8 +139,8 @@ export async function testRuntime({ pglite = false, demo = false }: { pglite?: b
     await migrate(database);
     await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
   }
+  if (!prepared && demo) await seedDemoInto(db);
   const deps = testDeps(db);
-  if (!prepared && demo) await (await import('#seed/demo.ts')).seedDemo(deps);
   const app = createApp(deps);
   return {
     app,
