@@ -3,7 +3,7 @@
  * lint → type-check → architecture rules → unit/integration tests on PGlite → the same on
  * PostgreSQL when a server answers → browser journeys in Chromium.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,11 +20,34 @@ function run(name: string, command: string, args: string[], env: Record<string, 
   return result.status === 0;
 }
 
-function check(name: string, command: string, args: string[]) {
-  const ok = run(name, command, args);
-  if (ok) passed++;
-  else failed++;
-  lines.push(`${ok ? '✔' : '✘'} ${name}`);
+/**
+ * The quick checks, all at once (type-checking alone takes one core for most of their time); each
+ * one's output is printed whole when it ends, in the order given, so none is interleaved.
+ */
+async function checks(list: [name: string, command: string, args: string[]][]) {
+  const results = list.map(
+    ([, command, args]) =>
+      new Promise<{ ok: boolean; output: string }>((resolve) => {
+        const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' } });
+        let output = '';
+        child.stdout.on('data', (d) => {
+          output += d;
+        });
+        child.stderr.on('data', (d) => {
+          output += d;
+        });
+        child.on('error', (error) => resolve({ ok: false, output: `${output}${error.message}\n` }));
+        child.on('close', (code) => resolve({ ok: code === 0, output }));
+      }),
+  );
+  for (const [i, [name]] of list.entries()) {
+    console.log(`\n▶ ${name}`);
+    const { ok, output } = (await results[i]) as { ok: boolean; output: string };
+    process.stdout.write(output);
+    if (ok) passed++;
+    else failed++;
+    lines.push(`${ok ? '✔' : '✘'} ${name}`);
+  }
 }
 
 function vitest(name: string, args: string[], env: Record<string, string> = {}) {
@@ -73,10 +96,12 @@ function chromiumPath(): string | null {
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
-check('lint (biome)', 'npx', ['biome', 'check', '--diagnostic-level=error', '.']);
-check('type-check (tsc)', 'npx', ['tsc', '--noEmit']);
-check('architecture rules (dependency-cruiser)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
-check('module graph (no cycle, kernel below every module)', 'npx', ['tsx', 'scripts/module-graph.ts']);
+await checks([
+  ['lint (biome)', 'npx', ['biome', 'check', '--diagnostic-level=error', '.']],
+  ['type-check (tsc)', 'npx', ['tsc', '--noEmit']],
+  ['architecture rules (dependency-cruiser)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']],
+  ['module graph (no cycle, kernel below every module)', 'npx', ['tsx', 'scripts/module-graph.ts']],
+]);
 
 const { TEST_DATABASE_URL: _ignored, ...withoutServer } = process.env;
 process.env = withoutServer;

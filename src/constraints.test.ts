@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '#kernel/auth/api-tokens.ts';
 import { rows } from '#kernel/db/rows.ts';
-import { seedDemo } from '#seed/demo.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 
 // The database refuses bad rows by itself, whichever code path (or hand-typed SQL) writes them.
@@ -11,8 +10,7 @@ import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 
 let rt: TestRuntime;
 beforeAll(async () => {
-  rt = await testRuntime();
-  await seedDemo(rt.deps);
+  rt = await testRuntime({ demo: true });
   // The demo data has no API token (tokens are personal, made on the account page): one to break.
   const [officer] = await rows<{ id: string; name: string; email: string }>(
     rt.db,

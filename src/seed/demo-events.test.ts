@@ -4,12 +4,11 @@ import { findProject } from '#modules/projects/index.ts';
 import { ledgerEntries } from '#modules/support/index.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { demoAccounts, seedDemo } from './demo.ts';
+import { demoAccounts } from './demo.ts';
 
 let rt: TestRuntime;
 beforeAll(async () => {
-  rt = await testRuntime();
-  await seedDemo(rt.deps);
+  rt = await testRuntime({ demo: true });
 }, 120_000);
 afterAll(() => rt.close());
 

@@ -1,31 +1,110 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase } from '#kernel/db/client.ts';
+import { type Db, openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
-import { createLogger } from '#kernel/log.ts';
 import { bundledCommuneFile, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
 import { createApp } from '#src/app.ts';
-import { createDeps } from '#src/bootstrap.ts';
-import { loadConfig } from '#src/config.ts';
+import { checkpointedDump, testDeps } from './deps.ts';
+
+const demoImageFile = () => join(inject('imageFolder'), 'demo.tar');
+
+/** Loads the demo data (`seedDemo`) into a database, as the demo install has it. */
+async function seedDemoInto(db: Db) {
+  const { seedDemo } = await import('#seed/demo.ts');
+  await seedDemo(testDeps(db));
+}
+
+/**
+ * Makes, once per run, the copy with the demo data: the PGlite dump `demo.tar`, or on PostgreSQL
+ * the template database the global setup named. The first test file that needs it (in either test
+ * process) takes the lock file and makes it; the others wait until it says it is done (or failed).
+ */
+async function demoReady(serverUrl?: string): Promise<void> {
+  const dir = inject('imageFolder');
+  const done = join(dir, 'demo.done');
+  const failed = join(dir, 'demo.failed');
+  if (existsSync(done)) return;
+  const mine = await writeFile(join(dir, 'demo.lock'), String(process.pid), { flag: 'wx' }).then(
+    () => true,
+    () => false,
+  );
+  if (mine) {
+    try {
+      if (serverUrl) await seedDemoTemplate(serverUrl);
+      else await seedDemoImage();
+      await writeFile(done, '');
+    } catch (error) {
+      await writeFile(failed, String((error as Error)?.stack ?? error));
+      throw error;
+    }
+    return;
+  }
+  while (!existsSync(done)) {
+    if (existsSync(failed)) throw new Error(`The demo data could not be loaded:\n${await readFile(failed, 'utf8')}`);
+    await sleep(100);
+  }
+}
+
+async function seedDemoImage() {
+  const database = await openDatabase({ image: new Blob([await readFile(inject('pgliteImage'))]) });
+  try {
+    await seedDemoInto(database.db);
+    const image = await checkpointedDump(database);
+    if (!image) throw new Error('PGlite gave no dump');
+    await writeFile(`${demoImageFile()}.part`, Buffer.from(await image.arrayBuffer()));
+    await rename(`${demoImageFile()}.part`, demoImageFile());
+  } finally {
+    await database.close();
+  }
+}
+
+async function seedDemoTemplate(serverUrl: string) {
+  const name = inject('demoTemplateDatabase');
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('templateDatabase')}`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  // One connection, closed before any copy is made (a template must have none).
+  const database = await openDatabase({ url: u.toString(), poolSize: 1 });
+  try {
+    await seedDemoInto(database.db);
+  } finally {
+    await database.close();
+  }
+}
 
 /**
  * A fresh database built from the committed migrations, and the app on it: in-memory PGlite,
  * or a new database on the PostgreSQL server named by TEST_DATABASE_URL. Both are copies of the
  * database the global setup (src/testing/global-setup.ts) migrated once for the whole run.
+ * `demo` starts from the copy that also has the demo data (`seedDemo`), loaded once for the run.
  * `pglite` keeps to PGlite even when a server is named (a copy between the two databases).
- * @example const { app, deps, close } = await testRuntime(); afterAll(close)
+ * @example const { app, deps, close } = await testRuntime({ demo: true }); afterAll(close)
  */
-export async function testRuntime({ pglite = false }: { pglite?: boolean } = {}) {
+export async function testRuntime({ pglite = false, demo = false }: { pglite?: boolean; demo?: boolean } = {}) {
   const serverUrl = pglite ? undefined : process.env.TEST_DATABASE_URL;
   let url: string | undefined;
+  let template = '';
   let dropDatabase = async () => {};
   if (serverUrl) {
     const name = `kn_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    const template = inject('templateDatabase');
+    template = inject('templateDatabase');
+    if (template && demo) {
+      await demoReady(serverUrl);
+      template = inject('demoTemplateDatabase');
+    }
     await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
     await admin.end();
     const u = new URL(serverUrl);
@@ -45,32 +124,23 @@ export async function testRuntime({ pglite = false }: { pglite?: boolean } = {})
       await c.end();
     };
   }
-  // The global setup migrated one database and loaded the communes once; a copy is opened here.
-  const imageFile = url ? '' : inject('pgliteImage');
+  // The global setup migrated one database and loaded the communes (and the demo data) once;
+  // a copy is opened here.
+  let imageFile = url ? '' : inject('pgliteImage');
+  if (imageFile && demo) {
+    await demoReady();
+    imageFile = demoImageFile();
+  }
   const image = imageFile ? new Blob([await readFile(imageFile)]) : undefined;
   const database = await openDatabase({ url, poolSize: 4, image });
-  const prepared = url ? Boolean(inject('templateDatabase')) : Boolean(image);
+  const prepared = url ? Boolean(template) : Boolean(image);
   const { db } = database;
   if (!prepared) {
     await migrate(database);
     await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
   }
-  const config = {
-    ...loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      // Tests call the app in-process (no socket) as if through one proxy at 10.0.0.1.
-      TRUSTED_PROXIES: 'local,10.0.0.1',
-    }),
-    BASE_URL: 'http://localhost',
-  };
-  const deps = createDeps({
-    config,
-    db,
-    logger: createLogger('silent'),
-    secret: 'test-secret-test-secret-test-secret-0123',
-  });
+  if (!prepared && demo) await seedDemoInto(db);
+  const deps = testDeps(db);
   const app = createApp(deps);
   return {
     app,
@@ -102,7 +172,7 @@ export async function emptyDatabase({
 } = {}) {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!postgres || !serverUrl) {
-    const imageFile = blank ? '' : inject('pgliteImage');
+    const imageFile = inject(blank ? 'pgliteBlankImage' : 'pgliteImage');
     const image = imageFile ? new Blob([await readFile(imageFile)]) : undefined;
     const database = await openDatabase({ image });
     if (!blank && !image) {

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '#kernel/db/client.ts';
 import { loadFile, saveFile } from '#kernel/files/files.ts';
 import { translator } from '#kernel/i18n/index.ts';
-import { seedDemo } from '#seed/demo.ts';
 import { pdfBytes } from '#src/testing/files.ts';
 import { emptyDatabase, type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import type { Manifest } from './archive.ts';
@@ -14,8 +13,8 @@ import { sha256 } from './tables.ts';
 const t = translator('vi');
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
+/** The demo data (`source` starts from it) and one upload. */
 async function seeded(rt: TestRuntime) {
-  await seedDemo(rt.deps);
   const upload = pdfBytes('Bien ban nghiem thu');
   const file = await saveFile(rt.db, { bytes: upload, mime: 'application/pdf', name: 'biên bản.pdf' }, null);
   return { upload, fileId: file.id };
@@ -62,7 +61,7 @@ describe('backup and restore', () => {
   const closing: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    source = await testRuntime();
+    source = await testRuntime({ demo: true });
     closing.push(source.close);
     ({ upload, fileId } = await seeded(source));
     backup = await createBackup({ db: source.db, kind: source.kind });

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './client.ts';
+import { emptyDatabase } from '#src/testing/runtime.ts';
 import { migrationsUntil as copyUntil, migrate } from './migrate.ts';
 
 const folders: string[] = [];
@@ -16,9 +16,14 @@ function migrationsUntil(until: string): string {
   return folder;
 }
 
+/** A PGlite database as `initdb` leaves it: not even the first migration. */
+async function blankPglite() {
+  return (await emptyDatabase({ postgres: false, blank: true })).database;
+}
+
 describe('migrations', () => {
   it('a migration that adds a rule first checks the rows already there, and says which rows and rule', async () => {
-    const database = await openDatabase({});
+    const database = await blankPglite();
     try {
       await migrate(database, migrationsUntil('0008_products'));
       await database.db.execute(
@@ -45,7 +50,7 @@ describe('migrations', () => {
   });
 
   it('0010 keeps the ledger: source kinds from the old modules, people from registrations, a row per attended seat', async () => {
-    const database = await openDatabase({});
+    const database = await blankPglite();
     const q = async <T>(query: ReturnType<typeof sql>) =>
       ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
     try {
@@ -103,7 +108,7 @@ describe('migrations', () => {
     }
   });
   it('one listing per platform: duplicates are merged to the newest, and the ledger keeps one entry for it', async () => {
-    const database = await openDatabase({});
+    const database = await blankPglite();
     const q = async <T>(query: ReturnType<typeof sql>) =>
       ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
     try {

@@ -5,7 +5,6 @@ import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { listExpertOptions } from '#modules/experts/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { ledgerEntries } from '#modules/support/index.ts';
-import { seedDemo } from '#seed/demo.ts';
 import { demoExpertEmails } from '#seed/demo-experts.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
@@ -449,9 +448,8 @@ describe('the partners API', () => {
 
 describe('demo data', () => {
   it('tells the article’s story: its partners, real introductions in the ledger, the experts', async () => {
-    const demo = await testRuntime();
+    const demo = await testRuntime({ demo: true });
     try {
-      await seedDemo(demo.deps);
       const mart = await demo.app.request('/doi-tac/happy-mart');
       expect(await mart.text()).toContain('Hệ thống siêu thị Happy mart (Hà Nội)');
       const connections = await ledgerEntries(demo.db, { sourceKind: 'introduction' });

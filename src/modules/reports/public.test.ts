@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '#kernel/db/rows.ts';
 import { translator } from '#kernel/i18n/index.ts';
-import { demoAccounts, seedDemo } from '#seed/demo.ts';
+import { demoAccounts } from '#seed/demo.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { publicFigures, publicFiguresTtlMs, publicIndicatorIds } from './public.ts';
@@ -40,8 +40,7 @@ describe('reports in the API, the public figures page and success stories (demo 
   let rt: TestRuntime;
   let officer: TestBrowser;
   beforeAll(async () => {
-    rt = await testRuntime();
-    await seedDemo(rt.deps);
+    rt = await testRuntime({ demo: true });
     officer = new TestBrowser(rt.app);
     await officer.signIn(account('officer').email, account('officer').password);
   }, 600_000);

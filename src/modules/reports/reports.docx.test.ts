@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '#kernel/i18n/index.ts';
-import { demoAccounts, seedDemo } from '#seed/demo.ts';
+import { demoAccounts } from '#seed/demo.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { defaultWordTexts, placeAndDate, recipientLines, reportDocument } from './reports.docx.ts';
@@ -73,8 +73,7 @@ describe('the Word report of the demo data (2021-01-01 … 2022-07-31)', () => {
   const officer = demoAccounts.find((a) => a.role === 'officer');
 
   beforeAll(async () => {
-    rt = await testRuntime();
-    await seedDemo(rt.deps);
+    rt = await testRuntime({ demo: true });
     dir = mkdtempSync(join(tmpdir(), 'bao-cao-'));
     report = await buildReport({ db: rt.db, actor: { id: 'x', name: 'x', email: 'x', role: 'officer' }, period, t });
     docx = await reportDocument(

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '#kernel/db/rows.ts';
 import { translator } from '#kernel/i18n/index.ts';
-import { demoAccounts, seedDemo } from '#seed/demo.ts';
+import { demoAccounts } from '#seed/demo.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { indicators } from './indicators.ts';
@@ -49,8 +49,7 @@ describe('the article’s figures from the demo data (2021-01-01 … 2022-07-31)
   const period = { from: '2021-01-01', to: '2022-07-31' };
   const officer = demoAccounts.find((a) => a.role === 'officer');
   beforeAll(async () => {
-    rt = await testRuntime();
-    await seedDemo(rt.deps);
+    rt = await testRuntime({ demo: true });
   }, 600_000);
   afterAll(() => rt.close());
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '#seed/demo.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 
 let rt: TestRuntime;
 beforeAll(async () => {
-  rt = await testRuntime();
-  await seedDemo(rt.deps);
+  rt = await testRuntime({ demo: true });
 }, 300_000);
 afterAll(() => rt.close());
 
