@@ -14,6 +14,7 @@ export {
   recordEventSupport,
   type TraineeFact,
 } from './attendance/attendance.service.ts';
+export type { EventDetail as EventWithSessions } from './calendar/events.service.ts';
 export {
   type CalendarItem,
   createEvent,
@@ -50,6 +51,16 @@ export {
   importRegistrations,
   type RegistrationRecord,
 } from './registrations/events.import.ts';
+export {
+  type EndedEvent,
+  endedEvent,
+  endedEvents,
+  enterPastAttendee,
+  type PastAttendanceUndo,
+  type PastAttendee,
+  type PastAttendeeResult,
+  undoPastAttendance,
+} from './registrations/past-import.ts';
 export { newToken, register, sendReminders } from './registrations/registrations.service.ts';
 
 /** The events module: its words, pages and API, mounted by createApp. */
