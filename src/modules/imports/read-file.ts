@@ -13,7 +13,7 @@ export interface Sheet {
 export const importLimits = {
   maxBytes: 50 * MB,
   /** What an .xlsx may hold once unzipped: a bigger one is a zip bomb, or far beyond a list. */
-  maxUnzippedBytes: 300 * MB,
+  maxUnzippedBytes: 200 * MB,
   maxRows: 100_000,
 };
 

@@ -117,6 +117,8 @@ export function matchCommune(
     const at = hay.indexOf(name);
     if (at < 0) continue;
     const before = hay.slice(0, at);
+    // "huyện Cao Lộc", "TP Lạng Sơn": a former district, not the unit of the same name.
+    if (/(huyen|thanh pho|tp)\s*$/.test(before.trim())) continue;
     const marked = /(xa|phuong|thi tran|tt|p)\s*$/.test(before.trim()) ? 1000 : 0;
     const score = marked + name.length;
     if (!best || score > best.score) best = { slug: u.slug, score };
