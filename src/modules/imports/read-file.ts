@@ -142,7 +142,7 @@ export async function readCsv(bytes: Uint8Array, maxRows = importLimits.maxRows)
   } catch {
     text = new TextDecoder('windows-1258').decode(bytes);
   }
-  text = text.replace(/^\uFEFF/, '');
+  text = text.replace(/^\uFEFF/, '').normalize('NFC');
   const firstLines = text.split(/\r?\n/, 20).join('\n');
   const count = (c: string) => firstLines.split(c).length;
   const delimiter = [',', ';', '\t'].reduce((a, b) => (count(b) > count(a) ? b : a));
