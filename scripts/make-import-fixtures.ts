@@ -188,6 +188,76 @@ async function partnerList() {
   await save(book, 'doi-tac.xlsx');
 }
 
+/** Projects with their teams; the lead's phone as a number; a former district; a commune not found. */
+async function projectList() {
+  const book = newBook();
+  const sheet = book.addWorksheet('Du an');
+  heading(sheet, 'DANH SÁCH DỰ ÁN THAM GIA CUỘC THI KHỞI NGHIỆP ĐỔI MỚI SÁNG TẠO NĂM 2022', 10);
+  sheet.addRow([
+    'STT',
+    'Tên dự án',
+    'Xã, phường',
+    'Lĩnh vực',
+    'Giai đoạn',
+    'Mô tả',
+    'Chủ dự án',
+    'SĐT',
+    'Email',
+    'Thành viên nhóm',
+  ]);
+  const projects = [
+    [
+      'Miến dong Hội Hoan',
+      'xã Hội Hoan',
+      'Chế biến thực phẩm',
+      'Đã có sản phẩm bán',
+      'Miến dong làm thủ công từ củ dong riềng trồng tại xã.',
+      'Hoàng Thị Hoa',
+      912111222,
+      '',
+      'Lương Văn Bắc, Hoàng Văn Nam',
+    ],
+    [
+      'Hồi Văn Quan',
+      'Văn Quan',
+      'Dược liệu',
+      'Ý tưởng',
+      'Tinh dầu hồi chưng cất theo cách truyền thống.',
+      'Nông Văn Khải',
+      '0913222333',
+      'khai@example.vn',
+      '',
+    ],
+    [
+      'Trà hoa vàng Đình Lập',
+      'huyện Đình Lập',
+      'Nông nghiệp',
+      'Nguyên mẫu',
+      '',
+      'Lăng Văn Tú',
+      987333444,
+      '',
+      'Lăng Thị Thu',
+    ],
+    [
+      'Du lịch cộng đồng Quỳnh Sơn',
+      'Thôn Quỳnh Sơn',
+      'Du lịch',
+      'Ý tưởng',
+      'Homestay nhà sàn.',
+      'Dương Văn Lợi',
+      '0914555666',
+      '',
+      '',
+    ],
+    ['Miến dong Hội Hoan', 'Hội Hoan', '', '', '', '', '', '', ''],
+  ];
+  projects.forEach((p, i) => {
+    sheet.addRow([i + 1, ...p]);
+  });
+  await save(book, 'du-an.xlsx');
+}
+
 /** A list whose STT and year columns are formulas with their cached values. */
 async function formulaList() {
   const book = newBook();
@@ -260,6 +330,7 @@ async function badFiles() {
 
 await courseList();
 workshopCsv();
+await projectList();
 await partnerList();
 await formulaList();
 await badFiles();

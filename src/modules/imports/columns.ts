@@ -8,12 +8,14 @@ import { type ImportKind, importKinds } from './imports.taxonomy.ts';
 /** What a column can be, per kind; `session:N` is the Nth session of an event (attendance). */
 export const fieldsOf: Record<ImportKind, readonly string[]> = {
   attendance: ['name', 'sex', 'male', 'female', 'birth', 'ethnicity', 'commune', 'phone', 'email', 'organisation'],
+  projects: ['name', 'commune', 'field', 'stage', 'summary', 'lead', 'phone', 'email', 'members'],
   partners: ['name', 'kind', 'summary', 'address', 'commune', 'contactName', 'phone', 'email', 'website'],
 };
 
 /** Fields a row cannot do without. */
 export const requiredFields: Record<ImportKind, readonly string[]> = {
   attendance: ['name'],
+  projects: ['name'],
   partners: ['name'],
 };
 
@@ -71,6 +73,30 @@ const aliases: Record<string, readonly string[]> = {
   website: ['website', 'trang web', 'trang thong tin dien tu'],
 };
 
+/** Spellings that mean something else in one kind of list ("Họ và tên" of a project list is its lead). */
+const kindAliases: Partial<Record<ImportKind, Record<string, readonly string[]>>> = {
+  projects: {
+    name: ['ten du an', 'du an', 'ten san pham', 'ten y tuong', 'ten du an y tuong', 'ten du an san pham'],
+    lead: [
+      'ho va ten',
+      'ho ten',
+      'chu du an',
+      'nguoi dai dien',
+      'truong nhom',
+      'chu nhiem du an',
+      'tac gia',
+      'ho va ten chu du an',
+      'ho ten chu du an',
+    ],
+    field: ['linh vuc', 'nganh', 'nganh nghe', 'linh vuc hoat dong'],
+    stage: ['giai doan', 'tinh trang', 'giai doan phat trien'],
+    summary: ['mo ta', 'gioi thieu', 'tom tat', 'noi dung', 'mo ta du an', 'mo ta san pham'],
+    members: ['thanh vien', 'thanh vien nhom', 'cac thanh vien', 'nhom thuc hien'],
+  },
+};
+
+const aliasesOf = (kind: ImportKind, field: string) => kindAliases[kind]?.[field] ?? aliases[field] ?? [];
+
 /** A header as compared: folded, `Đ`→`d`, punctuation to spaces, spaces single. */
 export const headerKey = (s: string) =>
   fold(s)
@@ -92,11 +118,15 @@ export function fieldOfHeader(kind: ImportKind, header: string): string {
     if (m) return `session:${Number(m[1])}`;
   }
   if (aliases.stt?.includes(key)) return 'stt';
-  for (const field of allowed) if (aliases[field]?.includes(key)) return field;
+  for (const field of allowed) if (aliasesOf(kind, field).includes(key)) return field;
   // Longer headers ("Họ và tên học viên (ghi rõ)", "Số điện thoại liên hệ"): the first alias
   // that starts the header, longest aliases first so that "dia chi" is not taken for "dia chi tru so".
   const candidates = allowed
-    .flatMap((field) => (aliases[field] ?? []).filter((a) => a.length >= 4).map((a) => ({ field, a })))
+    .flatMap((field) =>
+      aliasesOf(kind, field)
+        .filter((a) => a.length >= 4)
+        .map((a) => ({ field, a })),
+    )
     .sort((x, y) => y.a.length - x.a.length);
   for (const { field, a } of candidates) if (key.startsWith(`${a} `)) return field;
   return '';

@@ -137,6 +137,21 @@ export const vi = {
     'Điền từ dòng 4. Giới tính: Nam hoặc Nữ. Năm sinh: 1985 hoặc dd/mm/yyyy. Các cột Buổi: đánh x nếu có mặt (thêm cột Buổi 3… nếu cần).',
   'imports.tpl.hint.partners':
     'Điền từ dòng 4. Loại hình: doanh nghiệp, siêu thị, nhà phân phối, nhà đầu tư, câu lạc bộ, trường học, vườn ươm, cơ quan, chương trình.',
+  'imports.kind.projects': 'Danh sách dự án (kèm nhóm thực hiện)',
+  'imports.field.lead': 'Chủ dự án',
+  'imports.field.members': 'Thành viên',
+  'imports.field.field': 'Lĩnh vực',
+  'imports.field.stage': 'Giai đoạn',
+  'imports.p.projectName': 'Thiếu tên dự án (ít nhất 3 ký tự). Điền tên, hoặc xóa dòng này.',
+  'imports.p.projectCommune':
+    'Không nhận ra xã, phường của dự án (“{value}”). Ghi tên xã, phường hiện nay (từ 1/7/2025); dự án cần một xã, phường.',
+  'imports.p.projectField': 'Lĩnh vực “{value}” không có trong danh sách; ghi là “Khác”. Sửa trên trang dự án nếu cần.',
+  'imports.project.summary': '{name}: dự án nhập từ danh sách của Sở.',
+  'imports.tpl.projectName': 'Tên dự án',
+  'imports.tpl.projectSummary': 'Mô tả',
+  'imports.tpl.title.projects': 'DANH SÁCH DỰ ÁN KHỞI NGHIỆP ĐỔI MỚI SÁNG TẠO',
+  'imports.tpl.hint.projects':
+    'Điền từ dòng 4. Xã, phường hiện nay. Giai đoạn: ý tưởng, nguyên mẫu, đã có thị trường, mở rộng. Thành viên: cách nhau bằng dấu phẩy. Số điện thoại, thư điện tử của chủ dự án chỉ cán bộ xem.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -281,6 +296,22 @@ export const en: Record<keyof typeof vi, string> = {
     'Fill in from row 4. Sex: Nam or Nữ. Year of birth: 1985 or dd/mm/yyyy. Session columns: x when present (add Buổi 3… if needed).',
   'imports.tpl.hint.partners':
     'Fill in from row 4. Kind: doanh nghiệp, siêu thị, nhà phân phối, nhà đầu tư, câu lạc bộ, trường học, vườn ươm, cơ quan, chương trình.',
+  'imports.kind.projects': 'Projects (with their teams)',
+  'imports.field.lead': 'Project lead',
+  'imports.field.members': 'Team members',
+  'imports.field.field': 'Field',
+  'imports.field.stage': 'Stage',
+  'imports.p.projectName': "The project's name is missing (at least 3 characters). Fill it in, or delete the row.",
+  'imports.p.projectCommune':
+    "The project's commune or ward is not recognised (“{value}”). Write the current commune or ward (since 1/7/2025); a project needs one.",
+  'imports.p.projectField':
+    'Field “{value}” is not in the list; recorded as “Other”. Change it on the project page if needed.',
+  'imports.project.summary': "{name}: a project imported from the Department's list.",
+  'imports.tpl.projectName': 'Tên dự án',
+  'imports.tpl.projectSummary': 'Mô tả',
+  'imports.tpl.title.projects': 'LIST OF INNOVATIVE START-UP PROJECTS',
+  'imports.tpl.hint.projects':
+    "Fill in from row 4. Current commune or ward. Stage: ý tưởng, nguyên mẫu, đã có thị trường, mở rộng. Team members: separated by commas. The lead's phone and e-mail are seen by staff only.",
 };
 
 declare module '#kernel/i18n/index.ts' {

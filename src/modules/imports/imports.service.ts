@@ -20,12 +20,13 @@ import { type BatchCounts, type BatchCreated, importBatch } from './imports.sql.
 import { type ImportKind, undoDays } from './imports.taxonomy.ts';
 import { columnToUnicode, type Encoding } from './legacy-text.ts';
 import { importPartner, undoPartners } from './partners-import.ts';
+import { importProject, undoProjects } from './projects-import.ts';
 import { importLimits, readSheet } from './read-file.ts';
 import { type AttendeeRecord, type ReadRow, readRows } from './rows.ts';
 
 export type Batch = typeof importBatch.$inferSelect;
 
-const emptyCreated = (): BatchCreated => ({ people: [], registrations: [], checkIns: [], partners: [] });
+const emptyCreated = (): BatchCreated => ({ people: [], registrations: [], checkIns: [], projects: [], partners: [] });
 
 function staffOnly(actor: Actor) {
   if (!isStaff(actor)) throw new AppError('forbidden');
@@ -277,6 +278,13 @@ export async function runImport({
           for (const sessionId of r.checkedIn) created.checkIns.push({ registrationId: r.registrationId, sessionId });
         if (r.registrationCreated || r.checkedIn.length > 0) fresh++;
         else existing++;
+      } else if (record.kind === 'projects') {
+        const r = await importProject(tx, actor, record);
+        if (r.created) {
+          created.projects.push(r.id);
+          created.people.push(...r.peopleCreated);
+          fresh++;
+        } else existing++;
       } else if (record.kind === 'partners') {
         const r = await importPartner(tx, actor, record);
         if (r.created) {
@@ -335,6 +343,7 @@ export async function undoBatch({ db, actor, batch }: { db: Db; actor: Actor; ba
         registrationIds: c.registrations,
         checkIns: c.checkIns,
       });
+    if (c.projects.length) await undoProjects(tx, actor, c.projects);
     if (c.partners.length) await undoPartners(tx, actor, c.partners);
     await forgetPeople(tx, c.people);
     const [row] = await tx

@@ -14,12 +14,13 @@ export interface BatchCounts {
 
 /**
  * What a batch added, by the module that owns it, so that undo takes back exactly that: people,
- * event registrations and check-ins on registrations that were there before, partners.
+ * event registrations and check-ins on registrations that were there before, projects, partners.
  */
 export interface BatchCreated {
   people: string[];
   registrations: string[];
   checkIns: { registrationId: string; sessionId: string }[];
+  projects: string[];
   partners: string[];
 }
 
@@ -44,7 +45,7 @@ export const importBatch = pgTable(
     created: jsonb()
       .$type<BatchCreated>()
       .notNull()
-      .default({ people: [], registrations: [], checkIns: [], partners: [] }),
+      .default({ people: [], registrations: [], checkIns: [], projects: [], partners: [] }),
     createdBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     importedAt: timestamp({ withTimezone: true }),

@@ -7,6 +7,7 @@ import { fromRoot } from '#kernel/paths.ts';
 import { createEvent, EventInput, type EventWithSessions, getEvent } from '#modules/events/index.ts';
 import { listPartnerOptions } from '#modules/partners/index.ts';
 import { findOrCreatePerson, listPeople } from '#modules/people/index.ts';
+import { getProjectById } from '#modules/projects/index.ts';
 import { buildReport } from '#modules/reports/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
@@ -137,7 +138,7 @@ describe('importing the attendance list of a past course', () => {
     const again = await start(upload('hoc-vien-tap-huan-2022.xlsx'), { kind: 'attendance', event: course.id });
     const batch = await run(again);
     expect(batch.counts).toEqual({ rows: 12, created: 0, existing: 7, skipped: 5 });
-    expect(batch.created).toEqual({ people: [], registrations: [], checkIns: [], partners: [] });
+    expect(batch.created).toEqual({ people: [], registrations: [], checkIns: [], projects: [], partners: [] });
     expect((await trained('2022-01-01', '2022-12-31'))?.value).toBe(7);
     // Undoing the second import takes nothing away.
     expect((await staff.post(`${again}/hoan-tac`)).status).toBe(303);
@@ -206,6 +207,47 @@ describe('importing the attendance list of a past course', () => {
     const after = await (await staff.get(at)).text();
     expect(after).toContain('Nhập 0 dòng');
     expect(after).toContain('Thiếu cả số điện thoại và thư điện tử');
+  });
+});
+
+describe('importing projects', () => {
+  it('creates private projects with their teams, keyed by name and commune; the lead’s phone stays private; undo removes them', async () => {
+    const at = await start(upload('du-an.xlsx'), { kind: 'projects' });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Không nhận ra xã, phường của dự án (“Thôn Quỳnh Sơn”).');
+    expect(html).toContain('Chỉ nhận ra huyện cũ trong “huyện Đình Lập”');
+    const batch = await run(at);
+    expect(batch.counts).toEqual({ rows: 5, created: 3, existing: 0, skipped: 2 });
+    expect(batch.created.projects).toHaveLength(3);
+    const id = batch.created.projects[0] ?? '';
+    const p = await getProjectById({ db: rt.db, actor: officer, id });
+    expect(p?.name).toBe('Miến dong Hội Hoan');
+    expect(p?.isPublic).toBe(false);
+    expect(p?.communeSlug).toBe('hoi-hoan');
+    // The lead is a person of the registry, known by the phone the list gave (its lost 0 put back).
+    const { items } = await listPeople({
+      db: rt.db,
+      actor: officer,
+      q: '0912111222',
+      page: { page: 1, perPage: 5, offset: 0 },
+    });
+    expect(items.map((x) => x.fullName)).toEqual(['Hoàng Thị Hoa']);
+    const page = await (await staff.get(`/du-an/${p?.slug}`)).text();
+    expect(page).toContain('Lương Văn Bắc');
+    expect(page).not.toContain('0912111222');
+
+    const again = await run(await start(upload('du-an.xlsx'), { kind: 'projects' }));
+    expect(again.counts).toEqual({ rows: 5, created: 0, existing: 3, skipped: 2 });
+
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    await expect(getProjectById({ db: rt.db, actor: officer, id })).rejects.toThrow();
+    const gone = await listPeople({
+      db: rt.db,
+      actor: officer,
+      q: '0912111222',
+      page: { page: 1, perPage: 5, offset: 0 },
+    });
+    expect(gone.items).toHaveLength(0);
   });
 });
 

@@ -53,7 +53,18 @@ export interface PartnerRecord {
   website: string;
 }
 
-export type ImportRecord = AttendeeRecord | PartnerRecord;
+export interface ProjectRecord {
+  kind: 'projects';
+  name: string;
+  commune: string;
+  field: string;
+  stage: string;
+  summary: string;
+  lead: { name: string; phone: string; email: string } | null;
+  members: string[];
+}
+
+export type ImportRecord = AttendeeRecord | ProjectRecord | PartnerRecord;
 
 export interface ReadRow {
   row: number;
@@ -121,7 +132,13 @@ export function readRows(rows: readonly string[][], firstDataRow: number, ctx: R
       const filled = ctx.fields.filter((f, col) => f && f !== 'stt' && (row[col] ?? '') !== '').length;
       if (filled <= 1 || row.filter((c) => c !== '').length <= 2) continue;
     }
-    out.push(ctx.kind === 'attendance' ? readAttendee(i + 1, get, ctx) : readPartner(i + 1, get, ctx));
+    out.push(
+      ctx.kind === 'attendance'
+        ? readAttendee(i + 1, get, ctx)
+        : ctx.kind === 'projects'
+          ? readProject(i + 1, get, ctx)
+          : readPartner(i + 1, get, ctx),
+    );
   }
   markDuplicates(out);
   return out;
@@ -276,9 +293,91 @@ function readPartner(n: number, get: Cells, ctx: RowContext): ReadRow {
   };
 }
 
-/** The natural key of a record: phone or e-mail for people, the name for partners. */
+const projectFieldWords: [string, string][] = [
+  ['nong nghiep', 'agriculture'],
+  ['trong trot', 'agriculture'],
+  ['chan nuoi', 'agriculture'],
+  ['lam nghiep', 'agriculture'],
+  ['thuc pham', 'food'],
+  ['che bien', 'food'],
+  ['duoc lieu', 'herbal'],
+  ['thu cong', 'handicraft'],
+  ['du lich', 'tourism'],
+  ['giao duc', 'education'],
+  ['cong nghe', 'technology'],
+  ['phan mem', 'technology'],
+  ['moi truong', 'environment'],
+  ['y te', 'health'],
+  ['suc khoe', 'health'],
+  ['dich vu', 'services'],
+];
+const projectStageWords: [string, string][] = [
+  ['y tuong', 'idea'],
+  ['nguyen mau', 'prototype'],
+  ['thu nghiem', 'prototype'],
+  ['mo rong', 'growing'],
+  ['tang truong', 'growing'],
+  ['thi truong', 'market'],
+  ['dang ban', 'market'],
+  ['san pham', 'market'],
+];
+const wordsOf = (s: string) =>
+  ` ${fold(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+const codeFrom = (text: string, table: [string, string][]) =>
+  table.find(([w]) => wordsOf(text).includes(` ${w} `))?.[1] ?? null;
+
+function readProject(n: number, get: Cells, ctx: RowContext): ReadRow {
+  const problems: Problem[] = [];
+  const nameCell = get('name');
+  const name = nameCell.value;
+  if (name.length < 3) problems.push(problem(n, nameCell.column || '—', 'imports.p.projectName'));
+  const communeCell = get('commune');
+  const commune = readCommune(n, get, ctx, problems);
+  if (!commune) {
+    // A project is placed in a commune: without one the row cannot go in.
+    const i = problems.findIndex((p) => p.key === 'imports.p.commune');
+    if (i >= 0) problems.splice(i, 1);
+    problems.push(problem(n, communeCell.column || '—', 'imports.p.projectCommune', { value: communeCell.value }));
+  }
+  const fieldCell = get('field');
+  const field = codeFrom(fieldCell.value, projectFieldWords) ?? 'other';
+  if (fieldCell.value && field === 'other')
+    problems.push(problem(n, fieldCell.column, 'imports.p.projectField', { value: fieldCell.value }, 'warning'));
+  const stage = codeFrom(get('stage').value, projectStageWords) ?? 'idea';
+  const { phone, email } = readContacts(n, get, problems);
+  const leadName = get('lead').value;
+  const members = get('members')
+    .value.split(/[,;\n]|\s-\s/)
+    .map((m) => m.trim())
+    .filter((m) => m.length >= 2)
+    .slice(0, 19);
+  const ok = !problems.some((p) => p.severity === 'error');
+  return {
+    row: n,
+    label: name,
+    problems,
+    record:
+      ok && commune
+        ? {
+            kind: 'projects',
+            name: name.slice(0, 200),
+            commune,
+            field,
+            stage,
+            summary: get('summary').value.slice(0, 500),
+            lead: leadName ? { name: leadName.slice(0, 200), phone, email } : null,
+            members: members.map((m) => m.slice(0, 200)),
+          }
+        : null,
+  };
+}
+
+/** The natural key of a record: phone or e-mail for people, name and commune for projects, the name for partners. */
 export function naturalKey(r: ImportRecord): string {
   if (r.kind === 'attendance') return r.phone ? `p:${r.phone}` : `e:${r.email}`;
+  if (r.kind === 'projects') return `n:${fold(r.name).replace(/\s+/g, ' ').trim()}|${r.commune}`;
   return `n:${fold(r.name).replace(/\s+/g, ' ').trim()}`;
 }
 

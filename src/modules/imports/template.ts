@@ -17,6 +17,19 @@ export function templateHeaders(t: Translator, kind: ImportKind): string[] {
       t('imports.field.session', { n: 1 }),
       t('imports.field.session', { n: 2 }),
     ];
+  if (kind === 'projects')
+    return [
+      t('imports.tpl.stt'),
+      t('imports.tpl.projectName'),
+      t('imports.field.commune'),
+      t('imports.field.field'),
+      t('imports.field.stage'),
+      t('imports.tpl.projectSummary'),
+      t('imports.field.lead'),
+      t('imports.field.phone'),
+      t('imports.field.email'),
+      t('imports.field.members'),
+    ];
   return [
     t('imports.tpl.stt'),
     t('imports.tpl.partnerName'),

@@ -4,6 +4,12 @@ import * as words from './projects.i18n.ts';
 import { createProjectsPages } from './projects.pages.tsx';
 import type { ProjectPorts } from './projects.timeline.ts';
 
+export {
+  enterImportedProject,
+  type ImportedLead,
+  projectIdByNameAndCommune,
+  removeImportedProjects,
+} from './projects.import.ts';
 export { projectKey } from './projects.keys.ts';
 export {
   findProject,
