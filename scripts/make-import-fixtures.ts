@@ -258,6 +258,42 @@ async function projectList() {
   await save(book, 'du-an.xlsx');
 }
 
+/** Support given in 2022 to the projects of du-an.xlsx: real Excel dates and dd/mm/yyyy text. */
+async function supportList() {
+  const book = newBook();
+  const sheet = book.addWorksheet('Ho tro');
+  heading(sheet, 'DANH SÁCH HOẠT ĐỘNG HỖ TRỢ DỰ ÁN KHỞI NGHIỆP NĂM 2022', 8);
+  sheet.addRow(['STT', 'Tên dự án', 'Loại hỗ trợ', 'Ngày', 'Đến ngày', 'Nội dung hỗ trợ', 'Đơn vị hỗ trợ', 'Kết quả']);
+  const entries: (string | Date)[][] = [
+    [
+      'Miến dong Hội Hoan',
+      'Tư vấn',
+      new Date(Date.UTC(2022, 7, 15)),
+      '',
+      'Tư vấn đăng ký nhãn hiệu',
+      'Trung tâm Ứng dụng KH&CN',
+      'Đã nộp đơn nhãn hiệu',
+    ],
+    [
+      'Hồi Văn Quan',
+      'Kết nối tiêu thụ',
+      '20/09/2022',
+      '30/09/2022',
+      'Giới thiệu với siêu thị Co.op Lạng Sơn',
+      'Sở KH&CN',
+      'Ký hợp đồng bán thử',
+    ],
+    ['Trà hoa vàng Đình Lập', 'Hỗ trợ kinh phí', '2022', '', 'Hỗ trợ in bao bì', 'Sở KH&CN', ''],
+    ['Nấm hương Mẫu Sơn', 'Đào tạo', '01/10/2022', '', 'Lớp tập huấn bán hàng trực tuyến', 'Sở KH&CN', ''],
+    ['Hồi Văn Quan', 'Tham quan', '05/10/2022', '', 'Tham quan mô hình chưng cất', '', ''],
+  ];
+  entries.forEach((e, i) => {
+    sheet.addRow([i + 1, ...e]);
+  });
+  sheet.getCell('D6').numFmt = 'dd/mm/yyyy';
+  await save(book, 'ho-tro.xlsx');
+}
+
 /** A list whose STT and year columns are formulas with their cached values. */
 async function formulaList() {
   const book = newBook();
@@ -332,5 +368,6 @@ await courseList();
 workshopCsv();
 await projectList();
 await partnerList();
+await supportList();
 await formulaList();
 await badFiles();

@@ -10,6 +10,7 @@ export const fieldsOf: Record<ImportKind, readonly string[]> = {
   attendance: ['name', 'sex', 'male', 'female', 'birth', 'ethnicity', 'commune', 'phone', 'email', 'organisation'],
   projects: ['name', 'commune', 'field', 'stage', 'summary', 'lead', 'phone', 'email', 'members'],
   partners: ['name', 'kind', 'summary', 'address', 'commune', 'contactName', 'phone', 'email', 'website'],
+  support: ['project', 'supportKind', 'date', 'endDate', 'title', 'provider', 'outcome'],
 };
 
 /** Fields a row cannot do without. */
@@ -17,6 +18,7 @@ export const requiredFields: Record<ImportKind, readonly string[]> = {
   attendance: ['name'],
   projects: ['name'],
   partners: ['name'],
+  support: ['project', 'date'],
 };
 
 /** Header spellings, folded (lower case, no diacritics, punctuation as spaces). */
@@ -93,6 +95,16 @@ const kindAliases: Partial<Record<ImportKind, Record<string, readonly string[]>>
     summary: ['mo ta', 'gioi thieu', 'tom tat', 'noi dung', 'mo ta du an', 'mo ta san pham'],
     members: ['thanh vien', 'thanh vien nhom', 'cac thanh vien', 'nhom thuc hien'],
   },
+};
+
+kindAliases.support = {
+  project: ['du an', 'ten du an', 'du an duoc ho tro', 'ten du an san pham', 'doi tuong duoc ho tro'],
+  supportKind: ['loai ho tro', 'hinh thuc ho tro', 'loai hinh ho tro', 'hinh thuc'],
+  date: ['ngay', 'ngay ho tro', 'thoi gian', 'ngay bat dau', 'tu ngay', 'ngay thuc hien'],
+  endDate: ['ngay ket thuc', 'den ngay'],
+  title: ['noi dung', 'noi dung ho tro', 'ten hoat dong', 'hoat dong'],
+  provider: ['don vi ho tro', 'nguoi ho tro', 'don vi thuc hien', 'chuyen gia', 'don vi to chuc'],
+  outcome: ['ket qua', 'ket qua dat duoc', 'ghi chu'],
 };
 
 const aliasesOf = (kind: ImportKind, field: string) => kindAliases[kind]?.[field] ?? aliases[field] ?? [];

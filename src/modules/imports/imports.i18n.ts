@@ -152,6 +152,25 @@ export const vi = {
   'imports.tpl.title.projects': 'DANH SÁCH DỰ ÁN KHỞI NGHIỆP ĐỔI MỚI SÁNG TẠO',
   'imports.tpl.hint.projects':
     'Điền từ dòng 4. Xã, phường hiện nay. Giai đoạn: ý tưởng, nguyên mẫu, đã có thị trường, mở rộng. Thành viên: cách nhau bằng dấu phẩy. Số điện thoại, thư điện tử của chủ dự án chỉ cán bộ xem.',
+  'imports.kind.support': 'Hoạt động hỗ trợ đã thực hiện (sổ hỗ trợ)',
+  'imports.field.project': 'Dự án',
+  'imports.field.supportKind': 'Loại hỗ trợ',
+  'imports.field.date': 'Ngày',
+  'imports.field.endDate': 'Ngày kết thúc',
+  'imports.field.title': 'Nội dung',
+  'imports.field.provider': 'Đơn vị hỗ trợ',
+  'imports.field.outcome': 'Kết quả',
+  'imports.p.supportProjectMissing': 'Thiếu tên dự án được hỗ trợ. Điền tên dự án như trong danh sách dự án.',
+  'imports.p.supportProject':
+    'Không tìm thấy dự án “{value}” (hoặc có nhiều dự án trùng tên). Nhập danh sách dự án trước, hoặc sửa tên cho đúng tên dự án trong hệ thống.',
+  'imports.p.day': 'Ngày “{value}” không đọc được. Ghi ngày dạng dd/mm/yyyy (ví dụ 15/08/2022).',
+  'imports.p.dayOrder': 'Ngày kết thúc “{value}” trước ngày bắt đầu. Sửa lại một trong hai ngày.',
+  'imports.p.supportKind': 'Loại hỗ trợ “{value}” không rõ; ghi là “Hỗ trợ khác”.',
+  'imports.p.supportTitle': 'Thiếu nội dung hỗ trợ. Ghi ngắn gọn đã hỗ trợ gì.',
+  'imports.support.provider': 'Sở Khoa học và Công nghệ',
+  'imports.tpl.title.support': 'DANH SÁCH HOẠT ĐỘNG HỖ TRỢ DỰ ÁN KHỞI NGHIỆP',
+  'imports.tpl.hint.support':
+    'Điền từ dòng 4. Tên dự án như trong hệ thống. Loại hỗ trợ: tư vấn, đào tạo, không gian, kết nối tiêu thụ, giới thiệu đối tác, sàn thương mại điện tử, sự kiện, kinh phí. Ngày: dd/mm/yyyy.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -312,6 +331,25 @@ export const en: Record<keyof typeof vi, string> = {
   'imports.tpl.title.projects': 'LIST OF INNOVATIVE START-UP PROJECTS',
   'imports.tpl.hint.projects':
     "Fill in from row 4. Current commune or ward. Stage: ý tưởng, nguyên mẫu, đã có thị trường, mở rộng. Team members: separated by commas. The lead's phone and e-mail are seen by staff only.",
+  'imports.kind.support': 'Support given (the support ledger)',
+  'imports.field.project': 'Project',
+  'imports.field.supportKind': 'Kind of support',
+  'imports.field.date': 'Date',
+  'imports.field.endDate': 'End date',
+  'imports.field.title': 'What was done',
+  'imports.field.provider': 'Provider',
+  'imports.field.outcome': 'Outcome',
+  'imports.p.supportProjectMissing': "The project's name is missing. Write the project's name as in the project list.",
+  'imports.p.supportProject':
+    "No project “{value}” was found (or several have this name). Import the projects first, or correct the name to the project's name in the system.",
+  'imports.p.day': 'Date “{value}” cannot be read. Write it as dd/mm/yyyy (e.g. 15/08/2022).',
+  'imports.p.dayOrder': 'End date “{value}” is before the start. Correct one of the two.',
+  'imports.p.supportKind': 'Kind of support “{value}” is unclear; recorded as “Other support”.',
+  'imports.p.supportTitle': 'What was done is missing. Write briefly what the support was.',
+  'imports.support.provider': 'Department of Science and Technology',
+  'imports.tpl.title.support': 'LIST OF SUPPORT GIVEN TO START-UP PROJECTS',
+  'imports.tpl.hint.support':
+    'Fill in from row 4. Project names as in the system. Kind: tư vấn, đào tạo, không gian, kết nối tiêu thụ, giới thiệu đối tác, sàn thương mại điện tử, sự kiện, kinh phí. Dates: dd/mm/yyyy.',
 };
 
 declare module '#kernel/i18n/index.ts' {

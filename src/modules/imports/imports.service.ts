@@ -15,6 +15,8 @@ import {
 } from '#modules/events/index.ts';
 import { forgetPeople } from '#modules/people/index.ts';
 import { listCommunes, provinceName } from '#modules/places/index.ts';
+import { projectIdsByNames } from '#modules/projects/index.ts';
+import { forgetSupport } from '#modules/support/index.ts';
 import { detectLayout, fieldChoices, isImportKind } from './columns.ts';
 import { type BatchCounts, type BatchCreated, importBatch } from './imports.sql.ts';
 import { type ImportKind, undoDays } from './imports.taxonomy.ts';
@@ -22,11 +24,19 @@ import { columnToUnicode, type Encoding } from './legacy-text.ts';
 import { importPartner, undoPartners } from './partners-import.ts';
 import { importProject, undoProjects } from './projects-import.ts';
 import { importLimits, readSheet } from './read-file.ts';
-import { type AttendeeRecord, type ReadRow, readRows } from './rows.ts';
+import { type AttendeeRecord, naturalKey, type ReadRow, readRows } from './rows.ts';
+import { importSupport } from './support-import.ts';
 
 export type Batch = typeof importBatch.$inferSelect;
 
-const emptyCreated = (): BatchCreated => ({ people: [], registrations: [], checkIns: [], projects: [], partners: [] });
+const emptyCreated = (): BatchCreated => ({
+  people: [],
+  registrations: [],
+  checkIns: [],
+  projects: [],
+  partners: [],
+  support: [],
+});
 
 function staffOnly(actor: Actor) {
   if (!isStaff(actor)) throw new AppError('forbidden');
@@ -182,7 +192,16 @@ export async function previewBatch({
   const event = batch.eventId ? await endedEvent(db, batch.eventId, '9999-12-31') : null;
   const fields = layout.headers.map((_, col) => batch.fields[col] ?? layout.fields[col] ?? '');
   const units = await listCommunes(db, province);
+  const projectCol = fields.indexOf('project');
+  const projects =
+    kind === 'support' && projectCol >= 0
+      ? await projectIdsByNames(
+          db,
+          rows.slice(layout.firstDataRow).map((r) => r[projectCol] ?? ''),
+        )
+      : undefined;
   const read = readRows(rows, layout.firstDataRow, {
+    projects,
     kind,
     fields,
     headers: layout.headers,
@@ -285,6 +304,12 @@ export async function runImport({
           created.people.push(...r.peopleCreated);
           fresh++;
         } else existing++;
+      } else if (record.kind === 'support') {
+        const r = await importSupport(tx, actor, record, naturalKey(record));
+        if (r.created) {
+          created.support.push(r.sourceId);
+          fresh++;
+        } else existing++;
       } else if (record.kind === 'partners') {
         const r = await importPartner(tx, actor, record);
         if (r.created) {
@@ -345,6 +370,7 @@ export async function undoBatch({ db, actor, batch }: { db: Db; actor: Actor; ba
       });
     if (c.projects.length) await undoProjects(tx, actor, c.projects);
     if (c.partners.length) await undoPartners(tx, actor, c.partners);
+    if (c.support.length) await forgetSupport(tx, 'import', c.support);
     await forgetPeople(tx, c.people);
     const [row] = await tx
       .update(importBatch)

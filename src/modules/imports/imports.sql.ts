@@ -14,7 +14,7 @@ export interface BatchCounts {
 
 /**
  * What a batch added, by the module that owns it, so that undo takes back exactly that: people,
- * event registrations and check-ins on registrations that were there before, projects, partners.
+ * event registrations and check-ins on registrations that were there before, projects, partners, ledger entries.
  */
 export interface BatchCreated {
   people: string[];
@@ -22,6 +22,8 @@ export interface BatchCreated {
   checkIns: { registrationId: string; sessionId: string }[];
   projects: string[];
   partners: string[];
+  /** Ledger entries, by their source id (`import` entries). */
+  support: string[];
 }
 
 /**
@@ -45,7 +47,7 @@ export const importBatch = pgTable(
     created: jsonb()
       .$type<BatchCreated>()
       .notNull()
-      .default({ people: [], registrations: [], checkIns: [], projects: [], partners: [] }),
+      .default({ people: [], registrations: [], checkIns: [], projects: [], partners: [], support: [] }),
     createdBy: text().references(() => user.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     importedAt: timestamp({ withTimezone: true }),

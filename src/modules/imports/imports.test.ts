@@ -9,6 +9,7 @@ import { listPartnerOptions } from '#modules/partners/index.ts';
 import { findOrCreatePerson, listPeople } from '#modules/people/index.ts';
 import { getProjectById } from '#modules/projects/index.ts';
 import { buildReport } from '#modules/reports/index.ts';
+import { ledgerEntries } from '#modules/support/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { fileOf } from '#src/testing/files.ts';
@@ -138,7 +139,14 @@ describe('importing the attendance list of a past course', () => {
     const again = await start(upload('hoc-vien-tap-huan-2022.xlsx'), { kind: 'attendance', event: course.id });
     const batch = await run(again);
     expect(batch.counts).toEqual({ rows: 12, created: 0, existing: 7, skipped: 5 });
-    expect(batch.created).toEqual({ people: [], registrations: [], checkIns: [], projects: [], partners: [] });
+    expect(batch.created).toEqual({
+      people: [],
+      registrations: [],
+      checkIns: [],
+      projects: [],
+      partners: [],
+      support: [],
+    });
     expect((await trained('2022-01-01', '2022-12-31'))?.value).toBe(7);
     // Undoing the second import takes nothing away.
     expect((await staff.post(`${again}/hoan-tac`)).status).toBe(303);
@@ -248,6 +256,30 @@ describe('importing projects', () => {
       page: { page: 1, perPage: 5, offset: 0 },
     });
     expect(gone.items).toHaveLength(0);
+  });
+});
+
+describe('importing past support', () => {
+  it('records ledger entries for the projects named; a second import adds nothing; undo takes them out', async () => {
+    await run(await start(upload('du-an.xlsx'), { kind: 'projects' }));
+    const at = await start(upload('ho-tro.xlsx'), { kind: 'support' });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Ngày “2022” không đọc được.');
+    expect(html).toContain('Không tìm thấy dự án “Nấm hương Mẫu Sơn”');
+    expect(html).toContain('Loại hỗ trợ “Tham quan” không rõ; ghi là “Hỗ trợ khác”.');
+    const batch = await run(at);
+    expect(batch.counts).toEqual({ rows: 5, created: 3, existing: 0, skipped: 2 });
+    const entries = await ledgerEntries(rt.db, { sourceKind: 'import' });
+    expect(entries.map((e) => [e.kind, e.startedOn, e.endedOn]).sort()).toEqual([
+      ['consulting', '2022-08-15', null],
+      ['market_connection', '2022-09-20', '2022-09-30'],
+      ['other', '2022-10-05', null],
+    ]);
+    const again = await run(await start(upload('ho-tro.xlsx'), { kind: 'support' }));
+    expect(again.counts).toEqual({ rows: 5, created: 0, existing: 3, skipped: 2 });
+    expect(await ledgerEntries(rt.db, { sourceKind: 'import' })).toHaveLength(3);
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    expect(await ledgerEntries(rt.db, { sourceKind: 'import' })).toHaveLength(0);
   });
 });
 

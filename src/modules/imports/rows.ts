@@ -64,7 +64,19 @@ export interface ProjectRecord {
   members: string[];
 }
 
-export type ImportRecord = AttendeeRecord | ProjectRecord | PartnerRecord;
+export interface SupportRecord {
+  kind: 'support';
+  projectId: string;
+  projectName: string;
+  supportKind: string;
+  startedOn: string;
+  endedOn: string | null;
+  title: string;
+  provider: string;
+  outcome: string;
+}
+
+export type ImportRecord = AttendeeRecord | ProjectRecord | PartnerRecord | SupportRecord;
 
 export interface ReadRow {
   row: number;
@@ -82,6 +94,8 @@ export interface RowContext {
   units: readonly Unit[];
   /** Sessions of the chosen event (attendance). */
   sessionCount: number;
+  /** Projects a support list may name: folded name → id (support). */
+  projects?: ReadonlyMap<string, string>;
   province?: string;
 }
 
@@ -137,7 +151,9 @@ export function readRows(rows: readonly string[][], firstDataRow: number, ctx: R
         ? readAttendee(i + 1, get, ctx)
         : ctx.kind === 'projects'
           ? readProject(i + 1, get, ctx)
-          : readPartner(i + 1, get, ctx),
+          : ctx.kind === 'support'
+            ? readSupport(i + 1, get, ctx)
+            : readPartner(i + 1, get, ctx),
     );
   }
   markDuplicates(out);
@@ -374,9 +390,88 @@ function readProject(n: number, get: Cells, ctx: RowContext): ReadRow {
   };
 }
 
+const supportKindWords: [string, string][] = [
+  ['tu van', 'consulting'],
+  ['dao tao', 'training'],
+  ['tap huan', 'training'],
+  ['boi duong', 'training'],
+  ['khong gian', 'space'],
+  ['dia diem', 'space'],
+  ['mat bang', 'space'],
+  ['tieu thu', 'market_connection'],
+  ['thi truong', 'market_connection'],
+  ['san thuong mai dien tu', 'platform_listing'],
+  ['nen tang', 'platform_listing'],
+  ['gioi thieu doi tac', 'connection'],
+  ['ket noi', 'connection'],
+  ['hoi cho', 'event_introduction'],
+  ['su kien', 'event_introduction'],
+  ['cuoc thi', 'event_introduction'],
+  ['kinh phi', 'funding'],
+  ['tai chinh', 'funding'],
+  ['von', 'funding'],
+];
+
+const pad2 = (n: string) => n.padStart(2, '0');
+/** A day from dd/mm/yyyy (or d-m-yyyy, an ISO date): ISO, or null. */
+export function parseDay(text: string): string | null {
+  const s = text.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const [y, m, d] = dmy ? [dmy[3], pad2(dmy[2] ?? ''), pad2(dmy[1] ?? '')] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) return null;
+  const day = `${y}-${m}-${d}`;
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day || Number(y) < 1990 ? null : day;
+}
+
+function readSupport(n: number, get: Cells, ctx: RowContext): ReadRow {
+  const problems: Problem[] = [];
+  const projectCell = get('project');
+  const projectId = ctx.projects?.get(fold(projectCell.value).trim()) ?? null;
+  if (!projectCell.value) problems.push(problem(n, projectCell.column || '—', 'imports.p.supportProjectMissing'));
+  else if (!projectId)
+    problems.push(problem(n, projectCell.column, 'imports.p.supportProject', { value: projectCell.value }));
+  const dateCell = get('date');
+  const startedOn = parseDay(dateCell.value);
+  if (!startedOn) problems.push(problem(n, dateCell.column || '—', 'imports.p.day', { value: dateCell.value }));
+  const endCell = get('endDate');
+  const endedOn = endCell.value ? parseDay(endCell.value) : null;
+  if (endCell.value && !endedOn) problems.push(problem(n, endCell.column, 'imports.p.day', { value: endCell.value }));
+  if (startedOn && endedOn && endedOn < startedOn)
+    problems.push(problem(n, endCell.column, 'imports.p.dayOrder', { value: endCell.value }));
+  const kindCell = get('supportKind');
+  const supportKind = codeFrom(kindCell.value, supportKindWords) ?? 'other';
+  if (kindCell.value && supportKind === 'other')
+    problems.push(problem(n, kindCell.column, 'imports.p.supportKind', { value: kindCell.value }, 'warning'));
+  const title = (get('title').value || kindCell.value).slice(0, 300);
+  if (!title) problems.push(problem(n, get('title').column || '—', 'imports.p.supportTitle'));
+  const ok = !problems.some((p) => p.severity === 'error');
+  return {
+    row: n,
+    label: projectCell.value,
+    problems,
+    record:
+      ok && projectId && startedOn
+        ? {
+            kind: 'support',
+            projectId,
+            projectName: projectCell.value,
+            supportKind,
+            startedOn,
+            endedOn,
+            title,
+            provider: get('provider').value.slice(0, 200),
+            outcome: get('outcome').value.slice(0, 2000),
+          }
+        : null,
+  };
+}
+
 /** The natural key of a record: phone or e-mail for people, name and commune for projects, the name for partners. */
 export function naturalKey(r: ImportRecord): string {
   if (r.kind === 'attendance') return r.phone ? `p:${r.phone}` : `e:${r.email}`;
+  if (r.kind === 'support') return `s:${r.projectId}|${r.supportKind}|${r.startedOn}|${fold(r.title).trim()}`;
   if (r.kind === 'projects') return `n:${fold(r.name).replace(/\s+/g, ' ').trim()}|${r.commune}`;
   return `n:${fold(r.name).replace(/\s+/g, ' ').trim()}`;
 }

@@ -17,6 +17,17 @@ export function templateHeaders(t: Translator, kind: ImportKind): string[] {
       t('imports.field.session', { n: 1 }),
       t('imports.field.session', { n: 2 }),
     ];
+  if (kind === 'support')
+    return [
+      t('imports.tpl.stt'),
+      t('imports.tpl.projectName'),
+      t('imports.field.supportKind'),
+      t('imports.field.date'),
+      t('imports.field.endDate'),
+      t('imports.field.title'),
+      t('imports.field.provider'),
+      t('imports.field.outcome'),
+    ];
   if (kind === 'projects')
     return [
       t('imports.tpl.stt'),

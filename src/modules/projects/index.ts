@@ -8,6 +8,7 @@ export {
   enterImportedProject,
   type ImportedLead,
   projectIdByNameAndCommune,
+  projectIdsByNames,
   removeImportedProjects,
 } from './projects.import.ts';
 export { projectKey } from './projects.keys.ts';

@@ -107,3 +107,23 @@ export async function removeImportedProjects(tx: Db, actor: Actor, ids: string[]
     await audit(tx, { actorId: actor.id, action: 'project.remove_imported', entity: 'project', entityId: g.id });
   return gone.length;
 }
+
+/**
+ * Projects named in a list (support given to them, say), by their name without case or
+ * diacritics: name → id, for the names that match exactly one project.
+ */
+export async function projectIdsByNames(db: Db, names: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(names.map((n) => n.normalize('NFC').trim()).filter(Boolean))];
+  if (wanted.length === 0) return new Map();
+  const found = await db
+    .select({ id: project.id, key: project.nameSearch, name: project.name })
+    .from(project)
+    .where(
+      sql`${project.nameSearch} = ANY(SELECT lower(f_unaccent(x)) FROM unnest(${`{${wanted.map((w) => `"${w.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]) AS x)`,
+    );
+  const byKey = new Map<string, string[]>();
+  for (const f of found) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f.id]);
+  const out = new Map<string, string>();
+  for (const [key, ids] of byKey) if (ids.length === 1 && ids[0]) out.set(key, ids[0]);
+  return out;
+}

@@ -8,12 +8,12 @@ CREATE TABLE "import_batch" (
 	"fields" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"header_row" integer DEFAULT 0 NOT NULL,
 	"counts" jsonb DEFAULT '{"rows":0,"created":0,"existing":0,"skipped":0}'::jsonb NOT NULL,
-	"created" jsonb DEFAULT '{"people":[],"registrations":[],"checkIns":[],"projects":[],"partners":[]}'::jsonb NOT NULL,
+	"created" jsonb DEFAULT '{"people":[],"registrations":[],"checkIns":[],"projects":[],"partners":[],"support":[]}'::jsonb NOT NULL,
 	"created_by" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"imported_at" timestamp with time zone,
 	"undone_at" timestamp with time zone,
-	CONSTRAINT "import_batch_kind_known" CHECK ("import_batch"."kind" in ('attendance', 'projects', 'partners')),
+	CONSTRAINT "import_batch_kind_known" CHECK ("import_batch"."kind" in ('attendance', 'projects', 'partners', 'support')),
 	CONSTRAINT "import_batch_status_known" CHECK ("import_batch"."status" in ('draft', 'imported', 'undone')),
 	CONSTRAINT "import_batch_header_row" CHECK ("import_batch"."header_row" >= 0)
 );
