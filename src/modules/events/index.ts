@@ -56,6 +56,7 @@ export {
   endedEvent,
   endedEvents,
   enterPastAttendee,
+  lockPastEvent,
   type PastAttendanceUndo,
   type PastAttendee,
   type PastAttendeeResult,

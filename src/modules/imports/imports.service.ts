@@ -10,6 +10,7 @@ import {
   type EventWithSessions,
   endedEvent,
   enterPastAttendee,
+  lockPastEvent,
   type PastAttendee,
   undoPastAttendance,
 } from '#modules/events/index.ts';
@@ -288,9 +289,10 @@ export async function runImport({
   const done = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(importBatch).where(eq(importBatch.id, batch.id)).for('update');
     if (locked?.status !== 'draft') throw new AppError('conflict', 'imports.notDraft');
+    if (e) await lockPastEvent(tx, e.id);
     for (const record of records) {
       if (record.kind === 'attendance' && e) {
-        const r = await enterPastAttendee(tx, actor, e, attendeeOf(record, e), today);
+        const r = await enterPastAttendee(tx, actor, e, attendeeOf(record, e), today, { locked: true });
         if (r.personCreated) created.people.push(r.personId);
         if (r.registrationCreated) created.registrations.push(r.registrationId);
         else

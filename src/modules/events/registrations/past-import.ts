@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { audit } from '#kernel/audit/audit.ts';
 import type { Actor } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { isUuid } from '#kernel/db/keys.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { findOrCreatePersonNoting } from '#modules/people/index.ts';
 import { forgetSupport } from '#modules/support/index.ts';
-import { markPresent, recordSeat, sessionStart } from '../attendance/attendance.service.ts';
+import { recordSeat, sessionStart } from '../attendance/attendance.service.ts';
 import { type EventDetail, eventDetailById } from '../calendar/events.service.ts';
 import { attendance, event, registration } from '../events.sql.ts';
 import type { ethnicities, organisationTypes, sexes } from '../events.taxonomy.ts';
@@ -92,10 +93,12 @@ export async function enterPastAttendee(
   e: EventDetail,
   input: PastAttendee,
   today = todayInVietnam(),
+  { locked = false }: { locked?: boolean } = {},
 ): Promise<PastAttendeeResult> {
   const first = e.sessions[0];
   if (!first) throw new Error('an event without sessions');
-  await lockEvent(tx, e.id);
+  // A caller entering many rows takes the event's lock once (`lockPastEvent`).
+  if (!locked) await lockEvent(tx, e.id);
   const { person, created: personCreated } = await findOrCreatePersonNoting(tx, {
     fullName: input.name,
     phone: input.phone,
@@ -129,10 +132,33 @@ export async function enterPastAttendee(
     if (!seat) throw new Error('insert returned nothing');
   }
   const checkedIn: string[] = [];
-  if (seat.status === 'confirmed') {
-    for (const s of e.sessions.filter((x) => input.sessionIds.includes(x.id))) {
-      const fresh = await markPresent(tx, actor, e, s, [seat], 'list', today);
-      if (fresh.length) checkedIn.push(s.id);
+  const sessions = e.sessions.filter((x) => input.sessionIds.includes(x.id));
+  if (seat.status === 'confirmed' && sessions.length > 0) {
+    // All the row's sessions in one statement, each dated at its session (as markPresent does),
+    // then the seat's ledger entry once: a list of thousands of rows stays quick.
+    const added = await tx
+      .insert(attendance)
+      .values(
+        sessions.map((s) => ({
+          registrationId: seat.id,
+          sessionId: s.id,
+          method: 'list' as const,
+          checkedInBy: actor.id,
+          checkedInAt: s.day < today ? sessionStart(s) : new Date(),
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ sessionId: attendance.sessionId });
+    checkedIn.push(...added.map((a) => a.sessionId));
+    if (added.length) {
+      await recordSeat(tx, actor, e, { ...seat, personId: seat.personId ?? person.id });
+      await audit(tx, {
+        actorId: actor.id,
+        action: 'event.check_in',
+        entity: 'event',
+        entityId: e.id,
+        data: { registrationId: seat.id, sessions: added.length, method: 'import' },
+      });
     }
   }
   return {
@@ -143,6 +169,9 @@ export async function enterPastAttendee(
     checkedIn,
   };
 }
+
+/** Takes an ended event's row lock for the rest of the transaction (before many `enterPastAttendee`). */
+export const lockPastEvent = (tx: Db, eventId: string) => lockEvent(tx, eventId);
 
 /** What an import added to an event, to take back. */
 export interface PastAttendanceUndo {
