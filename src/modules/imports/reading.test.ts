@@ -4,6 +4,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import { fromRoot } from '#kernel/paths.ts';
 import { readCommuneFile } from '#modules/places/index.ts';
 import { detectLayout, fieldOfHeader } from './columns.ts';
+import { canUndo } from './imports.service.ts';
 import { columnToUnicode, encodingOf, tcvn3ToUnicode, toUnicode, unicodeToTcvn3, vniToUnicode } from './legacy-text.ts';
 import { checkUnzippedSize, kindOfFile, readCsv, readSheet } from './read-file.ts';
 import { readRows } from './rows.ts';
@@ -14,6 +15,7 @@ import { matchCommune, parseBirthYear, parseEthnicity, parsePhone, parseSex } fr
 const units = readCommuneFile(fromRoot('src/modules/places/data/lang-son.csv')).map((r) => ({
   slug: r.slug,
   name: r.name,
+  kind: r.kind === 'phường' ? ('ward' as const) : ('commune' as const),
   formerDistrictName: r.former_district,
 }));
 const fixture = (name: string) => new Uint8Array(readFileSync(fromRoot('e2e/fixtures', name)));
@@ -122,6 +124,9 @@ describe('values as Department lists write them', () => {
     expect(matchCommune('huyện Đình Lập', units)).toEqual({ slug: 'dinh-lap', how: 'district' });
     expect(matchCommune('Quý Hoà', units)?.slug).toBe('quy-hoa');
     expect(matchCommune('Thôn Khuổi Phầy', units)).toBeNull();
+    // A ward of before the merger whose name a xã has today: its district says where it is now.
+    expect(matchCommune('Phường Chi Lăng, TP Lạng Sơn', units)).toEqual({ slug: 'dong-kinh', how: 'district' });
+    expect(matchCommune('xã Chi Lăng', units)).toEqual({ slug: 'chi-lang', how: 'name' });
   });
 });
 
@@ -150,6 +155,16 @@ describe('text typed in TCVN3 (ABC) or VNI', () => {
     const { cells, encoding } = columnToUnicode(['DÂN TỘC', 'Tµy', 'Nïng', 'Kinh', "H'M«ng"]);
     expect(encoding).toBe('tcvn3');
     expect(cells).toEqual(['DÂN TỘC', 'Tày', 'Nùng', 'Kinh', "H'Mông"]);
+  });
+});
+
+describe('undo', () => {
+  it('is possible for 30 days after the import, once', () => {
+    const importedAt = new Date('2026-01-01T03:00:00Z');
+    expect(canUndo({ status: 'imported', importedAt }, new Date('2026-01-31T02:00:00Z'))).toBe(true);
+    expect(canUndo({ status: 'imported', importedAt }, new Date('2026-02-01T04:00:00Z'))).toBe(false);
+    expect(canUndo({ status: 'undone', importedAt }, new Date('2026-01-02T00:00:00Z'))).toBe(false);
+    expect(canUndo({ status: 'draft', importedAt: null }, new Date('2026-01-02T00:00:00Z'))).toBe(false);
   });
 });
 

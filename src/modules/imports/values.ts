@@ -89,6 +89,8 @@ export function parseEthnicity(text: string): string | null {
 export interface Unit {
   slug: string;
   name: string;
+  /** A commune (xã) or a ward (phường), when known. */
+  kind?: 'commune' | 'ward';
   formerDistrictName: string | null;
 }
 
@@ -109,7 +111,7 @@ export function matchCommune(
   province = 'Lạng Sơn',
 ): { slug: string; how: 'name' | 'district' } | null {
   const provinceWords = words(province).trim();
-  let hay = words(text).replace(new RegExp(` tinh ${provinceWords} `, 'g'), ' ');
+  const hay = words(text).replace(new RegExp(` tinh ${provinceWords} `, 'g'), ' ');
   if (!hay.trim()) return null;
   let best: { slug: string; score: number } | null = null;
   for (const u of units) {
@@ -119,23 +121,30 @@ export function matchCommune(
     const before = hay.slice(0, at);
     // "huyện Cao Lộc", "TP Lạng Sơn": a former district, not the unit of the same name.
     if (/(huyen|thanh pho|tp)\s*$/.test(before.trim())) continue;
-    const marked = /(xa|phuong|thi tran|tt|p)\s*$/.test(before.trim()) ? 1000 : 0;
+    const marker = /(xa|phuong|thi tran|tt|p)$/.exec(before.trim())?.[1];
+    // "Phường Chi Lăng" where today's Chi Lăng is a xã: a unit of before the merger, of the same
+    // name; its district (if written) says better where it is now.
+    const wrongKind =
+      (marker === 'xa' && u.kind === 'ward') || ((marker === 'phuong' || marker === 'p') && u.kind === 'commune');
+    if (wrongKind) continue;
+    const marked = marker ? 1000 : 0;
     const score = marked + name.length;
     if (!best || score > best.score) best = { slug: u.slug, score };
   }
   if (best) return { slug: best.slug, how: 'name' };
-  hay = hay.replace(/ (huyen|thanh pho|tp|h) /g, ' ');
   const districts = new Map<string, Unit[]>();
   for (const u of units) {
     if (!u.formerDistrictName) continue;
     const key = words(u.formerDistrictName.replace(/^(Thành phố|Huyện)\s+/i, ''));
     districts.set(key, [...(districts.get(key) ?? []), u]);
   }
-  for (const [key, list] of districts) {
-    if (!hay.includes(key)) continue;
-    const same = list.find((u) => words(u.name) === key);
-    const chosen = same ?? [...list].sort((a, b) => a.slug.localeCompare(b.slug))[0];
-    if (chosen) return { slug: chosen.slug, how: 'district' };
-  }
+  // A district written as one ("huyện Đình Lập", "TP Lạng Sơn") before one only named.
+  const named = [...districts.keys()].filter((key) => hay.includes(key));
+  const marked = named.filter((key) => new RegExp(` (huyen|thanh pho|tp|h)${key}`).test(hay));
+  const key = marked[0] ?? named[0];
+  const list = key ? (districts.get(key) ?? []) : [];
+  const same = list.find((u) => words(u.name) === key);
+  const chosen = same ?? [...list].sort((a, b) => a.slug.localeCompare(b.slug))[0];
+  if (chosen) return { slug: chosen.slug, how: 'district' };
   return null;
 }
