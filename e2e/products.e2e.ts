@@ -7,6 +7,7 @@ import {
   demoOfficer,
   newFounder,
   pathOf,
+  publishFromQueue,
   registerProject,
   runId,
   signIn,
@@ -141,6 +142,8 @@ describe('a product from the founder’s phone to a signed contract', () => {
     const { page } = officer;
     const main = page.locator('main');
     await signIn(page, demoOfficer.email, defaultPassword);
+    // The founder's project goes public once reviewed: its products show on the showcase then.
+    await publishFromQueue(page, projectName);
     await visit(page, `${productPath}/dieu-kien`);
     await press(page, main.locator('#muc-legal_entity'), named('Xác nhận', 'Tư cách pháp lý'));
     expect(await textOf(main.locator('.flash'))).toContain('Đã xác nhận');

@@ -137,6 +137,38 @@ const matrix: Row[] = [
   ['GET', '/ho-tro', '/ho-tro', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/ho-tro.csv', '/ho-tro.csv', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/quan-ly/nguoi', '/quan-ly/nguoi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/nhap-du-lieu', '/quan-ly/nhap-du-lieu', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/quan-ly/nhap-du-lieu', '/quan-ly/nhap-du-lieu', s(303, 403, 403, 403, 403, 422, 422)],
+  [
+    'GET',
+    '/quan-ly/nhap-du-lieu/mau/:kind',
+    '/quan-ly/nhap-du-lieu/mau/attendance',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  [
+    'GET',
+    '/quan-ly/nhap-du-lieu/:id',
+    '/quan-ly/nhap-du-lieu/00000000-0000-4000-8000-000000000000',
+    s(303, 403, 403, 403, 403, 404, 404),
+  ],
+  [
+    'POST',
+    '/quan-ly/nhap-du-lieu/:id/cot',
+    '/quan-ly/nhap-du-lieu/00000000-0000-4000-8000-000000000000/cot',
+    s(303, 403, 403, 403, 403, 404, 404),
+  ],
+  [
+    'POST',
+    '/quan-ly/nhap-du-lieu/:id/nhap',
+    '/quan-ly/nhap-du-lieu/00000000-0000-4000-8000-000000000000/nhap',
+    s(303, 403, 403, 403, 403, 404, 404),
+  ],
+  [
+    'POST',
+    '/quan-ly/nhap-du-lieu/:id/hoan-tac',
+    '/quan-ly/nhap-du-lieu/00000000-0000-4000-8000-000000000000/hoan-tac',
+    s(303, 403, 403, 403, 403, 404, 404),
+  ],
   ['GET', '/quan-ly/bao-cao', '/quan-ly/bao-cao?from=2022-01-01&to=2022-12-31', s(303, 403, 403, 403, 403, 200, 200)],
   [
     'GET',

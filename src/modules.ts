@@ -3,6 +3,7 @@ import { accountsModule } from '#modules/accounts/index.ts';
 import { engagementsModule } from '#modules/engagements/index.ts';
 import { eventsModule } from '#modules/events/index.ts';
 import { expertsModule } from '#modules/experts/index.ts';
+import { importsModule } from '#modules/imports/index.ts';
 import { matchingModule } from '#modules/matching/index.ts';
 import { partnersModule } from '#modules/partners/index.ts';
 import { peopleModule } from '#modules/people/index.ts';
@@ -37,4 +38,5 @@ export const modules: AppModule[] = [
   productsModule,
   peopleModule({ supportOf: supportForPerson }),
   reportsModule,
+  importsModule,
 ];

@@ -71,6 +71,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/ho-tro', label: 'nav.support' },
         { href: '/quan-ly/bao-cao', label: 'nav.reports' },
         { href: '/quan-ly/nguoi', label: 'nav.people' },
+        { href: '/quan-ly/nhap-du-lieu', label: 'imports.nav' },
         { href: '/ket-noi-tieu-thu', label: 'products.nav.connections' },
         { href: '/hoi-mua', label: 'products.inquiries.title' },
         { href: '/su-kien-ngoai', label: 'events.external.title' },

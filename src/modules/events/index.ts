@@ -16,6 +16,7 @@ export {
   type TraineeGroups,
   traineeGroups,
 } from './attendance/attendance.service.ts';
+export type { EventDetail as EventWithSessions } from './calendar/events.service.ts';
 export {
   type CalendarItem,
   createEvent,
@@ -52,6 +53,17 @@ export {
   importRegistrations,
   type RegistrationRecord,
 } from './registrations/events.import.ts';
+export {
+  type EndedEvent,
+  endedEvent,
+  endedEvents,
+  enterPastAttendee,
+  lockPastEvent,
+  type PastAttendanceUndo,
+  type PastAttendee,
+  type PastAttendeeResult,
+  undoPastAttendance,
+} from './registrations/past-import.ts';
 export { newToken, register, sendReminders } from './registrations/registrations.service.ts';
 
 /** The events module: its words, pages and API, mounted by createApp. */

@@ -39,7 +39,9 @@ export {
   type Partner,
   type PartnerDetail,
   type PartnerListItem,
+  partnerIdByName,
   partnerIdsOfUser,
+  removeImportedPartners,
   removeMember,
   updatePartner,
 } from './partners.service.ts';

@@ -7,6 +7,8 @@ export type { PeoplePorts } from './people.pages.tsx';
 // The people module's public face: the registry other modules write to and read from.
 export {
   findOrCreatePerson,
+  findOrCreatePersonNoting,
+  forgetPeople,
   getPerson,
   listPeople,
   mergePeople,

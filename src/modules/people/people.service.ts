@@ -39,6 +39,14 @@ export const normaliseEmail = (raw: string | null | undefined) => (raw ?? '').no
  * @example const p = await findOrCreatePerson(tx, { fullName: 'Vi Thị Hồng Nhung', phone: '+84 912 345 678' })
  */
 export async function findOrCreatePerson(tx: Db, facts: PersonFacts): Promise<Person> {
+  return (await findOrCreatePersonNoting(tx, facts)).person;
+}
+
+/** As `findOrCreatePerson`, and says whether the person is new (an import keeps what it added). */
+export async function findOrCreatePersonNoting(
+  tx: Db,
+  facts: PersonFacts,
+): Promise<{ person: Person; created: boolean }> {
   const phone = normalisePhone(facts.phone ?? '');
   const email = normaliseEmail(facts.email);
   const values = {
@@ -63,10 +71,10 @@ export async function findOrCreatePerson(tx: Db, facts: PersonFacts): Promise<Pe
         .limit(1)
         .for('update');
       const p = found[0];
-      if (p) return fillIn(tx, p, values);
+      if (p) return { person: await fillIn(tx, p, values), created: false };
     }
     const [created] = await tx.insert(person).values(values).onConflictDoNothing().returning();
-    if (created) return created;
+    if (created) return { person: created, created: true };
   }
   throw new Error('findOrCreatePerson: no person after two attempts');
 }
@@ -144,6 +152,31 @@ export async function mergePeople(db: Db, actor: Actor, keepId: string, goneId: 
     });
     return merged;
   });
+}
+
+/**
+ * Removes people an import added, when nothing points at them any more (no registration, team
+ * member or ledger entry, no one merged into them); the others stay. Gives how many went.
+ */
+export async function forgetPeople(tx: Db, ids: string[]): Promise<number> {
+  const list = [...new Set(ids)].filter(isUuid);
+  if (list.length === 0) return 0;
+  const refs = await referencesToPerson(tx);
+  const used = refs.map(
+    ({ tbl, col }) =>
+      sql`EXISTS (SELECT 1 FROM ${sql.identifier(tbl)} r WHERE r.${sql.identifier(col)} = ${person.id})`,
+  );
+  const gone = await tx
+    .delete(person)
+    .where(
+      and(
+        sql`${person.id} = ANY(${`{${list.join(',')}}`}::uuid[])`,
+        sql`NOT EXISTS (SELECT 1 FROM person m WHERE m.merged_into = ${person.id})`,
+        ...used.map((u) => sql`NOT ${u}`),
+      ),
+    )
+    .returning({ id: person.id });
+  return gone.length;
 }
 
 export interface PersonRow {

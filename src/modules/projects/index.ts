@@ -4,6 +4,13 @@ import * as words from './projects.i18n.ts';
 import { createProjectsPages } from './projects.pages.tsx';
 import type { ProjectPorts } from './projects.timeline.ts';
 
+export {
+  enterImportedProject,
+  type ImportedLead,
+  projectIdByNameAndCommune,
+  projectIdsByNames,
+  removeImportedProjects,
+} from './projects.import.ts';
 export { projectKey } from './projects.keys.ts';
 export {
   findProject,

@@ -12,6 +12,7 @@ export {
 export { type LedgerScope, ledgerEntries } from './support.queries.ts';
 export { SupportFilters, SupportInput } from './support.schemas.ts';
 export {
+  forgetSupport,
   type LedgerFact,
   type LedgerRow,
   ledgerFacts,

@@ -87,6 +87,19 @@ export async function recordSupport({
   return row;
 }
 
+/**
+ * Takes out of the ledger the entries of records that are being removed (an import undone): only
+ * entries that came from these records, never one typed by hand.
+ */
+export async function forgetSupport(db: Db, kind: SourceKind, sourceIds: string[]): Promise<number> {
+  if (sourceIds.length === 0) return 0;
+  const gone = await db
+    .delete(support)
+    .where(and(eq(support.sourceKind, kind), inArray(support.sourceId, sourceIds)))
+    .returning({ id: support.id });
+  return gone.length;
+}
+
 /** Support given outside the system, typed in by staff. */
 export async function recordManualSupport({
   db,

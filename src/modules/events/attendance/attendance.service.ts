@@ -36,7 +36,7 @@ export type Seat = Pick<
  * check-in, from the first to the last day the person was there, with the hours so far. The seat's
  * person is found or added in the people registry the first time (same phone or e-mail, same person).
  */
-async function recordSeat(tx: Db, actor: Actor, e: EventDetail, r: Seat) {
+export async function recordSeat(tx: Db, actor: Actor, e: EventDetail, r: Seat) {
   let personId = r.personId;
   if (!personId) {
     const p = await findOrCreatePerson(tx, {

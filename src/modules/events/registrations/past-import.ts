@@ -1,0 +1,213 @@
+import { and, desc, eq, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { audit } from '#kernel/audit/audit.ts';
+import type { Actor } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
+import { isUuid } from '#kernel/db/keys.ts';
+import { todayInVietnam } from '#kernel/i18n/index.ts';
+import { findOrCreatePersonNoting } from '#modules/people/index.ts';
+import { forgetSupport } from '#modules/support/index.ts';
+import { recordSeat, sessionStart } from '../attendance/attendance.service.ts';
+import { type EventDetail, eventDetailById } from '../calendar/events.service.ts';
+import { attendance, event, registration } from '../events.sql.ts';
+import type { ethnicities, organisationTypes, sexes } from '../events.taxonomy.ts';
+import { seatColumns } from './registrations.service.ts';
+import { lockEvent } from './seats.ts';
+
+// A past event's attendance list imported from a spreadsheet (the imports module): each row is
+// entered like an officer's past record (recordPastRegistration), but a row already there is
+// reused, not refused, so that importing the same list twice changes nothing; and what each row
+// added is told back, so that the import can be undone.
+
+/** An event that has ended, for the import's chooser. */
+export interface EndedEvent {
+  id: string;
+  slug: string;
+  title: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Events that ended before today, newest first. */
+export async function endedEvents(db: Db, today = todayInVietnam(), limit = 300): Promise<EndedEvent[]> {
+  return db
+    .select({
+      id: event.id,
+      slug: event.slug,
+      title: event.title,
+      kind: event.kind,
+      startsOn: event.startsOn,
+      endsOn: event.endsOn,
+    })
+    .from(event)
+    .where(lt(event.endsOn, today))
+    .orderBy(desc(event.endsOn), event.title)
+    .limit(limit);
+}
+
+/** An ended event with its sessions, or null (unknown or not ended). */
+export async function endedEvent(db: Db, id: string, today = todayInVietnam()): Promise<EventDetail | null> {
+  if (!isUuid(id)) return null;
+  try {
+    const e = await eventDetailById(db, id);
+    return e.endsOn < today ? e : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One participant of a past event as a list gives them. */
+export interface PastAttendee {
+  name: string;
+  phone: string;
+  email: string;
+  commune: string | undefined;
+  organisation: string;
+  organisationType: (typeof organisationTypes)[number];
+  sex: (typeof sexes)[number];
+  ethnicity: (typeof ethnicities)[number];
+  birthYear: number;
+  /** The sessions they came to (ids of the event's sessions). */
+  sessionIds: string[];
+}
+
+/** What one row added: a new registration and/or new check-ins, a new person. */
+export interface PastAttendeeResult {
+  registrationId: string;
+  registrationCreated: boolean;
+  personId: string;
+  personCreated: boolean;
+  /** Sessions newly checked in (none when the list had already been imported). */
+  checkedIn: string[];
+}
+
+/**
+ * Enters one participant of an ended event, inside the caller's transaction: the person (same
+ * phone or e-mail, same person), their confirmed seat (the live one they already have, else a new
+ * one dated at the first session) and their check-ins, each dated at its session; the ledger
+ * follows as for any check-in. Entering the same participant again adds nothing.
+ */
+export async function enterPastAttendee(
+  tx: Db,
+  actor: Actor,
+  e: EventDetail,
+  input: PastAttendee,
+  today = todayInVietnam(),
+  { locked = false }: { locked?: boolean } = {},
+): Promise<PastAttendeeResult> {
+  const first = e.sessions[0];
+  if (!first) throw new Error('an event without sessions');
+  // A caller entering many rows takes the event's lock once (`lockPastEvent`).
+  if (!locked) await lockEvent(tx, e.id);
+  const { person, created: personCreated } = await findOrCreatePersonNoting(tx, {
+    fullName: input.name,
+    phone: input.phone,
+    email: input.email,
+    sex: input.sex,
+    birthYear: input.birthYear,
+    ethnicity: input.ethnicity,
+    communeSlug: input.commune ?? null,
+  });
+  const same: SQL[] = [eq(registration.personId, person.id)];
+  if (input.email) same.push(eq(registration.email, input.email));
+  if (input.phone) same.push(eq(registration.phone, input.phone));
+  const [existing] = await tx
+    .select()
+    .from(registration)
+    .where(and(eq(registration.eventId, e.id), ne(registration.status, 'cancelled'), or(...same)))
+    .limit(1);
+  let seat = existing;
+  if (!seat) {
+    [seat] = await tx
+      .insert(registration)
+      .values({
+        eventId: e.id,
+        personId: person.id,
+        status: 'confirmed',
+        ...seatColumns(input),
+        consent: true,
+        createdAt: sessionStart(first),
+      })
+      .returning();
+    if (!seat) throw new Error('insert returned nothing');
+  }
+  const checkedIn: string[] = [];
+  const sessions = e.sessions.filter((x) => input.sessionIds.includes(x.id));
+  if (seat.status === 'confirmed' && sessions.length > 0) {
+    // All the row's sessions in one statement, each dated at its session (as markPresent does),
+    // then the seat's ledger entry once: a list of thousands of rows stays quick.
+    const added = await tx
+      .insert(attendance)
+      .values(
+        sessions.map((s) => ({
+          registrationId: seat.id,
+          sessionId: s.id,
+          method: 'list' as const,
+          checkedInBy: actor.id,
+          checkedInAt: s.day < today ? sessionStart(s) : new Date(),
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ sessionId: attendance.sessionId });
+    checkedIn.push(...added.map((a) => a.sessionId));
+    if (added.length) {
+      await recordSeat(tx, actor, e, { ...seat, personId: seat.personId ?? person.id });
+      await audit(tx, {
+        actorId: actor.id,
+        action: 'event.check_in',
+        entity: 'event',
+        entityId: e.id,
+        data: { registrationId: seat.id, sessions: added.length, method: 'import' },
+      });
+    }
+  }
+  return {
+    registrationId: seat.id,
+    registrationCreated: !existing,
+    personId: person.id,
+    personCreated,
+    checkedIn,
+  };
+}
+
+/** Takes an ended event's row lock for the rest of the transaction (before many `enterPastAttendee`). */
+export const lockPastEvent = (tx: Db, eventId: string) => lockEvent(tx, eventId);
+
+/** What an import added to an event, to take back. */
+export interface PastAttendanceUndo {
+  eventId: string;
+  /** Registrations it created (their check-ins and ledger entries go with them). */
+  registrationIds: string[];
+  /** Check-ins it added to registrations that were there before. */
+  checkIns: { registrationId: string; sessionId: string }[];
+}
+
+/**
+ * Takes back what `enterPastAttendee` added, and nothing else: the registrations it created (with
+ * their check-ins and ledger entries), and its check-ins on seats that were there before (their
+ * ledger entries are recorded again from the check-ins left).
+ */
+export async function undoPastAttendance(tx: Db, actor: Actor, undo: PastAttendanceUndo): Promise<void> {
+  const created = undo.registrationIds.filter(isUuid);
+  if (created.length) {
+    await forgetSupport(tx, 'event_seat', created);
+    await tx.delete(registration).where(inArray(registration.id, created));
+  }
+  const kept = undo.checkIns.filter((c) => isUuid(c.registrationId) && isUuid(c.sessionId));
+  if (kept.length === 0) return;
+  for (const c of kept)
+    await tx
+      .delete(attendance)
+      .where(and(eq(attendance.registrationId, c.registrationId), eq(attendance.sessionId, c.sessionId)));
+  const e = await eventDetailById(tx, undo.eventId);
+  const touched = [...new Set(kept.map((c) => c.registrationId))];
+  const seats = await tx.select().from(registration).where(inArray(registration.id, touched));
+  for (const seat of seats) {
+    const [left] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(attendance)
+      .where(eq(attendance.registrationId, seat.id));
+    if ((left?.n ?? 0) > 0) await recordSeat(tx, actor, e, seat);
+    else await forgetSupport(tx, 'event_seat', [seat.id]);
+  }
+}

@@ -1,0 +1,9 @@
+/** What a file can bring in: a past event's attendance list, projects with their teams, partners, past support. */
+export const importKinds = ['attendance', 'projects', 'partners', 'support'] as const;
+export type ImportKind = (typeof importKinds)[number];
+
+/** A batch is read (draft), then imported, and may be undone within `undoDays`. */
+export const batchStatuses = ['draft', 'imported', 'undone'] as const;
+export type BatchStatus = (typeof batchStatuses)[number];
+
+export const undoDays = 30;

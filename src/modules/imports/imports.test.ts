@@ -1,0 +1,354 @@
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '#kernel/auth/roles.ts';
+import { translator } from '#kernel/i18n/index.ts';
+import { fromRoot } from '#kernel/paths.ts';
+import { createEvent, EventInput, type EventWithSessions, getEvent } from '#modules/events/index.ts';
+import { listPartnerOptions } from '#modules/partners/index.ts';
+import { findOrCreatePerson, listPeople } from '#modules/people/index.ts';
+import { getProjectById } from '#modules/projects/index.ts';
+import { buildReport } from '#modules/reports/index.ts';
+import { ledgerEntries } from '#modules/support/index.ts';
+import { createUser } from '#seed/factories.ts';
+import { TestBrowser } from '#src/testing/browser.ts';
+import { fileOf } from '#src/testing/files.ts';
+import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { importBatch } from './imports.sql.ts';
+
+// An officer brings the Department's old lists in: a 2022 course's attendance sheet (title rows,
+// merged headers, Nam/Nữ columns, numbers for phones, former communes, a TCVN3 column), a 2023
+// workshop kept as CSV, a list of partners. Importing twice changes nothing; undo takes it back.
+
+let rt: TestRuntime;
+let officer: Actor;
+let staff: TestBrowser;
+const password = 'mat-khau-nhap-lieu';
+const t = translator('vi');
+const fixture = (name: string) => new Uint8Array(readFileSync(fromRoot('e2e/fixtures', name)));
+const upload = (name: string, type = 'application/octet-stream') =>
+  fileOf(fixture(name), name.split('/').pop() ?? name, type);
+
+async function pastEvent(kind: 'course' | 'workshop', sessions: string): Promise<EventWithSessions> {
+  const input = EventInput.parse({
+    kind,
+    title: `Lớp tập huấn ${Math.random().toString(36).slice(2, 8)}`,
+    organiser: 'Sở Khoa học và Công nghệ tỉnh Lạng Sơn',
+    venue: 'Hội trường Sở',
+    sessions,
+    capacity: '5',
+    audience: 'public',
+    published: 'on',
+  });
+  const { slug } = await createEvent({ db: rt.db, actor: officer, input });
+  return getEvent({ db: rt.db, actor: officer, slug });
+}
+
+/** Uploads a file; gives the batch page's address. */
+async function start(file: File, fields: Record<string, string>): Promise<string> {
+  const res = await staff.postFiles('/quan-ly/nhap-du-lieu', fields, { file: [file] });
+  expect(res.status, await res.clone().text()).toBe(303);
+  const at = res.headers.get('location') ?? '';
+  expect(at).toMatch(/^\/quan-ly\/nhap-du-lieu\/[0-9a-f-]{36}$/);
+  return at;
+}
+
+async function run(at: string) {
+  const res = await staff.post(`${at}/nhap`);
+  expect(res.status).toBe(303);
+  return batchOf(at);
+}
+
+async function batchOf(at: string) {
+  const [b] = await rt.db
+    .select()
+    .from(importBatch)
+    .where(eq(importBatch.id, at.split('/').pop() ?? ''));
+  if (!b) throw new Error('no batch');
+  return b;
+}
+
+const trained = async (from: string, to: string) => {
+  const report = await buildReport({ db: rt.db, actor: officer, period: { from, to }, t, evidence: true });
+  return report.lines.find((l) => l.indicator.id === 'nguoi-duoc-dao-tao')?.figure;
+};
+
+beforeAll(async () => {
+  rt = await testRuntime();
+  officer = await createUser(rt.deps, { name: 'Lăng Thị Mai', email: 'canbo@nhap.vn', password, role: 'officer' });
+  await createUser(rt.deps, { name: 'Hà Văn Tú', email: 'tacgia@nhap.vn', password, role: 'founder' });
+  staff = new TestBrowser(rt.app);
+  await staff.signIn('canbo@nhap.vn', password);
+  // Known before any import: checked in at a fair, say.
+  await rt.db.transaction((tx) => findOrCreatePerson(tx, { fullName: 'Vi Thị Hồng Nhung', phone: '0987654321' }));
+});
+afterAll(() => rt.close());
+
+describe('importing the attendance list of a past course', () => {
+  let course: EventWithSessions;
+  let first: string;
+
+  it('reads the sheet under its title rows and shows each row’s problems in Vietnamese', async () => {
+    course = await pastEvent('course', '15/08/2022 08:00-11:30\n16/08/2022 08:00-11:30');
+    const page = await staff.get('/quan-ly/nhap-du-lieu');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(course.title);
+    first = await start(upload('hoc-vien-tap-huan-2022.xlsx'), { kind: 'attendance', event: course.id });
+    const html = await (await staff.get(first)).text();
+    // The header was found on row 6, over a second header row (Nam | Nữ, Buổi 1 | Buổi 2).
+    expect(html).toContain('Dòng tiêu đề tìm thấy ở dòng 6');
+    expect(html).toContain('Giới tính – Nam');
+    expect(html).toContain('Điểm danh – Buổi 2');
+    expect(html).toContain('Cột “Dân tộc” được gõ bằng bảng mã TCVN3; đã chuyển sang Unicode.');
+    expect(html).toContain('Đánh dấu cả hai cột Nam và Nữ. Chỉ đánh x vào một cột.');
+    expect(html).toContain('Năm sinh “198” không đọc được.');
+    expect(html).toContain('Thiếu cả số điện thoại và thư điện tử');
+    expect(html).toContain('Trùng người (hoặc tên) với dòng 9; chỉ nhập một lần.');
+    expect(html).toContain('Không nhận ra xã, phường trong “Thôn Khuổi Phầy”');
+    expect(html).toContain('Chỉ nhận ra huyện cũ trong “Thôn Nà Pàn, xã Yên Trạch, huyện Cao Lộc”');
+    expect(html).toContain('Nhập 7 dòng');
+  });
+
+  it('imports the valid rows: people, confirmed seats and check-ins that the report counts', async () => {
+    const batch = await run(first);
+    expect(batch.status).toBe('imported');
+    expect(batch.counts).toEqual({ rows: 12, created: 7, existing: 0, skipped: 5 });
+    // Vi Thị Hồng Nhung was known already (same phone): six new people, seven seats.
+    expect(batch.created.people).toHaveLength(6);
+    expect(batch.created.registrations).toHaveLength(7);
+    // Seven seats on a course of five: a past list is what happened, not a booking.
+    const results = await staff.get(`/su-kien/${course.slug}/nguoi-dang-ky`);
+    const list = await results.text();
+    expect(list).toContain('Hoàng Văn Thắng');
+    expect(list).toContain('Vi Thị Hồng Nhung');
+    const { items } = await listPeople({
+      db: rt.db,
+      actor: officer,
+      q: '0912345678',
+      page: { page: 1, perPage: 5, offset: 0 },
+    });
+    expect(items.map((p) => p.fullName)).toEqual(['Hoàng Văn Thắng']);
+    const figure = await trained('2022-01-01', '2022-12-31');
+    expect(figure?.evidence?.map((e) => e.label)).toEqual(
+      expect.arrayContaining(['Hoàng Văn Thắng', 'Lý Thị Sáu', 'Chu Văn Em', 'Đặng Thị Dung']),
+    );
+    expect(figure?.value).toBe(7);
+  });
+
+  it('importing the same file again changes nothing', async () => {
+    const again = await start(upload('hoc-vien-tap-huan-2022.xlsx'), { kind: 'attendance', event: course.id });
+    const batch = await run(again);
+    expect(batch.counts).toEqual({ rows: 12, created: 0, existing: 7, skipped: 5 });
+    expect(batch.created).toEqual({
+      people: [],
+      registrations: [],
+      checkIns: [],
+      projects: [],
+      partners: [],
+      support: [],
+    });
+    expect((await trained('2022-01-01', '2022-12-31'))?.value).toBe(7);
+    // Undoing the second import takes nothing away.
+    expect((await staff.post(`${again}/hoan-tac`)).status).toBe(303);
+    expect((await trained('2022-01-01', '2022-12-31'))?.value).toBe(7);
+  });
+
+  it('undo removes what the batch created and nothing else', async () => {
+    const list = await batchOf(first);
+    const res = await staff.post(`${first}/hoan-tac`);
+    expect(res.status).toBe(303);
+    expect((await batchOf(first)).status).toBe('undone');
+    expect((await trained('2022-01-01', '2022-12-31'))?.value ?? 0).toBe(0);
+    const { items } = await listPeople({
+      db: rt.db,
+      actor: officer,
+      q: '0912345678',
+      page: { page: 1, perPage: 5, offset: 0 },
+    });
+    expect(items).toHaveLength(0);
+    expect(list.created.people).toHaveLength(6);
+    // The person known before the import stays.
+    const known = await listPeople({
+      db: rt.db,
+      actor: officer,
+      q: '0987654321',
+      page: { page: 1, perPage: 5, offset: 0 },
+    });
+    expect(known.items.map((p) => p.fullName)).toEqual(['Vi Thị Hồng Nhung']);
+    const html = await (await staff.get(first)).text();
+    expect(html).toContain('Đã hoàn tác');
+    // Undone twice: refused.
+    expect((await staff.post(`${first}/hoan-tac`)).status).toBe(409);
+  });
+
+  it('a CSV list without session columns checks people in to every session', async () => {
+    const workshop = await pastEvent('course', '10/03/2023 08:00-11:30\n11/03/2023 08:00-11:30');
+    const at = await start(upload('nguoi-du-hoi-thao-2023.csv', 'text/csv'), {
+      kind: 'attendance',
+      event: workshop.id,
+    });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Thư điện tử “thu.tran@” không đúng dạng');
+    const batch = await run(at);
+    expect(batch.counts).toEqual({ rows: 5, created: 4, existing: 0, skipped: 1 });
+    expect(batch.created.registrations).toHaveLength(4);
+    const figure = await trained('2023-01-01', '2023-12-31');
+    expect(figure?.value).toBe(4);
+  });
+
+  it('the officer can change which column holds what, without JavaScript', async () => {
+    const c = await pastEvent('course', '01/09/2022 08:00-11:30');
+    const at = await start(upload('cong-thuc.xlsx'), { kind: 'attendance', event: c.id });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Có 2 ô chứa công thức: lấy giá trị Excel đã tính và lưu sẵn trong tệp.');
+    expect(html).toContain('Nhập 2 dòng');
+    // The phone column left out: no row can say who the person is.
+    const res = await staff.post(`${at}/cot`, {
+      col0: 'stt',
+      col1: 'name',
+      col2: 'sex',
+      col3: 'birth',
+      col4: 'ethnicity',
+      col5: '',
+    });
+    expect(res.status).toBe(303);
+    const after = await (await staff.get(at)).text();
+    expect(after).toContain('Nhập 0 dòng');
+    expect(after).toContain('Thiếu cả số điện thoại và thư điện tử');
+  });
+});
+
+describe('importing projects', () => {
+  it('creates private projects with their teams, keyed by name and commune; the lead’s phone stays private; undo removes them', async () => {
+    const at = await start(upload('du-an.xlsx'), { kind: 'projects' });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Không nhận ra xã, phường của dự án (“Thôn Quỳnh Sơn”).');
+    expect(html).toContain('Chỉ nhận ra huyện cũ trong “huyện Đình Lập”');
+    const batch = await run(at);
+    expect(batch.counts).toEqual({ rows: 5, created: 3, existing: 0, skipped: 2 });
+    expect(batch.created.projects).toHaveLength(3);
+    const id = batch.created.projects[0] ?? '';
+    const p = await getProjectById({ db: rt.db, actor: officer, id });
+    expect(p?.name).toBe('Miến dong Hội Hoan');
+    expect(p?.isPublic).toBe(false);
+    expect(p?.communeSlug).toBe('hoi-hoan');
+    // The lead is a person of the registry, known by the phone the list gave (its lost 0 put back).
+    const { items } = await listPeople({
+      db: rt.db,
+      actor: officer,
+      q: '0912111222',
+      page: { page: 1, perPage: 5, offset: 0 },
+    });
+    expect(items.map((x) => x.fullName)).toEqual(['Hoàng Thị Hoa']);
+    const page = await (await staff.get(`/du-an/${p?.slug}`)).text();
+    expect(page).toContain('Lương Văn Bắc');
+    expect(page).not.toContain('0912111222');
+
+    const again = await run(await start(upload('du-an.xlsx'), { kind: 'projects' }));
+    expect(again.counts).toEqual({ rows: 5, created: 0, existing: 3, skipped: 2 });
+
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    await expect(getProjectById({ db: rt.db, actor: officer, id })).rejects.toThrow();
+    const gone = await listPeople({
+      db: rt.db,
+      actor: officer,
+      q: '0912111222',
+      page: { page: 1, perPage: 5, offset: 0 },
+    });
+    expect(gone.items).toHaveLength(0);
+  });
+});
+
+describe('importing past support', () => {
+  it('records ledger entries for the projects named; a second import adds nothing; undo takes them out', async () => {
+    await run(await start(upload('du-an.xlsx'), { kind: 'projects' }));
+    const at = await start(upload('ho-tro.xlsx'), { kind: 'support' });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Ngày “2022” không đọc được.');
+    expect(html).toContain('Không tìm thấy dự án “Nấm hương Mẫu Sơn”');
+    expect(html).toContain('Loại hỗ trợ “Tham quan” không rõ; ghi là “Hỗ trợ khác”.');
+    const batch = await run(at);
+    expect(batch.counts).toEqual({ rows: 5, created: 3, existing: 0, skipped: 2 });
+    const entries = await ledgerEntries(rt.db, { sourceKind: 'import' });
+    expect(entries.map((e) => [e.kind, e.startedOn, e.endedOn]).sort()).toEqual([
+      ['consulting', '2022-08-15', null],
+      ['market_connection', '2022-09-20', '2022-09-30'],
+      ['other', '2022-10-05', null],
+    ]);
+    const again = await run(await start(upload('ho-tro.xlsx'), { kind: 'support' }));
+    expect(again.counts).toEqual({ rows: 5, created: 0, existing: 3, skipped: 2 });
+    expect(await ledgerEntries(rt.db, { sourceKind: 'import' })).toHaveLength(3);
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    expect(await ledgerEntries(rt.db, { sourceKind: 'import' })).toHaveLength(0);
+  });
+});
+
+describe('importing partners', () => {
+  it('creates private partners once, keyed by name; undo removes them', async () => {
+    const before = (await listPartnerOptions(rt.db)).length;
+    const at = await start(upload('doi-tac.xlsx'), { kind: 'partners' });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Loại hình “Hợp tác xã” không rõ; ghi tạm là doanh nghiệp.');
+    const batch = await run(at);
+    expect(batch.counts).toEqual({ rows: 5, created: 4, existing: 0, skipped: 1 });
+    expect((await listPartnerOptions(rt.db)).length).toBe(before + 4);
+    const again = await run(await start(upload('doi-tac.xlsx'), { kind: 'partners' }));
+    expect(again.counts.created).toBe(0);
+    expect(again.counts.existing).toBe(4);
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    expect((await listPartnerOptions(rt.db)).length).toBe(before);
+  });
+});
+
+describe('bad files give a clear message and import nothing', () => {
+  const cases: [string, string][] = [
+    ['bad/chi-co-tieu-de.xlsx', 'Trang tính chỉ có tiêu đề, chưa có danh sách.'],
+    ['bad/trang-trong.xlsx', 'Trang tính trống: không có dòng nào.'],
+    ['bad/khong-phai-excel.xlsx', 'Tệp này không phải bảng tính Excel (.xlsx) hay CSV.'],
+    ['bad/danh-sach-cu.xls', 'Tệp .xls (Excel 97–2003) chưa đọc được.'],
+    ['bad/bom-nen.xlsx', 'Tệp .xlsx này khi giải nén lớn bất thường nên không được mở.'],
+  ];
+  for (const [name, message] of cases)
+    it(`${name}: 422 with “${message}”`, async () => {
+      const count = (await rt.db.select({ id: importBatch.id }).from(importBatch)).length;
+      const res = await staff.postFiles('/quan-ly/nhap-du-lieu', { kind: 'partners' }, { file: [upload(name)] });
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain(message);
+      expect((await rt.db.select({ id: importBatch.id }).from(importBatch)).length).toBe(count);
+    });
+
+  it('an attendance list needs an ended event, and a file', async () => {
+    const res = await staff.postFiles('/quan-ly/nhap-du-lieu', { kind: 'attendance', event: '' }, {});
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Chọn một sự kiện, lớp học đã kết thúc.');
+    expect(html).toContain('Chọn tệp danh sách để tải lên.');
+  });
+
+  it('more rows than allowed are refused', async () => {
+    const lines = ['STT,Tên doanh nghiệp,Loại hình'];
+    for (let i = 1; i <= 100_001; i++) lines.push(`${i},Công ty số ${i},Doanh nghiệp`);
+    const file = fileOf(new TextEncoder().encode(lines.join('\n')), 'lon.csv', 'text/csv');
+    const res = await staff.postFiles('/quan-ly/nhap-du-lieu', { kind: 'partners' }, { file: [file] });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('Tệp có hơn 100000 dòng.');
+  });
+});
+
+describe('who may import', () => {
+  it('founders are refused; the template downloads with Vietnamese headers', async () => {
+    const founder = new TestBrowser(rt.app);
+    await founder.signIn('tacgia@nhap.vn', password);
+    expect((await founder.get('/quan-ly/nhap-du-lieu')).status).toBe(403);
+    const res = await staff.get('/quan-ly/nhap-du-lieu/mau/attendance');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    const header = book.worksheets[0]?.getRow(3).values as string[];
+    expect(header).toEqual(
+      expect.arrayContaining(['STT', 'Họ và tên', 'Giới tính', 'Năm sinh', 'Số điện thoại', 'Buổi 1']),
+    );
+  });
+});
