@@ -17,6 +17,8 @@ beforeAll(async () => {
     sql`select id, name, email from "user" where role = 'officer' limit 1`,
   );
   if (officer) await createApiToken(rt.db, { actor: { ...officer, role: 'officer' }, name: 'Mã thử', scope: 'read' });
+  // Nor an import: a draft batch to break.
+  await rt.db.execute(sql`insert into import_batch (kind, file_name) values ('attendance', 'danh-sach.xlsx')`);
 }, 300_000);
 afterAll(() => rt.close());
 
@@ -32,6 +34,9 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['project_field_known', 'project', `field = 'space travel'`],
   ['project_stage_known', 'project', `stage = 'unicorn'`],
   ['project_needs_known', 'project', `needs = array['consulting_ip', 'magic']`],
+  ['import_batch_kind_known', 'import_batch', `kind = 'everything'`],
+  ['import_batch_status_known', 'import_batch', `status = 'lost'`],
+  ['import_batch_header_row', 'import_batch', 'header_row = -1'],
   ['project_publish_review_known', 'project', `publish_review = 'maybe'`],
   ['project_review_not_public', 'project', `is_public = true, publish_review = 'pending'`],
   ['project_member_position', 'project_member', 'position = -1'],

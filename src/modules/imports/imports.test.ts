@@ -242,7 +242,9 @@ describe('importing projects', () => {
     expect(items.map((x) => x.fullName)).toEqual(['Hoàng Thị Hoa']);
     const page = await (await staff.get(`/du-an/${p?.slug}`)).text();
     expect(page).toContain('Lương Văn Bắc');
-    expect(page).not.toContain('0912111222');
+    // The lead's phone is for staff only, and the page says so; the project is not public.
+    expect(page).toContain('0912111222 <small>(chỉ cán bộ thấy)</small>');
+    expect((await new TestBrowser(rt.app).get(`/du-an/${p?.slug}`)).status).toBe(404);
 
     const again = await run(await start(upload('du-an.xlsx'), { kind: 'projects' }));
     expect(again.counts).toEqual({ rows: 5, created: 0, existing: 3, skipped: 2 });
