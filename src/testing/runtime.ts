@@ -15,9 +15,17 @@ import { loadConfig } from '#src/config.ts';
  * or a new database on the PostgreSQL server named by TEST_DATABASE_URL. Both are copies of the
  * database the global setup (src/testing/global-setup.ts) migrated once for the whole run.
  * `pglite` keeps to PGlite even when a server is named (a copy between the two databases).
+ * `trustedProxies` replaces the in-process caller and 10.0.0.1 as the proxies whose
+ * X-Forwarded-For is believed ('' for none).
  * @example const { app, deps, close } = await testRuntime(); afterAll(close)
  */
-export async function testRuntime({ pglite = false }: { pglite?: boolean } = {}) {
+export async function testRuntime({
+  pglite = false,
+  trustedProxies = 'local,10.0.0.1',
+}: {
+  pglite?: boolean;
+  trustedProxies?: string;
+} = {}) {
   const serverUrl = pglite ? undefined : process.env.TEST_DATABASE_URL;
   let url: string | undefined;
   let dropDatabase = async () => {};
@@ -61,7 +69,7 @@ export async function testRuntime({ pglite = false }: { pglite?: boolean } = {})
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
       // Tests call the app in-process (no socket) as if through one proxy at 10.0.0.1.
-      TRUSTED_PROXIES: 'local,10.0.0.1',
+      TRUSTED_PROXIES: trustedProxies,
     }),
     BASE_URL: 'http://localhost',
   };
