@@ -108,6 +108,7 @@ const matrix: Row[] = [
   ],
   ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', s(303, 403, 403, 403, 403, 403, 200)],
   ['GET', '/quan-tri/nhat-ky.csv', '/quan-tri/nhat-ky.csv', s(303, 403, 403, 403, 403, 403, 200)],
+  ['GET', '/quan-tri/nhat-ky.xlsx', '/quan-tri/nhat-ky.xlsx', s(303, 403, 403, 403, 403, 403, 200)],
   // setup: the site has admins, so the one-time setup address is gone for everyone.
   ['GET', '/cai-dat/:token', '/cai-dat/any-token', all(404)],
   ['POST', '/cai-dat/:token', '/cai-dat/any-token', all(404)],

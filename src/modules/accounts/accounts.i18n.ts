@@ -122,7 +122,9 @@ export const vi = {
   'accounts.audit.dateInvalid': 'Ngày này không có trên lịch. Hãy nhập một ngày có thật, dạng ngày/tháng/năm.',
   'accounts.audit.dateOrder': '“Đến ngày” không được trước “Từ ngày”.',
   'accounts.audit.exportCap':
-    'Tệp CSV gồm các dòng khớp bộ lọc, mới nhất trước, tối đa {count} dòng. Cần nhiều hơn thì thu hẹp khoảng ngày.',
+    'Tệp CSV và Excel gồm các dòng khớp bộ lọc, mới nhất trước, tối đa {count} dòng. Cần nhiều hơn thì thu hẹp khoảng ngày.',
+  'accounts.audit.exportXlsx': 'Tải về (Excel)',
+  'accounts.audit.sheet': 'Nhật ký',
   'accounts.audit.col.email': 'Email',
   'accounts.audit.col.actionCode': 'Mã hành động',
   'accounts.audit.col.entityId': 'Mã đối tượng',
@@ -308,7 +310,9 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.audit.dateInvalid': 'This date is not on the calendar. Enter a real date, day/month/year.',
   'accounts.audit.dateOrder': '“To” cannot be before “From”.',
   'accounts.audit.exportCap':
-    'The CSV file holds the lines that match the filters, newest first, at most {count} lines. For more, narrow the dates.',
+    'The CSV and Excel files hold the lines that match the filters, newest first, at most {count} lines. For more, narrow the dates.',
+  'accounts.audit.exportXlsx': 'Download (Excel)',
+  'accounts.audit.sheet': 'Audit log',
   'accounts.audit.col.email': 'E-mail',
   'accounts.audit.col.actionCode': 'Action code',
   'accounts.audit.col.entityId': 'Item id',
