@@ -82,6 +82,8 @@ const matrix: Row[] = [
   ['GET', '/tai-khoan', '/tai-khoan', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan', '/tai-khoan', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/tai-khoan/du-lieu.json', '/tai-khoan/du-lieu.json', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/tai-khoan/du-lieu.xlsx', '/tai-khoan/du-lieu.xlsx', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/quan-tri/tai-khoan', '/quan-tri/tai-khoan', s(303, 403, 403, 403, 403, 403, 200)],
   ['GET', '/quan-tri/tai-khoan/:id', '/quan-tri/tai-khoan/{partnerId}', s(303, 403, 403, 403, 403, 403, 200)],

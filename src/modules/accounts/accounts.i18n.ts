@@ -184,6 +184,15 @@ export const vi = {
   'accounts.profile.title': 'Họ tên và số điện thoại',
   'accounts.profile.submit': 'Lưu thay đổi',
   'accounts.profile.saved': 'Đã lưu họ tên và số điện thoại.',
+  'accounts.personalData.title': 'Dữ liệu của tôi',
+  'accounts.personalData.lead':
+    'Tải về mọi thông tin hệ thống đang lưu về bạn: tài khoản, các lần đăng nhập, dự án, đăng ký và điểm danh sự kiện, yêu cầu hỗ trợ và hồ sơ trong danh sách người.',
+  'accounts.personalData.json': 'Tải dữ liệu của tôi (JSON)',
+  'accounts.personalData.xlsx': 'Tải dữ liệu của tôi (Excel)',
+  'accounts.personalData.empty': 'Không có dữ liệu',
+  'accounts.personalData.account': 'Tài khoản',
+  'accounts.personalData.sessions': 'Phiên đăng nhập',
+  'accounts.personalData.activity': 'Hoạt động',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -373,6 +382,15 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.profile.title': 'Name and phone',
   'accounts.profile.submit': 'Save changes',
   'accounts.profile.saved': 'Your name and phone number have been saved.',
+  'accounts.personalData.title': 'My data',
+  'accounts.personalData.lead':
+    'Download everything the site holds about you: your account, sign-ins, projects, event registrations and attendance, support requests and your record in the people registry.',
+  'accounts.personalData.json': 'Download my data (JSON)',
+  'accounts.personalData.xlsx': 'Download my data (Excel)',
+  'accounts.personalData.empty': 'No data',
+  'accounts.personalData.account': 'Account',
+  'accounts.personalData.sessions': 'Sessions',
+  'accounts.personalData.activity': 'Activity',
 };
 
 declare module '#kernel/i18n/index.ts' {

@@ -5,6 +5,7 @@ import { createProjectsPages } from './projects.pages.tsx';
 import type { ProjectPorts } from './projects.timeline.ts';
 
 export { projectKey } from './projects.keys.ts';
+export { personalDataOf } from './projects.personal-data.ts';
 export {
   findProject,
   isMember,
