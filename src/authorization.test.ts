@@ -90,6 +90,8 @@ const matrix: Row[] = [
     s(303, 303, 404, 404, 404, 404, 404),
   ],
   ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/tai-khoan/du-lieu.json', '/tai-khoan/du-lieu.json', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/tai-khoan/du-lieu.xlsx', '/tai-khoan/du-lieu.xlsx', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/quan-tri/tai-khoan', '/quan-tri/tai-khoan', s(303, 403, 403, 403, 403, 403, 200)],
   ['GET', '/quan-tri/tai-khoan/:id', '/quan-tri/tai-khoan/{partnerId}', s(303, 403, 403, 403, 403, 403, 200)],
@@ -116,6 +118,7 @@ const matrix: Row[] = [
   ],
   ['GET', '/quan-tri/nhat-ky', '/quan-tri/nhat-ky', s(303, 403, 403, 403, 403, 403, 200)],
   ['GET', '/quan-tri/nhat-ky.csv', '/quan-tri/nhat-ky.csv', s(303, 403, 403, 403, 403, 403, 200)],
+  ['GET', '/quan-tri/nhat-ky.xlsx', '/quan-tri/nhat-ky.xlsx', s(303, 403, 403, 403, 403, 403, 200)],
   // setup: the site has admins, so the one-time setup address is gone for everyone.
   ['GET', '/cai-dat/:token', '/cai-dat/any-token', all(404)],
   ['POST', '/cai-dat/:token', '/cai-dat/any-token', all(404)],

@@ -1,17 +1,17 @@
 import type { AppModule } from '#kernel/module.ts';
 import { accountsModule } from '#modules/accounts/index.ts';
 import { engagementsModule } from '#modules/engagements/index.ts';
-import { eventsModule } from '#modules/events/index.ts';
-import { expertsModule } from '#modules/experts/index.ts';
+import { eventsModule, personalDataOf as eventsPersonalData } from '#modules/events/index.ts';
+import { expertsModule, personalDataOf as expertsPersonalData } from '#modules/experts/index.ts';
 import { importsModule } from '#modules/imports/index.ts';
 import { matchingModule } from '#modules/matching/index.ts';
-import { partnersModule } from '#modules/partners/index.ts';
-import { peopleModule } from '#modules/people/index.ts';
+import { partnersModule, personalDataOf as partnersPersonalData } from '#modules/partners/index.ts';
+import { peopleModule, personalDataOf as peoplePersonalData } from '#modules/people/index.ts';
 import { placesModule } from '#modules/places/index.ts';
 import { productsModule } from '#modules/products/index.ts';
-import { projectsModule } from '#modules/projects/index.ts';
+import { projectsModule, personalDataOf as projectsPersonalData } from '#modules/projects/index.ts';
 import { reportsModule } from '#modules/reports/index.ts';
-import { requestsModule } from '#modules/requests/index.ts';
+import { requestsModule, personalDataOf as requestsPersonalData } from '#modules/requests/index.ts';
 import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
@@ -19,14 +19,23 @@ import { supportForPerson, supportModule, timelineFor } from '#modules/support/i
 /**
  * Every module of the site, in the order their routes are mounted; the one place that wires a
  * module to what it needs from a module above it (the project page's timeline and a person's
- * support received come from the ledger).
+ * support received come from the ledger; a person's data export gathers every module's part).
  */
 export const modules: AppModule[] = [
   // First: it sets the Department's name (and the setup notice) for every page after it.
   setupModule,
   siteModule,
   placesModule,
-  accountsModule,
+  accountsModule({
+    personalData: [
+      projectsPersonalData,
+      eventsPersonalData,
+      requestsPersonalData,
+      peoplePersonalData,
+      expertsPersonalData,
+      partnersPersonalData,
+    ],
+  }),
   projectsModule({ timeline: timelineFor }),
   partnersModule,
   expertsModule,

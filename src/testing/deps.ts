@@ -9,14 +9,14 @@ import { loadConfig } from '#src/config.ts';
  * The services of a test run on a database: the same for every test file and for the global setup,
  * which loads the demo data once with them (src/testing/global-setup.ts).
  */
-export function testDeps(db: Db): AppDeps {
+export function testDeps(db: Db, { trustedProxies = 'local,10.0.0.1' }: { trustedProxies?: string } = {}): AppDeps {
   const config = {
     ...loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
       // Tests call the app in-process (no socket) as if through one proxy at 10.0.0.1.
-      TRUSTED_PROXIES: 'local,10.0.0.1',
+      TRUSTED_PROXIES: trustedProxies,
     }),
     BASE_URL: 'http://localhost',
   };

@@ -89,9 +89,19 @@ async function seedDemoTemplate(serverUrl: string) {
  * database the global setup (src/testing/global-setup.ts) migrated once for the whole run.
  * `demo` starts from the copy that also has the demo data (`seedDemo`), loaded once for the run.
  * `pglite` keeps to PGlite even when a server is named (a copy between the two databases).
+ * `trustedProxies` replaces the in-process caller and 10.0.0.1 as the proxies whose
+ * X-Forwarded-For is believed ('' for none).
  * @example const { app, deps, close } = await testRuntime({ demo: true }); afterAll(close)
  */
-export async function testRuntime({ pglite = false, demo = false }: { pglite?: boolean; demo?: boolean } = {}) {
+export async function testRuntime({
+  pglite = false,
+  demo = false,
+  trustedProxies,
+}: {
+  pglite?: boolean;
+  demo?: boolean;
+  trustedProxies?: string;
+} = {}) {
   const serverUrl = pglite ? undefined : process.env.TEST_DATABASE_URL;
   let url: string | undefined;
   let template = '';
@@ -140,7 +150,7 @@ export async function testRuntime({ pglite = false, demo = false }: { pglite?: b
     await loadCommunes(db, 'lang-son', readCommuneFile(bundledCommuneFile('lang-son')));
   }
   if (!prepared && demo) await seedDemoInto(db);
-  const deps = testDeps(db);
+  const deps = testDeps(db, { trustedProxies });
   const app = createApp(deps);
   return {
     app,

@@ -30,28 +30,33 @@ export async function audit(db: Db, entry: AuditEntry): Promise<void> {
 export const accessDenied = 'access.denied';
 
 export interface Denial {
-  actorId: string;
+  /** The signed-in person, or null for an anonymous caller of the API. */
+  actorId: string | null;
   method: string;
   /** The path only: a query string's values may hold what the person typed. */
   path: string;
+  /** What they were answered: 401, 403, or 404 on a staff page. */
+  status: number;
   ip?: string | null;
 }
 
 /**
- * Records that a signed-in person was refused (403), on its own (never in the transaction that
- * was refused, which is rolled back). At most one line per person and path a minute, so someone
- * reloading a closed page, or a script, cannot flood the log: the check and the insert are one
- * statement.
- * @example await auditDenied(db, { actorId: actor.id, method: 'GET', path: '/quan-tri/nhat-ky', ip })
+ * Records that someone was refused (403, 404 on a staff page, 401/403 from the API), on its own
+ * (never in the transaction that was refused, which is rolled back). At most one line per person
+ * (an anonymous caller: per address) and path a minute, so someone reloading a closed page, or a
+ * script, cannot flood the log: the check and the insert are one statement.
+ * @example await auditDenied(db, { actorId: actor.id, method: 'GET', path: '/quan-tri/nhat-ky', status: 403, ip })
  */
 export async function auditDenied(db: Db, d: Denial): Promise<void> {
-  const data = JSON.stringify({ method: d.method, path: d.path });
+  const data = JSON.stringify({ method: d.method, path: d.path, status: d.status });
+  const ip = d.ip ?? null;
+  const same = d.actorId === null ? sql`actor_id IS NULL AND ip = ${ip}` : sql`actor_id = ${d.actorId}`;
   await db.execute(sql`
     INSERT INTO audit_log (actor_id, action, entity, entity_id, data, ip)
-    SELECT ${d.actorId}::text, ${accessDenied}::text, '', NULL, ${data}::jsonb, ${d.ip ?? null}::text
+    SELECT ${d.actorId}::text, ${accessDenied}::text, '', NULL, ${data}::jsonb, ${ip}::text
     WHERE NOT EXISTS (
       SELECT 1 FROM audit_log
-      WHERE actor_id = ${d.actorId} AND action = ${accessDenied} AND data->>'path' = ${d.path}
+      WHERE ${same} AND action = ${accessDenied} AND data->>'path' = ${d.path}
         AND at > now() - interval '1 minute'
     )`);
 }

@@ -23,20 +23,38 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+/** Pages for staff and admins: a signed-in person answered 404 there is probing, and recorded. */
+const staffPaths = /^\/(quan-ly|quan-tri)(\/|\.|$)/;
+
 /**
- * A signed-in person refused a page or a command goes to the audit log (method and path, never
- * the query string's values). A stale form's CSRF refusal is not a denial of access; anonymous
- * visitors are sent to sign in instead. The refused command's transaction is already rolled
- * back here, so the line stays; if it cannot be written, the person still gets their 403.
+ * A refusal worth the audit log: a signed-in person refused a page or a command (403), or
+ * answered 404 on a staff page; on the API, any 401 or 403, anonymous callers included. A stale
+ * form's CSRF refusal is not a denial of access; anonymous visitors of pages are sent to sign in
+ * instead.
+ */
+function denialStatus(c: Context<AppEnv>, error: AppError): number | null {
+  if (error.messageKey === 'errors.csrf') return null;
+  const api = wantsJson(c);
+  if (error.code === 'forbidden' && (c.var.actor || api)) return 403;
+  if (error.code === 'unauthenticated' && api) return 401;
+  if (error.code === 'not_found' && c.var.actor && staffPaths.test(c.req.path)) return 404;
+  return null;
+}
+
+/**
+ * Writes a refusal to the audit log (method, path and status, never the query string's values).
+ * The refused command's transaction is already rolled back here, so the line stays; if it cannot
+ * be written, the person still gets their answer.
  */
 async function recordDenial(c: Context<AppEnv>, error: AppError): Promise<void> {
-  const actor = c.var.actor;
-  if (error.code !== 'forbidden' || error.messageKey === 'errors.csrf' || !actor || !c.var.deps) return;
+  const status = denialStatus(c, error);
+  if (status === null || !c.var.deps) return;
   try {
     await auditDenied(c.var.deps.db, {
-      actorId: actor.id,
+      actorId: c.var.actor?.id ?? null,
       method: c.req.method,
       path: c.req.path.slice(0, 500),
+      status,
       ip: clientIp(c),
     });
   } catch (e) {

@@ -122,7 +122,9 @@ export const vi = {
   'accounts.audit.dateInvalid': 'Ngày này không có trên lịch. Hãy nhập một ngày có thật, dạng ngày/tháng/năm.',
   'accounts.audit.dateOrder': '“Đến ngày” không được trước “Từ ngày”.',
   'accounts.audit.exportCap':
-    'Tệp CSV gồm các dòng khớp bộ lọc, mới nhất trước, tối đa {count} dòng. Cần nhiều hơn thì thu hẹp khoảng ngày.',
+    'Tệp CSV và Excel gồm các dòng khớp bộ lọc, mới nhất trước, tối đa {count} dòng. Cần nhiều hơn thì thu hẹp khoảng ngày.',
+  'accounts.audit.exportXlsx': 'Tải về (Excel)',
+  'accounts.audit.sheet': 'Nhật ký',
   'accounts.audit.col.email': 'Email',
   'accounts.audit.col.actionCode': 'Mã hành động',
   'accounts.audit.col.entityId': 'Mã đối tượng',
@@ -209,6 +211,15 @@ export const vi = {
   'accounts.token.howTo': 'Gửi mã trong tiêu đề Authorization của mỗi lệnh gọi tới /api/v1, ví dụ:',
   'accounts.token.back': 'Quay lại trang Tài khoản',
   'accounts.token.revokedFlash': 'Đã thu hồi mã API. Phần mềm dùng mã này sẽ không gọi API được nữa.',
+  'accounts.personalData.title': 'Dữ liệu của tôi',
+  'accounts.personalData.lead':
+    'Tải về mọi thông tin hệ thống đang lưu về bạn: tài khoản, các lần đăng nhập, dự án, đăng ký và điểm danh sự kiện, yêu cầu hỗ trợ và hồ sơ trong danh sách người.',
+  'accounts.personalData.json': 'Tải dữ liệu của tôi (JSON)',
+  'accounts.personalData.xlsx': 'Tải dữ liệu của tôi (Excel)',
+  'accounts.personalData.empty': 'Không có dữ liệu',
+  'accounts.personalData.account': 'Tài khoản',
+  'accounts.personalData.sessions': 'Phiên đăng nhập',
+  'accounts.personalData.activity': 'Hoạt động',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -335,7 +346,9 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.audit.dateInvalid': 'This date is not on the calendar. Enter a real date, day/month/year.',
   'accounts.audit.dateOrder': '“To” cannot be before “From”.',
   'accounts.audit.exportCap':
-    'The CSV file holds the lines that match the filters, newest first, at most {count} lines. For more, narrow the dates.',
+    'The CSV and Excel files hold the lines that match the filters, newest first, at most {count} lines. For more, narrow the dates.',
+  'accounts.audit.exportXlsx': 'Download (Excel)',
+  'accounts.audit.sheet': 'Audit log',
   'accounts.audit.col.email': 'E-mail',
   'accounts.audit.col.actionCode': 'Action code',
   'accounts.audit.col.entityId': 'Item id',
@@ -423,6 +436,15 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.token.howTo': 'Send it in the Authorization header of every call to /api/v1, for example:',
   'accounts.token.back': 'Back to your Account page',
   'accounts.token.revokedFlash': 'The API token has been revoked. Software using it can no longer call the API.',
+  'accounts.personalData.title': 'My data',
+  'accounts.personalData.lead':
+    'Download everything the site holds about you: your account, sign-ins, projects, event registrations and attendance, support requests and your record in the people registry.',
+  'accounts.personalData.json': 'Download my data (JSON)',
+  'accounts.personalData.xlsx': 'Download my data (Excel)',
+  'accounts.personalData.empty': 'No data',
+  'accounts.personalData.account': 'Account',
+  'accounts.personalData.sessions': 'Sessions',
+  'accounts.personalData.activity': 'Activity',
 };
 
 declare module '#kernel/i18n/index.ts' {

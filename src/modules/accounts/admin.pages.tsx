@@ -8,6 +8,7 @@ import { formErrors, formValue, readForm } from '#kernel/http/forms.ts';
 import { clientIp } from '#kernel/http/rate-limit.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { fieldErrors } from '#kernel/http/validation.ts';
+import { toXlsx, xlsxType } from '#kernel/http/xlsx.ts';
 import { timeZone, todayInVietnam } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { AuditQuery, DisableInput, InviteInput, invitableRoles, RoleInput, UserListQuery } from './accounts.schemas.ts';
@@ -190,15 +191,12 @@ adminPages.get(auditPath, admin, async (c) => {
   );
 });
 
-/** The filtered log as CSV (UTF-8 with BOM for Excel), the newest lines first, at most `auditExportCap`. */
-adminPages.get(`${auditPath}.csv`, admin, async (c) => {
-  const read = await auditQuery(c);
-  if (!read.ok) return read.page;
-  const { page: _page, ...filters } = read.query;
+/** The filtered log's header and rows, as both exports write them (newest first, at most `auditExportCap`). */
+async function auditTable(c: Context<AppEnv>, filters: Omit<AuditQuery, 'page'>) {
   const { t } = c.var;
   const rows = await exportAudit(c.var.deps.db, filters);
-  const csv = toCsv(
-    [
+  return {
+    header: [
       t('admin.audit.at'),
       t('admin.audit.actor'),
       t('accounts.audit.col.email'),
@@ -209,7 +207,7 @@ adminPages.get(`${auditPath}.csv`, admin, async (c) => {
       t('accounts.audit.details'),
       t('accounts.audit.ip'),
     ],
-    rows.map((r) => [
+    rows: rows.map((r) => [
       exportTime(r.at),
       r.actorName ?? r.actorId ?? t('admin.audit.system'),
       r.actorEmail,
@@ -220,8 +218,28 @@ adminPages.get(`${auditPath}.csv`, admin, async (c) => {
       auditDetails(r.data),
       r.ip,
     ]),
-  );
+  };
+}
+
+/** The filtered log as CSV (UTF-8 with BOM for Excel), the newest lines first, at most `auditExportCap`. */
+adminPages.get(`${auditPath}.csv`, admin, async (c) => {
+  const read = await auditQuery(c);
+  if (!read.ok) return read.page;
+  const { page: _page, ...filters } = read.query;
+  const { header, rows } = await auditTable(c, filters);
   c.header('Content-Type', 'text/csv; charset=utf-8');
   c.header('Content-Disposition', `attachment; filename="nhat-ky-${todayInVietnam()}.csv"`);
-  return c.body(csv);
+  return c.body(toCsv(header, rows));
+});
+
+/** The same lines as an Excel workbook (.xlsx), one sheet. */
+adminPages.get(`${auditPath}.xlsx`, admin, async (c) => {
+  const read = await auditQuery(c);
+  if (!read.ok) return read.page;
+  const { page: _page, ...filters } = read.query;
+  const { header, rows } = await auditTable(c, filters);
+  const body = await toXlsx([{ name: c.var.t('accounts.audit.sheet'), header, rows }]);
+  c.header('Content-Type', xlsxType);
+  c.header('Content-Disposition', `attachment; filename="nhat-ky-${todayInVietnam()}.xlsx"`);
+  return c.body(body as Uint8Array<ArrayBuffer>);
 });

@@ -139,11 +139,52 @@ describe('the audit log for admins', () => {
     expect(text).not.toContain('CSV-OTHER');
   });
 
+  it('exports the same lines as an Excel workbook, formulas kept as text', async () => {
+    const { p: actor } = await signedIn('officer', 'Trần Văn Sổ');
+    const { b } = await signedIn('admin', 'Quản Trị Sổ');
+    await rt.db
+      .insert(auditLog)
+      .values([
+        line({ action: 'test.xlsx', entityId: '=HYPERLINK("x")', actorId: actor.id }),
+        line({ action: 'test.xlsx', entityId: 'XLSX-PLAIN', actorId: actor.id }),
+        line({ action: 'test.nope', entityId: 'XLSX-OTHER' }),
+      ]);
+    const page = await (await b.get('/quan-tri/nhat-ky?action=test.xlsx')).text();
+    expect(page).toContain('href="/quan-tri/nhat-ky.xlsx?action=test.xlsx"');
+    expect(page).toContain('Tải về (Excel)');
+    const res = await b.get('/quan-tri/nhat-ky.xlsx?action=test.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toMatch(/filename="nhat-ky-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.getWorksheet('Nhật ký');
+    const values = (n: number) => ((sheet?.getRow(n).values ?? []) as unknown[]).slice(1);
+    expect(values(1)).toEqual([
+      'Thời gian',
+      'Người thực hiện',
+      'Email',
+      'Hành động',
+      'Mã hành động',
+      'Loại đối tượng',
+      'Mã đối tượng',
+      'Chi tiết',
+      'Địa chỉ IP',
+    ]);
+    expect(sheet?.rowCount).toBe(3);
+    const ids = [values(2)[6], values(3)[6]];
+    expect(ids).toEqual(expect.arrayContaining(['XLSX-PLAIN', `'=HYPERLINK("x")`]));
+    expect(values(2)[1]).toBe('Trần Văn Sổ');
+    expect((await b.get('/quan-tri/nhat-ky.xlsx?from=2025-02-30')).status).toBe(422);
+  });
+
   it('is closed to everyone but admins, the CSV too', async () => {
     for (const role of ['founder', 'officer', 'expert', 'partner'] as const) {
       const { b } = await signedIn(role, 'Người Ngoài');
       expect((await b.get('/quan-tri/nhat-ky')).status, role).toBe(403);
       expect((await b.get('/quan-tri/nhat-ky.csv')).status, role).toBe(403);
+      expect((await b.get('/quan-tri/nhat-ky.xlsx')).status, role).toBe(403);
     }
     const anon = new TestBrowser(rt.app);
     const res = await anon.get('/quan-tri/nhat-ky.csv?action=x');
@@ -158,7 +199,11 @@ describe('denied accesses', () => {
     expect((await b.get('/quan-ly/nguoi?q=bi-mat')).status).toBe(403);
     const rows = await deniedOf(p.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ entity: '', entityId: null, data: { method: 'GET', path: '/quan-ly/nguoi' } });
+    expect(rows[0]).toMatchObject({
+      entity: '',
+      entityId: null,
+      data: { method: 'GET', path: '/quan-ly/nguoi', status: 403 },
+    });
     expect(JSON.stringify(rows[0]?.data)).not.toContain('bi-mat');
 
     // Refused again within the minute: still one line for that page.
@@ -170,9 +215,9 @@ describe('denied accesses', () => {
     const after = await deniedOf(p.id);
     expect(after.map((r) => r.data)).toEqual(
       expect.arrayContaining([
-        { method: 'GET', path: '/quan-ly/nguoi' },
-        { method: 'GET', path: '/quan-tri/nhat-ky' },
-        { method: 'POST', path: '/quan-tri/moi' },
+        { method: 'GET', path: '/quan-ly/nguoi', status: 403 },
+        { method: 'GET', path: '/quan-tri/nhat-ky', status: 403 },
+        { method: 'POST', path: '/quan-tri/moi', status: 403 },
       ]),
     );
     expect(after).toHaveLength(3);
@@ -183,6 +228,39 @@ describe('denied accesses', () => {
     expect(html).toContain('Bị từ chối truy cập');
     expect(html).toContain('path: /quan-ly/nguoi');
     expect(html).toContain('Tò Mò Văn Thử');
+  });
+
+  it('records a signed-in person answered 404 on a staff page, not on a public one', async () => {
+    const { p, b } = await signedIn('officer', 'Dò Đường Văn Thử');
+    expect((await b.get('/quan-tri/khong-co-trang-nay')).status).toBe(404);
+    expect((await b.get('/du-an/khong-co-du-an-nay')).status).toBe(404);
+    expect((await deniedOf(p.id)).map((r) => r.data)).toEqual([
+      { method: 'GET', path: '/quan-tri/khong-co-trang-nay', status: 404 },
+    ]);
+  });
+
+  it('records API refusals: 403 to a signed-in caller, 401 to an anonymous one (by address, once a minute)', async () => {
+    const { p, b } = await signedIn('founder', 'Gọi Api Văn Thử');
+    const token = await b.csrfToken();
+    const listing = await b.request('/api/v1/products/00000000-0000-0000-0000-000000000000/listings', {
+      method: 'POST',
+      body: JSON.stringify({ platform: 'shopee', listedOn: '2026-01-01', status: 'listed' }),
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+    });
+    expect(listing.status).toBe(403);
+    expect((await deniedOf(p.id)).map((r) => r.data)).toEqual([
+      { method: 'POST', path: '/api/v1/products/00000000-0000-0000-0000-000000000000/listings', status: 403 },
+    ]);
+
+    const anon = new TestBrowser(rt.app, '198.51.100.41');
+    const path = '/api/v1/registrations';
+    expect((await anon.get(path)).status).toBe(401);
+    expect((await anon.get(path)).status).toBe(401);
+    const lines = await rt.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'access.denied'), eq(auditLog.ip, '198.51.100.41')));
+    expect(lines.map((l) => [l.actorId, l.data])).toEqual([[null, { method: 'GET', path, status: 401 }]]);
   });
 
   it('does not count a stale form (CSRF) or an anonymous visitor sent to sign in', async () => {

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { defineModule } from '#kernel/module.ts';
+import type { PersonalDataSource } from '#kernel/personal-data.ts';
 import * as words from './accounts.i18n.ts';
 import { accountsPages } from './accounts.pages.tsx';
 import { adminPages } from './admin.pages.tsx';
+import { personalDataPages } from './personal-data.ts';
 
 // The accounts module's public face: what other modules may use.
 export { invitableRoles } from './accounts.schemas.ts';
@@ -29,10 +31,18 @@ export {
   type UserRow,
 } from './accounts.service.ts';
 export { createAdmin, generatePassword, hasAdmin, type NewAdmin } from './first-admin.ts';
+export { personalDataOf } from './personal-data.ts';
 
-/** The accounts module: its words, pages and API, mounted by createApp. */
-export const accountsModule = defineModule({
-  name: 'accounts',
-  words,
-  pages: new Hono<AppEnv>().route('/', accountsPages).route('/', adminPages),
-});
+/**
+ * The accounts module: its words and pages, mounted by createApp. `personalData` are the other
+ * modules' parts of a person's data export (each module's `personalDataOf`), wired in src/modules.ts.
+ */
+export const accountsModule = ({ personalData }: { personalData: PersonalDataSource[] }) =>
+  defineModule({
+    name: 'accounts',
+    words,
+    pages: new Hono<AppEnv>()
+      .route('/', accountsPages)
+      .route('/', adminPages)
+      .route('/', personalDataPages(personalData)),
+  });

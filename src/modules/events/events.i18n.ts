@@ -380,6 +380,9 @@ export const vi = {
   'events.nomination.status.accepted': 'Được chấp nhận',
   'events.nomination.status.declined': 'Không tham gia',
   'events.nomination.status.attended': 'Đã tham gia',
+  'events.personalData.registrations': 'Đăng ký sự kiện',
+  'events.personalData.attendance': 'Điểm danh',
+  'events.personalData.certificates': 'Chứng nhận',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -763,6 +766,9 @@ export const en: Record<keyof typeof vi, string> = {
   'events.nomination.status.accepted': 'Accepted',
   'events.nomination.status.declined': 'Declined',
   'events.nomination.status.attended': 'Attended',
+  'events.personalData.registrations': 'Event registrations',
+  'events.personalData.attendance': 'Attendance',
+  'events.personalData.certificates': 'Certificates',
 };
 
 declare module '#kernel/i18n/index.ts' {

@@ -3,7 +3,6 @@ import { eventsApi } from './events.api.ts';
 import * as words from './events.i18n.ts';
 import { eventsPages } from './events.pages.tsx';
 
-// The events module's public face: what other modules, the CLI and the demo data may use.
 export {
   type CourseFact,
   coursesHeld,
@@ -28,6 +27,8 @@ export {
   randomCode,
   searchEvents,
 } from './calendar/events.service.ts';
+// The events module's public face: what other modules, the CLI and the demo data may use.
+export { personalDataOf } from './events.personal-data.ts';
 export { nominationStatuses, registrantSpread, turnoutByTitle } from './events.queries.ts';
 export {
   CalendarFilters,

@@ -69,6 +69,7 @@ export const vi = {
   'experts.field.isPublic': 'Hiển thị trong danh bạ chuyên gia công khai',
   'experts.saved': 'Đã lưu hồ sơ chuyên gia.',
   'experts.v.specialty': 'Vui lòng chọn ít nhất một chuyên môn.',
+  'experts.personalData.profile': 'Hồ sơ chuyên gia',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -142,6 +143,7 @@ export const en: Record<keyof typeof vi, string> = {
   'experts.field.isPublic': 'Show in the public expert directory',
   'experts.saved': 'Expert profile saved.',
   'experts.v.specialty': 'Please choose at least one specialty.',
+  'experts.personalData.profile': 'Expert profile',
 };
 
 declare module '#kernel/i18n/index.ts' {

@@ -19,6 +19,7 @@ export {
 } from './introductions.service.ts';
 // The partners module's public face: what other modules may use.
 export { partnerKey } from './partners.keys.ts';
+export { personalDataOf } from './partners.personal-data.ts';
 export {
   type PartnerOffer,
   type PartnerSummary,

@@ -146,6 +146,7 @@ export const vi = {
   'partners.mail.answered.subject': '{partner} đã trả lời về dự án “{project}”',
   'partners.mail.answered.body':
     'Xin chào,\n\n{partner} đã trả lời lời giới thiệu dự án “{project}”: {status}.\n\n{answer}\n\nXem chi tiết:\n{url}',
+  'partners.personalData.memberships': 'Tổ chức đối tác',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -298,6 +299,7 @@ export const en: Record<keyof typeof vi, string> = {
   'partners.mail.answered.subject': '{partner} answered about “{project}”',
   'partners.mail.answered.body':
     'Hello,\n\n{partner} answered the introduction of “{project}”: {status}.\n\n{answer}\n\nDetails:\n{url}',
+  'partners.personalData.memberships': 'Partner organisations',
 };
 
 declare module '#kernel/i18n/index.ts' {

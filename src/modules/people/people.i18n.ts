@@ -49,6 +49,7 @@ export const vi = {
   'people.merge.same': 'Hãy chọn một người khác để gộp.',
   'people.merge.confirmNeeded': 'Hãy đánh dấu ô xác nhận trước khi gộp.',
   'people.merge.alreadyMerged': 'Một trong hai hồ sơ đã được gộp trước đó.',
+  'people.personalData.person': 'Hồ sơ trong danh sách người',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -101,6 +102,7 @@ export const en: Record<keyof typeof vi, string> = {
   'people.merge.same': 'Choose a different person to merge with.',
   'people.merge.confirmNeeded': 'Tick the confirmation box before merging.',
   'people.merge.alreadyMerged': 'One of the two records has already been merged.',
+  'people.personalData.person': 'People registry record',
 };
 
 declare module '#kernel/i18n/index.ts' {

@@ -12,6 +12,7 @@ export {
   removeImportedProjects,
 } from './projects.import.ts';
 export { projectKey } from './projects.keys.ts';
+export { personalDataOf } from './projects.personal-data.ts';
 export {
   findProject,
   isMember,

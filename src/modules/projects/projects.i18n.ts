@@ -142,6 +142,7 @@ export const vi = {
   'projects.detail.formerDistrict': 'huyện cũ: {name}',
   'projects.lead.member': 'Đại diện nhóm',
   'projects.awardYear': 'Năm {year}',
+  'projects.personalData.projects': 'Dự án',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -292,6 +293,7 @@ export const en: Record<keyof typeof vi, string> = {
   'projects.detail.formerDistrict': 'former district: {name}',
   'projects.lead.member': 'Team representative',
   'projects.awardYear': 'Year {year}',
+  'projects.personalData.projects': 'Projects',
 };
 
 declare module '#kernel/i18n/index.ts' {

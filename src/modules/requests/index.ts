@@ -3,7 +3,6 @@ import { requestsApi } from './requests.api.ts';
 import * as words from './requests.i18n.ts';
 import { requestsPages } from './requests.pages.tsx';
 
-// The requests module's public face: its use cases and read models, never its tables.
 export { changeStatus } from './change-request-status.ts';
 export { claimRequests } from './claim-requests.ts';
 export { connectRequest } from './connect-request.ts';
@@ -17,6 +16,8 @@ export {
   requestsReceived,
   requestsResolved,
 } from './requests.figures.ts';
+// The requests module's public face: its use cases and read models, never its tables.
+export { personalDataOf } from './requests.personal-data.ts';
 export { listInbox } from './requests.queries.ts';
 export * from './requests.taxonomy.ts';
 

@@ -187,6 +187,8 @@ export const vi = {
   'requests.mail.declined.subject': 'Yêu cầu {ref} chưa thể hỗ trợ',
   'requests.mail.progress.subject': 'Yêu cầu {ref} đang được hỗ trợ',
   'requests.mail.status.body': 'Cán bộ {name} cập nhật yêu cầu {ref}:\n\n{note}',
+  'requests.personalData.requests': 'Yêu cầu hỗ trợ',
+  'requests.personalData.messages': 'Trao đổi về yêu cầu',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -378,6 +380,8 @@ export const en: Record<keyof typeof vi, string> = {
   'requests.mail.declined.subject': 'Request {ref} cannot be supported',
   'requests.mail.progress.subject': 'Request {ref} is being handled',
   'requests.mail.status.body': 'Officer {name} updated request {ref}:\n\n{note}',
+  'requests.personalData.requests': 'Support requests',
+  'requests.personalData.messages': 'Messages on requests',
 };
 
 declare module '#kernel/i18n/index.ts' {

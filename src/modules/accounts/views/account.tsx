@@ -69,6 +69,22 @@ export const AccountPage: FC<AccountProps> = ({ ctx, account, tokens, tokenForm,
             <a href="/tai-khoan/mat-khau">{t('auth.change.title')}</a>
           </p>
         </section>
+        <section aria-labelledby="account-data">
+          <h2 id="account-data">{t('accounts.personalData.title')}</h2>
+          <p>{t('accounts.personalData.lead')}</p>
+          <ul>
+            <li>
+              <a href="/tai-khoan/du-lieu.xlsx" download>
+                {t('accounts.personalData.xlsx')}
+              </a>
+            </li>
+            <li>
+              <a href="/tai-khoan/du-lieu.json" download>
+                {t('accounts.personalData.json')}
+              </a>
+            </li>
+          </ul>
+        </section>
       </div>
     </Layout>
   );

@@ -97,7 +97,14 @@ export const AuditPage: FC<AuditPageProps> = ({ ctx, rows, info, values, errors,
         search={{ label: t('accounts.audit.filter.actor'), value: values.actor, name: 'actor' }}
         active={active}
         clearHref={path}
-        extra={failed ? undefined : <a href={withQuery(`${path}.csv`, query, {})}>{t('list.export')}</a>}
+        extra={
+          failed ? undefined : (
+            <>
+              <a href={withQuery(`${path}.csv`, query, {})}>{t('list.export')}</a>{' '}
+              <a href={withQuery(`${path}.xlsx`, query, {})}>{t('accounts.audit.exportXlsx')}</a>
+            </>
+          )
+        }
       >
         <Select
           name="action"

@@ -1,0 +1,43 @@
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '#kernel/db/client.ts';
+import { rows } from '#kernel/db/rows.ts';
+
+/** One value of a person's data, as JSON and a spreadsheet cell both hold it. */
+export type PersonalValue = string | number | boolean | null;
+
+/**
+ * One part of what the site holds about a person, given by the module that keeps it: its title
+ * (an i18n key) and its rows, each an object of named values (the names are the JSON fields and
+ * the spreadsheet's columns).
+ */
+export interface PersonalDataPart {
+  key: string;
+  rows: Record<string, PersonalValue>[];
+}
+
+/** What a module exports from its face as `personalDataOf`: its parts for one account. */
+export type PersonalDataSource = (db: Db, userId: string) => Promise<PersonalDataPart[]>;
+
+const plain = (v: unknown): PersonalValue =>
+  v === null || v === undefined
+    ? null
+    : v instanceof Date
+      ? v.toISOString()
+      : Array.isArray(v)
+        ? v.map(String).join(', ')
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : (v as PersonalValue);
+
+/**
+ * A part from a query: its rows with dates as ISO text and lists joined, so JSON and Excel show
+ * the same values.
+ * @example personalPart(db, 'projects.personalData.memberships', sql`SELECT … WHERE user_id = ${userId}`)
+ */
+export async function personalPart(db: Db, key: string, query: SQL): Promise<PersonalDataPart> {
+  const found = await rows<Record<string, unknown>>(db, query);
+  return {
+    key,
+    rows: found.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)]))),
+  };
+}
