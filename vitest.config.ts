@@ -6,7 +6,8 @@ export default defineConfig({
     // The slow part of the trust suite runs in `npm run test:trust` (vitest.trust.config.ts).
     exclude: ['src/**/*.slow.test.{ts,tsx}', 'node_modules/**'],
     globalSetup: ['src/testing/global-setup.ts'],
-    testTimeout: 30_000,
+    // Limits for a hung test, not timings: a busy 2-core machine runs the heaviest tests in ~25 s.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Two processes (the machine's two cores), each running test files one after another without
     // loading the app's modules again for every file: a file's state is its own database (see
