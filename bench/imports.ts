@@ -97,7 +97,7 @@ export async function benchImport({ rows, url }: { rows: number; url?: string })
       organiser: 'Sở Khoa học và Công nghệ',
       venue: 'Hội trường Sở',
       sessions: '2022-08-20 08:00-11:30\n2022-08-21 08:00-11:30',
-      capacity: String(rows + 10),
+      capacity: String(Math.min(rows + 10, 10_000)),
       audience: 'public',
       published: 'on',
     });
