@@ -344,19 +344,31 @@ export async function undoPastAttendance(tx: Db, actor: Actor, undo: PastAttenda
   }
   const kept = undo.checkIns.filter((c) => isUuid(c.registrationId) && isUuid(c.sessionId));
   if (kept.length === 0) return;
-  for (const c of kept)
-    await tx
-      .delete(attendance)
-      .where(and(eq(attendance.registrationId, c.registrationId), eq(attendance.sessionId, c.sessionId)));
+  for (const part of chunks(kept, 5000))
+    await tx.execute(sql`DELETE FROM ${attendance} WHERE (${attendance.registrationId}, ${attendance.sessionId}) IN (
+      SELECT * FROM unnest(${`{${part.map((c) => c.registrationId).join(',')}}`}::uuid[], ${`{${part.map((c) => c.sessionId).join(',')}}`}::uuid[]))`);
   const e = await eventDetailById(tx, undo.eventId);
   const touched = [...new Set(kept.map((c) => c.registrationId))];
-  const seats = await tx.select().from(registration).where(inArray(registration.id, touched));
-  for (const seat of seats) {
-    const [left] = await tx
-      .select({ n: sql<number>`count(*)::int` })
+  const left = new Map<string, string[]>();
+  const ledger: NonNullable<ReturnType<typeof seatSupport>>[] = [];
+  const gone: string[] = [];
+  for (const part of chunks(touched, 5000)) {
+    const seats = await tx.select().from(registration).where(inArray(registration.id, part));
+    const rows = await tx
+      .select({ registrationId: attendance.registrationId, sessionId: attendance.sessionId })
       .from(attendance)
-      .where(eq(attendance.registrationId, seat.id));
-    if ((left?.n ?? 0) > 0) await recordSeat(tx, actor, e, seat);
-    else await forgetSupport(tx, 'event_seat', [seat.id]);
+      .where(inArray(attendance.registrationId, part));
+    for (const a of rows) left.set(a.registrationId, [...(left.get(a.registrationId) ?? []), a.sessionId]);
+    for (const seat of seats) {
+      const entry = seat.personId
+        ? seatSupport(e, { ...seat, personId: seat.personId }, left.get(seat.id) ?? [])
+        : null;
+      if (entry) ledger.push(entry);
+      else if (!seat.personId && left.has(seat.id)) await recordSeat(tx, actor, e, seat);
+      else gone.push(seat.id);
+    }
   }
+  // The seat's ledger entry is recorded again from the check-ins left, or taken out.
+  await recordSupports({ db: tx, actor, inputs: ledger });
+  await forgetSupport(tx, 'event_seat', gone);
 }
