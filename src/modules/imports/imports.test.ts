@@ -237,6 +237,20 @@ describe('importing the attendance list of a past course', () => {
     expect(after?.evidence?.map((e) => e.label)).toEqual(['Lộc Thị Hoa']);
   });
 
+  it('a long list says how long the import may take before it is started', async () => {
+    const big = await pastEvent('course', '12/06/2023 08:00-11:30');
+    const lines = ['TT,Họ tên,Ngày sinh,Giới tính,Dân tộc,"Xã, phường",ĐT,Email'];
+    for (let i = 1; i <= 4000; i++)
+      lines.push(`${i},Người Thứ ${i},1990,Nam,Tày,Kỳ Lừa,09${String(i).padStart(8, '0')},`);
+    const at = await start(fileOf(new TextEncoder().encode(lines.join('\r\n')), 'lon.csv', 'text/csv'), {
+      kind: 'attendance',
+      event: big.id,
+    });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Tệp có 4.000 dòng, việc nhập có thể mất khoảng 10 giây.');
+    expect(html).toContain(`href="/su-kien/${big.slug}/nguoi-dang-ky"`);
+  });
+
   it('the officer can change which column holds what, without JavaScript', async () => {
     const c = await pastEvent('course', '01/09/2022 08:00-11:30');
     const at = await start(upload('cong-thuc.xlsx'), { kind: 'attendance', event: c.id });
