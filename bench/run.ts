@@ -4,6 +4,7 @@
  *   npm run bench                      # full: PGlite + PostgreSQL (when a server answers)
  *   npm run bench -- --quick           # small data set, 3 s runs: checks the harness works
  *   npm run bench -- --only postgres   # one database mode
+ *   npm run bench -- --only-imports    # only the import budget (10,000 attendance rows), no servers
  *
  * Options: --quick, --only pglite|postgres, --duration S, --warmup S, --connections 10,50,
  *          --pglite-scale full|small, --regenerate, --no-gzip, --server bundle|tsx.
@@ -41,6 +42,7 @@ import {
   scaleLabel,
   scales,
 } from './generate.ts';
+import { benchImport, describeTiming, type ImportTiming, importRowsBudget } from './imports.ts';
 
 const root = resolve(benchDir, '..');
 const resultsDir = join(benchDir, 'results');
@@ -58,6 +60,8 @@ const { values: opt } = parseArgs({
     server: { type: 'string' },
     regenerate: { type: 'boolean' },
     'no-gzip': { type: 'boolean' },
+    'only-imports': { type: 'boolean' },
+    'import-rows': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -1120,12 +1124,68 @@ interface Report {
   machine: { cpus: number; cpuModel: string; node: string; loadStart: number[]; loadEnd: number[] };
   modes: ModeResult[];
   checks: Check[];
+  imports: { mode: string; timing: ImportTiming }[];
   notes: string[];
 }
 
 // ---------------------------------------------------------------- main
 
+// ---------------------------------------------------------------- imports
+
+/**
+ * The import budget: a generated attendance list of 10,000 rows (.xlsx) read and imported, on a
+ * fresh PGlite in memory and on a PostgreSQL database of its own (kn_bench_imports, emptied first).
+ */
+async function importsScenario(): Promise<{ checks: Check[]; timings: { mode: string; timing: ImportTiming }[] }> {
+  const rows = Number(opt['import-rows'] ?? (quick ? 1_000 : importRowsBudget.rows));
+  const out: Check[] = [];
+  const timings: { mode: string; timing: ImportTiming }[] = [];
+  for (const mode of modes) {
+    log(`\n=== imports: ${fmt(rows)} attendance rows, ${mode} ===`);
+    let url: string | undefined;
+    if (mode === 'postgres') {
+      url = process.env.BENCH_IMPORTS_DATABASE_URL;
+      if (!url) {
+        const admin = new pg.Client({
+          connectionString: 'postgres://postgres@127.0.0.1:5432/postgres',
+          connectionTimeoutMillis: 2_000,
+        });
+        try {
+          await admin.connect();
+          const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = 'kn_bench_imports'");
+          if (exists.rowCount === 0) await admin.query('CREATE DATABASE kn_bench_imports');
+          url = 'postgres://postgres@127.0.0.1:5432/kn_bench_imports';
+        } catch (error) {
+          log(`  no PostgreSQL server at 127.0.0.1:5432 (${(error as Error).message}): skipped`);
+          continue;
+        } finally {
+          await admin.end().catch(() => {});
+        }
+      }
+    }
+    const timing = await benchImport({ rows, url });
+    timings.push({ mode, timing });
+    log(describeTiming(mode, timing));
+    const total = timing.preview.wall + timing.import.wall;
+    const limit = (importRowsBudget.seconds * rows) / importRowsBudget.rows;
+    out.push({
+      budget: `${fmt(rows)} rows imported (preview + import)`,
+      mode,
+      measured: `${round(total)} s (CPU ${round(timing.preview.cpu + timing.import.cpu)} s)`,
+      limit: `≤ ${round(limit)} s`,
+      pass: total <= limit,
+    });
+  }
+  return { checks: out, timings };
+}
+
 async function main() {
+  if (opt['only-imports']) {
+    const { checks: found } = await importsScenario();
+    for (const c of found)
+      log(`${c.pass ? 'PASS' : 'FAIL'}  ${c.mode.padEnd(8)} ${c.budget}: ${c.measured} (${c.limit})`);
+    return;
+  }
   const started = new Date();
   const t0 = performance.now();
   const loadStart = loadavg().map((n) => round(n, 2));
@@ -1147,6 +1207,7 @@ async function main() {
   } finally {
     await stop(hello);
   }
+  const imports = await importsScenario();
   const notes = [
     'Budgets are for the scale data set (50k projects, 200k people, 1M support entries); in quick mode they are indicative only.',
     'The search budget in ARCHITECTURE.md is over 100k projects+products; there is no products module yet, so it is measured over the projects only.',
@@ -1170,7 +1231,8 @@ async function main() {
       loadEnd: loadavg().map((n) => round(n, 2)),
     },
     modes: results,
-    checks: checks(results),
+    checks: [...checks(results), ...imports.checks],
+    imports: imports.timings,
     notes,
   };
   const md = markdown(report);

@@ -4,8 +4,9 @@ import { defaultPassword } from '../src/seed/factories.ts';
 import { desktop, launchBrowser, newPage, phone } from './browser.ts';
 import { demoOfficer, pathOf, signIn, submit, textOf, visit } from './journeys.ts';
 
-// An officer brings a past course's attendance sheet in, checks it, imports it, sees nobody is
-// added twice by a second import, and undoes it — with JavaScript and without.
+// An officer brings a past course's attendance sheet in, checks it, imports it, finds the
+// participants and their attendance on the event's list, sees nobody is added twice by a second
+// import, and undoes it (the participants are gone) — with JavaScript and without.
 
 const browser = await launchBrowser();
 afterAll(async () => {
@@ -20,7 +21,7 @@ const journeys = [
 ];
 
 describe.each(journeys)('importing a past course’s list, $label', ({ javaScriptEnabled, viewport, event }) => {
-  test('upload → columns and problems → import → again changes nothing → undo', async () => {
+  test('upload → problems → import → the event lists them → again changes nothing → undo → gone', async () => {
     const { page, context } = await newPage(browser, { javaScriptEnabled, viewport });
     await signIn(page, demoOfficer.email, defaultPassword, { a11y: false });
 
@@ -44,13 +45,27 @@ describe.each(journeys)('importing a past course’s list, $label', ({ javaScrip
     await submit(page, 'Nhập 7 dòng');
     expect(await textOf(page.locator('.flash'))).toContain('Đã nhập: 7 mới');
 
+    // The event's list of participants: the imported people, with the sessions they came to.
+    const list = (await main.getByRole('link', { name: 'Xem danh sách người tham dự' }).getAttribute('href')) ?? '';
+    expect(list).toMatch(/^\/su-kien\/[^/]+\/nguoi-dang-ky$/);
+    const rowOf = (name: string) => main.locator('tbody tr', { hasText: name });
+    await visit(page, list);
+    await expect.poll(() => rowOf('Chu Văn Em').count()).toBe(1);
+    expect(await textOf(rowOf('Chu Văn Em'))).toMatch(/[1-9]\d*\/\d+$/);
+    expect(await rowOf('Hoàng Văn Thắng').count()).toBe(1);
+
     await upload();
     await submit(page, 'Nhập 7 dòng');
     expect(await textOf(page.locator('.flash'))).toContain('Đã nhập: 0 mới, 7 đã có từ trước');
+    await visit(page, list);
+    expect(await rowOf('Chu Văn Em').count()).toBe(1);
 
     await visit(page, first);
     await submit(page, 'Hoàn tác lần nhập này');
     expect(await textOf(page.locator('.flash'))).toContain('Đã hoàn tác lần nhập.');
+    await visit(page, list);
+    expect(await rowOf('Chu Văn Em').count()).toBe(0);
+    expect(await rowOf('Hoàng Văn Thắng').count()).toBe(0);
     await context.close();
   });
 });

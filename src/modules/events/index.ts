@@ -59,6 +59,7 @@ export {
   endedEvent,
   endedEvents,
   enterPastAttendee,
+  enterPastAttendees,
   lockPastEvent,
   type PastAttendanceUndo,
   type PastAttendee,

@@ -119,6 +119,9 @@ export const vi = {
   'imports.run.lead':
     '{ready} dòng sẽ được nhập; {skipped} dòng có lỗi hoặc trùng sẽ bị bỏ qua. Những người, đối tác đã có sẽ được dùng lại, không tạo trùng.',
   'imports.run.submit': 'Nhập {n} dòng',
+  'imports.run.slow':
+    'Tệp có {rows} dòng, việc nhập có thể mất khoảng {seconds} giây. Sau khi bấm nút, xin chờ đến khi trang báo kết quả; đừng bấm lại hay đóng trang.',
+  'imports.preview.eventList': 'Xem danh sách người tham dự',
   'imports.undo.title': 'Hoàn tác',
   'imports.undo.lead':
     'Xóa những gì lần nhập này đã tạo (người, đăng ký, điểm danh, đối tác mới); dữ liệu có từ trước giữ nguyên. Có thể hoàn tác trong {days} ngày.',
@@ -297,6 +300,9 @@ export const en: Record<keyof typeof vi, string> = {
   'imports.run.lead':
     '{ready} rows will be imported; {skipped} rows with errors or duplicates are left out. People and partners already there are reused, never duplicated.',
   'imports.run.submit': 'Import {n} rows',
+  'imports.run.slow':
+    'The file has {rows} rows; importing may take about {seconds} seconds. After pressing the button, wait until the page shows the result; do not press it again or close the page.',
+  'imports.preview.eventList': 'See the list of participants',
   'imports.undo.title': 'Undo',
   'imports.undo.lead':
     'Removes what this import created (new people, registrations, check-ins, partners); what was there before stays. Possible for {days} days.',

@@ -101,6 +101,7 @@ importsPages.get(`${importsPath}/:id`, staffOnly, async (c) => {
       kind={batch.kind as ImportKind}
       status={batch.status}
       eventTitle={preview.event?.title ?? null}
+      eventPath={preview.event ? `/su-kien/${preview.event.slug}/nguoi-dang-ky` : null}
       sessions={preview.event?.sessions.length ?? 0}
       headers={preview.headers}
       fields={preview.fields}

@@ -9,7 +9,7 @@ import { todayInVietnam } from '#kernel/i18n/index.ts';
 import {
   type EventWithSessions,
   endedEvent,
-  enterPastAttendee,
+  enterPastAttendees,
   lockPastEvent,
   type PastAttendee,
   undoPastAttendance,
@@ -289,17 +289,21 @@ export async function runImport({
   const done = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(importBatch).where(eq(importBatch.id, batch.id)).for('update');
     if (locked?.status !== 'draft') throw new AppError('conflict', 'imports.notDraft');
-    if (e) await lockPastEvent(tx, e.id);
-    for (const record of records) {
-      if (record.kind === 'attendance' && e) {
-        const r = await enterPastAttendee(tx, actor, e, attendeeOf(record, e), today, { locked: true });
+    if (e) {
+      await lockPastEvent(tx, e.id);
+      // An attendance list is written all at once (people, seats, check-ins, ledger): see enterPastAttendees.
+      const attendees = records.flatMap((r) => (r.kind === 'attendance' ? [attendeeOf(r, e)] : []));
+      for (const r of await enterPastAttendees(tx, actor, e, attendees, today, { locked: true })) {
         if (r.personCreated) created.people.push(r.personId);
         if (r.registrationCreated) created.registrations.push(r.registrationId);
         else
           for (const sessionId of r.checkedIn) created.checkIns.push({ registrationId: r.registrationId, sessionId });
         if (r.registrationCreated || r.checkedIn.length > 0) fresh++;
         else existing++;
-      } else if (record.kind === 'projects') {
+      }
+    }
+    for (const record of records) {
+      if (record.kind === 'projects') {
         const r = await importProject(tx, actor, record);
         if (r.created) {
           created.projects.push(r.id);

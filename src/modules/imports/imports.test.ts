@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import { fromRoot } from '#kernel/paths.ts';
-import { createEvent, EventInput, type EventWithSessions, getEvent } from '#modules/events/index.ts';
+import { createEvent, EventInput, type EventWithSessions, enterPastAttendee, getEvent } from '#modules/events/index.ts';
 import { listPartnerOptions } from '#modules/partners/index.ts';
 import { findOrCreatePerson, listPeople } from '#modules/people/index.ts';
 import { getProjectById } from '#modules/projects/index.ts';
@@ -194,6 +194,61 @@ describe('importing the attendance list of a past course', () => {
     expect(batch.created.registrations).toHaveLength(4);
     const figure = await trained('2023-01-01', '2023-12-31');
     expect(figure?.value).toBe(4);
+  });
+
+  it('a list that adds a session to a seat already there: undo takes back that session only', async () => {
+    const fair = await pastEvent('course', '05/05/2023 08:00-11:30\n06/05/2023 08:00-11:30');
+    const first = fair.sessions[0]?.id ?? '';
+    // Recorded by hand before the import: Lộc Thị Hoa at the first session only.
+    await rt.db.transaction((tx) =>
+      enterPastAttendee(tx, officer, fair, {
+        name: 'Lộc Thị Hoa',
+        phone: '0916777888',
+        email: '',
+        commune: undefined,
+        organisation: '',
+        organisationType: 'individual',
+        sex: 'female',
+        ethnicity: 'tay',
+        birthYear: 1991,
+        sessionIds: [first],
+      }),
+    );
+    expect((await trained('2023-05-01', '2023-05-31'))?.value).toBe(1);
+    const csv = [
+      'TT,Họ tên,Ngày sinh,Giới tính,Dân tộc,Xã, phường,ĐT,Email'.replace('Xã, phường', '"Xã, phường"'),
+      '1,Lộc Thị Hoa,1991,Nữ,Tày,Kỳ Lừa,0916777888,',
+      '2,Hoàng Văn Đức,1989,Nam,Tày,Đồng Đăng,0916999000,',
+      '3,Lộc Thị Hoa,1991,Nữ,Tày,Kỳ Lừa,0916777888,',
+    ].join('\r\n');
+    const at = await start(fileOf(new TextEncoder().encode(csv), 'hoi-cho.csv', 'text/csv'), {
+      kind: 'attendance',
+      event: fair.id,
+    });
+    const batch = await run(at);
+    expect(batch.created.registrations).toHaveLength(1);
+    expect(batch.created.checkIns).toEqual([{ registrationId: expect.any(String), sessionId: fair.sessions[1]?.id }]);
+    const figure = await trained('2023-05-01', '2023-05-31');
+    expect(figure?.value).toBe(2);
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    const after = await trained('2023-05-01', '2023-05-31');
+    // Her seat and its first session stay, counted once; the new participant is gone.
+    expect(after?.value).toBe(1);
+    expect(after?.evidence?.map((e) => e.label)).toEqual(['Lộc Thị Hoa']);
+  });
+
+  it('a long list says how long the import may take before it is started', async () => {
+    const big = await pastEvent('course', '12/06/2023 08:00-11:30');
+    const lines = ['TT,Họ tên,Ngày sinh,Giới tính,Dân tộc,"Xã, phường",ĐT,Email'];
+    for (let i = 1; i <= 4000; i++)
+      lines.push(`${i},Người Thứ ${i},1990,Nam,Tày,Kỳ Lừa,09${String(i).padStart(8, '0')},`);
+    const at = await start(fileOf(new TextEncoder().encode(lines.join('\r\n')), 'lon.csv', 'text/csv'), {
+      kind: 'attendance',
+      event: big.id,
+    });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Tệp có 4.000 dòng, việc nhập có thể mất khoảng 10 giây.');
+    expect(html).toContain(`href="/su-kien/${big.slug}/nguoi-dang-ky"`);
   });
 
   it('the officer can change which column holds what, without JavaScript', async () => {

@@ -7,6 +7,7 @@ export type { PeoplePorts } from './people.pages.tsx';
 export { personalDataOf } from './people.personal-data.ts';
 // The people module's public face: the registry other modules write to and read from.
 export {
+  findOrCreatePeopleNoting,
   findOrCreatePerson,
   findOrCreatePersonNoting,
   forgetPeople,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { audit } from '#kernel/audit/audit.ts';
@@ -42,22 +43,26 @@ export async function findOrCreatePerson(tx: Db, facts: PersonFacts): Promise<Pe
   return (await findOrCreatePersonNoting(tx, facts)).person;
 }
 
-/** As `findOrCreatePerson`, and says whether the person is new (an import keeps what it added). */
-export async function findOrCreatePersonNoting(
-  tx: Db,
-  facts: PersonFacts,
-): Promise<{ person: Person; created: boolean }> {
-  const phone = normalisePhone(facts.phone ?? '');
-  const email = normaliseEmail(facts.email);
-  const values = {
+/** The registry's columns for what a module knows: contacts normalised, unknown values left out. */
+function valuesOf(facts: PersonFacts) {
+  return {
     fullName: facts.fullName.normalize('NFC').trim() || '—',
     sex: known<PersonSex>(personSexes, facts.sex),
     birthYear: facts.birthYear && facts.birthYear >= 1900 && facts.birthYear <= 2100 ? facts.birthYear : null,
     ethnicity: known<PersonEthnicity>(personEthnicities, facts.ethnicity),
     communeSlug: facts.communeSlug || null,
-    phone,
-    email,
+    phone: normalisePhone(facts.phone ?? ''),
+    email: normaliseEmail(facts.email),
   };
+}
+
+/** As `findOrCreatePerson`, and says whether the person is new (an import keeps what it added). */
+export async function findOrCreatePersonNoting(
+  tx: Db,
+  facts: PersonFacts,
+): Promise<{ person: Person; created: boolean }> {
+  const values = valuesOf(facts);
+  const { phone, email } = values;
   for (let attempt = 0; attempt < 2; attempt++) {
     const keys: SQL[] = [];
     if (phone) keys.push(eq(person.phone, phone));
@@ -77,6 +82,94 @@ export async function findOrCreatePersonNoting(
     if (created) return { person: created, created: true };
   }
   throw new Error('findOrCreatePerson: no person after two attempts');
+}
+
+/** A Postgres array literal of texts, for `= ANY(…)` with one parameter however long the list. */
+const textArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+
+/**
+ * As `findOrCreatePersonNoting` for each of a list, in order (a later row with the phone or
+ * e-mail of an earlier one is that person), in a few statements: the people already there are
+ * read at once, the new ones added at once. Gives each row's person id and whether it is new.
+ * @example const found = await findOrCreatePeopleNoting(tx, rows.map((r) => ({ fullName: r.name, phone: r.phone })))
+ */
+export async function findOrCreatePeopleNoting(
+  tx: Db,
+  list: PersonFacts[],
+): Promise<{ id: string; created: boolean }[]> {
+  type Slot = {
+    id: string;
+    created: boolean;
+    p: Pick<Person, 'fullName' | 'sex' | 'birthYear' | 'ethnicity' | 'communeSlug' | 'phone' | 'email'>;
+    set: Partial<Person>;
+  };
+  const all = list.map(valuesOf);
+  const phones = [...new Set(all.map((v) => v.phone).filter(Boolean))];
+  const emails = [...new Set(all.map((v) => v.email).filter(Boolean))];
+  const byPhone = new Map<string, Slot>();
+  const byEmail = new Map<string, Slot>();
+  const hold = (slot: Slot) => {
+    if (slot.p.phone) byPhone.set(slot.p.phone, slot);
+    if (slot.p.email) byEmail.set(slot.p.email, slot);
+  };
+  if (phones.length || emails.length) {
+    const found = await tx
+      .select()
+      .from(person)
+      .where(
+        and(
+          isNull(person.mergedInto),
+          or(
+            sql`${person.phone} = ANY(${textArray(phones)}::text[])`,
+            sql`${person.email} = ANY(${textArray(emails)}::text[])`,
+          ),
+        ),
+      )
+      .for('update');
+    for (const p of found) hold({ id: p.id, created: false, p, set: {} });
+  }
+  const slots: Slot[] = [];
+  const fresh: Slot[] = [];
+  for (const v of all) {
+    const slot = (v.phone && byPhone.get(v.phone)) || (v.email && byEmail.get(v.email)) || undefined;
+    if (!slot) {
+      const made: Slot = { id: randomUUID(), created: true, p: { ...v }, set: {} };
+      hold(made);
+      fresh.push(made);
+      slots.push(made);
+      continue;
+    }
+    // Filled in as `fillIn` does: what the registry lacks, a contact nobody holds.
+    const set: Partial<Person> = {};
+    if (slot.p.sex === null && v.sex) set.sex = v.sex;
+    if (slot.p.birthYear === null && v.birthYear) set.birthYear = v.birthYear;
+    if (slot.p.ethnicity === null && v.ethnicity) set.ethnicity = v.ethnicity;
+    if (slot.p.communeSlug === null && v.communeSlug) set.communeSlug = v.communeSlug;
+    if (slot.p.phone === '' && v.phone && !byPhone.has(v.phone)) set.phone = v.phone;
+    if (slot.p.email === '' && v.email && !byEmail.has(v.email)) set.email = v.email;
+    Object.assign(slot.p, set);
+    Object.assign(slot.set, set);
+    hold(slot);
+    slots.push(slot);
+  }
+  for (let i = 0; i < fresh.length; i += 3000) {
+    const part = fresh.slice(i, i + 3000);
+    const added = await tx
+      .insert(person)
+      .values(part.map((s) => ({ id: s.id, ...s.p })))
+      .onConflictDoNothing()
+      .returning({ id: person.id });
+    const ok = new Set(added.map((a) => a.id));
+    // Someone else added one of these meanwhile: that row goes the one-by-one way.
+    for (const s of part.filter((x) => !ok.has(x.id))) {
+      const r = await findOrCreatePersonNoting(tx, s.p);
+      s.id = r.person.id;
+      s.created = r.created;
+    }
+  }
+  for (const s of new Set(slots))
+    if (!s.created && Object.keys(s.set).length) await tx.update(person).set(s.set).where(eq(person.id, s.id));
+  return slots.map((s) => ({ id: s.id, created: s.created }));
 }
 
 async function holder(tx: Db, column: typeof person.phone | typeof person.email, value: string) {

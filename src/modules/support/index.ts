@@ -20,6 +20,7 @@ export {
   type NewSupport,
   recordManualSupport,
   recordSupport,
+  recordSupports,
   type SupportEntry,
   supportCount,
   supportForPerson,

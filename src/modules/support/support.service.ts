@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { audit } from '#kernel/audit/audit.ts';
+import { audit, auditMany } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { AppError } from '#kernel/http/errors.ts';
@@ -85,6 +85,79 @@ export async function recordSupport({
     data: { projectId: input.projectId ?? null, personId: input.personId ?? null, kind: input.kind },
   });
   return row;
+}
+
+/** The columns of a ledger row a batch writes, as in `recordSupport`. */
+function rowOf(actor: Actor | null, input: NewSupport & { source: { kind: SourceKind; id: string } }) {
+  return {
+    projectId: input.projectId ?? null,
+    personId: input.personId ?? null,
+    kind: input.kind,
+    title: input.title,
+    providerKind: input.providerKind,
+    providerName: input.providerName,
+    providerUserId: input.providerUserId ?? null,
+    startedOn: input.startedOn,
+    endedOn: input.endedOn ?? null,
+    status: input.status,
+    outcome: input.outcome ?? '',
+    figures: input.figures ?? {},
+    evidenceLinks: input.evidenceLinks ?? [],
+    sourceKind: input.source.kind,
+    sourceId: input.source.id,
+    recordedBy: actor?.id ?? null,
+  };
+}
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Many entries at once, each with its source (an import of thousands of check-ins): as
+ * `recordSupport` for each (same source, same row, updated), in a few statements.
+ * @example await recordSupports({ db: tx, actor, inputs: seats.map((s) => ({ …, source: { kind: 'event_seat', id: s.id } })) })
+ */
+export async function recordSupports({
+  db,
+  actor,
+  inputs,
+}: {
+  db: Db;
+  actor: Actor | null;
+  inputs: (NewSupport & { source: { kind: SourceKind; id: string } })[];
+}): Promise<void> {
+  if (inputs.some((i) => !i.projectId && !i.personId))
+    throw new Error('recordSupports: a project or a person is needed');
+  // The last entry for a source wins, as if they had been recorded one after another.
+  const bySource = new Map(inputs.map((i) => [`${i.source.kind}:${i.source.id}`, rowOf(actor, i)]));
+  const values = [...bySource.values()];
+  if (values.length === 0) return;
+  const first = values[0] as ReturnType<typeof rowOf>;
+  const set = Object.fromEntries(Object.keys(first).map((k) => [k, sql.raw(`excluded.${snake(k)}`)])) as Record<
+    string,
+    SQL
+  >;
+  const size = Math.floor(30_000 / Object.keys(first).length);
+  for (let i = 0; i < values.length; i += size) {
+    const rows = await db
+      .insert(support)
+      .values(values.slice(i, i + size))
+      .onConflictDoUpdate({
+        target: [support.sourceKind, support.sourceId],
+        targetWhere: sql`${support.sourceId} IS NOT NULL`,
+        set: { ...set, updatedAt: new Date() },
+      })
+      .returning({ id: support.id, projectId: support.projectId, personId: support.personId, kind: support.kind });
+    await auditMany(
+      db,
+      rows.map((row) => ({
+        actorId: actor?.id ?? null,
+        action: 'support.record',
+        entity: 'support',
+        entityId: row.id,
+        data: { projectId: row.projectId, personId: row.personId, kind: row.kind },
+      })),
+    );
+  }
 }
 
 /**

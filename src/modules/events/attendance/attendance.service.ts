@@ -55,30 +55,36 @@ export async function recordSeat(tx: Db, actor: Actor, e: EventDetail, r: Seat) 
     .select({ sessionId: attendance.sessionId })
     .from(attendance)
     .where(eq(attendance.registrationId, r.id));
-  const attended = e.sessions.filter((s) => rows.some((a) => a.sessionId === s.id));
+  const input = seatSupport(
+    e,
+    { ...r, personId },
+    rows.map((a) => a.sessionId),
+  );
+  if (input) await recordSupport({ db: tx, actor, input });
+}
+
+/** A seat's ledger entry from the sessions it attended (null when none): what `recordSeat` records. */
+export function seatSupport(e: EventDetail, r: Seat & { personId: string }, sessionIds: string[]) {
+  const attended = e.sessions.filter((s) => sessionIds.includes(s.id));
   const days = attended.map((s) => s.day).sort();
   const first = days[0];
   const last = days[days.length - 1];
-  if (!first || !last) return;
-  await recordSupport({
-    db: tx,
-    actor,
-    input: {
-      projectId: r.projectId,
-      personId,
-      kind: supportKindOf(e.kind),
-      title: e.title,
-      providerKind: 'organisation',
-      providerName: e.organiser,
-      startedOn: first,
-      endedOn: last,
-      status: 'done',
-      outcome: ledgerT('events.ledger.seat', { name: r.name, attended: attended.length, total: e.sessions.length }),
-      figures: { hours: hoursOf(attended) },
-      evidenceLinks: [`/su-kien/${e.slug}`],
-      source: { kind: 'event_seat', id: r.id },
-    },
-  });
+  if (!first || !last) return null;
+  return {
+    projectId: r.projectId,
+    personId: r.personId,
+    kind: supportKindOf(e.kind),
+    title: e.title,
+    providerKind: 'organisation' as const,
+    providerName: e.organiser,
+    startedOn: first,
+    endedOn: last,
+    status: 'done' as const,
+    outcome: ledgerT('events.ledger.seat', { name: r.name, attended: attended.length, total: e.sessions.length }),
+    figures: { hours: hoursOf(attended) },
+    evidenceLinks: [`/su-kien/${e.slug}`],
+    source: { kind: 'event_seat' as const, id: r.id },
+  };
 }
 
 export function sessionOf(e: EventDetail, id: string) {
