@@ -220,6 +220,39 @@ export const vi = {
   'accounts.personalData.account': 'Tài khoản',
   'accounts.personalData.sessions': 'Phiên đăng nhập',
   'accounts.personalData.activity': 'Hoạt động',
+  'accounts.twoFactor.title': 'Xác thực hai bước',
+  'accounts.twoFactor.lead':
+    'Khi bật, mỗi lần đăng nhập cần thêm mã 6 chữ số từ ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator, FreeOTP…).',
+  'accounts.twoFactor.statusOn': 'Đang bật từ {date}.',
+  'accounts.twoFactor.statusOff': 'Chưa bật.',
+  'accounts.twoFactor.backupLeft': 'Còn {count} mã dự phòng chưa dùng.',
+  'accounts.twoFactor.manage': 'Quản lý xác thực hai bước',
+  'accounts.twoFactor.step1': '1. Quét mã QR bằng ứng dụng xác thực',
+  'accounts.twoFactor.qrAlt': 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
+  'accounts.twoFactor.secretLabel': 'Không quét được? Nhập khóa bí mật này vào ứng dụng:',
+  'accounts.twoFactor.step2': '2. Nhập mã 6 chữ số ứng dụng hiển thị',
+  'accounts.twoFactor.code': 'Mã xác thực',
+  'accounts.twoFactor.codeHint': 'Mã 6 chữ số trong ứng dụng xác thực, hoặc một mã dự phòng.',
+  'accounts.twoFactor.enable': 'Bật xác thực hai bước',
+  'accounts.twoFactor.enabled': 'Đã bật xác thực hai bước.',
+  'accounts.twoFactor.backupTitle': 'Mã dự phòng',
+  'accounts.twoFactor.backupLead':
+    'Hãy lưu các mã này ở nơi an toàn (in ra hoặc chép lại). Mỗi mã dùng được một lần để đăng nhập khi không có điện thoại. Các mã chỉ hiện một lần này.',
+  'accounts.twoFactor.backupDone': 'Tôi đã lưu các mã, về trang tài khoản',
+  'accounts.twoFactor.offTitle': 'Tắt xác thực hai bước',
+  'accounts.twoFactor.offLead': 'Cần mật khẩu và một mã xác thực (hoặc mã dự phòng) để tắt.',
+  'accounts.twoFactor.disable': 'Tắt xác thực hai bước',
+  'accounts.twoFactor.disabled': 'Đã tắt xác thực hai bước.',
+  'accounts.twoFactor.wrongCode': 'Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị trong ứng dụng.',
+  'accounts.twoFactor.alreadyOn': 'Xác thực hai bước đã được bật.',
+  'accounts.twoFactor.expired': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
+  'accounts.twoFactor.required':
+    'Sở yêu cầu cán bộ và quản trị viên bật xác thực hai bước trước khi tiếp tục làm việc.',
+  'accounts.twoFactor.signInTitle': 'Nhập mã xác thực',
+  'accounts.twoFactor.signInLead':
+    'Mở ứng dụng xác thực trên điện thoại và nhập mã 6 chữ số cho Kết Nối. Không có điện thoại? Nhập một mã dự phòng.',
+  'accounts.twoFactor.signInSubmit': 'Xác nhận',
+  'accounts.twoFactor.startOver': 'Đăng nhập bằng tài khoản khác',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -445,6 +478,39 @@ export const en: Record<keyof typeof vi, string> = {
   'accounts.personalData.account': 'Account',
   'accounts.personalData.sessions': 'Sessions',
   'accounts.personalData.activity': 'Activity',
+  'accounts.twoFactor.title': 'Two-step sign-in',
+  'accounts.twoFactor.lead':
+    'When on, every sign-in also needs a 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, FreeOTP…).',
+  'accounts.twoFactor.statusOn': 'On since {date}.',
+  'accounts.twoFactor.statusOff': 'Not on.',
+  'accounts.twoFactor.backupLeft': '{count} unused backup codes left.',
+  'accounts.twoFactor.manage': 'Manage two-step sign-in',
+  'accounts.twoFactor.step1': '1. Scan the QR code with your authenticator app',
+  'accounts.twoFactor.qrAlt': 'QR code to add the account to an authenticator app',
+  'accounts.twoFactor.secretLabel': 'Cannot scan? Type this secret key into the app:',
+  'accounts.twoFactor.step2': '2. Type the 6-digit code the app shows',
+  'accounts.twoFactor.code': 'Verification code',
+  'accounts.twoFactor.codeHint': 'The 6-digit code in your authenticator app, or a backup code.',
+  'accounts.twoFactor.enable': 'Turn on two-step sign-in',
+  'accounts.twoFactor.enabled': 'Two-step sign-in is on.',
+  'accounts.twoFactor.backupTitle': 'Backup codes',
+  'accounts.twoFactor.backupLead':
+    'Keep these codes somewhere safe (print or copy them). Each one signs you in once when you do not have your phone. They are shown this once only.',
+  'accounts.twoFactor.backupDone': 'I have kept the codes, back to my account',
+  'accounts.twoFactor.offTitle': 'Turn off two-step sign-in',
+  'accounts.twoFactor.offLead': 'Your password and a code (or a backup code) are needed to turn it off.',
+  'accounts.twoFactor.disable': 'Turn off two-step sign-in',
+  'accounts.twoFactor.disabled': 'Two-step sign-in is off.',
+  'accounts.twoFactor.wrongCode': 'The code is wrong or has expired. Type the code the app shows now.',
+  'accounts.twoFactor.alreadyOn': 'Two-step sign-in is already on.',
+  'accounts.twoFactor.expired': 'The sign-in has expired. Please sign in again.',
+  'accounts.twoFactor.required':
+    'The Department requires officers and admins to turn on two-step sign-in before going on.',
+  'accounts.twoFactor.signInTitle': 'Enter your verification code',
+  'accounts.twoFactor.signInLead':
+    'Open the authenticator app on your phone and type the 6-digit code for Kết Nối. No phone? Type a backup code.',
+  'accounts.twoFactor.signInSubmit': 'Confirm',
+  'accounts.twoFactor.startOver': 'Sign in with another account',
 };
 
 declare module '#kernel/i18n/index.ts' {
