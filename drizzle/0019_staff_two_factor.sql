@@ -3,6 +3,7 @@ CREATE TABLE "two_factor" (
 	"secret" text NOT NULL,
 	"enabled_at" timestamp with time zone,
 	"backup_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"last_step" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "two_factor_secret_base32" CHECK ("two_factor"."secret" ~ '^[A-Z2-7]{16,}$')
 );

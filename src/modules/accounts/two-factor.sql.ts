@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 
 /**
@@ -17,6 +17,8 @@ export const twoFactor = pgTable(
     secret: text().notNull(),
     enabledAt: timestamp({ withTimezone: true }),
     backupCodes: text().array().notNull().default(sql`'{}'::text[]`),
+    /** The 30-second step of the last code accepted: a code is taken once, never replayed. */
+    lastStep: bigint({ mode: 'number' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('two_factor_secret_base32', sql`${t.secret} ~ '^[A-Z2-7]{16,}$'`)],

@@ -19,8 +19,12 @@ afterAll(async () => {
 let seq = 0;
 const uniqueEmail = (label: string) => `${label}.2fa.${++seq}@vidu.vn`;
 
-/** The code an authenticator app shows now for this secret. */
-const codeFor = (secret: string) => TOTP.generate({ secret: Secret.fromBase32(secret) });
+/**
+ * The code an authenticator app shows for this secret now, or `steps` × 30 s later (a code is
+ * taken once, so a second use in the same half-minute takes the next one, within the drift allowed).
+ */
+const codeFor = (secret: string, steps = 0) =>
+  TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + steps * 30_000 });
 /** A 6-digit code the app is not showing (any step but the current one and its neighbours). */
 const wrongCodeFor = (secret: string) => {
   const near = [-30_000, 0, 30_000].map((d) =>
@@ -120,7 +124,7 @@ describe('signing in with two-step on', () => {
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain('Mã xác thực không đúng');
     expect((await b.get('/tai-khoan')).status).toBe(303);
-    const right = await b.post('/dang-nhap/hai-buoc', { code: codeFor(secret) });
+    const right = await b.post('/dang-nhap/hai-buoc', { code: codeFor(secret, 1) });
     expect(right.status).toBe(303);
     expect((await b.get('/tai-khoan')).status).toBe(200);
   });
@@ -138,6 +142,15 @@ describe('signing in with two-step on', () => {
     expect(failures.length).toBeGreaterThan(0);
     // Even the right code waits out the limit.
     expect((await b.post('/dang-nhap/hai-buoc', { code: codeFor(secret) })).status).toBe(429);
+  });
+
+  it('takes a code once: the code that turned it on does not sign in', async () => {
+    const { email, b: first } = await staffMember();
+    const { secret } = await turnOn(first);
+    const { b } = await signInAgain(email);
+    const replayed = await b.post('/dang-nhap/hai-buoc', { code: codeFor(secret) });
+    expect(replayed.status).toBe(422);
+    expect((await b.get('/tai-khoan')).status).toBe(303);
   });
 
   it('takes a backup code once', async () => {
@@ -172,7 +185,7 @@ describe('turning two-step sign-in off', () => {
     const badCode = await b.post('/tai-khoan/hai-buoc/tat', { password: defaultPassword, code: wrongCodeFor(secret) });
     expect(badCode.status).toBe(422);
     expect(await badCode.text()).toContain('Mã xác thực không đúng');
-    const off = await b.post('/tai-khoan/hai-buoc/tat', { password: defaultPassword, code: codeFor(secret) });
+    const off = await b.post('/tai-khoan/hai-buoc/tat', { password: defaultPassword, code: codeFor(secret, 1) });
     expect(off.status).toBe(303);
     const { res } = await signInAgain(email);
     expect(res.headers.get('location')).toBe('/');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { audit } from '#kernel/audit/audit.ts';
 import { account, verification } from '#kernel/auth/auth.sql.ts';
@@ -61,9 +61,14 @@ export async function twoFactorState(db: Db, actor: Actor): Promise<TwoFactorSta
   return { on: false, secret, uri: totpOf(secret, actor.email).toString() };
 }
 
-/** Checks a 6-digit code against a secret, one step of clock drift either way. */
-function totpMatches(secret: string, label: string, code: string): boolean {
-  return /^\d{6}$/.test(code) && totpOf(secret, label).validate({ token: code, window: 1 }) !== null;
+/**
+ * The 30-second step a 6-digit code belongs to (one step of clock drift either way), or null
+ * when it is not the secret's code now.
+ */
+function totpStep(secret: string, label: string, code: string): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totpOf(secret, label).validate({ token: code, window: 1 });
+  return delta === null ? null : Math.floor(Date.now() / 30_000) + delta;
 }
 
 function newBackupCodes(): string[] {
@@ -100,12 +105,13 @@ export async function enableTwoFactor({
   const [row] = await db.select().from(twoFactor).where(eq(twoFactor.userId, actor.id));
   if (row?.enabledAt) throw new AppError('conflict', 'accounts.twoFactor.alreadyOn');
   await countCodeAttempt(db, actor.id);
-  if (!row || !totpMatches(row.secret, actor.email, normaliseCode(code))) throw wrongCode();
+  const step = row ? totpStep(row.secret, actor.email, normaliseCode(code)) : null;
+  if (step === null) throw wrongCode();
   const codes = newBackupCodes();
   await db.transaction(async (tx) => {
     await tx
       .update(twoFactor)
-      .set({ enabledAt: new Date(), backupCodes: codes.map((c) => sha256(normaliseCode(c))) })
+      .set({ enabledAt: new Date(), backupCodes: codes.map((c) => sha256(normaliseCode(c))), lastStep: step })
       .where(eq(twoFactor.userId, actor.id));
     await audit(tx, { actorId: actor.id, action: 'auth.two_factor_on', entity: 'user', entityId: actor.id, ip });
   });
@@ -133,7 +139,16 @@ export async function checkCode(db: Db, { userId, email, code }: { userId: strin
   const [row] = await db.select().from(twoFactor).where(eq(twoFactor.userId, userId));
   if (!row?.enabledAt) return false;
   const typed = normaliseCode(code);
-  if (totpMatches(row.secret, email, typed)) return true;
+  const step = totpStep(row.secret, email, typed);
+  if (step !== null) {
+    // A code is taken once: the step moves forward in the same statement that checks it.
+    const taken = await db
+      .update(twoFactor)
+      .set({ lastStep: step })
+      .where(and(eq(twoFactor.userId, userId), or(isNull(twoFactor.lastStep), lt(twoFactor.lastStep, step))))
+      .returning({ userId: twoFactor.userId });
+    return taken.length > 0;
+  }
   if (!/^[0-9A-F]{10}$/.test(typed)) return false;
   const hash = sha256(typed);
   // Removing the hash in the same statement that finds it: two requests with one code, one wins.
