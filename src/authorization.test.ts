@@ -107,6 +107,13 @@ const matrix: Row[] = [
     '/quan-tri/tai-khoan/{partnerId}/vai-tro',
     s(303, 403, 403, 403, 403, 403, 422),
   ],
+  // Nobody there has two-step sign-in on: nothing to turn off, the admin is sent back to the page.
+  [
+    'POST',
+    '/quan-tri/tai-khoan/:id/hai-buoc/tat',
+    '/quan-tri/tai-khoan/{partnerId}/hai-buoc/tat',
+    s(303, 403, 403, 403, 403, 403, 303),
+  ],
   [
     'POST',
     '/quan-tri/tai-khoan/:id/khoa',

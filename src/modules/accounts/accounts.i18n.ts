@@ -253,6 +253,14 @@ export const vi = {
     'Mở ứng dụng xác thực trên điện thoại và nhập mã 6 chữ số cho Kết Nối. Không có điện thoại? Nhập một mã dự phòng.',
   'accounts.twoFactor.signInSubmit': 'Xác nhận',
   'accounts.twoFactor.startOver': 'Đăng nhập bằng tài khoản khác',
+  'admin.users.twoFactorOn': 'Đang bật',
+  'admin.users.twoFactorResetTitle': 'Tắt xác thực hai bước của người này',
+  'admin.users.twoFactorResetHint':
+    'Dùng khi người này mất điện thoại và mã dự phòng. Họ đăng nhập lại bằng mật khẩu rồi cài đặt lại xác thực hai bước.',
+  'admin.users.twoFactorReset': 'Đã tắt xác thực hai bước của {name}.',
+  'audit.auth.two_factor_on': 'Bật xác thực hai bước',
+  'audit.auth.two_factor_off': 'Tắt xác thực hai bước',
+  'audit.auth.two_factor_reset': 'Quản trị tắt xác thực hai bước của tài khoản',
 } as const satisfies Record<string, string>;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -511,6 +519,14 @@ export const en: Record<keyof typeof vi, string> = {
     'Open the authenticator app on your phone and type the 6-digit code for Kết Nối. No phone? Type a backup code.',
   'accounts.twoFactor.signInSubmit': 'Confirm',
   'accounts.twoFactor.startOver': 'Sign in with another account',
+  'admin.users.twoFactorOn': 'On',
+  'admin.users.twoFactorResetTitle': "Turn off this person's two-step sign-in",
+  'admin.users.twoFactorResetHint':
+    'For when this person has lost their phone and backup codes. They sign in with their password and set up two-step sign-in again.',
+  'admin.users.twoFactorReset': 'Two-step sign-in of {name} is off.',
+  'audit.auth.two_factor_on': 'Turned on two-step sign-in',
+  'audit.auth.two_factor_off': 'Turned off two-step sign-in',
+  'audit.auth.two_factor_reset': "An admin turned off the account's two-step sign-in",
 };
 
 declare module '#kernel/i18n/index.ts' {

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInFailure } from '#kernel/auth/auth.sql.ts';
+import { auditLog } from '#kernel/audit/audit.sql.ts';
+import { signInFailure, user } from '#kernel/auth/auth.sql.ts';
 import type { Role } from '#kernel/auth/roles.ts';
 import { createUser, defaultPassword } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
@@ -189,5 +190,34 @@ describe('turning two-step sign-in off', () => {
     expect(off.status).toBe(303);
     const { res } = await signInAgain(email);
     expect(res.headers.get('location')).toBe('/');
+  });
+});
+
+describe('an admin turning off a staff member’s two-step sign-in', () => {
+  it('lets the officer sign in with the password alone, and is in the audit log', async () => {
+    const { email, b } = await staffMember();
+    await turnOn(b);
+    const [row] = await rt.db.select({ id: user.id }).from(user).where(eq(user.email, email));
+    const { b: admin } = await staffMember('admin');
+    const page = await (await admin.get(`/quan-tri/tai-khoan/${row?.id}`)).text();
+    expect(page).toContain('Tắt xác thực hai bước của người này');
+    const res = await admin.post(`/quan-tri/tai-khoan/${row?.id}/hai-buoc/tat`);
+    expect(res.status).toBe(303);
+    const again = await signInAgain(email);
+    expect(again.res.headers.get('location')).toBe('/');
+    const [logged] = await rt.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.two_factor_reset'), eq(auditLog.entityId, row?.id ?? '')));
+    expect(logged).toBeDefined();
+  });
+
+  it('is for admins only', async () => {
+    const { email, b } = await staffMember();
+    await turnOn(b);
+    const [row] = await rt.db.select({ id: user.id }).from(user).where(eq(user.email, email));
+    const { b: officer } = await staffMember('officer');
+    expect((await officer.post(`/quan-tri/tai-khoan/${row?.id}/hai-buoc/tat`)).status).toBe(403);
+    expect((await signInAgain(email)).res.headers.get('location')).toBe('/dang-nhap/hai-buoc');
   });
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { audit } from '#kernel/audit/audit.ts';
-import { account, verification } from '#kernel/auth/auth.sql.ts';
+import { account, user, verification } from '#kernel/auth/auth.sql.ts';
 import type { AuthLoader } from '#kernel/auth/auth.ts';
 import { takeAttempt } from '#kernel/auth/limits.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
@@ -191,6 +191,33 @@ export async function disableTwoFactor({
     await tx.delete(twoFactor).where(eq(twoFactor.userId, actor.id));
     await audit(tx, { actorId: actor.id, action: 'auth.two_factor_off', entity: 'user', entityId: actor.id, ip });
   });
+}
+
+/**
+ * An administrator turns off another staff member's two-step sign-in (a lost phone and lost backup
+ * codes): they sign in with their password alone and set it up again. Logged in the audit log.
+ * @throws AppError forbidden (not an admin, or their own account: that is done on their own page) | not_found
+ */
+export async function resetTwoFactor({
+  db,
+  actor,
+  userId,
+  ip,
+}: {
+  db: Db;
+  actor: Actor;
+  userId: string;
+  ip: string | null;
+}): Promise<{ name: string }> {
+  if (actor.role !== 'admin' || actor.id === userId) throw new AppError('forbidden');
+  const [person] = await db.select({ name: user.name }).from(user).where(eq(user.id, userId));
+  if (!person) throw new AppError('not_found');
+  await db.transaction(async (tx) => {
+    const gone = await tx.delete(twoFactor).where(eq(twoFactor.userId, userId)).returning({ id: twoFactor.userId });
+    if (gone.length > 0)
+      await audit(tx, { actorId: actor.id, action: 'auth.two_factor_reset', entity: 'user', entityId: userId, ip });
+  });
+  return person;
 }
 
 // ————— the sign-in that waits for a code —————
