@@ -70,6 +70,9 @@ const matrix: Row[] = [
   ['GET', '/ngon-ngu/:lang', '/ngon-ngu/en?next=/du-an', all(303)],
   ['GET', '/dang-nhap', '/dang-nhap', s(200, 303, 303, 303, 303, 303, 303)],
   ['POST', '/dang-nhap', '/dang-nhap', all(422)],
+  // No sign-in waiting for a code: back to the sign-in page (or on, for whoever is signed in).
+  ['GET', '/dang-nhap/hai-buoc', '/dang-nhap/hai-buoc', all(303)],
+  ['POST', '/dang-nhap/hai-buoc', '/dang-nhap/hai-buoc', all(422)],
   ['GET', '/dang-ky', '/dang-ky', s(200, 303, 303, 303, 303, 303, 303)],
   ['POST', '/dang-ky', '/dang-ky', all(422)],
   ['GET', '/dang-ky/kiem-tra-email', '/dang-ky/kiem-tra-email', all(200)],
@@ -90,6 +93,9 @@ const matrix: Row[] = [
     s(303, 303, 404, 404, 404, 404, 404),
   ],
   ['GET', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/tai-khoan/hai-buoc', '/tai-khoan/hai-buoc', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/tai-khoan/hai-buoc', '/tai-khoan/hai-buoc', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/tai-khoan/hai-buoc/tat', '/tai-khoan/hai-buoc/tat', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/tai-khoan/du-lieu.json', '/tai-khoan/du-lieu.json', s(303, 200, 200, 200, 200, 200, 200)],
   ['GET', '/tai-khoan/du-lieu.xlsx', '/tai-khoan/du-lieu.xlsx', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
@@ -100,6 +106,13 @@ const matrix: Row[] = [
     '/quan-tri/tai-khoan/:id/vai-tro',
     '/quan-tri/tai-khoan/{partnerId}/vai-tro',
     s(303, 403, 403, 403, 403, 403, 422),
+  ],
+  // Nobody there has two-step sign-in on: nothing to turn off, the admin is sent back to the page.
+  [
+    'POST',
+    '/quan-tri/tai-khoan/:id/hai-buoc/tat',
+    '/quan-tri/tai-khoan/{partnerId}/hai-buoc/tat',
+    s(303, 403, 403, 403, 403, 403, 303),
   ],
   [
     'POST',
@@ -124,6 +137,8 @@ const matrix: Row[] = [
   ['POST', '/cai-dat/:token', '/cai-dat/any-token', all(404)],
   ['GET', '/quan-tri/cai-dat', '/quan-tri/cai-dat', s(303, 403, 403, 403, 403, 403, 200)],
   ['POST', '/quan-tri/cai-dat', '/quan-tri/cai-dat', s(303, 403, 403, 403, 403, 403, 422)],
+  // An empty form leaves two-step sign-in not required (as it was).
+  ['POST', '/quan-tri/cai-dat/bao-mat', '/quan-tri/cai-dat/bao-mat', s(303, 403, 403, 403, 403, 403, 303)],
   ['GET', '/du-an', '/du-an', all(200)],
   ['GET', '/du-an.csv', '/du-an.csv', s(303, 403, 403, 403, 403, 200, 200)],
   ['GET', '/du-an/cua-toi', '/du-an/cua-toi', s(303, 200, 200, 200, 200, 200, 200)],

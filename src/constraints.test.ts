@@ -17,6 +17,11 @@ beforeAll(async () => {
     sql`select id, name, email from "user" where role = 'officer' limit 1`,
   );
   if (officer) await createApiToken(rt.db, { actor: { ...officer, role: 'officer' }, name: 'Mã thử', scope: 'read' });
+  // Nor two-step sign-in (each staff member turns it on): an authenticator to break.
+  if (officer)
+    await rt.db.execute(
+      sql`insert into two_factor (user_id, secret) values (${officer.id}, 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP')`,
+    );
   // Nor an import: a draft batch to break.
   await rt.db.execute(sql`insert into import_batch (kind, file_name) values ('attendance', 'danh-sach.xlsx')`);
 }, 300_000);
@@ -27,6 +32,7 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['user_role_known', 'user', `role = 'superuser'`],
   ['api_token_scope_known', 'api_token', `scope = 'admin'`],
   ['api_token_name_length', 'api_token', `name = ''`],
+  ['two_factor_secret_base32', 'two_factor', `secret = 'not-base32'`],
   ['stored_file_size', 'stored_file', 'size = -1'],
   ['mail_outbox_status', 'mail_outbox', `status = 'lost'`],
   ['mail_outbox_attempts', 'mail_outbox', 'attempts = -1'],

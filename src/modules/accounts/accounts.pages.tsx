@@ -33,6 +33,7 @@ import {
   signUpSentPath,
   updateProfile,
 } from './accounts.service.ts';
+import { askForCode } from './two-factor.pages.tsx';
 import { AccountPage, ChangePasswordPage } from './views/account.tsx';
 import { NewApiTokenPage } from './views/api-tokens.tsx';
 import { ForgotPasswordPage, ResetLinkInvalidPage, ResetPasswordPage } from './views/password-reset.tsx';
@@ -57,7 +58,12 @@ accountsPages.post('/dang-nhap', async (c) => {
   if (!form.ok)
     return render(c, <SignInPage ctx={pageContext(c)} values={form.values} errors={form.errors} next={next} />, 422);
   try {
-    const { actor, cookies } = await signIn({ ...c.var.deps, input: form.data, request: requestInfo(c) });
+    const { actor, cookies, twoFactorToken } = await signIn({
+      ...c.var.deps,
+      input: form.data,
+      request: requestInfo(c),
+    });
+    if (twoFactorToken) return askForCode(c, twoFactorToken, next);
     passCookies(c, cookies);
     return redirectWithFlash(c, safeNext(next), 'auth.signIn.welcome', { name: actor.name });
   } catch (error) {

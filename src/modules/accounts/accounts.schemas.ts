@@ -19,6 +19,22 @@ function confirmed<T extends { [k: string]: unknown }>(a: keyof T & string, b: k
 export const SignInInput = z.object({ email: email(), password: anyPassword() });
 export type SignInInput = z.output<typeof SignInInput>;
 
+/** A code from the authenticator app (6 digits) or a backup code (10 letters and digits). */
+const twoFactorCode = () =>
+  z
+    .string({ error: 'v.required' })
+    .trim()
+    .min(1, { error: 'v.required' })
+    .max(20, { error: 'accounts.twoFactor.wrongCode' });
+
+/** The second step of signing in, and turning two-step sign-in on. */
+export const TwoFactorCodeInput = z.object({ code: twoFactorCode() });
+export type TwoFactorCodeInput = z.output<typeof TwoFactorCodeInput>;
+
+/** Turning two-step sign-in off: the password and a code. */
+export const TwoFactorOffInput = z.object({ password: anyPassword(), code: twoFactorCode() });
+export type TwoFactorOffInput = z.output<typeof TwoFactorOffInput>;
+
 export const SignUpInput = z
   .object({
     name: text.required(100, 2),

@@ -30,6 +30,7 @@ import type {
   SignUpInput,
   UserListQuery,
 } from './accounts.schemas.ts';
+import { checkCode, dropHeldSignIn, hasTwoFactor, heldSignIn, holdSignIn } from './two-factor.ts';
 
 type AuthDeps = Pick<AppDeps, 'db' | 'auth'>;
 
@@ -44,6 +45,11 @@ export interface RequestInfo {
 export interface SessionResult {
   actor: Actor;
   cookies: string[];
+  /**
+   * Set when the account has two-step sign-in on: no cookies yet, the session waits on the server
+   * for a code; this token (for the browser's `kn_2fa` cookie) names the wait.
+   */
+  twoFactorToken?: string;
 }
 
 export const signInLimits = { perEmail: 5, perIp: 20, windowMinutes: 15 } as const;
@@ -295,10 +301,68 @@ export async function signIn({
     await db.delete(session).where(eq(session.userId, signedIn.id));
     throw new AppError('forbidden', 'accounts.signUp.confirmFirst');
   }
+  // Two-step sign-in: the session is held back until the code; this password's attempt stays
+  // counted, so guessing codes cannot be reset by typing the password again.
+  if (await hasTwoFactor(db, signedIn.id)) {
+    const actor = toActor(signedIn);
+    const twoFactorToken = await holdSignIn(db, {
+      userId: actor.id,
+      email: actor.email,
+      name: actor.name,
+      role: actor.role,
+      cookies: outcome.cookies,
+    });
+    return { actor, cookies: [], twoFactorToken };
+  }
   // Only this address's failures are forgiven: guesses from elsewhere keep slowing the account.
   await db.delete(signInFailure).where(and(eq(signInFailure.email, email), eq(signInFailure.ip, ip)));
   await audit(db, { actorId: signedIn.id, action: 'auth.sign_in', entity: 'user', entityId: signedIn.id, ip });
   return { actor: toActor(signedIn), cookies: outcome.cookies };
+}
+
+/**
+ * The second step of a sign-in with two-step on: a code from the authenticator or a backup code.
+ * A wrong code counts as a failed sign-in (the same limits as wrong passwords) and toward the
+ * account's code limit; the held session is handed over only for the right code.
+ * @throws AppError not_found (no sign-in waiting) | validation (wrong code) | too_many_requests
+ */
+export async function finishTwoFactorSignIn({
+  db,
+  token,
+  code,
+  request,
+}: {
+  db: Db;
+  token: string;
+  code: string;
+  request: RequestInfo;
+}): Promise<SessionResult> {
+  const held = await heldSignIn(db, token);
+  if (!held) throw new AppError('not_found', 'accounts.twoFactor.expired');
+  const { ip } = request;
+  const attempt = await claimAttempt(db, { email: held.email, ip });
+  const failed = (reason: string) =>
+    audit(db, {
+      actorId: null,
+      action: 'auth.sign_in_failed',
+      entity: 'user',
+      entityId: held.userId,
+      data: { email: held.email, reason },
+      ip,
+    });
+  if (attempt.throttled) {
+    await failed('throttled');
+    throw new AppError('too_many_requests');
+  }
+  if (!(await checkCode(db, { userId: held.userId, email: held.email, code }))) {
+    await failed('code');
+    throw new AppError('validation', 'errors.validation', { code: 'accounts.twoFactor.wrongCode' });
+  }
+  // Two tabs sending the right code: one hands the session over, the other starts again.
+  if (!(await dropHeldSignIn(db, token))) throw new AppError('not_found', 'accounts.twoFactor.expired');
+  await db.delete(signInFailure).where(and(eq(signInFailure.email, held.email), eq(signInFailure.ip, ip)));
+  await audit(db, { actorId: held.userId, action: 'auth.sign_in', entity: 'user', entityId: held.userId, ip });
+  return { actor: toActor({ ...held, id: held.userId }), cookies: held.cookies };
 }
 
 /** How long the link that finishes a sign-up works. */

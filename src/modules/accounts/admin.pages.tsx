@@ -26,6 +26,7 @@ import {
   resendMail,
   setDisabled,
 } from './accounts.service.ts';
+import { hasTwoFactor, resetTwoFactor } from './two-factor.ts';
 import { AuditPage, auditDetails } from './views/admin-audit.tsx';
 import { InvitePage } from './views/admin-invite.tsx';
 import { OutboxPage } from './views/admin-outbox.tsx';
@@ -71,7 +72,14 @@ adminPages.get(usersPath, admin, async (c) => {
 
 adminPages.get(`${usersPath}/:id`, admin, async (c) => {
   const row = await getUser(c.var.deps.db, c.req.param('id'));
-  return render(c, <UserPage ctx={pageContext(c)} row={row} />);
+  const twoFactorOn = await hasTwoFactor(c.var.deps.db, row.id);
+  return render(c, <UserPage ctx={pageContext(c)} row={row} twoFactorOn={twoFactorOn} />);
+});
+
+adminPages.post(`${usersPath}/:id/hai-buoc/tat`, admin, async (c) => {
+  const id = c.req.param('id');
+  const { name } = await resetTwoFactor({ db: c.var.deps.db, actor: requireActor(c), userId: id, ip: clientIp(c) });
+  return redirectWithFlash(c, `${usersPath}/${encodeURIComponent(id)}`, 'admin.users.twoFactorReset', { name });
 });
 
 adminPages.post(`${usersPath}/:id/vai-tro`, admin, async (c) => {

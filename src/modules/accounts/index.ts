@@ -6,6 +6,7 @@ import * as words from './accounts.i18n.ts';
 import { accountsPages } from './accounts.pages.tsx';
 import { adminPages } from './admin.pages.tsx';
 import { personalDataPages } from './personal-data.ts';
+import { twoFactorPages } from './two-factor.pages.tsx';
 
 // The accounts module's public face: what other modules may use.
 export { invitableRoles } from './accounts.schemas.ts';
@@ -32,6 +33,8 @@ export {
 } from './accounts.service.ts';
 export { createAdmin, generatePassword, hasAdmin, type NewAdmin } from './first-admin.ts';
 export { personalDataOf } from './personal-data.ts';
+export { twoFactorPath } from './two-factor.pages.tsx';
+export { hasTwoFactor } from './two-factor.ts';
 
 /**
  * The accounts module: its words and pages, mounted by createApp. `personalData` are the other
@@ -43,6 +46,7 @@ export const accountsModule = ({ personalData }: { personalData: PersonalDataSou
     words,
     pages: new Hono<AppEnv>()
       .route('/', accountsPages)
+      .route('/', twoFactorPages)
       .route('/', adminPages)
       .route('/', personalDataPages(personalData)),
   });

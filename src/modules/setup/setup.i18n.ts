@@ -32,6 +32,24 @@ export const vi = {
   'setup.settings.saved': 'Đã lưu thông tin của Sở.',
   'setup.cli.created': 'Đã tạo tài khoản quản trị {email}.',
   'setup.cli.password': 'Mật khẩu (chỉ hiện một lần, hãy lưu lại và đổi sau khi đăng nhập): {password}',
+  'setup.security.title': 'Bảo mật tài khoản cán bộ',
+  'setup.security.requireTwoFactor': 'Bắt buộc xác thực hai bước cho cán bộ và quản trị',
+  'setup.security.requireTwoFactorHint':
+    'Khi bật, cán bộ hoặc quản trị viên chưa bật xác thực hai bước sẽ được chuyển tới trang cài đặt xác thực hai bước trước khi mở bất kỳ trang nào khác.',
+  'setup.security.submit': 'Lưu cài đặt bảo mật',
+  'setup.security.savedOn': 'Đã bật yêu cầu xác thực hai bước cho cán bộ và quản trị.',
+  'setup.security.savedOff': 'Đã tắt yêu cầu xác thực hai bước.',
+  'setup.security.required': 'Sở yêu cầu cán bộ và quản trị viên bật xác thực hai bước trước khi tiếp tục làm việc.',
+  'setup.sessions.title': 'Thời hạn phiên đăng nhập theo vai trò',
+  'setup.sessions.lead':
+    'Phiên đăng nhập kết thúc khi không hoạt động quá lâu hoặc khi đã quá thời hạn tối đa, tùy vai trò. Các giới hạn này được đặt trong cấu hình của phần mềm.',
+  'setup.sessions.caption': 'Thời hạn phiên theo vai trò',
+  'setup.sessions.role': 'Vai trò',
+  'setup.sessions.idle': 'Hết phiên khi không hoạt động',
+  'setup.sessions.absolute': 'Thời hạn tối đa',
+  'setup.duration.minutes': '{count} phút',
+  'setup.duration.hours': '{count} giờ',
+  'setup.duration.days': '{count} ngày',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -68,6 +86,24 @@ export const en: Record<keyof typeof vi, string> = {
   'setup.settings.saved': 'The Department’s details are saved.',
   'setup.cli.created': 'Administrator account {email} created.',
   'setup.cli.password': 'Password (shown once: keep it, and change it after signing in): {password}',
+  'setup.security.title': 'Staff account security',
+  'setup.security.requireTwoFactor': 'Require two-step sign-in for officers and admins',
+  'setup.security.requireTwoFactorHint':
+    'When on, an officer or admin without two-step sign-in is sent to set it up before opening any other page.',
+  'setup.security.submit': 'Save security settings',
+  'setup.security.savedOn': 'Two-step sign-in is now required for officers and admins.',
+  'setup.security.savedOff': 'Two-step sign-in is no longer required.',
+  'setup.security.required': 'The Department requires officers and admins to turn on two-step sign-in before going on.',
+  'setup.sessions.title': 'Session limits by role',
+  'setup.sessions.lead':
+    "A session ends after too long without activity, or at its longest allowed age, by role. These limits are set in the software's configuration.",
+  'setup.sessions.caption': 'Session limits by role',
+  'setup.sessions.role': 'Role',
+  'setup.sessions.idle': 'Ends after inactivity of',
+  'setup.sessions.absolute': 'Longest session',
+  'setup.duration.minutes': '{count} minutes',
+  'setup.duration.hours': '{count} hours',
+  'setup.duration.days': '{count} days',
 };
 
 declare module '#kernel/i18n/index.ts' {

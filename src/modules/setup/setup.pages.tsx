@@ -1,13 +1,15 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { allow, requireActor } from '#kernel/auth/access.ts';
+import { isStaff, sessionLimits } from '#kernel/auth/roles.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
-import { type FormValues, formValue, submitForm } from '#kernel/http/forms.ts';
+import { type FormValues, formValue, readForm, submitForm } from '#kernel/http/forms.ts';
 import { clientIp } from '#kernel/http/rate-limit.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import type { FieldErrors } from '#kernel/http/validation.ts';
-import { isLocalAddress, ProfileInput, SetupInput } from './setup.schemas.ts';
+import { hasTwoFactor, twoFactorPath } from '#modules/accounts/index.ts';
+import { isLocalAddress, ProfileInput, SecurityInput, SetupInput } from './setup.schemas.ts';
 import {
   checkSetupToken,
   completeSetup,
@@ -16,6 +18,7 @@ import {
   setupDone,
   setupPath,
   updateProfile,
+  updateSecurity,
 } from './setup.service.ts';
 import { SettingsPage } from './views/settings.tsx';
 import { SetupPage } from './views/setup.tsx';
@@ -31,8 +34,27 @@ setupPages.use('*', async (c, next) => {
   if (profile) c.set('department', { name: profile.name, unit: profile.unit });
   if (c.req.method === 'GET' && c.req.path === '/' && !c.var.flash && !(await setupDone(db)))
     c.set('flash', { kind: 'info', text: c.var.t('setup.waiting') });
+  // Two-step sign-in required: a staff member without it sets it up before any other page.
+  if (
+    profile?.requireStaffTwoFactor &&
+    isStaff(c.var.actor) &&
+    !passesWithoutTwoFactor(c.req.path) &&
+    !(await hasTwoFactor(db, c.var.actor?.id ?? ''))
+  )
+    return redirectWithFlash(c, twoFactorPath, 'setup.security.required', undefined, 'info');
   await next();
 });
+
+/** What a staff member may open before setting up a required two-step sign-in. */
+function passesWithoutTwoFactor(path: string): boolean {
+  return (
+    path.startsWith(twoFactorPath) ||
+    path.startsWith('/api/') ||
+    path.startsWith('/ngon-ngu/') ||
+    path === '/dang-xuat' ||
+    path.startsWith('/dang-nhap')
+  );
+}
 
 /** The localhost warning is for production only: in development localhost is right. */
 const localWarning = (c: Context<AppEnv>, baseUrl: string) =>
@@ -88,7 +110,13 @@ const profileValues = (p: DepartmentProfile | null, baseUrl: string): FormValues
   baseUrl: p?.baseUrl || baseUrl,
 });
 
-function settingsForm(c: Context<AppEnv>, values: FormValues, errors?: FieldErrors, status: 200 | 409 | 422 = 200) {
+async function settingsForm(
+  c: Context<AppEnv>,
+  values: FormValues,
+  errors?: FieldErrors,
+  status: 200 | 409 | 422 = 200,
+) {
+  const profile = await getProfile(c.var.deps.db);
   return render(
     c,
     <SettingsPage
@@ -96,6 +124,8 @@ function settingsForm(c: Context<AppEnv>, values: FormValues, errors?: FieldErro
       values={values}
       errors={errors}
       localWarning={localWarning(c, formValue(values, 'baseUrl'))}
+      requireStaffTwoFactor={profile?.requireStaffTwoFactor ?? false}
+      sessionLimits={sessionLimits}
     />,
     status,
   );
@@ -119,3 +149,15 @@ setupPages.post('/quan-tri/cai-dat', admin, (c) =>
     },
   ),
 );
+
+setupPages.post('/quan-tri/cai-dat/bao-mat', admin, async (c) => {
+  const { db, config } = c.var.deps;
+  const form = await readForm(c, SecurityInput);
+  if (!form.ok) return settingsForm(c, profileValues(await getProfile(db), config.BASE_URL), form.errors, 422);
+  await updateSecurity({ db, actor: requireActor(c), input: form.data, ip: clientIp(c) });
+  return redirectWithFlash(
+    c,
+    '/quan-tri/cai-dat',
+    form.data.requireStaffTwoFactor ? 'setup.security.savedOn' : 'setup.security.savedOff',
+  );
+});

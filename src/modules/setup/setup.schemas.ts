@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, password, phone, text } from '#kernel/http/validation.ts';
+import { checkbox, email, password, phone, text } from '#kernel/http/validation.ts';
 
 /** The site's public address: http(s), no path beyond "/", kept without the trailing slash. */
 const baseUrl = () =>
@@ -24,6 +24,10 @@ export const ProfileInput = z.object({
   baseUrl: baseUrl(),
 });
 export type ProfileInput = z.output<typeof ProfileInput>;
+
+/** The admins' security settings. */
+export const SecurityInput = z.object({ requireStaffTwoFactor: checkbox() });
+export type SecurityInput = z.output<typeof SecurityInput>;
 
 /** The first-run form: the first administrator and the Department's profile. */
 export const SetupInput = ProfileInput.extend({

@@ -6,7 +6,7 @@ import type { Db } from '#kernel/db/client.ts';
 import type { AppDeps } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { createAdmin, hasAdmin } from '#modules/accounts/index.ts';
-import type { ProfileInput, SetupInput } from './setup.schemas.ts';
+import type { ProfileInput, SecurityInput, SetupInput } from './setup.schemas.ts';
 import { departmentProfile, setupToken } from './setup.sql.ts';
 
 export type DepartmentProfile = typeof departmentProfile.$inferSelect;
@@ -174,4 +174,45 @@ export async function updateProfile({
   });
   profiles.set(db, row);
   return row;
+}
+
+/** True when the Department requires officers and admins to use two-step sign-in. */
+export async function staffTwoFactorRequired(db: Db): Promise<boolean> {
+  return (await getProfile(db))?.requireStaffTwoFactor ?? false;
+}
+
+/**
+ * An administrator requires (or stops requiring) two-step sign-in for officers and admins; the
+ * change is in the audit log.
+ * @throws AppError forbidden
+ */
+export async function updateSecurity({
+  db,
+  actor,
+  input,
+  ip,
+}: {
+  db: Db;
+  actor: Actor;
+  input: SecurityInput;
+  ip: string | null;
+}): Promise<void> {
+  if (actor.role !== 'admin') throw new AppError('forbidden');
+  const values = { requireStaffTwoFactor: input.requireStaffTwoFactor, updatedBy: actor.id, updatedAt: new Date() };
+  await db.transaction(async (tx) => {
+    // A site set up before profiles existed has no row yet: it gets one with an empty name.
+    await tx
+      .insert(departmentProfile)
+      .values({ id: 1, name: '', ...values })
+      .onConflictDoUpdate({ target: departmentProfile.id, set: values });
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'setup.security_update',
+      entity: 'department_profile',
+      entityId: '1',
+      data: { requireStaffTwoFactor: input.requireStaffTwoFactor },
+      ip,
+    });
+  });
+  profiles.delete(db);
 }

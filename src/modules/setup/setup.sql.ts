@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from '#kernel/auth/auth.sql.ts';
 
 /**
@@ -16,6 +16,8 @@ export const departmentProfile = pgTable('department_profile', {
   email: text().notNull().default(''),
   /** The site's public address, e.g. https://ketnoi.langson.gov.vn */
   baseUrl: text().notNull().default(''),
+  /** Officers and admins must use two-step sign-in (an authenticator app) before any staff page. */
+  requireStaffTwoFactor: boolean().notNull().default(false),
   updatedBy: text().references(() => user.id, { onDelete: 'set null' }),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

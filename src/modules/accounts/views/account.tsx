@@ -68,6 +68,11 @@ export const AccountPage: FC<AccountProps> = ({ ctx, account, tokens, tokenForm,
           <p>
             <a href="/tai-khoan/mat-khau">{t('auth.change.title')}</a>
           </p>
+          {(account.role === 'officer' || account.role === 'admin') && (
+            <p>
+              <a href="/tai-khoan/hai-buoc">{t('accounts.twoFactor.manage')}</a>
+            </p>
+          )}
         </section>
         <section aria-labelledby="account-data">
           <h2 id="account-data">{t('accounts.personalData.title')}</h2>

@@ -12,7 +12,11 @@ import type { UserListRow } from './admin-users.tsx';
  * One account: who it is, then changing the role and locking, each explained, on a page of their
  * own rather than as a form and a red button on every row of the list.
  */
-export const UserPage: FC<{ ctx: PageContext; row: UserListRow }> = ({ ctx, row }) => {
+export const UserPage: FC<{ ctx: PageContext; row: UserListRow; twoFactorOn: boolean }> = ({
+  ctx,
+  row,
+  twoFactorOn,
+}) => {
   const { t } = ctx;
   const self = row.id === ctx.actor?.id;
   const path = `/quan-tri/tai-khoan/${encodeURIComponent(row.id)}`;
@@ -32,6 +36,10 @@ export const UserPage: FC<{ ctx: PageContext; row: UserListRow }> = ({ ctx, row 
             value: row.disabled ? <Badge tone="danger">{t('admin.users.disabled')}</Badge> : t('admin.users.active'),
           },
           { label: t('admin.users.created'), value: formatDate(row.createdAt) },
+          {
+            label: t('accounts.twoFactor.title'),
+            value: twoFactorOn ? t('admin.users.twoFactorOn') : t('accounts.twoFactor.statusOff'),
+          },
         ]}
       />
       {self ? (
@@ -64,6 +72,15 @@ export const UserPage: FC<{ ctx: PageContext; row: UserListRow }> = ({ ctx, row 
               </Button>
             )}
           </PostForm>
+          {twoFactorOn && (
+            <>
+              <h2>{t('admin.users.twoFactorResetTitle')}</h2>
+              <p>{t('admin.users.twoFactorResetHint')}</p>
+              <PostForm action={`${path}/hai-buoc/tat`} csrfToken={ctx.csrfToken}>
+                <Button kind="warning">{t('admin.users.twoFactorResetTitle')}</Button>
+              </PostForm>
+            </>
+          )}
         </>
       )}
     </Layout>
