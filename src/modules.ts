@@ -14,6 +14,7 @@ import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule, personalDataOf as requestsPersonalData } from '#modules/requests/index.ts';
 import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
+import { spacesModule } from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
 
 /**
@@ -44,6 +45,7 @@ export const modules: AppModule[] = [
   engagementsModule,
   matchingModule,
   eventsModule,
+  spacesModule,
   productsModule,
   peopleModule({ supportOf: supportForPerson }),
   reportsModule,

@@ -1,0 +1,19 @@
+import { defineModule } from '#kernel/module.ts';
+import * as words from './spaces.i18n.ts';
+import { spacesPages } from './spaces.pages.tsx';
+
+export { BookingInput, RoomInput } from './spaces.schemas.ts';
+export {
+  type Booking,
+  cancelBooking,
+  createBooking,
+  decideBooking,
+  freeTimes,
+  listRooms,
+  type Room,
+  saveRoom,
+} from './spaces.service.ts';
+export * from './spaces.taxonomy.ts';
+
+/** The coworking space: rooms, their bookings and calendars; approved bookings go to the ledger. */
+export const spacesModule = defineModule({ name: 'spaces', words, pages: spacesPages });

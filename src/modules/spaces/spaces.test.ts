@@ -1,0 +1,285 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '#kernel/db/rows.ts';
+import { AppError } from '#kernel/http/errors.ts';
+import { mailOutbox } from '#kernel/mail/mail.sql.ts';
+import { createProject } from '#modules/projects/index.ts';
+import { createUser } from '#seed/factories.ts';
+import { TestBrowser } from '#src/testing/browser.ts';
+import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { cancelBooking, createBooking, decideBooking, saveRoom } from './index.ts';
+
+// A room cannot be double-booked whatever arrives at once: the database refuses the overlap, and
+// the person refused reads which booking holds the room and when it is free that day.
+
+let rt: TestRuntime;
+const password = 'mat-khau-khong-gian';
+beforeAll(async () => {
+  rt = await testRuntime();
+});
+afterAll(async () => {
+  await rt?.close();
+});
+
+async function setting(needsApproval = true) {
+  const n = Math.random().toString(36).slice(2, 8);
+  const officer = await createUser(rt.deps, {
+    name: 'Hoàng Thị Thu Hà',
+    email: `canbo.${n}@kg.vn`,
+    role: 'officer',
+    password,
+  });
+  const founder = await createUser(rt.deps, {
+    name: 'Lộc Thị Hoa',
+    email: `tacgia.${n}@kg.vn`,
+    role: 'founder',
+    password,
+  });
+  const other = await createUser(rt.deps, { name: 'Vi Văn Nam', email: `khac.${n}@kg.vn`, role: 'founder', password });
+  const project = await createProject({
+    db: rt.db,
+    actor: founder,
+    input: {
+      name: `Miến dong Bình Gia ${n}`,
+      summary: 'Miến dong thủ công đóng gói.',
+      description: '',
+      type: 'product',
+      field: 'food',
+      stage: 'market',
+      commune: 'binh-gia',
+      members: [],
+      needs: ['space'],
+      awards: [],
+      links: [],
+      consentToPublish: true,
+      isPublic: true,
+    },
+  });
+  const room = await saveRoom({
+    db: rt.db,
+    actor: officer,
+    input: {
+      name: `Phòng họp ${n}`,
+      kind: 'meeting_room',
+      capacity: 12,
+      description: '',
+      needsApproval,
+      maxDays: 3,
+      active: true,
+    },
+  });
+  return { officer, founder, other, project, room };
+}
+
+const ledgerOf = (bookingId: string) =>
+  rows<{ status: string; started_on: string; ended_on: string; kind: string }>(
+    rt.db,
+    sql`select status, started_on::text, ended_on::text, kind from support where source_kind = 'booking' and source_id = ${bookingId}`,
+  );
+
+describe('bookings', () => {
+  it('50 attempts at one slot at once: exactly one succeeds, the others are told what holds the room and when it is free', async () => {
+    const { founder, project, room } = await setting();
+    const attempt = () =>
+      createBooking({
+        db: rt.db,
+        actor: founder,
+        roomSlug: room.slug,
+        baseUrl: 'http://localhost',
+        input: {
+          project: project.id,
+          mode: 'hours',
+          date: '2031-03-04',
+          startTime: '09:00',
+          endTime: '11:00',
+          purpose: 'Họp nhóm dự án',
+        },
+      });
+    const results = await Promise.allSettled(Array.from({ length: 50 }, attempt));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(49);
+    for (const l of lost) {
+      expect(l.reason).toBeInstanceOf(AppError);
+      expect(l.reason).toMatchObject({ code: 'validation', messageKey: 'spaces.error.overlap' });
+      expect(l.reason.params).toMatchObject({
+        from: '09:00 04/03/2031',
+        to: '11:00 04/03/2031',
+        free: '00:00–09:00, 11:00–24:00',
+      });
+    }
+  });
+
+  it('the booking form refuses an overlap with 422 and a Vietnamese message naming the booking and the free times', async () => {
+    const { founder, project, room } = await setting();
+    const b = new TestBrowser(rt.app);
+    await b.signIn(founder.email, password);
+    const form = {
+      project: project.id,
+      mode: 'hours',
+      date: '2031-05-06',
+      startTime: '14:00',
+      endTime: '16:00',
+      purpose: 'Gặp đối tác',
+    };
+    const first = await b.post(`/khong-gian/${room.slug}/dat-cho`, form);
+    expect(first.status).toBe(303);
+    const again = await b.post(`/khong-gian/${room.slug}/dat-cho`, { ...form, startTime: '15:00', endTime: '17:00' });
+    expect(again.status).toBe(422);
+    const html = await again.text();
+    expect(html).toContain('Phòng đã có lượt đặt từ 14:00 06/05/2031 đến 16:00 06/05/2031 (Chờ duyệt)');
+    expect(html).toContain('Giờ còn trống ngày 06/05/2031: 00:00–14:00, 16:00–24:00');
+    expect(html).toContain('Gặp đối tác');
+    // Bad input is refused without a 5xx: reversed times, an impossible day, a stranger's project, too many days.
+    for (const bad of [
+      { ...form, startTime: '17:00', endTime: '15:00' },
+      { ...form, date: '2022-02-30' },
+      { ...form, project: '00000000-0000-0000-0000-000000000000' },
+      { ...form, mode: 'days', date: '2031-01-01', endDate: '2041-01-01' },
+      { ...form, mode: 'days', date: '2031-01-10', endDate: '2031-01-01' },
+      { ...form, startTime: '25:00' },
+      { ...form, mode: 'weeks' },
+    ]) {
+      const res = await b.post(`/khong-gian/${room.slug}/dat-cho`, bad);
+      expect(res.status, JSON.stringify(bad)).toBe(422);
+    }
+  });
+
+  it('a founder cannot book for a project that is not theirs', async () => {
+    const { other, project, room } = await setting();
+    await expect(
+      createBooking({
+        db: rt.db,
+        actor: other,
+        roomSlug: room.slug,
+        baseUrl: 'http://localhost',
+        input: { project: project.id, mode: 'days', date: '2031-07-01', purpose: 'Không phải dự án của tôi' },
+      }),
+    ).rejects.toMatchObject({ code: 'validation', messageKey: 'spaces.error.project' });
+  });
+
+  it('approval makes one ledger entry over the booking; cancelling marks it cancelled and frees the room; the booker is told each time', async () => {
+    const { officer, founder, project, room } = await setting();
+    const input = {
+      project: project.id,
+      mode: 'days' as const,
+      date: '2031-08-10',
+      endDate: '2031-08-12',
+      purpose: 'Khóa tập huấn ba ngày',
+    };
+    const booked = await createBooking({
+      db: rt.db,
+      actor: founder,
+      roomSlug: room.slug,
+      baseUrl: 'http://localhost',
+      input,
+    });
+    expect(booked.status).toBe('requested');
+    expect(await ledgerOf(booked.id)).toHaveLength(0);
+    await decideBooking({
+      db: rt.db,
+      actor: officer,
+      id: booked.id,
+      approve: true,
+      reason: '',
+      baseUrl: 'http://localhost',
+    });
+    await decideBooking({
+      db: rt.db,
+      actor: officer,
+      id: booked.id,
+      approve: true,
+      reason: '',
+      baseUrl: 'http://localhost',
+    }).catch((e) => expect(e).toMatchObject({ code: 'conflict' }));
+    expect(await ledgerOf(booked.id)).toEqual([
+      { status: 'planned', started_on: '2031-08-10', ended_on: '2031-08-12', kind: 'space' },
+    ]);
+    await cancelBooking({ db: rt.db, actor: founder, id: booked.id, reason: 'Đổi lịch', baseUrl: 'http://localhost' });
+    expect(await ledgerOf(booked.id)).toEqual([
+      { status: 'cancelled', started_on: '2031-08-10', ended_on: '2031-08-12', kind: 'space' },
+    ]);
+    const mails = await rt.db.select().from(mailOutbox).where(eq(mailOutbox.to, founder.email));
+    expect(mails.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([`Đã nhận yêu cầu đặt ${room.name}`, `Đã duyệt: ${room.name}`, `Đã hủy: ${room.name}`]),
+    );
+    // The room is free again: the same days can be booked.
+    const again = await createBooking({
+      db: rt.db,
+      actor: founder,
+      roomSlug: room.slug,
+      baseUrl: 'http://localhost',
+      input,
+    });
+    expect(again.status).toBe('requested');
+  });
+
+  it('a refusal needs a reason; a room without approval confirms at once and records the ledger entry', async () => {
+    const { officer, founder, project, room } = await setting(false);
+    const b = await createBooking({
+      db: rt.db,
+      actor: founder,
+      roomSlug: room.slug,
+      baseUrl: 'http://localhost',
+      input: {
+        project: project.id,
+        mode: 'hours',
+        date: '2031-09-01',
+        startTime: '08:00',
+        endTime: '10:30',
+        purpose: 'Làm việc nhóm',
+      },
+    });
+    expect(b.status).toBe('approved');
+    expect(await ledgerOf(b.id)).toHaveLength(1);
+    const ob = new TestBrowser(rt.app);
+    await ob.signIn(officer.email, password);
+    const res = await ob.post(`/dat-cho/${b.id}/duyet`, { decision: 'refuse', reason: '' });
+    expect([409, 422]).toContain(res.status);
+  });
+});
+
+describe('pages', () => {
+  it('staff add a room; everyone sees it and its week calendar with previous and next week', async () => {
+    const { officer, founder, project, room } = await setting();
+    const ob = new TestBrowser(rt.app);
+    await ob.signIn(officer.email, password);
+    const bad = await ob.post('/khong-gian/moi', { name: 'Ph', kind: 'castle', capacity: '-3', maxDays: '0' });
+    expect(bad.status).toBe(422);
+    const made = await ob.post('/khong-gian/moi', {
+      name: 'Góc đọc sách tầng 2',
+      kind: 'library_corner',
+      capacity: '8',
+      maxDays: '1',
+      description: 'Sách và tài liệu tra cứu.',
+      active: 'on',
+    });
+    expect(made.status).toBe(303);
+    const anon = new TestBrowser(rt.app);
+    expect(await (await anon.get('/khong-gian')).text()).toContain('Góc đọc sách tầng 2');
+    await createBooking({
+      db: rt.db,
+      actor: founder,
+      roomSlug: room.slug,
+      baseUrl: 'http://localhost',
+      input: {
+        project: project.id,
+        mode: 'hours',
+        date: '2031-10-08',
+        startTime: '13:00',
+        endTime: '15:00',
+        purpose: 'Họp riêng',
+      },
+    });
+    const week = await anon.get(`/khong-gian/${room.slug}/lich?tuan=2031-10-08`);
+    expect(week.status).toBe(200);
+    const html = await week.text();
+    expect(html).toContain('Thứ Tư 08/10/2031');
+    expect(html).toContain('13:00–15:00');
+    expect(html).not.toContain('Họp riêng');
+    expect(html).toContain('?tuan=2031-09-29');
+    expect(html).toContain('?tuan=2031-10-13');
+    expect((await anon.get(`/khong-gian/${room.slug}/lich?tuan=2031-02-30`)).status).toBe(200);
+  });
+});
