@@ -111,6 +111,28 @@ describe('bookings', () => {
     }
   });
 
+  it('50 booking forms posted at one slot at once: one 303, 49 × 422 with the message, no 5xx', async () => {
+    const { founder, project, room } = await setting();
+    const b = new TestBrowser(rt.app);
+    await b.signIn(founder.email, password);
+    const form = {
+      project: project.id,
+      mode: 'hours',
+      date: '2031-03-05',
+      startTime: '13:30',
+      endTime: '15:00',
+      purpose: 'Họp nhóm dự án',
+    };
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => b.post(`/khong-gian/${room.slug}/dat-cho`, form)),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 303)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(49);
+    const refused = responses.find((r) => r.status === 422);
+    expect(await refused?.text()).toContain('Giờ còn trống ngày 05/03/2031: 00:00–13:30, 15:00–24:00');
+  });
+
   it('the booking form refuses an overlap with 422 and a Vietnamese message naming the booking and the free times', async () => {
     const { founder, project, room } = await setting();
     const b = new TestBrowser(rt.app);
