@@ -159,7 +159,13 @@ async function mayBookFor(db: Db, actor: Actor, projectId: string): Promise<bool
 /** The bookings that hold a room and overlap a range, in time order. */
 async function holdingBetween(db: Db, roomId: string, from: Date, to: Date) {
   return db
-    .select({ id: booking.id, startsAt: booking.startsAt, endsAt: booking.endsAt, status: booking.status })
+    .select({
+      id: booking.id,
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      status: booking.status,
+      wholeDays: booking.wholeDays,
+    })
     .from(booking)
     .where(
       and(
@@ -334,9 +340,10 @@ async function overlapError(db: Db, r: Room, startsAt: Date, endsAt: Date): Prom
   const day = vnDay(startsAt);
   const free = await freeTimes(db, r.id, day);
   const t = translator('vi');
+  // A booking of whole days is named by its days ("20/06/2022" to "29/06/2022"), else by its times.
   const params = {
-    from: other ? when(other.startsAt) : '',
-    to: other ? when(other.endsAt) : '',
+    from: other ? (other.wholeDays ? dmy(vnDay(other.startsAt)) : when(other.startsAt)) : '',
+    to: other ? (other.wholeDays ? dmy(vnDay(new Date(other.endsAt.getTime() - 1))) : when(other.endsAt)) : '',
     status: other ? t(`spaces.status.${other.status as BookingStatus}`) : '',
     day: dmy(day),
     free: free.length ? free.map((f) => `${f.from}–${f.to}`).join(', ') : t('spaces.error.noFreeTime'),

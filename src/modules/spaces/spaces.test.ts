@@ -218,6 +218,25 @@ describe('bookings', () => {
     expect(await ledgerOf(booked.id)).toEqual([
       { status: 'planned', started_on: '2031-08-10', ended_on: '2031-08-12', kind: 'space' },
     ]);
+    // A booking of whole days is named by its days; that day has no free time left.
+    await expect(
+      createBooking({
+        db: rt.db,
+        actor: founder,
+        roomSlug: room.slug,
+        baseUrl: 'http://localhost',
+        input: {
+          ...input,
+          mode: 'hours',
+          date: '2031-08-11',
+          endDate: undefined,
+          startTime: '09:00',
+          endTime: '10:00',
+        },
+      }),
+    ).rejects.toMatchObject({
+      params: { from: '10/08/2031', to: '12/08/2031', status: 'Đã duyệt', free: 'không còn giờ trống' },
+    });
     await cancelBooking({ db: rt.db, actor: founder, id: booked.id, reason: 'Đổi lịch', baseUrl: 'http://localhost' });
     expect(await ledgerOf(booked.id)).toEqual([
       { status: 'cancelled', started_on: '2031-08-10', ended_on: '2031-08-12', kind: 'space' },

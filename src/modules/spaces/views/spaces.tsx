@@ -242,6 +242,14 @@ export const BookingFormPage: FC<{
             />
             <Input name="date" type="date" label={labels.date} value={v('date')} error={errors.date} required />
             <Input
+              name="endDate"
+              type="date"
+              label={labels.endDate}
+              hint={t('spaces.field.endDateHint')}
+              value={v('endDate')}
+              error={errors.endDate}
+            />
+            <Input
               name="startTime"
               type="time"
               label={labels.startTime}
@@ -250,14 +258,6 @@ export const BookingFormPage: FC<{
               error={errors.startTime}
             />
             <Input name="endTime" type="time" label={labels.endTime} value={v('endTime')} error={errors.endTime} />
-            <Input
-              name="endDate"
-              type="date"
-              label={labels.endDate}
-              hint={t('spaces.field.endDateHint')}
-              value={v('endDate')}
-              error={errors.endDate}
-            />
             <TextArea
               name="purpose"
               label={labels.purpose}
