@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '#kernel/db/rows.ts';
 import { AppError } from '#kernel/http/errors.ts';
@@ -6,6 +7,7 @@ import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
+import { hostileBody, hostileForm } from '#src/testing/hostile.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { cancelBooking, createBooking, decideBooking, saveRoom } from './index.ts';
 
@@ -323,4 +325,46 @@ describe('pages', () => {
     expect(html).toContain('?tuan=2031-10-13');
     expect((await anon.get(`/khong-gian/${room.slug}/lich?tuan=2031-02-30`)).status).toBe(200);
   });
+});
+
+describe('bad input on the booking form', () => {
+  it('300 hostile submissions and 60 wrong ones (reversed, impossible days, ten years, other ids): never a 5xx, never a booking', async () => {
+    const { founder, project, room } = await setting();
+    const b = new TestBrowser(rt.app);
+    await b.signIn(founder.email, password);
+    const path = `/khong-gian/${room.slug}/dat-cho`;
+    const fields = ['project', 'mode', 'date', 'endDate', 'startTime', 'endTime', 'purpose'] as const;
+    const statuses: number[] = [];
+    for (const submission of fc.sample(hostileForm(fields), { numRuns: 300, seed: 36 })) {
+      const res = await b.request(path, { method: 'POST', ...hostileBody(submission, await b.csrfToken()) });
+      statuses.push(res.status);
+    }
+    const good = {
+      project: project.id,
+      mode: 'hours',
+      date: '2031-11-03',
+      startTime: '08:00',
+      endTime: '09:00',
+      purpose: 'Họp nhóm',
+    };
+    const wrong: Record<string, string>[] = [];
+    for (let i = 0; i < 12; i++) {
+      const day = `2031-11-${String(10 + i).padStart(2, '0')}`;
+      wrong.push(
+        { ...good, date: day, startTime: '12:00', endTime: '08:00' },
+        { ...good, mode: 'days', date: day, endDate: `2031-10-${String(10 + i).padStart(2, '0')}` },
+        { ...good, mode: 'days', date: day, endDate: `${2041 + i}-11-01` },
+        { ...good, date: `2031-02-${29 + (i % 3)}` },
+        { ...good, date: day, project: i % 2 ? room.id : crypto.randomUUID() },
+      );
+    }
+    for (const form of wrong) statuses.push((await b.post(path, form)).status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 303)).toEqual([]);
+    const [held] = await rows<{ n: number }>(
+      rt.db,
+      sql`select count(*)::int as n from booking where room_id = ${room.id}`,
+    );
+    expect(held?.n).toBe(0);
+  }, 120_000);
 });
