@@ -504,6 +504,7 @@ const matrix: Row[] = [
   ['GET', '/dat-cho', '/dat-cho', s(303, 200, 200, 200, 200, 200, 200)],
   ['GET', '/dat-cho/:id', '/dat-cho/{bookingId}', s(303, 200, 404, 404, 404, 200, 200)],
   ['POST', '/dat-cho/:id/duyet', '/dat-cho/{bookingId}/duyet', s(303, 403, 404, 404, 404, 422, 422)],
+  ['POST', '/dat-cho/:id/doi-gio', '/dat-cho/{bookingId}/doi-gio', s(303, 422, 404, 404, 404, 422, 422)],
   // The owner (who booked) cancels with an empty reason; staff then find it already cancelled.
   ['POST', '/dat-cho/:id/huy', '/dat-cho/{bookingId}/huy', s(303, 303, 404, 404, 404, 409, 409)],
 ];

@@ -11,6 +11,7 @@ export {
   freeTimes,
   listRooms,
   type Room,
+  rescheduleBooking,
   saveRoom,
 } from './spaces.service.ts';
 export * from './spaces.taxonomy.ts';

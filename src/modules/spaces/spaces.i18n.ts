@@ -95,6 +95,12 @@ export const vi = {
   'spaces.mail.cancelled.subject': 'Đã hủy: {room}',
   'spaces.mail.cancelled.body':
     'Chào {name},\n\nLượt đặt {room} từ {from} đến {to} đã bị hủy. Lý do: {reason}\n\n{link}',
+  'spaces.booking.reschedule': 'Đổi thời gian',
+  'spaces.booking.rescheduled': 'Đã đổi thời gian đặt chỗ.',
+  'spaces.error.approvedFixed':
+    'Lượt đặt đã duyệt chỉ cán bộ Sở đổi được thời gian; hãy hủy và đặt lại, hoặc liên hệ Sở.',
+  'spaces.mail.changed.subject': 'Đổi thời gian: {room}',
+  'spaces.mail.changed.body': 'Chào {name},\n\nLượt đặt {room} nay là từ {from} đến {to}.\n\n{link}',
   'nav.spaces': 'Khu làm việc chung',
 };
 
@@ -194,6 +200,12 @@ export const en: Record<keyof typeof vi, string> = {
   'spaces.mail.cancelled.subject': 'Cancelled: {room}',
   'spaces.mail.cancelled.body':
     'Dear {name},\n\nYour booking of {room} from {from} to {to} was cancelled. Reason: {reason}\n\n{link}',
+  'spaces.booking.reschedule': 'Change the time',
+  'spaces.booking.rescheduled': 'Booking time changed.',
+  'spaces.error.approvedFixed':
+    'Only an officer can change the time of an approved booking; cancel it and book again, or contact the Department.',
+  'spaces.mail.changed.subject': 'Time changed: {room}',
+  'spaces.mail.changed.body': 'Dear {name},\n\nYour booking of {room} is now from {from} to {to}.\n\n{link}',
   'nav.spaces': 'Coworking space',
 };
 

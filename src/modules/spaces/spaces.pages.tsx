@@ -10,7 +10,7 @@ import { submitForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { projectsOf } from '#modules/projects/index.ts';
-import { BookingInput, CancelForm, DecisionForm, RoomInput, WeekQuery } from './spaces.schemas.ts';
+import { BookingInput, CancelForm, DecisionForm, RoomInput, TimesInput, WeekQuery } from './spaces.schemas.ts';
 import {
   addDays,
   cancelBooking,
@@ -21,6 +21,7 @@ import {
   listBookings,
   listRooms,
   type Room,
+  rescheduleBooking,
   roomWeek,
   saveRoom,
 } from './spaces.service.ts';
@@ -154,7 +155,7 @@ spacesPages.get('/dat-cho', allow(), async (c) => {
 
 async function bookingPage(
   c: Context<AppEnv>,
-  failed?: { form: 'decide' | 'cancel'; values: FormValues; errors: Record<string, string> },
+  failed?: { form: 'decide' | 'cancel' | 'times'; values: FormValues; errors: Record<string, string> },
   status: 200 | 409 | 422 = 200,
 ) {
   const b = await getBooking({ db: c.var.deps.db, actor: requireActor(c), id: c.req.param('id') ?? '' });
@@ -166,7 +167,7 @@ spacesPages.get('/dat-cho/:id', allow(), (c) => bookingPage(c));
 /** A form posted from the booking page: strangers get 404 before anything is read. */
 async function onBookingPage<S extends z.ZodType>(
   c: Context<AppEnv>,
-  form: 'decide' | 'cancel',
+  form: 'decide' | 'cancel' | 'times',
   parties: readonly string[],
   schema: S,
   act: (data: z.output<S>) => Promise<Response>,
@@ -205,5 +206,19 @@ spacesPages.post('/dat-cho/:id/huy', allow(), (c) =>
       baseUrl: c.var.deps.config.BASE_URL,
     });
     return redirectWithFlash(c, `/dat-cho/${id}`, 'spaces.booking.cancelled');
+  }),
+);
+
+spacesPages.post('/dat-cho/:id/doi-gio', allow(), (c) =>
+  onBookingPage(c, 'times', ['staff', 'booker'], TimesInput, async (input) => {
+    const id = c.req.param('id');
+    await rescheduleBooking({
+      db: c.var.deps.db,
+      actor: requireActor(c),
+      id,
+      input,
+      baseUrl: c.var.deps.config.BASE_URL,
+    });
+    return redirectWithFlash(c, `/dat-cho/${id}`, 'spaces.booking.rescheduled');
   }),
 );

@@ -29,32 +29,42 @@ const timeOfDay = z
   .trim()
   .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: 'spaces.error.time' });
 
+const times = {
+  mode: choice(['days', 'hours'] as const),
+  date: isoDate(),
+  endDate: optionalIsoDate(),
+  startTime: z.union([z.literal(''), timeOfDay]).optional(),
+  endTime: z.union([z.literal(''), timeOfDay]).optional(),
+};
+
+type Times = { mode: 'days' | 'hours'; date: string; endDate?: string; startTime?: string; endTime?: string };
+
+/** Whole days run from a day to a day; by the hour, one day from a time to a later time. */
+function timesInOrder(b: Times, ctx: z.RefinementCtx) {
+  if (b.mode === 'days') {
+    if (b.endDate && b.endDate < b.date)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'spaces.error.endBeforeStart' });
+    return;
+  }
+  if (!b.startTime) ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'v.required' });
+  if (!b.endTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'v.required' });
+  if (b.startTime === '24:00') ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'spaces.error.time' });
+  if (b.startTime && b.endTime && b.endTime <= b.startTime)
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'spaces.error.endBeforeStart' });
+}
+
 /**
  * A booking request: for a project, by whole days (from a day to a day) or by the hour (one day,
  * from a time to a time), with its purpose.
  */
 export const BookingInput = z
-  .object({
-    project: text.required(200),
-    mode: choice(['days', 'hours'] as const),
-    date: isoDate(),
-    endDate: optionalIsoDate(),
-    startTime: z.union([z.literal(''), timeOfDay]).optional(),
-    endTime: z.union([z.literal(''), timeOfDay]).optional(),
-    purpose: text.required(500, 5),
-  })
-  .superRefine((b, ctx) => {
-    if (b.mode === 'days') {
-      if (b.endDate && b.endDate < b.date)
-        ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'spaces.error.endBeforeStart' });
-      return;
-    }
-    if (!b.startTime) ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'v.required' });
-    if (!b.endTime) ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'v.required' });
-    if (b.startTime === '24:00') ctx.addIssue({ code: 'custom', path: ['startTime'], message: 'spaces.error.time' });
-    if (b.startTime && b.endTime && b.endTime <= b.startTime)
-      ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'spaces.error.endBeforeStart' });
-  });
+  .object({ project: text.required(200), ...times, purpose: text.required(500, 5) })
+  .superRefine(timesInOrder);
+
+/** New times for a booking that still holds its room. */
+export const TimesInput = z.object(times).superRefine(timesInOrder);
+export type TimesInput = Omit<z.output<typeof TimesInput>, 'endDate'> & { endDate?: string | undefined };
+
 /** A booking request as services take it (the end day may be left out). */
 export type BookingInput = Omit<z.output<typeof BookingInput>, 'endDate'> & { endDate?: string | undefined };
 

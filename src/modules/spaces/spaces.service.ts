@@ -10,7 +10,7 @@ import { queueMail } from '#kernel/mail/mailer.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { findProject, isMember, projectSummaries } from '#modules/projects/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
-import type { BookingInput, RoomInput } from './spaces.schemas.ts';
+import type { BookingInput, RoomInput, TimesInput } from './spaces.schemas.ts';
 import { booking, room } from './spaces.sql.ts';
 import { type BookingStatus, holdingStatuses } from './spaces.taxonomy.ts';
 
@@ -137,7 +137,7 @@ const columns = {
 };
 
 /** The range a booking form asks for, as two instants. */
-export function rangeOf(input: BookingInput): { startsAt: Date; endsAt: Date; wholeDays: boolean } {
+export function rangeOf(input: TimesInput): { startsAt: Date; endsAt: Date; wholeDays: boolean } {
   if (input.mode === 'days')
     return {
       startsAt: vnInstant(input.date),
@@ -252,7 +252,7 @@ async function tellBooker(
   db: Db,
   b: Booking,
   r: Room,
-  what: 'requested' | 'approved' | 'refused' | 'cancelled',
+  what: 'requested' | 'approved' | 'refused' | 'cancelled' | 'changed',
   baseUrl: string,
   reason = '',
 ) {
@@ -484,6 +484,64 @@ export async function cancelBooking({
     await audit(tx, { actorId: actor.id, action: 'booking.cancel', entity: 'booking', entityId: id, data: {} });
     return saved;
   });
+}
+
+/**
+ * New times for a booking that holds its room: the booker while it is requested, staff at any
+ * time. The room must be free then (the exclusion constraint again); an approved booking's ledger
+ * entry follows the new dates, the same row.
+ */
+export async function rescheduleBooking({
+  db,
+  actor,
+  id,
+  input,
+  baseUrl,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: TimesInput;
+  baseUrl: string;
+}): Promise<Booking> {
+  const range = rangeOf(input);
+  let roomOfBooking: Room | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      const { b, r } = await lockBooking(tx, id);
+      roomOfBooking = r;
+      if (!isStaff(actor) && b.bookedBy !== actor.id) {
+        if (await isMember(tx, { projectId: b.projectId, userId: actor.id })) throw new AppError('forbidden');
+        throw new AppError('not_found', 'spaces.bookingNotFound');
+      }
+      if (b.status !== 'requested' && b.status !== 'approved')
+        throw new AppError('conflict', 'spaces.error.notHolding');
+      if (b.status === 'approved' && !isStaff(actor)) throw new AppError('conflict', 'spaces.error.approvedFixed');
+      if ((range.endsAt.getTime() - range.startsAt.getTime()) / DAY > r.maxDays)
+        throw new AppError(
+          'validation',
+          'spaces.error.tooLong',
+          { endDate: 'spaces.error.tooLong' },
+          { days: r.maxDays },
+        );
+      const [saved] = await tx
+        .update(booking)
+        .set({ ...range, updatedAt: new Date() })
+        .where(eq(booking.id, id))
+        .returning(columns);
+      if (!saved) throw new Error('booking update returned nothing');
+      if (saved.status === 'approved') {
+        const approver = (await bookerOf(tx, saved.decidedBy)) ?? { name: actor.name };
+        await recordInLedger(tx, actor, saved, r, { id: saved.decidedBy, name: approver.name });
+      }
+      await tellBooker(tx, saved, r, 'changed', baseUrl);
+      await audit(tx, { actorId: actor.id, action: 'booking.reschedule', entity: 'booking', entityId: id, data: {} });
+      return saved;
+    });
+  } catch (error) {
+    if (pgCode(error) !== '23P01' || !roomOfBooking) throw error;
+    throw await overlapError(db, roomOfBooking, range.startsAt, range.endsAt);
+  }
 }
 
 // ——— The week calendar ———

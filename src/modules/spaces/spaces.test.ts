@@ -9,7 +9,7 @@ import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { hostileBody, hostileForm } from '#src/testing/hostile.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { cancelBooking, createBooking, decideBooking, saveRoom } from './index.ts';
+import { cancelBooking, createBooking, decideBooking, rescheduleBooking, saveRoom } from './index.ts';
 
 // A room cannot be double-booked whatever arrives at once: the database refuses the overlap, and
 // the person refused reads which booking holds the room and when it is free that day.
@@ -280,6 +280,76 @@ describe('bookings', () => {
     await ob.signIn(officer.email, password);
     const res = await ob.post(`/dat-cho/${b.id}/duyet`, { decision: 'refuse', reason: '' });
     expect([409, 422]).toContain(res.status);
+  });
+});
+
+describe('changing a booking', () => {
+  it('staff move an approved booking: the same ledger row follows its dates; the booker may not; an overlap is refused', async () => {
+    const { officer, founder, project, room } = await setting();
+    const base = { db: rt.db, roomSlug: room.slug, baseUrl: 'http://localhost' };
+    const first = await createBooking({
+      ...base,
+      actor: founder,
+      input: {
+        project: project.id,
+        mode: 'days',
+        date: '2031-12-01',
+        endDate: '2031-12-02',
+        purpose: 'Tập huấn hai ngày',
+      },
+    });
+    await decideBooking({ ...base, actor: officer, id: first.id, approve: true, reason: '' });
+    const second = await createBooking({
+      ...base,
+      actor: founder,
+      input: { project: project.id, mode: 'days', date: '2031-12-10', purpose: 'Gặp nhà đầu tư' },
+    });
+    const { id: supportId } = (
+      await rows<{ id: string }>(
+        rt.db,
+        sql`select id from support where source_kind = 'booking' and source_id = ${first.id}`,
+      )
+    )[0] ?? { id: '' };
+    await expect(
+      rescheduleBooking({ ...base, actor: founder, id: first.id, input: { mode: 'days', date: '2031-12-03' } }),
+    ).rejects.toMatchObject({ code: 'conflict', messageKey: 'spaces.error.approvedFixed' });
+    await expect(
+      rescheduleBooking({
+        ...base,
+        actor: officer,
+        id: first.id,
+        input: { mode: 'days', date: '2031-12-09', endDate: '2031-12-10' },
+      }),
+    ).rejects.toMatchObject({ messageKey: 'spaces.error.overlap', params: { from: '10/12/2031', to: '10/12/2031' } });
+    await rescheduleBooking({
+      ...base,
+      actor: officer,
+      id: first.id,
+      input: { mode: 'days', date: '2031-12-04', endDate: '2031-12-06' },
+    });
+    expect(await ledgerOf(first.id)).toEqual([
+      { status: 'planned', started_on: '2031-12-04', ended_on: '2031-12-06', kind: 'space' },
+    ]);
+    const after = await rows<{ id: string }>(
+      rt.db,
+      sql`select id from support where source_kind = 'booking' and source_id = ${first.id}`,
+    );
+    expect(after.map((r) => r.id)).toEqual([supportId]);
+    // The booker moves a booking still awaiting approval, through the form on its page.
+    const b = new TestBrowser(rt.app);
+    await b.signIn(founder.email, password);
+    const page = await (await b.get(`/dat-cho/${second.id}`)).text();
+    expect(page).toContain('Đổi thời gian');
+    const moved = await b.post(`/dat-cho/${second.id}/doi-gio`, {
+      mode: 'hours',
+      date: '2031-12-11',
+      startTime: '08:00',
+      endTime: '11:00',
+    });
+    expect(moved.status).toBe(303);
+    const clash = await b.post(`/dat-cho/${second.id}/doi-gio`, { mode: 'days', date: '2031-12-05' });
+    expect(clash.status).toBe(422);
+    expect(await clash.text()).toContain('Phòng đã có lượt đặt từ 04/12/2031 đến 06/12/2031 (Đã duyệt)');
   });
 });
 

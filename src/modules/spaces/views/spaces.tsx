@@ -374,12 +374,12 @@ export const BookingListPage: FC<{ ctx: PageContext; bookings: BookingView[] }> 
 export const BookingPage: FC<{
   ctx: PageContext;
   b: BookingView & { party: BookingParty };
-  failed?: { form: 'decide' | 'cancel'; values: FormValues; errors: Errors };
+  failed?: { form: 'decide' | 'cancel' | 'times'; values: FormValues; errors: Errors };
 }> = ({ ctx, b, failed }) => {
   const { t } = ctx;
   const title = t('spaces.booking.title', { room: b.roomName });
-  const errorsOf = (f: 'decide' | 'cancel') => (failed?.form === f ? failed.errors : {});
-  const valuesOf = (f: 'decide' | 'cancel') => (failed?.form === f ? failed.values : {});
+  const errorsOf = (f: 'decide' | 'cancel' | 'times') => (failed?.form === f ? failed.errors : {});
+  const valuesOf = (f: 'decide' | 'cancel' | 'times') => (failed?.form === f ? failed.values : {});
   const holding = b.status === 'requested' || b.status === 'approved';
   return (
     <Layout ctx={ctx} title={title}>
@@ -425,12 +425,16 @@ export const BookingPage: FC<{
           </PostForm>
         </section>
       )}
+      {(b.party === 'staff' || (b.party === 'booker' && b.status === 'requested')) && holding && (
+        <TimesPanel ctx={ctx} b={b} errors={errorsOf('times')} values={valuesOf('times')} />
+      )}
       {(b.party === 'staff' || b.party === 'booker') && holding && (
         <section class="panel" id="huy">
           <h2>{t('spaces.booking.cancel')}</h2>
-          <ErrorSummary t={t} errors={errorsOf('cancel')} labels={{ reason: t('spaces.field.reason') }} />
+          <ErrorSummary t={t} errors={errorsOf('cancel')} labels={{ reason: t('spaces.field.reason') }} scope="huy" />
           <PostForm action={`/dat-cho/${b.id}/huy`} csrfToken={ctx.csrfToken} class="form">
             <TextArea
+              scope="huy"
               name="reason"
               label={t('spaces.field.reason')}
               value={formValue(valuesOf('cancel'), 'reason')}
@@ -443,5 +447,62 @@ export const BookingPage: FC<{
         </section>
       )}
     </Layout>
+  );
+};
+
+/** The times of a booking as its form shows them. */
+function timesOf(b: BookingView): FormValues {
+  const time = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
+  const day = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+  if (b.wholeDays) return { mode: 'days', date: day(b.startsAt), endDate: day(new Date(b.endsAt.getTime() - 1)) };
+  const end = time(b.endsAt);
+  return {
+    mode: 'hours',
+    date: day(b.startsAt),
+    startTime: time(b.startsAt),
+    endTime: end === '00:00' ? '24:00' : end,
+  };
+}
+
+/** New times for the booking (the same fields as the booking form). */
+const TimesPanel: FC<{ ctx: PageContext; b: BookingView; errors: Errors; values: FormValues }> = ({
+  ctx,
+  b,
+  errors,
+  values,
+}) => {
+  const { t } = ctx;
+  const shown = Object.keys(values).length ? values : timesOf(b);
+  const v = (name: string) => formValue(shown, name);
+  const labels = {
+    mode: t('spaces.field.mode'),
+    date: t('spaces.field.date'),
+    endDate: t('spaces.field.endDate'),
+    startTime: t('spaces.field.startTime'),
+    endTime: t('spaces.field.endTime'),
+  };
+  return (
+    <section class="panel" id="doi-gio">
+      <h2>{t('spaces.booking.reschedule')}</h2>
+      <ErrorSummary t={t} errors={errors} labels={labels} />
+      <PostForm action={`/dat-cho/${b.id}/doi-gio`} csrfToken={ctx.csrfToken} class="form">
+        <Select
+          name="mode"
+          label={labels.mode}
+          value={v('mode')}
+          options={[
+            { value: 'hours', label: t('spaces.mode.hours') },
+            { value: 'days', label: t('spaces.mode.days') },
+          ]}
+          error={errors.mode}
+          required
+        />
+        <Input name="date" type="date" label={labels.date} value={v('date')} error={errors.date} required />
+        <Input name="endDate" type="date" label={labels.endDate} value={v('endDate')} error={errors.endDate} />
+        <Input name="startTime" type="time" label={labels.startTime} value={v('startTime')} error={errors.startTime} />
+        <Input name="endTime" type="time" label={labels.endTime} value={v('endTime')} error={errors.endTime} />
+        <Button kind="secondary">{t('spaces.booking.reschedule')}</Button>
+      </PostForm>
+    </section>
   );
 };
