@@ -294,7 +294,9 @@ export async function createBooking({
 }): Promise<Booking> {
   const r = await getRoom(db, actor, roomSlug);
   if (!r.active) throw new AppError('validation', 'spaces.error.inactive');
-  const project = await findProject(db, input.project);
+  // Staff may paste the project page's address (…/du-an/slug) as well as its slug or id.
+  const named = input.project.match(/\/du-an\/([^/?#\s]+)/)?.[1] ?? input.project;
+  const project = await findProject(db, named);
   if (!project || !(await mayBookFor(db, actor, project.id)))
     throw new AppError('validation', 'spaces.error.project', { project: 'spaces.error.project' });
   const range = rangeOf(input);

@@ -371,6 +371,14 @@ describe('pages', () => {
     expect(made.status).toBe(303);
     const anon = new TestBrowser(rt.app);
     expect(await (await anon.get('/khong-gian')).text()).toContain('Góc đọc sách tầng 2');
+    // Staff name the project by pasting its page's address.
+    const forProject = await ob.post(`/khong-gian/${room.slug}/dat-cho`, {
+      project: `https://ketnoi.example/du-an/${project.slug}?tab=1`,
+      mode: 'days',
+      date: '2031-10-20',
+      purpose: 'Sở KHCN đặt cho dự án',
+    });
+    expect(forProject.status).toBe(303);
     await createBooking({
       db: rt.db,
       actor: founder,
