@@ -14,7 +14,7 @@ import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule, personalDataOf as requestsPersonalData } from '#modules/requests/index.ts';
 import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
-import { spacesModule } from '#modules/spaces/index.ts';
+import { spacesModule, personalDataOf as spacesPersonalData } from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
 
 /**
@@ -35,6 +35,7 @@ export const modules: AppModule[] = [
       peoplePersonalData,
       expertsPersonalData,
       partnersPersonalData,
+      spacesPersonalData,
     ],
   }),
   projectsModule({ timeline: timelineFor }),

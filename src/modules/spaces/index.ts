@@ -2,6 +2,7 @@ import { defineModule } from '#kernel/module.ts';
 import * as words from './spaces.i18n.ts';
 import { spacesPages } from './spaces.pages.tsx';
 
+export { personalDataOf } from './spaces.personal-data.ts';
 export { BookingInput, RoomInput } from './spaces.schemas.ts';
 export {
   type Booking,

@@ -101,6 +101,7 @@ export const vi = {
     'Lượt đặt đã duyệt chỉ cán bộ Sở đổi được thời gian; hãy hủy và đặt lại, hoặc liên hệ Sở.',
   'spaces.mail.changed.subject': 'Đổi thời gian: {room}',
   'spaces.mail.changed.body': 'Chào {name},\n\nLượt đặt {room} nay là từ {from} đến {to}.\n\n{link}',
+  'spaces.personalData.bookings': 'Lượt đặt chỗ ở khu làm việc chung',
   'nav.spaces': 'Khu làm việc chung',
 };
 
@@ -206,6 +207,7 @@ export const en: Record<keyof typeof vi, string> = {
     'Only an officer can change the time of an approved booking; cancel it and book again, or contact the Department.',
   'spaces.mail.changed.subject': 'Time changed: {room}',
   'spaces.mail.changed.body': 'Dear {name},\n\nYour booking of {room} is now from {from} to {to}.\n\n{link}',
+  'spaces.personalData.bookings': 'Bookings of the coworking space',
   'nav.spaces': 'Coworking space',
 };
 

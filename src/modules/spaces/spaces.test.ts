@@ -9,7 +9,7 @@ import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { hostileBody, hostileForm } from '#src/testing/hostile.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { cancelBooking, createBooking, decideBooking, rescheduleBooking, saveRoom } from './index.ts';
+import { cancelBooking, createBooking, decideBooking, personalDataOf, rescheduleBooking, saveRoom } from './index.ts';
 
 // A room cannot be double-booked whatever arrives at once: the database refuses the overlap, and
 // the person refused reads which booking holds the room and when it is free that day.
@@ -247,6 +247,11 @@ describe('bookings', () => {
     expect(mails.map((m) => m.subject)).toEqual(
       expect.arrayContaining([`Đã nhận yêu cầu đặt ${room.name}`, `Đã duyệt: ${room.name}`, `Đã hủy: ${room.name}`]),
     );
+    // The booking is part of the booker's data download.
+    const [part] = await personalDataOf(rt.db, founder.id);
+    expect(part?.rows).toEqual([
+      expect.objectContaining({ room: room.name, purpose: 'Khóa tập huấn ba ngày', status: 'cancelled' }),
+    ]);
     // The room is free again: the same days can be booked.
     const again = await createBooking({
       db: rt.db,
