@@ -493,6 +493,8 @@ const matrix: Row[] = [
   ['GET', '/api/v1/connections', '/api/v1/connections', s(401, 403, 403, 403, 403, 200, 200)],
   ['GET', '/api/v1/connections/:id', '/api/v1/connections/{connectionId}', s(401, 200, 404, 404, 200, 200, 200)],
   ['GET', '/khong-gian', '/khong-gian', all(200)],
+  ['GET', '/api/v1/rooms', '/api/v1/rooms', all(200)],
+  ['GET', '/api/v1/rooms/:slug/week', '/api/v1/rooms/{roomSlug}/week?day=2031-04-01', all(200)],
   ['GET', '/khong-gian/moi', '/khong-gian/moi', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/khong-gian/moi', '/khong-gian/moi', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/khong-gian/:slug', '/khong-gian/{roomSlug}', all(200)],

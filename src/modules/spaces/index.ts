@@ -1,4 +1,5 @@
 import { defineModule } from '#kernel/module.ts';
+import { spacesApi } from './spaces.api.ts';
 import * as words from './spaces.i18n.ts';
 import { spacesPages } from './spaces.pages.tsx';
 
@@ -18,4 +19,4 @@ export {
 export * from './spaces.taxonomy.ts';
 
 /** The coworking space: rooms, their bookings and calendars; approved bookings go to the ledger. */
-export const spacesModule = defineModule({ name: 'spaces', words, pages: spacesPages });
+export const spacesModule = defineModule({ name: 'spaces', words, pages: spacesPages, api: spacesApi });

@@ -407,6 +407,20 @@ describe('pages', () => {
     expect(html).toContain('?tuan=2031-09-29');
     expect(html).toContain('?tuan=2031-10-13');
     expect((await anon.get(`/khong-gian/${room.slug}/lich?tuan=2031-02-30`)).status).toBe(200);
+    // The same week in JSON: when the room is held, never by whom for an anonymous caller.
+    const json = await anon.get(`/api/v1/rooms/${room.slug}/week?day=2031-10-08`);
+    expect(json.status).toBe(200);
+    const body = (await json.json()) as {
+      monday: string;
+      days: { day: string; bookings: { from: string; project: string }[] }[];
+    };
+    expect(body.monday).toBe('2031-10-06');
+    expect(body.days[2]?.bookings).toEqual([{ from: '13:00', to: '15:00', status: 'requested', project: '' }]);
+    expect((await anon.get('/api/v1/rooms/khong-co/week')).status).toBe(404);
+    expect((await anon.get(`/api/v1/rooms/${room.slug}/week?day=2031-02-30`)).status).toBe(200);
+    expect((await anon.get(`/api/v1/rooms/${room.slug}/week?day=hom-nay`)).status).toBe(422);
+    const list = (await (await anon.get('/api/v1/rooms')).json()) as { items: { slug: string }[] };
+    expect(list.items.map((r) => r.slug)).toContain(room.slug);
   });
 });
 
