@@ -29,6 +29,7 @@ import {
 } from '#modules/products/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { fileRequest } from '#modules/requests/index.ts';
+import { createBooking, saveRoom } from '#modules/spaces/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
@@ -506,6 +507,23 @@ const matrix: Row[] = [
   ],
   ['GET', '/api/v1/connections', '/api/v1/connections', s(401, 403, 403, 403, 403, 200, 200)],
   ['GET', '/api/v1/connections/:id', '/api/v1/connections/{connectionId}', s(401, 200, 404, 404, 200, 200, 200)],
+  ['GET', '/khong-gian', '/khong-gian', all(200)],
+  ['GET', '/api/v1/rooms', '/api/v1/rooms', all(200)],
+  ['GET', '/api/v1/rooms/:slug/week', '/api/v1/rooms/{roomSlug}/week?day=2031-04-01', all(200)],
+  ['GET', '/khong-gian/moi', '/khong-gian/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/khong-gian/moi', '/khong-gian/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/khong-gian/:slug', '/khong-gian/{roomSlug}', all(200)],
+  ['GET', '/khong-gian/:slug/sua', '/khong-gian/{roomSlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/khong-gian/:slug/sua', '/khong-gian/{roomSlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/khong-gian/:slug/lich', '/khong-gian/{roomSlug}/lich', all(200)],
+  ['GET', '/khong-gian/:slug/dat-cho', '/khong-gian/{roomSlug}/dat-cho', s(303, 200, 200, 200, 200, 200, 200)],
+  ['POST', '/khong-gian/:slug/dat-cho', '/khong-gian/{roomSlug}/dat-cho', s(303, 422, 422, 422, 422, 422, 422)],
+  ['GET', '/dat-cho', '/dat-cho', s(303, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/dat-cho/:id', '/dat-cho/{bookingId}', s(303, 200, 404, 404, 404, 200, 200)],
+  ['POST', '/dat-cho/:id/duyet', '/dat-cho/{bookingId}/duyet', s(303, 403, 404, 404, 404, 422, 422)],
+  ['POST', '/dat-cho/:id/doi-gio', '/dat-cho/{bookingId}/doi-gio', s(303, 422, 404, 404, 404, 422, 422)],
+  // The owner (who booked) cancels with an empty reason; staff then find it already cancelled.
+  ['POST', '/dat-cho/:id/huy', '/dat-cho/{bookingId}/huy', s(303, 303, 404, 404, 404, 409, 409)],
 ];
 
 let rt: TestRuntime;
@@ -797,6 +815,37 @@ beforeAll(async () => {
     },
   });
   ids.connectionId = connection.id;
+  // spaces: a room, and the owner's booking of it for the private project
+  const room = await saveRoom({
+    db: rt.db,
+    actor: people.officer,
+    input: {
+      name: 'Phòng họp ma trận',
+      kind: 'meeting_room',
+      capacity: 10,
+      description: '',
+      needsApproval: true,
+      maxDays: 2,
+      active: true,
+    },
+  });
+  ids.roomSlug = room.slug;
+  ids.bookingId = (
+    await createBooking({
+      db: rt.db,
+      actor: owner,
+      roomSlug: room.slug,
+      baseUrl: 'http://localhost',
+      input: {
+        project: project.id,
+        mode: 'hours',
+        date: '2031-04-01',
+        startTime: '08:00',
+        endTime: '10:00',
+        purpose: 'Họp ma trận',
+      },
+    })
+  ).id;
   await saveOutcome({
     db: rt.db,
     actor: people.officer,

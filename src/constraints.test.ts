@@ -121,6 +121,25 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['request_event_to_status_known', 'request_event', `to_status = 'lost'`],
   ['request_link_type_known', 'request_link', `type = 'phone call'`],
   ['request_link_need_known', 'request_link', `need = 'anything'`],
+  ['room_kind_known', 'room', `kind = 'castle'`],
+  ['room_capacity', 'room', 'capacity = 0'],
+  ['room_max_days', 'room', 'max_days = 0'],
+  ['booking_status_known', 'booking', `status = 'maybe'`],
+  ['booking_ends_after_start', 'booking', 'ends_at = starts_at'],
+  ['booking_refused_has_reason', 'booking', `status = 'refused', reason = ''`],
+];
+
+/**
+ * The exclusion rules, each with a statement that breaks it: here a second booking of the demo's
+ * booked room over the same days, first cancelled (it frees the room), then asked for again.
+ */
+const excluding: [rule: string, setup: string, breaking: string][] = [
+  [
+    'booking_no_overlap',
+    `insert into booking (room_id, project_id, purpose, starts_at, ends_at, status)
+       select room_id, project_id, 'Trùng lịch', starts_at + interval '1 hour', ends_at, 'cancelled' from booking limit 1`,
+    `update booking set status = 'requested' where purpose = 'Trùng lịch'`,
+  ],
 ];
 
 /** The PostgreSQL error under drizzle's wrapper (PGlite and `pg` both carry code and constraint). */
@@ -150,5 +169,25 @@ describe('the database refuses bad rows by itself', () => {
       refused = databaseError(error);
     }
     expect(refused).toMatchObject({ code: '23514', constraint: rule });
+  });
+
+  it('every EXCLUDE rule of the schema is exercised here', async () => {
+    const defined = await rows<{ name: string }>(
+      rt.db,
+      sql`select conname as name from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+          where c.contype = 'x' and n.nspname = 'public' order by conname`,
+    );
+    expect(defined.map((r) => r.name).sort()).toEqual(excluding.map(([rule]) => rule).sort());
+  });
+
+  it.each(excluding)('%s: a row that overlaps another is refused', async (rule, setup, breaking) => {
+    await rt.db.execute(sql.raw(setup));
+    let refused: { code?: string; constraint?: string } = {};
+    try {
+      await rt.db.execute(sql.raw(breaking));
+    } catch (error) {
+      refused = databaseError(error);
+    }
+    expect(refused).toMatchObject({ code: '23P01', constraint: rule });
   });
 });

@@ -14,6 +14,7 @@ import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule, personalDataOf as requestsPersonalData } from '#modules/requests/index.ts';
 import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
+import { spacesModule, personalDataOf as spacesPersonalData } from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
 
 /**
@@ -34,6 +35,7 @@ export const modules: AppModule[] = [
       peoplePersonalData,
       expertsPersonalData,
       partnersPersonalData,
+      spacesPersonalData,
     ],
   }),
   projectsModule({ timeline: timelineFor }),
@@ -44,6 +46,7 @@ export const modules: AppModule[] = [
   engagementsModule,
   matchingModule,
   eventsModule,
+  spacesModule,
   productsModule,
   peopleModule({ supportOf: supportForPerson }),
   reportsModule,

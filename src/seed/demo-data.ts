@@ -727,20 +727,9 @@ export interface DemoSupport {
 
 // The ten projects invited to the National Startup Day 2022 (Lai Châu) are nominations: see demo-events.ts.
 
+// Tumany's 10 days in the hall (June 2022) are a booking of the spaces module: src/seed/demo-spaces.ts.
+
 const others: DemoSupport[] = [
-  {
-    id: 'space-tumany-hoi-truong-2022',
-    project: 'tumany',
-    kind: 'space',
-    title: 'Sử dụng toàn bộ hội trường khu làm việc chung KNĐMST trong 10 ngày tổ chức khóa học hướng nghiệp',
-    providerKind: 'officer',
-    provider: { account: 'officer' },
-    startedOn: '2022-06-20',
-    endedOn: '2022-06-29',
-    status: 'done',
-    outcome: 'Tổ chức thành công khóa học hướng nghiệp mùa 2 cho học sinh THPT tại hội trường khu làm việc chung.',
-    figures: { days: 10 },
-  },
   // The introductions to the Investment & Startup Club (vịt quay) and to the distributor (khau
   // nhục) are made through the partners module: src/seed/demo-partners.ts.
 ];

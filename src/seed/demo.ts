@@ -22,6 +22,7 @@ import { seedExperts } from './demo-experts.ts';
 import { seedPartners } from './demo-partners.ts';
 import { seedProducts } from './demo-products.ts';
 import { seedReports } from './demo-reports.ts';
+import { seedSpaces } from './demo-spaces.ts';
 import { createUser } from './factories.ts';
 
 export type { DemoContext } from './demo-context.ts';
@@ -37,6 +38,7 @@ const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
   seedConnecting,
   seedEvents,
   seedProducts,
+  seedSpaces,
   seedReports,
 ];
 

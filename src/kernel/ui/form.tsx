@@ -97,7 +97,7 @@ const HintAndError: FC<{ name: string; hint?: string; error?: string }> = ({ nam
 
 export interface InputProps extends FieldBase {
   value?: string;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date' | 'number' | 'search';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date' | 'time' | 'number' | 'search';
   autocomplete?: string;
   inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'search';
   maxlength?: number;

@@ -42,6 +42,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/yeu-cau', label: 'nav.requests' },
         { href: '/hoi-mua', label: 'products.inquiries.title' },
         { href: '/su-kien/cua-toi', label: 'events.mine.title' },
+        { href: '/khong-gian', label: 'nav.spaces' },
       ],
     });
   if (role === 'expert')
@@ -75,6 +76,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/ket-noi-tieu-thu', label: 'products.nav.connections' },
         { href: '/hoi-mua', label: 'products.inquiries.title' },
         { href: '/su-kien-ngoai', label: 'events.external.title' },
+        { href: '/dat-cho', label: 'spaces.bookings.title' },
       ],
     });
   if (role === 'admin')
