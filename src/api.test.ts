@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
@@ -286,7 +286,8 @@ describe('API tokens and staff writes', () => {
     const lines = await rt.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'api_token.use'), eq(auditLog.entity, 'api_token')));
+      .where(and(eq(auditLog.action, 'api_token.use'), eq(auditLog.entity, 'api_token')))
+      .orderBy(asc(auditLog.id));
     expect(lines.length).toBe((before?.n ?? 0) + 1);
     expect(lines.at(-1)?.data).toEqual({ method: 'GET', path: '/api/v1/projects' });
   });
