@@ -1,9 +1,9 @@
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
-import { audit } from '#kernel/audit/audit.ts';
+import { audit, auditMany } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
-import { rows } from '#kernel/db/rows.ts';
+import { referencesTo, unreferenced } from '#kernel/db/references.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
 import { slugify } from '#kernel/search/fold.ts';
@@ -342,29 +342,14 @@ export async function removeImportedPartners(tx: Db, actor: Actor, ids: string[]
   if (!isStaff(actor)) throw new AppError('forbidden');
   const list = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (list.length === 0) return 0;
-  const refs = await rows<{ tbl: string; col: string }>(
-    tx,
-    sql`select cl.relname as tbl, a.attname as col
-        from pg_constraint c
-        join pg_class cl on cl.oid = c.conrelid
-        join pg_namespace n on n.oid = cl.relnamespace
-        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-        where c.contype = 'f' and n.nspname = current_schema()
-          and c.confrelid = (select oid from pg_class where relname = 'partner' and relnamespace = n.oid)`,
-  );
+  const refs = await referencesTo(tx, 'partner');
   const gone = await tx
     .delete(partner)
-    .where(
-      and(
-        sql`${partner.id} = ANY(${`{${list.join(',')}}`}::uuid[])`,
-        ...refs.map(
-          ({ tbl, col }) =>
-            sql`NOT EXISTS (SELECT 1 FROM ${sql.identifier(tbl)} r WHERE r.${sql.identifier(col)} = ${partner.id})`,
-        ),
-      ),
-    )
+    .where(and(sql`${partner.id} = ANY(${`{${list.join(',')}}`}::uuid[])`, ...unreferenced(refs, partner.id)))
     .returning({ id: partner.id });
-  for (const g of gone)
-    await audit(tx, { actorId: actor.id, action: 'partner.remove_imported', entity: 'partner', entityId: g.id });
+  await auditMany(
+    tx,
+    gone.map((g) => ({ actorId: actor.id, action: 'partner.remove_imported', entity: 'partner', entityId: g.id })),
+  );
   return gone.length;
 }

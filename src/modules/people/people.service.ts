@@ -5,7 +5,7 @@ import { audit } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { isUuid } from '#kernel/db/keys.ts';
-import { rows } from '#kernel/db/rows.ts';
+import { referencesTo, unreferenced } from '#kernel/db/references.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
 import { normalisePhone } from '#kernel/http/validation.ts';
@@ -195,19 +195,7 @@ async function fillIn(tx: Db, p: Person, v: Omit<Person, 'id' | 'mergedInto' | '
 }
 
 /** Every column of another table that points at a person (registrations, team members, the ledger…). */
-async function referencesToPerson(tx: Db) {
-  return rows<{ tbl: string; col: string }>(
-    tx,
-    sql`select cl.relname as tbl, a.attname as col
-        from pg_constraint c
-        join pg_class cl on cl.oid = c.conrelid
-        join pg_namespace n on n.oid = cl.relnamespace
-        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-        where c.contype = 'f' and n.nspname = current_schema()
-          and c.confrelid = (select oid from pg_class where relname = 'person' and relnamespace = n.oid)
-          and cl.relname <> 'person'`,
-  );
-}
+const referencesToPerson = (tx: Db) => referencesTo(tx, 'person', { except: ['person'] });
 
 /**
  * Two records of one person become one: everything that pointed at `goneId` (registrations,
@@ -255,17 +243,13 @@ export async function forgetPeople(tx: Db, ids: string[]): Promise<number> {
   const list = [...new Set(ids)].filter(isUuid);
   if (list.length === 0) return 0;
   const refs = await referencesToPerson(tx);
-  const used = refs.map(
-    ({ tbl, col }) =>
-      sql`EXISTS (SELECT 1 FROM ${sql.identifier(tbl)} r WHERE r.${sql.identifier(col)} = ${person.id})`,
-  );
   const gone = await tx
     .delete(person)
     .where(
       and(
         sql`${person.id} = ANY(${`{${list.join(',')}}`}::uuid[])`,
         sql`NOT EXISTS (SELECT 1 FROM person m WHERE m.merged_into = ${person.id})`,
-        ...used.map((u) => sql`NOT ${u}`),
+        ...unreferenced(refs, person.id),
       ),
     )
     .returning({ id: person.id });

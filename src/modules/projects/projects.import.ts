@@ -1,9 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { audit } from '#kernel/audit/audit.ts';
+import { auditMany } from '#kernel/audit/audit.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { isUuid } from '#kernel/db/keys.ts';
-import { rows } from '#kernel/db/rows.ts';
+import { referencesTo, unreferenced } from '#kernel/db/references.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { findOrCreatePersonNoting } from '#modules/people/index.ts';
 import type { ProjectInput } from './projects.schemas.ts';
@@ -80,31 +80,16 @@ export async function removeImportedProjects(tx: Db, actor: Actor, ids: string[]
   if (!isStaff(actor)) throw new AppError('forbidden');
   const list = ids.filter(isUuid);
   if (list.length === 0) return 0;
-  const refs = await rows<{ tbl: string; col: string }>(
-    tx,
-    sql`select cl.relname as tbl, a.attname as col
-        from pg_constraint c
-        join pg_class cl on cl.oid = c.conrelid
-        join pg_namespace n on n.oid = cl.relnamespace
-        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-        where c.contype = 'f' and n.nspname = current_schema()
-          and c.confrelid = (select oid from pg_class where relname = 'project' and relnamespace = n.oid)
-          and cl.relname <> 'project_member'`,
-  );
+  // Its own team does not keep a project: the members go with it.
+  const refs = await referencesTo(tx, 'project', { except: ['project_member'] });
   const gone = await tx
     .delete(project)
-    .where(
-      and(
-        sql`${project.id} = ANY(${`{${list.join(',')}}`}::uuid[])`,
-        ...refs.map(
-          ({ tbl, col }) =>
-            sql`NOT EXISTS (SELECT 1 FROM ${sql.identifier(tbl)} r WHERE r.${sql.identifier(col)} = ${project.id})`,
-        ),
-      ),
-    )
+    .where(and(sql`${project.id} = ANY(${`{${list.join(',')}}`}::uuid[])`, ...unreferenced(refs, project.id)))
     .returning({ id: project.id });
-  for (const g of gone)
-    await audit(tx, { actorId: actor.id, action: 'project.remove_imported', entity: 'project', entityId: g.id });
+  await auditMany(
+    tx,
+    gone.map((g) => ({ actorId: actor.id, action: 'project.remove_imported', entity: 'project', entityId: g.id })),
+  );
   return gone.length;
 }
 
