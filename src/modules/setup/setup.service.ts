@@ -176,11 +176,6 @@ export async function updateProfile({
   return row;
 }
 
-/** True when the Department requires officers and admins to use two-step sign-in. */
-export async function staffTwoFactorRequired(db: Db): Promise<boolean> {
-  return (await getProfile(db))?.requireStaffTwoFactor ?? false;
-}
-
 /**
  * An administrator requires (or stops requiring) two-step sign-in for officers and admins; the
  * change is in the audit log.
