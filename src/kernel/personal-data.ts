@@ -1,6 +1,4 @@
-import type { SQL } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
-import { rows } from '#kernel/db/rows.ts';
 
 /** One value of a person's data, as JSON and a spreadsheet cell both hold it. */
 export type PersonalValue = string | number | boolean | null;
@@ -30,12 +28,11 @@ const plain = (v: unknown): PersonalValue =>
           : (v as PersonalValue);
 
 /**
- * A part from a query: its rows with dates as ISO text and lists joined, so JSON and Excel show
- * the same values.
- * @example personalPart(db, 'projects.personalData.memberships', sql`SELECT … WHERE user_id = ${userId}`)
+ * A part from the rows of a query: dates as ISO text and lists joined, so JSON and Excel show the
+ * same values.
+ * @example personalPart('projects.personalData.projects', await db.select({ project: project.name }).from(project)…)
  */
-export async function personalPart(db: Db, key: string, query: SQL): Promise<PersonalDataPart> {
-  const found = await rows<Record<string, unknown>>(db, query);
+export function personalPart(key: string, found: Record<string, unknown>[]): PersonalDataPart {
   return {
     key,
     rows: found.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)]))),

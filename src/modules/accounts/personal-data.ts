@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { auditLog } from '#kernel/audit/audit.sql.ts';
 import { requireActor, signedIn } from '#kernel/auth/access.ts';
+import { session, user } from '#kernel/auth/auth.sql.ts';
 import type { Db } from '#kernel/db/client.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { toXlsx, xlsxType } from '#kernel/http/xlsx.ts';
@@ -10,27 +12,52 @@ import { type PersonalDataPart, type PersonalDataSource, personalPart } from '#k
 /** What the accounts module holds about an account: the account, its sessions, what it did (the audit log). */
 export async function personalDataOf(db: Db, userId: string): Promise<PersonalDataPart[]> {
   return [
-    await personalPart(
-      db,
+    personalPart(
       'accounts.personalData.account',
-      sql`SELECT id AS "id", name AS "name", email AS "email", phone AS "phone", role AS "role",
-                 email_verified AS "emailVerified", banned AS "disabled", created_at AS "createdAt",
-                 updated_at AS "updatedAt"
-          FROM "user" WHERE id = ${userId}`,
+      await db
+        .select({
+          id: user.id,
+          name: user.name,
+          email: user.email,
+          phone: user.phone,
+          role: user.role,
+          emailVerified: user.emailVerified,
+          disabled: user.banned,
+          createdAt: user.createdAt,
+          updatedAt: user.updatedAt,
+        })
+        .from(user)
+        .where(eq(user.id, userId)),
     ),
-    await personalPart(
-      db,
+    personalPart(
       'accounts.personalData.sessions',
-      sql`SELECT created_at AS "createdAt", updated_at AS "lastSeenAt", expires_at AS "expiresAt",
-                 ip_address AS "ip", user_agent AS "userAgent"
-          FROM session WHERE user_id = ${userId} ORDER BY created_at DESC`,
+      await db
+        .select({
+          createdAt: session.createdAt,
+          lastSeenAt: session.updatedAt,
+          expiresAt: session.expiresAt,
+          ip: session.ipAddress,
+          userAgent: session.userAgent,
+        })
+        .from(session)
+        .where(eq(session.userId, userId))
+        .orderBy(desc(session.createdAt)),
     ),
-    await personalPart(
-      db,
+    personalPart(
       'accounts.personalData.activity',
-      sql`SELECT at AS "at", action AS "action", entity AS "entity", entity_id AS "entityId", data AS "details",
-                 ip AS "ip"
-          FROM audit_log WHERE actor_id = ${userId} ORDER BY id DESC LIMIT 10000`,
+      await db
+        .select({
+          at: auditLog.at,
+          action: auditLog.action,
+          entity: auditLog.entity,
+          entityId: auditLog.entityId,
+          details: auditLog.data,
+          ip: auditLog.ip,
+        })
+        .from(auditLog)
+        .where(eq(auditLog.actorId, userId))
+        .orderBy(desc(auditLog.id))
+        .limit(10_000),
     ),
   ];
 }

@@ -1,46 +1,72 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
 import { type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
+import { attendance, certificate, event, eventSession, registration } from './events.sql.ts';
 
 /** An account's seats at events (what they typed), the sessions they attended, their certificates. */
 export async function personalDataOf(db: Db, userId: string): Promise<PersonalDataPart[]> {
   return [
-    await personalPart(
-      db,
+    personalPart(
       'events.personalData.registrations',
-      sql`SELECT e.title AS "event", e.starts_on AS "startsOn", r.status AS "status", r.name AS "name",
-                 r.phone AS "phone", r.email AS "email", r.commune_slug AS "commune",
-                 r.organisation AS "organisation", r.organisation_type AS "organisationType", r.sex AS "sex",
-                 r.ethnicity AS "ethnicity", r.birth_year AS "birthYear", r.answers AS "answers",
-                 r.consent AS "consent", r.code AS "code", r.created_at AS "registeredAt",
-                 r.cancelled_at AS "cancelledAt"
-          FROM event_registration r JOIN event e ON e.id = r.event_id
-          WHERE r.user_id = ${userId}
-          ORDER BY r.created_at`,
+      await db
+        .select({
+          event: event.title,
+          startsOn: event.startsOn,
+          status: registration.status,
+          name: registration.name,
+          phone: registration.phone,
+          email: registration.email,
+          commune: registration.communeSlug,
+          organisation: registration.organisation,
+          organisationType: registration.organisationType,
+          sex: registration.sex,
+          ethnicity: registration.ethnicity,
+          birthYear: registration.birthYear,
+          answers: registration.answers,
+          consent: registration.consent,
+          code: registration.code,
+          registeredAt: registration.createdAt,
+          cancelledAt: registration.cancelledAt,
+        })
+        .from(registration)
+        .innerJoin(event, eq(event.id, registration.eventId))
+        .where(eq(registration.userId, userId))
+        .orderBy(asc(registration.createdAt)),
     ),
-    await personalPart(
-      db,
+    personalPart(
       'events.personalData.attendance',
-      sql`SELECT e.title AS "event", s.day AS "day", s.start_time AS "startTime", a.method AS "method",
-                 a.checked_in_at AS "checkedInAt"
-          FROM event_attendance a
-          JOIN event_registration r ON r.id = a.registration_id
-          JOIN event_session s ON s.id = a.session_id
-          JOIN event e ON e.id = r.event_id
-          WHERE r.user_id = ${userId}
-          ORDER BY a.checked_in_at`,
+      await db
+        .select({
+          event: event.title,
+          day: eventSession.day,
+          startTime: eventSession.startTime,
+          method: attendance.method,
+          checkedInAt: attendance.checkedInAt,
+        })
+        .from(attendance)
+        .innerJoin(registration, eq(registration.id, attendance.registrationId))
+        .innerJoin(eventSession, eq(eventSession.id, attendance.sessionId))
+        .innerJoin(event, eq(event.id, registration.eventId))
+        .where(eq(registration.userId, userId))
+        .orderBy(asc(attendance.checkedInAt)),
     ),
-    await personalPart(
-      db,
+    personalPart(
       'events.personalData.certificates',
-      sql`SELECT e.title AS "event", c.code AS "code", c.holder_name AS "holderName",
-                 c.sessions_attended AS "sessionsAttended", c.hours AS "hours", c.issued_at AS "issuedAt",
-                 c.replaced_at AS "replacedAt"
-          FROM event_certificate c
-          JOIN event_registration r ON r.id = c.registration_id
-          JOIN event e ON e.id = r.event_id
-          WHERE r.user_id = ${userId}
-          ORDER BY c.issued_at`,
+      await db
+        .select({
+          event: event.title,
+          code: certificate.code,
+          holderName: certificate.holderName,
+          sessionsAttended: certificate.sessionsAttended,
+          hours: certificate.hours,
+          issuedAt: certificate.issuedAt,
+          replacedAt: certificate.replacedAt,
+        })
+        .from(certificate)
+        .innerJoin(registration, eq(registration.id, certificate.registrationId))
+        .innerJoin(event, eq(event.id, registration.eventId))
+        .where(eq(registration.userId, userId))
+        .orderBy(asc(certificate.issuedAt)),
     ),
   ];
 }

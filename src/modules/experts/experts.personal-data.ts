@@ -1,17 +1,28 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
 import { type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
+import { expertProfile } from './experts.sql.ts';
 
 /** An expert account's profile. */
 export async function personalDataOf(db: Db, userId: string): Promise<PersonalDataPart[]> {
   return [
-    await personalPart(
-      db,
+    personalPart(
       'experts.personalData.profile',
-      sql`SELECT name AS "name", headline AS "headline", bio AS "bio", organisation AS "organisation",
-                 specialties AS "specialties", fields AS "fields", communes AS "communes",
-                 is_public AS "isPublic", created_at AS "createdAt", updated_at AS "updatedAt"
-          FROM expert_profile WHERE user_id = ${userId}`,
+      await db
+        .select({
+          name: expertProfile.name,
+          headline: expertProfile.headline,
+          bio: expertProfile.bio,
+          organisation: expertProfile.organisation,
+          specialties: expertProfile.specialties,
+          fields: expertProfile.fields,
+          communes: expertProfile.communes,
+          isPublic: expertProfile.isPublic,
+          createdAt: expertProfile.createdAt,
+          updatedAt: expertProfile.updatedAt,
+        })
+        .from(expertProfile)
+        .where(eq(expertProfile.userId, userId)),
     ),
   ];
 }

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { user } from '#kernel/auth/auth.sql.ts';
 import type { Db } from '#kernel/db/client.ts';
 import { type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
+import { person } from './people.sql.ts';
 
 /**
  * The people registry's record of an account's holder: the person with the account's e-mail, or
@@ -8,16 +10,28 @@ import { type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
  */
 export async function personalDataOf(db: Db, userId: string): Promise<PersonalDataPart[]> {
   return [
-    await personalPart(
-      db,
+    personalPart(
       'people.personalData.person',
-      sql`SELECT p.full_name AS "fullName", p.sex AS "sex", p.birth_year AS "birthYear",
-                 p.ethnicity AS "ethnicity", p.commune_slug AS "commune", p.phone AS "phone",
-                 p.email AS "email", p.created_at AS "createdAt"
-          FROM person p, "user" u
-          WHERE u.id = ${userId} AND p.merged_into IS NULL
-            AND ((p.email <> '' AND p.email = lower(u.email))
-              OR (p.phone <> '' AND p.phone = u.phone))`,
+      await db
+        .select({
+          fullName: person.fullName,
+          sex: person.sex,
+          birthYear: person.birthYear,
+          ethnicity: person.ethnicity,
+          commune: person.communeSlug,
+          phone: person.phone,
+          email: person.email,
+          createdAt: person.createdAt,
+        })
+        .from(person)
+        .innerJoin(
+          user,
+          or(
+            and(sql`${person.email} <> ''`, eq(person.email, sql`lower(${user.email})`)),
+            and(sql`${person.phone} <> ''`, eq(person.phone, user.phone)),
+          ),
+        )
+        .where(and(eq(user.id, userId), isNull(person.mergedInto))),
     ),
   ];
 }

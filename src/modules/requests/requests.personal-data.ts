@@ -1,28 +1,44 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
 import { type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
+import { requestEvent, supportRequest } from './requests.sql.ts';
 
 /** The requests an account filed, and what it wrote on requests. */
 export async function personalDataOf(db: Db, userId: string): Promise<PersonalDataPart[]> {
   return [
-    await personalPart(
-      db,
+    personalPart(
       'requests.personalData.requests',
-      sql`SELECT r.number AS "number", r.needs AS "needs", r.body AS "body", r.urgency AS "urgency",
-                 r.status AS "status", r.contact_name AS "contactName", r.contact_phone AS "contactPhone",
-                 r.contact_email AS "contactEmail", r.outcome AS "outcome", r.created_at AS "createdAt",
-                 r.closed_at AS "closedAt"
-          FROM support_request r
-          WHERE r.requester_id = ${userId}
-          ORDER BY r.number`,
+      await db
+        .select({
+          number: supportRequest.number,
+          needs: supportRequest.needs,
+          body: supportRequest.body,
+          urgency: supportRequest.urgency,
+          status: supportRequest.status,
+          contactName: supportRequest.contactName,
+          contactPhone: supportRequest.contactPhone,
+          contactEmail: supportRequest.contactEmail,
+          outcome: supportRequest.outcome,
+          createdAt: supportRequest.createdAt,
+          closedAt: supportRequest.closedAt,
+        })
+        .from(supportRequest)
+        .where(eq(supportRequest.requesterId, userId))
+        .orderBy(asc(supportRequest.number)),
     ),
-    await personalPart(
-      db,
+    personalPart(
       'requests.personalData.messages',
-      sql`SELECT r.number AS "request", ev.type AS "type", ev.body AS "body", ev.created_at AS "at"
-          FROM request_event ev JOIN support_request r ON r.id = ev.request_id
-          WHERE ev.actor_id = ${userId}
-          ORDER BY ev.created_at`,
+      await db
+        .select({
+          request: supportRequest.number,
+          type: requestEvent.type,
+          body: requestEvent.body,
+          at: requestEvent.createdAt,
+        })
+        .from(requestEvent)
+        .innerJoin(supportRequest, eq(supportRequest.id, requestEvent.requestId))
+        .where(eq(requestEvent.actorId, userId))
+        .orderBy(asc(requestEvent.createdAt)),
     ),
   ];
 }

@@ -1,17 +1,27 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
 import { type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
+import { booking, room } from './spaces.sql.ts';
 
 /** The bookings an account made. */
 export async function personalDataOf(db: Db, userId: string): Promise<PersonalDataPart[]> {
   return [
-    await personalPart(
-      db,
+    personalPart(
       'spaces.personalData.bookings',
-      sql`SELECT r.name AS "room", b.purpose AS "purpose", b.starts_at AS "startsAt", b.ends_at AS "endsAt",
-                 b.status AS "status", b.reason AS "reason", b.created_at AS "createdAt"
-          FROM booking b JOIN room r ON r.id = b.room_id
-          WHERE b.booked_by = ${userId} ORDER BY b.starts_at`,
+      await db
+        .select({
+          room: room.name,
+          purpose: booking.purpose,
+          startsAt: booking.startsAt,
+          endsAt: booking.endsAt,
+          status: booking.status,
+          reason: booking.reason,
+          createdAt: booking.createdAt,
+        })
+        .from(booking)
+        .innerJoin(room, eq(room.id, booking.roomId))
+        .where(eq(booking.bookedBy, userId))
+        .orderBy(asc(booking.startsAt)),
     ),
   ];
 }
