@@ -7,10 +7,13 @@
  *   npm run bench -- --only-imports    # only the import budget (10,000 attendance rows), no servers
  *
  * Options: --quick, --only pglite|postgres, --duration S, --warmup S, --connections 10,50,
- *          --pglite-scale full|small, --regenerate, --no-gzip, --server bundle|tsx.
+ *          --pglite-scale full|small, --regenerate, --no-gzip, --server bundle|tsx,
+ *          --targets REGEX (only the load runs whose name matches, e.g. 'hello|healthz|cold'),
+ *          --no-imports (skip the import scenario).
  * Environment: BENCH_DATABASE_URL (a PostgreSQL database to use instead of the local kn_bench).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -43,6 +46,7 @@ import {
   scales,
 } from './generate.ts';
 import { benchImport, describeTiming, type ImportTiming, importRowsBudget } from './imports.ts';
+import { brandNames, familyNames } from './names.ts';
 
 const root = resolve(benchDir, '..');
 const resultsDir = join(benchDir, 'results');
@@ -62,6 +66,8 @@ const { values: opt } = parseArgs({
     'no-gzip': { type: 'boolean' },
     'only-imports': { type: 'boolean' },
     'import-rows': { type: 'string' },
+    targets: { type: 'string' },
+    'no-imports': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -88,6 +94,11 @@ for (const m of modes) if (m !== 'pglite' && m !== 'postgres') throw new Error('
 
 const serverMode = opt.server ?? (existsSync(join(root, 'scripts', 'build.mjs')) ? 'bundle' : 'tsx');
 if (serverMode !== 'bundle' && serverMode !== 'tsx') throw new Error('--server must be bundle or tsx');
+
+/** Only the load runs whose name matches (hello-world always runs: every figure is a ratio to it). */
+const targetFilter = opt.targets ? new RegExp(opt.targets, 'i') : null;
+/** The signed-in pages run at this many connections (an office, not a crowd). */
+const staffConnections = 20;
 
 const headers: Record<string, string> = gzip ? { 'accept-encoding': 'gzip' } : {};
 
@@ -191,6 +202,34 @@ function cpuBetween(before: Map<number, number>, after: Map<number, number>): nu
   let total = 0;
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
+}
+
+function hashOf(s: string): string {
+  return createHash('md5').update(s).digest('hex');
+}
+
+/**
+ * Cold pages: each request asks for an address no earlier request of this run asked for, one in
+ * ten a filtered or searched list, the rest a project's or a product's page. `wrapped` says the
+ * lists ran out (then some addresses were asked for twice).
+ */
+function coldRotation(cold: { details: string[]; filters: string[] }) {
+  let n = 0;
+  let d = 0;
+  let f = 0;
+  const state = { wrapped: false, used: { details: 0, filters: 0 } };
+  const next = () => {
+    n++;
+    if (n % 10 === 0) {
+      if (f >= cold.filters.length) state.wrapped = true;
+      state.used.filters++;
+      return cold.filters[f++ % cold.filters.length] as string;
+    }
+    if (d >= cold.details.length) state.wrapped = true;
+    state.used.details++;
+    return cold.details[d++ % cold.details.length] as string;
+  };
+  return { next, state };
 }
 
 function readRss(pid: number): { rssMb: number; peakMb: number } {
@@ -334,7 +373,7 @@ interface LoadRow {
   mode: string;
   target: string;
   path: string;
-  kind: 'hello' | 'list' | 'detail' | 'search' | 'api' | 'event' | 'post' | 'staff' | 'image';
+  kind: 'hello' | 'list' | 'detail' | 'search' | 'api' | 'event' | 'post' | 'staff' | 'image' | 'cold' | 'health';
   connections: number;
   reqPerSec: number;
   p50: number;
@@ -366,11 +405,13 @@ async function settle(pid: number | undefined): Promise<number> {
   return Math.round(performance.now() - t0);
 }
 
-/** What a request needs beyond a GET: a form body (POST), cookies of a signed-in officer. */
+/** What a request needs beyond a GET: a form body (POST), cookies of a signed-in officer, a new address each time. */
 interface RequestShape {
   method?: 'GET' | 'POST';
   body?: string;
   headers?: Record<string, string>;
+  /** Each request asks for the next of these paths (the cold-pages scenario). */
+  rotate?: () => string;
 }
 
 async function load(
@@ -389,6 +430,15 @@ async function load(
     headers: { ...headers, ...shape.headers },
     ...(shape.method ? { method: shape.method } : {}),
     ...(shape.body ? { body: shape.body } : {}),
+    ...(shape.rotate
+      ? {
+          requests: [
+            {
+              setupRequest: (req: Record<string, unknown>) => ({ ...req, path: (shape.rotate as () => string)() }),
+            },
+          ],
+        }
+      : {}),
   };
   if (warmup > 0) await autocannon({ ...options, duration: warmup });
   const dbBefore = dbClient ? await backendCpu(dbClient) : null;
@@ -464,6 +514,8 @@ interface DbFigures {
   inboxMs: Timing;
   matchingMs: Timing;
   requestNumber: number;
+  /** The cold-pages scenario's addresses: public project and product pages, and filtered or searched lists. */
+  cold: { details: string[]; filters: string[] };
   serverVersion: string;
   counts: Record<string, number>;
 }
@@ -610,7 +662,43 @@ async function measureDb(target: { url?: string; dataDir?: string }): Promise<Db
         text: open.body,
       }),
     );
+    // Cold pages: up to 20,000 public projects and as many products (in a mixed order), and lists
+    // filtered by commune and field or category, and searches for the words the names are made of.
+    const projectSlugs = await rows<{ slug: string }>(
+      db,
+      sql`SELECT slug FROM project WHERE is_public ORDER BY md5(slug) LIMIT 20000`,
+    );
+    const productSlugs = await rows<{ slug: string }>(
+      db,
+      sql`SELECT slug FROM product WHERE is_public ORDER BY md5(slug) LIMIT 20000`,
+    );
+    const details: string[] = [];
+    for (let i = 0; i < Math.max(projectSlugs.length, productSlugs.length); i++) {
+      if (projectSlugs[i]) details.push(`/du-an/${projectSlugs[i]?.slug}`);
+      if (productSlugs[i]) details.push(`/san-pham/${productSlugs[i]?.slug}`);
+    }
+    const communes = (await rows<{ slug: string }>(db, sql`SELECT slug FROM commune ORDER BY slug`)).map((r) => r.slug);
+    const fields = (await rows<{ v: string }>(db, sql`SELECT DISTINCT field AS v FROM project ORDER BY 1`)).map(
+      (r) => r.v,
+    );
+    const categories = (await rows<{ v: string }>(db, sql`SELECT DISTINCT category AS v FROM product ORDER BY 1`)).map(
+      (r) => r.v,
+    );
+    const words = [...new Set([...brandNames, ...familyNames].map((w) => w.split(' ')[0] as string))];
+    const filters: string[] = [];
+    for (const commune of communes) {
+      for (const field of fields) filters.push(`/du-an?commune=${commune}&field=${field}`);
+      for (const category of categories) filters.push(`/san-pham?commune=${commune}&category=${category}`);
+    }
+    for (const w of words) {
+      filters.push(`/tim-kiem?q=${encodeURIComponent(w)}`);
+      filters.push(`/du-an?q=${encodeURIComponent(w)}`);
+      filters.push(`/san-pham?q=${encodeURIComponent(w)}`);
+    }
+    // A mixed order, the same in every run.
+    filters.sort((a, b) => (hashOf(a) < hashOf(b) ? -1 : 1));
     return {
+      cold: { details, filters },
       inboxMs,
       matchingMs,
       requestNumber: Number(open.number),
@@ -832,7 +920,9 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
   }
 
   const detail = `/du-an/${db.detailSlug}`;
-  const targets: { target: string; path: string; kind: LoadRow['kind'] }[] = [
+  const rotation = coldRotation(db.cold);
+  const allTargets: { target: string; path: string; kind: LoadRow['kind'] }[] = [
+    { target: '/healthz', path: '/healthz', kind: 'health' },
     { target: '/du-an', path: '/du-an', kind: 'list' },
     { target: '/du-an?field=food&stage=market', path: '/du-an?field=food&stage=market', kind: 'list' },
     { target: '/du-an/<slug>', path: detail, kind: 'detail' },
@@ -843,13 +933,20 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     { target: '/su-kien/<slug>/diem-danh', path: `/su-kien/${db.eventSlug}/diem-danh`, kind: 'staff' },
     { target: '/quan-ly/yeu-cau (inbox)', path: '/quan-ly/yeu-cau', kind: 'staff' },
     { target: '/yeu-cau/<n> (with matching)', path: `/yeu-cau/${db.requestNumber}`, kind: 'staff' },
+    { target: '/ho-tro (ledger)', path: '/ho-tro', kind: 'staff' },
     { target: '/san-pham', path: '/san-pham', kind: 'list' },
     { target: '/san-pham?category=food&ready=1', path: '/san-pham?category=food&ready=1', kind: 'list' },
     { target: '/san-pham?q=thach den', path: '/san-pham?q=thach%20den', kind: 'search' },
     { target: '/san-pham/<slug>', path: `/san-pham/${db.productSlug}`, kind: 'detail' },
     { target: '/anh-san-pham/<id>/nho', path: `/anh-san-pham/${db.productImageId}/nho`, kind: 'image' },
     { target: '/anh-san-pham/<id>/lon', path: `/anh-san-pham/${db.productImageId}/lon`, kind: 'image' },
+    {
+      target: `cold pages (${fmt(db.cold.details.length)} project/product pages, ${fmt(db.cold.filters.length)} lists)`,
+      path: '/',
+      kind: 'cold',
+    },
   ];
+  const targets = targetFilter ? allTargets.filter((t) => targetFilter.test(t.target)) : allTargets;
   const shapes = await requestShapes(app.url);
 
   const loadRows: LoadRow[] = [];
@@ -884,14 +981,20 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
       );
     }
     for (const t of targets) {
-      for (const connections of connectionLevels) {
+      for (const connections of t.kind === 'staff' ? [staffConnections] : connectionLevels) {
         // The warm-up runs first, so the pool's backends exist when the window opens.
         const r = await load(
           app.url + t.path,
           connections,
           app.child.pid,
           dbClient,
-          t.kind === 'post' ? shapes.registration : t.kind === 'staff' ? shapes.officer : {},
+          t.kind === 'post'
+            ? shapes.registration
+            : t.kind === 'staff'
+              ? shapes.officer
+              : t.kind === 'cold'
+                ? { rotate: rotation.next }
+                : {},
         );
         const lr = row(t.target, t.path, t.kind, connections, r);
         loadRows.push(lr);
@@ -901,12 +1004,14 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
         );
       }
     }
+    if (targets.some((t) => t.kind === 'cold'))
+      log(
+        `  cold pages: ${fmt(rotation.state.used.details)} page and ${fmt(rotation.state.used.filters)} list requests${rotation.state.wrapped ? ' (the lists ran out: some addresses were asked for twice)' : ', each address once'}`,
+      );
     const rss = readRss(app.child.pid as number);
     log(`  server RSS after the runs: ${rss.rssMb} MB (peak ${rss.peakMb} MB)`);
     const weights: Weight[] = [];
-    for (const t of targets.filter(
-      (x) => x.kind !== 'api' && x.kind !== 'post' && x.kind !== 'staff' && x.kind !== 'image',
-    )) {
+    for (const t of targets.filter((x) => !['api', 'post', 'staff', 'image', 'cold', 'health'].includes(x.kind))) {
       const w = await pageWeight(app.url, t.path, mode);
       weights.push({ ...w, path: t.target });
     }
@@ -947,7 +1052,8 @@ function cookiesOf(res: Response, jar: Map<string, string>): string {
  */
 async function requestShapes(base: string): Promise<{ registration: RequestShape; officer: RequestShape }> {
   const jar = new Map<string, string>();
-  let cookie = cookiesOf(await fetch(`${base}/`), jar);
+  // The CSRF cookie comes with a page that shows a form (the sign-in page).
+  let cookie = cookiesOf(await fetch(`${base}/dang-nhap`), jar);
   const csrf = decodeURIComponent(jar.get('kn_csrf') ?? '');
   const form = new URLSearchParams({
     _csrf: csrf,
@@ -999,6 +1105,18 @@ function checks(results: ModeResult[]): Check[] {
         add(`p99 ${l.target} @50`, r.mode, `${l.p99} ms`, '≤ 100 ms', l.p99 <= 100);
         add(`throughput ${l.target} @50`, r.mode, `${l.ratioToHello}% of hello`, '≥ 6 %', (l.ratioToHello ?? 0) >= 6);
       }
+      for (const l of r.load.filter((x) => x.kind === 'cold' && x.connections === 50)) {
+        add(`p99 cold pages @50`, r.mode, `${l.p99} ms`, '≤ 100 ms', l.p99 <= 100);
+        add(
+          `throughput cold pages @50`,
+          r.mode,
+          `${l.ratioToHello}% of hello`,
+          '≥ 1.5 %',
+          (l.ratioToHello ?? 0) >= 1.5,
+        );
+      }
+      for (const l of r.load.filter((x) => x.kind === 'staff'))
+        add(`p99 ${l.target} @${l.connections}`, r.mode, `${l.p99} ms`, '≤ 150 ms', l.p99 <= 150);
       add(
         'yearly report query (slowest of 3)',
         r.mode,
@@ -1027,6 +1145,14 @@ function checks(results: ModeResult[]): Check[] {
       '≤ 20 ms',
       r.db.searchMs.p95 <= 20,
     );
+    for (const l of r.load.filter((x) => x.kind === 'health'))
+      add(
+        `middleware floor /healthz @${l.connections}`,
+        r.mode,
+        `${l.ratioToHello}% of hello`,
+        '≥ 40 %',
+        (l.ratioToHello ?? 0) >= 40,
+      );
     add('start → /healthz (faster of 2)', r.mode, `${r.startMs} ms`, '≤ 3000 ms', r.startMs <= 3000);
     add('start → first page /du-an (faster of 2)', r.mode, `${r.firstPageMs} ms`, '≤ 3000 ms', r.firstPageMs <= 3000);
     const bad = r.load.filter((l) => l.non2xx > 0 || l.errors > 0);
@@ -1207,7 +1333,7 @@ async function main() {
   } finally {
     await stop(hello);
   }
-  const imports = await importsScenario();
+  const imports = opt['no-imports'] ? { checks: [], timings: [] } : await importsScenario();
   const notes = [
     'Budgets are for the scale data set (50k projects, 200k people, 1M support entries); in quick mode they are indicative only.',
     'The search budget in ARCHITECTURE.md is over 100k projects+products; there is no products module yet, so it is measured over the projects only.',

@@ -54,6 +54,13 @@ const ConfigSchema = z.object({
     ),
   /** Send cookies with the Secure flag (set it behind HTTPS). */
   SECURE_COOKIES: flag(false),
+  /**
+   * The shared cache of anonymous pages (kernel/http/response-cache.ts): its size in MB (0 turns it
+   * off) and how many seconds a page may be served from it at most (writes in this process clear
+   * it at once; another process's writes show after this many seconds).
+   */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).max(1024).default(16),
+  RESPONSE_CACHE_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -45,9 +45,9 @@ export class TestBrowser {
     return this.request(path);
   }
 
-  /** The CSRF token the site gave this browser (visiting a page first if needed). */
+  /** The CSRF token the site gave this browser (visiting a page with a form first if needed). */
   async csrfToken(): Promise<string> {
-    if (!this.cookies.has('kn_csrf')) await this.get('/');
+    if (!this.cookies.has('kn_csrf')) await this.get('/dang-nhap');
     return decodeURIComponent(this.cookies.get('kn_csrf') ?? '');
   }
 

@@ -17,6 +17,9 @@ export function testDeps(db: Db, { trustedProxies = 'local,10.0.0.1' }: { truste
       SEED_DEMO: 'false',
       // Tests call the app in-process (no socket) as if through one proxy at 10.0.0.1.
       TRUSTED_PROXIES: trustedProxies,
+      // Tests write through the services between requests, which no request would see: the
+      // response cache is tested on its own (kernel/http/response-cache.test.ts).
+      RESPONSE_CACHE_MB: '0',
     }),
     BASE_URL: 'http://localhost',
   };

@@ -32,6 +32,8 @@ export interface AppEnv {
     lang: Lang;
     t: Translator;
     csrfToken: string;
+    /** Set when a view has put the CSRF token in a form (the token's cookie then goes with the page). */
+    csrfRead: boolean;
     flash: Flash | null;
     requestId: string;
     /** The Department's name and unit in charge from its profile, when a module has set them. */

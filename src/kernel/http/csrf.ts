@@ -38,8 +38,18 @@ export const csrf = createMiddleware<AppEnv>(async (c, next) => {
   let token = getCookie(c, CSRF_COOKIE);
   if (!token || !/^[A-Za-z0-9_-]{32,64}$/.test(token)) {
     token = randomBytes(24).toString('base64url');
-    setSiteCookie(c, CSRF_COOKIE, token);
-    if (!safeMethods.has(c.req.method)) throw new AppError('forbidden', 'errors.csrf');
+    if (!safeMethods.has(c.req.method)) {
+      setSiteCookie(c, CSRF_COOKIE, token);
+      throw new AppError('forbidden', 'errors.csrf');
+    }
+    // A new visitor gets the cookie with the first page that shows a form (that reads the token):
+    // a page without one sets no cookie, so it is the same for everyone and can be shared from
+    // the response cache and by proxies. A signed-in person's pages are never shared: they get it.
+    c.set('csrfToken', token);
+    c.set('csrfRead', false);
+    await next();
+    if (c.var.csrfRead || c.var.actor) setSiteCookie(c, CSRF_COOKIE, token);
+    return;
   }
   c.set('csrfToken', token);
   if (safeMethods.has(c.req.method)) return next();

@@ -20,6 +20,7 @@ export const requestContext = (deps: AppDeps) =>
     c.set('actor', null);
     c.set('flash', null);
     c.set('csrfToken', '');
+    c.set('csrfRead', false);
     await next();
     deps.logger.debug(
       {

@@ -11,7 +11,11 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     t: c.var.t,
     lang: c.var.lang,
     actor: c.var.actor,
-    csrfToken: c.var.csrfToken,
+    // Read by the forms only: a page that shows none needs no CSRF cookie (see csrf.ts).
+    get csrfToken() {
+      c.set('csrfRead', true);
+      return c.var.csrfToken;
+    },
     flash: c.var.flash,
     path: url.pathname + url.search,
     provinceName: c.var.deps.provinceName,
