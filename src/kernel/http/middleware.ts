@@ -22,14 +22,15 @@ export const requestContext = (deps: AppDeps) =>
     c.set('csrfToken', '');
     c.set('csrfRead', false);
     await next();
-    deps.logger.debug(
-      {
-        reqId: requestId,
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      },
-      'request',
-    );
+    if (deps.logger.isLevelEnabled('debug'))
+      deps.logger.debug(
+        {
+          reqId: requestId,
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
   });

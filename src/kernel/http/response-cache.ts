@@ -22,7 +22,9 @@ const sharedCookies = new Set([LANG_COOKIE, 'kn_csrf']);
 interface Entry {
   expires: number;
   etag: string;
-  headers: [string, string][];
+  /** A plain object: the server writes it as it is (no Headers to build on every hit). */
+  headers: Record<string, string>;
+  notModified: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
   bytes: number;
 }
@@ -113,10 +115,7 @@ export function responseCache({ maxBytes, ttlMs, maxEntryBytes = 512 * 1024 }: R
         entries.delete(key);
         entries.set(key, found);
         if (matches(raw.get('if-none-match') ?? undefined, found.etag)) {
-          return new Response(null, {
-            status: 304,
-            headers: found.headers.filter(([name]) => notModifiedHeaders.includes(name)),
-          });
+          return new Response(null, { status: 304, headers: found.notModified });
         }
         return new Response(found.body, { status: 200, headers: found.headers });
       }
@@ -149,13 +148,15 @@ export function responseCache({ maxBytes, ttlMs, maxEntryBytes = 512 * 1024 }: R
     if (!/\bcookie\b/i.test(headers.get('vary') ?? '')) headers.append('vary', 'Cookie');
     headers.delete('x-cache');
     const etag = headers.get('etag') as string;
-    const stored = [...headers].filter(([name]) => name !== 'content-length');
+    const stored = Object.fromEntries([...headers].filter(([name]) => name !== 'content-length'));
+    const notModified = Object.fromEntries([...headers].filter(([name]) => notModifiedHeaders.includes(name)));
     // A write while this page was being made may not show in it: such a page is sent, not kept.
     if (body.length <= maxEntryBytes && version === before) {
       const entry: Entry = {
         expires: now + ttlMs,
         etag,
-        headers: [...stored, ['x-cache', 'hit']],
+        headers: { ...stored, 'x-cache': 'hit' },
+        notModified,
         body,
         bytes: body.length + key.length + 400,
       };
@@ -171,12 +172,41 @@ export function responseCache({ maxBytes, ttlMs, maxEntryBytes = 512 * 1024 }: R
     headers.set('x-cache', 'miss');
     c.res = undefined;
     if (matches(raw.get('if-none-match') ?? undefined, etag)) {
-      c.res = new Response(null, {
-        status: 304,
-        headers: [...headers].filter(([name]) => notModifiedHeaders.includes(name)),
-      });
+      c.res = new Response(null, { status: 304, headers: notModified });
       return;
     }
     c.res = new Response(body, { status: 200, headers });
   });
+}
+
+const kept = new WeakMap<object, Map<string, { version: number; expires: number; value: Promise<unknown> }>>();
+
+/**
+ * A costly read that many visits share (the home page's counts over the whole ledger, the
+ * sitemap), kept until the next write in this process and `ttlMs` at most; visits that come while
+ * it is being read wait for the same read. `ttlMs` 0 reads every time.
+ * @example const figures = await untilWrite(db, 'home-figures', 60_000, () => projectFigures(db))
+ */
+export function untilWrite<T>(scope: object, key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  if (ttlMs <= 0) return load();
+  let values = kept.get(scope);
+  if (!values) {
+    values = new Map();
+    kept.set(scope, values);
+  }
+  const now = Date.now();
+  const found = values.get(key);
+  if (found && found.version === version && found.expires > now) return found.value as Promise<T>;
+  const value = load();
+  const entry = { version, expires: now + ttlMs, value };
+  values.set(key, entry);
+  value.catch(() => {
+    if (values.get(key) === entry) values.delete(key);
+  });
+  return value;
+}
+
+/** How long `untilWrite` keeps a read: a minute, or nothing when the response cache is off (tests). */
+export function sharedReadMs(config: { RESPONSE_CACHE_MB: number }): number {
+  return config.RESPONSE_CACHE_MB > 0 ? 60_000 : 0;
 }

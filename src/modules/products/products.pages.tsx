@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { allow, requireActor } from '#kernel/auth/access.ts';
 import { isStaff } from '#kernel/auth/roles.ts';
+import type { Db } from '#kernel/db/client.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { sendFile } from '#kernel/http/files.ts';
@@ -8,6 +9,7 @@ import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { type FormValues, readForm, submitForm } from '#kernel/http/forms.ts';
 import { pageFrom, pageInfo } from '#kernel/http/pagination.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
+import { sharedReadMs, untilWrite } from '#kernel/http/response-cache.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { labelOf } from '#kernel/ui/labels.ts';
 import { listCommunes } from '#modules/places/index.ts';
@@ -78,8 +80,16 @@ productsPages.get('/san-pham', async (c) => {
 });
 
 productsPages.get('/sitemap.xml', async (c) => {
-  const base = c.var.deps.config.BASE_URL;
-  const entries = await sitemapEntries(c.var.deps.db);
+  const { config, db } = c.var.deps;
+  // Up to 100,000 rows: made once, kept until the next write (a minute at most).
+  const xml = await untilWrite(db, 'sitemap', sharedReadMs(config), () => sitemapXml(db, config.BASE_URL));
+  c.header('Content-Type', 'application/xml; charset=utf-8');
+  c.header('Cache-Control', 'public, max-age=3600');
+  return c.body(xml);
+});
+
+async function sitemapXml(db: Db, base: string | undefined): Promise<string> {
+  const entries = await sitemapEntries(db);
   const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const urls = [
     { path: '/', updatedAt: null },
@@ -92,12 +102,8 @@ productsPages.get('/sitemap.xml', async (c) => {
         `<url><loc>${xmlEscape(base + e.path)}</loc>${e.updatedAt ? `<lastmod>${e.updatedAt.toISOString().slice(0, 10)}</lastmod>` : ''}</url>`,
     )
     .join('\n');
-  c.header('Content-Type', 'application/xml; charset=utf-8');
-  c.header('Cache-Control', 'public, max-age=3600');
-  return c.body(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`,
-  );
-});
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`;
+}
 
 /** A product photo: public ones cached for a year (the address never changes its bytes). */
 productsPages.get('/anh-san-pham/:id/:size{lon|nho}', async (c) => {

@@ -5,6 +5,7 @@ import { setSiteCookie } from '#kernel/http/cookies.ts';
 import { safeNext } from '#kernel/http/flash.ts';
 import { LANG_COOKIE } from '#kernel/http/middleware.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
+import { sharedReadMs, untilWrite } from '#kernel/http/response-cache.ts';
 import { isLang } from '#kernel/i18n/index.ts';
 import { fromRoot } from '#kernel/paths.ts';
 import { listEvents, searchEvents } from '#modules/events/index.ts';
@@ -23,9 +24,12 @@ sitePages.get('/', async (c) => {
   const { db } = c.var.deps;
   const actor = c.var.actor;
   const first = (perPage: number) => ({ page: 1, perPage, offset: 0 });
-  const [figures, supports, latest, events, products] = await Promise.all([
-    projectFigures(db),
-    supportCount(db),
+  // The counts read the whole ledger: kept until the next write (a minute at most).
+  const counts = untilWrite(db, 'home-figures', sharedReadMs(c.var.deps.config), () =>
+    Promise.all([projectFigures(db), supportCount(db)]),
+  );
+  const [[figures, supports], latest, events, products] = await Promise.all([
+    counts,
     listProjects({ db, actor: null, filters: {}, page: first(5) }),
     listEvents({ db, actor, filters: { when: 'upcoming', kind: undefined }, limit: 3 }),
     listShowcase({ db, filters: {}, page: first(4) }),

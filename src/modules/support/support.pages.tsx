@@ -75,13 +75,14 @@ supportPages.get('/ho-tro', staffOnly, async (c) => {
   const query = c.req.query();
   const filters = SupportFilters.parse(query);
   const page = pageFrom(query.page, 25);
-  const { items, total } = await listSupport({ db: c.var.deps.db, actor: requireActor(c), filters, page });
+  const { items, total, more } = await listSupport({ db: c.var.deps.db, actor: requireActor(c), filters, page });
   return render(
     c,
     <LedgerPage
       ctx={pageContext(c)}
       items={items}
       info={pageInfo(page, total)}
+      more={more}
       filters={filters}
       query={query}
       years={yearsUpTo(todayInVietnam())}

@@ -14,12 +14,14 @@ export interface LedgerProps {
   ctx: PageContext;
   items: LedgerRow[];
   info: PageInfo;
+  /** The count stopped at its cap: "more than". */
+  more?: boolean;
   filters: SupportFilters;
   query: Record<string, string>;
   years: number[];
 }
 
-export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, filters, query, years }) => {
+export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, more, filters, query, years }) => {
   const { t, lang } = ctx;
   const all = t('projects.filter.all');
   const filtered = Boolean(filters.q || filters.kind || filters.year);
@@ -56,7 +58,7 @@ export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, filters, query, 
         </EmptyState>
       ) : (
         <>
-          <ResultCount t={t} lang={lang} total={info.total} />
+          <ResultCount t={t} lang={lang} total={info.total} more={more} />
           <Table
             caption={t('support.title')}
             rows={items}
@@ -76,7 +78,7 @@ export const LedgerPage: FC<LedgerProps> = ({ ctx, items, info, filters, query, 
               { label: t('support.col.status'), cell: (r) => labelOf(t, 'support.status', r.status), phone: 'hide' },
             ]}
           />
-          <Pagination t={t} lang={lang} info={info} path="/ho-tro" query={query} />
+          <Pagination t={t} lang={lang} info={info} path="/ho-tro" query={query} more={more} />
         </>
       )}
     </Layout>
