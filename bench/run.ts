@@ -405,6 +405,19 @@ async function settle(pid: number | undefined): Promise<number> {
   return Math.round(performance.now() - t0);
 }
 
+/** Waits (at most 60 s) until no query of the benchmark database is running. */
+async function settleDb(client: pg.Client): Promise<number> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < 60_000) {
+    const r = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()",
+    );
+    if (!r.rows[0]?.n) break;
+    await sleep(250);
+  }
+  return Math.round(performance.now() - t0);
+}
+
 /** What a request needs beyond a GET: a form body (POST), cookies of a signed-in officer, a new address each time. */
 interface RequestShape {
   method?: 'GET' | 'POST';
@@ -421,7 +434,10 @@ async function load(
   dbClient: pg.Client | null = null,
   shape: RequestShape = {},
 ): Promise<Measured> {
-  const waited = await settle(pid);
+  let waited = await settle(pid);
+  // The database too: queries of the previous run still running (the server waits for them idle)
+  // would be counted against this one, and delay it.
+  if (dbClient) waited += await settleDb(dbClient);
   if (waited > 2_000) log(`  (waited ${fmt(waited)} ms for the server to finish earlier requests)`);
   // autocannon refuses keys present but undefined: add the method and body only when there are some.
   const options = {
