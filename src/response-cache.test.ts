@@ -86,6 +86,18 @@ describe('the response cache of anonymous pages', () => {
     expect(await fresh.text()).toContain('Đang tăng trưởng');
   });
 
+  it('counts a newly published project on the home page (its figures are kept until a write)', async () => {
+    const projectsFigure = async () =>
+      /<strong>(\d+)<\/strong> [^<]*dự án/.exec(await (await anonymous('/')).text())?.[1];
+    expect(await projectsFigure()).toBe('1');
+    const founder = await signedIn('founder@test.vn');
+    const second = { ...project, name: 'Miến dong Bình Gia', commune: 'binh-gia' };
+    expect((await founder.post('/du-an/moi', second)).status).toBe(303);
+    const officer = await signedIn('officer@test.vn');
+    expect((await officer.post('/du-an/mien-dong-binh-gia/duyet', { decision: 'approve' })).status).toBe(303);
+    expect(await projectsFigure()).toBe('2');
+  });
+
   it('never gives a signed-in person the anonymous page, and never keeps theirs', async () => {
     const founder = await signedIn('founder@test.vn');
     // The sign-in above was a write: the cache is empty. The signed-in visit comes first.
