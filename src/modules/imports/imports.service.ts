@@ -14,15 +14,18 @@ import {
   type PastAttendee,
   undoPastAttendance,
 } from '#modules/events/index.ts';
+import { expertEmailsTaken } from '#modules/experts/index.ts';
 import { forgetPeople } from '#modules/people/index.ts';
 import { listCommunes, provinceName } from '#modules/places/index.ts';
 import { projectIdsByNames } from '#modules/projects/index.ts';
 import { forgetSupport } from '#modules/support/index.ts';
 import { detectLayout, fieldChoices, isImportKind } from './columns.ts';
+import { importExpert, undoExperts } from './experts-import.ts';
 import { type BatchCounts, type BatchCreated, importBatch } from './imports.sql.ts';
 import { type ImportKind, undoDays } from './imports.taxonomy.ts';
 import { columnToUnicode, type Encoding } from './legacy-text.ts';
 import { importPartner, undoPartners } from './partners-import.ts';
+import { importProduct, undoProducts } from './products-import.ts';
 import { importProject, undoProjects } from './projects-import.ts';
 import { importLimits, readSheet } from './read-file.ts';
 import { type AttendeeRecord, naturalKey, type ReadRow, readRows } from './rows.ts';
@@ -37,6 +40,9 @@ const emptyCreated = (): BatchCreated => ({
   projects: [],
   partners: [],
   support: [],
+  experts: [],
+  products: [],
+  listings: [],
 });
 
 function staffOnly(actor: Actor) {
@@ -195,14 +201,23 @@ export async function previewBatch({
   const units = await listCommunes(db, province);
   const projectCol = fields.indexOf('project');
   const projects =
-    kind === 'support' && projectCol >= 0
+    (kind === 'support' || kind === 'products') && projectCol >= 0
       ? await projectIdsByNames(
           db,
           rows.slice(layout.firstDataRow).map((r) => r[projectCol] ?? ''),
         )
       : undefined;
+  const emailCol = fields.indexOf('email');
+  const takenEmails =
+    kind === 'experts' && emailCol >= 0
+      ? await expertEmailsTaken(
+          db,
+          rows.slice(layout.firstDataRow).map((r) => r[emailCol] ?? ''),
+        )
+      : undefined;
   const read = readRows(rows, layout.firstDataRow, {
     projects,
+    takenEmails,
     kind,
     fields,
     headers: layout.headers,
@@ -322,6 +337,18 @@ export async function runImport({
           created.partners.push(r.id);
           fresh++;
         } else existing++;
+      } else if (record.kind === 'experts') {
+        const r = await importExpert(tx, actor, record);
+        if (r.created) {
+          created.experts?.push(r.id);
+          fresh++;
+        } else existing++;
+      } else if (record.kind === 'products') {
+        const r = await importProduct(tx, actor, record, today);
+        if (r.productCreated) created.products?.push(r.productId);
+        if (r.listingCreated && r.listingId) created.listings?.push(r.listingId);
+        if (r.productCreated || r.listingCreated) fresh++;
+        else existing++;
       }
     }
     const counts: BatchCounts = {
@@ -359,7 +386,8 @@ export function canUndo(batch: Pick<Batch, 'status' | 'importedAt'>, now = new D
 
 /**
  * Takes back what a batch added, through the modules that own it, and nothing else: its
- * registrations and check-ins, its partners, then the people it added that nothing else uses.
+ * registrations and check-ins, its projects, partners, ledger entries, experts, products and
+ * listings, then the people it added that nothing else uses.
  */
 export async function undoBatch({ db, actor, batch }: { db: Db; actor: Actor; batch: Batch }): Promise<Batch> {
   staffOnly(actor);
@@ -377,6 +405,9 @@ export async function undoBatch({ db, actor, batch }: { db: Db; actor: Actor; ba
     if (c.projects.length) await undoProjects(tx, actor, c.projects);
     if (c.partners.length) await undoPartners(tx, actor, c.partners);
     if (c.support.length) await forgetSupport(tx, 'import', c.support);
+    if (c.experts?.length) await undoExperts(tx, actor, c.experts);
+    if (c.products?.length || c.listings?.length)
+      await undoProducts(tx, actor, { products: c.products ?? [], listings: c.listings ?? [] });
     await forgetPeople(tx, c.people);
     const [row] = await tx
       .update(importBatch)

@@ -24,6 +24,11 @@ export interface BatchCreated {
   partners: string[];
   /** Ledger entries, by their source id (`import` entries). */
   support: string[];
+  /** Expert accounts (with their profiles). */
+  experts?: string[];
+  /** Products, and listings (each with its ledger entry, on products old or new). */
+  products?: string[];
+  listings?: string[];
 }
 
 /**

@@ -1,5 +1,8 @@
-/** What a file can bring in: a past event's attendance list, projects with their teams, partners, past support. */
-export const importKinds = ['attendance', 'projects', 'partners', 'support'] as const;
+/**
+ * What a file can bring in: a past event's attendance list, projects with their teams, partners,
+ * past support, experts, products with their platform listings.
+ */
+export const importKinds = ['attendance', 'projects', 'partners', 'support', 'experts', 'products'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** A batch is read (draft), then imported, and may be undone within `undoDays`. */
