@@ -214,6 +214,18 @@ export const vi = {
   'imports.tpl.title.products': 'DANH SÁCH SẢN PHẨM VÀ GIAN HÀNG TRÊN SÀN THƯƠNG MẠI ĐIỆN TỬ',
   'imports.tpl.hint.products':
     'Điền từ dòng 4. Tên dự án như trong hệ thống. Một dòng cho mỗi sàn; sản phẩm bán trên nhiều sàn ghi nhiều dòng. Sàn: Techfest, Postmart, Voso, Sendo, Shopee, Lazada, Tiki. Ngày lên sàn: dd/mm/yyyy. Trạng thái: đang bán, chờ duyệt, ngừng bán.',
+  'imports.status.running': 'Đang nhập',
+  'imports.status.failed': 'Không thành công',
+  'imports.run.background':
+    'Tệp có {rows} dòng: việc nhập chạy nền trên máy chủ. Sau khi bấm nút, trang cho biết đã nhập được bao nhiêu dòng và tự cập nhật đến khi xong; có thể đóng trang và quay lại sau.',
+  'imports.flash.started': 'Đã bắt đầu nhập. Trang này tự cập nhật đến khi xong.',
+  'imports.progress.title': 'Đang nhập dữ liệu',
+  'imports.progress.done': '{kind}: đã nhập {done} / {total} dòng ({percent}%).',
+  'imports.progress.lead':
+    'Trang tự tải lại sau mỗi {seconds} giây đến khi nhập xong. Nếu có lỗi giữa chừng, những gì đã nhập sẽ được gỡ bỏ hết, không để lại dữ liệu dở dang.',
+  'imports.progress.reload': 'Tải lại trang',
+  'imports.failed.lead':
+    'Lần nhập trước không thành công nên không có dòng nào được giữ lại. Bấm nhập lại bên dưới; nếu vẫn lỗi, chia tệp thành nhiều tệp nhỏ hơn hoặc báo quản trị viên.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -437,6 +449,18 @@ export const en: Record<keyof typeof vi, string> = {
   'imports.tpl.title.products': 'LIST OF PRODUCTS AND THEIR E-COMMERCE LISTINGS',
   'imports.tpl.hint.products':
     'Fill in from row 4. Project names as in the system. One row per platform; a product sold on several platforms takes several rows. Platform: Techfest, Postmart, Voso, Sendo, Shopee, Lazada, Tiki. Listed on: dd/mm/yyyy. Status: đang bán, chờ duyệt, ngừng bán.',
+  'imports.status.running': 'Importing',
+  'imports.status.failed': 'Failed',
+  'imports.run.background':
+    'The file has {rows} rows: the import runs in the background on the server. After pressing the button, the page shows how many rows are done and refreshes itself until the end; you may close it and come back later.',
+  'imports.flash.started': 'The import has started. This page refreshes itself until it is done.',
+  'imports.progress.title': 'Importing',
+  'imports.progress.done': '{kind}: {done} of {total} rows imported ({percent}%).',
+  'imports.progress.lead':
+    'The page reloads itself every {seconds} seconds until the import is done. If something goes wrong on the way, what was imported is taken back: nothing is left half-done.',
+  'imports.progress.reload': 'Reload the page',
+  'imports.failed.lead':
+    'The last try did not succeed, so no row was kept. Press import again below; if it fails again, split the file into smaller ones or tell an administrator.',
 };
 
 declare module '#kernel/i18n/index.ts' {

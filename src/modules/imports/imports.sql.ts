@@ -48,6 +48,8 @@ export const importBatch = pgTable(
     /** The field each column holds, as the officer confirmed it ('' for a column left out). */
     fields: jsonb().$type<string[]>().notNull().default([]),
     headerRow: integer().notNull().default(0),
+    /** Rows written so far by a background import (its progress); all of them once imported. */
+    processed: integer().notNull().default(0),
     counts: jsonb().$type<BatchCounts>().notNull().default({ rows: 0, created: 0, existing: 0, skipped: 0 }),
     created: jsonb()
       .$type<BatchCreated>()

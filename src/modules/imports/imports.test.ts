@@ -17,6 +17,7 @@ import { TestBrowser } from '#src/testing/browser.ts';
 import { fileOf } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { detectLayout } from './columns.ts';
+import { importFinished, runImport } from './imports.service.ts';
 import { importBatch } from './imports.sql.ts';
 import { importKinds } from './imports.taxonomy.ts';
 import { templateHeaders } from './template.ts';
@@ -255,7 +256,8 @@ describe('importing the attendance list of a past course', () => {
       event: big.id,
     });
     const html = await (await staff.get(at)).text();
-    expect(html).toContain('Tệp có 4.000 dòng, việc nhập có thể mất khoảng 10 giây.');
+    // More rows than the background threshold: the import will run in the background, with progress.
+    expect(html).toContain('Tệp có 4.000 dòng: việc nhập chạy nền trên máy chủ.');
     expect(html).toContain(`href="/su-kien/${big.slug}/nguoi-dang-ky"`);
   });
 
@@ -445,6 +447,67 @@ describe('importing products and their listings', () => {
     expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
     expect(await ledgerEntries(rt.db, { sourceKind: 'listing' })).toHaveLength(0);
     expect(await productOf('mien-dong-hoi-hoan-loai-dac-biet')).toBeNull();
+  });
+});
+
+describe('a long list runs in the background', () => {
+  it('the batch page shows how far it is and refreshes itself, without JavaScript, until it is imported', async () => {
+    const before = (await listPartnerOptions(rt.db)).length;
+    const at = await start(upload('doi-tac.xlsx'), { kind: 'partners' });
+    const seen: string[] = [];
+    const started = await runImport({
+      db: rt.db,
+      actor: officer,
+      batch: await batchOf(at),
+      province: 'lang-son',
+      background: 2,
+      chunk: 2,
+      afterChunk: async () => {
+        seen.push(await (await staff.get(at)).text());
+      },
+    });
+    expect(started.status).toBe('running');
+    await importFinished(started.id);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain('Danh sách đối tác: đã nhập 2 / 4 dòng (50%).');
+    expect(seen[0]).toContain(`<meta http-equiv="refresh" content="3;url=${at}"/>`);
+    const done = await batchOf(at);
+    expect(done).toMatchObject({ status: 'imported', processed: 4 });
+    expect(done.counts).toEqual({ rows: 5, created: 4, existing: 0, skipped: 1 });
+    expect((await listPartnerOptions(rt.db)).length).toBe(before + 4);
+    const page = await (await staff.get(at)).text();
+    expect(page).not.toContain('http-equiv="refresh"');
+    expect(page).toContain('Hoàn tác lần nhập này');
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    expect((await listPartnerOptions(rt.db)).length).toBe(before);
+  });
+
+  it('a part that fails takes back the parts before it: nothing stays half-imported; it can be run again', async () => {
+    const before = (await listPartnerOptions(rt.db)).length;
+    const at = await start(upload('doi-tac.xlsx'), { kind: 'partners' });
+    const started = await runImport({
+      db: rt.db,
+      actor: officer,
+      batch: await batchOf(at),
+      province: 'lang-son',
+      background: 2,
+      chunk: 2,
+      afterChunk: async () => {
+        // The first two partners are in; the next part fails.
+        expect((await listPartnerOptions(rt.db)).length).toBe(before + 2);
+        throw new Error('the disk is full');
+      },
+    });
+    await importFinished(started.id);
+    const failed = await batchOf(at);
+    expect(failed.status).toBe('failed');
+    expect((await listPartnerOptions(rt.db)).length).toBe(before);
+    const page = await (await staff.get(at)).text();
+    expect(page).toContain('Lần nhập trước không thành công nên không có dòng nào được giữ lại.');
+    const again = await run(at);
+    expect(again.status).toBe('imported');
+    expect((await listPartnerOptions(rt.db)).length).toBe(before + 4);
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
   });
 });
 
