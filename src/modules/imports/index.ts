@@ -6,6 +6,7 @@ import { importsPages } from './imports.pages.tsx';
 // the modules that own them (events, people, partners).
 export {
   canUndo,
+  getBatch,
   importFinished,
   listBatches,
   previewBatch,
