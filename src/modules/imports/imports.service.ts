@@ -277,8 +277,11 @@ function attendeeOf(r: AttendeeRecord, e: EventWithSessions): PastAttendee {
 
 /** Lists with more rows to import than this run in the background, their progress on the batch page. */
 export const backgroundRows = 2000;
-/** A background import writes this many rows per transaction, then records its progress. */
-export const chunkRows = 500;
+/**
+ * A background import writes this many rows per transaction, then records its progress: fewer
+ * parts for attendance, whose rows are written set-based (each part re-reads the event's seats).
+ */
+export const chunkRows = { attendance: 2000, other: 500 } as const;
 
 /** Background imports still running in this process, by batch id (tests wait for them). */
 const running = new Map<string, Promise<void>>();
@@ -372,7 +375,7 @@ export async function runImport({
   today = todayInVietnam(),
   logger,
   background = backgroundRows,
-  chunk = chunkRows,
+  chunk = batch.kind === 'attendance' ? chunkRows.attendance : chunkRows.other,
   afterChunk,
 }: {
   db: Db;

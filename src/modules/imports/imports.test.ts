@@ -17,7 +17,7 @@ import { TestBrowser } from '#src/testing/browser.ts';
 import { fileOf } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { detectLayout } from './columns.ts';
-import { importFinished, runImport } from './imports.service.ts';
+import { importFinished, recoverImports, runImport } from './imports.service.ts';
 import { importBatch } from './imports.sql.ts';
 import { importKinds } from './imports.taxonomy.ts';
 import { templateHeaders } from './template.ts';
@@ -508,6 +508,23 @@ describe('a long list runs in the background', () => {
     expect(again.status).toBe('imported');
     expect((await listPartnerOptions(rt.db)).length).toBe(before + 4);
     expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+  });
+});
+
+describe('a background import the server stopped in the middle', () => {
+  it('is taken back at the next start and marked failed', async () => {
+    const before = (await listPartnerOptions(rt.db)).length;
+    const at = await start(upload('doi-tac.xlsx'), { kind: 'partners' });
+    await run(at);
+    expect((await listPartnerOptions(rt.db)).length).toBe(before + 4);
+    // As a restart finds it: still running, its first parts written.
+    await rt.db
+      .update(importBatch)
+      .set({ status: 'running', processed: 2 })
+      .where(eq(importBatch.id, (await batchOf(at)).id));
+    expect(await recoverImports(rt.db)).toBe(1);
+    expect((await batchOf(at)).status).toBe('failed');
+    expect((await listPartnerOptions(rt.db)).length).toBe(before);
   });
 });
 
