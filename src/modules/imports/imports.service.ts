@@ -283,6 +283,9 @@ export const backgroundRows = 2000;
  */
 export const chunkRows = { attendance: 2000, other: 500 } as const;
 
+/** The pause between two parts of a background import. */
+const pauseMs = 300;
+
 /** Background imports still running in this process, by batch id (tests wait for them). */
 const running = new Map<string, Promise<void>>();
 
@@ -471,7 +474,12 @@ export async function runImport({
               .set({ counts: counts(c), created, processed: from + part.length })
               .where(eq(importBatch.id, batch.id));
         });
-        if (!last) await afterChunk?.(from + part.length);
+        if (!last) {
+          await afterChunk?.(from + part.length);
+          // A breath between parts: on PGlite (one connection) the requests waiting meanwhile, the
+          // progress page among them, run their few queries before the next part takes it again.
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        }
       }
     } catch (error) {
       logger?.error({ err: error, batch: batch.id }, 'a background import failed; what it added is taken back');

@@ -29,10 +29,18 @@ export interface EventOption {
   endsOn: string;
 }
 
+/** What the name column names in each kind of list ("Tên sản phẩm" in a product list). */
+const nameLabel: Partial<Record<ImportKind, MessageKey>> = {
+  projects: 'imports.tpl.projectName',
+  partners: 'imports.tpl.partnerName',
+  products: 'imports.tpl.productName',
+};
+
 /** A field's name in the matching form and the preview: "Họ và tên", "Buổi 2". */
-export function fieldLabel(t: Translator, field: string): string {
+export function fieldLabel(t: Translator, field: string, kind?: ImportKind): string {
   if (field.startsWith('session:')) return t('imports.field.session', { n: field.slice('session:'.length) });
-  return t(`imports.field.${field}` as MessageKey);
+  const own = field === 'name' && kind ? nameLabel[kind] : undefined;
+  return t(own ?? (`imports.field.${field}` as MessageKey));
 }
 
 const statusTone = {
@@ -250,7 +258,7 @@ export const PreviewPage: FC<PreviewProps> = (p) => {
                   value={p.fields[col] ?? ''}
                   options={[
                     { value: '', label: t('imports.columns.ignore') },
-                    ...p.choices.map((f) => ({ value: f, label: fieldLabel(t, f) })),
+                    ...p.choices.map((f) => ({ value: f, label: fieldLabel(t, f, p.kind) })),
                   ]}
                 />
               ))}
