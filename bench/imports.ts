@@ -15,7 +15,7 @@ import type { Actor } from '#kernel/auth/roles.ts';
 import { type Database, openDatabase } from '#kernel/db/client.ts';
 import { migrate } from '#kernel/db/migrate.ts';
 import { createEvent, EventInput, getEvent } from '#modules/events/index.ts';
-import { previewBatch, runImport, startImport, undoBatch } from '#modules/imports/index.ts';
+import { getBatch, importFinished, previewBatch, runImport, startImport, undoBatch } from '#modules/imports/index.ts';
 import { bundledCommuneFile, loadCommunes, readCommuneFile } from '#modules/places/index.ts';
 
 export const importRowsBudget = { rows: 10_000, seconds: 30 };
@@ -109,9 +109,15 @@ export async function benchImport({ rows, url }: { rows: number; url?: string })
     const province = 'lang-son';
     const batch = await start();
     const preview = await timed(() => previewBatch({ db, actor: officer, batch, province }));
-    const imported = await timed(() => runImport({ db, actor: officer, batch, province }));
+    // As the officer waits for it: a long list runs in the background until its batch is imported.
+    const importAll = async (b: typeof batch) => {
+      const started = await runImport({ db, actor: officer, batch: b, province });
+      await importFinished(started.id);
+      return getBatch({ db, actor: officer, id: started.id });
+    };
+    const imported = await timed(() => importAll(batch));
     const second = await start();
-    const again = await timed(() => runImport({ db, actor: officer, batch: second, province }));
+    const again = await timed(() => importAll(second));
     const undo = await timed(() => undoBatch({ db, actor: officer, batch: imported.value }));
     return {
       rows: preview.value.rows.length,

@@ -294,6 +294,149 @@ async function supportList() {
   await save(book, 'ho-tro.xlsx');
 }
 
+/**
+ * Consulting experts: a title (học hàm, học vị) in its own column or before the name, specialties
+ * in the Department's words, phones as numbers, an expert without an e-mail, one listed twice.
+ */
+async function expertList() {
+  const book = newBook();
+  const sheet = book.addWorksheet('Chuyen gia');
+  heading(sheet, 'DANH SÁCH CHUYÊN GIA TƯ VẤN, HỖ TRỢ KHỞI NGHIỆP ĐỔI MỚI SÁNG TẠO TỈNH LẠNG SƠN', 8);
+  sheet.addRow(['STT', 'Họ tên', 'Học hàm, học vị', 'Chuyên ngành', 'Cơ quan công tác', 'ĐT', 'Email', 'Địa chỉ']);
+  const experts = [
+    [
+      'Lê Thị Phương Thảo',
+      'Tiến sĩ',
+      'Quy trình sản xuất; An toàn thực phẩm',
+      'Viện Nghiên cứu Công nghệ Thực phẩm miền Bắc',
+      912100001,
+      'thao.le@example.vn',
+      'Phường Đông Kinh',
+    ],
+    [
+      'Đỗ Văn Hải',
+      'Luật sư',
+      'Sở hữu trí tuệ, đăng ký nhãn hiệu',
+      'Công ty Luật TNHH Sở hữu trí tuệ Kinh Bắc',
+      '0912 100 002',
+      'hai.do@example.vn',
+      '',
+    ],
+    [
+      'ThS. Nguyễn Thị Hồng Vân',
+      '',
+      'Marketing, bán hàng trực tuyến',
+      'Trường Cao đẳng Nghề Lạng Sơn',
+      913200300,
+      'Van.Nguyen@example.vn',
+      'Cao Lộc',
+    ],
+    [
+      'Hoàng Minh Tuấn',
+      'Kỹ sư',
+      'Nuôi ong lấy mật',
+      'Hợp tác xã Ong mật Hữu Liên',
+      987654321,
+      'tuan.hoang@example.vn',
+      '',
+    ],
+    ['Vi Thị Trang', 'Thạc sĩ', 'Tài chính', 'Ngân hàng Chính sách xã hội', 914000111, '', ''],
+    ['TS. Lê Thị Phương Thảo', '', 'An toàn thực phẩm', '', '0912100001', 'thao.le@example.vn', ''],
+  ];
+  experts.forEach((e, i) => {
+    sheet.addRow([i + 1, ...e]);
+  });
+  await save(book, 'chuyen-gia.xlsx');
+}
+
+/**
+ * Products of the projects in du-an.xlsx and where they are sold: one row per platform (a product
+ * on two platforms takes two rows), prices as numbers, ranges or words, dates as Excel dates or
+ * text, a project not in the system, a row written twice, a product on no platform.
+ */
+async function productList() {
+  const book = newBook();
+  const sheet = book.addWorksheet('San pham');
+  heading(sheet, 'DANH SÁCH SẢN PHẨM ĐƯA LÊN SÀN THƯƠNG MẠI ĐIỆN TỬ NĂM 2022', 10);
+  sheet.addRow([
+    'STT',
+    'Tên sản phẩm',
+    'Chủ thể',
+    'Nhóm sản phẩm',
+    'Quy cách',
+    'Giá bán (đồng)',
+    'Sàn TMĐT',
+    'Link gian hàng',
+    'Ngày lên sàn',
+    'Tình trạng',
+  ]);
+  const rows: (string | number | Date)[][] = [
+    [
+      'Miến dong Hội Hoan loại đặc biệt',
+      'Miến dong Hội Hoan',
+      'Thực phẩm chế biến',
+      'Gói 500 g',
+      65000,
+      'Postmart',
+      'https://postmart.vn/mien-dong-hoi-hoan',
+      new Date(Date.UTC(2022, 10, 1)),
+      'Đang bán',
+    ],
+    [
+      'Miến dong Hội Hoan loại đặc biệt',
+      'Miến dong Hội Hoan',
+      'Thực phẩm chế biến',
+      'Gói 500 g',
+      65000,
+      'Voso',
+      'https://voso.vn/mien-dong-hoi-hoan',
+      '15/11/2022',
+      'Đang bán',
+    ],
+    [
+      'Tinh dầu hồi Văn Quan',
+      'Hồi Văn Quan',
+      'Dược liệu',
+      'Chai 10 ml',
+      '120.000 - 150.000',
+      'Sàn Techfest',
+      '',
+      '01/12/2022',
+      'Chờ duyệt',
+    ],
+    [
+      'Trà hoa vàng túi lọc',
+      'Trà hoa vàng Đình Lập',
+      'Nông sản',
+      'Hộp 20 túi',
+      'Liên hệ',
+      'Shopee',
+      'https://shopee.vn/tra-hoa-vang-dinh-lap',
+      '',
+      'Đang bán',
+    ],
+    ['Nấm hương khô', 'Nấm hương Mẫu Sơn', 'Nông sản', 'Túi 200 g', 90000, 'Postmart', '', '10/12/2022', ''],
+    [
+      'Miến dong Hội Hoan loại đặc biệt',
+      'Miến dong Hội Hoan',
+      '',
+      '',
+      '',
+      'Postmart',
+      '',
+      new Date(Date.UTC(2022, 10, 1)),
+      '',
+    ],
+    ['Trà hoa vàng nguyên bông', 'Trà hoa vàng Đình Lập', 'Nông sản', 'Hộp 100 g', 250000, '', '', '', ''],
+  ];
+  rows.forEach((r, i) => {
+    sheet.addRow([i + 1, ...r]);
+  });
+  sheet.getCell('I6').numFmt = 'dd/mm/yyyy';
+  sheet.getCell('I11').numFmt = 'dd/mm/yyyy';
+  await save(book, 'san-pham.xlsx');
+}
+
 /** A list whose STT and year columns are formulas with their cached values. */
 async function formulaList() {
   const book = newBook();
@@ -369,5 +512,7 @@ workshopCsv();
 await projectList();
 await partnerList();
 await supportList();
+await expertList();
+await productList();
 await formulaList();
 await badFiles();

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { startDailyBackups } from './kernel/backup/daily.ts';
 import { todayInVietnam } from './kernel/i18n/index.ts';
 import { sendReminders } from './modules/events/index.ts';
+import { recoverImports } from './modules/imports/index.ts';
 import { announceSetup } from './modules/setup/index.ts';
 import { printDemoAccounts, seedDemo } from './seed/demo.ts';
 
@@ -17,6 +18,9 @@ export async function startServer(config: Config) {
     await seedDemo(deps);
     printDemoAccounts();
   }
+  // A long import the last run stopped in the middle of is taken back (nothing stays half-imported).
+  const stopped = await recoverImports(deps.db);
+  if (stopped) deps.logger.warn({ batches: stopped }, 'imports stopped by the last shutdown were taken back');
   // No administrator yet: the one-time setup address goes to the log.
   await announceSetup(deps);
   // Mail written by requests waits in the outbox; the worker sends it (and retries) in the background.

@@ -78,9 +78,9 @@ export async function getExpert({
 }
 
 /** Titles people put before their name are not part of the address: "TS. Lê Thị Phương Thảo" → "le-thi-phuong-thao". */
-const titles = /^(?:(?:gs|pgs|ts|tskh|ths|ks|bs|ds|cn|ncs|ls|luật sư|kỹ sư|thạc sĩ|tiến sĩ|nghệ nhân)\.?\s+)+/iu;
+export const titles = /^(?:(?:gs|pgs|ts|tskh|ths|ks|bs|ds|cn|ncs|ls|luật sư|kỹ sư|thạc sĩ|tiến sĩ|nghệ nhân)\.?\s+)+/iu;
 
-async function freeSlugFrom(db: Db, name: string): Promise<string> {
+export async function freeSlugFrom(db: Db, name: string): Promise<string> {
   const base = slugify(name.replace(titles, '') || name, 70);
   const taken = await db
     .select({ slug: expertProfile.slug })

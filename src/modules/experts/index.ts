@@ -4,6 +4,13 @@ import * as words from './experts.i18n.ts';
 import { expertsPages } from './experts.pages.tsx';
 
 // The experts module's public face: what other modules may use.
+export {
+  enterImportedExpert,
+  expertEmailsTaken,
+  expertIdByName,
+  expertNameKey,
+  removeImportedExperts,
+} from './experts.import.ts';
 export { personalDataOf } from './experts.personal-data.ts';
 export { type ExpertSkills, expertSkills, expertsWithSkills } from './experts.queries.ts';
 export { ExpertFilters, ExpertInput } from './experts.schemas.ts';

@@ -11,6 +11,19 @@ export const fieldsOf: Record<ImportKind, readonly string[]> = {
   projects: ['name', 'commune', 'field', 'stage', 'summary', 'lead', 'phone', 'email', 'members'],
   partners: ['name', 'kind', 'summary', 'address', 'commune', 'contactName', 'phone', 'email', 'website'],
   support: ['project', 'supportKind', 'date', 'endDate', 'title', 'provider', 'outcome'],
+  experts: ['name', 'degree', 'specialty', 'headline', 'organisation', 'commune', 'phone', 'email'],
+  products: [
+    'project',
+    'name',
+    'category',
+    'description',
+    'unit',
+    'price',
+    'platform',
+    'url',
+    'listedOn',
+    'listingStatus',
+  ],
 };
 
 /** Fields a row cannot do without. */
@@ -19,6 +32,8 @@ export const requiredFields: Record<ImportKind, readonly string[]> = {
   projects: ['name'],
   partners: ['name'],
   support: ['project', 'date'],
+  experts: ['name'],
+  products: ['project', 'name'],
 };
 
 /** Header spellings, folded (lower case, no diacritics, punctuation as spaces). */
@@ -105,6 +120,75 @@ kindAliases.support = {
   title: ['noi dung', 'noi dung ho tro', 'ten hoat dong', 'hoat dong'],
   provider: ['don vi ho tro', 'nguoi ho tro', 'don vi thuc hien', 'chuyen gia', 'don vi to chuc'],
   outcome: ['ket qua', 'ket qua dat duoc', 'ghi chu'],
+};
+
+kindAliases.experts = {
+  name: [
+    'ho va ten',
+    'ho ten',
+    'ten',
+    'ten chuyen gia',
+    'ho va ten chuyen gia',
+    'ho ten chuyen gia',
+    'chuyen gia',
+    'nha khoa hoc',
+  ],
+  degree: ['hoc ham hoc vi', 'hoc ham', 'hoc vi', 'trinh do', 'trinh do chuyen mon', 'chuc danh khoa hoc'],
+  specialty: [
+    'linh vuc chuyen mon',
+    'chuyen mon',
+    'chuyen nganh',
+    'linh vuc tu van',
+    'linh vuc',
+    'noi dung tu van',
+    'linh vuc ho tro',
+    'chuyen sau',
+  ],
+  headline: ['gioi thieu', 'mo ta', 'tom tat', 'kinh nghiem', 'chuc vu', 'chuc danh', 'ghi chu'],
+  organisation: [
+    'co quan',
+    'don vi',
+    'to chuc',
+    'co quan don vi',
+    'don vi cong tac',
+    'co quan cong tac',
+    'noi cong tac',
+  ],
+  commune: ['dia chi', 'xa phuong', 'noi o', 'dia ban', 'dia chi lien he', 'noi cu tru', 'dia ban hoat dong'],
+};
+
+kindAliases.products = {
+  project: [
+    'du an',
+    'ten du an',
+    'chu the',
+    'co so san xuat',
+    'ten co so',
+    'co so',
+    'chu san pham',
+    'don vi san xuat',
+    'chu the san xuat',
+    'ten du an chu the',
+  ],
+  name: ['ten san pham', 'san pham', 'ten hang hoa', 'ten san pham hang hoa', 'mat hang', 'ten mat hang'],
+  category: ['nhom san pham', 'loai san pham', 'phan loai', 'nhom hang', 'loai', 'nhom'],
+  description: ['mo ta', 'mo ta san pham', 'gioi thieu', 'thong tin san pham', 'dac diem'],
+  unit: ['don vi tinh', 'dvt', 'quy cach', 'quy cach dong goi', 'don vi'],
+  price: ['gia ban', 'gia', 'gia ban le', 'don gia', 'gia niem yet'],
+  platform: [
+    'san thuong mai dien tu',
+    'san tmdt',
+    'nen tang',
+    'kenh ban',
+    'san',
+    'ten san',
+    'kenh ban hang',
+    'san dang ban',
+    'noi dang ban',
+  ],
+  url: ['duong dan', 'link', 'duong link', 'dia chi gian hang', 'dia chi trang', 'lien ket', 'url', 'link gian hang'],
+  listedOn: ['ngay dang', 'ngay len san', 'ngay dua len san', 'thoi gian dang', 'ngay dang ban', 'ngay'],
+  listingStatus: ['trang thai', 'tinh trang', 'trang thai gian hang'],
 };
 
 const aliasesOf = (kind: ImportKind, field: string) => kindAliases[kind]?.[field] ?? aliases[field] ?? [];

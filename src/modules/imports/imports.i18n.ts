@@ -3,7 +3,7 @@ export const vi = {
   'imports.nav': 'Nhập dữ liệu',
   'imports.title': 'Nhập dữ liệu từ Excel, CSV',
   'imports.lead':
-    'Đưa danh sách cũ của Sở vào hệ thống: danh sách học viên của một lớp đã học, danh sách đối tác. Tải tệp lên, kiểm tra các cột và các lỗi, rồi nhập những dòng đúng. Nhập lại cùng một tệp không tạo bản ghi trùng; mỗi lần nhập có thể hoàn tác trong 30 ngày.',
+    'Đưa danh sách cũ của Sở vào hệ thống: học viên của một lớp đã học, dự án, đối tác, chuyên gia, hoạt động hỗ trợ, sản phẩm và gian hàng trên sàn. Tải tệp lên, kiểm tra các cột và các lỗi, rồi nhập những dòng đúng. Nhập lại cùng một tệp không tạo bản ghi trùng; mỗi lần nhập có thể hoàn tác trong 30 ngày.',
   'imports.back': '← Các lần nhập dữ liệu',
   'imports.notFound': 'Không tìm thấy lần nhập dữ liệu này.',
   'imports.fileGone': 'Tệp của lần nhập này không còn. Vui lòng tải tệp lên lại.',
@@ -124,7 +124,7 @@ export const vi = {
   'imports.preview.eventList': 'Xem danh sách người tham dự',
   'imports.undo.title': 'Hoàn tác',
   'imports.undo.lead':
-    'Xóa những gì lần nhập này đã tạo (người, đăng ký, điểm danh, đối tác mới); dữ liệu có từ trước giữ nguyên. Có thể hoàn tác trong {days} ngày.',
+    'Xóa những gì lần nhập này đã tạo (người, đăng ký, điểm danh, dự án, đối tác, chuyên gia, sản phẩm, gian hàng mới); dữ liệu có từ trước giữ nguyên. Có thể hoàn tác trong {days} ngày.',
   'imports.undo.submit': 'Hoàn tác lần nhập này',
   'imports.undo.tooLate': 'Đã quá {days} ngày nên không hoàn tác được nữa.',
   'imports.flash.read': 'Đã đọc tệp. Kiểm tra các cột và các lỗi trước khi nhập.',
@@ -174,13 +174,65 @@ export const vi = {
   'imports.tpl.title.support': 'DANH SÁCH HOẠT ĐỘNG HỖ TRỢ DỰ ÁN KHỞI NGHIỆP',
   'imports.tpl.hint.support':
     'Điền từ dòng 4. Tên dự án như trong hệ thống. Loại hỗ trợ: tư vấn, đào tạo, không gian, kết nối tiêu thụ, giới thiệu đối tác, sàn thương mại điện tử, sự kiện, kinh phí. Ngày: dd/mm/yyyy.',
+  'imports.kind.experts': 'Danh sách chuyên gia',
+  'imports.kind.products': 'Sản phẩm và gian hàng trên sàn thương mại điện tử',
+  'imports.field.degree': 'Học hàm, học vị',
+  'imports.field.specialty': 'Lĩnh vực chuyên môn',
+  'imports.field.headline': 'Giới thiệu',
+  'imports.field.category': 'Nhóm sản phẩm',
+  'imports.field.description': 'Mô tả',
+  'imports.field.unit': 'Đơn vị tính',
+  'imports.field.price': 'Giá bán (đồng)',
+  'imports.field.platform': 'Sàn thương mại điện tử',
+  'imports.field.url': 'Đường dẫn',
+  'imports.field.listedOn': 'Ngày lên sàn',
+  'imports.field.listingStatus': 'Trạng thái',
+  'imports.p.expertName': 'Thiếu họ và tên chuyên gia (ít nhất 3 ký tự). Điền họ và tên, hoặc xóa dòng này.',
+  'imports.p.expertEmail':
+    'Thiếu thư điện tử. Chuyên gia cần thư điện tử để có tài khoản (nhận yêu cầu tư vấn, tự sửa hồ sơ); điền thư điện tử của chuyên gia.',
+  'imports.p.expertEmailTaken':
+    'Thư điện tử “{value}” đã là của một tài khoản khác (không phải chuyên gia). Kiểm tra lại thư điện tử, hoặc đổi vai trò tài khoản đó trong phần quản trị.',
+  'imports.p.expertSpecialty':
+    'Không nhận ra lĩnh vực chuyên môn trong “{value}”; chuyên gia được nhập chưa có lĩnh vực. Chọn lĩnh vực trên trang chuyên gia sau khi nhập.',
+  'imports.p.productProjectMissing':
+    'Thiếu tên dự án (cơ sở) làm ra sản phẩm. Điền tên dự án như trong danh sách dự án.',
+  'imports.p.productName': 'Thiếu tên sản phẩm (ít nhất 3 ký tự). Điền tên, hoặc xóa dòng này.',
+  'imports.p.productCategory': 'Nhóm sản phẩm “{value}” không rõ; ghi là “Khác”. Sửa trên trang sản phẩm nếu cần.',
+  'imports.p.price':
+    'Giá “{value}” không đọc được; sản phẩm được nhập không có giá. Ghi số tiền (ví dụ 120.000) hoặc khoảng giá (120.000 - 150.000).',
+  'imports.p.url':
+    'Đường dẫn “{value}” không đúng (cần bắt đầu bằng https://); gian hàng được nhập không có đường dẫn.',
+  'imports.p.platform':
+    'Không nhận ra sàn “{value}”; ghi là “Nền tảng khác”. Ghi tên sàn: Techfest, Postmart, Voso, Sendo, Shopee, Lazada, Tiki.',
+  'imports.p.listedOnMissing':
+    'Thiếu ngày lên sàn; ghi tạm là ngày nhập. Ghi ngày dạng dd/mm/yyyy để sổ hỗ trợ đúng thời gian.',
+  'imports.expert.headline': '{name}: chuyên gia nhập từ danh sách của Sở.',
+  'imports.tpl.productName': 'Tên sản phẩm',
+  'imports.tpl.title.experts': 'DANH SÁCH CHUYÊN GIA TƯ VẤN, HỖ TRỢ KHỞI NGHIỆP',
+  'imports.tpl.hint.experts':
+    'Điền từ dòng 4. Mỗi chuyên gia cần thư điện tử. Lĩnh vực: sản xuất, phát triển sản phẩm, nhãn hiệu, tiêu chuẩn, an toàn thực phẩm, tiếp thị, tài chính, chuyển đổi số, pháp lý, đào tạo, du lịch, công nghệ. Số điện thoại, thư điện tử chỉ cán bộ xem.',
+  'imports.tpl.title.products': 'DANH SÁCH SẢN PHẨM VÀ GIAN HÀNG TRÊN SÀN THƯƠNG MẠI ĐIỆN TỬ',
+  'imports.tpl.hint.products':
+    'Điền từ dòng 4. Tên dự án như trong hệ thống. Một dòng cho mỗi sàn; sản phẩm bán trên nhiều sàn ghi nhiều dòng. Sàn: Techfest, Postmart, Voso, Sendo, Shopee, Lazada, Tiki. Ngày lên sàn: dd/mm/yyyy. Trạng thái: đang bán, chờ duyệt, ngừng bán.',
+  'imports.status.running': 'Đang nhập',
+  'imports.status.failed': 'Không thành công',
+  'imports.run.background':
+    'Tệp có {rows} dòng: việc nhập chạy nền trên máy chủ. Sau khi bấm nút, trang cho biết đã nhập được bao nhiêu dòng và tự cập nhật đến khi xong; có thể đóng trang và quay lại sau.',
+  'imports.flash.started': 'Đã bắt đầu nhập. Trang này tự cập nhật đến khi xong.',
+  'imports.progress.title': 'Đang nhập dữ liệu',
+  'imports.progress.done': '{kind}: đã nhập {done} / {total} dòng ({percent}%).',
+  'imports.progress.lead':
+    'Trang tự tải lại sau mỗi {seconds} giây đến khi nhập xong. Nếu có lỗi giữa chừng, những gì đã nhập sẽ được gỡ bỏ hết, không để lại dữ liệu dở dang.',
+  'imports.progress.reload': 'Tải lại trang',
+  'imports.failed.lead':
+    'Lần nhập trước không thành công nên không có dòng nào được giữ lại. Bấm nhập lại bên dưới; nếu vẫn lỗi, chia tệp thành nhiều tệp nhỏ hơn hoặc báo quản trị viên.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
   'imports.nav': 'Import data',
   'imports.title': 'Import from Excel or CSV',
   'imports.lead':
-    "Bring the Department's old lists into the system: the participants of a past course, a list of partners. Upload the file, check the columns and the problems, then import the rows that are right. Importing the same file again creates no duplicates; each import can be undone for 30 days.",
+    "Bring the Department's old lists into the system: the participants of a past course, projects, partners, experts, support given, products and their platform listings. Upload the file, check the columns and the problems, then import the rows that are right. Importing the same file again creates no duplicates; each import can be undone for 30 days.",
   'imports.back': '← Imports',
   'imports.notFound': 'This import was not found.',
   'imports.fileGone': "This import's file is gone. Please upload the file again.",
@@ -305,7 +357,7 @@ export const en: Record<keyof typeof vi, string> = {
   'imports.preview.eventList': 'See the list of participants',
   'imports.undo.title': 'Undo',
   'imports.undo.lead':
-    'Removes what this import created (new people, registrations, check-ins, partners); what was there before stays. Possible for {days} days.',
+    'Removes what this import created (new people, registrations, check-ins, projects, partners, experts, products, listings); what was there before stays. Possible for {days} days.',
   'imports.undo.submit': 'Undo this import',
   'imports.undo.tooLate': 'More than {days} days have passed, so it can no longer be undone.',
   'imports.flash.read': 'The file was read. Check the columns and the problems before importing.',
@@ -356,6 +408,59 @@ export const en: Record<keyof typeof vi, string> = {
   'imports.tpl.title.support': 'LIST OF SUPPORT GIVEN TO START-UP PROJECTS',
   'imports.tpl.hint.support':
     'Fill in from row 4. Project names as in the system. Kind: tư vấn, đào tạo, không gian, kết nối tiêu thụ, giới thiệu đối tác, sàn thương mại điện tử, sự kiện, kinh phí. Dates: dd/mm/yyyy.',
+  'imports.kind.experts': 'Experts',
+  'imports.kind.products': 'Products and their e-commerce listings',
+  'imports.field.degree': 'Academic title',
+  'imports.field.specialty': 'Specialty',
+  'imports.field.headline': 'Introduction',
+  'imports.field.category': 'Product group',
+  'imports.field.description': 'Description',
+  'imports.field.unit': 'Unit',
+  'imports.field.price': 'Price (đồng)',
+  'imports.field.platform': 'E-commerce platform',
+  'imports.field.url': 'Link',
+  'imports.field.listedOn': 'Listed on',
+  'imports.field.listingStatus': 'Status',
+  'imports.p.expertName': "The expert's full name is missing (at least 3 characters). Fill it in, or delete the row.",
+  'imports.p.expertEmail':
+    "The e-mail is missing. An expert needs an e-mail for their account (to receive consulting requests and edit their profile); fill in the expert's e-mail.",
+  'imports.p.expertEmailTaken':
+    "E-mail “{value}” already belongs to another account (not an expert). Check the e-mail, or change that account's role in the administration.",
+  'imports.p.expertSpecialty':
+    "No specialty recognised in “{value}”; the expert is imported without one. Choose the specialties on the expert's page after importing.",
+  'imports.p.productProjectMissing':
+    "The name of the project (producer) is missing. Write the project's name as in the project list.",
+  'imports.p.productName': "The product's name is missing (at least 3 characters). Fill it in, or delete the row.",
+  'imports.p.productCategory':
+    'Product group “{value}” is unclear; recorded as “Other”. Change it on the product page if needed.',
+  'imports.p.price':
+    'Price “{value}” cannot be read; the product is imported without a price. Write an amount (e.g. 120.000) or a range (120.000 - 150.000).',
+  'imports.p.url':
+    'Link “{value}” is not an address (it must start with https://); the listing is imported without a link.',
+  'imports.p.platform':
+    'Platform “{value}” is not recognised; recorded as “Other platform”. Write the platform: Techfest, Postmart, Voso, Sendo, Shopee, Lazada, Tiki.',
+  'imports.p.listedOnMissing':
+    'The listing date is missing; the import day is recorded for now. Write the date as dd/mm/yyyy so the ledger has the right time.',
+  'imports.expert.headline': "{name}: an expert imported from the Department's list.",
+  'imports.tpl.productName': 'Tên sản phẩm',
+  'imports.tpl.title.experts': 'LIST OF CONSULTING EXPERTS',
+  'imports.tpl.hint.experts':
+    'Fill in from row 4. Every expert needs an e-mail. Specialty: sản xuất, phát triển sản phẩm, nhãn hiệu, tiêu chuẩn, an toàn thực phẩm, tiếp thị, tài chính, chuyển đổi số, pháp lý, đào tạo, du lịch, công nghệ. Phones and e-mails are seen by staff only.',
+  'imports.tpl.title.products': 'LIST OF PRODUCTS AND THEIR E-COMMERCE LISTINGS',
+  'imports.tpl.hint.products':
+    'Fill in from row 4. Project names as in the system. One row per platform; a product sold on several platforms takes several rows. Platform: Techfest, Postmart, Voso, Sendo, Shopee, Lazada, Tiki. Listed on: dd/mm/yyyy. Status: đang bán, chờ duyệt, ngừng bán.',
+  'imports.status.running': 'Importing',
+  'imports.status.failed': 'Failed',
+  'imports.run.background':
+    'The file has {rows} rows: the import runs in the background on the server. After pressing the button, the page shows how many rows are done and refreshes itself until the end; you may close it and come back later.',
+  'imports.flash.started': 'The import has started. This page refreshes itself until it is done.',
+  'imports.progress.title': 'Importing',
+  'imports.progress.done': '{kind}: {done} of {total} rows imported ({percent}%).',
+  'imports.progress.lead':
+    'The page reloads itself every {seconds} seconds until the import is done. If something goes wrong on the way, what was imported is taken back: nothing is left half-done.',
+  'imports.progress.reload': 'Reload the page',
+  'imports.failed.lead':
+    'The last try did not succeed, so no row was kept. Press import again below; if it fails again, split the file into smaller ones or tell an administrator.',
 };
 
 declare module '#kernel/i18n/index.ts' {

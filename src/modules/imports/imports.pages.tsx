@@ -11,6 +11,7 @@ import { endedEvents } from '#modules/events/index.ts';
 import { fieldChoices, isImportKind } from './columns.ts';
 import { FieldsInput, StartInput } from './imports.schemas.ts';
 import {
+  backgroundRows,
   canUndo,
   getBatch,
   listBatches,
@@ -23,7 +24,7 @@ import {
 import type { ImportKind } from './imports.taxonomy.ts';
 import { importLimits } from './read-file.ts';
 import { templateWorkbook } from './template.ts';
-import { ImportsPage, importsPath, PreviewPage } from './views/imports.tsx';
+import { ImportsPage, importsPath, PreviewPage, ProgressPage } from './views/imports.tsx';
 
 export const importsPages = new Hono<AppEnv>();
 const staffOnly = allow('officer', 'admin');
@@ -91,6 +92,20 @@ importsPages.get(`${importsPath}/:id`, staffOnly, async (c) => {
   const { db, config } = c.var.deps;
   const actor = requireActor(c);
   const batch = await getBatch({ db, actor, id: c.req.param('id') });
+  if (batch.status === 'running')
+    // The file is not read again while it is being imported: the page tells how far it is.
+    return render(
+      c,
+      <ProgressPage
+        ctx={pageContext(c)}
+        id={batch.id}
+        fileName={batch.fileName}
+        kind={batch.kind as ImportKind}
+        done={batch.processed}
+        total={batch.counts.rows - batch.counts.skipped}
+        refreshSeconds={3}
+      />,
+    );
   const preview = await previewBatch({ db, actor, batch, province: config.PROVINCE });
   return render(
     c,
@@ -113,6 +128,7 @@ importsPages.get(`${importsPath}/:id`, staffOnly, async (c) => {
       counts={batch.counts}
       importedAt={batch.importedAt}
       undoable={canUndo(batch)}
+      backgroundRows={backgroundRows}
     />,
   );
 });
@@ -136,7 +152,8 @@ importsPages.post(`${importsPath}/:id/nhap`, staffOnly, async (c) => {
   const { db, config } = c.var.deps;
   const actor = requireActor(c);
   const batch = await getBatch({ db, actor, id: c.req.param('id') });
-  const done = await runImport({ db, actor, batch, province: config.PROVINCE });
+  const done = await runImport({ db, actor, batch, province: config.PROVINCE, logger: c.var.deps.logger });
+  if (done.status === 'running') return redirectWithFlash(c, `${importsPath}/${batch.id}`, 'imports.flash.started');
   return redirectWithFlash(c, `${importsPath}/${batch.id}`, 'imports.flash.imported', {
     created: done.counts.created,
     existing: done.counts.existing,

@@ -6,6 +6,7 @@ import { isUuid } from '#kernel/db/keys.ts';
 import { cleanFileName, loadFile, saveFile } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
+import type { Logger } from '#kernel/log.ts';
 import {
   type EventWithSessions,
   endedEvent,
@@ -14,18 +15,21 @@ import {
   type PastAttendee,
   undoPastAttendance,
 } from '#modules/events/index.ts';
+import { expertEmailsTaken } from '#modules/experts/index.ts';
 import { forgetPeople } from '#modules/people/index.ts';
 import { listCommunes, provinceName } from '#modules/places/index.ts';
 import { projectIdsByNames } from '#modules/projects/index.ts';
 import { forgetSupport } from '#modules/support/index.ts';
 import { detectLayout, fieldChoices, isImportKind } from './columns.ts';
+import { importExpert, undoExperts } from './experts-import.ts';
 import { type BatchCounts, type BatchCreated, importBatch } from './imports.sql.ts';
 import { type ImportKind, undoDays } from './imports.taxonomy.ts';
 import { columnToUnicode, type Encoding } from './legacy-text.ts';
 import { importPartner, undoPartners } from './partners-import.ts';
+import { importProduct, undoProducts } from './products-import.ts';
 import { importProject, undoProjects } from './projects-import.ts';
 import { importLimits, readSheet } from './read-file.ts';
-import { type AttendeeRecord, naturalKey, type ReadRow, readRows } from './rows.ts';
+import { type AttendeeRecord, type ImportRecord, naturalKey, type ReadRow, readRows } from './rows.ts';
 import { importSupport } from './support-import.ts';
 
 export type Batch = typeof importBatch.$inferSelect;
@@ -37,6 +41,9 @@ const emptyCreated = (): BatchCreated => ({
   projects: [],
   partners: [],
   support: [],
+  experts: [],
+  products: [],
+  listings: [],
 });
 
 function staffOnly(actor: Actor) {
@@ -195,14 +202,23 @@ export async function previewBatch({
   const units = await listCommunes(db, province);
   const projectCol = fields.indexOf('project');
   const projects =
-    kind === 'support' && projectCol >= 0
+    (kind === 'support' || kind === 'products') && projectCol >= 0
       ? await projectIdsByNames(
           db,
           rows.slice(layout.firstDataRow).map((r) => r[projectCol] ?? ''),
         )
       : undefined;
+  const emailCol = fields.indexOf('email');
+  const takenEmails =
+    kind === 'experts' && emailCol >= 0
+      ? await expertEmailsTaken(
+          db,
+          rows.slice(layout.firstDataRow).map((r) => r[emailCol] ?? ''),
+        )
+      : undefined;
   const read = readRows(rows, layout.firstDataRow, {
     projects,
+    takenEmails,
     kind,
     fields,
     headers: layout.headers,
@@ -259,10 +275,100 @@ function attendeeOf(r: AttendeeRecord, e: EventWithSessions): PastAttendee {
   };
 }
 
+/** Lists with more rows to import than this run in the background, their progress on the batch page. */
+export const backgroundRows = 2000;
 /**
- * Step 3: the rows without errors are imported, all in one transaction (a failure leaves nothing
- * half-done). A row already there (same phone or e-mail; same partner name) is reused: importing
- * the same file again adds nothing. What was added is kept on the batch for undo.
+ * A background import writes this many rows per transaction, then records its progress: fewer
+ * parts for attendance, whose rows are written set-based (each part re-reads the event's seats).
+ */
+export const chunkRows = { attendance: 2000, other: 500 } as const;
+
+/** The pause between two parts of a background import. */
+const pauseMs = 300;
+
+/** Background imports still running in this process, by batch id (tests wait for them). */
+const running = new Map<string, Promise<void>>();
+
+/** Resolves when the batch's background import (if one runs in this process) has ended. */
+export async function importFinished(batchId: string): Promise<void> {
+  await running.get(batchId);
+}
+
+type Counted = { fresh: number; existing: number };
+
+/** Writes records through the modules that own them, inside `tx`; what it added goes into `created`. */
+async function writeRecords(
+  tx: Db,
+  actor: Actor,
+  records: ImportRecord[],
+  e: EventWithSessions | null,
+  today: string,
+  created: BatchCreated,
+): Promise<Counted> {
+  let fresh = 0;
+  let existing = 0;
+  if (e) {
+    await lockPastEvent(tx, e.id);
+    // An attendance list is written all at once (people, seats, check-ins, ledger): see enterPastAttendees.
+    const attendees = records.flatMap((r) => (r.kind === 'attendance' ? [attendeeOf(r, e)] : []));
+    for (const r of await enterPastAttendees(tx, actor, e, attendees, today, { locked: true })) {
+      if (r.personCreated) created.people.push(r.personId);
+      if (r.registrationCreated) created.registrations.push(r.registrationId);
+      else for (const sessionId of r.checkedIn) created.checkIns.push({ registrationId: r.registrationId, sessionId });
+      if (r.registrationCreated || r.checkedIn.length > 0) fresh++;
+      else existing++;
+    }
+  }
+  for (const record of records) {
+    if (record.kind === 'projects') {
+      const r = await importProject(tx, actor, record);
+      if (r.created) {
+        created.projects.push(r.id);
+        created.people.push(...r.peopleCreated);
+        fresh++;
+      } else existing++;
+    } else if (record.kind === 'support') {
+      const r = await importSupport(tx, actor, record, naturalKey(record));
+      if (r.created) {
+        created.support.push(r.sourceId);
+        fresh++;
+      } else existing++;
+    } else if (record.kind === 'partners') {
+      const r = await importPartner(tx, actor, record);
+      if (r.created) {
+        created.partners.push(r.id);
+        fresh++;
+      } else existing++;
+    } else if (record.kind === 'experts') {
+      const r = await importExpert(tx, actor, record);
+      if (r.created) {
+        created.experts?.push(r.id);
+        fresh++;
+      } else existing++;
+    } else if (record.kind === 'products') {
+      const r = await importProduct(tx, actor, record, today);
+      if (r.productCreated) created.products?.push(r.productId);
+      if (r.listingCreated && r.listingId) created.listings?.push(r.listingId);
+      if (r.productCreated || r.listingCreated) fresh++;
+      else existing++;
+    }
+  }
+  return { fresh, existing };
+}
+
+async function lockDraft(tx: Db, id: string) {
+  const [locked] = await tx.select().from(importBatch).where(eq(importBatch.id, id)).for('update');
+  if (locked?.status !== 'draft' && locked?.status !== 'failed') throw new AppError('conflict', 'imports.notDraft');
+  return locked;
+}
+
+/**
+ * Step 3: the rows without errors are imported. A list of up to `backgroundRows` rows is imported
+ * in one transaction, before the answer (a failure leaves nothing half-done). A longer one runs in
+ * the background, `chunkRows` rows per transaction, the batch counting the rows done so that its
+ * page shows the progress; if a part fails, what the earlier parts added is taken back and the
+ * batch is marked failed. A row already there (same phone or e-mail; same name…) is reused:
+ * importing the same file again adds nothing. What was added is kept on the batch for undo.
  */
 export async function runImport({
   db,
@@ -270,69 +376,46 @@ export async function runImport({
   batch,
   province,
   today = todayInVietnam(),
+  logger,
+  background = backgroundRows,
+  chunk = batch.kind === 'attendance' ? chunkRows.attendance : chunkRows.other,
+  afterChunk,
 }: {
   db: Db;
   actor: Actor;
   batch: Batch;
   province: string;
   today?: string;
+  logger?: Pick<Logger, 'error'>;
+  /** Longer lists run in the background. */
+  background?: number;
+  chunk?: number;
+  /** Called after each part of a background import is written (tests use it to make one fail). */
+  afterChunk?: (done: number) => Promise<void>;
 }): Promise<Batch> {
   staffOnly(actor);
-  if (batch.status !== 'draft') throw new AppError('conflict', 'imports.notDraft');
+  if (batch.status !== 'draft' && batch.status !== 'failed') throw new AppError('conflict', 'imports.notDraft');
   const preview = await previewBatch({ db, actor, batch, province });
   const records = preview.rows.flatMap((r) => (r.record ? [r.record] : []));
-  const created = emptyCreated();
-  let fresh = 0;
-  let existing = 0;
   const e = preview.event;
   if (batch.kind === 'attendance' && !e) throw new AppError('conflict', 'imports.v.event');
-  const done = await db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(importBatch).where(eq(importBatch.id, batch.id)).for('update');
-    if (locked?.status !== 'draft') throw new AppError('conflict', 'imports.notDraft');
-    if (e) {
-      await lockPastEvent(tx, e.id);
-      // An attendance list is written all at once (people, seats, check-ins, ledger): see enterPastAttendees.
-      const attendees = records.flatMap((r) => (r.kind === 'attendance' ? [attendeeOf(r, e)] : []));
-      for (const r of await enterPastAttendees(tx, actor, e, attendees, today, { locked: true })) {
-        if (r.personCreated) created.people.push(r.personId);
-        if (r.registrationCreated) created.registrations.push(r.registrationId);
-        else
-          for (const sessionId of r.checkedIn) created.checkIns.push({ registrationId: r.registrationId, sessionId });
-        if (r.registrationCreated || r.checkedIn.length > 0) fresh++;
-        else existing++;
-      }
-    }
-    for (const record of records) {
-      if (record.kind === 'projects') {
-        const r = await importProject(tx, actor, record);
-        if (r.created) {
-          created.projects.push(r.id);
-          created.people.push(...r.peopleCreated);
-          fresh++;
-        } else existing++;
-      } else if (record.kind === 'support') {
-        const r = await importSupport(tx, actor, record, naturalKey(record));
-        if (r.created) {
-          created.support.push(r.sourceId);
-          fresh++;
-        } else existing++;
-      } else if (record.kind === 'partners') {
-        const r = await importPartner(tx, actor, record);
-        if (r.created) {
-          created.partners.push(r.id);
-          fresh++;
-        } else existing++;
-      }
-    }
-    const counts: BatchCounts = {
-      rows: preview.rows.length,
-      created: fresh,
-      existing,
-      skipped: preview.rows.length - records.length,
-    };
+  const counts = (c: Counted): BatchCounts => ({
+    rows: preview.rows.length,
+    created: c.fresh,
+    existing: c.existing,
+    skipped: preview.rows.length - records.length,
+  });
+  const finish = async (tx: Db, c: Counted, created: BatchCreated) => {
     const [row] = await tx
       .update(importBatch)
-      .set({ status: 'imported', counts, created, fields: preview.fields, importedAt: new Date() })
+      .set({
+        status: 'imported',
+        counts: counts(c),
+        created,
+        fields: preview.fields,
+        processed: records.length,
+        importedAt: new Date(),
+      })
       .where(eq(importBatch.id, batch.id))
       .returning();
     await audit(tx, {
@@ -340,12 +423,126 @@ export async function runImport({
       action: 'import.run',
       entity: 'import_batch',
       entityId: batch.id,
-      data: { kind: batch.kind, ...counts },
+      data: { kind: batch.kind, ...counts(c) },
     });
     if (!row) throw new Error('update returned nothing');
     return row;
+  };
+
+  if (records.length <= background)
+    return db.transaction(async (tx) => {
+      await lockDraft(tx, batch.id);
+      const created = emptyCreated();
+      const c = await writeRecords(tx, actor, records, e, today, created);
+      return finish(tx, c, created);
+    });
+
+  // A long list: claimed as running now, written in parts after the answer.
+  const claimed = await db.transaction(async (tx) => {
+    await lockDraft(tx, batch.id);
+    const [row] = await tx
+      .update(importBatch)
+      .set({
+        status: 'running',
+        counts: counts({ fresh: 0, existing: 0 }),
+        created: emptyCreated(),
+        fields: preview.fields,
+        processed: 0,
+      })
+      .where(eq(importBatch.id, batch.id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    return row;
   });
-  return done;
+  const job = (async () => {
+    const created = emptyCreated();
+    const c: Counted = { fresh: 0, existing: 0 };
+    try {
+      for (let from = 0; from < records.length; from += chunk) {
+        const part = records.slice(from, from + chunk);
+        const last = from + chunk >= records.length;
+        await db.transaction(async (tx) => {
+          const [locked] = await tx.select().from(importBatch).where(eq(importBatch.id, batch.id)).for('update');
+          if (locked?.status !== 'running') throw new AppError('conflict', 'imports.notDraft');
+          const added = await writeRecords(tx, actor, part, e, today, created);
+          c.fresh += added.fresh;
+          c.existing += added.existing;
+          if (last) await finish(tx, c, created);
+          else
+            await tx
+              .update(importBatch)
+              .set({ counts: counts(c), created, processed: from + part.length })
+              .where(eq(importBatch.id, batch.id));
+        });
+        if (!last) {
+          await afterChunk?.(from + part.length);
+          // A breath between parts: on PGlite (one connection) the requests waiting meanwhile, the
+          // progress page among them, run their few queries before the next part takes it again.
+          await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        }
+      }
+    } catch (error) {
+      logger?.error({ err: error, batch: batch.id }, 'a background import failed; what it added is taken back');
+      await db.transaction(async (tx) => {
+        const [locked] = await tx.select().from(importBatch).where(eq(importBatch.id, batch.id)).for('update');
+        if (locked?.status !== 'running') return;
+        await takeBack(tx, actor, locked);
+        await tx
+          .update(importBatch)
+          .set({ status: 'failed', counts: counts({ fresh: 0, existing: 0 }), created: emptyCreated(), processed: 0 })
+          .where(eq(importBatch.id, batch.id));
+        await audit(tx, {
+          actorId: actor.id,
+          action: 'import.fail',
+          entity: 'import_batch',
+          entityId: batch.id,
+          data: { kind: batch.kind },
+        });
+      });
+    }
+  })().finally(() => running.delete(batch.id));
+  running.set(batch.id, job);
+  return claimed;
+}
+
+/**
+ * At start: a background import the server stopped in the middle of (a restart) is taken back
+ * and marked failed, so that nothing stays half-imported; the officer runs it again.
+ */
+export async function recoverImports(db: Db): Promise<number> {
+  const stuck = await db.select().from(importBatch).where(eq(importBatch.status, 'running'));
+  for (const b of stuck) {
+    if (running.has(b.id)) continue;
+    await db.transaction(async (tx) => {
+      const [locked] = await tx.select().from(importBatch).where(eq(importBatch.id, b.id)).for('update');
+      if (locked?.status !== 'running') return;
+      const actor: Actor = { id: locked.createdBy ?? '', name: '', role: 'officer', email: '' } as Actor;
+      await takeBack(tx, actor, locked);
+      await tx
+        .update(importBatch)
+        .set({ status: 'failed', created: emptyCreated(), processed: 0 })
+        .where(eq(importBatch.id, b.id));
+    });
+  }
+  return stuck.length;
+}
+
+/** Takes back what a batch's `created` lists, through the modules that own it. */
+async function takeBack(tx: Db, actor: Actor, locked: Batch) {
+  const c = { ...emptyCreated(), ...locked.created };
+  if (locked.eventId && (c.registrations.length || c.checkIns.length))
+    await undoPastAttendance(tx, actor, {
+      eventId: locked.eventId,
+      registrationIds: c.registrations,
+      checkIns: c.checkIns,
+    });
+  if (c.projects.length) await undoProjects(tx, actor, c.projects);
+  if (c.partners.length) await undoPartners(tx, actor, c.partners);
+  if (c.support.length) await forgetSupport(tx, 'import', c.support);
+  if (c.experts?.length) await undoExperts(tx, actor, c.experts);
+  if (c.products?.length || c.listings?.length)
+    await undoProducts(tx, actor, { products: c.products ?? [], listings: c.listings ?? [] });
+  await forgetPeople(tx, c.people);
 }
 
 /** Whether a batch can still be undone (imported, not undone, within `undoDays`). */
@@ -359,7 +556,8 @@ export function canUndo(batch: Pick<Batch, 'status' | 'importedAt'>, now = new D
 
 /**
  * Takes back what a batch added, through the modules that own it, and nothing else: its
- * registrations and check-ins, its partners, then the people it added that nothing else uses.
+ * registrations and check-ins, its projects, partners, ledger entries, experts, products and
+ * listings, then the people it added that nothing else uses.
  */
 export async function undoBatch({ db, actor, batch }: { db: Db; actor: Actor; batch: Batch }): Promise<Batch> {
   staffOnly(actor);
@@ -367,17 +565,7 @@ export async function undoBatch({ db, actor, batch }: { db: Db; actor: Actor; ba
   return db.transaction(async (tx) => {
     const [locked] = await tx.select().from(importBatch).where(eq(importBatch.id, batch.id)).for('update');
     if (!locked || !canUndo(locked)) throw new AppError('conflict', 'imports.cannotUndo');
-    const c = { ...emptyCreated(), ...locked.created };
-    if (locked.eventId && (c.registrations.length || c.checkIns.length))
-      await undoPastAttendance(tx, actor, {
-        eventId: locked.eventId,
-        registrationIds: c.registrations,
-        checkIns: c.checkIns,
-      });
-    if (c.projects.length) await undoProjects(tx, actor, c.projects);
-    if (c.partners.length) await undoPartners(tx, actor, c.partners);
-    if (c.support.length) await forgetSupport(tx, 'import', c.support);
-    await forgetPeople(tx, c.people);
+    await takeBack(tx, actor, locked);
     const [row] = await tx
       .update(importBatch)
       .set({ status: 'undone', undoneAt: new Date() })

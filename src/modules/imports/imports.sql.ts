@@ -24,6 +24,11 @@ export interface BatchCreated {
   partners: string[];
   /** Ledger entries, by their source id (`import` entries). */
   support: string[];
+  /** Expert accounts (with their profiles). */
+  experts?: string[];
+  /** Products, and listings (each with its ledger entry, on products old or new). */
+  products?: string[];
+  listings?: string[];
 }
 
 /**
@@ -43,6 +48,8 @@ export const importBatch = pgTable(
     /** The field each column holds, as the officer confirmed it ('' for a column left out). */
     fields: jsonb().$type<string[]>().notNull().default([]),
     headerRow: integer().notNull().default(0),
+    /** Rows written so far by a background import (its progress); all of them once imported. */
+    processed: integer().notNull().default(0),
     counts: jsonb().$type<BatchCounts>().notNull().default({ rows: 0, created: 0, existing: 0, skipped: 0 }),
     created: jsonb()
       .$type<BatchCreated>()

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
-import { translator } from '#kernel/i18n/index.ts';
+import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { fromRoot } from '#kernel/paths.ts';
 import { createEvent, EventInput, type EventWithSessions, enterPastAttendee, getEvent } from '#modules/events/index.ts';
+import { getExpertBySlug } from '#modules/experts/index.ts';
 import { listPartnerOptions } from '#modules/partners/index.ts';
 import { findOrCreatePerson, listPeople } from '#modules/people/index.ts';
+import { productContext } from '#modules/products/index.ts';
 import { getProjectById } from '#modules/projects/index.ts';
 import { buildReport } from '#modules/reports/index.ts';
 import { ledgerEntries } from '#modules/support/index.ts';
@@ -14,7 +16,11 @@ import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { fileOf } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
+import { detectLayout } from './columns.ts';
+import { importFinished, recoverImports, runImport } from './imports.service.ts';
 import { importBatch } from './imports.sql.ts';
+import { importKinds } from './imports.taxonomy.ts';
+import { templateHeaders } from './template.ts';
 
 // An officer brings the Department's old lists in: a 2022 course's attendance sheet (title rows,
 // merged headers, Nam/Nữ columns, numbers for phones, former communes, a TCVN3 column), a 2023
@@ -146,6 +152,9 @@ describe('importing the attendance list of a past course', () => {
       projects: [],
       partners: [],
       support: [],
+      experts: [],
+      products: [],
+      listings: [],
     });
     expect((await trained('2022-01-01', '2022-12-31'))?.value).toBe(7);
     // Undoing the second import takes nothing away.
@@ -247,7 +256,8 @@ describe('importing the attendance list of a past course', () => {
       event: big.id,
     });
     const html = await (await staff.get(at)).text();
-    expect(html).toContain('Tệp có 4.000 dòng, việc nhập có thể mất khoảng 10 giây.');
+    // More rows than the background threshold: the import will run in the background, with progress.
+    expect(html).toContain('Tệp có 4.000 dòng: việc nhập chạy nền trên máy chủ.');
     expect(html).toContain(`href="/su-kien/${big.slug}/nguoi-dang-ky"`);
   });
 
@@ -357,6 +367,167 @@ describe('importing partners', () => {
   });
 });
 
+describe('importing experts', () => {
+  it('creates private expert accounts once, keyed by name (titles aside); contacts for staff only; undo removes them', async () => {
+    const at = await start(upload('chuyen-gia.xlsx'), { kind: 'experts' });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Không nhận ra lĩnh vực chuyên môn trong “Nuôi ong lấy mật”');
+    expect(html).toContain('Thiếu thư điện tử. Chuyên gia cần thư điện tử để có tài khoản');
+    expect(html).toContain('Trùng người (hoặc tên) với dòng 6;');
+    const batch = await run(at);
+    expect(batch.counts).toEqual({ rows: 6, created: 4, existing: 0, skipped: 2 });
+    expect(batch.created.experts).toHaveLength(4);
+    const thao = await getExpertBySlug(rt.db, 'le-thi-phuong-thao');
+    expect(thao).toMatchObject({
+      name: 'TS. Lê Thị Phương Thảo',
+      specialties: ['food_safety', 'production'],
+      organisation: 'Viện Nghiên cứu Công nghệ Thực phẩm miền Bắc',
+      communes: ['dong-kinh'],
+      isPublic: false,
+    });
+    expect((await getExpertBySlug(rt.db, 'nguyen-thi-hong-van'))?.name).toBe('ThS. Nguyễn Thị Hồng Vân');
+    expect((await getExpertBySlug(rt.db, 'do-van-hai'))?.name).toBe('Luật sư Đỗ Văn Hải');
+    // The phone (its lost 0 put back) is on the account, for staff; the profile is not public.
+    const page = await (await staff.get('/chuyen-gia/le-thi-phuong-thao')).text();
+    expect(page).toContain('0912100001');
+    expect(page).toContain('thao.le@example.vn');
+    expect((await new TestBrowser(rt.app).get('/chuyen-gia/le-thi-phuong-thao')).status).toBe(404);
+
+    const again = await run(await start(upload('chuyen-gia.xlsx'), { kind: 'experts' }));
+    expect(again.counts).toEqual({ rows: 6, created: 0, existing: 4, skipped: 2 });
+
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    expect(await getExpertBySlug(rt.db, 'le-thi-phuong-thao')).toBeNull();
+    expect(await getExpertBySlug(rt.db, 'do-van-hai')).toBeNull();
+  });
+
+  it('an e-mail that is already a founder’s account is an error on its row', async () => {
+    const lines = ['STT,Họ và tên,Lĩnh vực chuyên môn,Email', '1,Hà Văn Tú,Tài chính,tacgia@nhap.vn'];
+    const at = await start(fileOf(new TextEncoder().encode(lines.join('\n')), 'cg.csv', 'text/csv'), {
+      kind: 'experts',
+    });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Thư điện tử “tacgia@nhap.vn” đã là của một tài khoản khác');
+    expect(html).toContain('Nhập 0 dòng');
+  });
+});
+
+describe('importing products and their listings', () => {
+  it('creates each product once under its project, one listing per platform with its ledger entry; again adds nothing; undo takes them back', async () => {
+    await run(await start(upload('du-an.xlsx'), { kind: 'projects' }));
+    const at = await start(upload('san-pham.xlsx'), { kind: 'products' });
+    const html = await (await staff.get(at)).text();
+    expect(html).toContain('Không tìm thấy dự án “Nấm hương Mẫu Sơn”');
+    expect(html).toContain('Giá “Liên hệ” không đọc được');
+    expect(html).toContain('Thiếu ngày lên sàn; ghi tạm là ngày nhập.');
+    const batch = await run(at);
+    expect(batch.counts).toEqual({ rows: 7, created: 5, existing: 0, skipped: 2 });
+    expect(batch.created.products).toHaveLength(4);
+    expect(batch.created.listings).toHaveLength(4);
+    const listings = await ledgerEntries(rt.db, { sourceKind: 'listing' });
+    expect(listings.map((e) => [e.kind, e.startedOn, e.status]).sort()).toEqual(
+      [
+        ['platform_listing', '2022-11-01', 'done'],
+        ['platform_listing', '2022-11-15', 'done'],
+        ['platform_listing', '2022-12-01', 'in_progress'],
+        ['platform_listing', todayInVietnam(), 'done'],
+      ].sort(),
+    );
+    const productOf = async (slug: string) =>
+      (await productContext({ db: rt.db, actor: officer, slug }).catch(() => null))?.product ?? null;
+    const mien = await productOf('mien-dong-hoi-hoan-loai-dac-biet');
+    expect(mien).toMatchObject({ priceMinVnd: 65000, unit: 'Gói 500 g', category: 'food', isPublic: false });
+    const hoi = await productOf('tinh-dau-hoi-van-quan');
+    expect(hoi).toMatchObject({ priceMinVnd: 120000, priceMaxVnd: 150000, category: 'herbal' });
+
+    const again = await run(await start(upload('san-pham.xlsx'), { kind: 'products' }));
+    expect(again.counts).toEqual({ rows: 7, created: 0, existing: 5, skipped: 2 });
+    expect(await ledgerEntries(rt.db, { sourceKind: 'listing' })).toHaveLength(4);
+
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    expect(await ledgerEntries(rt.db, { sourceKind: 'listing' })).toHaveLength(0);
+    expect(await productOf('mien-dong-hoi-hoan-loai-dac-biet')).toBeNull();
+  });
+});
+
+describe('a long list runs in the background', () => {
+  it('the batch page shows how far it is and refreshes itself, without JavaScript, until it is imported', async () => {
+    const before = (await listPartnerOptions(rt.db)).length;
+    const at = await start(upload('doi-tac.xlsx'), { kind: 'partners' });
+    const seen: string[] = [];
+    const started = await runImport({
+      db: rt.db,
+      actor: officer,
+      batch: await batchOf(at),
+      province: 'lang-son',
+      background: 2,
+      chunk: 2,
+      afterChunk: async () => {
+        seen.push(await (await staff.get(at)).text());
+      },
+    });
+    expect(started.status).toBe('running');
+    await importFinished(started.id);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain('Danh sách đối tác: đã nhập 2 / 4 dòng (50%).');
+    expect(seen[0]).toContain(`<meta http-equiv="refresh" content="3;url=${at}"/>`);
+    const done = await batchOf(at);
+    expect(done).toMatchObject({ status: 'imported', processed: 4 });
+    expect(done.counts).toEqual({ rows: 5, created: 4, existing: 0, skipped: 1 });
+    expect((await listPartnerOptions(rt.db)).length).toBe(before + 4);
+    const page = await (await staff.get(at)).text();
+    expect(page).not.toContain('http-equiv="refresh"');
+    expect(page).toContain('Hoàn tác lần nhập này');
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+    expect((await listPartnerOptions(rt.db)).length).toBe(before);
+  });
+
+  it('a part that fails takes back the parts before it: nothing stays half-imported; it can be run again', async () => {
+    const before = (await listPartnerOptions(rt.db)).length;
+    const at = await start(upload('doi-tac.xlsx'), { kind: 'partners' });
+    const started = await runImport({
+      db: rt.db,
+      actor: officer,
+      batch: await batchOf(at),
+      province: 'lang-son',
+      background: 2,
+      chunk: 2,
+      afterChunk: async () => {
+        // The first two partners are in; the next part fails.
+        expect((await listPartnerOptions(rt.db)).length).toBe(before + 2);
+        throw new Error('the disk is full');
+      },
+    });
+    await importFinished(started.id);
+    const failed = await batchOf(at);
+    expect(failed.status).toBe('failed');
+    expect((await listPartnerOptions(rt.db)).length).toBe(before);
+    const page = await (await staff.get(at)).text();
+    expect(page).toContain('Lần nhập trước không thành công nên không có dòng nào được giữ lại.');
+    const again = await run(at);
+    expect(again.status).toBe('imported');
+    expect((await listPartnerOptions(rt.db)).length).toBe(before + 4);
+    expect((await staff.post(`${at}/hoan-tac`)).status).toBe(303);
+  });
+});
+
+describe('a background import the server stopped in the middle', () => {
+  it('is taken back at the next start and marked failed', async () => {
+    const before = (await listPartnerOptions(rt.db)).length;
+    const at = await start(upload('doi-tac.xlsx'), { kind: 'partners' });
+    await run(at);
+    expect((await listPartnerOptions(rt.db)).length).toBe(before + 4);
+    // As a restart finds it: still running, its first parts written.
+    await rt.db
+      .update(importBatch)
+      .set({ status: 'running', processed: 2 })
+      .where(eq(importBatch.id, (await batchOf(at)).id));
+    expect(await recoverImports(rt.db)).toBe(1);
+    expect((await batchOf(at)).status).toBe('failed');
+    expect((await listPartnerOptions(rt.db)).length).toBe(before);
+  });
+});
+
 describe('bad files give a clear message and import nothing', () => {
   const cases: [string, string][] = [
     ['bad/chi-co-tieu-de.xlsx', 'Trang tính chỉ có tiêu đề, chưa có danh sách.'],
@@ -407,5 +578,11 @@ describe('who may import', () => {
     expect(header).toEqual(
       expect.arrayContaining(['STT', 'Họ và tên', 'Giới tính', 'Năm sinh', 'Số điện thoại', 'Buổi 1']),
     );
+    // Every kind's template is read back by the matcher: each header names its field.
+    for (const kind of importKinds) {
+      const headers = templateHeaders(t, kind);
+      const layout = detectLayout(kind, [['TIÊU ĐỀ'], headers, headers.map((_, i) => (i === 0 ? '1' : 'x'))]);
+      expect(layout?.fields.filter(Boolean).length, kind).toBe(headers.length);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { MessageKey, Params } from '#kernel/i18n/index.ts';
 import { fold } from '#kernel/search/fold.ts';
+import { expertNameKey } from '#modules/experts/index.ts';
 import type { ImportKind } from './imports.taxonomy.ts';
 import {
   isTicked,
@@ -76,7 +77,40 @@ export interface SupportRecord {
   outcome: string;
 }
 
-export type ImportRecord = AttendeeRecord | ProjectRecord | PartnerRecord | SupportRecord;
+export interface ExpertRecord {
+  kind: 'experts';
+  /** The name as the experts module keeps it: with the title before it ("TS. Lê Thị Phương Thảo"). */
+  name: string;
+  specialties: string[];
+  /** What they advise on, as written ('' when the file says nothing: the import writes a line). */
+  headline: string;
+  organisation: string;
+  commune: string | undefined;
+  phone: string;
+  email: string;
+}
+
+export interface ProductRecord {
+  kind: 'products';
+  projectId: string;
+  projectName: string;
+  name: string;
+  category: string;
+  description: string;
+  unit: string;
+  priceMinVnd: number | undefined;
+  priceMaxVnd: number | undefined;
+  /** The platform it is listed on, when the row says one. */
+  listing: { platform: string; url: string; listedOn: string | null; status: string; note: string } | null;
+}
+
+export type ImportRecord =
+  | AttendeeRecord
+  | ProjectRecord
+  | PartnerRecord
+  | SupportRecord
+  | ExpertRecord
+  | ProductRecord;
 
 export interface ReadRow {
   row: number;
@@ -94,8 +128,10 @@ export interface RowContext {
   units: readonly Unit[];
   /** Sessions of the chosen event (attendance). */
   sessionCount: number;
-  /** Projects a support list may name: folded name → id (support). */
+  /** Projects a support or product list may name: folded name → id (support, products). */
   projects?: ReadonlyMap<string, string>;
+  /** E-mails of an expert list that are already an account's: an expert's, or someone else's (experts). */
+  takenEmails?: ReadonlyMap<string, 'expert' | 'other'>;
   province?: string;
 }
 
@@ -153,7 +189,11 @@ export function readRows(rows: readonly string[][], firstDataRow: number, ctx: R
           ? readProject(i + 1, get, ctx)
           : ctx.kind === 'support'
             ? readSupport(i + 1, get, ctx)
-            : readPartner(i + 1, get, ctx),
+            : ctx.kind === 'experts'
+              ? readExpert(i + 1, get, ctx)
+              : ctx.kind === 'products'
+                ? readProduct(i + 1, get, ctx)
+                : readPartner(i + 1, get, ctx),
     );
   }
   markDuplicates(out);
@@ -468,11 +508,17 @@ function readSupport(n: number, get: Cells, ctx: RowContext): ReadRow {
   };
 }
 
-/** The natural key of a record: phone or e-mail for people, name and commune for projects, the name for partners. */
+/**
+ * The natural key of a record: phone or e-mail for people, name and commune for projects, the name
+ * for partners and experts, project and name (and platform) for products.
+ */
 export function naturalKey(r: ImportRecord): string {
   if (r.kind === 'attendance') return r.phone ? `p:${r.phone}` : `e:${r.email}`;
   if (r.kind === 'support') return `s:${r.projectId}|${r.supportKind}|${r.startedOn}|${fold(r.title).trim()}`;
   if (r.kind === 'projects') return `n:${fold(r.name).replace(/\s+/g, ' ').trim()}|${r.commune}`;
+  if (r.kind === 'experts') return `x:${expertNameKey(r.name)}`;
+  if (r.kind === 'products')
+    return `pr:${r.projectId}|${fold(r.name).replace(/\s+/g, ' ').trim()}|${r.listing?.platform ?? ''}`;
   return `n:${fold(r.name).replace(/\s+/g, ' ').trim()}`;
 }
 
@@ -489,4 +535,272 @@ function markDuplicates(rows: ReadRow[]) {
       r.record = null;
     }
   }
+}
+
+const degreeWords: [string, string][] = [
+  ['pho giao su tien si', 'PGS.TS.'],
+  ['pho giao su', 'PGS.'],
+  ['pgs ts', 'PGS.TS.'],
+  ['pgs', 'PGS.'],
+  ['giao su', 'GS.'],
+  ['gs', 'GS.'],
+  ['tien si khoa hoc', 'TSKH.'],
+  ['tien si', 'TS.'],
+  ['ts', 'TS.'],
+  ['thac si', 'ThS.'],
+  ['ths', 'ThS.'],
+  ['ky su', 'KS.'],
+  ['ks', 'KS.'],
+  ['bac si', 'BS.'],
+  ['bs', 'BS.'],
+  ['luat su', 'Luật sư'],
+  ['ls', 'Luật sư'],
+  ['nghe nhan', 'Nghệ nhân'],
+];
+
+const specialtyWords: [string, string][] = [
+  ['an toan thuc pham', 'food_safety'],
+  ['attp', 'food_safety'],
+  ['ve sinh an toan', 'food_safety'],
+  ['quy trinh san xuat', 'production'],
+  ['san xuat', 'production'],
+  ['che bien', 'production'],
+  ['trong trot', 'production'],
+  ['chan nuoi', 'production'],
+  ['phat trien san pham', 'product_development'],
+  ['bao bi', 'product_development'],
+  ['thiet ke', 'product_development'],
+  ['nhan hieu', 'trademark_ip'],
+  ['so huu tri tue', 'trademark_ip'],
+  ['chi dan dia ly', 'trademark_ip'],
+  ['thuong hieu', 'trademark_ip'],
+  ['tieu chuan', 'standards_labels'],
+  ['nhan hang hoa', 'standards_labels'],
+  ['ma vach', 'standards_labels'],
+  ['truy xuat', 'standards_labels'],
+  ['chat luong', 'standards_labels'],
+  ['tiep thi', 'marketing_sales'],
+  ['marketing', 'marketing_sales'],
+  ['ban hang', 'marketing_sales'],
+  ['thi truong', 'marketing_sales'],
+  ['xuc tien', 'marketing_sales'],
+  ['tai chinh', 'finance_investment'],
+  ['dau tu', 'finance_investment'],
+  ['goi von', 'finance_investment'],
+  ['ke toan', 'finance_investment'],
+  ['chuyen doi so', 'digital'],
+  ['thuong mai dien tu', 'digital'],
+  ['tmdt', 'digital'],
+  ['so hoa', 'digital'],
+  ['phap ly', 'legal'],
+  ['phap luat', 'legal'],
+  ['luat', 'legal'],
+  ['giao duc', 'education'],
+  ['dao tao', 'education'],
+  ['du lich', 'tourism'],
+  ['cong nghe', 'technology'],
+  ['ky thuat', 'technology'],
+  ['co khi', 'technology'],
+  ['phan mem', 'technology'],
+];
+
+/** Every code whose words the text holds, in the order of the table, once each. */
+const codesFrom = (text: string, table: [string, string][]) => {
+  const words = wordsOf(text);
+  return [...new Set(table.filter(([w]) => words.includes(` ${w} `)).map(([, code]) => code))];
+};
+
+function readExpert(n: number, get: Cells, ctx: RowContext): ReadRow {
+  const problems: Problem[] = [];
+  const nameCell = get('name');
+  const bare = nameCell.value.replace(/\s+/g, ' ');
+  if (bare.length < 3) problems.push(problem(n, nameCell.column || '—', 'imports.p.expertName'));
+  const degreeCell = get('degree');
+  const degree = degreeCell.value ? (codeFrom(degreeCell.value.replace(/\./g, ' '), degreeWords) ?? '') : '';
+  // The name as the module keeps it: "TS. Lê Thị Phương Thảo" (unless the name cell already has a title).
+  const name =
+    degree &&
+    expertNameKey(bare) ===
+      fold(bare)
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim()
+      ? `${degree} ${bare}`
+      : bare;
+  const specialtyCell = get('specialty');
+  const specialties = codesFrom(specialtyCell.value, specialtyWords);
+  if (specialtyCell.value && specialties.length === 0)
+    problems.push(
+      problem(n, specialtyCell.column, 'imports.p.expertSpecialty', { value: specialtyCell.value }, 'warning'),
+    );
+  const { phone, email } = readContacts(n, get, problems);
+  const emailCell = get('email');
+  if (!email && !problems.some((p) => p.key === 'imports.p.email'))
+    problems.push(problem(n, emailCell.column || '—', 'imports.p.expertEmail'));
+  else if (email && ctx.takenEmails?.get(email) === 'other')
+    problems.push(problem(n, emailCell.column, 'imports.p.expertEmailTaken', { value: email }));
+  const commune = readCommune(n, get, ctx, problems);
+  const written = get('headline').value;
+  const headline = written.length >= 10 ? written : specialtyCell.value.length >= 10 ? specialtyCell.value : '';
+  const ok = !problems.some((p) => p.severity === 'error');
+  return {
+    row: n,
+    label: name,
+    problems,
+    record: ok
+      ? {
+          kind: 'experts',
+          name: name.slice(0, 200),
+          specialties,
+          headline: headline.slice(0, 300),
+          organisation: get('organisation').value.slice(0, 200),
+          commune,
+          phone,
+          email,
+        }
+      : null,
+  };
+}
+
+const productCategoryWords: [string, string][] = [
+  ['duoc lieu', 'herbal'],
+  ['thao duoc', 'herbal'],
+  ['thuoc nam', 'herbal'],
+  ['thu cong', 'handicraft'],
+  ['my nghe', 'handicraft'],
+  ['du lich', 'tourism_service'],
+  ['luu tru', 'tourism_service'],
+  ['homestay', 'tourism_service'],
+  ['giao duc', 'education_service'],
+  ['dao tao', 'education_service'],
+  ['cong nghe', 'technology'],
+  ['phan mem', 'technology'],
+  ['thiet bi', 'technology'],
+  ['nong san', 'agricultural'],
+  ['nong nghiep', 'agricultural'],
+  ['trai cay', 'agricultural'],
+  ['hoa qua', 'agricultural'],
+  ['rau', 'agricultural'],
+  ['thuc pham', 'food'],
+  ['do uong', 'food'],
+  ['che bien', 'food'],
+  ['dac san', 'food'],
+];
+
+const platformWords: [string, string][] = [
+  ['techfest', 'techfest247'],
+  ['techfest247', 'techfest247'],
+  ['postmart', 'postmart'],
+  ['voso', 'voso'],
+  ['sendo', 'sendo'],
+  ['shopee', 'shopee'],
+  ['lazada', 'lazada'],
+  ['tiki', 'tiki'],
+];
+
+const listingStatusWords: [string, string][] = [
+  ['cho duyet', 'pending'],
+  ['dang cho', 'pending'],
+  ['cho', 'pending'],
+  ['dang ky', 'pending'],
+  ['ngung', 'ended'],
+  ['dung', 'ended'],
+  ['da go', 'ended'],
+  ['het han', 'ended'],
+  ['ket thuc', 'ended'],
+  ['dang ban', 'live'],
+  ['hoat dong', 'live'],
+  ['da len san', 'live'],
+];
+
+/** A price in đồng from "120.000", "120000 đ", "120,000 VNĐ", "1,2 triệu"; null when it is none. */
+export function parsePrice(text: string): number | null {
+  const s = fold(text).replace(/\s+/g, ' ').trim();
+  if (!s) return null;
+  const million = /^(\d+(?:[.,]\d+)?)\s*(?:trieu|tr)\b/.exec(s);
+  if (million) return Math.round(Number((million[1] ?? '').replace(',', '.')) * 1_000_000);
+  const thousand = /^(\d+)\s*(?:k|nghin|ngan)\b/.exec(s);
+  if (thousand) return Number(thousand[1]) * 1000;
+  const m = /^(\d{1,3}(?:[.,\s]\d{3})+|\d+)(?:[.,]0+)?\s*(?:d|dong|vnd|vnđ|đ)?$/.exec(s);
+  if (!m) return null;
+  const n = Number((m[1] ?? '').replace(/[.,\s]/g, ''));
+  return Number.isSafeInteger(n) && n <= 1_000_000_000 ? n : null;
+}
+
+function readProduct(n: number, get: Cells, ctx: RowContext): ReadRow {
+  const problems: Problem[] = [];
+  const projectCell = get('project');
+  const projectId = ctx.projects?.get(fold(projectCell.value).trim()) ?? null;
+  if (!projectCell.value) problems.push(problem(n, projectCell.column || '—', 'imports.p.productProjectMissing'));
+  else if (!projectId)
+    problems.push(problem(n, projectCell.column, 'imports.p.supportProject', { value: projectCell.value }));
+  const nameCell = get('name');
+  const name = nameCell.value.replace(/\s+/g, ' ');
+  if (name.length < 3) problems.push(problem(n, nameCell.column || '—', 'imports.p.productName'));
+  const categoryCell = get('category');
+  const category = codeFrom(categoryCell.value, productCategoryWords) ?? 'other';
+  if (categoryCell.value && category === 'other')
+    problems.push(
+      problem(n, categoryCell.column, 'imports.p.productCategory', { value: categoryCell.value }, 'warning'),
+    );
+  const priceCell = get('price');
+  const [low = '', high = ''] = priceCell.value.split(/\s*(?:[-–—]|đến|den)\s*/);
+  const priceMin = low ? parsePrice(low) : null;
+  const priceMax = high ? parsePrice(high) : priceMin;
+  const priceOk = !priceCell.value || (priceMin !== null && priceMax !== null && priceMax >= priceMin);
+  if (!priceOk) problems.push(problem(n, priceCell.column, 'imports.p.price', { value: priceCell.value }, 'warning'));
+
+  const platformCell = get('platform');
+  const urlCell = get('url');
+  const url = /^https?:\/\/\S+$/i.test(urlCell.value) ? urlCell.value.slice(0, 500) : '';
+  if (urlCell.value && !url)
+    problems.push(problem(n, urlCell.column, 'imports.p.url', { value: urlCell.value }, 'warning'));
+  let listing: ProductRecord['listing'] = null;
+  if (platformCell.value || url) {
+    const found = codeFrom(`${platformCell.value} ${url.replace(/[^a-z0-9]+/gi, ' ')}`, platformWords);
+    if (!found)
+      problems.push(
+        problem(
+          n,
+          platformCell.column || urlCell.column,
+          'imports.p.platform',
+          { value: platformCell.value || url },
+          'warning',
+        ),
+      );
+    const dayCell = get('listedOn');
+    const listedOn = dayCell.value ? parseDay(dayCell.value) : null;
+    if (dayCell.value && !listedOn)
+      problems.push(problem(n, dayCell.column, 'imports.p.day', { value: dayCell.value }));
+    else if (!dayCell.value)
+      problems.push(problem(n, dayCell.column || '—', 'imports.p.listedOnMissing', {}, 'warning'));
+    const statusCell = get('listingStatus');
+    listing = {
+      platform: found ?? 'other',
+      url,
+      listedOn,
+      status: codeFrom(statusCell.value, listingStatusWords) ?? 'live',
+      note: found ? '' : platformCell.value.slice(0, 200),
+    };
+  }
+  const ok = !problems.some((p) => p.severity === 'error');
+  return {
+    row: n,
+    label: name,
+    problems,
+    record:
+      ok && projectId
+        ? {
+            kind: 'products',
+            projectId,
+            projectName: projectCell.value,
+            name: name.slice(0, 200),
+            category,
+            description: get('description').value.slice(0, 5000),
+            unit: get('unit').value.slice(0, 60),
+            priceMinVnd: priceOk ? (priceMin ?? undefined) : undefined,
+            priceMaxVnd: priceOk ? (priceMax ?? undefined) : undefined,
+            listing,
+          }
+        : null,
+  };
 }

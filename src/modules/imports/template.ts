@@ -28,6 +28,32 @@ export function templateHeaders(t: Translator, kind: ImportKind): string[] {
       t('imports.field.provider'),
       t('imports.field.outcome'),
     ];
+  if (kind === 'experts')
+    return [
+      t('imports.tpl.stt'),
+      t('imports.field.name'),
+      t('imports.field.degree'),
+      t('imports.field.specialty'),
+      t('imports.field.headline'),
+      t('imports.field.organisation'),
+      t('imports.field.commune'),
+      t('imports.field.phone'),
+      t('imports.field.email'),
+    ];
+  if (kind === 'products')
+    return [
+      t('imports.tpl.stt'),
+      t('imports.tpl.projectName'),
+      t('imports.tpl.productName'),
+      t('imports.field.category'),
+      t('imports.field.description'),
+      t('imports.field.unit'),
+      t('imports.field.price'),
+      t('imports.field.platform'),
+      t('imports.field.url'),
+      t('imports.field.listedOn'),
+      t('imports.field.listingStatus'),
+    ];
   if (kind === 'projects')
     return [
       t('imports.tpl.stt'),

@@ -5,6 +5,12 @@ import { productsPages } from './products.pages.tsx';
 
 export { createListing, updateListing } from './catalogue/listings.service.ts';
 export {
+  enterImportedListing,
+  enterImportedProduct,
+  productIdByName,
+  removeImportedProducts,
+} from './catalogue/products.import.ts';
+export {
   createProduct,
   imagesOf,
   listShowcase,

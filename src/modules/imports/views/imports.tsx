@@ -29,13 +29,27 @@ export interface EventOption {
   endsOn: string;
 }
 
+/** What the name column names in each kind of list ("Tên sản phẩm" in a product list). */
+const nameLabel: Partial<Record<ImportKind, MessageKey>> = {
+  projects: 'imports.tpl.projectName',
+  partners: 'imports.tpl.partnerName',
+  products: 'imports.tpl.productName',
+};
+
 /** A field's name in the matching form and the preview: "Họ và tên", "Buổi 2". */
-export function fieldLabel(t: Translator, field: string): string {
+export function fieldLabel(t: Translator, field: string, kind?: ImportKind): string {
   if (field.startsWith('session:')) return t('imports.field.session', { n: field.slice('session:'.length) });
-  return t(`imports.field.${field}` as MessageKey);
+  const own = field === 'name' && kind ? nameLabel[kind] : undefined;
+  return t(own ?? (`imports.field.${field}` as MessageKey));
 }
 
-const statusTone = { draft: 'info', imported: 'success', undone: 'neutral' } as const;
+const statusTone = {
+  draft: 'info',
+  running: 'info',
+  imported: 'success',
+  failed: 'danger',
+  undone: 'neutral',
+} as const;
 
 /** The list of batches, the form to start one, and the templates. */
 export const ImportsPage: FC<{
@@ -130,7 +144,7 @@ export const ImportsPage: FC<{
                 label: t('imports.col.created'),
                 numeric: true,
                 phone: 'label',
-                cell: (b) => (b.status === 'draft' ? '—' : String(b.counts.created)),
+                cell: (b) => (b.status === 'imported' || b.status === 'undone' ? String(b.counts.created) : '—'),
               },
             ]}
           />
@@ -165,6 +179,8 @@ export interface PreviewProps {
   counts: BatchCounts;
   importedAt: Date | null;
   undoable: boolean;
+  /** Rows from which on the import runs in the background (its page then shows the progress). */
+  backgroundRows: number;
 }
 
 const MAX_SHOWN = 300;
@@ -186,7 +202,8 @@ export const PreviewPage: FC<PreviewProps> = (p) => {
   const ready = p.rows.filter((r) => r.record).length;
   const withErrors = p.rows.filter((r) => r.problems.some((x) => x.severity === 'error')).length;
   const problems = p.rows.flatMap((r) => r.problems);
-  const draft = p.status === 'draft';
+  // A failed import kept nothing: it reads as a draft again, with a word on what happened.
+  const draft = p.status === 'draft' || p.status === 'failed';
   return (
     <Layout ctx={ctx} title={t('imports.preview.title', { file: p.fileName })}>
       <p>
@@ -223,6 +240,11 @@ export const PreviewPage: FC<PreviewProps> = (p) => {
         <p class="notice">{t('imports.preview.legacy', { column: l.column, encoding: l.encoding.toUpperCase() })}</p>
       ))}
       {p.formulas > 0 && <p class="notice">{t('imports.preview.formulas', { n: p.formulas })}</p>}
+      {p.status === 'failed' && (
+        <div class="flash flash-error" role="alert">
+          {t('imports.failed.lead')}
+        </div>
+      )}
       {draft && (
         <section class="panel" aria-labelledby="cot">
           <h2 id="cot">{t('imports.columns.title')}</h2>
@@ -236,7 +258,7 @@ export const PreviewPage: FC<PreviewProps> = (p) => {
                   value={p.fields[col] ?? ''}
                   options={[
                     { value: '', label: t('imports.columns.ignore') },
-                    ...p.choices.map((f) => ({ value: f, label: fieldLabel(t, f) })),
+                    ...p.choices.map((f) => ({ value: f, label: fieldLabel(t, f, p.kind) })),
                   ]}
                 />
               ))}
@@ -280,13 +302,17 @@ export const PreviewPage: FC<PreviewProps> = (p) => {
         <section class="panel" aria-labelledby="nhap">
           <h2 id="nhap">{t('imports.run.title')}</h2>
           <p>{t('imports.run.lead', { ready, skipped: p.rows.length - ready })}</p>
-          {importSeconds(p.kind, ready) >= 5 && (
-            <p class="notice">
-              {t('imports.run.slow', {
-                rows: ready.toLocaleString('vi-VN'),
-                seconds: importSeconds(p.kind, ready),
-              })}
-            </p>
+          {ready > p.backgroundRows ? (
+            <p class="notice">{t('imports.run.background', { rows: ready.toLocaleString('vi-VN') })}</p>
+          ) : (
+            importSeconds(p.kind, ready) >= 10 && (
+              <p class="notice">
+                {t('imports.run.slow', {
+                  rows: ready.toLocaleString('vi-VN'),
+                  seconds: importSeconds(p.kind, ready),
+                })}
+              </p>
+            )
           )}
           <PostForm action={`${importsPath}/${p.id}/nhap`} csrfToken={ctx.csrfToken}>
             <Button>{t('imports.run.submit', { n: ready })}</Button>
@@ -309,6 +335,53 @@ export const PreviewPage: FC<PreviewProps> = (p) => {
           </section>
         )
       )}
+    </Layout>
+  );
+};
+
+/**
+ * A long import running in the background: how far it is, the page asking for itself again every
+ * few seconds (a meta refresh: no JavaScript needed) until the import has ended.
+ */
+export const ProgressPage: FC<{
+  ctx: PageContext;
+  id: string;
+  fileName: string;
+  kind: ImportKind;
+  done: number;
+  total: number;
+  refreshSeconds: number;
+}> = ({ ctx, id, fileName, kind, done, total, refreshSeconds }) => {
+  const { t } = ctx;
+  const percent = total > 0 ? Math.floor((done / total) * 100) : 0;
+  return (
+    <Layout
+      ctx={ctx}
+      title={t('imports.preview.title', { file: fileName })}
+      head={<meta http-equiv="refresh" content={`${refreshSeconds};url=${importsPath}/${id}`} />}
+    >
+      <p>
+        <a href={importsPath}>{t('imports.back')}</a>
+      </p>
+      <h1>{t('imports.preview.title', { file: fileName })}</h1>
+      <section class="panel" aria-labelledby="tien-do">
+        <h2 id="tien-do">{t('imports.progress.title')}</h2>
+        <p role="status">
+          {t('imports.progress.done', {
+            kind: t(`imports.kind.${kind}`),
+            done: done.toLocaleString('vi-VN'),
+            total: total.toLocaleString('vi-VN'),
+            percent,
+          })}
+        </p>
+        <progress max={String(Math.max(total, 1))} value={String(done)} aria-label={t('imports.progress.title')}>
+          {percent}%
+        </progress>
+        <p>{t('imports.progress.lead', { seconds: refreshSeconds })}</p>
+        <p>
+          <a href={`${importsPath}/${id}`}>{t('imports.progress.reload')}</a>
+        </p>
+      </section>
     </Layout>
   );
 };
