@@ -107,11 +107,12 @@ export async function benchImport({ rows, url }: { rows: number; url?: string })
     const file = { name: 'hoc-vien.xlsx', bytes };
     const start = () => startImport({ db, actor: officer, kind: 'attendance', eventId: course.id, file });
     const province = 'lang-son';
+    const basis = { basis: 'consent' as const, statement: 'Danh sách thử của bài đo hiệu năng nhập dữ liệu.' };
     const batch = await start();
     const preview = await timed(() => previewBatch({ db, actor: officer, batch, province }));
-    const imported = await timed(() => runImport({ db, actor: officer, batch, province }));
+    const imported = await timed(() => runImport({ db, actor: officer, batch, province, basis }));
     const second = await start();
-    const again = await timed(() => runImport({ db, actor: officer, batch: second, province }));
+    const again = await timed(() => runImport({ db, actor: officer, batch: second, province, basis }));
     const undo = await timed(() => undoBatch({ db, actor: officer, batch: imported.value }));
     return {
       rows: preview.value.rows.length,

@@ -16,6 +16,7 @@ import {
 } from '#modules/events/index.ts';
 import { forgetPeople } from '#modules/people/index.ts';
 import { listCommunes, provinceName } from '#modules/places/index.ts';
+import { type ImportConsentInput, recordImportBasis } from '#modules/privacy/index.ts';
 import { projectIdsByNames } from '#modules/projects/index.ts';
 import { forgetSupport } from '#modules/support/index.ts';
 import { detectLayout, fieldChoices, isImportKind } from './columns.ts';
@@ -269,12 +270,15 @@ export async function runImport({
   actor,
   batch,
   province,
+  basis,
   today = todayInVietnam(),
 }: {
   db: Db;
   actor: Actor;
   batch: Batch;
   province: string;
+  /** The officer's statement that the people in the file consented, or the ground that needs no consent. */
+  basis: ImportConsentInput;
   today?: string;
 }): Promise<Batch> {
   staffOnly(actor);
@@ -302,6 +306,7 @@ export async function runImport({
         else existing++;
       }
     }
+    await recordImportBasis(tx, { actor, importId: batch.id, input: basis });
     for (const record of records) {
       if (record.kind === 'projects') {
         const r = await importProject(tx, actor, record);

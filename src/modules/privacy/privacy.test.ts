@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { rows } from '#kernel/db/rows.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
+import { createEvent, EventInput } from '#modules/events/index.ts';
 import { createUser, defaultPassword } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -127,6 +128,59 @@ describe('consents', () => {
       parts: { part: string; rows: unknown[] }[];
     };
     expect(data.parts.find((p) => p.part === 'privacy.personalData.consents')?.rows).toHaveLength(2);
+  });
+});
+
+describe('consent at an event registration', () => {
+  it('is required, never pre-ticked, and recorded with the seat and the notice version', async () => {
+    const officer = await createUser(rt.deps, {
+      name: 'Cán Bộ Sự Kiện Riêng Tư',
+      email: 'cb.sk.rt@vidu.vn',
+      role: 'officer',
+    });
+    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const e = await createEvent({
+      db: rt.db,
+      actor: officer,
+      input: EventInput.parse({
+        kind: 'workshop',
+        title: 'Hội thảo dữ liệu cá nhân',
+        organiser: 'Sở KHCN',
+        venue: 'Hội trường',
+        sessions: `${soon} 08:00-11:00`,
+        capacity: '10',
+        audience: 'public',
+        published: 'on',
+      }),
+    });
+    const { actor, b } = await signedIn('founder', 'Vy Thị Tham Dự', 'vy.thamdu@vidu.vn');
+    const form = await (await b.get(`/su-kien/${e.slug}/dang-ky`)).text();
+    expect(form).toMatch(/name="consent" value="on"(?![^>]*checked)/);
+    const fields = {
+      name: 'Vy Thị Tham Dự',
+      phone: '0912345099',
+      email: 'vy.thamdu@vidu.vn',
+      organisationType: 'individual',
+      sex: 'female',
+      ethnicity: 'tay',
+      birthYear: '1995',
+    };
+    const missing = await b.post(`/su-kien/${e.slug}/dang-ky`, fields);
+    expect(missing.status).toBe(422);
+    const html = await missing.text();
+    expect(html).toContain('Bạn cần đồng ý để hoàn tất đăng ký.');
+    expect(html).toContain('value="0912345099"');
+    expect((await b.post(`/su-kien/${e.slug}/dang-ky`, { ...fields, consent: 'on' })).status).toBe(303);
+    const given = await rt.db.select().from(consent).where(eq(consent.userId, actor.id));
+    expect(given).toEqual([
+      expect.objectContaining({
+        purpose: 'event',
+        source: 'event_registration',
+        noticeVersion: '1.0',
+        withdrawnAt: null,
+      }),
+    ]);
+    expect(given[0]?.sourceId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
