@@ -191,7 +191,7 @@ export async function decideDataRequest({
         name: request.name,
         kind: t(`privacy.kind.${request.kind}` as never),
         reason: input.reason,
-        url: `${config.BASE_URL}/tai-khoan#quyen-du-lieu`,
+        url: `${config.BASE_URL}/tai-khoan/quyen-du-lieu`,
       }),
     });
     if (before) await before(tx, request);

@@ -93,7 +93,7 @@ export const AccountPage: FC<AccountProps> = ({ ctx, account, tokens, consents, 
             </li>
           </ul>
           <p>
-            <a href="/tai-khoan/quyen-du-lieu#quyen-du-lieu">{t('privacy.rights.link')}</a>
+            <a href="/tai-khoan/quyen-du-lieu">{t('privacy.rights.link')}</a>
           </p>
         </section>
         <ConsentList ctx={ctx} consents={consents} />

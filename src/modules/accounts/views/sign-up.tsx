@@ -21,7 +21,7 @@ export const SignUpPage: FC<FormPageProps & { next?: string }> = ({ ctx, values,
       <div class="narrow">
         <h1>{t('auth.signUp.title')}</h1>
         <p class="lead">{t('auth.signUp.lead')}</p>
-        <ErrorSummary t={t} errors={errors} labels={labels} />
+        <ErrorSummary t={t} errors={errors} labels={{ ...labels, consentService: t('privacy.consent.title') }} />
         <PostForm action={action} csrfToken={ctx.csrfToken}>
           <fieldset>
             <legend>{t('accounts.signUp.aboutYou')}</legend>

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { FormValues } from '#kernel/http/forms.ts';
 import type { FieldErrors } from '#kernel/http/validation.ts';
 import { formatDate, formatDateTime } from '#kernel/i18n/index.ts';
-import { Badge } from '#kernel/ui/components.tsx';
+import { Badge, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
@@ -317,35 +317,22 @@ export const QueuePage: FC<{ ctx: PageContext; requests: DataRequestRow[] }> = (
       {requests.length === 0 ? (
         <p>{t('privacy.request.empty')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('privacy.request.queue')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('privacy.field.kind')}</th>
-                <th scope="col">{t('privacy.request.person')}</th>
-                <th scope="col">{t('privacy.request.filedAt')}</th>
-                <th scope="col">{t('privacy.request.due')}</th>
-                <th scope="col">{t('privacy.field.decision')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr class={r.status === 'open' && r.dueAt < now ? 'overdue' : undefined}>
-                  <td>
-                    <a href={`/quan-ly/yeu-cau-du-lieu/${r.id}`}>{t(`privacy.kind.${r.kind}` as never)}</a>
-                  </td>
-                  <td>{r.name}</td>
-                  <td>{formatDateTime(r.filedAt)}</td>
-                  <td>{formatDateTime(r.dueAt)}</td>
-                  <td>
-                    <RequestStatus ctx={ctx} r={r} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('privacy.request.queue')}
+          rows={requests}
+          rowClass={(r) => (r.status === 'open' && r.dueAt < now ? 'overdue' : undefined)}
+          columns={[
+            {
+              label: t('privacy.field.kind'),
+              primary: true,
+              cell: (r) => <a href={`/quan-ly/yeu-cau-du-lieu/${r.id}`}>{t(`privacy.kind.${r.kind}` as never)}</a>,
+            },
+            { label: t('privacy.field.decision'), cell: (r) => <RequestStatus ctx={ctx} r={r} now={now} /> },
+            { label: t('privacy.request.due'), phone: 'label', cell: (r) => formatDateTime(r.dueAt) },
+            { label: t('privacy.request.person'), cell: (r) => r.name },
+            { label: t('privacy.request.filedAt'), phone: 'hide', cell: (r) => formatDateTime(r.filedAt) },
+          ]}
+        />
       )}
     </Layout>
   );
@@ -427,41 +414,33 @@ export const BreachesPage: FC<FormProps & { breaches: Breach[] }> = ({ ctx, brea
       {breaches.length === 0 ? (
         <p>{t('privacy.breach.empty')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">{t('privacy.breach.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('privacy.field.title')}</th>
-                <th scope="col">{t('privacy.field.discoveredAt')}</th>
-                <th scope="col">{t('privacy.breach.notifyBy')}</th>
-                <th scope="col">{t('privacy.field.notifiedAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {breaches.map((b) => {
-                const late = (b.notifiedAt ?? now) > notifyByOf(b);
-                return (
-                  <tr class={late ? 'overdue' : undefined}>
-                    <td>
-                      <a href={`/quan-tri/su-co/${b.id}`}>{b.title}</a>
-                    </td>
-                    <td>{formatDateTime(b.discoveredAt)}</td>
-                    <td>{formatDateTime(notifyByOf(b))}</td>
-                    <td>
-                      {b.notifiedAt ? t('privacy.breach.notified', { at: formatDateTime(b.notifiedAt) }) : ''}{' '}
-                      {late ? (
-                        <Badge tone="danger">{t('privacy.breach.late')}</Badge>
-                      ) : (
-                        !b.notifiedAt && <Badge tone="warning">{t('privacy.breach.pending')}</Badge>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('privacy.breach.title')}
+          rows={breaches}
+          rowClass={(b) => ((b.notifiedAt ?? now) > notifyByOf(b) ? 'overdue' : undefined)}
+          columns={[
+            {
+              label: t('privacy.field.title'),
+              primary: true,
+              cell: (b) => <a href={`/quan-tri/su-co/${b.id}`}>{b.title}</a>,
+            },
+            { label: t('privacy.field.discoveredAt'), phone: 'label', cell: (b) => formatDateTime(b.discoveredAt) },
+            { label: t('privacy.breach.notifyBy'), phone: 'label', cell: (b) => formatDateTime(notifyByOf(b)) },
+            {
+              label: t('privacy.field.notifiedAt'),
+              cell: (b) => (
+                <>
+                  {b.notifiedAt ? t('privacy.breach.notified', { at: formatDateTime(b.notifiedAt) }) : ''}{' '}
+                  {(b.notifiedAt ?? now) > notifyByOf(b) ? (
+                    <Badge tone="danger">{t('privacy.breach.late')}</Badge>
+                  ) : (
+                    !b.notifiedAt && <Badge tone="warning">{t('privacy.breach.pending')}</Badge>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       <h2>{t('privacy.breach.new')}</h2>
       <BreachForm ctx={ctx} action="/quan-tri/su-co" values={values} errors={errors} />
