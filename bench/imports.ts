@@ -107,11 +107,12 @@ export async function benchImport({ rows, url }: { rows: number; url?: string })
     const file = { name: 'hoc-vien.xlsx', bytes };
     const start = () => startImport({ db, actor: officer, kind: 'attendance', eventId: course.id, file });
     const province = 'lang-son';
+    const basis = { basis: 'consent' as const, statement: 'Danh sách thử của bài đo hiệu năng nhập dữ liệu.' };
     const batch = await start();
     const preview = await timed(() => previewBatch({ db, actor: officer, batch, province }));
     // As the officer waits for it: a long list runs in the background until its batch is imported.
     const importAll = async (b: typeof batch) => {
-      const started = await runImport({ db, actor: officer, batch: b, province });
+      const started = await runImport({ db, actor: officer, batch: b, province, basis });
       await importFinished(started.id);
       return getBatch({ db, actor: officer, id: started.id });
     };

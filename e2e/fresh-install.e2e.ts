@@ -199,6 +199,9 @@ describe('a fresh install, on a phone', () => {
   /** Presses "Nhập N dòng"; gives the flash that reports what was imported. */
   async function runImport(): Promise<string> {
     const page = officerPage;
+    // The officer states why the people in the file may be kept (required before importing).
+    await page.locator('main #f-basis').selectOption('consent');
+    await page.locator('main #f-statement').fill('Những người trong danh sách đã ký phiếu đồng ý khi tham dự.');
     await page
       .locator('main')
       .getByRole('button', { name: /^Nhập \d+ dòng$/ })

@@ -36,12 +36,20 @@ describe.each(journeys)('importing a past course’s list, $label', ({ javaScrip
       return pathOf(page);
     }
 
+    /** The officer states that the people in the file consented (required before importing). */
+    async function stateBasis() {
+      const main = page.locator('main');
+      await main.locator('#f-basis').selectOption('consent');
+      await main.locator('#f-statement').fill('Những người trong danh sách đã ký phiếu đồng ý khi tham dự.');
+    }
+
     const first = await upload();
     const main = page.locator('main');
     const preview = await textOf(main);
     expect(preview).toContain('Dòng tiêu đề tìm thấy ở dòng 6');
     expect(preview).toContain('Đánh dấu cả hai cột Nam và Nữ. Chỉ đánh x vào một cột.');
     await visit(page, first);
+    await stateBasis();
     await submit(page, 'Nhập 7 dòng');
     expect(await textOf(page.locator('.flash'))).toContain('Đã nhập: 7 mới');
 
@@ -55,6 +63,7 @@ describe.each(journeys)('importing a past course’s list, $label', ({ javaScrip
     expect(await rowOf('Hoàng Văn Thắng').count()).toBe(1);
 
     await upload();
+    await stateBasis();
     await submit(page, 'Nhập 7 dòng');
     expect(await textOf(page.locator('.flash'))).toContain('Đã nhập: 0 mới, 7 đã có từ trước');
     await visit(page, list);

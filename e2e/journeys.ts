@@ -50,6 +50,7 @@ export async function signUp(page: Page, f: Founder, check: Check = {}): Promise
   await main.locator('#f-email').fill(f.email);
   await main.locator('#f-password').fill(f.password);
   await main.locator('#f-passwordConfirm').fill(f.password);
+  await main.locator('#f-consentService').check();
   await submit(page, 'Tạo tài khoản');
   // The journeys' server has no mail server (a trial install): the account is finished at once.
   expect(pathOf(page), await textOf(main)).not.toMatch(/^\/dang-ky/);

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '#kernel/auth/api-tokens.ts';
+import { rows } from '#kernel/db/rows.ts';
 import { storedFile } from '#kernel/files/files.sql.ts';
 import { readUpload } from '#kernel/files/files.ts';
 import { filePolicy } from '#kernel/http/files.ts';
@@ -18,6 +20,7 @@ import {
 import { saveOwnProfile } from '#modules/experts/index.ts';
 import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
 import { findOrCreatePerson } from '#modules/people/index.ts';
+import { NoticeInput, publishNotice, recordConsents } from '#modules/privacy/index.ts';
 import {
   createConnection,
   createInquiry,
@@ -99,6 +102,35 @@ const matrix: Row[] = [
   ['POST', '/tai-khoan/hai-buoc/tat', '/tai-khoan/hai-buoc/tat', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/tai-khoan/du-lieu.json', '/tai-khoan/du-lieu.json', s(303, 200, 200, 200, 200, 200, 200)],
   ['GET', '/tai-khoan/du-lieu.xlsx', '/tai-khoan/du-lieu.xlsx', s(303, 200, 200, 200, 200, 200, 200)],
+  // Personal data (decision 38): the notice is public; consents, requests and deletion are one's own.
+  ['GET', '/quyen-rieng-tu', '/quyen-rieng-tu', all(200)],
+  ['GET', '/quyen-rieng-tu/:version', '/quyen-rieng-tu/1.0', all(200)],
+  ['GET', '/quan-tri/quyen-rieng-tu', '/quan-tri/quyen-rieng-tu', s(303, 403, 403, 403, 403, 403, 200)],
+  ['POST', '/quan-tri/quyen-rieng-tu', '/quan-tri/quyen-rieng-tu', s(303, 403, 403, 403, 403, 403, 422)],
+  ['GET', '/tai-khoan/quyen-du-lieu', '/tai-khoan/quyen-du-lieu', s(303, 200, 200, 200, 200, 200, 200)],
+  ['POST', '/tai-khoan/yeu-cau-du-lieu', '/tai-khoan/yeu-cau-du-lieu', s(303, 422, 422, 422, 422, 422, 422)],
+  ['POST', '/tai-khoan/dong-y/nhan-tin', '/tai-khoan/dong-y/nhan-tin', s(303, 303, 303, 303, 303, 303, 303)],
+  ['POST', '/tai-khoan/dong-y/:id/rut', '/tai-khoan/dong-y/{consentId}/rut', s(303, 303, 404, 404, 404, 404, 404)],
+  ['GET', '/tai-khoan/xoa', '/tai-khoan/xoa', s(303, 200, 200, 200, 200, 200, 200)],
+  // An empty password deletes nothing.
+  ['POST', '/tai-khoan/xoa', '/tai-khoan/xoa', s(303, 422, 422, 422, 422, 422, 422)],
+  ['GET', '/quan-ly/yeu-cau-du-lieu', '/quan-ly/yeu-cau-du-lieu', s(303, 403, 403, 403, 403, 200, 200)],
+  [
+    'GET',
+    '/quan-ly/yeu-cau-du-lieu/:id',
+    '/quan-ly/yeu-cau-du-lieu/{dataRequestId}',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  [
+    'POST',
+    '/quan-ly/yeu-cau-du-lieu/:id',
+    '/quan-ly/yeu-cau-du-lieu/{dataRequestId}',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
+  ['GET', '/quan-tri/su-co', '/quan-tri/su-co', s(303, 403, 403, 403, 403, 403, 200)],
+  ['POST', '/quan-tri/su-co', '/quan-tri/su-co', s(303, 403, 403, 403, 403, 403, 422)],
+  ['GET', '/quan-tri/su-co/:id', '/quan-tri/su-co/{breachId}', s(303, 403, 403, 403, 403, 403, 200)],
+  ['POST', '/quan-tri/su-co/:id', '/quan-tri/su-co/{breachId}', s(303, 403, 403, 403, 403, 403, 422)],
   ['POST', '/tai-khoan/mat-khau', '/tai-khoan/mat-khau', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/quan-tri/tai-khoan', '/quan-tri/tai-khoan', s(303, 403, 403, 403, 403, 403, 200)],
   ['GET', '/quan-tri/tai-khoan/:id', '/quan-tri/tai-khoan/{partnerId}', s(303, 403, 403, 403, 403, 403, 200)],
@@ -542,6 +574,29 @@ beforeAll(async () => {
   const owner = people.owner;
   if (owner) ids.tokenId = (await createApiToken(rt.db, { actor: owner, name: 'Mã của owner', scope: 'read' })).id;
   if (!owner || !people.partner) throw new Error('setup failed');
+  // A notice, the owner's optional consent, the owner's request about their data, a breach.
+  await publishNotice({
+    db: rt.db,
+    actor: owner,
+    input: NoticeInput.parse({
+      version: '1.0',
+      effectiveOn: '2026-01-01',
+      textVi: 'Chính sách của ma trận phân quyền.',
+    }),
+  });
+  await recordConsents(rt.db, { userId: owner.id, purposes: ['news'], source: 'account' });
+  const [consentRow] = await rows<{ id: string }>(rt.db, sql`select id from consent where user_id = ${owner.id}`);
+  ids.consentId = consentRow?.id ?? '';
+  const [dataRequestRow] = await rows<{ id: string }>(
+    rt.db,
+    sql`insert into data_request (user_id, kind, due_at) values (${owner.id}, 'access', now() + interval '10 days') returning id`,
+  );
+  ids.dataRequestId = dataRequestRow?.id ?? '';
+  const [breachRow] = await rows<{ id: string }>(
+    rt.db,
+    sql`insert into breach (title, description, discovered_at) values ('Sự cố', 'Mô tả sự cố ma trận.', now()) returning id`,
+  );
+  ids.breachId = breachRow?.id ?? '';
   const project = await createProject({
     db: rt.db,
     actor: owner,

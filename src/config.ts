@@ -81,6 +81,19 @@ const ConfigSchema = z.object({
     .default('02:00'),
   /** Daily backups older than this many days are deleted. */
   BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  /**
+   * Days to carry out data subjects' requests, per kind, over the defaults (Decree 356/2025/NĐ-CP):
+   * e.g. `access=10,deletion=20`. Kinds: access, correction, deletion, withdrawal, restriction.
+   */
+  PRIVACY_DUE_DAYS: z
+    .string()
+    .regex(
+      /^((access|correction|deletion|withdrawal|restriction)=\d{1,3})(,(access|correction|deletion|withdrawal|restriction)=\d{1,3})*$/,
+      'kind=days pairs separated by commas, e.g. access=10,deletion=20',
+    )
+    .optional(),
+  /** Officers are mailed about an open data subject's request this many days before it is due. */
+  PRIVACY_REMIND_DAYS: z.coerce.number().int().min(0).max(60).default(3),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { BASE_URL: string; BACKUP_DIR: string };

@@ -24,6 +24,13 @@ beforeAll(async () => {
     );
   // Nor an import: a draft batch to break.
   await rt.db.execute(sql`insert into import_batch (kind, file_name) values ('attendance', 'danh-sach.xlsx')`);
+  // Nor a data subject's request or a consent given on the account page: one of each to break.
+  if (officer) {
+    await rt.db.execute(
+      sql`insert into data_request (user_id, kind, due_at) values (${officer.id}, 'access', now() + interval '10 days')`,
+    );
+    await rt.db.execute(sql`insert into consent (user_id, purpose, source) values (${officer.id}, 'news', 'account')`);
+  }
 }, 300_000);
 afterAll(() => rt.close());
 
@@ -127,6 +134,16 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['booking_status_known', 'booking', `status = 'maybe'`],
   ['booking_ends_after_start', 'booking', 'ends_at = starts_at'],
   ['booking_refused_has_reason', 'booking', `status = 'refused', reason = ''`],
+  ['consent_purpose_known', 'consent', `purpose = 'marketing'`],
+  ['consent_source_known', 'consent', `source = 'rumour'`],
+  ['consent_basis_known', 'consent', `basis = 'whim'`],
+  ['consent_withdrawn_after_given', 'consent', `withdrawn_at = given_at - interval '1 day'`],
+  ['consent_has_subject_or_statement', 'consent', `user_id = null, statement = ''`],
+  ['data_request_kind_known', 'data_request', `kind = 'everything'`],
+  ['data_request_status_known', 'data_request', `status = 'lost', decided_at = now(), reason = 'x'`],
+  ['data_request_due_after_filed', 'data_request', 'due_at = filed_at'],
+  ['data_request_decided_has_reason', 'data_request', `status = 'done', reason = ''`],
+  ['breach_notified_after_discovery', 'breach', `notified_at = discovered_at - interval '1 day'`],
 ];
 
 /**

@@ -6,6 +6,7 @@ import { startDailyBackups } from './kernel/backup/daily.ts';
 import { todayInVietnam } from './kernel/i18n/index.ts';
 import { sendReminders } from './modules/events/index.ts';
 import { recoverImports } from './modules/imports/index.ts';
+import { remindDueRequests } from './modules/privacy/index.ts';
 import { announceSetup } from './modules/setup/index.ts';
 import { printDemoAccounts, seedDemo } from './seed/demo.ts';
 
@@ -51,9 +52,23 @@ export async function startServer(config: Config) {
     sendReminders(deps, todayInVietnam())
       .then((sent) => sent && deps.logger.info({ sent }, 'event reminders sent'))
       .catch((err: Error) => deps.logger.error({ err: err.message }, 'event reminders failed'));
-  const reminders = setInterval(remind, 60 * 60_000);
+  // Data subjects' requests near their due date: officers are mailed once per request (decision 38).
+  const remindPrivacy = () =>
+    remindDueRequests(deps.db, config)
+      .then((n) => {
+        if (n) {
+          deps.mailer.wake();
+          deps.logger.info({ requests: n }, 'personal data request reminders sent');
+        }
+      })
+      .catch((err: Error) => deps.logger.error({ err: err.message }, 'personal data request reminders failed'));
+  const reminders = setInterval(() => {
+    void remind();
+    void remindPrivacy();
+  }, 60 * 60_000);
   reminders.unref();
   void remind();
+  void remindPrivacy();
 
   const shutdown = async (signal: string) => {
     deps.logger.info({ signal }, 'shutting down');

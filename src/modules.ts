@@ -1,13 +1,22 @@
 import type { AppModule } from '#kernel/module.ts';
-import { accountsModule } from '#modules/accounts/index.ts';
+import { anonymise as accountsAnonymise, accountsModule } from '#modules/accounts/index.ts';
 import { engagementsModule } from '#modules/engagements/index.ts';
-import { eventsModule, personalDataOf as eventsPersonalData } from '#modules/events/index.ts';
+import {
+  anonymise as eventsAnonymise,
+  eventsModule,
+  personalDataOf as eventsPersonalData,
+} from '#modules/events/index.ts';
 import { expertsModule, personalDataOf as expertsPersonalData } from '#modules/experts/index.ts';
 import { importsModule } from '#modules/imports/index.ts';
 import { matchingModule } from '#modules/matching/index.ts';
 import { partnersModule, personalDataOf as partnersPersonalData } from '#modules/partners/index.ts';
-import { peopleModule, personalDataOf as peoplePersonalData } from '#modules/people/index.ts';
+import {
+  anonymise as peopleAnonymise,
+  peopleModule,
+  personalDataOf as peoplePersonalData,
+} from '#modules/people/index.ts';
 import { placesModule } from '#modules/places/index.ts';
+import { privacyModule, personalDataOf as privacyPersonalData } from '#modules/privacy/index.ts';
 import { productsModule } from '#modules/products/index.ts';
 import { projectsModule, personalDataOf as projectsPersonalData } from '#modules/projects/index.ts';
 import { reportsModule } from '#modules/reports/index.ts';
@@ -36,8 +45,11 @@ export const modules: AppModule[] = [
       expertsPersonalData,
       partnersPersonalData,
       spacesPersonalData,
+      privacyPersonalData,
     ],
   }),
+  // Deleting an account anonymises what each module holds about its holder (decision 38).
+  privacyModule({ erasers: [accountsAnonymise, peopleAnonymise, eventsAnonymise] }),
   projectsModule({ timeline: timelineFor }),
   partnersModule,
   expertsModule,

@@ -38,3 +38,23 @@ export function personalPart(key: string, found: Record<string, unknown>[]): Per
     rows: found.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)]))),
   };
 }
+
+/** Whose data is being erased: the account, and how the people registry and seats know them. */
+export interface ErasedSubject {
+  userId: string;
+  /** The account's e-mail, lower-cased, as it was before the account was anonymised. */
+  email: string;
+  /** The account's phone (digits), or '' when none. */
+  phone: string;
+}
+
+/**
+ * What a module exports from its face as `anonymise`: inside the deletion's transaction, it
+ * replaces what identifies the person in its own tables (names, phones, e-mails, free text about
+ * them) and keeps the rows and the facts that reports count (dates, kinds, sex, year of birth,
+ * commune), so that no report figure changes.
+ */
+export type PersonalDataEraser = (db: Db, subject: ErasedSubject) => Promise<void>;
+
+/** The name an anonymised person or account is shown with. */
+export const anonymisedName = 'Người dùng đã xóa';

@@ -20,6 +20,7 @@ import {
 import { seedEvents } from './demo-events.ts';
 import { seedExperts } from './demo-experts.ts';
 import { seedPartners } from './demo-partners.ts';
+import { seedPrivacy } from './demo-privacy.ts';
 import { seedProducts } from './demo-products.ts';
 import { seedReports } from './demo-reports.ts';
 import { seedSpaces } from './demo-spaces.ts';
@@ -40,6 +41,7 @@ const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
   seedProducts,
   seedSpaces,
   seedReports,
+  seedPrivacy,
 ];
 
 /** The demo accounts, shown on first start and after `seed`. */

@@ -34,7 +34,18 @@ export interface Column<R> {
  * A table on wide screens; on phones a compact row: the title, then one line of meta (the
  * other cells side by side, without their column names unless asked).
  */
-export function Table<R>({ caption, columns, rows }: { caption: string; columns: Column<R>[]; rows: R[] }) {
+export function Table<R>({
+  caption,
+  columns,
+  rows,
+  rowClass,
+}: {
+  caption: string;
+  columns: Column<R>[];
+  rows: R[];
+  /** A class for a row that needs to stand out (an overdue request: `overdue`). */
+  rowClass?: (row: R) => string | undefined;
+}) {
   return (
     <div class="table-wrap">
       <table class={columns.some((c) => c.select) ? 'table selectable' : 'table'}>
@@ -50,7 +61,7 @@ export function Table<R>({ caption, columns, rows }: { caption: string; columns:
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr>
+            <tr class={rowClass?.(row)}>
               {columns.map((col) => (
                 <td
                   data-label={col.phone === 'label' ? col.label : undefined}

@@ -77,6 +77,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/hoi-mua', label: 'products.inquiries.title' },
         { href: '/su-kien-ngoai', label: 'events.external.title' },
         { href: '/dat-cho', label: 'spaces.bookings.title' },
+        { href: '/quan-ly/yeu-cau-du-lieu', label: 'privacy.nav.requests' },
       ],
     });
   if (role === 'admin')
@@ -88,6 +89,8 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/quan-tri/hop-thu', label: 'nav.outbox' },
         { href: '/quan-tri/nhat-ky', label: 'nav.audit' },
         { href: '/quan-tri/cai-dat', label: 'setup.settings.title' },
+        { href: '/quan-tri/quyen-rieng-tu', label: 'privacy.notice.admin' },
+        { href: '/quan-tri/su-co', label: 'privacy.nav.breaches' },
       ],
     });
   entries.push({ href: '/tim-kiem', label: 'nav.search' });
@@ -244,7 +247,8 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
             </p>
             <p>
               <span class="footer-about">{t('site.footer.about')}</span>{' '}
-              <a href="/so-lieu">{t('reports.public.nav')}</a> · <a href="/api/v1/docs">{t('site.footer.api')}</a>
+              <a href="/so-lieu">{t('reports.public.nav')}</a> · <a href="/api/v1/docs">{t('site.footer.api')}</a> ·{' '}
+              <a href="/quyen-rieng-tu">{t('privacy.nav.notice')}</a>
             </p>
           </div>
         </footer>

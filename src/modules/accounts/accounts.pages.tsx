@@ -7,6 +7,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash, safeNext } from '#kernel/http/flash.ts';
 import { formErrors, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
+import { consentsOf } from '#modules/privacy/index.ts';
 import { requestInfo } from './accounts.http.ts';
 import {
   ApiTokenInput,
@@ -245,7 +246,12 @@ accountsPages.get('/tai-khoan', signedIn, async (c) => {
   const { db } = c.var.deps;
   return render(
     c,
-    <AccountPage ctx={pageContext(c)} account={await getAccount(db, id)} tokens={await listApiTokens(db, id)} />,
+    <AccountPage
+      ctx={pageContext(c)}
+      account={await getAccount(db, id)}
+      tokens={await listApiTokens(db, id)}
+      consents={await consentsOf(db, id)}
+    />,
   );
 });
 
@@ -260,6 +266,7 @@ accountsPages.post('/tai-khoan/ma-api', signedIn, async (c) => {
         ctx={pageContext(c)}
         account={await getAccount(db, actor.id)}
         tokens={await listApiTokens(db, actor.id)}
+        consents={await consentsOf(db, actor.id)}
         tokenForm={{ values: form.values, errors: form.errors }}
       />,
       422,
@@ -285,6 +292,7 @@ accountsPages.post('/tai-khoan', signedIn, async (c) => {
         ctx={pageContext(c)}
         account={await getAccount(db, actor.id)}
         tokens={await listApiTokens(db, actor.id)}
+        consents={await consentsOf(db, actor.id)}
         values={form.values}
         errors={form.errors}
       />,

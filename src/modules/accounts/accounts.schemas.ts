@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiTokenScopes } from '#kernel/auth/api-tokens.ts';
 import { roles } from '#kernel/auth/roles.ts';
-import { choice, email, optionalChoice, password, phone, text } from '#kernel/http/validation.ts';
+import { checkbox, choice, email, optionalChoice, password, phone, text } from '#kernel/http/validation.ts';
 
 /** Roles an admin hands out by invitation; founders sign themselves up. */
 export const invitableRoles = ['officer', 'expert', 'partner', 'admin'] as const;
@@ -42,6 +42,9 @@ export const SignUpInput = z
     phone: phone(),
     password: password(),
     passwordConfirm: z.string({ error: 'v.required' }).min(1, { error: 'v.required' }),
+    // Required by Law 91/2025/QH15 for the service; checked at the field, with the other mistakes.
+    consentService: checkbox().refine((v) => v, { error: 'privacy.v.serviceConsent' }),
+    consentNews: checkbox(),
   })
   .superRefine(confirmed('password', 'passwordConfirm'));
 export type SignUpInput = z.output<typeof SignUpInput>;

@@ -17,6 +17,7 @@ import { translator } from '#kernel/i18n/index.ts';
 import { mailOutbox } from '#kernel/mail/mail.sql.ts';
 import { type Mailer, queueMail, requeueMail } from '#kernel/mail/mailer.ts';
 import { matches } from '#kernel/search/search.ts';
+import { recordConsents } from '#modules/privacy/index.ts';
 import type {
   AuditQuery,
   ChangePasswordInput,
@@ -453,6 +454,11 @@ export async function signUp({
       to: input.email,
       subject: t('accounts.mail.signUp.subject'),
       text: t('accounts.mail.signUp.body', { name: input.name, url: link, hours: signUpLinkHours }),
+    });
+    await recordConsents(tx, {
+      userId: created.id,
+      purposes: input.consentNews ? ['service', 'news'] : ['service'],
+      source: 'sign_up',
     });
     await audit(tx, {
       actorId: created.id,

@@ -94,6 +94,7 @@ describe('sign up', () => {
       phone: '0912 345 678',
       password: 'thachden2026',
       passwordConfirm: 'thachden2026',
+      consentService: 'on',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/dang-ky/kiem-tra-email');
@@ -143,6 +144,7 @@ describe('sign up', () => {
       email,
       password: 'password123',
       passwordConfirm: 'password123',
+      consentService: 'on',
       role: 'admin',
     });
     expect(res.status).toBe(303);
@@ -160,6 +162,7 @@ describe('sign up', () => {
       phone: '12345',
       password: 'ngan',
       passwordConfirm: 'khac',
+      consentService: 'on',
     });
     expect(res.status).toBe(422);
     const html = await res.text();
@@ -182,6 +185,7 @@ describe('sign up', () => {
       email: uniqueEmail('hoa'),
       password: 'password123',
       passwordConfirm: 'password124',
+      consentService: 'on',
     });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Hai mật khẩu không khớp.');
@@ -194,6 +198,7 @@ describe('sign up', () => {
       email,
       password: 'password123',
       passwordConfirm: 'password123',
+      consentService: 'on',
     });
     const answer = async (email: string) => {
       const b = await browser();
@@ -236,6 +241,7 @@ describe('sign up on a trial install, where no mail can leave', () => {
       email,
       password: 'thachden2026',
       passwordConfirm: 'thachden2026',
+      consentService: 'on',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/du-an/moi');
@@ -495,6 +501,7 @@ describe('forgotten password', () => {
     const post = await b.post('/dat-lai-mat-khau/khong-co-that', {
       password: 'password123',
       passwordConfirm: 'password123',
+      consentService: 'on',
     });
     expect(post.status).toBe(404);
   });
@@ -534,7 +541,13 @@ describe('limits on forms that send mail, per address and per e-mail named', () 
   it('sign-ups naming one e-mail from changing addresses: the fourth is refused', async () => {
     const b = await browser();
     const email = uniqueEmail('flood');
-    const fields = { name: 'Lộc Văn Thử', email, password: 'password123', passwordConfirm: 'password123' };
+    const fields = {
+      name: 'Lộc Văn Thử',
+      email,
+      password: 'password123',
+      passwordConfirm: 'password123',
+      consentService: 'on',
+    };
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await postFrom(b, `198.51.100.${180 + i}`, '/dang-ky', fields)).status);
     expect(statuses[3]).toBe(429);

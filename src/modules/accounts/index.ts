@@ -32,7 +32,7 @@ export {
   type UserRow,
 } from './accounts.service.ts';
 export { createAdmin, generatePassword, hasAdmin, type NewAdmin } from './first-admin.ts';
-export { personalDataOf } from './personal-data.ts';
+export { anonymise, personalDataOf } from './personal-data.ts';
 export { twoFactorPath } from './two-factor.pages.tsx';
 export { hasTwoFactor } from './two-factor.ts';
 

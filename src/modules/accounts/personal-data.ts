@@ -7,7 +7,13 @@ import type { Db } from '#kernel/db/client.ts';
 import type { AppEnv } from '#kernel/http/context.ts';
 import { toXlsx, xlsxType } from '#kernel/http/xlsx.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
-import { type PersonalDataPart, type PersonalDataSource, personalPart } from '#kernel/personal-data.ts';
+import {
+  type ErasedSubject,
+  type PersonalDataPart,
+  type PersonalDataSource,
+  personalPart,
+} from '#kernel/personal-data.ts';
+import { twoFactor } from './two-factor.sql.ts';
 
 /** What the accounts module holds about an account: the account, its sessions, what it did (the audit log). */
 export async function personalDataOf(db: Db, userId: string): Promise<PersonalDataPart[]> {
@@ -110,4 +116,9 @@ export function personalDataPages(sources: PersonalDataSource[]) {
     return c.body(body as Uint8Array<ArrayBuffer>);
   });
   return pages;
+}
+
+/** A deleted account's authenticator (staff two-step sign-in) goes with it. */
+export async function anonymise(db: Db, subject: ErasedSubject): Promise<void> {
+  await db.delete(twoFactor).where(eq(twoFactor.userId, subject.userId));
 }

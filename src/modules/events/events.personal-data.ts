@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '#kernel/db/client.ts';
-import { type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
+import { anonymisedName, type ErasedSubject, type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
 import { attendance, certificate, event, eventSession, registration } from './events.sql.ts';
 
 /** An account's seats at events (what they typed), the sessions they attended, their certificates. */
@@ -69,4 +69,29 @@ export async function personalDataOf(db: Db, userId: string): Promise<PersonalDa
         .orderBy(asc(certificate.issuedAt)),
     ),
   ];
+}
+
+/**
+ * Anonymises a deleted account's seats (its own, and those typed with its e-mail or phone) and
+ * their certificates: name, phone, e-mail, organisation and answers go; the seat, its attendance
+ * and the traits the reports count stay, so no figure changes.
+ */
+export async function anonymise(db: Db, subject: ErasedSubject): Promise<void> {
+  const found = await db
+    .select({ id: registration.id })
+    .from(registration)
+    .where(
+      or(
+        eq(registration.userId, subject.userId),
+        subject.email ? and(sql`${registration.email} <> ''`, eq(registration.email, subject.email)) : undefined,
+        subject.phone ? and(sql`${registration.phone} <> ''`, eq(registration.phone, subject.phone)) : undefined,
+      ),
+    );
+  const ids = found.map((r) => r.id);
+  if (ids.length === 0) return;
+  await db
+    .update(registration)
+    .set({ name: anonymisedName, phone: '', email: '', organisation: '', answers: sql`'{}'::text[]` })
+    .where(inArray(registration.id, ids));
+  await db.update(certificate).set({ holderName: anonymisedName }).where(inArray(certificate.registrationId, ids));
 }

@@ -28,7 +28,7 @@ export {
   searchEvents,
 } from './calendar/events.service.ts';
 // The events module's public face: what other modules, the CLI and the demo data may use.
-export { personalDataOf } from './events.personal-data.ts';
+export { anonymise, personalDataOf } from './events.personal-data.ts';
 export { nominationStatuses, registrantSpread, turnoutByTitle } from './events.queries.ts';
 export {
   CalendarFilters,

@@ -6,8 +6,10 @@ import { AppError } from '#kernel/http/errors.ts';
 import { redirectWithFlash } from '#kernel/http/flash.ts';
 import { type FormValues, formErrors, formValue, readForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
+import type { FieldErrors } from '#kernel/http/validation.ts';
 import { translator } from '#kernel/i18n/index.ts';
 import { endedEvents } from '#modules/events/index.ts';
+import { ImportConsentInput } from '#modules/privacy/index.ts';
 import { fieldChoices, isImportKind } from './columns.ts';
 import { FieldsInput, StartInput } from './imports.schemas.ts';
 import {
@@ -88,10 +90,11 @@ importsPages.get(`${importsPath}/mau/:kind`, staffOnly, async (c) => {
   return c.body(new Uint8Array(bytes));
 });
 
-importsPages.get(`${importsPath}/:id`, staffOnly, async (c) => {
+/** The batch's page: its rows read, what is wrong, and (a draft) the form that imports it. */
+async function batchPage(c: Context<AppEnv>, basis?: { values: FormValues; errors: FieldErrors }) {
   const { db, config } = c.var.deps;
   const actor = requireActor(c);
-  const batch = await getBatch({ db, actor, id: c.req.param('id') });
+  const batch = await getBatch({ db, actor, id: c.req.param('id') ?? '' });
   if (batch.status === 'running')
     // The file is not read again while it is being imported: the page tells how far it is.
     return render(
@@ -129,9 +132,13 @@ importsPages.get(`${importsPath}/:id`, staffOnly, async (c) => {
       importedAt={batch.importedAt}
       undoable={canUndo(batch)}
       backgroundRows={backgroundRows}
+      basis={basis}
     />,
+    basis ? 422 : 200,
   );
-});
+}
+
+importsPages.get(`${importsPath}/:id`, staffOnly, (c) => batchPage(c));
 
 importsPages.post(`${importsPath}/:id/cot`, staffOnly, async (c) => {
   const { db, config } = c.var.deps;
@@ -152,7 +159,17 @@ importsPages.post(`${importsPath}/:id/nhap`, staffOnly, async (c) => {
   const { db, config } = c.var.deps;
   const actor = requireActor(c);
   const batch = await getBatch({ db, actor, id: c.req.param('id') });
-  const done = await runImport({ db, actor, batch, province: config.PROVINCE, logger: c.var.deps.logger });
+  // The officer states why the people in the file may be recorded (Law 91/2025/QH15): required.
+  const form = await readForm(c, ImportConsentInput);
+  if (!form.ok) return batchPage(c, { values: form.values, errors: form.errors });
+  const done = await runImport({
+    db,
+    actor,
+    batch,
+    province: config.PROVINCE,
+    basis: form.data,
+    logger: c.var.deps.logger,
+  });
   if (done.status === 'running') return redirectWithFlash(c, `${importsPath}/${batch.id}`, 'imports.flash.started');
   return redirectWithFlash(c, `${importsPath}/${batch.id}`, 'imports.flash.imported', {
     created: done.counts.created,

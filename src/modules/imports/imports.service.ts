@@ -6,6 +6,7 @@ import { isUuid } from '#kernel/db/keys.ts';
 import { cleanFileName, loadFile, saveFile } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
+import { publicDataChanged } from '#kernel/http/response-cache.ts';
 import type { Logger } from '#kernel/log.ts';
 import {
   type EventWithSessions,
@@ -18,6 +19,7 @@ import {
 import { expertEmailsTaken } from '#modules/experts/index.ts';
 import { forgetPeople } from '#modules/people/index.ts';
 import { listCommunes, provinceName } from '#modules/places/index.ts';
+import { type ImportConsentInput, recordImportBasis } from '#modules/privacy/index.ts';
 import { projectIdsByNames } from '#modules/projects/index.ts';
 import { forgetSupport } from '#modules/support/index.ts';
 import { detectLayout, fieldChoices, isImportKind } from './columns.ts';
@@ -375,6 +377,7 @@ export async function runImport({
   actor,
   batch,
   province,
+  basis,
   today = todayInVietnam(),
   logger,
   background = backgroundRows,
@@ -385,6 +388,8 @@ export async function runImport({
   actor: Actor;
   batch: Batch;
   province: string;
+  /** The officer's statement that the people in the file consented, or the ground that needs no consent. */
+  basis: ImportConsentInput;
   today?: string;
   logger?: Pick<Logger, 'error'>;
   /** Longer lists run in the background. */
@@ -406,6 +411,7 @@ export async function runImport({
     skipped: preview.rows.length - records.length,
   });
   const finish = async (tx: Db, c: Counted, created: BatchCreated) => {
+    await recordImportBasis(tx, { actor, importId: batch.id, input: basis });
     const [row] = await tx
       .update(importBatch)
       .set({
@@ -474,6 +480,8 @@ export async function runImport({
               .set({ counts: counts(c), created, processed: from + part.length })
               .where(eq(importBatch.id, batch.id));
         });
+        // What the part added may show on public pages: the cached ones are made again.
+        publicDataChanged();
         if (!last) {
           await afterChunk?.(from + part.length);
           // A breath between parts: on PGlite (one connection) the requests waiting meanwhile, the

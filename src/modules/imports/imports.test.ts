@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
 import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
+import { rows } from '#kernel/db/rows.ts';
 import { fromRoot } from '#kernel/paths.ts';
 import { createEvent, EventInput, type EventWithSessions, enterPastAttendee, getEvent } from '#modules/events/index.ts';
 import { getExpertBySlug } from '#modules/experts/index.ts';
@@ -59,8 +60,14 @@ async function start(file: File, fields: Record<string, string>): Promise<string
   return at;
 }
 
+/** What the officer states about the people in the file (Law 91/2025/QH15). */
+const importBasis = {
+  basis: 'consent',
+  statement: 'Những người trong danh sách đã ký phiếu đồng ý khi tham dự.',
+};
+
 async function run(at: string) {
-  const res = await staff.post(`${at}/nhap`);
+  const res = await staff.post(`${at}/nhap`, importBasis);
   expect(res.status).toBe(303);
   return batchOf(at);
 }
@@ -115,8 +122,22 @@ describe('importing the attendance list of a past course', () => {
     expect(html).toContain('Nhập 7 dòng');
   });
 
+  it('imports only with the officer’s statement of why the people may be recorded, which is kept', async () => {
+    const refused = await staff.post(`${first}/nhap`, { basis: '', statement: 'Đã đồng ý.' });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('Căn cứ xử lý dữ liệu của những người trong tệp');
+    expect(html).toContain('Đã đồng ý.');
+    expect((await batchOf(first)).status).toBe('draft');
+  });
+
   it('imports the valid rows: people, confirmed seats and check-ins that the report counts', async () => {
     const batch = await run(first);
+    const [stated] = await rows<{ basis: string; statement: string; recorded_by: string }>(
+      rt.db,
+      sql`select basis, statement, recorded_by from consent where source = 'import' and source_id = ${batch.id}`,
+    );
+    expect(stated).toEqual({ basis: 'consent', statement: importBasis.statement, recorded_by: officer.id });
     expect(batch.status).toBe('imported');
     expect(batch.counts).toEqual({ rows: 12, created: 7, existing: 0, skipped: 5 });
     // Vi Thị Hồng Nhung was known already (same phone): six new people, seven seats.
@@ -460,6 +481,7 @@ describe('a long list runs in the background', () => {
       actor: officer,
       batch: await batchOf(at),
       province: 'lang-son',
+      basis: { basis: 'consent', statement: importBasis.statement },
       background: 2,
       chunk: 2,
       afterChunk: async () => {
@@ -490,6 +512,7 @@ describe('a long list runs in the background', () => {
       actor: officer,
       batch: await batchOf(at),
       province: 'lang-son',
+      basis: { basis: 'consent', statement: importBasis.statement },
       background: 2,
       chunk: 2,
       afterChunk: async () => {

@@ -4,7 +4,7 @@ import { type PeoplePorts, peoplePagesWith } from './people.pages.tsx';
 
 export { personKey } from './people.keys.ts';
 export type { PeoplePorts } from './people.pages.tsx';
-export { personalDataOf } from './people.personal-data.ts';
+export { anonymise, personalDataOf } from './people.personal-data.ts';
 // The people module's public face: the registry other modules write to and read from.
 export {
   findOrCreatePeopleNoting,

@@ -1,7 +1,7 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { user } from '#kernel/auth/auth.sql.ts';
 import type { Db } from '#kernel/db/client.ts';
-import { type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
+import { anonymisedName, type ErasedSubject, type PersonalDataPart, personalPart } from '#kernel/personal-data.ts';
 import { person } from './people.sql.ts';
 
 /**
@@ -34,4 +34,27 @@ export async function personalDataOf(db: Db, userId: string): Promise<PersonalDa
         .where(and(eq(user.id, userId), isNull(person.mergedInto))),
     ),
   ];
+}
+
+/**
+ * Anonymises the registry's record of a deleted account's holder (same e-mail or phone), and the
+ * records merged into it: the name, phone and e-mail go; the row stays, with the sex, year of
+ * birth, ethnicity and commune the reports count, so every figure and breakdown is unchanged.
+ */
+export async function anonymise(db: Db, subject: ErasedSubject): Promise<void> {
+  const matches = [
+    subject.email ? eq(person.email, subject.email) : undefined,
+    subject.phone ? eq(person.phone, subject.phone) : undefined,
+  ].filter(Boolean);
+  if (matches.length === 0) return;
+  const found = await db
+    .select({ id: person.id })
+    .from(person)
+    .where(and(isNull(person.mergedInto), or(...matches)));
+  const ids = found.map((r) => r.id);
+  if (ids.length === 0) return;
+  await db
+    .update(person)
+    .set({ fullName: anonymisedName, phone: '', email: '' })
+    .where(or(inArray(person.id, ids), inArray(person.mergedInto, ids)));
 }

@@ -2,18 +2,21 @@ import type { FC } from 'hono/jsx';
 import type { Role } from '#kernel/auth/roles.ts';
 import { Button, ErrorSummary, Input, PostForm } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
+import { ConsentList } from '#modules/privacy/index.ts';
 import { type ApiTokensProps, ApiTokensSection } from './api-tokens.tsx';
 import { type FormPageProps, typed } from './form-state.ts';
 
 export interface AccountProps extends FormPageProps {
   account: { name: string; email: string; phone: string | null; role: Role };
   tokens: ApiTokensProps['tokens'];
+  /** The person's consents (given and withdrawn), from the privacy module. */
+  consents: Parameters<typeof ConsentList>[0]['consents'];
   /** A refused new-token form: what was typed and what is wrong. */
   tokenForm?: Pick<ApiTokensProps, 'values' | 'errors'>;
 }
 
 /** The person's own account: what it is, their name and phone to change, the way to a new password. */
-export const AccountPage: FC<AccountProps> = ({ ctx, account, tokens, tokenForm, values, errors = {} }) => {
+export const AccountPage: FC<AccountProps> = ({ ctx, account, tokens, consents, tokenForm, values, errors = {} }) => {
   const { t } = ctx;
   const labels = { name: t('auth.field.name'), phone: t('auth.field.phone') };
   const shown = values ?? { name: account.name, phone: account.phone ?? '' };
@@ -89,7 +92,11 @@ export const AccountPage: FC<AccountProps> = ({ ctx, account, tokens, tokenForm,
               </a>
             </li>
           </ul>
+          <p>
+            <a href="/tai-khoan/quyen-du-lieu">{t('privacy.rights.link')}</a>
+          </p>
         </section>
+        <ConsentList ctx={ctx} consents={consents} />
       </div>
     </Layout>
   );

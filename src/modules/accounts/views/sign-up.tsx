@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import type { PageContext } from '#kernel/ui/context.ts';
-import { Button, ErrorSummary, Input, PostForm } from '#kernel/ui/form.tsx';
+import { Button, Checkbox, ErrorSummary, Input, PostForm } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
 import { type FormPageProps, typed } from './form-state.ts';
 
@@ -12,6 +12,8 @@ export const SignUpPage: FC<FormPageProps & { next?: string }> = ({ ctx, values,
     phone: t('auth.field.phone'),
     password: t('auth.field.password'),
     passwordConfirm: t('auth.field.passwordConfirm'),
+    consentService: t('privacy.signUp.service', { notice: t('privacy.nav.notice').toLowerCase() }),
+    consentNews: t('privacy.signUp.news'),
   };
   const action = next ? `/dang-ky?next=${encodeURIComponent(next)}` : '/dang-ky';
   return (
@@ -19,7 +21,7 @@ export const SignUpPage: FC<FormPageProps & { next?: string }> = ({ ctx, values,
       <div class="narrow">
         <h1>{t('auth.signUp.title')}</h1>
         <p class="lead">{t('auth.signUp.lead')}</p>
-        <ErrorSummary t={t} errors={errors} labels={labels} />
+        <ErrorSummary t={t} errors={errors} labels={{ ...labels, consentService: t('privacy.consent.title') }} />
         <PostForm action={action} csrfToken={ctx.csrfToken}>
           <fieldset>
             <legend>{t('accounts.signUp.aboutYou')}</legend>
@@ -77,6 +79,21 @@ export const SignUpPage: FC<FormPageProps & { next?: string }> = ({ ctx, values,
               maxlength={128}
               required
             />
+          </fieldset>
+          <fieldset>
+            <legend>{t('privacy.consent.title')}</legend>
+            <p>
+              <a href="/quyen-rieng-tu">{t('privacy.nav.notice')}</a>
+            </p>
+            {/* Never ticked before the person ticks it; kept ticked when the form comes back with an error. */}
+            <Checkbox
+              name="consentService"
+              label={labels.consentService}
+              checked={typed(values, 'consentService') === 'on'}
+              error={errors.consentService}
+              required
+            />
+            <Checkbox name="consentNews" label={labels.consentNews} checked={typed(values, 'consentNews') === 'on'} />
           </fieldset>
           <Button>{t('auth.signUp.submit')}</Button>
         </PostForm>

@@ -7,6 +7,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import { formatDate, todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { type Mail, queueMail } from '#kernel/mail/mailer.ts';
 import { assertCommunes, communeBySlug, communesOf } from '#modules/places/index.ts';
+import { recordConsents } from '#modules/privacy/index.ts';
 import { projectsOf as teamProjects } from '#modules/projects/index.ts';
 import {
   type EventDeps,
@@ -192,6 +193,7 @@ export async function register({
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
+    await recordConsents(tx, { userId, purposes: ['event'], source: 'event_registration', sourceId: row.id });
     await audit(tx, {
       actorId: actor?.id ?? null,
       action: 'event.register',

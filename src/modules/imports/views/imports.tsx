@@ -1,10 +1,12 @@
 import type { FC } from 'hono/jsx';
 import type { FormValues } from '#kernel/http/forms.ts';
+import type { FieldErrors } from '#kernel/http/validation.ts';
 import { formatDate, formatDateTime, type MessageKey, type Translator } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, KeyFacts, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, ErrorSummary, FileInput, PostForm, Select } from '#kernel/ui/form.tsx';
 import { Layout } from '#kernel/ui/layout.tsx';
+import { ImportBasisFields } from '#modules/privacy/index.ts';
 import type { BatchCounts } from '../imports.sql.ts';
 import { type ImportKind, importKinds, undoDays } from '../imports.taxonomy.ts';
 import type { Problem, ReadRow } from '../rows.ts';
@@ -161,6 +163,8 @@ export function problemText(t: Translator, p: Problem): string {
 
 export interface PreviewProps {
   ctx: PageContext;
+  /** The import form sent back without the ground for the people in the file: what was typed, what is wrong. */
+  basis?: { values: FormValues; errors: FieldErrors } | undefined;
   id: string;
   fileName: string;
   kind: ImportKind;
@@ -315,6 +319,12 @@ export const PreviewPage: FC<PreviewProps> = (p) => {
             )
           )}
           <PostForm action={`${importsPath}/${p.id}/nhap`} csrfToken={ctx.csrfToken}>
+            <ErrorSummary
+              t={t}
+              errors={p.basis?.errors ?? {}}
+              labels={{ basis: t('privacy.field.basis'), statement: t('privacy.field.statement') }}
+            />
+            <ImportBasisFields ctx={ctx} values={p.basis?.values} errors={p.basis?.errors} />
             <Button>{t('imports.run.submit', { n: ready })}</Button>
           </PostForm>
         </section>
