@@ -1,5 +1,8 @@
-/** The coworking space module's words: Vietnamese (the source of the keys) and English. Imports nothing. */
+import { bookingsEn, bookingsVi } from './bookings-words.ts';
+
+/** The coworking space module's words: Vietnamese (the source of the keys) and English. */
 export const vi = {
+  ...bookingsVi,
   'spaces.title': 'Khu làm việc chung',
   'spaces.lead':
     'Hội trường, phòng làm việc chung và thư viện của Sở KHCN: xem lịch trống và đặt chỗ cho dự án của bạn.',
@@ -80,7 +83,7 @@ export const vi = {
   'spaces.error.tooLong': 'Phòng này chỉ cho đặt tối đa {days} ngày mỗi lượt.',
   'spaces.error.inactive': 'Phòng này đang tạm ngừng sử dụng.',
   'spaces.error.overlap':
-    'Phòng đã có lượt đặt từ {from} đến {to} ({status}), trùng với thời gian bạn chọn. Giờ còn trống ngày {day}: {free}. Hãy chọn thời gian khác.',
+    'Phòng đã có lượt đặt từ {from} đến {to} ({status}), trùng với thời gian bạn chọn. Giờ còn trống ngày {day}: {free}. Hãy chọn thời gian khác.{buffer}',
   'spaces.error.noFreeTime': 'không còn giờ trống',
   'spaces.error.notRequested': 'Lượt đặt này đã được quyết định rồi.',
   'spaces.error.notHolding': 'Lượt đặt này đã bị hủy hoặc từ chối.',
@@ -106,6 +109,7 @@ export const vi = {
 };
 
 export const en: Record<keyof typeof vi, string> = {
+  ...bookingsEn,
   'spaces.title': 'Coworking space',
   'spaces.lead':
     "The Department's hall, shared workroom and library: see when they are free and book for your project.",
@@ -186,7 +190,7 @@ export const en: Record<keyof typeof vi, string> = {
   'spaces.error.tooLong': 'This room can be booked for at most {days} days at a time.',
   'spaces.error.inactive': 'This room is out of use.',
   'spaces.error.overlap':
-    'The room is already booked from {from} to {to} ({status}), which overlaps the time you chose. Free times on {day}: {free}. Please choose another time.',
+    'The room is already booked from {from} to {to} ({status}), which overlaps the time you chose. Free times on {day}: {free}. Please choose another time.{buffer}',
   'spaces.error.noFreeTime': 'none',
   'spaces.error.notRequested': 'This booking has already been decided.',
   'spaces.error.notHolding': 'This booking was already cancelled or refused.',
