@@ -212,3 +212,21 @@ export const CancelForm = z.object({ reason: text.optional(1000) });
 
 /** The week a calendar shows: any day of it (yyyy-MM-dd); a bad value falls back to this week. */
 export const WeekQuery = z.object({ tuan: isoDate().optional().catch(undefined) });
+
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .refine((m) => m >= '2000-01' && m <= '2100-12')
+  .optional()
+  .catch(undefined);
+
+/** A calendar's view and day; a bad value falls back to this week (or today, this month). */
+export const CalendarQuery = z.object({
+  xem: z.enum(['ngay', 'tuan', 'thang']).optional().catch(undefined),
+  ngay: isoDate().optional().catch(undefined),
+  tuan: isoDate().optional().catch(undefined),
+  thang: month,
+});
+
+/** A month (yyyy-MM); a bad value falls back to this month. */
+export const MonthQuery = z.object({ thang: month });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
 import { type Actor, isStaff } from '#kernel/auth/roles.ts';
@@ -42,6 +42,9 @@ export { addDays, vnDay, vnInstant, vnTime } from './bookings-rules.ts';
 const when = (at: Date) => `${vnTime(at)} ${dmy(vnDay(at))}`;
 
 // ——— Rooms ———
+
+/** Addresses under /khong-gian/ that are pages, not rooms. */
+const reservedSlugs = ['moi', 'lich', 'cong-suat'];
 
 /** The rooms people can see (staff also see the ones taken out of use). */
 export async function listRooms(db: Db, { all = false } = {}): Promise<Room[]> {
@@ -88,7 +91,7 @@ export async function saveRoom({
         .from(room)
         .where(sql`${room.slug} = ${base} or ${room.slug} like ${`${base}-%`}`);
       const used = new Set(taken.map((r) => r.slug));
-      let candidate = base === 'moi' ? 'moi-1' : base;
+      let candidate = reservedSlugs.includes(base) ? `${base}-1` : base;
       for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}`;
       [saved] = await tx
         .insert(room)
