@@ -66,7 +66,7 @@ export const bookingsVi = {
   'spaces.cal.nextMonth': 'Tháng sau',
   'spaces.cal.today': 'Hôm nay',
   'spaces.cal.dayTitle': 'Lịch {room}: {day}',
-  'spaces.cal.monthTitle': 'Lịch {room}: tháng {month}',
+  'spaces.cal.monthTitle': 'Lịch {room}: {month}',
   'spaces.cal.spaceTitle': 'Lịch khu làm việc chung',
   'spaces.cal.space': 'cả khu',
   'spaces.cal.shut': 'Đóng cửa: {why}',

@@ -151,14 +151,18 @@ export const CalendarViewPage: FC<{
           ))}
         </ol>
       )}
-      <p>
-        {r?.active && (
+      {r?.active && (
+        <p>
           <a class="button button-primary" href={`/khong-gian/${r.slug}/dat-cho`}>
             {t('spaces.book')}
           </a>
-        )}{' '}
-        {r && <a href={`/khong-gian/${r.slug}/lich.ics`}>{t('spaces.cal.feed')}</a>}
-      </p>
+        </p>
+      )}
+      {r && (
+        <p>
+          <a href={`/khong-gian/${r.slug}/lich.ics`}>{t('spaces.cal.feed')}</a>
+        </p>
+      )}
     </Layout>
   );
 };
