@@ -521,7 +521,7 @@ const matrix: Row[] = [
   ['GET', '/khong-gian/:slug/lich.ics', '/khong-gian/{roomSlug}/lich.ics', all(200)],
   // A person's feed: its private address is the key (calendar apps send no cookie).
   ['GET', '/dat-cho/lich/:token', '/dat-cho/lich/{feedToken}.ics', all(200)],
-  ['POST', '/api/v1/rooms/:slug/bookings', '/api/v1/rooms/{roomSlug}/bookings', s(401, 422, 422, 422, 422, 422, 422)],
+  ['POST', '/api/v1/rooms/:slug/bookings', '/api/v1/rooms/{roomSlug}/bookings', s(401, 400, 400, 400, 400, 400, 400)],
   ['GET', '/api/v1/occupancy', '/api/v1/occupancy?month=2031-04', s(401, 403, 403, 403, 403, 200, 200)],
   ['GET', '/khong-gian/:slug/dat-cho', '/khong-gian/{roomSlug}/dat-cho', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/khong-gian/:slug/dat-cho', '/khong-gian/{roomSlug}/dat-cho', s(303, 422, 422, 422, 422, 422, 422)],
