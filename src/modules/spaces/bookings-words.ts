@@ -89,7 +89,7 @@ export const bookingsVi = {
   'spaces.cal.monthLabel': 'tháng {m}/{y}',
   'spaces.cal.goToDay': 'Xem ngày {day}',
   'spaces.occupancy.title': 'Công suất sử dụng phòng',
-  'spaces.occupancy.lead': 'Số giờ đã đặt (đã duyệt) chia cho số giờ mở cửa trong tháng {month}.',
+  'spaces.occupancy.lead': 'Số giờ đã đặt (đã duyệt) chia cho số giờ mở cửa trong {month}.',
   'spaces.occupancy.room': 'Phòng',
   'spaces.occupancy.booked': 'Giờ đã đặt',
   'spaces.occupancy.open': 'Giờ mở cửa',

@@ -232,7 +232,7 @@ const MonthGrid: FC<{
 export const OccupancyPage: FC<{ ctx: PageContext; month: string; rows: Occupancy[] }> = ({ ctx, month, rows }) => {
   const { t, lang } = ctx;
   const label = monthLabel(t, `${month}-01`);
-  const percent = (x: number) => `${formatNumber(Math.round(x * 1000) / 10, lang)} %`;
+  const percent = (x: number) => `${formatNumber(Math.round(x * 100), lang)} %`;
   return (
     <Layout ctx={ctx} title={t('spaces.occupancy.title')}>
       <p>
@@ -274,9 +274,15 @@ export const OccupancyPage: FC<{ ctx: PageContext; month: string; rows: Occupanc
                   <th scope="row">
                     <a href={`/khong-gian/${o.room.slug}/lich?xem=thang&thang=${month}`}>{o.room.name}</a>
                   </th>
-                  <td class="num">{formatNumber(o.booked, lang)}</td>
-                  <td class="num">{formatNumber(o.open, lang)}</td>
-                  <td class="num">{percent(o.rate)}</td>
+                  <td class="num" data-label={t('spaces.occupancy.booked')}>
+                    {formatNumber(o.booked, lang)}
+                  </td>
+                  <td class="num" data-label={t('spaces.occupancy.open')}>
+                    {formatNumber(o.open, lang)}
+                  </td>
+                  <td class="num" data-label={t('spaces.occupancy.rate')}>
+                    {percent(o.rate)}
+                  </td>
                 </tr>
               ))}
             </tbody>
