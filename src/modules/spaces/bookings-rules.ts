@@ -1,6 +1,8 @@
 import { type HolidayKey, hoursOn, minutesOf, type Shut, timeOf, weekdayOf } from './hours-opening.ts';
 import type { BookingInput } from './spaces.schemas.ts';
-import type { Room } from './spaces.service.ts';
+import type { room } from './spaces.sql.ts';
+
+type Room = typeof room.$inferSelect;
 
 // What a booking must respect before the database is asked: its room's opening hours and closed
 // days, the longest booking, who may book; and how a weekly series unfolds into bookings.
