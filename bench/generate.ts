@@ -424,6 +424,50 @@ async function benchOfficerSql(): Promise<SQL> {
   SELECT 'bench-a-officer', id, 'credential', id, ${hash}, now(), now() FROM u`;
 }
 
+// ---------------------------------------------------------------- the coworking space: rooms and a year of bookings
+
+/** The busy room of the benchmark: its month calendar is a scenario, and so is booking it. */
+export const benchRoom = { slug: 'hoi-truong-bench', month: '2026-06' };
+/** Bookings a day in each of the three rooms over 2026 (hall, workroom, meeting room). */
+const SLOTS = [
+  ['07:00', '08:30'],
+  ['08:30', '10:00'],
+  ['10:00', '11:30'],
+  ['13:00', '14:30'],
+  ['14:30', '16:00'],
+  ['16:00', '17:30'],
+  ['18:00', '20:00'],
+] as const;
+
+/** Three rooms open every day 07:00–21:00 (kept across --reset: bookings go with their projects). */
+function roomsSql(): string {
+  const hours = `'${JSON.stringify(Array.from({ length: 7 }, () => ({ from: '07:00', to: '21:00' })))}'::jsonb`;
+  const rooms = [
+    [benchRoom.slug, 'Hội trường (đo hiệu năng)', 'hall', 120],
+    ['phong-lam-viec-bench', 'Phòng làm việc chung (đo hiệu năng)', 'workroom', 20],
+    ['phong-hop-bench', 'Phòng họp (đo hiệu năng)', 'meeting_room', 12],
+  ] as const;
+  return `INSERT INTO room (slug, name, kind, capacity, needs_approval, max_days, weekly_hours, closed_on_holidays)
+VALUES ${rooms.map(([slug, name, kind, cap]) => `(${lit(slug)}, ${lit(name)}, ${lit(kind)}, ${cap}, true, 14, ${hours}, false)`).join(', ')}
+ON CONFLICT (slug) DO NOTHING`;
+}
+
+/** A year of bookings (2026): each room, each day, each slot; 90 % approved, for projects by hash. */
+function bookingsSql(scale: Scale): string {
+  const starts = arr(SLOTS.map(([a]) => a));
+  const ends = arr(SLOTS.map(([, b]) => b));
+  const g = '(d * 100 + r.n * 10 + s)';
+  return `INSERT INTO booking (room_id, project_id, purpose, starts_at, ends_at, status, decided_at, created_at, updated_at)
+SELECT r.id, ${projectId(`1 + ${h(g, 41, scale.projects)}`)}, 'Họp nhóm, làm việc với đối tác',
+  (date '2026-01-01' + d + (${starts})[s]::time) AT TIME ZONE 'Asia/Ho_Chi_Minh',
+  (date '2026-01-01' + d + (${ends})[s]::time) AT TIME ZONE 'Asia/Ho_Chi_Minh',
+  CASE WHEN ${h(g, 42, 10)} = 0 THEN 'requested' ELSE 'approved' END,
+  CASE WHEN ${h(g, 42, 10)} = 0 THEN NULL ELSE now() END, now(), now()
+FROM generate_series(0, 364) AS d, generate_series(1, ${SLOTS.length}) AS s,
+  (SELECT id, row_number() OVER (ORDER BY slug) AS n FROM room
+    WHERE slug IN (${lit(benchRoom.slug)}, 'phong-lam-viec-bench', 'phong-hop-bench')) AS r`;
+}
+
 // ---------------------------------------------------------------- connecting: experts, partners, requests, engagements
 
 /** How many of each, from the scale: one expert per 50 projects, a partner per 25, two requests and half an engagement per project. */
@@ -740,6 +784,12 @@ export async function generate({
     );
 
     t = performance.now();
+    await db.execute(sql.raw(roomsSql()));
+    await db.execute(sql.raw(bookingsSql(scale)));
+    mark('spaces', t);
+    log(`  rooms and a year of bookings: 3 × 365 × ${SLOTS.length} (${phases.spaces} s)`);
+
+    t = performance.now();
     for (const table of [
       '"user"',
       'project',
@@ -757,6 +807,8 @@ export async function generate({
       'expert_profile',
       'product',
       'product_image',
+      'room',
+      'booking',
     ]) {
       await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
       await yieldToLoop();
@@ -781,6 +833,7 @@ export async function generate({
       'expert_profile',
       'product',
       'product_image',
+      'booking',
     ])
       counts[table.replace(/"/g, '')] = await count(db, table);
     const [publicRow] = await rows<{ n: string | number }>(

@@ -36,6 +36,7 @@ import { listInbox } from '#modules/requests/index.ts';
 import {
   benchDir,
   benchOfficer,
+  benchRoom,
   defaultDataDir,
   type GenerateResult,
   readMeta,
@@ -425,6 +426,8 @@ interface RequestShape {
   headers?: Record<string, string>;
   /** Each request asks for the next of these paths (the cold-pages scenario). */
   rotate?: () => string;
+  /** Statuses that are the expected answer too (a booking refused because its slot is taken: 422). */
+  accept?: number[];
 }
 
 async function load(
@@ -462,7 +465,7 @@ async function load(
   const raw = await autocannon({ ...options, duration });
   // A form POST answers 303 (then the browser GETs the next page): count only 4xx/5xx as failures there.
   const failed = Object.entries(raw.statusCodeStats ?? {}).reduce(
-    (n, [code, v]) => n + (/^[23]/.test(code) ? 0 : v.count),
+    (n, [code, v]) => n + (/^[23]/.test(code) || shape.accept?.includes(Number(code)) ? 0 : v.count),
     0,
   );
   const result = shape.method === 'POST' ? { ...raw, non2xx: failed } : raw;
@@ -956,6 +959,7 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     { target: '/san-pham/<slug>', path: `/san-pham/${db.productSlug}`, kind: 'detail' },
     { target: '/anh-san-pham/<id>/nho', path: `/anh-san-pham/${db.productImageId}/nho`, kind: 'image' },
     { target: '/anh-san-pham/<id>/lon', path: `/anh-san-pham/${db.productImageId}/lon`, kind: 'image' },
+    ...spaceTargets,
     {
       target: `cold pages (${fmt(db.cold.details.length)} project/product pages, ${fmt(db.cold.filters.length)} lists)`,
       path: '/',
@@ -1004,13 +1008,15 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
           connections,
           app.child.pid,
           dbClient,
-          t.kind === 'post'
-            ? shapes.registration
-            : t.kind === 'staff'
-              ? shapes.officer
-              : t.kind === 'cold'
-                ? { rotate: rotation.next }
-                : {},
+          t.target === spaceTargets[1].target
+            ? bookingShape(shapes.officer, db.detailSlug)
+            : t.kind === 'post'
+              ? shapes.registration
+              : t.kind === 'staff'
+                ? shapes.officer
+                : t.kind === 'cold'
+                  ? { rotate: rotation.next }
+                  : {},
         );
         const lr = row(t.target, t.path, t.kind, connections, r);
         loadRows.push(lr);
@@ -1050,6 +1056,40 @@ async function runMode(mode: 'pglite' | 'postgres', hello: Server): Promise<Mode
     await dbClient?.end().catch(() => {});
     await stop(app);
   }
+}
+
+/**
+ * The coworking space: the month calendar of the busy room (a year of bookings, 7 a day), and
+ * the booking form posted by an officer at one slot: the first wins (303), the rest are refused
+ * with the free times of the day (422, expected).
+ */
+const spaceTargets = [
+  {
+    target: '/khong-gian/<busy room>/lich (month)',
+    path: `/khong-gian/${benchRoom.slug}/lich?xem=thang&thang=${benchRoom.month}`,
+    kind: 'list' as const,
+  },
+  { target: 'POST /khong-gian/<room>/dat-cho', path: `/khong-gian/${benchRoom.slug}/dat-cho`, kind: 'post' as const },
+] as const;
+
+function bookingShape(officer: RequestShape, projectSlug: string): RequestShape {
+  const cookie = officer.headers?.cookie ?? '';
+  const csrf = decodeURIComponent(cookie.match(/kn_csrf=([^;]+)/)?.[1] ?? '');
+  const body = new URLSearchParams({
+    _csrf: csrf,
+    project: projectSlug,
+    mode: 'hours',
+    date: '2030-06-04',
+    startTime: '08:00',
+    endTime: '10:00',
+    purpose: 'Đo hiệu năng đặt chỗ',
+  }).toString();
+  return {
+    method: 'POST',
+    body,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    accept: [422],
+  };
 }
 
 /** Cookies a response sets, as one Cookie header. */

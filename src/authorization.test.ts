@@ -32,7 +32,7 @@ import {
 } from '#modules/products/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { fileRequest } from '#modules/requests/index.ts';
-import { createBooking, saveRoom } from '#modules/spaces/index.ts';
+import { createBooking, feedToken, saveRoom } from '#modules/spaces/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
@@ -548,6 +548,13 @@ const matrix: Row[] = [
   ['GET', '/khong-gian/:slug/sua', '/khong-gian/{roomSlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/khong-gian/:slug/sua', '/khong-gian/{roomSlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
   ['GET', '/khong-gian/:slug/lich', '/khong-gian/{roomSlug}/lich', all(200)],
+  ['GET', '/khong-gian/lich', '/khong-gian/lich?xem=thang&thang=2031-04', all(200)],
+  ['GET', '/khong-gian/cong-suat', '/khong-gian/cong-suat?thang=2031-04', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/khong-gian/:slug/lich.ics', '/khong-gian/{roomSlug}/lich.ics', all(200)],
+  // A person's feed: its private address is the key (calendar apps send no cookie).
+  ['GET', '/dat-cho/lich/:token', '/dat-cho/lich/{feedToken}.ics', all(200)],
+  ['POST', '/api/v1/rooms/:slug/bookings', '/api/v1/rooms/{roomSlug}/bookings', s(401, 400, 400, 400, 400, 400, 400)],
+  ['GET', '/api/v1/occupancy', '/api/v1/occupancy?month=2031-04', s(401, 403, 403, 403, 403, 200, 200)],
   ['GET', '/khong-gian/:slug/dat-cho', '/khong-gian/{roomSlug}/dat-cho', s(303, 200, 200, 200, 200, 200, 200)],
   ['POST', '/khong-gian/:slug/dat-cho', '/khong-gian/{roomSlug}/dat-cho', s(303, 422, 422, 422, 422, 422, 422)],
   ['GET', '/dat-cho', '/dat-cho', s(303, 200, 200, 200, 200, 200, 200)],
@@ -885,6 +892,7 @@ beforeAll(async () => {
     },
   });
   ids.roomSlug = room.slug;
+  ids.feedToken = feedToken(rt.deps.cookieSecret, owner.id);
   ids.bookingId = (
     await createBooking({
       db: rt.db,
@@ -894,7 +902,7 @@ beforeAll(async () => {
       input: {
         project: project.id,
         mode: 'hours',
-        date: '2031-04-01',
+        date: '2031-04-02',
         startTime: '08:00',
         endTime: '10:00',
         purpose: 'Họp ma trận',

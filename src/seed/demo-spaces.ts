@@ -22,6 +22,11 @@ export async function seedSpaces(ctx: DemoContext): Promise<void> {
       needsApproval: true,
       maxDays: 14,
       active: true,
+      weeklyHours: Array.from({ length: 7 }, () => ({ from: '07:00', to: '21:00' })),
+      bufferMinutes: 30,
+      bookers: ['founder', 'partner'],
+      rules:
+        'Trả hội trường đúng giờ và sắp lại bàn ghế. Không ăn uống trong hội trường. Thiết bị âm thanh, máy chiếu do cán bộ Sở bàn giao.',
     },
   });
   await saveRoom({
@@ -35,6 +40,9 @@ export async function seedSpaces(ctx: DemoContext): Promise<void> {
       needsApproval: false,
       maxDays: 1,
       active: true,
+      weeklyHours: [0, 1, 2, 3, 4, 5, 6].map((i) => (i < 6 ? { from: '07:30', to: '17:30' } : null)),
+      bookers: ['founder', 'partner', 'expert'],
+      rules: 'Giữ yên lặng, dọn chỗ ngồi khi về.',
     },
   });
   await saveRoom({
@@ -49,6 +57,8 @@ export async function seedSpaces(ctx: DemoContext): Promise<void> {
       needsApproval: false,
       maxDays: 1,
       active: true,
+      weeklyHours: [0, 1, 2, 3, 4, 5, 6].map((i) => (i < 5 ? { from: '07:30', to: '17:00' } : null)),
+      bookers: ['founder', 'partner', 'expert'],
     },
   });
   const tumany = ctx.project('tumany');

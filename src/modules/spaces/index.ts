@@ -3,6 +3,8 @@ import { spacesApi } from './spaces.api.ts';
 import * as words from './spaces.i18n.ts';
 import { spacesPages } from './spaces.pages.tsx';
 
+export { calendarOf, feedToken, occupancyOf } from './calendar-service.ts';
+export { holidaysOf, lunarToSolar } from './hours-opening.ts';
 export { personalDataOf } from './spaces.personal-data.ts';
 export { BookingInput, RoomInput } from './spaces.schemas.ts';
 export {

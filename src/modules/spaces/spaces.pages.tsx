@@ -10,9 +10,18 @@ import { submitForm } from '#kernel/http/forms.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { projectsOf } from '#modules/projects/index.ts';
-import { BookingInput, CancelForm, DecisionForm, RoomInput, TimesInput, WeekQuery } from './spaces.schemas.ts';
+import { bookingsFeed } from './calendar-ics.ts';
+import { calendarOf, feedOfPerson, feedOfRoom, feedOwner, feedToken, occupancyOf } from './calendar-service.ts';
 import {
-  addDays,
+  BookingInput,
+  CalendarQuery,
+  CancelForm,
+  DecisionForm,
+  MonthQuery,
+  RoomInput,
+  TimesInput,
+} from './spaces.schemas.ts';
+import {
   cancelBooking,
   createBooking,
   decideBooking,
@@ -22,14 +31,14 @@ import {
   listRooms,
   type Room,
   rescheduleBooking,
-  roomWeek,
   saveRoom,
+  vnDay,
 } from './spaces.service.ts';
+import { CalendarViewPage, OccupancyPage } from './views/calendar-pages.tsx';
 import {
   BookingFormPage,
   BookingListPage,
   BookingPage,
-  CalendarPage,
   RoomFormPage,
   RoomListPage,
   RoomPage,
@@ -57,6 +66,15 @@ spacesPages.post('/khong-gian/moi', allow('officer', 'admin'), (c) =>
   ),
 );
 
+spacesPages.get('/khong-gian/lich', (c) => calendarPage(c));
+
+spacesPages.get('/khong-gian/cong-suat', allow('officer', 'admin'), async (c) => {
+  const { thang } = MonthQuery.parse(c.req.query());
+  const month = thang ?? todayInVietnam().slice(0, 7);
+  const rows = await occupancyOf(c.var.deps.db, month);
+  return render(c, <OccupancyPage ctx={pageContext(c)} month={month} rows={rows} />);
+});
+
 spacesPages.get('/khong-gian/:slug', async (c) => {
   const room = await getRoom(c.var.deps.db, c.var.actor, c.req.param('slug'));
   return render(c, <RoomPage ctx={pageContext(c)} room={room} />);
@@ -81,22 +99,55 @@ spacesPages.post('/khong-gian/:slug/sua', allow('officer', 'admin'), async (c) =
   );
 });
 
-spacesPages.get('/khong-gian/:slug/lich', async (c) => {
+/** A calendar of one room or of the whole space: ?xem=ngay&ngay=…, ?tuan=… (default), ?xem=thang&thang=yyyy-MM. */
+async function calendarPage(c: Context<AppEnv>, room?: Room) {
   const { db } = c.var.deps;
-  const room = await getRoom(db, c.var.actor, c.req.param('slug'));
-  const { tuan } = WeekQuery.parse(c.req.query());
-  const { monday, days } = await roomWeek({ db, actor: c.var.actor, room, day: tuan ?? todayInVietnam() });
+  const q = CalendarQuery.parse(c.req.query());
+  const today = todayInVietnam();
+  const view = q.xem === 'ngay' ? 'day' : q.xem === 'thang' ? 'month' : 'week';
+  const day = (view === 'day' ? q.ngay : view === 'month' ? (q.thang ? `${q.thang}-01` : undefined) : q.tuan) ?? today;
+  const rooms = room ? [room] : await listRooms(db);
+  const { first, end, days } = await calendarOf({ db, actor: c.var.actor, rooms, view, day });
   return render(
     c,
-    <CalendarPage
+    <CalendarViewPage
       ctx={pageContext(c)}
       room={room}
-      monday={monday}
+      view={view}
+      day={day}
+      first={first}
+      end={end}
       days={days}
-      prev={addDays(monday, -7)}
-      next={addDays(monday, 7)}
+      today={today}
     />,
   );
+}
+
+spacesPages.get('/khong-gian/:slug/lich', async (c) =>
+  calendarPage(c, await getRoom(c.var.deps.db, c.var.actor, c.req.param('slug'))),
+);
+
+/** A room's .ics feed: when it is held (by whom only in the booker's own feed). */
+spacesPages.get('/khong-gian/:slug/lich.ics', async (c) => {
+  const { db, config } = c.var.deps;
+  const room = await getRoom(db, c.var.actor, c.req.param('slug'));
+  const held = await feedOfRoom(db, room);
+  const t = pageContext(c).t;
+  const body = bookingsFeed(
+    room.name,
+    held.map((h) => ({
+      id: h.id,
+      title: t('spaces.ics.held', { room: room.name }),
+      startsAt: h.startsAt,
+      endsAt: h.endsAt,
+      status: h.status,
+      url: `${config.BASE_URL}/khong-gian/${room.slug}/lich?xem=ngay&ngay=${vnDay(h.startsAt)}`,
+    })),
+  );
+  return c.body(body, 200, {
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': `inline; filename="${room.slug}.ics"`,
+  });
 });
 
 /** The projects a founder may book for; staff type the project (null). */
@@ -139,6 +190,8 @@ spacesPages.post('/khong-gian/:slug/dat-cho', allow(), async (c) => {
         input,
         baseUrl: c.var.deps.config.BASE_URL,
       });
+      if (created.occurrences > 1)
+        return redirectWithFlash(c, '/dat-cho', 'spaces.booking.createdSeries', { n: created.occurrences });
       return redirectWithFlash(
         c,
         `/dat-cho/${created.id}`,
@@ -149,8 +202,35 @@ spacesPages.post('/khong-gian/:slug/dat-cho', allow(), async (c) => {
 });
 
 spacesPages.get('/dat-cho', allow(), async (c) => {
-  const bookings = await listBookings({ db: c.var.deps.db, actor: requireActor(c) });
-  return render(c, <BookingListPage ctx={pageContext(c)} bookings={bookings} />);
+  const actor = requireActor(c);
+  const bookings = await listBookings({ db: c.var.deps.db, actor });
+  const feed = `${c.var.deps.config.BASE_URL}/dat-cho/lich/${feedToken(c.var.deps.cookieSecret, actor.id)}.ics`;
+  return render(c, <BookingListPage ctx={pageContext(c)} bookings={bookings} feed={feed} />);
+});
+
+/** A person's .ics feed of their bookings, at a private address (calendar apps send no cookie). */
+spacesPages.get('/dat-cho/lich/:token', async (c) => {
+  const { db, config, cookieSecret } = c.var.deps;
+  const token = c.req.param('token').replace(/\.ics$/, '');
+  const owner = feedOwner(cookieSecret, token);
+  if (!owner) throw new AppError('not_found', 'spaces.bookingNotFound');
+  const t = pageContext(c).t;
+  const rows = await feedOfPerson(db, owner);
+  const body = bookingsFeed(
+    t('spaces.bookings.title'),
+    rows.map((b) => ({
+      id: b.id,
+      title: `${b.roomName}: ${b.purpose}`,
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      status: b.status,
+      url: `${config.BASE_URL}/dat-cho/${b.id}`,
+    })),
+  );
+  return c.body(body, 200, {
+    'content-type': 'text/calendar; charset=utf-8',
+    'cache-control': 'private, no-store',
+  });
 });
 
 async function bookingPage(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import { audit } from '#kernel/audit/audit.ts';
 import { user } from '#kernel/auth/auth.sql.ts';
@@ -10,6 +11,22 @@ import { queueMail } from '#kernel/mail/mailer.ts';
 import { slugify } from '#kernel/search/fold.ts';
 import { findProject, isMember, projectSummaries } from '#modules/projects/index.ts';
 import { recordSupport } from '#modules/support/index.ts';
+import {
+  addDays,
+  DAY,
+  daysOf,
+  dmy,
+  freeStretches,
+  occurrencesOf,
+  openingProblem,
+  type Range,
+  rangeOf,
+  shutReason,
+  tooClose,
+  vnDay,
+  vnInstant,
+  vnTime,
+} from './bookings-rules.ts';
 import type { BookingInput, RoomInput, TimesInput } from './spaces.schemas.ts';
 import { booking, room } from './spaces.sql.ts';
 import { type BookingStatus, holdingStatuses } from './spaces.taxonomy.ts';
@@ -18,33 +35,16 @@ export type Room = typeof room.$inferSelect;
 export type Booking = Omit<typeof booking.$inferSelect, 'during'>;
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** Vietnam has kept UTC+7 all year since 1975: no summer time to mind. */
-const VN_OFFSET = 7 * HOUR;
 
-/** The instant of a Vietnamese day and time ("24:00" is the next midnight). */
-export function vnInstant(date: string, time = '00:00'): Date {
-  if (time === '24:00') return new Date(vnInstant(date).getTime() + DAY);
-  return new Date(`${date}T${time}:00+07:00`);
-}
-/** The Vietnamese calendar day (yyyy-MM-dd) of an instant. */
-export function vnDay(at: Date): string {
-  return new Date(at.getTime() + VN_OFFSET).toISOString().slice(0, 10);
-}
-/** The Vietnamese time of day (HH:mm) of an instant. */
-export function vnTime(at: Date): string {
-  return new Date(at.getTime() + VN_OFFSET).toISOString().slice(11, 16);
-}
-/** dd/MM/yyyy of a yyyy-MM-dd day. */
-const dmy = (day: string) => day.split('-').reverse().join('/');
+export { addDays, vnDay, vnInstant, vnTime } from './bookings-rules.ts';
+
 /** "08:00 20/06/2022": how a message names an instant. */
 const when = (at: Date) => `${vnTime(at)} ${dmy(vnDay(at))}`;
-/** A day moved by n days. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-}
 
 // ——— Rooms ———
+
+/** Addresses under /khong-gian/ that are pages, not rooms. */
+const reservedSlugs = ['moi', 'lich', 'cong-suat'];
 
 /** The rooms people can see (staff also see the ones taken out of use). */
 export async function listRooms(db: Db, { all = false } = {}): Promise<Room[]> {
@@ -91,7 +91,7 @@ export async function saveRoom({
         .from(room)
         .where(sql`${room.slug} = ${base} or ${room.slug} like ${`${base}-%`}`);
       const used = new Set(taken.map((r) => r.slug));
-      let candidate = base === 'moi' ? 'moi-1' : base;
+      let candidate = reservedSlugs.includes(base) ? `${base}-1` : base;
       for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}`;
       [saved] = await tx
         .insert(room)
@@ -124,6 +124,7 @@ const columns = {
   roomId: booking.roomId,
   projectId: booking.projectId,
   bookedBy: booking.bookedBy,
+  seriesId: booking.seriesId,
   purpose: booking.purpose,
   wholeDays: booking.wholeDays,
   startsAt: booking.startsAt,
@@ -136,20 +137,7 @@ const columns = {
   updatedAt: booking.updatedAt,
 };
 
-/** The range a booking form asks for, as two instants. */
-export function rangeOf(input: TimesInput): { startsAt: Date; endsAt: Date; wholeDays: boolean } {
-  if (input.mode === 'days')
-    return {
-      startsAt: vnInstant(input.date),
-      endsAt: vnInstant(addDays(input.endDate ?? input.date, 1)),
-      wholeDays: true,
-    };
-  return {
-    startsAt: vnInstant(input.date, input.startTime || '00:00'),
-    endsAt: vnInstant(input.date, input.endTime || '24:00'),
-    wholeDays: false,
-  };
-}
+export { rangeOf };
 
 /** Whether this person may book for this project: its team, or staff. */
 async function mayBookFor(db: Db, actor: Actor, projectId: string): Promise<boolean> {
@@ -178,20 +166,13 @@ async function holdingBetween(db: Db, roomId: string, from: Date, to: Date) {
     .orderBy(asc(booking.startsAt));
 }
 
-/** The free stretches of a Vietnamese day in a room ("07:00–09:00, 11:00–24:00"). */
-export async function freeTimes(db: Db, roomId: string, day: string): Promise<{ from: string; to: string }[]> {
-  const dayStart = vnInstant(day);
-  const dayEnd = vnInstant(addDays(day, 1));
-  const held = await holdingBetween(db, roomId, dayStart, dayEnd);
-  const free: { from: string; to: string }[] = [];
-  let cursor = dayStart.getTime();
-  const label = (ms: number) => (ms >= dayEnd.getTime() ? '24:00' : vnTime(new Date(ms)));
-  for (const h of held) {
-    if (h.startsAt.getTime() > cursor) free.push({ from: label(cursor), to: label(h.startsAt.getTime()) });
-    cursor = Math.max(cursor, h.endsAt.getTime());
-  }
-  if (cursor < dayEnd.getTime()) free.push({ from: label(cursor), to: '24:00' });
-  return free;
+/**
+ * The free stretches of a Vietnamese day in a room ("07:30–09:00, 11:15–17:00"): its opening
+ * hours less the bookings that hold it, each widened by the room's buffer.
+ */
+export async function freeTimes(db: Db, r: Room, day: string): Promise<{ from: string; to: string }[]> {
+  const held = await holdingBetween(db, r.id, vnInstant(addDays(day, -1)), vnInstant(addDays(day, 2)));
+  return freeStretches(r, day, held);
 }
 
 /** The PostgreSQL error code under drizzle's wrapper. */
@@ -255,6 +236,7 @@ async function tellBooker(
   what: 'requested' | 'approved' | 'refused' | 'cancelled' | 'changed',
   baseUrl: string,
   reason = '',
+  occurrences = 1,
 ) {
   const to = await bookerOf(db, b.bookedBy);
   if (!to) return;
@@ -267,16 +249,85 @@ async function tellBooker(
     reason: reason || '—',
     link: `${baseUrl}/dat-cho/${b.id}`,
   };
+  const series = occurrences > 1 ? `\n\n${t('spaces.mail.series', { n: occurrences })}` : '';
   await queueMail(db, {
     to: to.email,
     subject: t(`spaces.mail.${what}.subject`, params),
-    text: t(`spaces.mail.${what}.body`, params),
+    text: t(`spaces.mail.${what}.body`, params) + series,
   });
 }
 
+/** Whether a person may book this room: staff always; others if the room lets their role book. */
+function mayBookRoom(actor: Actor, r: Room): boolean {
+  return isStaff(actor) || (r.bookers as string[]).includes(actor.role);
+}
+
+/** The refusal of a range that does not fit the room's opening hours or falls on a closed day. */
+function openingError(r: Room, ranges: Range[]): AppError | null {
+  const problems = ranges.map((range) => openingProblem(r, range)).filter((p) => p !== null);
+  const [first] = problems;
+  if (!first) return null;
+  const t = translator('vi');
+  const words = (key: string, params?: Record<string, string | number>) => t(key as never, params);
+  if (ranges.length > 1)
+    return new AppError(
+      'validation',
+      'spaces.error.seriesShut',
+      { _form: 'spaces.error.seriesShut' },
+      { days: problems.map((p) => dmy(p.day)).join(', ') },
+    );
+  if (first.shut)
+    return new AppError(
+      'validation',
+      'spaces.error.shut',
+      { date: 'spaces.error.shut' },
+      { room: r.name, day: dmy(first.day), why: shutReason(words, first.day, first.shut) },
+    );
+  return new AppError(
+    'validation',
+    'spaces.error.outsideHours',
+    { startTime: 'spaces.error.outsideHours' },
+    { room: r.name, day: dmy(first.day), from: first.hours?.from ?? '', to: first.hours?.to ?? '' },
+  );
+}
+
+/** The ranges, among these, that meet a booking holding the room (closer than its buffer). */
+async function conflictsOf(db: Db, r: Room, ranges: Range[], exceptId?: string): Promise<Range[]> {
+  if (ranges.length === 0) return [];
+  const buffer = r.bufferMinutes * 60_000;
+  const from = new Date(Math.min(...ranges.map((x) => x.startsAt.getTime())) - buffer);
+  const to = new Date(Math.max(...ranges.map((x) => x.endsAt.getTime())) + buffer);
+  const held = (await holdingBetween(db, r.id, from, to)).filter((h) => h.id !== exceptId);
+  return ranges.filter((x) => held.some((h) => tooClose(x, h, r.bufferMinutes)));
+}
+
+/** The refusal of a series some of whose bookings meet others: it names their days. */
+function seriesOverlapError(conflicts: Range[]): AppError {
+  const days = conflicts.map((c) => daysOf(c).map(dmy).join('–')).join(', ');
+  return new AppError('validation', 'spaces.error.seriesOverlap', { _form: 'spaces.error.seriesOverlap' }, { days });
+}
+
+/** The checks every range of a booking passes before the database is asked. */
+function checkRanges(r: Room, ranges: Range[]) {
+  if (ranges.length === 0)
+    throw new AppError('validation', 'spaces.error.allSkipped', { skip: 'spaces.error.allSkipped' });
+  for (const range of ranges)
+    if ((range.endsAt.getTime() - range.startsAt.getTime()) / DAY > r.maxDays)
+      throw new AppError(
+        'validation',
+        'spaces.error.tooLong',
+        { endDate: 'spaces.error.tooLong' },
+        { days: r.maxDays },
+      );
+  const shut = openingError(r, ranges);
+  if (shut) throw shut;
+}
+
 /**
- * A booking of a room for a project. The database refuses an overlap with a booking that holds
- * the room (exclusion constraint); the refusal names that booking and the day's free times.
+ * A booking of a room for a project, or a weekly series of them (each occurrence its own row).
+ * The room must be open then; the database refuses an overlap with a booking that holds the room
+ * (exclusion constraint); the refusal names that booking and the day's free times, or, for a
+ * series, the days that meet other bookings (then none of the series is booked).
  * @example await createBooking({ db, actor, roomSlug: 'hoi-truong', input, baseUrl })
  */
 export async function createBooking({
@@ -291,56 +342,83 @@ export async function createBooking({
   roomSlug: string;
   input: BookingInput;
   baseUrl: string;
-}): Promise<Booking> {
+}): Promise<Booking & { occurrences: number }> {
   const r = await getRoom(db, actor, roomSlug);
   if (!r.active) throw new AppError('validation', 'spaces.error.inactive');
+  if (!mayBookRoom(actor, r))
+    throw new AppError('validation', 'spaces.error.notBooker', { _form: 'spaces.error.notBooker' });
   // Staff may paste the project page's address (…/du-an/slug) as well as its slug or id.
   const named = input.project.match(/\/du-an\/([^/?#\s]+)/)?.[1] ?? input.project;
   const project = await findProject(db, named);
   if (!project || !(await mayBookFor(db, actor, project.id)))
     throw new AppError('validation', 'spaces.error.project', { project: 'spaces.error.project' });
-  const range = rangeOf(input);
-  const days = (range.endsAt.getTime() - range.startsAt.getTime()) / DAY;
-  if (days > r.maxDays)
-    throw new AppError('validation', 'spaces.error.tooLong', { endDate: 'spaces.error.tooLong' }, { days: r.maxDays });
+  const ranges = occurrencesOf(input);
+  checkRanges(r, ranges);
+  const series = ranges.length > 1;
+  const refusal = async (conflicts?: Range[]) => {
+    if (!series) return overlapError(db, r, ranges[0] as Range);
+    return seriesOverlapError(conflicts ?? (await conflictsOf(db, r, ranges)));
+  };
+  const early = await conflictsOf(db, r, ranges);
+  if (early.length) throw await refusal(early);
   const status: BookingStatus = r.needsApproval ? 'requested' : 'approved';
+  const seriesId = series ? randomUUID() : null;
   try {
     return await db.transaction(async (tx) => {
-      const [created] = await tx
+      if (r.bufferMinutes > 0) {
+        // The buffer is the service's rule, not the constraint's: bookings of this room queue here.
+        await tx.select({ id: room.id }).from(room).where(eq(room.id, r.id)).for('update');
+        const late = await conflictsOf(tx, r, ranges);
+        if (late.length) throw await refusal(late);
+      }
+      const created = await tx
         .insert(booking)
-        .values({
-          roomId: r.id,
-          projectId: project.id,
-          bookedBy: actor.id,
-          purpose: input.purpose,
-          ...range,
-          status,
-          decidedAt: status === 'approved' ? new Date() : null,
-        })
+        .values(
+          ranges.map((range) => ({
+            roomId: r.id,
+            projectId: project.id,
+            bookedBy: actor.id,
+            seriesId,
+            purpose: input.purpose,
+            ...range,
+            status,
+            decidedAt: status === 'approved' ? new Date() : null,
+          })),
+        )
         .returning(columns);
-      if (!created) throw new Error('booking insert returned nothing');
-      if (status === 'approved') await recordInLedger(tx, actor, created, r, { id: actor.id, name: actor.name });
-      await tellBooker(tx, created, r, status, baseUrl);
+      const [first] = created;
+      if (!first) throw new Error('booking insert returned nothing');
+      if (status === 'approved')
+        for (const b of created) await recordInLedger(tx, actor, b, r, { id: actor.id, name: actor.name });
+      await tellBooker(tx, first, r, status, baseUrl, '', created.length);
       await audit(tx, {
         actorId: actor.id,
         action: 'booking.create',
         entity: 'booking',
-        entityId: created.id,
-        data: { room: r.slug, projectId: project.id, status },
+        entityId: first.id,
+        data: { room: r.slug, projectId: project.id, status, occurrences: created.length },
       });
-      return created;
+      return { ...first, occurrences: created.length };
     });
   } catch (error) {
     if (pgCode(error) !== '23P01') throw error;
-    throw await overlapError(db, r, range.startsAt, range.endsAt);
+    throw await refusal();
   }
 }
 
 /** The refusal of an overlapping booking: which booking it meets, and the free times that day. */
-async function overlapError(db: Db, r: Room, startsAt: Date, endsAt: Date): Promise<AppError> {
-  const [other] = await holdingBetween(db, r.id, startsAt, endsAt);
-  const day = vnDay(startsAt);
-  const free = await freeTimes(db, r.id, day);
+async function overlapError(db: Db, r: Room, range: Range, exceptId?: string): Promise<AppError> {
+  const buffer = r.bufferMinutes * 60_000;
+  const [other] = (
+    await holdingBetween(
+      db,
+      r.id,
+      new Date(range.startsAt.getTime() - buffer),
+      new Date(range.endsAt.getTime() + buffer),
+    )
+  ).filter((h) => h.id !== exceptId);
+  const day = vnDay(range.startsAt);
+  const free = await freeTimes(db, r, day);
   const t = translator('vi');
   // A booking of whole days is named by its days ("20/06/2022" to "29/06/2022"), else by its times.
   const params = {
@@ -349,6 +427,7 @@ async function overlapError(db: Db, r: Room, startsAt: Date, endsAt: Date): Prom
     status: other ? t(`spaces.status.${other.status as BookingStatus}`) : '',
     day: dmy(day),
     free: free.length ? free.map((f) => `${f.from}–${f.to}`).join(', ') : t('spaces.error.noFreeTime'),
+    buffer: r.bufferMinutes ? t('spaces.error.bufferNote', { n: r.bufferMinutes }) : '',
   };
   return new AppError('validation', 'spaces.error.overlap', { _form: 'spaces.error.overlap' }, params);
 }
@@ -508,6 +587,7 @@ export async function rescheduleBooking({
 }): Promise<Booking> {
   const range = rangeOf(input);
   let roomOfBooking: Room | undefined;
+  let bookingId: string | undefined;
   try {
     return await db.transaction(async (tx) => {
       const { b, r } = await lockBooking(tx, id);
@@ -519,13 +599,12 @@ export async function rescheduleBooking({
       if (b.status !== 'requested' && b.status !== 'approved')
         throw new AppError('conflict', 'spaces.error.notHolding');
       if (b.status === 'approved' && !isStaff(actor)) throw new AppError('conflict', 'spaces.error.approvedFixed');
-      if ((range.endsAt.getTime() - range.startsAt.getTime()) / DAY > r.maxDays)
-        throw new AppError(
-          'validation',
-          'spaces.error.tooLong',
-          { endDate: 'spaces.error.tooLong' },
-          { days: r.maxDays },
-        );
+      checkRanges(r, [range]);
+      bookingId = b.id;
+      if (r.bufferMinutes > 0) {
+        await tx.select({ id: room.id }).from(room).where(eq(room.id, r.id)).for('update');
+        if ((await conflictsOf(tx, r, [range], b.id)).length) throw await overlapError(tx, r, range, b.id);
+      }
       const [saved] = await tx
         .update(booking)
         .set({ ...range, updatedAt: new Date() })
@@ -542,7 +621,7 @@ export async function rescheduleBooking({
     });
   } catch (error) {
     if (pgCode(error) !== '23P01' || !roomOfBooking) throw error;
-    throw await overlapError(db, roomOfBooking, range.startsAt, range.endsAt);
+    throw await overlapError(db, roomOfBooking, range, bookingId);
   }
 }
 

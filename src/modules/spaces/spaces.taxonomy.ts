@@ -8,3 +8,7 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 
 /** The statuses that hold the room (the exclusion constraint's WHERE says the same). */
 export const holdingStatuses = ['requested', 'approved'] as const satisfies readonly BookingStatus[];
+
+/** Who a room may let book besides staff (officers and admins always may). */
+export const bookerRoles = ['founder', 'partner', 'expert'] as const;
+export type BookerRole = (typeof bookerRoles)[number];

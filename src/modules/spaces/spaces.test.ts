@@ -273,7 +273,7 @@ describe('bookings', () => {
       input: {
         project: project.id,
         mode: 'hours',
-        date: '2031-09-01',
+        date: '2031-09-03',
         startTime: '08:00',
         endTime: '10:30',
         purpose: 'Làm việc nhóm',

@@ -1,13 +1,14 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
-import { formatDate, formatNumber, type Translator } from '#kernel/i18n/index.ts';
+import { formatDate, formatNumber, type Translator, todayInVietnam } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, KeyFacts, type Tone } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { Layout } from '#kernel/ui/layout.tsx';
-import type { BookingParty, BookingView, CalendarDay, Room } from '../spaces.service.ts';
+import type { BookingParty, BookingView, Room } from '../spaces.service.ts';
 import { roomKinds } from '../spaces.taxonomy.ts';
+import { OpeningFacts, OpeningFields, RepeatFields } from './bookings-fields.tsx';
 
 type Errors = Record<string, string>;
 const tone: Record<string, Tone> = {
@@ -42,9 +43,13 @@ export const RoomListPage: FC<{ ctx: PageContext; rooms: Room[] }> = ({ ctx, roo
       <p class="lead list-lead">{t('spaces.lead')}</p>
       {staff(ctx) && (
         <p>
-          <a href="/khong-gian/moi">{t('spaces.room.new')}</a> · <a href="/dat-cho">{t('spaces.bookings.title')}</a>
+          <a href="/khong-gian/moi">{t('spaces.room.new')}</a> · <a href="/dat-cho">{t('spaces.bookings.title')}</a> ·{' '}
+          <a href="/khong-gian/cong-suat">{t('spaces.occupancy.link')}</a>
         </p>
       )}
+      <p>
+        <a href="/khong-gian/lich">{t('spaces.cal.whole')}</a>
+      </p>
       {rooms.length === 0 ? (
         <EmptyState title={t('spaces.empty')} />
       ) : (
@@ -92,7 +97,8 @@ export const RoomPage: FC<{ ctx: PageContext; room: Room }> = ({ ctx, room: r })
             {t('spaces.book')}
           </a>
         )}{' '}
-        <a href={`/khong-gian/${r.slug}/lich`}>{t('spaces.calendar')}</a>
+        <a href={`/khong-gian/${r.slug}/lich`}>{t('spaces.calendar')}</a> ·{' '}
+        <a href={`/khong-gian/${r.slug}/lich?xem=thang`}>{t('spaces.cal.month')}</a>
         {staff(ctx) && (
           <>
             {' '}
@@ -101,76 +107,7 @@ export const RoomPage: FC<{ ctx: PageContext; room: Room }> = ({ ctx, room: r })
         )}
       </KeyFacts>
       {r.description && <p class="pre">{r.description}</p>}
-    </Layout>
-  );
-};
-
-const weekdayNames = {
-  vi: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'],
-  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-};
-
-/** A room's week as a list by day: reads on a 360 px phone, needs no script. */
-export const CalendarPage: FC<{
-  ctx: PageContext;
-  room: Room;
-  monday: string;
-  days: CalendarDay[];
-  prev: string;
-  next: string;
-}> = ({ ctx, room: r, monday, days, prev, next }) => {
-  const { t, lang } = ctx;
-  const title = t('spaces.calendar.title', { room: r.name, from: formatDate(monday) });
-  return (
-    <Layout ctx={ctx} title={title}>
-      <p>
-        <a href={`/khong-gian/${r.slug}`}>{r.name}</a>
-      </p>
-      <h1>{title}</h1>
-      <nav class="week-nav" aria-label={t('spaces.calendar')}>
-        <a href={`/khong-gian/${r.slug}/lich?tuan=${prev}`} rel="prev">
-          ← {t('spaces.calendar.prev')}
-        </a>{' '}
-        ·{' '}
-        <a href={`/khong-gian/${r.slug}/lich?tuan=${next}`} rel="next">
-          {t('spaces.calendar.next')} →
-        </a>
-      </nav>
-      <ol class="timeline week">
-        {days.map((d, i) => (
-          <li>
-            <h2>
-              {weekdayNames[lang][i]} {formatDate(d.day)}
-            </h2>
-            {d.bookings.length === 0 ? (
-              <p class="muted">{t('spaces.calendar.free')}</p>
-            ) : (
-              <ul>
-                {d.bookings.map((b) => (
-                  <li>
-                    <strong>
-                      {b.from === '00:00' && b.to === '24:00' ? t('spaces.calendar.allDay') : `${b.from}–${b.to}`}
-                    </strong>{' '}
-                    {b.mine ? (
-                      <a href={`/dat-cho/${b.id}`}>{b.projectName || t('spaces.calendar.held')}</a>
-                    ) : (
-                      t('spaces.calendar.held')
-                    )}{' '}
-                    <BookingStatus t={t} status={b.status} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ol>
-      {r.active && (
-        <p>
-          <a class="button button-primary" href={`/khong-gian/${r.slug}/dat-cho`}>
-            {t('spaces.book')}
-          </a>
-        </p>
-      )}
+      <OpeningFacts ctx={ctx} room={r} today={todayInVietnam()} />
     </Layout>
   );
 };
@@ -192,6 +129,8 @@ export const BookingFormPage: FC<{
     startTime: t('spaces.field.startTime'),
     endTime: t('spaces.field.endTime'),
     purpose: t('spaces.field.purpose'),
+    repeatUntil: t('spaces.field.repeatUntil'),
+    skip: t('spaces.field.skip'),
   };
   const v = (name: string) => formValue(values, name);
   return (
@@ -204,6 +143,12 @@ export const BookingFormPage: FC<{
       <p>
         {t('spaces.maxDays', { n: r.maxDays })} · {r.needsApproval ? t('spaces.needsApproval') : t('spaces.noApproval')}
       </p>
+      {r.rules && (
+        <details>
+          <summary>{t('spaces.rules')}</summary>
+          <p class="pre">{r.rules}</p>
+        </details>
+      )}
       {projects && projects.length === 0 ? (
         <p>{t('spaces.book.noProject')}</p>
       ) : (
@@ -258,6 +203,7 @@ export const BookingFormPage: FC<{
               error={errors.startTime}
             />
             <Input name="endTime" type="time" label={labels.endTime} value={v('endTime')} error={errors.endTime} />
+            <RepeatFields t={t} values={values} errors={errors} />
             <TextArea
               name="purpose"
               label={labels.purpose}
@@ -291,6 +237,16 @@ export const RoomFormPage: FC<{ ctx: PageContext; room?: Room; values?: FormValu
     capacity: t('spaces.field.capacity'),
     description: t('spaces.field.description'),
     maxDays: t('spaces.field.maxDays'),
+    rules: t('spaces.field.rules'),
+    bufferMinutes: t('spaces.field.bufferMinutes'),
+    bookers: t('spaces.field.bookers'),
+    closedDays: t('spaces.field.closedDays'),
+    ...Object.fromEntries(
+      [0, 1, 2, 3, 4, 5, 6].flatMap((i) => [
+        [`from${i}`, `${t(`spaces.weekday.${i as 0}`)}: ${t('spaces.field.from')}`],
+        [`to${i}`, `${t(`spaces.weekday.${i as 0}`)}: ${t('spaces.field.to')}`],
+      ]),
+    ),
   };
   return (
     <Layout ctx={ctx} title={title}>
@@ -333,6 +289,7 @@ export const RoomFormPage: FC<{ ctx: PageContext; room?: Room; values?: FormValu
           rows={5}
           maxlength={3000}
         />
+        <OpeningFields ctx={ctx} room={r} values={values} errors={errors} />
         <Checkbox
           name="needsApproval"
           label={t('spaces.field.needsApproval')}
@@ -345,11 +302,31 @@ export const RoomFormPage: FC<{ ctx: PageContext; room?: Room; values?: FormValu
   );
 };
 
-export const BookingListPage: FC<{ ctx: PageContext; bookings: BookingView[] }> = ({ ctx, bookings }) => {
+export const BookingListPage: FC<{ ctx: PageContext; bookings: BookingView[]; feed: string }> = ({
+  ctx,
+  bookings,
+  feed,
+}) => {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('spaces.bookings.title')}>
       <h1>{t('spaces.bookings.title')}</h1>
+      <p>
+        <a href="/khong-gian/lich">{t('spaces.cal.whole')}</a>
+        {staff(ctx) && (
+          <>
+            {' '}
+            · <a href="/khong-gian/cong-suat">{t('spaces.occupancy.link')}</a>
+          </>
+        )}
+      </p>
+      <details>
+        <summary>{t('spaces.ics.mine')}</summary>
+        <p>{t('spaces.ics.mineHint')}</p>
+        <p class="break-all">
+          <a href={feed}>{feed}</a>
+        </p>
+      </details>
       {bookings.length === 0 ? (
         <EmptyState title={t('spaces.bookings.empty')} />
       ) : (
