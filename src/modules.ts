@@ -16,6 +16,7 @@ import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
 import { spacesModule, personalDataOf as spacesPersonalData } from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
+import { surveysModule } from '#modules/surveys/index.ts';
 
 /**
  * Every module of the site, in the order their routes are mounted; the one place that wires a
@@ -51,4 +52,5 @@ export const modules: AppModule[] = [
   peopleModule({ supportOf: supportForPerson }),
   reportsModule,
   importsModule,
+  surveysModule,
 ];

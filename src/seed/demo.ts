@@ -23,6 +23,7 @@ import { seedPartners } from './demo-partners.ts';
 import { seedProducts } from './demo-products.ts';
 import { seedReports } from './demo-reports.ts';
 import { seedSpaces } from './demo-spaces.ts';
+import { seedSurveys } from './demo-surveys.ts';
 import { createUser } from './factories.ts';
 
 export type { DemoContext } from './demo-context.ts';
@@ -39,6 +40,7 @@ const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
   seedEvents,
   seedProducts,
   seedSpaces,
+  seedSurveys,
   seedReports,
 ];
 

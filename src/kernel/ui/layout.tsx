@@ -77,6 +77,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/hoi-mua', label: 'products.inquiries.title' },
         { href: '/su-kien-ngoai', label: 'events.external.title' },
         { href: '/dat-cho', label: 'spaces.bookings.title' },
+        { href: '/khao-sat', label: 'surveys.nav' },
       ],
     });
   if (role === 'admin')
