@@ -127,6 +127,16 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['booking_status_known', 'booking', `status = 'maybe'`],
   ['booking_ends_after_start', 'booking', 'ends_at = starts_at'],
   ['booking_refused_has_reason', 'booking', `status = 'refused', reason = ''`],
+  ['survey_owner_kind_known', 'survey', `owner_kind = 'contest'`],
+  ['survey_target_group_known', 'survey', `target_group = 'everyone'`],
+  ['survey_access_known', 'survey', `access = 'secret'`],
+  ['survey_dates_in_order', 'survey', `closes_on = opens_on - 1`],
+  ['survey_question_kind_known', 'survey_question', `kind = 'essay'`],
+  ['survey_response_status_known', 'survey_response', `status = 'lost'`],
+  ['survey_response_group_known', 'survey_response', `respondent_group = 'both'`],
+  ['survey_response_page', 'survey_response', 'page = -1'],
+  ['survey_response_submitted_when', 'survey_response', 'submitted_at = null'],
+  ['survey_answer_has_something', 'survey_answer', 'value = null, choices = null, number = null'],
 ];
 
 /**
