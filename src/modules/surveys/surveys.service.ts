@@ -494,11 +494,20 @@ export async function savePage({
     const answers = await answersOf(tx, responseId);
     const section = form.sections[sectionIndex];
     if (!section) throw new AppError('not_found', 'surveys.pageNotFound');
+    const before = new Map(answers);
     const errors: Record<string, string> = {};
+    // A question this page did not show (its condition reads an answer just given on it) is shown
+    // now: the person stays on the page to answer it, since without a script it could not appear.
+    let grown = false;
     // In order, so a condition on a question of this page reads the answer just given.
     for (const q of form.questions.filter((x) => x.sectionId === section.id)) {
       answers.delete(q.id);
       if (!isShown(q, answers, ctx)) continue;
+      const raw = values[`q_${q.id}`];
+      if (!isShown(q, before, ctx) && (raw === undefined || raw === '')) {
+        grown = true;
+        continue;
+      }
       const read = readAnswer(q, values[`q_${q.id}`], ctx, { partial: stop });
       if ('error' in read) errors[`q_${q.id}`] = read.error;
       else if (read.answer) answers.set(q.id, read.answer);
@@ -513,7 +522,11 @@ export async function savePage({
     const groupAnswer = first('group');
     const communeAnswer = first('commune');
     const projectAnswer = first('project');
-    let next: number | 'done' | 'saved' = stop ? 'saved' : (nextPage(form, sectionIndex + 1, answers, ctx) ?? 'done');
+    let next: number | 'done' | 'saved' = stop
+      ? 'saved'
+      : grown
+        ? sectionIndex
+        : (nextPage(form, sectionIndex + 1, answers, ctx) ?? 'done');
     if (next === 'done') {
       const missing = form.questions.find((q) => q.required && isShown(q, answers, ctx) && !answers.has(q.id));
       if (missing) next = form.sections.findIndex((x) => x.id === missing.sectionId);

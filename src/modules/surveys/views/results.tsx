@@ -134,9 +134,9 @@ const QuestionResult: FC<{
                 {values.map((v) => (
                   <tr>
                     <th scope="row">{label(v)}</th>
-                    <td>{formatNumber(n(v, null), lang)}</td>
+                    <td data-label={t('surveys.results.all')}>{formatNumber(n(v, null), lang)}</td>
                     {cols.map((c) => (
-                      <td>{formatNumber(n(v, c.by), lang)}</td>
+                      <td data-label={columnLabel(t, dim, c.by, communes)}>{formatNumber(n(v, c.by), lang)}</td>
                     ))}
                   </tr>
                 ))}
@@ -165,8 +165,9 @@ const QuestionResult: FC<{
       )}
       {byCol.length > 0 && (
         <div class="table-wrap">
+          <p>{t('surveys.results.avgBy')}</p>
           <table class="table">
-            <caption>{t('surveys.results.avgBy')}</caption>
+            <caption class="visually-hidden">{t('surveys.results.avgBy')}</caption>
             <thead>
               <tr>
                 {byCol.map((c) => (
@@ -177,7 +178,7 @@ const QuestionResult: FC<{
             <tbody>
               <tr>
                 {byCol.map((c) => (
-                  <td>
+                  <td data-label={columnLabel(t, dim, c.by ?? '', communes)}>
                     {fmt(c.avg, lang)} (n = {formatNumber(c.n, lang)})
                   </td>
                 ))}
