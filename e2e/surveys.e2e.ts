@@ -76,7 +76,7 @@ test('a founder answers on a 360 px phone with JavaScript off, stops, comes back
       true,
     );
     await question(page, 'Năm tới').getByLabel('Đào tạo, tập huấn').check();
-    await question(page, 'Năm tới').getByLabel('Kết nối thị trường').check();
+    await question(page, 'Năm tới').getByLabel('Kết nối tiêu thụ').check();
     await submit(page, 'Lưu và tiếp tục');
     // The support workers' page is skipped for a founder.
     expect(pathOf(page)).toBe(`${surveyPath}/trang/4`);
