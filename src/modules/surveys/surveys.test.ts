@@ -326,3 +326,67 @@ describe('results', () => {
     expect((await notStaff.get(`${base}/ket-qua`)).status).toBe(403);
   });
 });
+
+describe('the builder, through its pages', () => {
+  it('adds a question with a condition, refuses a condition on a later question, a move before it, and removing what it reads', async () => {
+    const { officer, survey: s, form } = await setting();
+    const b = new TestBrowser(rt.app);
+    await b.signIn(officer.email, password);
+    const base = `/khao-sat/${s.slug}`;
+    const last = form.sections.at(-1)?.id ?? '';
+    const group = form.questions.find((x) => x.kind === 'group')?.id ?? '';
+    const bad = await b.post(`${base}/cau-hoi/moi?phan=${last}`, {
+      kind: 'single',
+      label: 'Một lựa chọn',
+      choices: 'Chỉ một',
+    });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('cần ít nhất 2 lựa chọn');
+    expect(html).toContain('Một lựa chọn');
+    const ok = await b.post(`${base}/cau-hoi/moi?phan=${last}`, {
+      kind: 'single',
+      label: 'Bạn đã dự lớp tập huấn nào chưa?',
+      choices: 'Rồi\nChưa',
+      showIf: `${group}|project_owners`,
+    });
+    expect(ok.status).toBe(303);
+    const after = await surveyForm(rt.db, s.id);
+    const added = after.questions.at(-1);
+    expect(added?.options).toEqual({ choices: ['Rồi', 'Chưa'], showIf: { question: group, value: 'project_owners' } });
+    // The group question cannot be removed, nor go after a question that reads it.
+    const first = after.questions[0]?.id ?? '';
+    expect((await b.post(`${base}/cau-hoi/${first}/xoa`)).status).toBe(303);
+    expect((await surveyForm(rt.db, s.id)).questions.length).toBe(after.questions.length);
+    expect((await b.post(`${base}/cau-hoi/${first}/di-chuyen`, { direction: 'down' })).status).toBe(303);
+    const moved = (await surveyForm(rt.db, s.id)).questions.map((x) => x.id);
+    expect(moved.indexOf(first)).toBe(1);
+    expect((await b.post(`${base}/cau-hoi/${first}/di-chuyen`, { direction: 'down' })).status).toBe(303);
+    expect((await surveyForm(rt.db, s.id)).questions.map((x) => x.id)).toEqual(moved);
+    // A condition on a question that comes later is refused.
+    const laterId = added?.id ?? '';
+    const early = await b.post(`${base}/cau-hoi/${first}`, {
+      kind: 'group',
+      label: 'Bạn thuộc nhóm nào?',
+      required: 'on',
+      showIf: `${laterId}|Rồi`,
+    });
+    expect(early.status).toBe(422);
+  });
+
+  it('a question revealed by an answer on the same page keeps the person on that page to answer it', async () => {
+    const { founder, project, survey: s, field } = await setting();
+    const b = new TestBrowser(rt.app);
+    await b.signIn(founder.email, password);
+    const base = `/khao-sat/${s.slug}`;
+    await b.post(base, { consent: 'on' });
+    const first = await b.post(`${base}/trang/1`, {
+      [field('Bạn thuộc')]: 'project_owners',
+      [field('Bạn đang')]: 'that-khe',
+    });
+    expect(first.headers.get('location')).toBe(`${base}/trang/1`);
+    const page = await (await b.get(`${base}/trang/1`)).text();
+    expect(page).toContain('Bạn trả lời cho dự án nào?');
+    expect(page).toContain(project.name);
+  });
+});
