@@ -528,6 +528,13 @@ const matrix: Row[] = [
   // Surveys: staff build and read results; anyone answers a public survey, and only their own
   // response (found by account or resume token; none here, so every answering page goes back).
   ['GET', '/khao-sat', '/khao-sat', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/api/v1/surveys', '/api/v1/surveys', s(401, 403, 403, 403, 403, 200, 200)],
+  [
+    'GET',
+    '/api/v1/surveys/:slug/results',
+    '/api/v1/surveys/{surveySlug}/results?by=commune',
+    s(401, 403, 403, 403, 403, 200, 200),
+  ],
   ['GET', '/khao-sat/moi', '/khao-sat/moi', s(303, 403, 403, 403, 403, 200, 200)],
   ['POST', '/khao-sat/moi', '/khao-sat/moi', s(303, 403, 403, 403, 403, 422, 422)],
   ['POST', '/khao-sat/tu-mau', '/khao-sat/tu-mau', s(303, 403, 403, 403, 403, 303, 303)],

@@ -1,4 +1,5 @@
 import { defineModule } from '#kernel/module.ts';
+import { surveysApi } from './surveys.api.ts';
 import * as words from './surveys.i18n.ts';
 import { surveysPages } from './surveys.pages.tsx';
 
@@ -32,4 +33,4 @@ export { createNeedsSurvey, needsSurveyTemplate } from './surveys.template.ts';
  * come back to a saved draft, staff read the results computed in SQL. A survey's owner kind lets
  * a call's application form be a survey later.
  */
-export const surveysModule = defineModule({ name: 'surveys', words, pages: surveysPages });
+export const surveysModule = defineModule({ name: 'surveys', words, pages: surveysPages, api: surveysApi });

@@ -321,6 +321,14 @@ describe('results', () => {
     const xlsx = await staff.get(`${base}/ket-qua.xlsx`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
 
+    const api = await staff.get(`/api/v1/surveys/${s.slug}/results?by=commune`);
+    const json = (await api.json()) as { total: number; columns: { by: string; n: number }[] };
+    expect(json.total).toBe(3);
+    expect(json.columns).toEqual([
+      { by: 'that-khe', n: 2 },
+      { by: 'binh-gia', n: 1 },
+    ]);
+
     const notStaff = new TestBrowser(rt.app);
     await notStaff.signIn(founder.email, password);
     expect((await notStaff.get(`${base}/ket-qua`)).status).toBe(403);
