@@ -16,7 +16,7 @@ import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
 import { spacesModule, personalDataOf as spacesPersonalData } from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
-import { surveysModule } from '#modules/surveys/index.ts';
+import { surveysModule, personalDataOf as surveysPersonalData } from '#modules/surveys/index.ts';
 
 /**
  * Every module of the site, in the order their routes are mounted; the one place that wires a
@@ -37,6 +37,7 @@ export const modules: AppModule[] = [
       expertsPersonalData,
       partnersPersonalData,
       spacesPersonalData,
+      surveysPersonalData,
     ],
   }),
   projectsModule({ timeline: timelineFor }),

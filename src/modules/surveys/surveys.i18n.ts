@@ -158,6 +158,7 @@ export const vi = {
   'surveys.poster.orOpen': 'hoặc mở đường dẫn:',
   'surveys.poster.until': 'Nhận trả lời đến hết ngày {date}',
   'surveys.poster.print': 'In trang này để dán ở nơi mọi người đi qua.',
+  'surveys.personalData.answers': 'Câu trả lời khảo sát',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -319,6 +320,7 @@ export const en: Record<keyof typeof vi, string> = {
   'surveys.poster.orOpen': 'or open:',
   'surveys.poster.until': 'Open for answers until {date}',
   'surveys.poster.print': 'Print this page and put it up where people pass.',
+  'surveys.personalData.answers': 'Survey answers',
 };
 
 declare module '#kernel/i18n/index.ts' {

@@ -5,7 +5,7 @@ import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { hostileBody, hostileForm } from '#src/testing/hostile.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { createNeedsSurvey, surveyForm, surveyResults } from './index.ts';
+import { createNeedsSurvey, personalDataOf, surveyForm, surveyResults } from './index.ts';
 import { isShown, parseNumber, type Question, questionProblems, readAnswer } from './surveys.logic.ts';
 
 const q = (over: Partial<Question>): Question => ({
@@ -239,6 +239,9 @@ describe('answering, page by page', () => {
     expect(end).toContain('Thêm vào nhu cầu của dự án');
     expect((await again.post(`${base}/nhu-cau`)).status).toBe(303);
     expect(await projectNeeds(project.id)).toEqual(['space', 'training']);
+    // The founder's data export holds these answers (the survey is named).
+    const [part] = await personalDataOf(rt.db, founder.id);
+    expect(part?.rows.map((row) => row.question)).toContain('Bạn thuộc nhóm nào?');
     // Someone else cannot apply it.
     const other = await createUser(rt.deps, {
       name: 'Khác',
