@@ -96,7 +96,7 @@ const QuestionResult: FC<{
   const n = (value: string, by: string | null) => counts.find((c) => c.value === value && c.by === by)?.n ?? 0;
   return (
     <section class="panel" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>{q.label}</h3>
+      <h2 id={`${id}-h`}>{q.label}</h2>
       {(q.kind === 'scale' || q.kind === 'number') && total && (
         <p>
           {t('surveys.results.average', {
