@@ -5,6 +5,7 @@
  *   npm run bench -- --quick           # small data set, 3 s runs: checks the harness works
  *   npm run bench -- --only postgres   # one database mode
  *   npm run bench -- --only-imports    # only the import budget (10,000 attendance rows), no servers
+ *   npm run bench -- --only-surveys    # only the survey results budget (10,000 responses, PostgreSQL)
  *
  * Options: --quick, --only pglite|postgres, --duration S, --warmup S, --connections 10,50,
  *          --pglite-scale full|small, --regenerate, --no-gzip, --server bundle|tsx,
@@ -48,6 +49,7 @@ import {
 } from './generate.ts';
 import { benchImport, describeTiming, type ImportTiming, importRowsBudget } from './imports.ts';
 import { brandNames, familyNames } from './names.ts';
+import { benchSurveyResults, surveyResultsBudget } from './surveys.ts';
 
 const root = resolve(benchDir, '..');
 const resultsDir = join(benchDir, 'results');
@@ -66,6 +68,7 @@ const { values: opt } = parseArgs({
     regenerate: { type: 'boolean' },
     'no-gzip': { type: 'boolean' },
     'only-imports': { type: 'boolean' },
+    'only-surveys': { type: 'boolean' },
     'import-rows': { type: 'string' },
     targets: { type: 'string' },
     'no-imports': { type: 'boolean' },
@@ -1362,6 +1365,16 @@ async function importsScenario(): Promise<{ checks: Check[]; timings: { mode: st
 }
 
 async function main() {
+  if (opt['only-surveys']) {
+    // The survey results budget: 10,000 responses, on the PostgreSQL database kn_bench_surveys (emptied first).
+    const url = process.env.BENCH_SURVEYS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kn_bench_surveys';
+    const r = await benchSurveyResults({ responses: surveyResultsBudget.responses, url });
+    const pass = r.medianMs <= surveyResultsBudget.ms;
+    log(
+      `${pass ? 'PASS' : 'FAIL'}  postgres survey results, ${fmt(r.responses)} responses: ${r.medianMs} ms (≤ ${surveyResultsBudget.ms} ms)`,
+    );
+    return;
+  }
   if (opt['only-imports']) {
     const { checks: found } = await importsScenario();
     for (const c of found)

@@ -33,6 +33,7 @@ import {
 import { createProject } from '#modules/projects/index.ts';
 import { fileRequest } from '#modules/requests/index.ts';
 import { createBooking, feedToken, saveRoom } from '#modules/spaces/index.ts';
+import { createNeedsSurvey, surveyForm } from '#modules/surveys/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { fileOf, pdfBytes, pngBytes } from '#src/testing/files.ts';
@@ -563,6 +564,87 @@ const matrix: Row[] = [
   ['POST', '/dat-cho/:id/doi-gio', '/dat-cho/{bookingId}/doi-gio', s(303, 422, 404, 404, 404, 422, 422)],
   // The owner (who booked) cancels with an empty reason; staff then find it already cancelled.
   ['POST', '/dat-cho/:id/huy', '/dat-cho/{bookingId}/huy', s(303, 303, 404, 404, 404, 409, 409)],
+  // Surveys: staff build and read results; anyone answers a public survey, and only their own
+  // response (found by account or resume token; none here, so every answering page goes back).
+  ['GET', '/khao-sat', '/khao-sat', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/api/v1/surveys', '/api/v1/surveys', s(401, 403, 403, 403, 403, 200, 200)],
+  [
+    'GET',
+    '/api/v1/surveys/:slug/results',
+    '/api/v1/surveys/{surveySlug}/results?by=commune',
+    s(401, 403, 403, 403, 403, 200, 200),
+  ],
+  ['GET', '/khao-sat/moi', '/khao-sat/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/khao-sat/moi', '/khao-sat/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/khao-sat/tu-mau', '/khao-sat/tu-mau', s(303, 403, 403, 403, 403, 303, 303)],
+  ['GET', '/khao-sat/:slug/thiet-ke', '/khao-sat/{surveySlug}/thiet-ke', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/khao-sat/:slug/sua', '/khao-sat/{surveySlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/khao-sat/:slug/sua', '/khao-sat/{surveySlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/khao-sat/:slug/phan', '/khao-sat/{surveySlug}/phan', s(303, 403, 403, 403, 403, 303, 303)],
+  ['GET', '/khao-sat/:slug/phan/:id', '/khao-sat/{surveySlug}/phan/{sectionId}', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/khao-sat/:slug/phan/:id', '/khao-sat/{surveySlug}/phan/{sectionId}', s(303, 403, 403, 403, 403, 422, 422)],
+  // A section with questions is not removed: back to the builder with the reason.
+  [
+    'POST',
+    '/khao-sat/:slug/phan/:id/xoa',
+    '/khao-sat/{surveySlug}/phan/{sectionId}/xoa',
+    s(303, 403, 403, 403, 403, 303, 303),
+  ],
+  [
+    'GET',
+    '/khao-sat/:slug/cau-hoi/moi',
+    '/khao-sat/{surveySlug}/cau-hoi/moi?phan={sectionId}',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  [
+    'POST',
+    '/khao-sat/:slug/cau-hoi/moi',
+    '/khao-sat/{surveySlug}/cau-hoi/moi?phan={sectionId}',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
+  [
+    'GET',
+    '/khao-sat/:slug/cau-hoi/:id',
+    '/khao-sat/{surveySlug}/cau-hoi/{questionId}',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  [
+    'POST',
+    '/khao-sat/:slug/cau-hoi/:id',
+    '/khao-sat/{surveySlug}/cau-hoi/{questionId}',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
+  [
+    'POST',
+    '/khao-sat/:slug/cau-hoi/:id/di-chuyen',
+    '/khao-sat/{surveySlug}/cau-hoi/{questionId}/di-chuyen',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
+  // The group question has questions that depend on it: not removed.
+  [
+    'POST',
+    '/khao-sat/:slug/cau-hoi/:id/xoa',
+    '/khao-sat/{surveySlug}/cau-hoi/{questionId}/xoa',
+    s(303, 403, 403, 403, 403, 303, 303),
+  ],
+  ['GET', '/khao-sat/:slug/ap-phich', '/khao-sat/{surveySlug}/ap-phich', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/khao-sat/:slug/ket-qua', '/khao-sat/{surveySlug}/ket-qua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/khao-sat/:slug/ket-qua.xlsx', '/khao-sat/{surveySlug}/ket-qua.xlsx', s(303, 403, 403, 403, 403, 200, 200)],
+  [
+    'GET',
+    '/khao-sat/:slug/ket-qua/:question',
+    '/khao-sat/{surveySlug}/ket-qua/{textQuestionId}?q=von',
+    s(303, 403, 403, 403, 403, 200, 200),
+  ],
+  ['GET', '/khao-sat/:slug', '/khao-sat/{surveySlug}', all(200)],
+  // The consent is not ticked.
+  ['POST', '/khao-sat/:slug', '/khao-sat/{surveySlug}', all(422)],
+  ['GET', '/khao-sat/:slug/tiep-tuc/:token', '/khao-sat/{surveySlug}/tiep-tuc/not-a-token', all(404)],
+  ['GET', '/khao-sat/:slug/trang/:page', '/khao-sat/{surveySlug}/trang/1', all(303)],
+  ['POST', '/khao-sat/:slug/trang/:page', '/khao-sat/{surveySlug}/trang/1', all(303)],
+  ['GET', '/khao-sat/:slug/da-luu', '/khao-sat/{surveySlug}/da-luu', all(303)],
+  ['GET', '/khao-sat/:slug/xong', '/khao-sat/{surveySlug}/xong', all(303)],
+  ['POST', '/khao-sat/:slug/nhu-cau', '/khao-sat/{surveySlug}/nhu-cau', s(303, 404, 404, 404, 404, 404, 404)],
 ];
 
 let rt: TestRuntime;
@@ -893,6 +975,12 @@ beforeAll(async () => {
   });
   ids.roomSlug = room.slug;
   ids.feedToken = feedToken(rt.deps.cookieSecret, owner.id);
+  const survey = await createNeedsSurvey({ db: rt.db, actor: people.officer, year: 2031 });
+  const surveyQuestions = await surveyForm(rt.db, survey.id);
+  ids.surveySlug = survey.slug;
+  ids.sectionId = surveyQuestions.sections[0]?.id ?? '';
+  ids.questionId = surveyQuestions.questions[0]?.id ?? '';
+  ids.textQuestionId = surveyQuestions.questions.find((q) => q.kind === 'long_text')?.id ?? '';
   ids.bookingId = (
     await createBooking({
       db: rt.db,

@@ -147,6 +147,16 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['data_request_due_after_filed', 'data_request', 'due_at = filed_at'],
   ['data_request_decided_has_reason', 'data_request', `status = 'done', reason = ''`],
   ['breach_notified_after_discovery', 'breach', `notified_at = discovered_at - interval '1 day'`],
+  ['survey_owner_kind_known', 'survey', `owner_kind = 'contest'`],
+  ['survey_target_group_known', 'survey', `target_group = 'everyone'`],
+  ['survey_access_known', 'survey', `access = 'secret'`],
+  ['survey_dates_in_order', 'survey', `closes_on = opens_on - 1`],
+  ['survey_question_kind_known', 'survey_question', `kind = 'essay'`],
+  ['survey_response_status_known', 'survey_response', `status = 'lost'`],
+  ['survey_response_group_known', 'survey_response', `respondent_group = 'both'`],
+  ['survey_response_page', 'survey_response', 'page = -1'],
+  ['survey_response_submitted_when', 'survey_response', 'submitted_at = null'],
+  ['survey_answer_has_something', 'survey_answer', 'value = null, choices = null, number = null'],
 ];
 
 /**

@@ -25,6 +25,7 @@ import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
 import { spacesModule, personalDataOf as spacesPersonalData } from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
+import { surveysModule, personalDataOf as surveysPersonalData } from '#modules/surveys/index.ts';
 
 /**
  * Every module of the site, in the order their routes are mounted; the one place that wires a
@@ -46,6 +47,7 @@ export const modules: AppModule[] = [
       partnersPersonalData,
       spacesPersonalData,
       privacyPersonalData,
+      surveysPersonalData,
     ],
   }),
   // Deleting an account anonymises what each module holds about its holder (decision 38).
@@ -63,4 +65,5 @@ export const modules: AppModule[] = [
   peopleModule({ supportOf: supportForPerson }),
   reportsModule,
   importsModule,
+  surveysModule,
 ];

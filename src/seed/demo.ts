@@ -24,6 +24,7 @@ import { seedPrivacy } from './demo-privacy.ts';
 import { seedProducts } from './demo-products.ts';
 import { seedReports } from './demo-reports.ts';
 import { seedSpaces } from './demo-spaces.ts';
+import { seedSurveys } from './demo-surveys.ts';
 import { createUser } from './factories.ts';
 
 export type { DemoContext } from './demo-context.ts';
@@ -40,6 +41,7 @@ const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
   seedEvents,
   seedProducts,
   seedSpaces,
+  seedSurveys,
   seedReports,
   seedPrivacy,
 ];

@@ -78,6 +78,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/su-kien-ngoai', label: 'events.external.title' },
         { href: '/dat-cho', label: 'spaces.bookings.title' },
         { href: '/quan-ly/yeu-cau-du-lieu', label: 'privacy.nav.requests' },
+        { href: '/khao-sat', label: 'surveys.nav' },
       ],
     });
   if (role === 'admin')

@@ -32,6 +32,7 @@ export {
 } from './projects.queries.ts';
 export { ProjectFilters, ProjectInput } from './projects.schemas.ts';
 export {
+  addProjectNeeds,
   assignCaseOfficer,
   canEdit,
   createProject,

@@ -579,3 +579,48 @@ export async function reviewProject({
     return { name: current.name, slug };
   });
 }
+
+/**
+ * Adds needs to a project's list (those it has stay), for a member of its team: what a founder
+ * asks for when a survey's answers name needs. Gives the needs that were new.
+ */
+export async function addProjectNeeds({
+  db,
+  actor,
+  projectId,
+  needs,
+}: {
+  db: Db;
+  actor: Actor;
+  projectId: string;
+  needs: readonly string[];
+}): Promise<string[]> {
+  if (!isUuid(projectId)) throw new AppError('not_found', 'errors.projectNotFound');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ needs: project.needs })
+      .from(project)
+      .where(eq(project.id, projectId))
+      .for('update');
+    if (!row) throw new AppError('not_found', 'errors.projectNotFound');
+    const [member] = await tx
+      .select({ id: projectMember.id })
+      .from(projectMember)
+      .where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, actor.id)));
+    if (!member) throw new AppError('forbidden');
+    const added = needs.filter((n) => !row.needs.includes(n));
+    if (added.length === 0) return [];
+    await tx
+      .update(project)
+      .set({ needs: [...row.needs, ...added], updatedAt: new Date() })
+      .where(eq(project.id, projectId));
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'project.needs.add',
+      entity: 'project',
+      entityId: projectId,
+      data: { added },
+    });
+    return added;
+  });
+}
