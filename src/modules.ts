@@ -4,6 +4,7 @@ import { engagementsModule } from '#modules/engagements/index.ts';
 import { eventsModule, personalDataOf as eventsPersonalData } from '#modules/events/index.ts';
 import { expertsModule, personalDataOf as expertsPersonalData } from '#modules/experts/index.ts';
 import { importsModule } from '#modules/imports/index.ts';
+import { libraryModule } from '#modules/library/index.ts';
 import { matchingModule } from '#modules/matching/index.ts';
 import { partnersModule, personalDataOf as partnersPersonalData } from '#modules/partners/index.ts';
 import { peopleModule, personalDataOf as peoplePersonalData } from '#modules/people/index.ts';
@@ -14,7 +15,12 @@ import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule, personalDataOf as requestsPersonalData } from '#modules/requests/index.ts';
 import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
-import { spacesModule, personalDataOf as spacesPersonalData } from '#modules/spaces/index.ts';
+import {
+  spacesModule,
+  personalDataOf as spacesPersonalData,
+  visitsModule,
+  visitsPersonalDataOf,
+} from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
 
 /**
@@ -36,6 +42,7 @@ export const modules: AppModule[] = [
       expertsPersonalData,
       partnersPersonalData,
       spacesPersonalData,
+      visitsPersonalDataOf,
     ],
   }),
   projectsModule({ timeline: timelineFor }),
@@ -47,6 +54,8 @@ export const modules: AppModule[] = [
   matchingModule,
   eventsModule,
   spacesModule,
+  visitsModule,
+  libraryModule,
   productsModule,
   peopleModule({ supportOf: supportForPerson }),
   reportsModule,

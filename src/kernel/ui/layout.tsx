@@ -33,6 +33,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
     { href: '/su-kien', label: 'events.nav' },
     { href: '/chuyen-gia', label: 'experts.nav' },
     { href: '/doi-tac', label: 'partners.nav' },
+    { href: '/thu-vien', label: 'nav.library' },
   ];
   if (role === 'founder')
     entries.push({
@@ -77,6 +78,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/hoi-mua', label: 'products.inquiries.title' },
         { href: '/su-kien-ngoai', label: 'events.external.title' },
         { href: '/dat-cho', label: 'spaces.bookings.title' },
+        { href: '/quan-ly/luot-den', label: 'nav.visits' },
       ],
     });
   if (role === 'admin')
