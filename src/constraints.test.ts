@@ -127,6 +127,13 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['booking_status_known', 'booking', `status = 'maybe'`],
   ['booking_ends_after_start', 'booking', 'ends_at = starts_at'],
   ['booking_refused_has_reason', 'booking', `status = 'refused', reason = ''`],
+  ['visit_purpose_known', 'visit', `purpose = 'sightseeing'`],
+  ['visit_channel_known', 'visit', `channel = 'pigeon'`],
+  ['library_item_kind_known', 'library_item', `kind = 'poem'`],
+  ['library_item_category_known', 'library_item', `category = 'astrology'`],
+  ['library_item_access_known', 'library_item', `access = 'friends'`],
+  ['library_item_downloads', 'library_item', 'downloads = -1'],
+  ['library_item_year', 'library_item', 'year = 1800'],
 ];
 
 /**

@@ -19,10 +19,12 @@ import {
 } from './demo-data.ts';
 import { seedEvents } from './demo-events.ts';
 import { seedExperts } from './demo-experts.ts';
+import { seedLibrary } from './demo-library.ts';
 import { seedPartners } from './demo-partners.ts';
 import { seedProducts } from './demo-products.ts';
 import { seedReports } from './demo-reports.ts';
 import { seedSpaces } from './demo-spaces.ts';
+import { seedVisits } from './demo-visits.ts';
 import { createUser } from './factories.ts';
 
 export type { DemoContext } from './demo-context.ts';
@@ -39,6 +41,8 @@ const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
   seedEvents,
   seedProducts,
   seedSpaces,
+  seedVisits,
+  seedLibrary,
   seedReports,
 ];
 

@@ -136,11 +136,14 @@ export async function recordVisit({
   actor,
   input,
   now = new Date(),
+  at,
 }: {
   db: Db;
   actor: Actor;
   input: DeskVisitInput;
   now?: Date;
+  /** When the visitor arrived, if known (a paper list, the demo data); else now, or 08:00 of an earlier day. */
+  at?: Date;
 }): Promise<Visit> {
   if (!isStaff(actor)) throw new AppError('forbidden');
   const today = todayInVietnam(now);
@@ -165,7 +168,7 @@ export async function recordVisit({
       purpose: input.purpose,
       note: input.note,
       channel: 'desk',
-      at: visitedOn === today ? now : new Date(`${visitedOn}T08:00:00+07:00`),
+      at: at ?? (visitedOn === today ? now : new Date(`${visitedOn}T08:00:00+07:00`)),
     });
   });
 }
