@@ -542,6 +542,8 @@ const matrix: Row[] = [
     s(303, 403, 403, 403, 403, 422, 422),
   ],
   // The officer removes the visit; the admin then finds nothing to remove.
+  ['GET', '/api/v1/visits', '/api/v1/visits?from=2022-06-01&to=2022-06-30', s(401, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/api/v1/visits', '/api/v1/visits', s(401, 403, 403, 403, 403, 400, 400)],
   ['POST', '/quan-ly/luot-den/:id/xoa', '/quan-ly/luot-den/{visitId}/xoa', s(303, 403, 403, 403, 403, 303, 404)],
   // The library: anyone reads and downloads public items; staff manage them.
   ['GET', '/thu-vien', '/thu-vien', all(200)],

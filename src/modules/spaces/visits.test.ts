@@ -340,3 +340,37 @@ describe('the QR poster', () => {
     expect(page).toContain(`${rt.deps.config.BASE_URL}/den-lam-viec`);
   });
 });
+
+describe('the JSON API for visits', () => {
+  it('staff list a period and record a visit; founders and strangers are refused; a bad period is 422', async () => {
+    const { officer, founder } = await people();
+    const desk = new TestBrowser(rt.app);
+    await desk.signIn(officer.email, password);
+    const phone = uniquePhone();
+    const made = await desk.request('/api/v1/visits', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': await desk.csrfToken() },
+      body: JSON.stringify({ fullName: 'Vi Thị Mận', phone, purpose: 'event', visitedOn: '2018-05-07' }),
+    });
+    expect(made.status).toBe(201);
+    const list = await desk.get('/api/v1/visits?from=2018-05-01&to=2018-05-31');
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { items: { purpose: string; person: { fullName: string; phone: string } }[] };
+    expect(
+      body.items.some((v) => v.person.fullName === 'Vi Thị Mận' && v.person.phone === phone && v.purpose === 'event'),
+    ).toBe(true);
+    expect((await desk.get('/api/v1/visits?from=2018-05-31&to=2018-05-01')).status).toBe(422);
+    expect((await desk.get('/api/v1/visits?from=2018-01-01&to=2020-01-01')).status).toBe(422);
+    expect((await desk.get('/api/v1/visits?from=2018-02-30')).status).toBe(422);
+    const wrong = await desk.request('/api/v1/visits', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': await desk.csrfToken() },
+      body: JSON.stringify({ fullName: 'X', purpose: 'nap' }),
+    });
+    expect(wrong.status).toBe(422);
+    const f = new TestBrowser(rt.app);
+    await f.signIn(founder.email, password);
+    expect((await f.get('/api/v1/visits')).status).toBe(403);
+    expect((await new TestBrowser(rt.app).get('/api/v1/visits')).status).toBe(401);
+  });
+});

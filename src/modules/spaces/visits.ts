@@ -1,4 +1,5 @@
 import { defineModule } from '#kernel/module.ts';
+import { visitsApi } from './visits.api.ts';
 import * as words from './visits.i18n.ts';
 import { visitsPages } from './visits.pages.tsx';
 
@@ -19,4 +20,4 @@ export {
 export * from './visits.taxonomy.ts';
 
 /** Visits (lượt đến làm việc): the QR self check-in, the officer's desk, the visits list and its exports. */
-export const visitsModule = defineModule({ name: 'visits', words, pages: visitsPages });
+export const visitsModule = defineModule({ name: 'visits', words, pages: visitsPages, api: visitsApi });
