@@ -18,6 +18,7 @@ import {
   register,
 } from '#modules/events/index.ts';
 import { saveOwnProfile } from '#modules/experts/index.ts';
+import { saveItem } from '#modules/library/index.ts';
 import { addMember, createPartner, introduceProject } from '#modules/partners/index.ts';
 import { findOrCreatePerson } from '#modules/people/index.ts';
 import { NoticeInput, publishNotice, recordConsents } from '#modules/privacy/index.ts';
@@ -32,7 +33,7 @@ import {
 } from '#modules/products/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { fileRequest } from '#modules/requests/index.ts';
-import { createBooking, feedToken, saveRoom } from '#modules/spaces/index.ts';
+import { checkIn, createBooking, feedToken, saveRoom } from '#modules/spaces/index.ts';
 import { createNeedsSurvey, surveyForm } from '#modules/surveys/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
@@ -645,6 +646,35 @@ const matrix: Row[] = [
   ['GET', '/khao-sat/:slug/da-luu', '/khao-sat/{surveySlug}/da-luu', all(303)],
   ['GET', '/khao-sat/:slug/xong', '/khao-sat/{surveySlug}/xong', all(303)],
   ['POST', '/khao-sat/:slug/nhu-cau', '/khao-sat/{surveySlug}/nhu-cau', s(303, 404, 404, 404, 404, 404, 404)],
+  // Visits: the check-in at the door is for anyone; the desk, its list and exports for staff.
+  ['GET', '/den-lam-viec', '/den-lam-viec', all(200)],
+  ['POST', '/den-lam-viec', '/den-lam-viec', all(422)],
+  ['GET', '/den-lam-viec/cam-on', '/den-lam-viec/cam-on', all(200)],
+  ['GET', '/quan-ly/luot-den', '/quan-ly/luot-den', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/luot-den/tai-ve', '/quan-ly/luot-den/tai-ve?dang=csv', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/luot-den/ap-phich', '/quan-ly/luot-den/ap-phich', s(303, 403, 403, 403, 403, 200, 200)],
+  ['GET', '/quan-ly/luot-den/moi', '/quan-ly/luot-den/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/quan-ly/luot-den/moi', '/quan-ly/luot-den/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/quan-ly/luot-den/:id/yeu-cau', '/quan-ly/luot-den/{visitId}/yeu-cau', s(303, 403, 403, 403, 403, 200, 200)],
+  [
+    'POST',
+    '/quan-ly/luot-den/:id/yeu-cau',
+    '/quan-ly/luot-den/{visitId}/yeu-cau',
+    s(303, 403, 403, 403, 403, 422, 422),
+  ],
+  // The officer removes the visit; the admin then finds nothing to remove.
+  ['GET', '/api/v1/visits', '/api/v1/visits?from=2022-06-01&to=2022-06-30', s(401, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/api/v1/visits', '/api/v1/visits', s(401, 403, 403, 403, 403, 400, 400)],
+  ['POST', '/quan-ly/luot-den/:id/xoa', '/quan-ly/luot-den/{visitId}/xoa', s(303, 403, 403, 403, 403, 303, 404)],
+  // The library: anyone reads and downloads public items; staff manage them.
+  ['GET', '/thu-vien', '/thu-vien', all(200)],
+  ['GET', '/thu-vien/moi', '/thu-vien/moi', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/thu-vien/moi', '/thu-vien/moi', s(303, 403, 403, 403, 403, 422, 422)],
+  ['GET', '/thu-vien/:slug', '/thu-vien/{librarySlug}', all(200)],
+  ['GET', '/thu-vien/:slug/tai-ve', '/thu-vien/{librarySlug}/tai-ve', all(303)],
+  ['GET', '/thu-vien/:slug/sua', '/thu-vien/{librarySlug}/sua', s(303, 403, 403, 403, 403, 200, 200)],
+  ['POST', '/thu-vien/:slug/sua', '/thu-vien/{librarySlug}/sua', s(303, 403, 403, 403, 403, 422, 422)],
+  ['POST', '/thu-vien/:slug/xoa', '/thu-vien/{librarySlug}/xoa', s(303, 403, 403, 403, 403, 303, 404)],
 ];
 
 let rt: TestRuntime;
@@ -981,6 +1011,32 @@ beforeAll(async () => {
   ids.sectionId = surveyQuestions.sections[0]?.id ?? '';
   ids.questionId = surveyQuestions.questions[0]?.id ?? '';
   ids.textQuestionId = surveyQuestions.questions.find((q) => q.kind === 'long_text')?.id ?? '';
+  ids.visitId = (
+    await checkIn({
+      db: rt.db,
+      actor: null,
+      input: { fullName: 'Khách ma trận', phone: '0987650001', commune: '', purpose: 'support', note: '' },
+    })
+  ).id;
+  ids.librarySlug = (
+    await saveItem({
+      db: rt.db,
+      actor: people.officer,
+      input: {
+        title: 'Tài liệu của ma trận',
+        kind: 'guide',
+        category: 'startup',
+        tags: '',
+        description: '',
+        author: '',
+        year: undefined,
+        url: 'https://example.org/tai-lieu',
+        shelfMark: '',
+        access: 'public',
+        removeFile: false,
+      },
+    })
+  ).slug;
   ids.bookingId = (
     await createBooking({
       db: rt.db,

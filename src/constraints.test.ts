@@ -157,6 +157,13 @@ const breaking: [rule: string, table: string, set: string][] = [
   ['survey_response_page', 'survey_response', 'page = -1'],
   ['survey_response_submitted_when', 'survey_response', 'submitted_at = null'],
   ['survey_answer_has_something', 'survey_answer', 'value = null, choices = null, number = null'],
+  ['visit_purpose_known', 'visit', `purpose = 'sightseeing'`],
+  ['visit_channel_known', 'visit', `channel = 'pigeon'`],
+  ['library_item_kind_known', 'library_item', `kind = 'poem'`],
+  ['library_item_category_known', 'library_item', `category = 'astrology'`],
+  ['library_item_access_known', 'library_item', `access = 'friends'`],
+  ['library_item_downloads', 'library_item', 'downloads = -1'],
+  ['library_item_year', 'library_item', 'year = 1800'],
 ];
 
 /**

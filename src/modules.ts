@@ -8,6 +8,7 @@ import {
 } from '#modules/events/index.ts';
 import { expertsModule, personalDataOf as expertsPersonalData } from '#modules/experts/index.ts';
 import { importsModule } from '#modules/imports/index.ts';
+import { libraryModule } from '#modules/library/index.ts';
 import { matchingModule } from '#modules/matching/index.ts';
 import { partnersModule, personalDataOf as partnersPersonalData } from '#modules/partners/index.ts';
 import {
@@ -23,7 +24,12 @@ import { reportsModule } from '#modules/reports/index.ts';
 import { requestsModule, personalDataOf as requestsPersonalData } from '#modules/requests/index.ts';
 import { setupModule } from '#modules/setup/index.ts';
 import { siteModule } from '#modules/site/index.ts';
-import { spacesModule, personalDataOf as spacesPersonalData } from '#modules/spaces/index.ts';
+import {
+  spacesModule,
+  personalDataOf as spacesPersonalData,
+  visitsModule,
+  visitsPersonalDataOf,
+} from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
 import { surveysModule, personalDataOf as surveysPersonalData } from '#modules/surveys/index.ts';
 
@@ -48,6 +54,7 @@ export const modules: AppModule[] = [
       spacesPersonalData,
       privacyPersonalData,
       surveysPersonalData,
+      visitsPersonalDataOf,
     ],
   }),
   // Deleting an account anonymises what each module holds about its holder (decision 38).
@@ -61,6 +68,8 @@ export const modules: AppModule[] = [
   matchingModule,
   eventsModule,
   spacesModule,
+  visitsModule,
+  libraryModule,
   productsModule,
   peopleModule({ supportOf: supportForPerson }),
   reportsModule,

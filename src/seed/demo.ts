@@ -19,12 +19,14 @@ import {
 } from './demo-data.ts';
 import { seedEvents } from './demo-events.ts';
 import { seedExperts } from './demo-experts.ts';
+import { seedLibrary } from './demo-library.ts';
 import { seedPartners } from './demo-partners.ts';
 import { seedPrivacy } from './demo-privacy.ts';
 import { seedProducts } from './demo-products.ts';
 import { seedReports } from './demo-reports.ts';
 import { seedSpaces } from './demo-spaces.ts';
 import { seedSurveys } from './demo-surveys.ts';
+import { seedVisits } from './demo-visits.ts';
 import { createUser } from './factories.ts';
 
 export type { DemoContext } from './demo-context.ts';
@@ -42,6 +44,8 @@ const moduleSeeds: ((ctx: DemoContext) => Promise<void>)[] = [
   seedProducts,
   seedSpaces,
   seedSurveys,
+  seedVisits,
+  seedLibrary,
   seedReports,
   seedPrivacy,
 ];

@@ -33,6 +33,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
     { href: '/su-kien', label: 'events.nav' },
     { href: '/chuyen-gia', label: 'experts.nav' },
     { href: '/doi-tac', label: 'partners.nav' },
+    { href: '/thu-vien', label: 'nav.library' },
   ];
   if (role === 'founder')
     entries.push({
@@ -79,6 +80,7 @@ export function navFor(actor: Actor | null): NavEntry[] {
         { href: '/dat-cho', label: 'spaces.bookings.title' },
         { href: '/quan-ly/yeu-cau-du-lieu', label: 'privacy.nav.requests' },
         { href: '/khao-sat', label: 'surveys.nav' },
+        { href: '/quan-ly/luot-den', label: 'nav.visits' },
       ],
     });
   if (role === 'admin')

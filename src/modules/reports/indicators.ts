@@ -6,6 +6,7 @@ import { peopleByIds } from '#modules/people/index.ts';
 import { communesOf } from '#modules/places/index.ts';
 import { connectionFacts, listingFacts } from '#modules/products/index.ts';
 import { type RequestFact, requestCounts, requestsReceived, requestsResolved } from '#modules/requests/index.ts';
+import { visitEvidence, visitFigures } from '#modules/spaces/index.ts';
 import {
   type LedgerFact,
   type LedgerGroup,
@@ -354,6 +355,36 @@ export const indicators: Indicator[] = [
     compute: async (db, p) => projectsOfKind(await summaryOf(db, p), 'space'),
     evidence: async (db, p) =>
       byProject(await ledgerFacts(db, { from: p.from, to: p.to, kinds: ['space'] })).evidence ?? [],
+  },
+  {
+    id: 'luot-den-lam-viec',
+    name: 'reports.ind.visits.name',
+    definition: 'reports.ind.visits.def',
+    unit: 'reports.unit.visits',
+    compute: async (db, p, t) => {
+      // Each visit is one ledger entry (source visit); the visits module adds them up by month and purpose.
+      const v = await visitFigures(db, p.from, p.to);
+      const month = (key: string) => key.split('-').reverse().join('/');
+      return {
+        value: v.visits,
+        records: v.visits,
+        breakdowns: [
+          { title: 'reports.breakdown.people', rows: [{ label: t('reports.unit.people'), count: v.people }] },
+          { title: 'reports.breakdown.month', rows: v.byMonth.map((m) => ({ label: month(m.key), count: m.count })) },
+          {
+            title: 'reports.breakdown.purpose',
+            rows: merged(v.byPurpose.map((g) => ({ label: labelOf(t, 'visits.purpose', g.key), count: g.count }))),
+          },
+        ],
+      };
+    },
+    evidence: async (db, p, t) =>
+      (await visitEvidence(db, p.from, p.to)).map((v) => ({
+        day: v.day,
+        label: v.fullName,
+        href: `/quan-ly/nguoi/${v.personId}`,
+        detail: labelOf(t, 'visits.purpose', v.purpose),
+      })),
   },
   {
     id: 'du-an-duoc-de-cu',

@@ -119,6 +119,13 @@ export const vi = {
     'Số sản phẩm có kết nối tiêu thụ đi tới hợp đồng đã ký, tính theo ngày ký hợp đồng trong kỳ; kèm giá trị hợp đồng và mức tăng doanh số.',
   'reports.ind.space.name': 'Dự án được hỗ trợ địa điểm, không gian',
   'reports.ind.space.def': 'Số dự án khác nhau được hỗ trợ địa điểm, khu làm việc chung hoặc hội trường trong kỳ.',
+  'reports.ind.visits.name': 'Lượt đến làm việc tại khu làm việc chung',
+  'reports.ind.visits.def':
+    'Số lượt người đến khu làm việc chung (tra cứu, đề nghị hỗ trợ, gặp gỡ, làm việc, dự sự kiện) trong kỳ, mỗi lượt một mục của sổ hỗ trợ; kèm số người khác nhau, theo tháng và theo mục đích.',
+  'reports.unit.visits': 'lượt',
+  'reports.breakdown.month': 'Theo tháng',
+  'reports.breakdown.purpose': 'Theo mục đích',
+  'reports.breakdown.people': 'Số người khác nhau',
   'reports.ind.nominated.name': 'Dự án được giới thiệu tham gia sự kiện quốc gia',
   'reports.ind.nominated.def':
     'Số dự án khác nhau được Sở đề cử tới chương trình, sự kiện bên ngoài, tính theo ngày đề cử trong kỳ.',
@@ -352,6 +359,13 @@ export const en: Record<keyof typeof vi, string> = {
     'Products whose sales connection reached a signed contract, by the day it was signed in the period; with the contract value and sales growth.',
   'reports.ind.space.name': 'Projects given premises or workspace',
   'reports.ind.space.def': 'Distinct projects given premises, coworking space or a hall in the period.',
+  'reports.ind.visits.name': 'Visits to the coworking space',
+  'reports.ind.visits.def':
+    'Visits to the coworking space (looking things up, asking for support, meeting, working, events) in the period, each one entry of the support ledger; with the distinct people, by month and by purpose.',
+  'reports.unit.visits': 'visits',
+  'reports.breakdown.month': 'By month',
+  'reports.breakdown.purpose': 'By purpose',
+  'reports.breakdown.people': 'Distinct people',
   'reports.ind.nominated.name': 'Projects nominated to national events',
   'reports.ind.nominated.def':
     'Distinct projects the Department nominated to outside programmes and events, by the day of nomination.',

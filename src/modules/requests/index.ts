@@ -19,6 +19,7 @@ export {
 // The requests module's public face: its use cases and read models, never its tables.
 export { personalDataOf } from './requests.personal-data.ts';
 export { listInbox } from './requests.queries.ts';
+export { WalkInInput } from './requests.schemas.ts';
 export * from './requests.taxonomy.ts';
 
 /** The requests module: its words, pages and API, mounted by createApp. */

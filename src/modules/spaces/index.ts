@@ -19,6 +19,7 @@ export {
   saveRoom,
 } from './spaces.service.ts';
 export * from './spaces.taxonomy.ts';
+export * from './visits.ts';
 
 /** The coworking space: rooms, their bookings and calendars; approved bookings go to the ledger. */
 export const spacesModule = defineModule({ name: 'spaces', words, pages: spacesPages, api: spacesApi });

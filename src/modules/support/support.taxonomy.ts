@@ -33,5 +33,6 @@ export const sourceKinds = [
   'request',
   'booking',
   'import',
+  'visit',
 ] as const;
 export type SourceKind = (typeof sourceKinds)[number];
