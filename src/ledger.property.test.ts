@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
 import { rows } from '#kernel/db/rows.ts';
 import { AppError } from '#kernel/http/errors.ts';
-import { translator } from '#kernel/i18n/index.ts';
+import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { closeEngagement, respondToEngagement } from '#modules/engagements/index.ts';
 import { createEvent, EventInput } from '#modules/events/index.ts';
 import { saveOwnProfile } from '#modules/experts/index.ts';
@@ -32,7 +32,8 @@ const connections: { id: string; startedOn: string }[] = [];
 let course: { slug: string; sessions: string[]; codes: string[] };
 let projectId = '';
 
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A day counted from today in Vietnam (the server's calendar day), as yyyy-mm-dd. */
+const day = (days: number) => todayInVietnam(new Date(Date.now() + days * 86_400_000));
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const period = { from: '2021-01-01', to: day(60) };
 const t = translator('vi');

@@ -20,7 +20,8 @@ let founder: Actor;
 let projectId: string;
 
 /** yyyy-MM-dd, `days` from today. */
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A day counted from today in Vietnam (the server's calendar day), as yyyy-mm-dd. */
+const day = (days: number) => todayInVietnam(new Date(Date.now() + days * 86_400_000));
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 const eventForm = (over: Record<string, string> = {}) => ({

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
-import { translator } from '#kernel/i18n/index.ts';
+import { todayInVietnam, translator } from '#kernel/i18n/index.ts';
 import { createProject } from '#modules/projects/index.ts';
 import { buildReport } from '#modules/reports/index.ts';
 import { ledgerEntries } from '#modules/support/index.ts';
@@ -24,7 +24,8 @@ let founder: Actor;
 let projectId: string;
 const t = translator('vi');
 
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A day counted from today in Vietnam (the server's calendar day), as yyyy-mm-dd. */
+const day = (days: number) => todayInVietnam(new Date(Date.now() + days * 86_400_000));
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 async function newEvent(sessions: string, capacity = '30') {

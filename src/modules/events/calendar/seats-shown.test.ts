@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '#kernel/auth/roles.ts';
+import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
 import { EventInput, RegistrationInput } from '../events.schemas.ts';
@@ -12,7 +13,8 @@ import { createEvent } from './events.service.ts';
 let rt: TestRuntime;
 let officer: Actor;
 
-const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** A day counted from today in Vietnam (the server's calendar day), as yyyy-mm-dd. */
+const day = (days: number) => todayInVietnam(new Date(Date.now() + days * 86_400_000));
 const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 async function eventWith(title: string, capacity: number, registrants: number) {
