@@ -31,7 +31,11 @@ import {
   visitsPersonalDataOf,
 } from '#modules/spaces/index.ts';
 import { supportForPerson, supportModule, timelineFor } from '#modules/support/index.ts';
-import { surveysModule, personalDataOf as surveysPersonalData } from '#modules/surveys/index.ts';
+import {
+  anonymise as surveysAnonymise,
+  surveysModule,
+  personalDataOf as surveysPersonalData,
+} from '#modules/surveys/index.ts';
 
 /**
  * Every module of the site, in the order their routes are mounted; the one place that wires a
@@ -58,7 +62,7 @@ export const modules: AppModule[] = [
     ],
   }),
   // Deleting an account anonymises what each module holds about its holder (decision 38).
-  privacyModule({ erasers: [accountsAnonymise, peopleAnonymise, eventsAnonymise] }),
+  privacyModule({ erasers: [accountsAnonymise, peopleAnonymise, eventsAnonymise, surveysAnonymise] }),
   projectsModule({ timeline: timelineFor }),
   partnersModule,
   expertsModule,

@@ -4,7 +4,7 @@ import * as words from './surveys.i18n.ts';
 import { surveysPages } from './surveys.pages.tsx';
 
 export { type Answer, type Question, readAnswer } from './surveys.logic.ts';
-export { personalDataOf } from './surveys.personal-data.ts';
+export { anonymise, personalDataOf } from './surveys.personal-data.ts';
 export { QuestionInput, SectionInput, SurveyInput } from './surveys.schemas.ts';
 export {
   addSection,

@@ -5,7 +5,7 @@ import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { hostileBody, hostileForm } from '#src/testing/hostile.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
-import { createNeedsSurvey, personalDataOf, surveyForm, surveyResults } from './index.ts';
+import { anonymise, createNeedsSurvey, personalDataOf, surveyForm, surveyResults, textAnswers } from './index.ts';
 import { isShown, parseNumber, type Question, questionProblems, readAnswer } from './surveys.logic.ts';
 
 const q = (over: Partial<Question>): Question => ({
@@ -252,6 +252,35 @@ describe('answering, page by page', () => {
     const stranger = new TestBrowser(rt.app);
     await stranger.signIn(other.email, password);
     expect((await stranger.post(`${base}/nhu-cau`)).status).toBe(404);
+  });
+
+  it('a deleted account’s answers stay in the counts, without its words or its name', async () => {
+    const { founder, project, survey: s, form, field } = await setting();
+    const b = new TestBrowser(rt.app);
+    await b.signIn(founder.email, password);
+    const base = `/khao-sat/${s.slug}`;
+    await b.post(base, { consent: 'on' });
+    await b.post(`${base}/trang/1`, {
+      [field('Bạn thuộc')]: 'project_owners',
+      [field('Bạn đang')]: 'that-khe',
+      [field('Bạn trả lời')]: project.id,
+    });
+    await b.post(`${base}/trang/2`, {
+      [field('Dự án đang')]: 'Đang mở rộng',
+      [field('Năm tới')]: ['training'],
+      [field('Khó khăn lớn')]: 'Thiếu vốn, gọi Hoa ở số 0912 000 111',
+    });
+    await b.post(`${base}/trang/4`, { [field('Bạn hài lòng')]: '4' });
+    const hardest = form.questions.find((x) => x.label.startsWith('Khó khăn lớn'))?.id ?? '';
+    const page = { page: 1, perPage: 20, offset: 0 };
+    expect((await textAnswers(rt.db, hardest, 'goi hoa', page)).total).toBe(1);
+    const before = await surveyResults(rt.db, s.id, 'group');
+    await anonymise(rt.db, { userId: founder.id, email: founder.email, phone: '' });
+    expect((await textAnswers(rt.db, hardest, 'goi hoa', page)).total).toBe(0);
+    expect((await personalDataOf(rt.db, founder.id))[0]?.rows).toEqual([]);
+    const after = await surveyResults(rt.db, s.id, 'group');
+    expect(after.total).toBe(before.total);
+    expect(after.total).toBeGreaterThan(0);
   });
 
   it('300 hostile submissions of the answer form: never a 5xx, never a submitted response', async () => {
