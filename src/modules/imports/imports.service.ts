@@ -5,8 +5,8 @@ import type { Db } from '#kernel/db/client.ts';
 import { isUuid } from '#kernel/db/keys.ts';
 import { cleanFileName, loadFile, saveFile } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
-import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { publicDataChanged } from '#kernel/http/response-cache.ts';
+import { todayInVietnam } from '#kernel/i18n/index.ts';
 import type { Logger } from '#kernel/log.ts';
 import {
   type EventWithSessions,
