@@ -5,6 +5,7 @@ import type { Db } from '#kernel/db/client.ts';
 import { deleteFiles, loadFile, saveFile, type Upload } from '#kernel/files/files.ts';
 import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
+import { publicDataChanged } from '#kernel/http/response-cache.ts';
 import { fold, slugify } from '#kernel/search/fold.ts';
 import { matches, rank, searchTerm } from '#kernel/search/search.ts';
 import type { CatalogueQuery, ItemInput } from './library.schemas.ts';
@@ -202,5 +203,7 @@ export async function downloadItem({
     .update(libraryItem)
     .set({ downloads: sql`${libraryItem.downloads} + 1` })
     .where(eq(libraryItem.id, found.id));
+  // A GET that writes: the item's public page shows the count, so the cached copies are made again.
+  publicDataChanged();
   return file ? { kind: 'file', file, public: found.access === 'public' } : { kind: 'link', url: found.url };
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '#kernel/db/rows.ts';
 import { createUser } from '#seed/factories.ts';
+import { createApp } from '#src/app.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
 import { exeBytes, fileOf, pdfBytes } from '#src/testing/files.ts';
 import { type TestRuntime, testRuntime } from '#src/testing/runtime.ts';
@@ -78,6 +79,32 @@ describe('the library', () => {
     );
     expect(count?.downloads).toBe(2);
     expect(await (await visitor.get(address)).text()).toContain('<dd>2</dd>');
+  });
+
+  it('a download shows in the count on the item page at once, even where anonymous pages are cached', async () => {
+    const { officer, k } = await staffAndFounder();
+    const cached = createApp({
+      ...rt.deps,
+      config: { ...rt.deps.config, RESPONSE_CACHE_MB: 4, RESPONSE_CACHE_SECONDS: 60 },
+    });
+    const saved = await saveItem({
+      db: rt.db,
+      actor: officer,
+      input: {
+        ...item,
+        title: `Mẫu đơn đăng ký nhãn hiệu ${k}`,
+        year: 2023,
+        url: 'https://ipvietnam.gov.vn/don',
+        removeFile: false,
+      },
+    });
+    const visitor = new TestBrowser(cached);
+    const countOn = async () =>
+      /<dt>Lượt tải<\/dt>\s*<dd>(\d+)<\/dd>/.exec(await (await visitor.get(`/thu-vien/${saved.slug}`)).text())?.[1];
+    expect(await countOn()).toBe('0');
+    expect(await countOn()).toBe('0');
+    expect((await visitor.get(`/thu-vien/${saved.slug}/tai-ve`)).status).toBe(303);
+    expect(await countOn()).toBe('1');
   });
 
   it('a members-only item asks a stranger to sign in, and opens for a member; a link item leads to its link', async () => {
