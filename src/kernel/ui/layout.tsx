@@ -251,7 +251,7 @@ export const Layout: FC<PropsWithChildren<LayoutProps>> = ({ ctx, title, descrip
             <p>
               <span class="footer-about">{t('site.footer.about')}</span>{' '}
               <a href="/so-lieu">{t('reports.public.nav')}</a> · <a href="/api/v1/docs">{t('site.footer.api')}</a> ·{' '}
-              <a href="/quyen-rieng-tu">{t('privacy.nav.notice')}</a>
+              <a href="/quyen-rieng-tu">{t('privacy.nav.footer')}</a>
             </p>
           </div>
         </footer>

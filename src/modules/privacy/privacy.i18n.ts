@@ -1,6 +1,8 @@
 /** The privacy module's words: Vietnamese (the source of the keys) and English. Imports nothing. */
 export const vi = {
   'privacy.nav.notice': 'Chính sách bảo vệ dữ liệu cá nhân',
+  /** The footer's short link to the notice (one line on a phone). */
+  'privacy.nav.footer': 'Quyền riêng tư',
   'privacy.nav.requests': 'Yêu cầu về dữ liệu cá nhân',
   'privacy.nav.breaches': 'Sự cố dữ liệu cá nhân',
   'privacy.notice.title': 'Chính sách bảo vệ dữ liệu cá nhân',
@@ -140,6 +142,7 @@ export const vi = {
 
 export const en: Record<keyof typeof vi, string> = {
   'privacy.nav.notice': 'Personal data protection notice',
+  'privacy.nav.footer': 'Privacy',
   'privacy.nav.requests': 'Personal data requests',
   'privacy.nav.breaches': 'Personal data breaches',
   'privacy.notice.title': 'Personal data protection notice',

@@ -252,7 +252,7 @@ export const RightsPage: FC<FormProps & { consents: Consent[]; requests: DataReq
               label={labels.kind}
               value={v(values, 'kind')}
               error={errors.kind}
-              placeholder=""
+              placeholder={t('form.choose')}
               required
               options={requestKinds.map((k) => ({ value: k, label: t(`privacy.kind.${k}` as never) }))}
             />
@@ -380,7 +380,7 @@ export const RequestPage: FC<FormProps & { request: DataRequestRow }> = ({ ctx, 
                 label={labels.decision}
                 value={v(values, 'decision')}
                 error={errors.decision}
-                placeholder=""
+                placeholder={t('form.choose')}
                 required
                 options={(['done', 'refused'] as const).map((d) => ({ value: d, label: t(`privacy.decision.${d}`) }))}
               />
@@ -585,7 +585,7 @@ export const ImportBasisFields: FC<FormProps> = ({ ctx, values, errors = {} }) =
         label={t('privacy.field.basis')}
         value={v(values, 'basis')}
         error={errors.basis}
-        placeholder=""
+        placeholder={t('form.choose')}
         required
         options={legalBases.map((b) => ({ value: b, label: t(`privacy.basis.${b}`) }))}
       />
