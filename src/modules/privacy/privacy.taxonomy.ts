@@ -4,16 +4,17 @@
 /**
  * What a consent is for: `service` (keeping an account and the data the site needs to help the
  * person: required), `event` (organising an event and counting it in reports: required to
- * register), `news` (e-mails about programmes and events: optional, withdrawable at any time).
+ * register), `news` (e-mails about programmes and events: optional, withdrawable at any time),
+ * `survey` (answering a survey whose consent text the person accepted).
  */
-export const consentPurposes = ['service', 'event', 'news'] as const;
+export const consentPurposes = ['service', 'event', 'news', 'survey'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];
 
 /** Purposes a person may withdraw on their own page without ending the service. */
 export const optionalPurposes: readonly ConsentPurpose[] = ['news'];
 
 /** Where a consent was recorded. */
-export const consentSources = ['sign_up', 'event_registration', 'import', 'account'] as const;
+export const consentSources = ['sign_up', 'event_registration', 'import', 'account', 'survey'] as const;
 export type ConsentSource = (typeof consentSources)[number];
 
 /**

@@ -487,7 +487,13 @@ surveysPages.post('/khao-sat/:slug', async (c) => {
   if (s.consentText && !(form.ok && form.data.consent))
     return introPage(c, s, null, { consent: c.var.t('surveys.v.consent') }, 422);
   try {
-    const { response, token } = await startResponse({ db: db(c), survey: s, actor: c.var.actor, token: tokenOf(c, s) });
+    const { response, token } = await startResponse({
+      db: db(c),
+      survey: s,
+      actor: c.var.actor,
+      token: tokenOf(c, s),
+      consented: form.ok && form.data.consent === true,
+    });
     if (token) keepToken(c, s, token);
     if (response.status === 'submitted') return c.redirect(`/khao-sat/${s.slug}/xong`, 303);
     return c.redirect(`/khao-sat/${s.slug}/trang/${response.page + 1}`, 303);

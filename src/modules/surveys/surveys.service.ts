@@ -8,6 +8,7 @@ import { AppError } from '#kernel/http/errors.ts';
 import type { Page } from '#kernel/http/pagination.ts';
 import { todayInVietnam } from '#kernel/i18n/index.ts';
 import { matches } from '#kernel/search/search.ts';
+import { recordConsents } from '#modules/privacy/index.ts';
 import { addProjectNeeds, projectNameOf } from '#modules/projects/index.ts';
 import {
   type Answer,
@@ -391,12 +392,15 @@ export async function startResponse({
   survey: s,
   actor,
   token,
+  consented = false,
   today = todayInVietnam(),
 }: {
   db: Db;
   survey: Survey;
   actor: Actor | null;
   token?: string;
+  /** The person accepted the survey's consent text: recorded with the new response (Law 91/2025). */
+  consented?: boolean;
   today?: string;
 }): Promise<{ response: SurveyResponse; token: string | null }> {
   if (s.access === 'signed_in' && !actor) throw new AppError('unauthenticated');
@@ -404,16 +408,21 @@ export async function startResponse({
   if (found) return { response: found, token: null };
   if (!isOpen(s, today)) throw new AppError('conflict', 'surveys.closed');
   const fresh = randomBytes(24).toString('base64url');
-  const [created] = await db
-    .insert(surveyResponse)
-    .values({
-      surveyId: s.id,
-      userId: actor && !s.anonymous ? actor.id : null,
-      tokenHash: hashToken(fresh),
-      respondentGroup: s.targetGroup === 'anyone' ? null : s.targetGroup,
-    })
-    .onConflictDoNothing()
-    .returning();
+  const created = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(surveyResponse)
+      .values({
+        surveyId: s.id,
+        userId: actor && !s.anonymous ? actor.id : null,
+        tokenHash: hashToken(fresh),
+        respondentGroup: s.targetGroup === 'anyone' ? null : s.targetGroup,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (row && consented && s.consentText)
+      await recordConsents(tx, { userId: row.userId, purposes: ['survey'], source: 'survey', sourceId: row.id });
+    return row;
+  });
   if (!created) {
     const again = await findResponse(db, s, actor, undefined);
     if (again) return { response: again, token: null };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consentsOf } from '#modules/privacy/index.ts';
 import { createProject, findProject } from '#modules/projects/index.ts';
 import { createUser } from '#seed/factories.ts';
 import { TestBrowser } from '#src/testing/browser.ts';
@@ -259,7 +260,13 @@ describe('answering, page by page', () => {
     const b = new TestBrowser(rt.app);
     await b.signIn(founder.email, password);
     const base = `/khao-sat/${s.slug}`;
+    expect((await b.post(base, {})).status).toBe(422);
+    expect((await consentsOf(rt.db, founder.id)).filter((c) => c.source === 'survey')).toEqual([]);
     await b.post(base, { consent: 'on' });
+    // The accepted consent text is on record, with the notice version in force.
+    const given = (await consentsOf(rt.db, founder.id)).filter((c) => c.source === 'survey');
+    expect(given).toHaveLength(1);
+    expect(given[0]).toMatchObject({ purpose: 'survey', withdrawnAt: null });
     await b.post(`${base}/trang/1`, {
       [field('Bạn thuộc')]: 'project_owners',
       [field('Bạn đang')]: 'that-khe',
