@@ -29,7 +29,8 @@ type Kept = Map<string, { at: number; figures: Promise<PublicFigure[]> }>;
 /** Per database (tests run several side by side), per period. */
 const caches = new WeakMap<Db, Kept>();
 
-async function compute(db: Db, period: Period, t: Translator): Promise<PublicFigure[]> {
+async function compute(db: Db, asked: Period, t: Translator): Promise<PublicFigure[]> {
+  const period: Period = { ...asked }; // its own period object: the shared reads are kept per object
   const out: PublicFigure[] = [];
   for (const id of publicIndicatorIds) {
     const indicator = indicators.find((i) => i.id === id);

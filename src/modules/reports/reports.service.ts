@@ -44,17 +44,20 @@ export async function buildReport({
   evidence?: boolean;
 }): Promise<Report> {
   assertStaff(actor);
+  // The reads the indicators share are kept per period object: this report asks with its own, so
+  // a caller that builds reports again with the same period (a test, the CLI) never gets old figures.
+  const p: Period = { ...period };
   // The indicators ask at once: on PostgreSQL their queries run side by side on the pool's
   // connections (the reads they share are made once); PGlite takes them one after another.
   const [lines, { startedByQuarter, byKind, byCommune }] = await Promise.all([
     Promise.all(
       indicators.map(async (indicator): Promise<ReportLine> => {
-        const figure = await indicator.compute(db, period, t);
-        if (evidence) figure.evidence = await evidenceOf(db, indicator, figure, period, t);
+        const figure = await indicator.compute(db, p, t);
+        if (evidence) figure.evidence = await evidenceOf(db, indicator, figure, p, t);
         return { indicator, figure };
       }),
     ),
-    ledgerCharts(db, period, t),
+    ledgerCharts(db, p, t),
   ]);
   const byQuarter = quartersOf(period).map((q) => ({
     label: q.label,
@@ -80,8 +83,9 @@ export async function indicatorEvidence({
   assertStaff(actor);
   const indicator = indicatorById(id);
   if (!indicator) throw new AppError('not_found', 'reports.notFound');
-  const figure = await indicator.compute(db, period, t);
-  figure.evidence = await evidenceOf(db, indicator, figure, period, t);
+  const p: Period = { ...period }; // its own period object: the shared reads are kept per object
+  const figure = await indicator.compute(db, p, t);
+  figure.evidence = await evidenceOf(db, indicator, figure, p, t);
   return { indicator, figure };
 }
 
