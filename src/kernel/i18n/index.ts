@@ -103,6 +103,11 @@ export function formatVnd(n: number, lang: Lang = 'vi'): string {
   return `${formatNumber(Math.round(n), lang)} ₫`;
 }
 
+/** HH:mm of a moment in Vietnam (UTC+7 all year: no daylight saving). */
+export function timeInVietnam(d: Date): string {
+  return new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
+}
+
 /** Today's date (yyyy-MM-dd) in Vietnam. */
 export function todayInVietnam(now = new Date()): string {
   return isoDayFormat.format(now);

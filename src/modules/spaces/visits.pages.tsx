@@ -9,7 +9,7 @@ import { type FormValues, submitForm } from '#kernel/http/forms.ts';
 import { clientIp } from '#kernel/http/rate-limit.ts';
 import { pageContext, render } from '#kernel/http/render.tsx';
 import { toXlsx, xlsxType } from '#kernel/http/xlsx.ts';
-import { formatDate, todayInVietnam } from '#kernel/i18n/index.ts';
+import { formatDate, timeInVietnam, todayInVietnam } from '#kernel/i18n/index.ts';
 import { communeOptions } from '#kernel/ui/communes.ts';
 import { labelOf, optionsOf } from '#kernel/ui/labels.ts';
 import { listCommunes } from '#modules/places/index.ts';
@@ -131,7 +131,6 @@ visitsPages.get('/quan-ly/luot-den', staffOnly, async (c) => {
 /** The visits of the period as rows of a spreadsheet (personal data: staff only, never cached). */
 function exportRows(c: Context<AppEnv>, visits: VisitView[]) {
   const t = c.var.t;
-  const time = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
   return {
     header: [
       t('visits.field.day'),
@@ -146,7 +145,7 @@ function exportRows(c: Context<AppEnv>, visits: VisitView[]) {
     ],
     rows: visits.map((v) => [
       formatDate(v.visitedOn),
-      time(v.arrivedAt),
+      timeInVietnam(v.arrivedAt),
       v.fullName,
       v.phone,
       v.communeName,

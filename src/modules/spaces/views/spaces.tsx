@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue } from '#kernel/http/forms.ts';
-import { formatDate, formatNumber, type Translator, todayInVietnam } from '#kernel/i18n/index.ts';
+import { formatDate, formatNumber, type Translator, timeInVietnam, todayInVietnam } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, KeyFacts, type Tone } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkbox, ErrorSummary, Input, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
@@ -29,8 +29,7 @@ export function bookingWhen(b: Pick<BookingView, 'startsAt' | 'endsAt' | 'wholeD
     const last = formatDate(new Date(b.endsAt.getTime() - 1));
     return first === last ? first : `${first} – ${last}`;
   }
-  const time = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
-  return `${formatDate(b.startsAt)}, ${time(b.startsAt)} – ${time(b.endsAt) === '00:00' ? '24:00' : time(b.endsAt)}`;
+  return `${formatDate(b.startsAt)}, ${timeInVietnam(b.startsAt)} – ${timeInVietnam(b.endsAt) === '00:00' ? '24:00' : timeInVietnam(b.endsAt)}`;
 }
 
 const staff = (ctx: PageContext) => ctx.actor?.role === 'officer' || ctx.actor?.role === 'admin';
@@ -429,14 +428,17 @@ export const BookingPage: FC<{
 
 /** The times of a booking as its form shows them. */
 function timesOf(b: BookingView): FormValues {
-  const time = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
-  const day = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-  if (b.wholeDays) return { mode: 'days', date: day(b.startsAt), endDate: day(new Date(b.endsAt.getTime() - 1)) };
-  const end = time(b.endsAt);
+  if (b.wholeDays)
+    return {
+      mode: 'days',
+      date: todayInVietnam(b.startsAt),
+      endDate: todayInVietnam(new Date(b.endsAt.getTime() - 1)),
+    };
+  const end = timeInVietnam(b.endsAt);
   return {
     mode: 'hours',
-    date: day(b.startsAt),
-    startTime: time(b.startsAt),
+    date: todayInVietnam(b.startsAt),
+    startTime: timeInVietnam(b.startsAt),
     endTime: end === '00:00' ? '24:00' : end,
   };
 }

@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx';
 import { type FormValues, formValue, formValues } from '#kernel/http/forms.ts';
-import { formatDate, formatNumber } from '#kernel/i18n/index.ts';
+import { formatDate, formatNumber, timeInVietnam } from '#kernel/i18n/index.ts';
 import { Badge, EmptyState, Table } from '#kernel/ui/components.tsx';
 import type { PageContext } from '#kernel/ui/context.ts';
 import { Button, Checkboxes, ErrorSummary, Input, type Option, PostForm, Select, TextArea } from '#kernel/ui/form.tsx';
@@ -12,7 +12,6 @@ import { visitPurposes } from '../visits.taxonomy.ts';
 type Errors = Record<string, string>;
 
 /** HH:mm of an instant, in Vietnam. */
-const timeOf = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
 
 /** The QR poster's page: the visitor checks in as themselves or as a walk-in. */
 export const CheckInPage: FC<{ ctx: PageContext; communes: Option[]; values?: FormValues; errors?: Errors }> = ({
@@ -233,7 +232,7 @@ export const DeskPage: FC<{
             },
             {
               label: t('visits.col.when'),
-              cell: (v) => (period.kind === 'day' ? timeOf(v.arrivedAt) : formatDate(v.visitedOn)),
+              cell: (v) => (period.kind === 'day' ? timeInVietnam(v.arrivedAt) : formatDate(v.visitedOn)),
             },
             { label: t('visits.col.purpose'), cell: (v) => labelOf(t, 'visits.purpose', v.purpose) },
             { label: t('visits.col.commune'), cell: (v) => v.communeName, phone: 'hide' },
